@@ -1,0 +1,132 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
+import { type Clock, systemClock } from './clock.js';
+import type { Database } from './db/database.js';
+import { renderReferencePage } from './docs/reference-page.js';
+import { authenticate } from './http/auth.js';
+import { cors } from './http/cors.js';
+import type { AppDeps, AppEnv } from './http/env.js';
+import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './http/errors.js';
+import { type RequestLogger, requestContext } from './http/request-context.js';
+import { createRouter } from './http/router.js';
+import { availabilityRoutes } from './routes/availability.js';
+import { bookingRoutes } from './routes/bookings.js';
+import { guestRoutes } from './routes/guests.js';
+import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
+import { mentorRoutes } from './routes/mentors.js';
+import { SecretBox } from './security/keys.js';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+export const API_VERSION = '0.1.0';
+
+export interface AppConfig {
+  /** Encrypts identity secrets at rest (MICROMENTOR_SECRET_KEY). */
+  secretKey?: string | undefined;
+  /** One JSON line per request; omit to stay quiet (tests). */
+  logRequest?: RequestLogger | undefined;
+  logError?: ErrorLogger | undefined;
+  /** The built widget bundle served at /widget.js. */
+  widgetFile?: string | undefined;
+}
+
+export interface CreateAppOptions {
+  db: Kysely<Database>;
+  clock?: Clock;
+  config?: AppConfig;
+}
+
+/** The versioned API: one sub-app per resource, chained so the SDK can infer every route. */
+function buildApi(deps: AppDeps) {
+  return createRouter()
+    .route('/', meRoutes(deps))
+    .route('/', guestRoutes(deps))
+    .route('/', mentorRoutes())
+    .route('/', availabilityRoutes())
+    .route('/', bookingRoutes());
+}
+
+export type ApiRoutes = ReturnType<typeof buildApi>;
+
+export function createApp({ db, clock = systemClock, config = {} }: CreateAppOptions) {
+  const deps: AppDeps = { db, clock, secretBox: new SecretBox(config.secretKey) };
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', requestContext(config.logRequest));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KB.');
+      },
+    }),
+  );
+  app.use('/v1/*', cors(deps));
+  app.use('/v1/*', authenticate(deps));
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', buildApi(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The tenant’s secret key `sk_…`, from servers only.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'publishableKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The tenant’s publishable key `pk_…`, only from the tenant’s allowed origins.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'userToken', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-User-Token',
+    description:
+      'HS256 JWT signed with the tenant’s identity secret: sub, name, email?, roles?, iat, exp (≤ 24 h).',
+  });
+
+  const documentConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Micromentor API',
+      version: API_VERSION,
+      description:
+        'Ask-an-expert micro-mentoring: mentors, matching, booking and follow-up. JSON over HTTPS, times in UTC ' +
+        '(ISO 8601), errors as application/problem+json.',
+    },
+    servers: [{ url: '/' }],
+  };
+  app.doc31('/openapi.json', documentConfig);
+  app.get('/docs', (c) => c.html(renderReferencePage(app.getOpenAPI31Document(documentConfig) as never)));
+
+  app.get('/widget.js', (c) => {
+    if (!config.widgetFile || !existsSync(config.widgetFile)) {
+      throw new ApiError(404, 'widget_not_built', 'The widget bundle is not built; run `pnpm build`.');
+    }
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.body(readFileSync(config.widgetFile));
+  });
+
+  app.onError(
+    errorHandler(
+      config.logError ??
+        (({ requestId, error }) =>
+          console.error(
+            JSON.stringify({ level: 'error', msg: 'unhandled', requestId, error: String(error) }),
+          )),
+    ),
+  );
+  app.notFound(notFoundHandler);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import { systemClock } from '../clock.js';
+import { loadConfig } from '../config.js';
+import { connectDatabase } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedDemo } from '../demo/seed.js';
+import { DomainError } from '../domain/errors.js';
+import { closeOnSignals, startServer } from '../main.js';
+import { SecretBox } from '../security/keys.js';
+import { createTenantCommand } from './tenant.js';
+import { tokenCommand } from './token.js';
+import { UsageError } from './usage-error.js';
+
+const HELP = `micromentor — the Micromentor server
+
+Usage:
+  micromentor serve [--port N] [--seed-demo]   start the API (migrates first)
+  micromentor migrate                          apply database migrations
+  micromentor seed --demo                      create the demo tenant and mentors (once)
+  micromentor tenant create --name N --origin URL [--origin URL…] [--allow-guests] [--json]
+  micromentor token --tenant ID --sub ID --name NAME [--email E] [--roles mentor,admin] [--ttl SECONDS]
+
+Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in MICROMENTOR_DATA_DIR,
+./.micromentor/data), PORT (8787), MICROMENTOR_SECRET_KEY (encrypts identity secrets at rest).`;
+
+async function withDatabase<T>(fn: (ctx: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
+  const ctx = await open();
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.handle.close();
+  }
+}
+
+async function open() {
+  const config = loadConfig();
+  const handle = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
+  await migrateToLatest(handle.db);
+  return { config, handle, db: handle.db, box: new SecretBox(config.secretKey) };
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { port: { type: 'string' }, 'seed-demo': { type: 'boolean', default: false } },
+      });
+      const config = loadConfig(values.port ? { ...process.env, PORT: values.port } : process.env);
+      const server = await startServer(config, { seedDemo: values['seed-demo'] });
+      closeOnSignals(server, (msg) => console.error(msg));
+      const where = server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
+      console.error(`Micromentor API on ${server.url} (${where}); docs at ${server.url}/docs`);
+      if (server.demo) {
+        console.error(
+          `Demo tenant "${server.demo.name}" (${server.demo.mentors} mentors): publishable key ${server.demo.publishableKey}, secret key ${server.demo.secretKey}`,
+        );
+      }
+      return;
+    }
+    case 'migrate': {
+      await withDatabase(async ({ handle }) => {
+        // open() already migrated; report what the database is at.
+        const report = await migrateToLatest(handle.db);
+        console.log(
+          report.applied.length ? `applied: ${report.applied.join(', ')}` : 'database is up to date',
+        );
+      });
+      return;
+    }
+    case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
+      if (!values.demo) throw new UsageError('seed needs --demo (the only data set there is).');
+      await withDatabase(async ({ db, box }) => {
+        const demo = await seedDemo(db, box, systemClock);
+        console.log(
+          demo.created
+            ? `Created demo tenant ${demo.id} with ${demo.mentors} mentors.`
+            : `Demo tenant ${demo.id} already exists (${demo.mentors} mentors); nothing changed.`,
+        );
+        console.log(`publishable key: ${demo.publishableKey}\nsecret key:      ${demo.secretKey}`);
+      });
+      return;
+    }
+    case 'tenant': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create')
+        throw new UsageError('Usage: micromentor tenant create --name N --origin URL [--json]');
+      await withDatabase(async ({ db, box }) => {
+        console.log(await createTenantCommand(db, box, args));
+      });
+      return;
+    }
+    case 'token': {
+      await withDatabase(async ({ db, box }) => {
+        console.log(await tokenCommand(db, box, rest, systemClock.now()));
+      });
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  try {
+    await run(argv);
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      error instanceof DomainError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      console.error(`micromentor: ${(error as Error).message}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.error(`micromentor: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

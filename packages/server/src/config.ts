@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  MICROMENTOR_DATA_DIR: z.string().default('./.micromentor/data'),
+  MICROMENTOR_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  MICROMENTOR_WIDGET_FILE: z.string().optional(),
+  MICROMENTOR_LOG: z.enum(['json', 'off']).default('json'),
+});
+
+/** Everything the server reads from the environment, validated once at start. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  poolSize: number;
+  dataDir: string;
+  secretKey: string | undefined;
+  widgetFile: string | undefined;
+  log: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    poolSize: e.DATABASE_POOL_SIZE,
+    dataDir: resolve(e.MICROMENTOR_DATA_DIR),
+    secretKey: e.MICROMENTOR_SECRET_KEY,
+    widgetFile: e.MICROMENTOR_WIDGET_FILE
+      ? resolve(e.MICROMENTOR_WIDGET_FILE)
+      : fileURLToPath(new URL('../../widget/dist/widget.js', import.meta.url)),
+    log: e.MICROMENTOR_LOG === 'json',
+  };
+}

@@ -1,0 +1,139 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Columns the database fills in, readable as Date, writable as Date or ISO string. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  name: string;
+  allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type ApiKeyKind = 'publishable' | 'secret' | 'identity';
+
+export interface ApiKeysTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: ApiKeyKind;
+  key_hash: string | null;
+  secret_enc: string | null;
+  prefix: string;
+  created_at: Timestamp;
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  external_id: string;
+  name: string;
+  email: string | null;
+  roles: ColumnType<string[], string[] | undefined, string[]>;
+  is_guest: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type MentorStatus = 'pending' | 'approved' | 'paused' | 'suspended' | 'rejected';
+export type SessionFormat = 'video' | 'call' | 'chat';
+
+export interface MentorsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  external_id: string | null;
+  name: string;
+  headline: string;
+  bio: string;
+  skills: string[];
+  years_experience: number;
+  languages: string[];
+  time_zone: string;
+  formats: SessionFormat[];
+  status: MentorStatus;
+  sessions_count: ColumnType<number, number | undefined, number>;
+  rating_sum: ColumnType<number, number | undefined, number>;
+  rating_count: ColumnType<number, number | undefined, number>;
+  median_response_minutes: number | null;
+  search_doc: ColumnType<string, never, never>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: NullableTimestamp;
+}
+
+export interface AvailabilityTable {
+  mentor_id: string;
+  tenant_id: string;
+  weekly: ColumnType<unknown, string, string>;
+  overrides: ColumnType<unknown, string, string>;
+  buffer_before_minutes: number;
+  buffer_after_minutes: number;
+  min_notice_minutes: number;
+  horizon_days: number;
+  max_per_day: number | null;
+  max_per_week: number | null;
+  session_lengths: number[];
+  meeting_url: string | null;
+  updated_at: Timestamp;
+}
+
+export type BookingStatus = 'confirmed' | 'cancelled' | 'completed' | 'no_show';
+
+export interface BookingsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  mentor_id: string;
+  learner_id: string;
+  request_id: string | null;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  /** tstzrange literal, e.g. `[2026-12-01T10:00:00Z,2026-12-01T10:40:00Z)`. */
+  blocked_range: string;
+  format: SessionFormat;
+  status: BookingStatus;
+  join_url: string | null;
+  thread_id: string | null;
+  note: string | null;
+  sequence: ColumnType<number, number | undefined, number>;
+  cancel_reason: string | null;
+  cancelled_by: string | null;
+  cancelled_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface IdempotencyKeysTable {
+  tenant_id: string;
+  key: string;
+  fingerprint: string;
+  response_status: number;
+  response_headers: ColumnType<Record<string, string>, string, string>;
+  response_body: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  api_keys: ApiKeysTable;
+  users: UsersTable;
+  mentors: MentorsTable;
+  availability: AvailabilityTable;
+  bookings: BookingsTable;
+  idempotency_keys: IdempotencyKeysTable;
+}
+
+export type TenantRow = Selectable<TenantsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type MentorRow = Selectable<MentorsTable>;
+export type NewMentor = Insertable<MentorsTable>;
+export type MentorUpdate = Updateable<MentorsTable>;
+export type AvailabilityRow = Selectable<AvailabilityTable>;
+export type BookingRow = Selectable<BookingsTable>;
+export type NewBooking = Insertable<BookingsTable>;

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from './database.js';
+
+export interface SeenUser {
+  tenantId: string;
+  externalId: string;
+  name: string;
+  email: string | null;
+  roles: string[];
+  isGuest: boolean;
+}
+
+/**
+ * Creates the user on first sight of their token and keeps name, email and roles current.
+ * The update only writes when something changed, so a steady stream of requests costs one
+ * statement and no row churn.
+ */
+export async function upsertSeenUser(db: Kysely<Database>, user: SeenUser, now: Date): Promise<UserRow> {
+  const written = await db
+    .insertInto('users')
+    .values({
+      tenant_id: user.tenantId,
+      external_id: user.externalId,
+      name: user.name,
+      email: user.email,
+      roles: user.roles,
+      is_guest: user.isGuest,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'external_id'])
+        .doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          email: eb.ref('excluded.email'),
+          roles: eb.ref('excluded.roles'),
+          updated_at: now,
+        }))
+        .where((eb) =>
+          eb.or([
+            eb('users.name', 'is distinct from', eb.ref('excluded.name')),
+            eb('users.email', 'is distinct from', eb.ref('excluded.email')),
+            eb('users.roles', 'is distinct from', eb.ref('excluded.roles')),
+          ]),
+        ),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  if (written) return written;
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', user.tenantId)
+    .where('external_id', '=', user.externalId)
+    .executeTakeFirstOrThrow();
+}

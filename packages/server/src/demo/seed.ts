@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { insertMentor } from '../db/mentors.js';
+import { findTenantByKeyHash } from '../db/tenants.js';
+import { createTenant } from '../domain/tenants/create-tenant.js';
+import { hashKey, type SecretBox } from '../security/keys.js';
+import { demoMentors } from './mentors.js';
+
+/**
+ * The demo tenant's keys are fixed so the README and the example pages can use them. They
+ * are for a local demo only: never seed the demo into a production database.
+ */
+export const DEMO_KEYS = {
+  publishableKey: 'pk_demo_LocalOnlyPublishableKey2026',
+  secretKey: 'sk_demo_LocalOnlySecretKeyNeverInProd',
+  identitySecret: 'ids_demo_LocalOnlyIdentitySecret2026',
+} as const;
+
+export const DEMO_ORIGINS = ['http://localhost:8788', 'http://127.0.0.1:8788'];
+
+export interface DemoTenant {
+  id: string;
+  name: string;
+  publishableKey: string;
+  secretKey: string;
+  identitySecret: string;
+  created: boolean;
+  mentors: number;
+}
+
+/** Creates the demo tenant and its mentors once; later calls find it and change nothing. */
+export async function seedDemo(
+  db: Kysely<Database>,
+  box: SecretBox,
+  clock: Clock,
+  origins: string[] = DEMO_ORIGINS,
+): Promise<DemoTenant> {
+  const existing = await findTenantByKeyHash(db, hashKey(DEMO_KEYS.publishableKey), clock.now());
+  if (existing) {
+    const count = await db
+      .selectFrom('mentors')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', existing.tenant.id)
+      .executeTakeFirstOrThrow();
+    return {
+      id: existing.tenant.id,
+      name: existing.tenant.name,
+      ...DEMO_KEYS,
+      created: false,
+      mentors: Number(count.n),
+    };
+  }
+  const mentors = demoMentors();
+  return db.transaction().execute(async (trx) => {
+    const tenant = await createTenant(trx, box, {
+      name: 'Micromentor Demo Academy',
+      origins,
+      settings: { allowGuests: true },
+      keys: DEMO_KEYS,
+    });
+    const now = clock.now();
+    for (const m of mentors) {
+      await insertMentor(trx, {
+        tenant_id: tenant.id,
+        external_id: m.externalId,
+        name: m.name,
+        headline: m.headline,
+        bio: m.bio,
+        skills: m.skills,
+        years_experience: m.yearsExperience,
+        languages: m.languages,
+        time_zone: m.timeZone,
+        formats: m.formats,
+        status: 'approved',
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    return { ...tenant, created: true, mentors: mentors.length };
+  });
+}

@@ -1,0 +1,195 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { Database, MentorStatus, MentorUpdate } from '../../db/database.js';
+import {
+  findMentor,
+  findMentorByExternalId,
+  insertMentor,
+  listMentors,
+  type MentorCursor,
+  softDeleteMentor,
+  updateMentor,
+} from '../../db/mentors.js';
+import type {
+  ApplyMentorInput,
+  CreateMentorInput,
+  Mentor,
+  UpdateMentorInput,
+} from '../../schemas/mentors.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.js';
+import { normalizeSkills } from '../skills/normalize.js';
+import { cleanSkills, toMentor, uniqueLanguages } from './mentor-profile.js';
+
+/** Who is looking: decides which mentors are visible and what may be changed. */
+export interface Viewer {
+  tenantId: string;
+  /** Secret key or admin role: sees every status and may change status. */
+  privileged: boolean;
+  /** The caller's host user id, if acting for a user. */
+  externalId: string | null;
+}
+
+interface Ctx {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+function visible(viewer: Viewer, mentor: { status: MentorStatus; external_id: string | null }): boolean {
+  return viewer.privileged || mentor.status === 'approved' || mentor.external_id === viewer.externalId;
+}
+
+export async function getMentor(ctx: Ctx, viewer: Viewer, id: string): Promise<Mentor> {
+  const row = await findMentor(ctx.db, viewer.tenantId, id);
+  if (!row || !visible(viewer, row)) throw new NotFoundError('Mentor');
+  return toMentor(row);
+}
+
+export async function createMentor(ctx: Ctx, tenantId: string, input: CreateMentorInput): Promise<Mentor> {
+  const now = ctx.clock.now();
+  if (input.externalId && (await findMentorByExternalId(ctx.db, tenantId, input.externalId))) {
+    throw new ConflictError(
+      'mentor_exists',
+      `A mentor with externalId "${input.externalId}" already exists.`,
+    );
+  }
+  const row = await insertMentor(ctx.db, {
+    tenant_id: tenantId,
+    external_id: input.externalId ?? null,
+    name: input.name,
+    headline: input.headline,
+    bio: input.bio,
+    skills: cleanSkills(input.skills),
+    years_experience: input.yearsExperience,
+    languages: uniqueLanguages(input.languages),
+    time_zone: input.timeZone,
+    formats: input.formats,
+    status: input.status,
+    created_at: now,
+    updated_at: now,
+  });
+  return toMentor(row);
+}
+
+export async function applyAsMentor(
+  ctx: Ctx,
+  tenantId: string,
+  user: { externalId: string; name: string },
+  input: ApplyMentorInput,
+): Promise<Mentor> {
+  const existing = await findMentorByExternalId(ctx.db, tenantId, user.externalId);
+  if (existing) {
+    throw new ConflictError('mentor_profile_exists', 'You already have a mentor profile; edit it instead.');
+  }
+  return createMentor(ctx, tenantId, {
+    ...input,
+    name: input.name ?? user.name,
+    externalId: user.externalId,
+    status: 'pending',
+  });
+}
+
+export async function updateMentorProfile(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  input: UpdateMentorInput,
+): Promise<Mentor> {
+  const row = await findMentor(ctx.db, viewer.tenantId, id);
+  if (!row || !visible(viewer, row)) throw new NotFoundError('Mentor');
+  const isSelf = row.external_id !== null && row.external_id === viewer.externalId;
+  if (!viewer.privileged && !isSelf) {
+    throw new ForbiddenError('forbidden', 'You can only edit your own mentor profile.');
+  }
+  if (!viewer.privileged) {
+    const locked = (['status', 'externalId'] as const).filter((field) => input[field] !== undefined);
+    if (locked.length) {
+      throw new InvalidInputError(
+        `Only the program (secret key) can change ${locked.join(' and ')}.`,
+        locked.map((field) => ({
+          path: `body.${field}`,
+          message: 'may only be changed with the secret key',
+        })),
+      );
+    }
+  }
+  if (input.externalId && input.externalId !== row.external_id) {
+    if (await findMentorByExternalId(ctx.db, viewer.tenantId, input.externalId)) {
+      throw new ConflictError(
+        'mentor_exists',
+        `A mentor with externalId "${input.externalId}" already exists.`,
+      );
+    }
+  }
+  const changes: MentorUpdate = { updated_at: ctx.clock.now() };
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.headline !== undefined) changes.headline = input.headline;
+  if (input.bio !== undefined) changes.bio = input.bio;
+  if (input.skills !== undefined) changes.skills = cleanSkills(input.skills);
+  if (input.yearsExperience !== undefined) changes.years_experience = input.yearsExperience;
+  if (input.languages !== undefined) changes.languages = uniqueLanguages(input.languages);
+  if (input.timeZone !== undefined) changes.time_zone = input.timeZone;
+  if (input.formats !== undefined) changes.formats = input.formats;
+  if (input.status !== undefined) changes.status = input.status;
+  if (input.externalId !== undefined) changes.external_id = input.externalId;
+  const updated = await updateMentor(ctx.db, viewer.tenantId, id, changes);
+  if (!updated) throw new NotFoundError('Mentor');
+  return toMentor(updated);
+}
+
+export async function deleteMentor(ctx: Ctx, tenantId: string, id: string): Promise<void> {
+  if (!(await softDeleteMentor(ctx.db, tenantId, id, ctx.clock.now()))) throw new NotFoundError('Mentor');
+}
+
+export interface MentorSearch {
+  q?: string | undefined;
+  skills?: string[] | undefined;
+  language?: string | undefined;
+  format?: string | undefined;
+  status?: MentorStatus | undefined;
+  limit: number;
+  cursor?: MentorCursor | undefined;
+}
+
+export async function searchMentors(
+  ctx: Ctx,
+  viewer: Viewer,
+  search: MentorSearch,
+): Promise<{ data: Mentor[]; next: MentorCursor | null }> {
+  if (search.status && !viewer.privileged && search.status !== 'approved') {
+    throw new InvalidInputError('Only the program (secret key) can list mentors by status.', [
+      { path: 'query.status', message: 'may only be used with the secret key' },
+    ]);
+  }
+  const statuses: MentorStatus[] | null = search.status
+    ? [search.status]
+    : viewer.privileged
+      ? null
+      : ['approved'];
+  const q = search.q?.trim() || undefined;
+  if (search.cursor && (search.cursor.k === 'rank') !== Boolean(q)) {
+    throw new InvalidInputError(
+      'This cursor belongs to a different search; start again without it.',
+      [{ path: 'query.cursor', message: 'issued for another query' }],
+      'invalid_cursor',
+    );
+  }
+  const rows = await listMentors(ctx.db, {
+    tenantId: viewer.tenantId,
+    statuses,
+    q,
+    skills: search.skills ? normalizeSkills(search.skills) : undefined,
+    language: search.language,
+    format: search.format,
+    limit: search.limit,
+    cursor: search.cursor,
+  });
+  const page = rows.slice(0, search.limit);
+  const last = page.at(-1);
+  let next: MentorCursor | null = null;
+  if (rows.length > search.limit && last) {
+    next = q
+      ? { k: 'rank', rank: String(last.rank), id: last.id }
+      : { k: 'name', name: last.name, id: last.id };
+  }
+  return { data: page.map(toMentor), next };
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Program settings a tenant controls. Stored as JSON; missing keys take these defaults. */
+export const TenantSettingsSchema = z.object({
+  allowGuests: z.boolean().default(false),
+  formats: z
+    .array(z.enum(['video', 'call', 'chat']))
+    .min(1)
+    .default(['video', 'call', 'chat']),
+  sessionLengths: z.array(z.number().int().min(10).max(60)).min(1).default([15, 30]),
+  requestSlaHours: z.number().int().min(1).max(720).default(48),
+  instantHelpWindowMinutes: z.number().int().min(1).max(120).default(10),
+  meetingLinkTemplate: z.string().max(500).default('https://meet.jit.si/micromentor-{room}'),
+});
+
+export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
+
+export function readSettings(stored: unknown): TenantSettings {
+  const parsed = TenantSettingsSchema.safeParse(stored ?? {});
+  // Settings are written only through validated paths; fall back to defaults if a stored
+  // document predates a field's constraints rather than failing every request.
+  return parsed.success ? parsed.data : TenantSettingsSchema.parse({});
+}

@@ -1,0 +1,158 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { findIdentitySecrets, findTenantByKeyHash } from '../db/tenants.js';
+import { upsertSeenUser } from '../db/users.js';
+import { readSettings } from '../domain/tenants/settings.js';
+import { hashKey } from '../security/keys.js';
+import { type UserRole, UserTokenError, verifyUserToken } from '../security/user-token.js';
+import type { AppDeps, AppEnv, Auth, AuthUser } from './env.js';
+import { ApiError } from './errors.js';
+
+const KEY_PATTERN = /^(pk|sk)_[A-Za-z0-9_]{8,128}$/;
+
+const TOKEN_FAILURE_CODES: Record<UserTokenError['reason'], string> = {
+  malformed: 'invalid_user_token',
+  algorithm_not_allowed: 'invalid_user_token',
+  bad_signature: 'invalid_user_token',
+  invalid_claims: 'invalid_user_token',
+  expired: 'user_token_expired',
+  not_yet_valid: 'invalid_user_token',
+  lifetime_too_long: 'invalid_user_token',
+};
+
+function bearer(c: Context): string {
+  const header = c.req.header('authorization');
+  if (!header) {
+    throw new ApiError(
+      401,
+      'missing_api_key',
+      'Send your key as "Authorization: Bearer pk_…" or "Bearer sk_…".',
+    );
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match?.[1] || !KEY_PATTERN.test(match[1])) {
+    throw new ApiError(
+      401,
+      'invalid_api_key',
+      'The Authorization header must be "Bearer pk_…" or "Bearer sk_…".',
+    );
+  }
+  return match[1];
+}
+
+/**
+ * Resolves the tenant from the API key, enforces the publishable key's origin rule and
+ * verifies the user token. Every /v1 route sits behind it.
+ */
+export function authenticate(deps: AppDeps) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const key = bearer(c);
+    const now = deps.clock.now();
+    const match = await findTenantByKeyHash(deps.db, hashKey(key), now);
+    if (!match)
+      throw new ApiError(401, 'invalid_api_key', 'This API key is not valid (unknown, revoked or expired).');
+
+    const tenant = {
+      id: match.tenant.id,
+      name: match.tenant.name,
+      allowedOrigins: match.tenant.allowed_origins,
+      settings: readSettings(match.tenant.settings),
+    };
+
+    if (match.kind === 'publishable') {
+      const origin = c.req.header('origin');
+      if (!origin || !tenant.allowedOrigins.includes(origin)) {
+        throw new ApiError(
+          403,
+          'origin_not_allowed',
+          origin
+            ? `Publishable keys only work from this tenant's allowed origins, and ${origin} is not one of them.`
+            : 'Publishable keys only work from a browser on one of the tenant’s allowed origins.',
+        );
+      }
+    }
+
+    let user: AuthUser | null = null;
+    const token = c.req.header('x-user-token');
+    if (token !== undefined) {
+      const secrets = (await findIdentitySecrets(deps.db, tenant.id, now)).map((s) => deps.secretBox.open(s));
+      let claims: ReturnType<typeof verifyUserToken>;
+      try {
+        claims = verifyUserToken(token.trim(), secrets, now);
+      } catch (error) {
+        if (error instanceof UserTokenError)
+          throw new ApiError(401, TOKEN_FAILURE_CODES[error.reason], error.message);
+        throw error;
+      }
+      if (claims.guest && !tenant.settings.allowGuests) {
+        throw new ApiError(
+          403,
+          'guests_not_allowed',
+          'This program does not allow guests; sign in on the host site.',
+        );
+      }
+      const row = await upsertSeenUser(
+        deps.db,
+        {
+          tenantId: tenant.id,
+          externalId: claims.sub,
+          name: claims.name,
+          email: claims.email ?? null,
+          roles: claims.guest ? [] : claims.roles,
+          isGuest: claims.guest,
+        },
+        now,
+      );
+      user = {
+        id: row.id,
+        externalId: row.external_id,
+        name: row.name,
+        email: row.email,
+        roles: row.roles as UserRole[],
+        isGuest: row.is_guest,
+      };
+    }
+
+    c.set('auth', { tenant, keyKind: match.kind, user } satisfies Auth);
+    await next();
+  });
+}
+
+export const requireSecretKey = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get('auth').keyKind !== 'secret') {
+    throw new ApiError(
+      403,
+      'secret_key_required',
+      'This route needs the secret key; call it from your server.',
+    );
+  }
+  await next();
+});
+
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.get('auth').user) {
+    throw new ApiError(
+      401,
+      'user_token_required',
+      'This route acts for a user: send their token as X-User-Token.',
+    );
+  }
+  await next();
+});
+
+export function hasRole(auth: Auth, role: UserRole): boolean {
+  return auth.user?.roles.includes(role) ?? false;
+}
+
+/** The secret key, or a publishable key acting for a signed-in user. */
+export const requireSecretKeyOrUser = createMiddleware<AppEnv>(async (c, next) => {
+  const auth = c.get('auth');
+  if (auth.keyKind !== 'secret' && !auth.user) {
+    throw new ApiError(
+      401,
+      'user_token_required',
+      'Send the user’s token as X-User-Token, or use the secret key.',
+    );
+  }
+  await next();
+});

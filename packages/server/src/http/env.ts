@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { TenantSettings } from '../domain/tenants/settings.js';
+import type { SecretBox } from '../security/keys.js';
+import type { UserRole } from '../security/user-token.js';
+
+export interface AuthUser {
+  id: string;
+  externalId: string;
+  name: string;
+  email: string | null;
+  roles: UserRole[];
+  isGuest: boolean;
+}
+
+export interface AuthTenant {
+  id: string;
+  name: string;
+  allowedOrigins: string[];
+  settings: TenantSettings;
+}
+
+/** Who is calling: one typed object every handler sees. */
+export interface Auth {
+  tenant: AuthTenant;
+  keyKind: 'secret' | 'publishable';
+  user: AuthUser | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    auth: Auth;
+    /** The request's transaction, on routes wrapped in `atomic` (see http/atomic.ts). */
+    trx: Kysely<Database> | undefined;
+    /** Set once per request by the app, for middleware declared outside `createApp`. */
+    deps: AppDeps;
+  };
+}
+
+/** What routes and middleware need; passed explicitly so tests build apps freely. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  secretBox: SecretBox;
+}

@@ -1,0 +1,202 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { findMentor } from '../db/mentors.js';
+import {
+  accessBooking,
+  cancelBooking,
+  createBooking,
+  getBooking,
+  listBookingsFor,
+  rescheduleBooking,
+} from '../domain/booking/bookings.js';
+import { bookingCalendar } from '../domain/booking/ics.js';
+import { actorOf } from '../http/actor.js';
+import { atomic, ctx } from '../http/atomic.js';
+import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
+import { createRouter } from '../http/router.js';
+import {
+  BookingPageSchema,
+  BookingSchema,
+  CancelBookingSchema,
+  CreateBookingSchema,
+  ListBookingsQuerySchema,
+  RescheduleBookingSchema,
+} from '../schemas/bookings.js';
+import {
+  commonErrors,
+  conflictError,
+  IdempotencyHeaderSchema,
+  IdParamSchema,
+  notFoundError,
+  SECRET_ONLY,
+  USER_LEVEL,
+} from '../schemas/common.js';
+import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+const ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
+
+const BookingCursorSchema = z.strictObject({ start: z.iso.datetime(), id: z.uuid() });
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/bookings',
+  tags: ['Bookings'],
+  summary: 'Book a session',
+  description:
+    'For the user of the token. The start must be a slot that availability offers and that is free; ' +
+    'overlaps are impossible (PostgreSQL exclusion constraints) and answer 409 `slot_unavailable`.',
+  security: USER_LEVEL,
+  middleware: [requireUser, atomic] as const,
+  request: { headers: IdempotencyHeaderSchema, body: body(CreateBookingSchema) },
+  responses: {
+    201: json(BookingSchema, 'The confirmed booking.'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+    422: { description: '`idempotency_key_reused`.' },
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/bookings',
+  tags: ['Bookings'],
+  summary: 'List bookings',
+  description: 'Yours as learner (default) or as mentor (`as=mentor`); tenant-wide with the secret key.',
+  security: ANY_PARTY,
+  middleware: [requireSecretKeyOrUser] as const,
+  request: { query: ListBookingsQuerySchema },
+  responses: { 200: json(BookingPageSchema, 'A page of bookings, earliest first.'), ...commonErrors },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/v1/bookings/{id}',
+  tags: ['Bookings'],
+  summary: 'Get a booking',
+  description: 'Its learner, its mentor, or the program.',
+  security: ANY_PARTY,
+  middleware: [requireSecretKeyOrUser] as const,
+  request: { params: IdParamSchema },
+  responses: { 200: json(BookingSchema, 'The booking.'), ...commonErrors, ...notFoundError },
+});
+
+const cancel = createRoute({
+  method: 'post',
+  path: '/v1/bookings/{id}/cancel',
+  tags: ['Bookings'],
+  summary: 'Cancel a booking',
+  description: 'Its learner, its mentor, or the program, before it starts. The time is free again at once.',
+  security: ANY_PARTY,
+  middleware: [requireSecretKeyOrUser, atomic] as const,
+  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: body(CancelBookingSchema) },
+  responses: {
+    200: json(BookingSchema, 'The cancelled booking.'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
+const reschedule = createRoute({
+  method: 'post',
+  path: '/v1/bookings/{id}/reschedule',
+  tags: ['Bookings'],
+  summary: 'Move a booking',
+  description:
+    'Atomic: the new time is taken and the old one freed together. The new time may overlap the old.',
+  security: ANY_PARTY,
+  middleware: [requireSecretKeyOrUser, atomic] as const,
+  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: body(RescheduleBookingSchema) },
+  responses: {
+    200: json(BookingSchema, 'The moved booking.'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
+const calendar = createRoute({
+  method: 'get',
+  path: '/v1/bookings/{id}/calendar.ics',
+  tags: ['Bookings'],
+  summary: 'Calendar file',
+  description: 'RFC 5545: stable UID, SEQUENCE bumped on every change, METHOD:CANCEL once cancelled.',
+  security: ANY_PARTY,
+  middleware: [requireSecretKeyOrUser] as const,
+  request: { params: IdParamSchema },
+  responses: {
+    200: { description: 'The event.', content: { 'text/calendar': { schema: z.string() } } },
+    ...commonErrors,
+    ...notFoundError,
+  },
+});
+
+export function bookingRoutes() {
+  return createRouter()
+    .openapi(create, async (c) => {
+      const booking = await createBooking(ctx(c), actorOf(c.get('auth')), c.req.valid('json'));
+      return c.json(booking, 201, { Location: `/v1/bookings/${booking.id}` });
+    })
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const cursor = decodeCursor(query.cursor, BookingCursorSchema);
+      const page = await listBookingsFor(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
+      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+    })
+    .openapi(get, async (c) => {
+      return c.json(await getBooking(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);
+    })
+    .openapi(cancel, async (c) => {
+      const booking = await cancelBooking(
+        ctx(c),
+        actorOf(c.get('auth')),
+        c.req.valid('param').id,
+        c.req.valid('json').reason,
+      );
+      return c.json(booking, 200);
+    })
+    .openapi(reschedule, async (c) => {
+      const booking = await rescheduleBooking(
+        ctx(c),
+        actorOf(c.get('auth')),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(booking, 200);
+    })
+    .openapi(calendar, async (c) => {
+      const { db, clock } = ctx(c);
+      const auth = c.get('auth');
+      const { row } = await accessBooking(ctx(c), actorOf(auth), c.req.valid('param').id);
+      const mentor = await findMentor(db, auth.tenant.id, row.mentor_id);
+      const mentorUser = mentor?.external_id
+        ? await db
+            .selectFrom('users')
+            .select(['email'])
+            .where('tenant_id', '=', auth.tenant.id)
+            .where('external_id', '=', mentor.external_id)
+            .executeTakeFirst()
+        : undefined;
+      const learner = await db
+        .selectFrom('users')
+        .select(['id', 'name', 'email'])
+        .where('tenant_id', '=', auth.tenant.id)
+        .where('id', '=', row.learner_id)
+        .executeTakeFirstOrThrow();
+      const ics = bookingCalendar(
+        row,
+        {
+          mentor: { name: mentor?.name ?? 'Mentor', email: mentorUser?.email ?? null, id: row.mentor_id },
+          learner: { name: learner.name, email: learner.email, id: learner.id },
+        },
+        clock.now(),
+      );
+      c.header('Content-Disposition', `attachment; filename="micromentor-${row.id}.ics"`);
+      return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+    });
+}

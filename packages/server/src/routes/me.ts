@@ -1,0 +1,71 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { findMentorByExternalId } from '../db/mentors.js';
+import { toMentor } from '../domain/mentors/mentor-profile.js';
+import type { AppDeps } from '../http/env.js';
+import { createRouter } from '../http/router.js';
+import { ANY_KEY, commonErrors } from '../schemas/common.js';
+import { FormatSchema, MentorSchema } from '../schemas/mentors.js';
+
+const MeSchema = z
+  .object({
+    tenant: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      settings: z.object({
+        allowGuests: z.boolean(),
+        formats: z.array(FormatSchema),
+        sessionLengths: z.array(z.number().int()),
+      }),
+    }),
+    user: z
+      .object({
+        id: z.uuid(),
+        externalId: z.string(),
+        name: z.string(),
+        email: z.string().nullable(),
+        roles: z.array(z.enum(['mentor', 'admin'])),
+        isGuest: z.boolean(),
+      })
+      .nullable(),
+    mentorProfile: MentorSchema.nullable(),
+    keyKind: z.enum(['publishable', 'secret']),
+  })
+  .openapi('Me');
+
+const me = createRoute({
+  method: 'get',
+  path: '/v1/me',
+  tags: ['Me'],
+  summary: 'Who am I',
+  description:
+    'The tenant, the user the token vouches for (created on first sight) and their mentor profile.',
+  security: ANY_KEY,
+  responses: {
+    200: { description: 'The caller.', content: { 'application/json': { schema: MeSchema } } },
+    ...commonErrors,
+  },
+});
+
+export function meRoutes(deps: AppDeps) {
+  return createRouter().openapi(me, async (c) => {
+    const { tenant, user, keyKind } = c.get('auth');
+    const profile = user ? await findMentorByExternalId(deps.db, tenant.id, user.externalId) : undefined;
+    return c.json(
+      {
+        tenant: {
+          id: tenant.id,
+          name: tenant.name,
+          settings: {
+            allowGuests: tenant.settings.allowGuests,
+            formats: tenant.settings.formats,
+            sessionLengths: tenant.settings.sessionLengths,
+          },
+        },
+        user,
+        mentorProfile: profile ? toMentor(profile) : null,
+        keyKind,
+      },
+      200,
+    );
+  });
+}

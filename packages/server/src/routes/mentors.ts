@@ -1,0 +1,166 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  applyAsMentor,
+  createMentor,
+  deleteMentor,
+  getMentor,
+  searchMentors,
+  updateMentorProfile,
+  type Viewer,
+} from '../domain/mentors/mentors.js';
+import { atomic, ctx } from '../http/atomic.js';
+import { hasRole, requireSecretKey, requireSecretKeyOrUser, requireUser } from '../http/auth.js';
+import type { Auth } from '../http/env.js';
+import { createRouter } from '../http/router.js';
+import {
+  ANY_KEY,
+  commonErrors,
+  conflictError,
+  IdempotencyHeaderSchema,
+  IdParamSchema,
+  notFoundError,
+  SECRET_ONLY,
+  USER_LEVEL,
+} from '../schemas/common.js';
+import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import {
+  ApplyMentorSchema,
+  CreateMentorSchema,
+  ListMentorsQuerySchema,
+  MentorPageSchema,
+  MentorSchema,
+  UpdateMentorSchema,
+} from '../schemas/mentors.js';
+
+const MentorCursorSchema = z.union([
+  z.strictObject({ k: z.literal('name'), name: z.string().max(200), id: z.uuid() }),
+  z.strictObject({ k: z.literal('rank'), rank: z.string().regex(/^\d+(\.\d+)?$/), id: z.uuid() }),
+]);
+
+export function viewerOf(auth: Auth): Viewer {
+  return {
+    tenantId: auth.tenant.id,
+    privileged: auth.keyKind === 'secret' || hasRole(auth, 'admin'),
+    externalId: auth.user?.externalId ?? null,
+  };
+}
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/mentors',
+  tags: ['Mentors'],
+  summary: 'List and search mentors',
+  description:
+    'Approved mentors of the tenant (every status with the secret key). Filters combine with AND. ' +
+    'Without `q` the list is ordered by name; with `q` by relevance.',
+  security: ANY_KEY,
+  request: { query: ListMentorsQuerySchema },
+  responses: { 200: json(MentorPageSchema, 'A page of mentors.'), ...commonErrors },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/mentors',
+  tags: ['Mentors'],
+  summary: 'Create a mentor',
+  description: 'Secret key only. `status` defaults to `approved`. Skills are normalised (synonyms folded).',
+  security: SECRET_ONLY,
+  middleware: [requireSecretKey, atomic] as const,
+  request: { headers: IdempotencyHeaderSchema, body: body(CreateMentorSchema) },
+  responses: { 201: json(MentorSchema, 'The new mentor.'), ...commonErrors, ...conflictError },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/v1/mentors/{id}',
+  tags: ['Mentors'],
+  summary: 'Get a mentor',
+  security: ANY_KEY,
+  request: { params: IdParamSchema },
+  responses: { 200: json(MentorSchema, 'The mentor.'), ...commonErrors, ...notFoundError },
+});
+
+const patch = createRoute({
+  method: 'patch',
+  path: '/v1/mentors/{id}',
+  tags: ['Mentors'],
+  summary: 'Update a mentor',
+  description:
+    'With the secret key, any field. A mentor (user token whose `sub` is the profile’s `externalId`) ' +
+    'may change their own profile fields, but not `status` or `externalId`.',
+  security: [...SECRET_ONLY, ...USER_LEVEL],
+  middleware: [requireSecretKeyOrUser, atomic] as const,
+  request: { params: IdParamSchema, body: body(UpdateMentorSchema) },
+  responses: {
+    200: json(MentorSchema, 'The updated mentor.'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/v1/mentors/{id}',
+  tags: ['Mentors'],
+  summary: 'Delete a mentor',
+  description: 'Secret key only. The mentor disappears from every list and lookup.',
+  security: SECRET_ONLY,
+  middleware: [requireSecretKey, atomic] as const,
+  request: { params: IdParamSchema },
+  responses: { 204: { description: 'Deleted.' }, ...commonErrors, ...notFoundError },
+});
+
+const apply = createRoute({
+  method: 'post',
+  path: '/v1/me/mentor-profile',
+  tags: ['Me'],
+  summary: 'Apply to become a mentor',
+  description: 'Creates the calling user’s mentor profile with status `pending`, for the program to vet.',
+  security: USER_LEVEL,
+  middleware: [requireUser, atomic] as const,
+  request: { headers: IdempotencyHeaderSchema, body: body(ApplyMentorSchema) },
+  responses: { 201: json(MentorSchema, 'The application.'), ...commonErrors, ...conflictError },
+});
+
+export function mentorRoutes() {
+  return createRouter()
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const cursor = decodeCursor(query.cursor, MentorCursorSchema);
+      const page = await searchMentors(ctx(c), viewerOf(c.get('auth')), { ...query, cursor });
+      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+    })
+    .openapi(create, async (c) => {
+      const mentor = await createMentor(ctx(c), c.get('auth').tenant.id, c.req.valid('json'));
+      return c.json(mentor, 201, { Location: `/v1/mentors/${mentor.id}` });
+    })
+    .openapi(get, async (c) => {
+      const mentor = await getMentor(ctx(c), viewerOf(c.get('auth')), c.req.valid('param').id);
+      return c.json(mentor, 200);
+    })
+    .openapi(patch, async (c) => {
+      const viewer = viewerOf(c.get('auth'));
+      const mentor = await updateMentorProfile(ctx(c), viewer, c.req.valid('param').id, c.req.valid('json'));
+      return c.json(mentor, 200);
+    })
+    .openapi(remove, async (c) => {
+      await deleteMentor(ctx(c), c.get('auth').tenant.id, c.req.valid('param').id);
+      return c.body(null, 204);
+    })
+    .openapi(apply, async (c) => {
+      const auth = c.get('auth');
+      const user = auth.user!;
+      const mentor = await applyAsMentor(ctx(c), auth.tenant.id, user, c.req.valid('json'));
+      return c.json(mentor, 201, { Location: `/v1/mentors/${mentor.id}` });
+    });
+}

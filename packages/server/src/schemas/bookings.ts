@@ -1,0 +1,68 @@
+import { z } from '@hono/zod-openapi';
+import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+import { FormatSchema } from './mentors.js';
+
+export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed', 'no_show'] as const;
+export const BookingStatusSchema = z.enum(BOOKING_STATUSES).openapi('BookingStatus');
+
+const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+export const BookingSchema = z
+  .object({
+    id: IdSchema,
+    mentorId: IdSchema,
+    learnerId: IdSchema,
+    requestId: IdSchema.nullable(),
+    start: z.iso.datetime(),
+    end: z.iso.datetime(),
+    format: FormatSchema,
+    status: BookingStatusSchema,
+    joinUrl: z.string().nullable(),
+    threadId: IdSchema.nullable(),
+    note: z.string().nullable(),
+    sequence: z.number().int(),
+    cancelReason: z.string().nullable(),
+    cancelledBy: z.enum(['learner', 'mentor', 'program']).nullable(),
+  })
+  .openapi('Booking');
+
+export const CreateBookingSchema = z
+  .strictObject({
+    mentorId: IdSchema,
+    start: IsoDateTime,
+    durationMinutes: z.number().int('must be a whole number of minutes').min(10).max(60),
+    format: FormatSchema,
+    requestId: IdSchema.optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .openapi('CreateBooking');
+
+export const CancelBookingSchema = z
+  .strictObject({ reason: z.string().trim().min(1, 'say briefly why').max(500) })
+  .openapi('CancelBooking');
+
+export const RescheduleBookingSchema = z
+  .strictObject({
+    start: IsoDateTime,
+    durationMinutes: z.number().int().min(10).max(60).optional(),
+  })
+  .openapi('RescheduleBooking');
+
+export const ListBookingsQuerySchema = z.strictObject({
+  as: z.enum(['learner', 'mentor']).optional().openapi({
+    description:
+      'Whose bookings: yours as learner (default for users) or as mentor. Omit with the secret key for all.',
+  }),
+  status: BookingStatusSchema.optional(),
+  from: IsoDateTime.optional().openapi({ description: 'Sessions starting at or after this time.' }),
+  to: IsoDateTime.optional().openapi({ description: 'Sessions starting before this time.' }),
+  mentorId: IdSchema.optional().openapi({ description: 'Secret key: one mentor’s bookings.' }),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const BookingPageSchema = pageOf(BookingSchema).openapi('BookingPage');
+
+export type Booking = z.infer<typeof BookingSchema>;
+export type CreateBookingInput = z.infer<typeof CreateBookingSchema>;
+export type ListBookingsQuery = z.infer<typeof ListBookingsQuerySchema>;

@@ -1,0 +1,83 @@
+import { z } from '@hono/zod-openapi';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().openapi({ description: 'Stable machine-readable error code.' }),
+    requestId: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem', { description: 'RFC 9457 problem details.' });
+
+export const IdSchema = z
+  .uuid({ message: 'must be a valid id' })
+  .openapi({ example: '0b7c3d1e-6f5a-4c2b-9a8e-1d2c3b4a5f60' });
+
+export const IdParamSchema = z.strictObject({
+  id: IdSchema.openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const LimitSchema = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(100, 'must be at most 100')
+  .default(20)
+  .openapi({ param: { name: 'limit', in: 'query' }, description: 'Page size, 1–100 (default 20).' });
+
+export const CursorSchema = z
+  .string()
+  .max(512)
+  .optional()
+  .openapi({ param: { name: 'cursor', in: 'query' }, description: 'Opaque cursor from `nextCursor`.' });
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    data: z.array(item),
+    nextCursor: z.string().nullable(),
+  });
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** Error responses every authenticated route can give. */
+export const commonErrors = {
+  400: problem('The input is not valid (`validation_failed`, `invalid_json`, `invalid_cursor`).'),
+  401: problem('Missing or invalid key or user token.'),
+  403: problem('The key or user may not do this (`origin_not_allowed`, `secret_key_required`, `forbidden`).'),
+  413: problem('The request body is larger than 64 KB.'),
+  415: problem('The body is not application/json.'),
+} as const;
+
+export const notFoundError = { 404: problem('No such resource in this tenant (`not_found`).') } as const;
+export const conflictError = { 409: problem('Conflicts with the current state (see `code`).') } as const;
+
+/** Security requirement objects for the OpenAPI document. */
+type Security = Record<string, string[]>[];
+export const SECRET_ONLY: Security = [{ secretKey: [] }];
+export const USER_LEVEL: Security = [
+  { publishableKey: [], userToken: [] },
+  { secretKey: [], userToken: [] },
+];
+export const ANY_KEY: Security = [
+  { secretKey: [] },
+  { publishableKey: [] },
+  { publishableKey: [], userToken: [] },
+];
+
+/** Documents the optional Idempotency-Key on creating POSTs (checked by http/atomic.ts). */
+export const IdempotencyHeaderSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: 'Same key + same body within 24 h → the first response replayed; another body → 422.',
+    }),
+});

@@ -1,0 +1,145 @@
+import { z } from '@hono/zod-openapi';
+import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+
+export const FORMATS = ['video', 'call', 'chat'] as const;
+export const MENTOR_STATUSES = ['pending', 'approved', 'paused', 'suspended', 'rejected'] as const;
+
+export const FormatSchema = z.enum(FORMATS).openapi('SessionFormat');
+export const MentorStatusSchema = z.enum(MENTOR_STATUSES).openapi('MentorStatus');
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.length <= 64;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZoneSchema = z
+  .string()
+  .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin')
+  .openapi({ example: 'Europe/Berlin' });
+
+const LanguageSchema = z
+  .string()
+  .regex(/^[a-zA-Z]{2}$/, 'must be a two-letter ISO 639-1 code')
+  .transform((s) => s.toLowerCase());
+
+const SkillSchema = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+
+export const MentorStatsSchema = z.object({
+  sessions: z.number().int(),
+  rating: z.number().nullable(),
+  ratingCount: z.number().int(),
+  medianResponseMinutes: z.number().int().nullable(),
+});
+
+export const MentorSchema = z
+  .object({
+    id: IdSchema,
+    externalId: z.string().nullable(),
+    name: z.string(),
+    headline: z.string(),
+    bio: z.string(),
+    skills: z.array(z.string()),
+    yearsExperience: z.number().int(),
+    languages: z.array(z.string()),
+    timeZone: z.string(),
+    formats: z.array(FormatSchema),
+    status: MentorStatusSchema,
+    stats: MentorStatsSchema,
+  })
+  .openapi('Mentor');
+
+/** The profile fields a mentor may edit themself. */
+const profileFields = {
+  name: z.string().trim().min(1, 'must not be empty').max(120),
+  headline: z.string().trim().max(200),
+  bio: z.string().trim().max(4000),
+  skills: z.array(SkillSchema).min(1, 'list at least one skill').max(30, 'at most 30 skills'),
+  yearsExperience: z.number().int('must be a whole number').min(0).max(70),
+  languages: z.array(LanguageSchema).min(1, 'list at least one language').max(10),
+  timeZone: TimeZoneSchema,
+  formats: z
+    .array(FormatSchema)
+    .min(1, 'offer at least one format')
+    .max(3)
+    .refine((f) => new Set(f).size === f.length, 'must not repeat a format'),
+};
+
+const ExternalIdSchema = z.string().trim().min(1).max(200);
+
+export const CreateMentorSchema = z
+  .strictObject({
+    externalId: ExternalIdSchema.optional(),
+    ...profileFields,
+    headline: profileFields.headline.default(''),
+    bio: profileFields.bio.default(''),
+    yearsExperience: profileFields.yearsExperience.default(0),
+    languages: profileFields.languages.default(['en']),
+    status: MentorStatusSchema.default('approved'),
+  })
+  .openapi('CreateMentor');
+
+export const UpdateMentorSchema = z
+  .strictObject({
+    externalId: ExternalIdSchema.nullable().optional(),
+    name: profileFields.name.optional(),
+    headline: profileFields.headline.optional(),
+    bio: profileFields.bio.optional(),
+    skills: profileFields.skills.optional(),
+    yearsExperience: profileFields.yearsExperience.optional(),
+    languages: profileFields.languages.optional(),
+    timeZone: profileFields.timeZone.optional(),
+    formats: profileFields.formats.optional(),
+    status: MentorStatusSchema.optional().openapi({ description: 'Secret key only.' }),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
+  .openapi('UpdateMentor');
+
+export const ApplyMentorSchema = z
+  .strictObject({
+    name: profileFields.name.optional(),
+    headline: profileFields.headline,
+    bio: profileFields.bio,
+    skills: profileFields.skills,
+    yearsExperience: profileFields.yearsExperience,
+    languages: profileFields.languages.default(['en']),
+    timeZone: profileFields.timeZone,
+    formats: profileFields.formats,
+  })
+  .openapi('MentorApplication');
+
+const csv = (description: string) =>
+  z
+    .union([z.string().max(1000), z.array(z.string().max(200)).max(30)])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    .optional()
+    .openapi({ description, type: 'string' });
+
+export const ListMentorsQuerySchema = z.strictObject({
+  q: z.string().trim().max(200).optional().openapi({
+    description: 'Full-text search over skills, headline and bio; results ordered by relevance.',
+  }),
+  skills: csv('Comma-separated skills; a mentor must have all of them (synonyms are folded).'),
+  language: z
+    .string()
+    .regex(/^[a-zA-Z]{2}$/, 'must be a two-letter ISO 639-1 code')
+    .transform((s) => s.toLowerCase())
+    .optional(),
+  format: FormatSchema.optional(),
+  status: MentorStatusSchema.optional().openapi({
+    description: 'Secret key only; others see approved mentors.',
+  }),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const MentorPageSchema = pageOf(MentorSchema).openapi('MentorPage');
+
+export type Mentor = z.infer<typeof MentorSchema>;
+export type CreateMentorInput = z.infer<typeof CreateMentorSchema>;
+export type UpdateMentorInput = z.infer<typeof UpdateMentorSchema>;
+export type ApplyMentorInput = z.infer<typeof ApplyMentorSchema>;
+export type ListMentorsQuery = z.infer<typeof ListMentorsQuerySchema>;

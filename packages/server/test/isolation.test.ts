@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
+import { createMentor, type MentorBody, snapshot } from './support/fixtures.js';
+import { type CallOptions, call } from './support/http.js';
+
+let ctx: TestContext;
+let a: TestTenant;
+let b: TestTenant;
+let mentorOfA: MentorBody;
+let bookableOfA: MentorBody;
+let bookingOfA: string;
+
+const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
+  day,
+  start: '09:00',
+  end: '17:00',
+}));
+const AVAILABILITY = { timeZone: 'Europe/Berlin', weekly: WEEKDAYS_9_TO_5, sessionLengths: [15, 30] };
+
+/**
+ * For every route that takes an id: which of A's ids to use and a valid body, so the route
+ * gets past validation and the tenant check is what answers. A route in the OpenAPI
+ * document that is missing here fails the test, so new routes cannot slip by.
+ */
+const SAMPLES: Record<string, { id: () => string; body?: () => unknown; query?: string }> = {
+  'GET /v1/mentors/{id}': { id: () => mentorOfA.id },
+  'PATCH /v1/mentors/{id}': { id: () => mentorOfA.id, body: () => ({ headline: 'Taken over' }) },
+  'DELETE /v1/mentors/{id}': { id: () => mentorOfA.id },
+  'GET /v1/mentors/{id}/availability': { id: () => bookableOfA.id },
+  'PUT /v1/mentors/{id}/availability': { id: () => bookableOfA.id, body: () => AVAILABILITY },
+  'GET /v1/mentors/{id}/slots': {
+    id: () => bookableOfA.id,
+    query: '?from=2026-11-26T00:00:00Z&to=2026-11-28T00:00:00Z&duration=30',
+  },
+  'GET /v1/bookings/{id}': { id: () => bookingOfA },
+  'POST /v1/bookings/{id}/cancel': { id: () => bookingOfA, body: () => ({ reason: 'Not mine' }) },
+  'POST /v1/bookings/{id}/reschedule': {
+    id: () => bookingOfA,
+    body: () => ({ start: '2026-11-26T10:00:00Z' }),
+  },
+  'GET /v1/bookings/{id}/calendar.ics': { id: () => bookingOfA },
+};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  a = await ctx.tenant({ origins: ['https://a.example'] });
+  b = await ctx.tenant({ origins: ['https://b.example'] });
+  // The same host user id in both tenants must still be two different people.
+  mentorOfA = await createMentor(ctx, a, { externalId: 'shared-sub', status: 'pending' });
+  await createMentor(ctx, b, { externalId: 'b-mentor' });
+  bookableOfA = await createMentor(ctx, a, { externalId: 'a-bookable', formats: ['video'] });
+  const put = await call(ctx.app, 'PUT', `/v1/mentors/${bookableOfA.id}/availability`, {
+    key: a.secretKey,
+    body: AVAILABILITY,
+  });
+  expect(put.status).toBe(200);
+  const booked = await call<{ id: string }>(ctx.app, 'POST', '/v1/bookings', {
+    key: a.publishableKey,
+    origin: 'https://a.example',
+    token: a.token({ sub: 'a-learner' }),
+    body: { mentorId: bookableOfA.id, start: '2026-11-26T09:00:00Z', durationMinutes: 30, format: 'video' },
+  });
+  expect(booked.status).toBe(201);
+  bookingOfA = booked.body.id;
+});
+afterAll(() => ctx.close());
+
+async function idRoutes(): Promise<{ method: string; path: string }[]> {
+  const doc = (await (await ctx.app.request('/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  return Object.entries(doc.paths)
+    .filter(([path]) => path.includes('{id}'))
+    .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+}
+
+describe('tenant isolation', () => {
+  it('covers every route with an id in the OpenAPI document', async () => {
+    const routes = await idRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(3);
+    for (const r of routes) expect(Object.keys(SAMPLES)).toContain(`${r.method} ${r.path}`);
+  });
+
+  const credentialsOfB = (): [string, CallOptions][] => [
+    ['secret key', { key: b.secretKey }],
+    ['learner', { key: b.publishableKey, origin: 'https://b.example', token: b.token({ sub: 'b-learner' }) }],
+    [
+      'same sub as A’s mentor',
+      {
+        key: b.publishableKey,
+        origin: 'https://b.example',
+        token: b.token({ sub: 'shared-sub', roles: ['mentor'] }),
+      },
+    ],
+    [
+      'admin',
+      {
+        key: b.publishableKey,
+        origin: 'https://b.example',
+        token: b.token({ sub: 'b-admin', roles: ['admin'] }),
+      },
+    ],
+  ];
+
+  it('answers tenant B’s credentials on tenant A’s ids with 404, exactly like a missing id, and changes nothing', async () => {
+    for (const route of await idRoutes()) {
+      for (const [who, creds] of credentialsOfB()) {
+        await call(ctx.app, 'GET', '/v1/me', creds); // record B's user first; see bad-input.test.ts
+        const before = await snapshot(ctx);
+        const key = `${route.method} ${route.path}`;
+        const sample = SAMPLES[key]!;
+        const opts = { ...creds, ...(sample.body ? { body: sample.body() } : {}) };
+        const path = (id: string) => route.path.replace('{id}', id) + (sample.query ?? '');
+        const res = await call<{ code: string }>(ctx.app, route.method, path(sample.id()), opts);
+        const missing = await call<{ code: string }>(
+          ctx.app,
+          route.method,
+          path('5b0c3a9e-0000-4000-8000-000000000000'),
+          opts,
+        );
+        // Secret-only routes refuse B's publishable key before looking at ids (403): allowed,
+        // since it reveals nothing about A. Anything else must be a 404.
+        if (res.status === 403) {
+          expect(res.body.code, `${key} as ${who}`).toBe('secret_key_required');
+        } else {
+          expect(res.status, `${key} as ${who}`).toBe(404);
+          expect(res.body.code).toBe('not_found');
+        }
+        expect(missing.status, `${key} as ${who} (missing id)`).toBe(res.status);
+        expect(await snapshot(ctx)).toEqual(before);
+      }
+    }
+  });
+
+  it('never lists another tenant’s mentors, whatever the filter', async () => {
+    for (const path of [
+      '/v1/mentors',
+      '/v1/mentors?q=sql',
+      '/v1/mentors?skills=sql',
+      '/v1/mentors?status=pending',
+    ]) {
+      const res = await call<{ data: MentorBody[] }>(ctx.app, 'GET', path, { key: b.secretKey });
+      expect(res.status).toBe(200);
+      expect(res.body.data.map((m) => m.id)).not.toContain(mentorOfA.id);
+    }
+  });
+
+  it('keeps A’s mentor profile out of B’s /v1/me for the same host user id', async () => {
+    const res = await call<{ mentorProfile: MentorBody | null }>(ctx.app, 'GET', '/v1/me', {
+      key: b.publishableKey,
+      origin: 'https://b.example',
+      token: b.token({ sub: 'shared-sub' }),
+    });
+    expect(res.body.mentorProfile).toBeNull();
+  });
+});

@@ -1,0 +1,69 @@
+import type { TestContext, TestTenant } from './context.js';
+import { call } from './http.js';
+
+export interface MentorInput {
+  name?: string;
+  externalId?: string;
+  headline?: string;
+  bio?: string;
+  skills?: string[];
+  yearsExperience?: number;
+  languages?: string[];
+  timeZone?: string;
+  formats?: string[];
+  status?: string;
+}
+
+export interface MentorBody {
+  id: string;
+  externalId: string | null;
+  name: string;
+  headline: string;
+  bio: string;
+  skills: string[];
+  yearsExperience: number;
+  languages: string[];
+  timeZone: string;
+  formats: string[];
+  status: string;
+  stats: {
+    sessions: number;
+    rating: number | null;
+    ratingCount: number;
+    medianResponseMinutes: number | null;
+  };
+}
+
+export function mentorInput(overrides: MentorInput = {}): MentorInput {
+  return {
+    name: 'Grace Hopper',
+    headline: 'Compiler engineer',
+    bio: 'I help people debug tricky SQL joins and write better PostgreSQL queries.',
+    skills: ['sql', 'postgres'],
+    yearsExperience: 12,
+    languages: ['en'],
+    timeZone: 'Europe/Berlin',
+    formats: ['video', 'chat'],
+    ...overrides,
+  };
+}
+
+/** Creates a mentor through the API with the tenant's secret key. */
+export async function createMentor(ctx: TestContext, tenant: TestTenant, overrides: MentorInput = {}) {
+  const res = await call<MentorBody>(ctx.app, 'POST', '/v1/mentors', {
+    key: tenant.secretKey,
+    body: mentorInput(overrides),
+  });
+  if (res.status !== 201) throw new Error(`mentor create failed: ${res.status} ${res.text}`);
+  return res.body;
+}
+
+/** Row counts of every tenant-data table: "nothing changed" means these are equal. */
+export async function snapshot(ctx: TestContext) {
+  const tables = ['tenants', 'api_keys', 'users', 'mentors'] as const;
+  const out: Record<string, unknown> = {};
+  for (const table of tables) {
+    out[table] = await ctx.db.selectFrom(table).selectAll().orderBy('id').execute();
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+// Runs the BUILT bundle (dist/widget.js, from `vite build`), not the sources: a bundler
+// setting that breaks decorators or the IIFE only shows up here.
+import { expect } from '@open-wc/testing';
+import type { MmAskExpert } from './ask-expert/ask-expert.component.js';
+import type {} from './embed/command-queue.js'; // declares window.Micromentor
+
+const bundleUrl = new URL('../dist/widget.js', import.meta.url).href;
+
+function loadBundle(dataset: Record<string, string>): Promise<HTMLScriptElement> {
+  const script = document.createElement('script');
+  script.src = bundleUrl;
+  Object.assign(script.dataset, dataset);
+  return new Promise((resolve, reject) => {
+    script.addEventListener('load', () => resolve(script));
+    script.addEventListener('error', () =>
+      reject(new Error(`could not load ${bundleUrl}: run vite build first`)),
+    );
+    document.head.append(script);
+  });
+}
+
+function launchers(doc: Document = document): MmAskExpert[] {
+  return Array.from(doc.querySelectorAll('mm-ask-expert'));
+}
+
+function onlyLauncher(doc: Document = document): MmAskExpert {
+  const all = launchers(doc);
+  expect(all).to.have.length(1);
+  return all[0]!;
+}
+
+async function loadFrame(body: string): Promise<Window> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = body;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  return frame.contentWindow!;
+}
+
+describe('dist/widget.js (built embed bundle)', () => {
+  before(async () => {
+    // A non-executable decoy that a `querySelector('script[data-key]')` fallback would pick:
+    // the launcher getting the real key proves `document.currentScript` was used.
+    const decoy = document.createElement('script');
+    decoy.type = 'application/json';
+    decoy.dataset.key = 'pk_decoy';
+    decoy.setAttribute('src', '/decoy.json');
+    document.head.append(decoy);
+
+    // The exact snippet from command-queue.ts, run as a page would run it (it queues `arguments`).
+    const snippet = document.createElement('script');
+    snippet.textContent =
+      'window.Micromentor = window.Micromentor || function () {' +
+      ' (window.Micromentor.q = window.Micromentor.q || []).push(arguments); };' +
+      " Micromentor('identify', 'jwt.queued');";
+    document.head.append(snippet);
+    expect(window.Micromentor?.q).to.have.length(1);
+
+    await loadBundle({ key: 'pk_test_embed', userToken: 'jwt.from-attribute' });
+  });
+
+  it('defines <mm-ask-expert>', () => {
+    expect(customElements.get('mm-ask-expert')).to.be.a('function');
+  });
+
+  it('appends one floating launcher configured from its own script tag', () => {
+    const launcher = onlyLauncher();
+    expect(launcher.parentElement?.localName).to.equal('body');
+    expect(launcher.hasAttribute('floating')).to.be.true;
+    expect(launcher.publishableKey).to.equal('pk_test_embed');
+    expect(launcher.apiBase).to.equal(new URL(bundleUrl).origin);
+    // The queued identify ran after the launcher took data-user-token.
+    expect(launcher.userToken).to.equal('jwt.queued');
+  });
+
+  it('renders and opens in the browser', async () => {
+    const launcher = onlyLauncher();
+    await launcher.updateComplete;
+    const button = launcher.shadowRoot!.querySelector<HTMLButtonElement>('[part~="launcher"]')!;
+    expect(button.textContent?.trim()).to.equal('Ask an expert');
+    expect(getComputedStyle(launcher).position).to.equal('fixed');
+    const opened = new Promise((resolve) => launcher.addEventListener('mm-open', resolve, { once: true }));
+    button.click();
+    await opened;
+    expect(launcher.shadowRoot!.querySelector('dialog')!.open).to.be.true;
+    window.Micromentor!('close');
+    await new Promise((resolve) => launcher.addEventListener('mm-close', resolve, { once: true }));
+  });
+
+  it('replaces the stub with a live API', () => {
+    const api = window.Micromentor!;
+    expect(api.loaded).to.be.true;
+    expect(api.q).to.equal(undefined);
+    api('identify', 'jwt.next');
+    expect(onlyLauncher().userToken).to.equal('jwt.next');
+    api.identify!(null);
+    expect(onlyLauncher().userToken).to.equal('');
+  });
+
+  it('does nothing when loaded a second time', async () => {
+    const api = window.Micromentor;
+    await loadBundle({ key: 'pk_second' });
+    expect(onlyLauncher().publishableKey).to.equal('pk_test_embed');
+    expect(window.Micromentor === api, 'the live API was not replaced').to.be.true;
+  });
+
+  it('waits for <body> when loaded from <head>, and honours data-api', async () => {
+    const frame = await loadFrame(
+      `<!doctype html><html><head><title>t</title>` +
+        `<script src="${bundleUrl}" data-key="pk_frame" data-api="https://api.example.test/"></script>` +
+        `</head><body></body></html>`,
+    );
+    const launcher = onlyLauncher(frame.document);
+    expect(launcher.publishableKey).to.equal('pk_frame');
+    expect(launcher.apiBase).to.equal('https://api.example.test');
+  });
+
+  it('adds no launcher with data-launcher="none" but still drives inline widgets', async () => {
+    const frame = await loadFrame(
+      `<!doctype html><title>t</title>` +
+        `<script src="${bundleUrl}" data-key="pk_frame" data-launcher="none"></script>` +
+        `<mm-ask-expert topic="sql-joins"></mm-ask-expert>`,
+    );
+    const inline = onlyLauncher(frame.document);
+    expect(inline.floating).to.be.false;
+    expect(frame.customElements.get('mm-ask-expert')).to.be.a('function');
+    frame.Micromentor!('identify', 'jwt.inline');
+    expect(inline.userToken).to.equal('jwt.inline');
+  });
+});

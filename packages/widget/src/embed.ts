@@ -1,0 +1,26 @@
+// Script-tag entry, built as one IIFE (dist/widget.js):
+//   <script src="https://HOST/widget.js" data-key="pk_…" async></script>
+import './ask-expert/ask-expert.js';
+import { ensureStub, installCommands } from './embed/command-queue.js';
+import { mountEmbed } from './embed/launcher.js';
+import { findOwnScript, readScriptConfig } from './embed/script-config.js';
+
+function bootstrap(): void {
+  const stub = ensureStub();
+  if (stub.loaded) return;
+  // Read now: `document.currentScript` is gone once this script's synchronous run ends.
+  const script = findOwnScript();
+  const config = script && readScriptConfig(script);
+  if (!config) {
+    console.error('Micromentor: add data-key="pk_…" to the widget <script> tag.');
+    return;
+  }
+  stub.loaded = true;
+  const start = (): void => {
+    installCommands(stub, mountEmbed(config));
+  };
+  if (document.body) start();
+  else document.addEventListener('DOMContentLoaded', start, { once: true });
+}
+
+bootstrap();

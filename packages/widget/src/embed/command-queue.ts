@@ -1,0 +1,79 @@
+/**
+ * The snippet a site pastes before (or instead of waiting for) the script:
+ *
+ *   window.Micromentor = window.Micromentor || function () {
+ *     (window.Micromentor.q = window.Micromentor.q || []).push(arguments);
+ *   };
+ *   Micromentor('identify', userToken);
+ */
+export interface MicromentorGlobal {
+  (command: string, ...args: unknown[]): void;
+  /** Calls made before the script ran (`arguments` objects or arrays). */
+  q?: ArrayLike<unknown>[];
+  /** Set as soon as one embed script claims the page; a second load then does nothing. */
+  loaded?: boolean;
+  identify?(userToken: string | null): void;
+  open?(): void;
+  close?(): void;
+}
+
+declare global {
+  interface Window {
+    Micromentor?: MicromentorGlobal;
+  }
+}
+
+export interface EmbedCommands {
+  identify(userToken: string | null): void;
+  open(): void;
+  close(): void;
+}
+
+/** The stub from the snippet, created here when the page did not paste it. */
+export function ensureStub(): MicromentorGlobal {
+  if (window.Micromentor) return window.Micromentor;
+  const queue: ArrayLike<unknown>[] = [];
+  const stub: MicromentorGlobal = (...args: unknown[]) => {
+    queue.push(args);
+  };
+  stub.q = queue;
+  window.Micromentor = stub;
+  return stub;
+}
+
+function run(commands: EmbedCommands, name: unknown, args: unknown[]): void {
+  switch (name) {
+    case 'identify': {
+      const [token] = args;
+      if (token === null || token === undefined || typeof token === 'string')
+        commands.identify(token ?? null);
+      else console.warn('Micromentor: identify expects a user token string (or null to sign out).');
+      return;
+    }
+    case 'open':
+      commands.open();
+      return;
+    case 'close':
+      commands.close();
+      return;
+    default:
+      console.warn(`Micromentor: unknown command ${JSON.stringify(name)}.`);
+  }
+}
+
+/** Replaces the stub with the live API, then replays what was queued, in order. */
+export function installCommands(stub: MicromentorGlobal, commands: EmbedCommands): MicromentorGlobal {
+  const api: MicromentorGlobal = (command: string, ...args: unknown[]) => run(commands, command, args);
+  api.loaded = true;
+  api.identify = (userToken) => run(commands, 'identify', [userToken]);
+  api.open = () => run(commands, 'open', []);
+  api.close = () => run(commands, 'close', []);
+  const queued = stub.q ?? [];
+  stub.q = [];
+  window.Micromentor = api;
+  for (const call of queued) {
+    const [name, ...args] = Array.from(call);
+    run(commands, name, args);
+  }
+  return api;
+}

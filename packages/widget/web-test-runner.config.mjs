@@ -1,0 +1,48 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { countsReporter } from './test-reporter.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+// TEMPORARY: @web/test-runner-commands (sendKeys) comes with @web/test-runner but is not a
+// direct dependency, so the browser cannot resolve it from here; look for it next to
+// @web/test-runner. Drop once it is a devDependency.
+const require = createRequire(import.meta.url);
+const testRunnerModules = join(dirname(require.resolve('@web/test-runner')), '..', '..', '..');
+
+// This machine's network is closed: without these flags Chromium stalls on connections.
+const chromeArgs = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** @type {import('@web/test-runner').TestRunnerConfig} */
+export default {
+  rootDir: here,
+  files: ['src/**/*.test.ts'],
+  nodeResolve: { modulePaths: [testRunnerModules] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json'), target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        // `false` so puppeteer adds no headless flag of its own; the one above is explicit.
+        headless: false,
+        args: chromeArgs,
+      },
+    }),
+  ],
+  testFramework: { config: { timeout: 5000 } },
+  reporters: [defaultReporter(), countsReporter()],
+};
