@@ -32,19 +32,39 @@ async function slots(mentorId: string, from: string, to: string, duration = 30, 
 
 describe('availability', () => {
   it('is stored and read back, and sets the mentor’s time zone', async () => {
-    const m = await bookableMentor(ctx, tenant, { timeZone: 'Asia/Kolkata', bufferAfterMinutes: 10, maxPerDay: 4 });
-    const res = await call<Record<string, unknown>>(ctx.app, 'GET', `/v1/mentors/${m.id}/availability`, { key: tenant.secretKey });
-    expect(res.body).toMatchObject({ timeZone: 'Asia/Kolkata', bufferAfterMinutes: 10, maxPerDay: 4, maxPerWeek: null, sessionLengths: [15, 30] });
-    const mentor = await call<{ timeZone: string }>(ctx.app, 'GET', `/v1/mentors/${m.id}`, { key: tenant.secretKey });
+    const m = await bookableMentor(ctx, tenant, {
+      timeZone: 'Asia/Kolkata',
+      bufferAfterMinutes: 10,
+      maxPerDay: 4,
+    });
+    const res = await call<Record<string, unknown>>(ctx.app, 'GET', `/v1/mentors/${m.id}/availability`, {
+      key: tenant.secretKey,
+    });
+    expect(res.body).toMatchObject({
+      timeZone: 'Asia/Kolkata',
+      bufferAfterMinutes: 10,
+      maxPerDay: 4,
+      maxPerWeek: null,
+      sessionLengths: [15, 30],
+    });
+    const mentor = await call<{ timeZone: string }>(ctx.app, 'GET', `/v1/mentors/${m.id}`, {
+      key: tenant.secretKey,
+    });
     expect(mentor.body.timeZone).toBe('Asia/Kolkata');
   });
 
   it('may be set by the mentor themself but not by a learner', async () => {
     const m = await bookableMentor(ctx, tenant, {}, { externalId: 'avail-owner' });
     const body = { timeZone: 'Europe/Berlin', weekly: weekly('10:00', '12:00'), sessionLengths: [30] };
-    const own = await call(ctx.app, 'PUT', `/v1/mentors/${m.id}/availability`, { ...asLearner(tenant, 'avail-owner'), body });
+    const own = await call(ctx.app, 'PUT', `/v1/mentors/${m.id}/availability`, {
+      ...asLearner(tenant, 'avail-owner'),
+      body,
+    });
     expect(own.status).toBe(200);
-    const other = await call(ctx.app, 'PUT', `/v1/mentors/${m.id}/availability`, { ...asLearner(tenant, 'someone'), body });
+    const other = await call(ctx.app, 'PUT', `/v1/mentors/${m.id}/availability`, {
+      ...asLearner(tenant, 'someone'),
+      body,
+    });
     expect(other.status).toBe(403);
   });
 
@@ -55,7 +75,12 @@ describe('availability', () => {
         key: tenant.secretKey,
         body: { timeZone: 'Europe/Berlin', sessionLengths: [30], weekly: [], ...body },
       });
-    const overlap = await put({ weekly: [{ day: 'mon', start: '09:00', end: '12:00' }, { day: 'mon', start: '11:00', end: '13:00' }] });
+    const overlap = await put({
+      weekly: [
+        { day: 'mon', start: '09:00', end: '12:00' },
+        { day: 'mon', start: '11:00', end: '13:00' },
+      ],
+    });
     expect(overlap.status).toBe(400);
     expect(overlap.body.errors.map((e) => e.path).join(' ')).toMatch(/body\.weekly\.1/);
     const backwards = await put({ weekly: [{ day: 'tue', start: '12:00', end: '09:00' }] });
@@ -77,7 +102,10 @@ describe('slots', () => {
 
   it('keep 09:00 local across a DST change (America/New_York, 2026-11-01)', async () => {
     ctx.clock.set('2026-10-28T12:00:00Z');
-    const m = await bookableMentor(ctx, tenant, { timeZone: 'America/New_York', weekly: weekly('09:00', '09:30') });
+    const m = await bookableMentor(ctx, tenant, {
+      timeZone: 'America/New_York',
+      weekly: weekly('09:00', '09:30'),
+    });
     const starts = await slots(m.id, '2026-10-29T00:00:00Z', '2026-11-04T00:00:00Z');
     expect(starts).toEqual([
       '2026-10-29T13:00:00.000Z',
@@ -100,7 +128,11 @@ describe('slots', () => {
 describe('booking', () => {
   it('confirms an offered slot with a join link, and the slot is gone', async () => {
     const m = await bookableMentor(ctx, tenant);
-    const res = await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T09:00:00Z', note: 'JOIN vs WHERE' });
+    const res = await book(ctx, tenant, {
+      mentorId: m.id,
+      start: '2026-11-26T09:00:00Z',
+      note: 'JOIN vs WHERE',
+    });
     expect(res.status, res.text).toBe(201);
     expect(res.headers.get('location')).toBe(`/v1/bookings/${res.body.id}`);
     expect(res.body).toMatchObject({
@@ -137,25 +169,39 @@ describe('booking', () => {
 
   it('refuses a partial overlap but allows back to back without buffers', async () => {
     const m = await bookableMentor(ctx, tenant);
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:00:00Z' }, 'a')).status).toBe(201);
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:00:00Z' }, 'a')).status).toBe(
+      201,
+    );
     const overlap = await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:15:00Z' }, 'b');
     expect(overlap.status).toBe(409);
     expect(overlap.body.code).toBe('slot_unavailable');
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:30:00Z' }, 'c')).status).toBe(201);
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T09:30:00Z' }, 'd')).status).toBe(201);
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:30:00Z' }, 'c')).status).toBe(
+      201,
+    );
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T09:30:00Z' }, 'd')).status).toBe(
+      201,
+    );
   });
 
   it('keeps buffers between sessions', async () => {
     const m = await bookableMentor(ctx, tenant, { bufferAfterMinutes: 10 });
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:00:00Z' }, 'a')).status).toBe(201);
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:30:00Z' }, 'b')).status).toBe(409);
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:45:00Z' }, 'c')).status).toBe(201);
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:00:00Z' }, 'a')).status).toBe(
+      201,
+    );
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:30:00Z' }, 'b')).status).toBe(
+      409,
+    );
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:45:00Z' }, 'c')).status).toBe(
+      201,
+    );
   });
 
   it('refuses the same learner at one time with two mentors', async () => {
     const m1 = await bookableMentor(ctx, tenant);
     const m2 = await bookableMentor(ctx, tenant);
-    expect((await book(ctx, tenant, { mentorId: m1.id, start: '2026-11-27T10:00:00Z' }, 'busy')).status).toBe(201);
+    expect((await book(ctx, tenant, { mentorId: m1.id, start: '2026-11-27T10:00:00Z' }, 'busy')).status).toBe(
+      201,
+    );
     const second = await book(ctx, tenant, { mentorId: m2.id, start: '2026-11-27T10:15:00Z' }, 'busy');
     expect(second.status).toBe(409);
     expect(second.body.code).toBe('slot_unavailable');
@@ -180,10 +226,16 @@ describe('booking', () => {
 
   it('stops offering a day once its cap is reached', async () => {
     const m = await bookableMentor(ctx, tenant, { maxPerDay: 1 });
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T09:00:00Z' }, 'a')).status).toBe(201);
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T13:00:00Z' }, 'b')).status).toBe(409);
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T09:00:00Z' }, 'a')).status).toBe(
+      201,
+    );
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T13:00:00Z' }, 'b')).status).toBe(
+      409,
+    );
     expect(await slots(m.id, '2026-11-26T00:00:00Z', '2026-11-27T00:00:00Z', 30, 'b')).toEqual([]);
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-27T13:00:00Z' }, 'b')).status).toBe(201);
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-27T13:00:00Z' }, 'b')).status).toBe(
+      201,
+    );
   });
 
   it('does not let a learner book themself', async () => {
@@ -203,8 +255,15 @@ describe('cancel and reschedule', () => {
       body: { reason: 'Solved it myself' },
     });
     expect(cancel.status).toBe(200);
-    expect(cancel.body).toMatchObject({ status: 'cancelled', cancelReason: 'Solved it myself', cancelledBy: 'learner', sequence: 1 });
-    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T11:00:00Z' }, 'b')).status).toBe(201);
+    expect(cancel.body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'Solved it myself',
+      cancelledBy: 'learner',
+      sequence: 1,
+    });
+    expect((await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T11:00:00Z' }, 'b')).status).toBe(
+      201,
+    );
     const again = await call<{ code: string }>(ctx.app, 'POST', `/v1/bookings/${first.body.id}/cancel`, {
       ...asLearner(tenant, 'a'),
       body: { reason: 'twice' },
@@ -216,7 +275,10 @@ describe('cancel and reschedule', () => {
   it('lets the mentor cancel, and nobody else', async () => {
     const m = await bookableMentor(ctx, tenant, {}, { externalId: 'cancelling-mentor' });
     const b = await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T12:00:00Z' }, 'a');
-    const stranger = await call(ctx.app, 'POST', `/v1/bookings/${b.body.id}/cancel`, { ...asLearner(tenant, 'stranger'), body: { reason: 'x' } });
+    const stranger = await call(ctx.app, 'POST', `/v1/bookings/${b.body.id}/cancel`, {
+      ...asLearner(tenant, 'stranger'),
+      body: { reason: 'x' },
+    });
     expect(stranger.status).toBe(404);
     const byMentor = await call<BookingBody>(ctx.app, 'POST', `/v1/bookings/${b.body.id}/cancel`, {
       ...asLearner(tenant, 'cancelling-mentor'),
@@ -233,7 +295,12 @@ describe('cancel and reschedule', () => {
       body: { start: '2026-11-26T10:15:00Z' },
     });
     expect(moved.status, moved.text).toBe(200);
-    expect(moved.body).toMatchObject({ id: b.body.id, start: '2026-11-26T10:15:00.000Z', end: '2026-11-26T10:45:00.000Z', sequence: 1 });
+    expect(moved.body).toMatchObject({
+      id: b.body.id,
+      start: '2026-11-26T10:15:00.000Z',
+      end: '2026-11-26T10:45:00.000Z',
+      sequence: 1,
+    });
     // 10:00 is free again only for ranges that end by 10:15.
     const starts = await slots(m.id, '2026-11-26T09:00:00Z', '2026-11-26T12:00:00Z', 15, 'b');
     expect(starts).toContain('2026-11-26T10:00:00.000Z');
@@ -249,7 +316,12 @@ describe('cancel and reschedule', () => {
       body: { start: '2026-11-26T11:15:00Z' },
     });
     expect(moved.status).toBe(409);
-    const after = await call<BookingBody>(ctx.app, 'GET', `/v1/bookings/${mine.body.id}`, asLearner(tenant, 'a'));
+    const after = await call<BookingBody>(
+      ctx.app,
+      'GET',
+      `/v1/bookings/${mine.body.id}`,
+      asLearner(tenant, 'a'),
+    );
     expect(after.body).toMatchObject({ start: '2026-11-26T10:00:00.000Z', sequence: 0 });
   });
 });
@@ -263,21 +335,33 @@ describe('listing bookings', () => {
     const ids: string[] = [];
     for (const start of starts) ids.push((await book(ctx, t, { mentorId: m.id, start }, 'lister')).body.id);
     await book(ctx, t, { mentorId: other.id, start: '2026-11-27T09:00:00Z' }, 'someone-else');
-    await call(ctx.app, 'POST', `/v1/bookings/${ids[1]}/cancel`, { ...asLearner(t, 'lister'), body: { reason: 'x' } });
+    await call(ctx.app, 'POST', `/v1/bookings/${ids[1]}/cancel`, {
+      ...asLearner(t, 'lister'),
+      body: { reason: 'x' },
+    });
 
     type Page = { data: BookingBody[]; nextCursor: string | null };
     const mine = await call<Page>(ctx.app, 'GET', '/v1/bookings', asLearner(t, 'lister'));
     expect(mine.body.data.map((b) => b.id)).toEqual(ids);
-    const confirmed = await call<Page>(ctx.app, 'GET', '/v1/bookings?status=confirmed', asLearner(t, 'lister'));
+    const confirmed = await call<Page>(
+      ctx.app,
+      'GET',
+      '/v1/bookings?status=confirmed',
+      asLearner(t, 'lister'),
+    );
     expect(confirmed.body.data.map((b) => b.id)).toEqual([ids[0], ids[2]]);
     const asMentor = await call<Page>(ctx.app, 'GET', '/v1/bookings?as=mentor', asLearner(t, 'list-mentor'));
     expect(asMentor.body.data).toHaveLength(3);
     const program = await call<Page>(ctx.app, 'GET', '/v1/bookings?limit=2', { key: t.secretKey });
     expect(program.body.data).toHaveLength(2);
-    const rest = await call<Page>(ctx.app, 'GET', `/v1/bookings?limit=2&cursor=${program.body.nextCursor}`, { key: t.secretKey });
+    const rest = await call<Page>(ctx.app, 'GET', `/v1/bookings?limit=2&cursor=${program.body.nextCursor}`, {
+      key: t.secretKey,
+    });
     expect(rest.body.data).toHaveLength(2);
     expect(rest.body.nextCursor).toBeNull();
-    const window = await call<Page>(ctx.app, 'GET', '/v1/bookings?from=2026-11-27T00:00:00Z', { key: t.secretKey });
+    const window = await call<Page>(ctx.app, 'GET', '/v1/bookings?from=2026-11-27T00:00:00Z', {
+      key: t.secretKey,
+    });
     expect(window.body.data).toHaveLength(1);
   });
 });

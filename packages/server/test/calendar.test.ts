@@ -15,7 +15,11 @@ afterAll(() => ctx.close());
 
 async function calendar(bookingId: string, sub = 'cal-learner') {
   const res = await ctx.app.request(`/v1/bookings/${bookingId}/calendar.ics`, {
-    headers: { Authorization: `Bearer ${tenant.publishableKey}`, Origin: tenant.origin, 'X-User-Token': tenant.token({ sub, name: 'Cal Learner', email: 'cal@example.com' }) },
+    headers: {
+      Authorization: `Bearer ${tenant.publishableKey}`,
+      Origin: tenant.origin,
+      'X-User-Token': tenant.token({ sub, name: 'Cal Learner', email: 'cal@example.com' }),
+    },
   });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
@@ -28,7 +32,12 @@ async function calendar(bookingId: string, sub = 'cal-learner') {
 describe('calendar.ics', () => {
   it('is a valid RFC 5545 event a third-party parser reads back', async () => {
     const m = await bookableMentor(ctx, tenant, {}, { name: 'Zoë O’Brien, PhD; SQL' });
-    const b = await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T09:00:00Z', note: 'Line one\nLine two, with; specials' }, 'cal-learner');
+    const b = await book(
+      ctx,
+      tenant,
+      { mentorId: m.id, start: '2026-11-26T09:00:00Z', note: 'Line one\nLine two, with; specials' },
+      'cal-learner',
+    );
     const { text, root, event } = await calendar(b.body.id);
     expect(text.endsWith('\r\n')).toBe(true);
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
@@ -48,12 +57,20 @@ describe('calendar.ics', () => {
   it('bumps SEQUENCE on reschedule and says METHOD:CANCEL once cancelled, keeping the UID', async () => {
     const m = await bookableMentor(ctx, tenant);
     const b = await book(ctx, tenant, { mentorId: m.id, start: '2026-11-27T09:00:00Z' }, 'cal-learner');
-    const moved = await call(ctx.app, 'POST', `/v1/bookings/${b.body.id}/reschedule`, { ...asLearner(tenant, 'cal-learner'), body: { start: '2026-11-27T10:00:00Z' } });
+    const moved = await call(ctx.app, 'POST', `/v1/bookings/${b.body.id}/reschedule`, {
+      ...asLearner(tenant, 'cal-learner'),
+      body: { start: '2026-11-27T10:00:00Z' },
+    });
     expect(moved.status).toBe(200);
     const afterMove = await calendar(b.body.id);
     expect(afterMove.event.getFirstPropertyValue('sequence')).toBe(1);
-    expect(new ICAL.Event(afterMove.event).startDate.toJSDate().toISOString()).toBe('2026-11-27T10:00:00.000Z');
-    await call(ctx.app, 'POST', `/v1/bookings/${b.body.id}/cancel`, { ...asLearner(tenant, 'cal-learner'), body: { reason: 'Done' } });
+    expect(new ICAL.Event(afterMove.event).startDate.toJSDate().toISOString()).toBe(
+      '2026-11-27T10:00:00.000Z',
+    );
+    await call(ctx.app, 'POST', `/v1/bookings/${b.body.id}/cancel`, {
+      ...asLearner(tenant, 'cal-learner'),
+      body: { reason: 'Done' },
+    });
     const afterCancel = await calendar(b.body.id);
     expect(afterCancel.root.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(afterCancel.event.getFirstPropertyValue('status')).toBe('CANCELLED');
@@ -64,7 +81,12 @@ describe('calendar.ics', () => {
   it('is only for the booking’s learner, mentor and program', async () => {
     const m = await bookableMentor(ctx, tenant);
     const b = await book(ctx, tenant, { mentorId: m.id, start: '2026-11-30T09:00:00Z' }, 'cal-owner');
-    const res = await call(ctx.app, 'GET', `/v1/bookings/${b.body.id}/calendar.ics`, asLearner(tenant, 'cal-stranger'));
+    const res = await call(
+      ctx.app,
+      'GET',
+      `/v1/bookings/${b.body.id}/calendar.ics`,
+      asLearner(tenant, 'cal-stranger'),
+    );
     expect(res.status).toBe(404);
   });
 });

@@ -56,7 +56,9 @@ describe('Idempotency-Key', () => {
   });
 
   it('stores nothing for a request that failed validation, so it can be fixed and resent', async () => {
-    const bad = await bookWithKey('key-4', '2026-11-26T10:00:00Z', 'idem-learner', { durationMinutes: 'thirty' });
+    const bad = await bookWithKey('key-4', '2026-11-26T10:00:00Z', 'idem-learner', {
+      durationMinutes: 'thirty',
+    });
     expect(bad.status).toBe(400);
     const fixed = await bookWithKey('key-4', '2026-11-26T10:00:00Z');
     expect(fixed.status).toBe(201);
@@ -89,7 +91,12 @@ describe('Idempotency-Key', () => {
     const a = await send();
     const b = await send();
     expect(b.body.id).toBe(a.body.id);
-    const rows = await ctx.db.selectFrom('mentors').select('id').where('name', '=', 'Once Only').where('tenant_id', '=', tenant.id).execute();
+    const rows = await ctx.db
+      .selectFrom('mentors')
+      .select('id')
+      .where('name', '=', 'Once Only')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 

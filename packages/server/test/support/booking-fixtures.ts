@@ -35,14 +35,23 @@ export async function bookableMentor(
   const mentor = await createMentor(ctx, tenant, { formats: ['video', 'call', 'chat'], ...profile });
   const res = await call(ctx.app, 'PUT', `/v1/mentors/${mentor.id}/availability`, {
     key: tenant.secretKey,
-    body: { timeZone: 'Europe/Berlin', weekly: weekly('09:00', '17:00'), sessionLengths: [15, 30], ...availability },
+    body: {
+      timeZone: 'Europe/Berlin',
+      weekly: weekly('09:00', '17:00'),
+      sessionLengths: [15, 30],
+      ...availability,
+    },
   });
   expect(res.status, res.text).toBe(200);
   return mentor;
 }
 
 export function asLearner(tenant: TestTenant, sub = 'learner-1') {
-  return { key: tenant.publishableKey, origin: tenant.origin, token: tenant.token({ sub, name: `Learner ${sub}` }) };
+  return {
+    key: tenant.publishableKey,
+    origin: tenant.origin,
+    token: tenant.token({ sub, name: `Learner ${sub}` }),
+  };
 }
 
 export async function book(
