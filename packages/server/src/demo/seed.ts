@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
+import { upsertAvailability } from '../db/availability.js';
 import { insertMentor } from '../db/mentors.js';
 import { findTenantByKeyHash } from '../db/tenants.js';
 import { createTenant } from '../domain/tenants/create-tenant.js';
@@ -60,8 +61,8 @@ export async function seedDemo(
       keys: DEMO_KEYS,
     });
     const now = clock.now();
-    for (const m of mentors) {
-      await insertMentor(trx, {
+    for (const [index, m] of mentors.entries()) {
+      const row = await insertMentor(trx, {
         tenant_id: tenant.id,
         external_id: m.externalId,
         name: m.name,
@@ -76,7 +77,35 @@ export async function seedDemo(
         created_at: now,
         updated_at: now,
       });
+      await upsertAvailability(trx, tenant.id, row.id, demoAvailability(index, m.sessionLengths), now);
     }
     return { ...tenant, created: true, mentors: mentors.length };
   });
+}
+
+type Day = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+const rules = (days: Day[], start: string, end: string) => days.map((day) => ({ day, start, end }));
+
+/** A few realistic weekly patterns in each mentor's own time zone, chosen by position. */
+const PATTERNS = [
+  rules(['mon', 'tue', 'wed', 'thu', 'fri'], '09:00', '12:00'),
+  [...rules(['mon', 'wed', 'fri'], '13:00', '17:00'), ...rules(['tue', 'thu'], '18:00', '20:00')],
+  rules(['tue', 'wed', 'thu', 'fri', 'sat'], '10:00', '14:00'),
+  [...rules(['mon', 'tue', 'wed', 'thu'], '17:00', '21:00'), ...rules(['sat'], '09:00', '12:00')],
+  [...rules(['mon', 'tue', 'wed', 'thu', 'fri'], '07:30', '09:00'), ...rules(['sun'], '15:00', '18:00')],
+];
+
+function demoAvailability(index: number, sessionLengths: number[]) {
+  return {
+    weekly: PATTERNS[index % PATTERNS.length] ?? [],
+    overrides: [],
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: index % 3 === 0 ? 5 : 0,
+    minNoticeMinutes: 30,
+    horizonDays: 30,
+    maxPerDay: index % 4 === 0 ? 4 : null,
+    maxPerWeek: null,
+    sessionLengths,
+    meetingUrl: null,
+  };
 }
