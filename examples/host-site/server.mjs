@@ -1,0 +1,141 @@
+#!/usr/bin/env node
+// A stand-in for a customer's website: a tiny static server on its OWN origin (port 8788, not
+// the API's 8787), so the widget runs cross-origin exactly as it would on a real site.
+//
+//   /                 → examples/plain-html/index.html
+//   /plain-html/…     → examples/plain-html/… (any other example folder likewise)
+//
+// Like a real host backend, it vouches for its logged-in user: every HTML page it serves gets a
+// fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}}, and the API's
+// base URL in place of {{API}}.
+//
+// IMPORTANT: a real site signs user tokens on its BACKEND, for the user its own login
+// established, and never ships the identity secret to the browser (the page only ever sees the
+// signed token). The secret below is the local demo tenant's fixed one and is useless anywhere
+// else. In Node, `signUserToken` from `@micromentor/sdk/node` does this; here it is spelled out with
+// node:crypto so the example needs no dependencies.
+import { createHmac } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { dirname, extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const EXAMPLES_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
+const HOST_SITE_DIR = join(EXAMPLES_DIR, 'host-site');
+const DEFAULT_EXAMPLE = 'plain-html';
+
+const port = Number(process.env.EXAMPLE_PORT ?? 8788);
+const api = (process.env.MICROMENTOR_API ?? 'http://localhost:8787').replace(/\/+$/, '');
+/** The demo tenant's identity secret (packages/server/src/demo/seed.ts). Server-side only! */
+const identitySecret = process.env.MICROMENTOR_IDENTITY_SECRET ?? 'ids_demo_LocalOnlyIdentitySecret2026';
+const demoLearner = { sub: 'demo-learner-1', name: 'Ada Learner', email: 'ada.learner@example.com' };
+const TOKEN_TTL_SECONDS = 60 * 60;
+
+const base64url = (value) => Buffer.from(value).toString('base64url');
+
+/** An HS256 JWT `{sub,name,email?,roles?,iat,exp}` signed with the tenant's identity secret. */
+function signUserToken(secret, user, ttlSeconds = TOKEN_TTL_SECONDS, now = Date.now()) {
+  const iat = Math.floor(now / 1000);
+  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const payload = base64url(JSON.stringify({ ...user, iat, exp: iat + ttlSeconds }));
+  const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
+  return `${header}.${payload}.${signature}`;
+}
+
+const escapeHtml = (value) =>
+  value.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch],
+  );
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+};
+
+/** Maps a URL path to a file inside an example folder, or undefined (no escaping the folder). */
+async function resolveFile(pathname) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const relative = decoded === '/' ? `/${DEFAULT_EXAMPLE}/` : decoded;
+  const file = normalize(join(EXAMPLES_DIR, relative));
+  if (!file.startsWith(EXAMPLES_DIR + sep)) return undefined;
+  // Only the examples themselves: not this server, not anyone's node_modules or dotfiles.
+  const parts = file.slice(EXAMPLES_DIR.length + 1).split(sep);
+  if (file.startsWith(HOST_SITE_DIR + sep) || file === HOST_SITE_DIR) return undefined;
+  if (parts.some((p) => p === 'node_modules' || p.startsWith('.'))) return undefined;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) {
+      if (!pathname.endsWith('/')) return { redirect: `${pathname}/` };
+      const index = join(file, 'index.html');
+      return (await stat(index)).isFile() ? { file: index } : undefined;
+    }
+    return info.isFile() ? { file } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res, status, type, body, extra = {}) {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
+  res.end(body);
+}
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://host-site.invalid');
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
+  }
+  if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}\n');
+  const found = await resolveFile(url.pathname);
+  if (!found) return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+  if (found.redirect) return send(res, 308, 'text/plain; charset=utf-8', '', { Location: found.redirect });
+  const type = TYPES[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+  let body = await readFile(found.file);
+  if (extname(found.file) === '.html') {
+    // What a real backend does per request: sign a fresh token for the user who is logged in.
+    const token = signUserToken(identitySecret, demoLearner);
+    body = body
+      .toString('utf8')
+      .replaceAll('{{API}}', escapeHtml(api))
+      .replaceAll('{{USER_TOKEN}}', escapeHtml(token));
+  }
+  send(res, 200, type, req.method === 'HEAD' ? undefined : body);
+});
+
+server.on('error', (error) => {
+  const reason =
+    error.code === 'EADDRINUSE'
+      ? `port ${port} is already in use (set EXAMPLE_PORT to use another)`
+      : error.message;
+  console.error(`example host site: ${reason}`);
+  process.exit(1);
+});
+
+server.listen(port, () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.error(`Example host site on http://localhost:${actual} (widget and API from ${api})`);
+});
+
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyUserToken } from '../src/security/user-token.js';
+import { type CliDatabase, createCliDatabase, runCli } from './support/cli-process.js';
+
+interface PrintedTenant {
+  id: string;
+  name: string;
+  publishableKey: string;
+  secretKey: string;
+  identitySecret: string;
+}
+
+const decodePart = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+
+/** The operator's CLI, spawned for real against a database of its own. */
+describe(`micromentor CLI (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
+  let database: CliDatabase;
+  let tenant: PrintedTenant | undefined;
+
+  beforeAll(async () => {
+    database = await createCliDatabase();
+    // The first command creates and migrates the database; later ones only reopen it.
+    const migrated = await runCli(['migrate'], database.env, 90_000);
+    expect(migrated.code, migrated.stderr).toBe(0);
+  });
+
+  afterAll(async () => {
+    await database?.cleanup();
+  });
+
+  async function createAcme(): Promise<PrintedTenant> {
+    const result = await runCli(
+      ['tenant', 'create', '--name', 'Acme', '--origin', 'https://acme.example', '--json'],
+      database.env,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout.trim()) as PrintedTenant;
+  }
+
+  it('tenant create --json prints the tenant and its keys as JSON', async () => {
+    tenant = await createAcme();
+    expect(Object.keys(tenant).sort()).toEqual([
+      'id',
+      'identitySecret',
+      'name',
+      'publishableKey',
+      'secretKey',
+    ]);
+    expect(tenant.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(tenant.name).toBe('Acme');
+    expect(tenant.publishableKey).toMatch(/^pk_\w{16,}/);
+    expect(tenant.secretKey).toMatch(/^sk_\w{16,}/);
+    expect(tenant.identitySecret.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it('tenant create with a bad origin exits 2 with a clear message and prints no keys', async () => {
+    const result = await runCli(
+      ['tenant', 'create', '--name', 'Bad', '--origin', 'not-a-url', '--json'],
+      database.env,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^micromentor: .*"not-a-url" is not an origin/m);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
+  });
+
+  it('token prints a signed HS256 JWT with the claims asked for', async () => {
+    tenant ??= await createAcme();
+    const result = await runCli(
+      ['token', '--tenant', tenant.id, '--sub', 'u1', '--name', 'U One', '--roles', 'mentor'],
+      database.env,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const token = result.stdout.trim();
+    const parts = token.split('.');
+    expect(parts).toHaveLength(3);
+    expect(decodePart(parts[0]!)).toMatchObject({ alg: 'HS256' });
+    const payload = decodePart(parts[1]!);
+    expect(payload).toMatchObject({ sub: 'u1', name: 'U One', roles: ['mentor'] });
+    expect(Number.isInteger(payload.iat)).toBe(true);
+    expect(payload.exp - payload.iat).toBe(3600);
+    expect(Math.abs(payload.iat - Date.now() / 1000)).toBeLessThan(120);
+    // Signed with the identity secret `tenant create` printed.
+    expect(verifyUserToken(token, [tenant.identitySecret], new Date()).sub).toBe('u1');
+  });
+
+  it('token with an unknown role exits 2 and names the role', async () => {
+    tenant ??= await createAcme();
+    const result = await runCli(
+      ['token', '--tenant', tenant.id, '--sub', 'u1', '--name', 'U One', '--roles', 'mentor,wizard'],
+      database.env,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/micromentor: .*wizard/);
+  });
+
+  it('--help prints the usage', async () => {
+    const result = await runCli(['--help'], database.env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage:');
+    for (const command of ['serve', 'migrate', 'seed --demo', 'tenant create', 'token']) {
+      expect(result.stdout).toContain(`micromentor ${command}`);
+    }
+  });
+
+  it('an unknown command exits 2 and shows the usage', async () => {
+    const result = await runCli(['frobnicate'], database.env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown command "frobnicate"');
+    expect(result.stderr).toContain('Usage:');
+  });
+});
