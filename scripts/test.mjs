@@ -174,7 +174,7 @@ const serverDir = join(root, 'packages', 'server');
 const sdkDir = join(root, 'packages', 'sdk');
 const suites = [
   check('lint (biome check)', nodeBin(root, '@biomejs/biome', 'bin/biome').concat(['check', '.'])),
-  check('typecheck (all packages)', [...pnpm, '-r', '--filter', './packages/*', 'run', 'typecheck']),
+  check('typecheck (all packages)', [...pnpm, '-r', 'run', 'typecheck']),
   vitestSuite(
     process.env.DATABASE_URL ? 'server (unit, PGlite, PostgreSQL)' : 'server (unit, PGlite)',
     serverDir,

@@ -1,10 +1,27 @@
-import { ConnectionError, errorFromResponse, MicromentorError } from './errors.js';
+import { ConnectionError, errorFromResponse, MicromentorError, TimeoutError } from './errors.js';
 import { createDeadline } from './internal/deadline.js';
 import { parseProblem } from './internal/problem.js';
+import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from './internal/retry.js';
 import { buildUrl } from './internal/url.js';
+import { randomId } from './internal/uuid.js';
 import type { HttpMethod, Requester, RequestOptions } from './request.js';
-import { MentorsResource } from './resources/mentors.js';
-import type { Me } from './types.js';
+import { type BookingsResource, bookingsResource } from './resources/bookings.js';
+import { type GuestSessionsResource, guestSessionsResource } from './resources/guest-sessions.js';
+import { type MeResource, meResource } from './resources/me.js';
+import { type MentorsResource, mentorsResource } from './resources/mentors.js';
+import { type RequestsResource, requestsResource } from './resources/requests.js';
+
+export interface RetryOptions {
+  /** The first backoff step: retry n waits between half and all of `baseDelayMs · 2ⁿ`. Default 500. */
+  baseDelayMs?: number;
+  /**
+   * The longest single wait, a server's `Retry-After` included. When the server asks for longer,
+   * the call is not retried: the error is thrown with `retryAfterMs` for you to schedule. Default 10 000.
+   */
+  maxDelayMs?: number;
+  /** Source of the jitter, in [0, 1). Default `Math.random`. */
+  random?: () => number;
+}
 
 export interface MicromentorOptions {
   /** Origin (and optional path prefix) of the API, e.g. `https://mentors.example.com`. */
@@ -15,21 +32,34 @@ export interface MicromentorOptions {
   secretKey?: string;
   /** Short-lived JWT signed by the host's backend (see `@micromentor/sdk/node`). */
   userToken?: string;
-  fetch?: typeof fetch;
-  /** Per call, including reading the body. Default 30 s. */
+  /** A `fetch` to use instead of the global one (a proxy agent, instrumentation, tests). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  /** A call's whole budget in ms, retries and waits included. Default 30 000. */
   timeoutMs?: number;
+  /** Retries after a network error, a 5xx or a 429. Default 2; 0 turns them off. */
+  maxRetries?: number;
+  retry?: RetryOptions;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-
-type Transport = (url: string, init: RequestInit) => Promise<Response>;
+const ACCEPT = 'application/json, application/problem+json';
 
 export class Micromentor implements Requester {
+  /** Mentor profiles, their availability and free slots. */
   readonly mentors: MentorsResource;
+  /** Learners' help requests and their ranked matches. */
+  readonly requests: RequestsResource;
+  /** Sessions: book, list, cancel, reschedule, calendar files. */
+  readonly bookings: BookingsResource;
+  /** The caller: tenant, user, mentor profile. */
+  readonly me: MeResource;
+  /** User tokens for learners without a host login (when the program allows guests). */
+  readonly guestSessions: GuestSessionsResource;
   readonly #baseUrl: string;
   readonly #apiKey: string;
-  readonly #fetch: Transport;
+  readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
   readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #retry: Required<RetryOptions>;
   #userToken: string | undefined;
 
   constructor(options: MicromentorOptions) {
@@ -37,9 +67,10 @@ export class Micromentor implements Requester {
     if (!apiKey) throw new TypeError('Micromentor: pass a publishableKey or a secretKey.');
     // Throws early on a malformed base URL rather than on the first call.
     new URL(options.baseUrl);
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-      throw new RangeError('Micromentor: timeoutMs must be a positive number.');
+    const { timeoutMs = 30_000, maxRetries = 2, retry = {} } = options;
+    if (!(timeoutMs > 0)) throw new RangeError('Micromentor: timeoutMs must be a positive number.');
+    if (!Number.isInteger(maxRetries) || maxRetries < 0) {
+      throw new RangeError('Micromentor: maxRetries must be a whole number ≥ 0.');
     }
     this.#baseUrl = options.baseUrl;
     this.#apiKey = apiKey;
@@ -48,8 +79,14 @@ export class Micromentor implements Requester {
     const custom = options.fetch;
     this.#fetch = custom ? (url, init) => custom(url, init) : (url, init) => globalThis.fetch(url, init);
     this.#timeoutMs = timeoutMs;
+    this.#maxRetries = maxRetries;
+    this.#retry = { baseDelayMs: 500, maxDelayMs: 10_000, random: Math.random, ...retry };
     this.#userToken = options.userToken || undefined;
-    this.mentors = new MentorsResource(this);
+    this.mentors = mentorsResource(this);
+    this.requests = requestsResource(this);
+    this.bookings = bookingsResource(this);
+    this.me = meResource(this);
+    this.guestSessions = guestSessionsResource(this);
   }
 
   /** Sets or clears (with `undefined`) the user token sent as `X-User-Token`. */
@@ -57,69 +94,84 @@ export class Micromentor implements Requester {
     this.#userToken = token || undefined;
   }
 
-  /** The tenant behind the key and, when a user token is set, the user. */
-  me(options: { signal?: AbortSignal } = {}): Promise<Me> {
-    return this.request<Me>('GET', '/v1/me', { signal: options.signal });
+  /** The absolute URL of an API path, e.g. `url('/openapi.json')`. */
+  url(path: string): string {
+    return buildUrl(this.#baseUrl, path);
   }
 
-  /** @internal Transport shared by the resources; not part of the public API. */
-  async request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
+  /**
+   * Calls any route, with the client's auth, timeout, retries and idempotency keys: for routes
+   * newer than this SDK. Prefer the typed resources.
+   */
+  async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
     const url = buildUrl(this.#baseUrl, path, options.query);
-    const headers = new Headers({ Accept: 'application/json, application/problem+json' });
-    headers.set('Authorization', `Bearer ${this.#apiKey}`);
-    if (this.#userToken) headers.set('X-User-Token', this.#userToken);
-    const hasBody = options.body !== undefined;
-    if (hasBody) headers.set('Content-Type', 'application/json');
+    const headers: Record<string, string> = { Accept: ACCEPT, Authorization: `Bearer ${this.#apiKey}` };
+    if (this.#userToken) headers['X-User-Token'] = this.#userToken;
+    const body = options.body === undefined ? null : JSON.stringify(options.body);
+    if (body !== null) headers['Content-Type'] = 'application/json';
+    // Every call that changes something carries a key, so a retry after a lost answer replays
+    // the first result instead of doing the thing twice; one key for all attempts of a call.
+    if (method !== 'GET') headers['Idempotency-Key'] = options.idempotencyKey ?? randomId();
 
-    const deadline = createDeadline(this.#timeoutMs, options.signal);
-    let response: Response;
-    let text: string;
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const maxRetries = options.maxRetries ?? this.#maxRetries;
+    const { baseDelayMs, maxDelayMs, random } = this.#retry;
+    const what = `${method} ${path}`;
+    const deadline = createDeadline(timeoutMs, options.signal);
+    const timeout = (cause?: unknown) => new TimeoutError(`${what} timed out after ${timeoutMs} ms.`, cause);
     try {
-      response = await this.#fetch(url, {
-        method,
-        headers,
-        body: hasBody ? JSON.stringify(options.body) : null,
-        signal: deadline.signal,
-      });
-      text = await response.text();
-    } catch (error) {
-      if (deadline.timedOut()) {
-        throw new ConnectionError(
-          'timeout',
-          `${method} ${path} timed out after ${this.#timeoutMs} ms.`,
-          error,
-        );
+      for (let attempt = 0; ; attempt++) {
+        let failure: MicromentorError;
+        try {
+          const response = await this.#fetch(url, { method, headers, body, signal: deadline.signal });
+          const text = await response.text();
+          if (response.ok) return read<T>(response, text, what, options.responseType);
+          failure = errorFor(response, text);
+          if (!isRetryableStatus(response.status)) throw failure;
+        } catch (error) {
+          if (error instanceof MicromentorError) throw error;
+          if (deadline.timedOut()) throw timeout(error);
+          // The caller's own abort is not a connection problem: let it surface unchanged.
+          if (options.signal?.aborted) throw error;
+          failure = new ConnectionError(
+            'connection_failed',
+            `${what} failed: could not reach the API.`,
+            error,
+          );
+        }
+        const wait = Math.max(failure.retryAfterMs ?? 0, backoffMs(attempt, baseDelayMs, random));
+        if (attempt >= maxRetries || wait > maxDelayMs || wait >= deadline.remaining()) throw failure;
+        try {
+          await sleep(wait, deadline.signal);
+        } catch (error) {
+          throw deadline.timedOut() ? timeout(error) : error;
+        }
       }
-      // The caller's own abort is not a connection problem: let it surface unchanged.
-      if (options.signal?.aborted) throw error;
-      throw new ConnectionError(
-        'connection_failed',
-        `${method} ${path} failed: could not reach the API.`,
-        error,
-      );
     } finally {
       deadline.dispose();
-    }
-
-    if (!response.ok) throw errorFor(response, text);
-    if (text === '') return undefined as T;
-    try {
-      return JSON.parse(text) as T;
-    } catch (error) {
-      throw new MicromentorError({
-        message: `${method} ${path} answered ${response.status} with a body that is not JSON.`,
-        status: response.status,
-        code: 'invalid_response',
-        requestId: response.headers.get('x-request-id'),
-        problem: null,
-        cause: error,
-      });
     }
   }
 }
 
+function read<T>(response: Response, text: string, what: string, type: 'json' | 'text' | undefined): T {
+  if (type === 'text') return text as T;
+  if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new MicromentorError({
+      message: `${what} answered ${response.status} with a body that is not JSON.`,
+      status: response.status,
+      code: 'invalid_response',
+      requestId: response.headers.get('x-request-id'),
+      problem: null,
+      cause: error,
+    });
+  }
+}
+
 function errorFor(response: Response, text: string): MicromentorError {
-  const headerRequestId = response.headers.get('x-request-id');
+  const requestId = response.headers.get('x-request-id');
   let body: unknown = null;
   if (/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) {
     try {
@@ -128,8 +180,9 @@ function errorFor(response: Response, text: string): MicromentorError {
       body = null;
     }
   }
-  return errorFromResponse(response.status, parseProblem(body, response.status, headerRequestId), {
-    requestId: headerRequestId,
+  return errorFromResponse(response.status, parseProblem(body, response.status, requestId), {
+    requestId,
     statusText: response.statusText,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
   });
 }

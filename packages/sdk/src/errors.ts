@@ -10,6 +10,7 @@ export interface ProblemDetails {
   title: string;
   status: number;
   detail: string;
+  /** Stable machine code, e.g. `slot_unavailable`. */
   code: string;
   requestId: string;
   errors?: ProblemFieldError[];
@@ -22,6 +23,8 @@ export interface MicromentorErrorInit {
   requestId: string | null;
   problem: ProblemDetails | null;
   cause?: unknown;
+  /** From a `Retry-After` header, in milliseconds. */
+  retryAfterMs?: number | null;
 }
 
 /** Every error the client throws for a failed call (a caller's own abort is rethrown as is). */
@@ -31,9 +34,12 @@ export class MicromentorError extends Error {
   readonly status: number;
   /** Stable machine code, e.g. `not_found`; `http_<status>` when the server sent no problem body. */
   readonly code: string;
+  /** The server's request id (quote it in support requests); null when no response arrived. */
   readonly requestId: string | null;
   /** The server's problem+json body, or null when the response was not one. */
   readonly problem: ProblemDetails | null;
+  /** How long the server asked us to wait before trying again (`Retry-After`), if it said. */
+  readonly retryAfterMs: number | null;
 
   constructor(init: MicromentorErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -41,9 +47,11 @@ export class MicromentorError extends Error {
     this.code = init.code;
     this.requestId = init.requestId;
     this.problem = init.problem;
+    this.retryAfterMs = init.retryAfterMs ?? null;
   }
 }
 
+/** 400 or `validation_failed`: the input is wrong; `errors` lists the offending fields. */
 export class ValidationError extends MicromentorError {
   override name = 'ValidationError';
 
@@ -52,29 +60,39 @@ export class ValidationError extends MicromentorError {
   }
 }
 
+/** 401: missing or invalid key, or a missing, invalid or expired user token. */
 export class AuthenticationError extends MicromentorError {
   override name = 'AuthenticationError';
 }
 
+/** 403: the key or user may not do this (e.g. `origin_not_allowed`, `secret_key_required`). */
 export class PermissionError extends MicromentorError {
   override name = 'PermissionError';
 }
 
+/** 404: no such resource in this tenant. */
 export class NotFoundError extends MicromentorError {
   override name = 'NotFoundError';
 }
 
+/** 409: conflicts with the current state, e.g. `slot_unavailable` (never retried). */
 export class ConflictError extends MicromentorError {
   override name = 'ConflictError';
 }
 
+/** `idempotency_key_reused` (422) or `idempotency_in_progress` (409). */
+export class IdempotencyError extends MicromentorError {
+  override name = 'IdempotencyError';
+}
+
+/** 429, after the retries allowed; `retryAfterMs` says when to try again. */
 export class RateLimitError extends MicromentorError {
   override name = 'RateLimitError';
 }
 
 export type ConnectionFailure = 'connection_failed' | 'timeout';
 
-/** No HTTP response: the network failed or the call outlived `timeoutMs`. */
+/** No HTTP response: the network failed (after the retries allowed) or the call timed out. */
 export class ConnectionError extends MicromentorError {
   override name = 'ConnectionError';
 
@@ -83,12 +101,23 @@ export class ConnectionError extends MicromentorError {
   }
 }
 
+/** The call, retries and waits included, outlived its `timeoutMs`. */
+export class TimeoutError extends ConnectionError {
+  override name = 'TimeoutError';
+
+  constructor(message: string, cause?: unknown) {
+    super('timeout', message, cause);
+  }
+}
+
 type ErrorClass = new (init: MicromentorErrorInit) => MicromentorError;
 
 function classFor(status: number, code: string): ErrorClass {
-  // 422 alone is not enough: `idempotency_key_reused` is a 422 too.
-  if ((status === 400 || status === 422) && code === 'validation_failed') return ValidationError;
+  if (code.startsWith('idempotency_')) return IdempotencyError;
+  if (code === 'validation_failed') return ValidationError;
   switch (status) {
+    case 400:
+      return ValidationError;
     case 401:
       return AuthenticationError;
     case 403:
@@ -108,7 +137,7 @@ function classFor(status: number, code: string): ErrorClass {
 export function errorFromResponse(
   status: number,
   problem: ProblemDetails | null,
-  fallback: { requestId?: string | null; statusText?: string } = {},
+  fallback: { requestId?: string | null; statusText?: string; retryAfterMs?: number | null } = {},
 ): MicromentorError {
   const code = problem?.code ?? `http_${status}`;
   const message =
@@ -117,5 +146,12 @@ export function errorFromResponse(
     `HTTP ${status}${fallback.statusText ? ` ${fallback.statusText}` : ''}`;
   const requestId = problem?.requestId || fallback.requestId || null;
   const ErrorType = classFor(status, code);
-  return new ErrorType({ message, status, code, requestId, problem });
+  return new ErrorType({
+    message,
+    status,
+    code,
+    requestId,
+    problem,
+    retryAfterMs: fallback.retryAfterMs ?? null,
+  });
 }

@@ -1,4 +1,6 @@
-export type { MicromentorOptions } from './client.js';
+// The browser-safe entry: no Node built-ins, no secrets-taking helpers (those live in
+// `@micromentor/sdk/node`), no side effects on import.
+export type { MicromentorOptions, RetryOptions } from './client.js';
 export { Micromentor } from './client.js';
 export type { ConnectionFailure, MicromentorErrorInit, ProblemDetails, ProblemFieldError } from './errors.js';
 export {
@@ -6,13 +8,26 @@ export {
   ConflictError,
   ConnectionError,
   errorFromResponse,
+  IdempotencyError,
   MicromentorError,
   NotFoundError,
   PermissionError,
   RateLimitError,
+  TimeoutError,
   ValidationError,
 } from './errors.js';
-export type { HttpMethod, QueryParams, QueryScalar, RequestOptions } from './request.js';
-export type { MentorListQuery } from './resources/mentors.js';
-export { MentorsResource } from './resources/mentors.js';
-export type { Me, Mentor, MentorFormat, MentorStats, MentorStatus, Page, UserRole } from './types.js';
+export { Page, PageList } from './pagination.js';
+export type {
+  CallOptions,
+  HttpMethod,
+  QueryParams,
+  QueryScalar,
+  RequestOptions,
+  WriteOptions,
+} from './request.js';
+export type { BookingsResource } from './resources/bookings.js';
+export type { GuestSessionsResource } from './resources/guest-sessions.js';
+export type { MeResource } from './resources/me.js';
+export type { AvailabilityResource, MentorsResource } from './resources/mentors.js';
+export type { RequestsResource } from './resources/requests.js';
+export type * from './types.js';

@@ -1,48 +1,85 @@
-// Hand-written for the foundation stage: a later issue derives these from the server's
-// schemas (type-only imports), so keep them in step with the API until then.
+// The API's types, taken from the server itself: its zod schemas and its route table, through
+// type-only imports that vanish from the build. A change to a server schema changes these
+// types, and `pnpm typecheck` (with the pinning tests in test/types.test-d.ts) fails wherever
+// the SDK no longer fits — the client cannot drift from the server.
+import type {
+  Availability,
+  AvailabilityBody,
+  Booking,
+  BookingStatus,
+  CancelBookingBody,
+  CreateBookingBody,
+  CreateHelpRequestBody,
+  CreateMentorBody,
+  GuestSession,
+  GuestSessionBody,
+  HelpRequest,
+  HelpRequestWithMatches,
+  ListBookingsQuery,
+  ListHelpRequestsQuery,
+  ListMentorsQuery,
+  Match,
+  Matches,
+  MatchReason,
+  Me,
+  Mentor,
+  MentorApplicationBody,
+  MentorStats,
+  MentorStatus,
+  RequestContext,
+  RescheduleBookingBody,
+  SessionFormat,
+  Slots,
+  SlotsQuery,
+  TimeRange,
+  UpdateMentorBody,
+} from '@micromentor/server/app-type';
 
-export type UserRole = 'mentor' | 'admin';
+export type {
+  Availability,
+  Booking,
+  BookingStatus,
+  GuestSession,
+  HelpRequest,
+  HelpRequestWithMatches,
+  Match,
+  Matches,
+  MatchReason,
+  Me,
+  Mentor,
+  MentorStats,
+  MentorStatus,
+  RequestContext,
+  SessionFormat,
+  Slots,
+  TimeRange,
+};
 
-export type MentorFormat = 'video' | 'call' | 'chat';
+export type UserRole = NonNullable<Me['user']>['roles'][number];
 
-export type MentorStatus = 'pending' | 'approved' | 'paused' | 'suspended' | 'rejected';
+/** A time on the wire: an ISO 8601 string, or a `Date` the SDK turns into one. */
+export type DateInput = string | Date;
 
-export interface MentorStats {
-  sessions: number;
-  rating: number | null;
-  ratingCount: number;
-  medianResponseMinutes: number | null;
-}
+// Mentors
+export type CreateMentorParams = CreateMentorBody;
+export type UpdateMentorParams = UpdateMentorBody;
+export type MentorApplicationParams = MentorApplicationBody;
+export type ListMentorsParams = Partial<ListMentorsQuery>;
+export type AvailabilityParams = AvailabilityBody;
+export type SlotsParams = Omit<SlotsQuery, 'from' | 'to'> & { from: DateInput; to: DateInput };
 
-export interface Mentor {
-  id: string;
-  externalId: string | null;
-  name: string;
-  headline: string;
-  bio: string;
-  skills: string[];
-  yearsExperience: number;
-  languages: string[];
-  timeZone: string;
-  formats: MentorFormat[];
-  status: MentorStatus;
-  stats: MentorStats;
-}
+// Help requests
+export type CreateHelpRequestParams = CreateHelpRequestBody;
+export type ListHelpRequestsParams = Partial<ListHelpRequestsQuery>;
 
-/** The caller as the server sees it: the tenant behind the key, and the user if a token was sent. */
-export interface Me {
-  tenant: { id: string; name: string };
-  user: {
-    id: string;
-    externalId: string;
-    name: string;
-    email: string | null;
-    roles: UserRole[];
-    guest: boolean;
-  } | null;
-}
+// Bookings
+export type CreateBookingParams = Omit<CreateBookingBody, 'start'> & { start: DateInput };
+export type CancelBookingParams = CancelBookingBody;
+export type RescheduleBookingParams = Omit<RescheduleBookingBody, 'start'> & { start: DateInput };
+export type ListBookingsParams = Omit<Partial<ListBookingsQuery>, 'from' | 'to'> & {
+  from?: DateInput;
+  to?: DateInput;
+};
 
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
+// Guests
+export type GuestSessionParams = GuestSessionBody;

@@ -91,7 +91,7 @@ describe('Micromentor client: requests', () => {
       publishableKey: 'pk_test',
       userToken: 'jwt.one',
     });
-    await expect(client.me()).resolves.toEqual({ tenant: { id: 't1', name: 'Acme' }, user: null });
+    await expect(client.me.get()).resolves.toEqual({ tenant: { id: 't1', name: 'Acme' }, user: null });
     const { method, url, headers } = lastRequest();
     expect(method).toBe('GET');
     expect(url).toBe('/v1/me');
@@ -106,16 +106,16 @@ describe('Micromentor client: requests', () => {
       publishableKey: 'pk_test',
       secretKey: 'sk_test',
     });
-    await client.me();
+    await client.me.get();
     expect(lastRequest().headers.authorization).toBe('Bearer sk_test');
     expect(lastRequest().headers['x-user-token']).toBeUndefined();
 
     client.setUserToken('jwt.two');
-    await client.me();
+    await client.me.get();
     expect(lastRequest().headers['x-user-token']).toBe('jwt.two');
 
     client.setUserToken(undefined);
-    await client.me();
+    await client.me.get();
     expect(lastRequest().headers['x-user-token']).toBeUndefined();
   });
 
@@ -153,11 +153,18 @@ describe('Micromentor client: requests', () => {
     expect(() => new Micromentor({ baseUrl: server.baseUrl, publishableKey: 'pk', timeoutMs: 0 })).toThrow(
       RangeError,
     );
+    for (const maxRetries of [-1, 1.5, Number.NaN]) {
+      expect(() => new Micromentor({ baseUrl: server.baseUrl, publishableKey: 'pk', maxRetries })).toThrow(
+        RangeError,
+      );
+    }
   });
 });
 
 describe('Micromentor client: errors', () => {
-  const client = () => new Micromentor({ baseUrl: server.baseUrl, secretKey: 'sk_test', timeoutMs: 300 });
+  // Retries have their own suite (retry.test.ts); here one attempt shows the mapping.
+  const client = () =>
+    new Micromentor({ baseUrl: server.baseUrl, secretKey: 'sk_test', timeoutMs: 300, maxRetries: 0 });
 
   it('throws NotFoundError for a 404 problem', async () => {
     const error = await caught(client().mentors.get('missing'));
@@ -200,7 +207,7 @@ describe('Micromentor client: errors', () => {
     const closed = await startServer({});
     const baseUrl = closed.baseUrl;
     await closed.close();
-    const error = await caught(new Micromentor({ baseUrl, publishableKey: 'pk' }).me());
+    const error = await caught(new Micromentor({ baseUrl, publishableKey: 'pk', maxRetries: 0 }).me.get());
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ code: 'connection_failed' });
   });

@@ -1,4 +1,102 @@
-/** Types the SDK derives its client from (type-only: no runtime code crosses over). */
+/**
+ * Types the SDK derives its client from. Type-only: nothing here exists at run time, so an
+ * `import type` of this module never pulls server code (Hono, zod, pg) into a bundle.
+ *
+ * Two sources, both the server's own: the zod schemas (`z.output` = what the API answers,
+ * `z.input` = what a request body may omit because the schema has a default), and the route
+ * table of the chained sub-apps (`ApiSchema`), against which the SDK's tests pin every method.
+ */
+import type { z } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import type { ApiRoutes } from './app.js';
+import type {
+  AvailabilitySchema,
+  SlotsQuerySchema,
+  SlotsSchema,
+  TimeRangeSchema,
+} from './schemas/availability.js';
+import type {
+  BookingSchema,
+  BookingStatusSchema,
+  CancelBookingSchema,
+  CreateBookingSchema,
+  ListBookingsQuerySchema,
+  RescheduleBookingSchema,
+} from './schemas/bookings.js';
+import type {
+  ApplyMentorSchema,
+  CreateMentorSchema,
+  FormatSchema,
+  ListMentorsQuerySchema,
+  MentorSchema,
+  MentorStatsSchema,
+  MentorStatusSchema,
+  UpdateMentorSchema,
+} from './schemas/mentors.js';
+import type {
+  CreateRequestSchema,
+  HelpRequestSchema,
+  ListRequestsQuerySchema,
+  MatchesSchema,
+  MatchSchema,
+  ReasonSchema,
+  RequestContextSchema,
+  RequestWithMatchesSchema,
+} from './schemas/requests.js';
+
 export type { ApiRoutes } from './app.js';
 export type { Problem } from './http/errors.js';
-export type { Mentor } from './schemas/mentors.js';
+
+/** Every /v1 route: path → `$method` → `{ input, output, status }` (Hono's schema of ApiRoutes). */
+export type ApiSchema = ApiRoutes extends Hono<infer _Env, infer Schema, infer _Base> ? Schema : never;
+export type ApiPath = keyof ApiSchema & string;
+/** What a route validates: `param`, `query`, `json`, `header`, as far as it has them. */
+export type RouteInput<P extends ApiPath, M extends keyof ApiSchema[P]> = ApiSchema[P][M] extends {
+  input: infer I;
+}
+  ? I
+  : never;
+/** The body of a route's success response (`{}` for 204). */
+export type RouteOutput<P extends ApiPath, M extends keyof ApiSchema[P]> =
+  Extract<ApiSchema[P][M], { status: 200 | 201 | 204 }> extends { output: infer O } ? O : never;
+
+// Mentors
+export type Mentor = z.output<typeof MentorSchema>;
+export type MentorStats = z.output<typeof MentorStatsSchema>;
+export type MentorStatus = z.output<typeof MentorStatusSchema>;
+export type SessionFormat = z.output<typeof FormatSchema>;
+export type CreateMentorBody = z.input<typeof CreateMentorSchema>;
+export type UpdateMentorBody = z.input<typeof UpdateMentorSchema>;
+export type MentorApplicationBody = z.input<typeof ApplyMentorSchema>;
+export type ListMentorsQuery = z.output<typeof ListMentorsQuerySchema>;
+
+// Availability and slots
+export type Availability = z.output<typeof AvailabilitySchema>;
+export type AvailabilityBody = z.input<typeof AvailabilitySchema>;
+export type SlotsQuery = z.output<typeof SlotsQuerySchema>;
+export type Slots = z.output<typeof SlotsSchema>;
+export type TimeRange = z.output<typeof TimeRangeSchema>;
+
+// Help requests and matches
+export type HelpRequest = z.output<typeof HelpRequestSchema>;
+export type RequestContext = z.output<typeof RequestContextSchema>;
+export type CreateHelpRequestBody = z.input<typeof CreateRequestSchema>;
+export type HelpRequestWithMatches = z.output<typeof RequestWithMatchesSchema>;
+export type Match = z.output<typeof MatchSchema>;
+export type MatchReason = z.output<typeof ReasonSchema>;
+export type Matches = z.output<typeof MatchesSchema>;
+export type ListHelpRequestsQuery = z.output<typeof ListRequestsQuerySchema>;
+
+// Bookings
+export type Booking = z.output<typeof BookingSchema>;
+export type BookingStatus = z.output<typeof BookingStatusSchema>;
+export type CreateBookingBody = z.input<typeof CreateBookingSchema>;
+export type CancelBookingBody = z.input<typeof CancelBookingSchema>;
+export type RescheduleBookingBody = z.input<typeof RescheduleBookingSchema>;
+export type ListBookingsQuery = z.output<typeof ListBookingsQuerySchema>;
+
+// The caller and guests (their schemas are local to the routes, so read them off the route table)
+export type Me = RouteOutput<'/v1/me', '$get'>;
+export type GuestSession = RouteOutput<'/v1/guest-sessions', '$post'>;
+export type GuestSessionBody =
+  RouteInput<'/v1/guest-sessions', '$post'> extends { json: infer J } ? J : never;

@@ -17,6 +17,7 @@ import { guestRoutes } from './routes/guests.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { mentorRoutes } from './routes/mentors.js';
+import { requestRoutes } from './routes/requests.js';
 import { SecretBox } from './security/keys.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -45,7 +46,8 @@ function buildApi(deps: AppDeps) {
     .route('/', guestRoutes(deps))
     .route('/', mentorRoutes())
     .route('/', availabilityRoutes())
-    .route('/', bookingRoutes());
+    .route('/', bookingRoutes())
+    .route('/', requestRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -9,6 +9,7 @@ let b: TestTenant;
 let mentorOfA: MentorBody;
 let bookableOfA: MentorBody;
 let bookingOfA: string;
+let requestOfA: string;
 
 const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
   day,
@@ -39,6 +40,9 @@ const SAMPLES: Record<string, { id: () => string; body?: () => unknown; query?: 
     body: () => ({ start: '2026-11-26T10:00:00Z' }),
   },
   'GET /v1/bookings/{id}/calendar.ics': { id: () => bookingOfA },
+  'GET /v1/requests/{id}': { id: () => requestOfA },
+  'GET /v1/requests/{id}/matches': { id: () => requestOfA },
+  'POST /v1/requests/{id}/cancel': { id: () => requestOfA },
 };
 
 beforeAll(async () => {
@@ -62,6 +66,14 @@ beforeAll(async () => {
   });
   expect(booked.status).toBe(201);
   bookingOfA = booked.body.id;
+  const asked = await call<{ request: { id: string } }>(ctx.app, 'POST', '/v1/requests', {
+    key: a.publishableKey,
+    origin: 'https://a.example',
+    token: a.token({ sub: 'a-learner' }),
+    body: { title: 'Help with SQL joins', urgency: 'flexible' },
+  });
+  expect(asked.status).toBe(201);
+  requestOfA = asked.body.request.id;
 });
 afterAll(() => ctx.close());
 

@@ -1,6 +1,8 @@
 export interface Deadline {
   readonly signal: AbortSignal;
   timedOut(): boolean;
+  /** Milliseconds left before the deadline. */
+  remaining(): number;
   dispose(): void;
 }
 
@@ -11,6 +13,7 @@ export interface Deadline {
  */
 export function createDeadline(timeoutMs: number, outer: AbortSignal | undefined): Deadline {
   const controller = new AbortController();
+  const end = Date.now() + timeoutMs;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -22,6 +25,7 @@ export function createDeadline(timeoutMs: number, outer: AbortSignal | undefined
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
+    remaining: () => end - Date.now(),
     dispose() {
       clearTimeout(timer);
       outer?.removeEventListener('abort', onAbort);

@@ -16,8 +16,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on a random local port; `handle` answers by `METHOD path` (no query). */
-export async function startServer(routes: Record<string, Handler>): Promise<TestServer> {
+/**
+ * A real HTTP server on a random local port; answers by `METHOD path` (no query), else with
+ * `fallback` (by default a 404 problem).
+ */
+export async function startServer(routes: Record<string, Handler>, fallback?: Handler): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -28,6 +31,7 @@ export async function startServer(routes: Record<string, Handler>): Promise<Test
       requests.push({ method: req.method ?? '', url, headers: req.headers, body });
       const handler = routes[`${req.method} ${url.split('?')[0]}`];
       if (handler) handler(req, res, body);
+      else if (fallback) fallback(req, res, body);
       else sendProblem(res, 404, { title: 'Not Found', detail: 'No such route.', code: 'not_found' });
     });
   });

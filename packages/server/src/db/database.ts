@@ -60,6 +60,7 @@ export interface MentorsTable {
   rating_count: ColumnType<number, number | undefined, number>;
   median_response_minutes: number | null;
   search_doc: ColumnType<string, never, never>;
+  approved_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
@@ -117,6 +118,45 @@ export interface IdempotencyKeysTable {
   expires_at: Timestamp;
 }
 
+export type Urgency = 'now' | 'today' | 'this_week' | 'flexible';
+export type RequestStatus = 'open' | 'matched' | 'resolved' | 'expired' | 'cancelled';
+
+export interface HelpRequestsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  learner_id: string;
+  title: string;
+  details: string;
+  skills: string[];
+  format: SessionFormat | null;
+  urgency: Urgency;
+  languages: string[];
+  context: ColumnType<Record<string, string>, string, string>;
+  status: RequestStatus;
+  matched_mentor_id: string | null;
+  declined_mentor_ids: ColumnType<string[], string[] | undefined, string[]>;
+  best_score: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RequestMatchesTable {
+  request_id: string;
+  mentor_id: string;
+  tenant_id: string;
+  rank: number;
+  score: number;
+  reasons: ColumnType<unknown, string, string>;
+}
+
+export interface BoardEntriesTable {
+  tenant_id: string;
+  learner_id: string;
+  mentor_id: string;
+  label: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -125,6 +165,9 @@ export interface Database {
   availability: AvailabilityTable;
   bookings: BookingsTable;
   idempotency_keys: IdempotencyKeysTable;
+  help_requests: HelpRequestsTable;
+  request_matches: RequestMatchesTable;
+  board_entries: BoardEntriesTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -137,3 +180,4 @@ export type MentorUpdate = Updateable<MentorsTable>;
 export type AvailabilityRow = Selectable<AvailabilityTable>;
 export type BookingRow = Selectable<BookingsTable>;
 export type NewBooking = Insertable<BookingsTable>;
+export type HelpRequestRow = Selectable<HelpRequestsTable>;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/database.js';
 import { upsertAvailability } from '../db/availability.js';
+import type { Database } from '../db/database.js';
 import { insertMentor } from '../db/mentors.js';
 import { findTenantByKeyHash } from '../db/tenants.js';
 import { createTenant } from '../domain/tenants/create-tenant.js';
@@ -74,6 +74,7 @@ export async function seedDemo(
         time_zone: m.timeZone,
         formats: m.formats,
         status: 'approved',
+        approved_at: now,
         created_at: now,
         updated_at: now,
       });

@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/booking/bookings.js';
+import type { Actor } from '../domain/actor.js';
 import type { Auth } from './env.js';
 
 /** The booking domain's view of the caller. */

@@ -15,25 +15,18 @@ import {
 import type { BookingRow, Database, MentorRow, SessionFormat } from '../../db/database.js';
 import { findMentor, findMentorByExternalId } from '../../db/mentors.js';
 import type { Booking, CreateBookingInput, ListBookingsQuery } from '../../schemas/bookings.js';
+import type { Actor } from '../actor.js';
 import { policyFrom } from '../availability/mentor-availability.js';
 import type { AvailabilityPolicy } from '../availability/policy.js';
 import { isSlotOffered } from '../availability/slots.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
-import type { TenantSettings } from '../tenants/settings.js';
+import { markRequestMatched } from '../requests/requests.js';
 import { toBooking } from './booking-view.js';
 import { joinDetails } from './join-details.js';
 
 interface Ctx {
   db: Kysely<Database>;
   clock: Clock;
-}
-
-/** Who acts: the program (secret key or admin) and/or a signed-in user. */
-export interface Actor {
-  tenantId: string;
-  settings: TenantSettings;
-  privileged: boolean;
-  user: { id: string; externalId: string } | null;
 }
 
 export type BookingRole = 'learner' | 'mentor' | 'program';
@@ -140,6 +133,7 @@ export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBooking
   });
   const now = ctx.clock.now();
   const join = joinDetails(format, actor.settings.meetingLinkTemplate, availability?.meeting_url ?? null);
+  if (input.requestId) await markRequestMatched(ctx, actor.tenantId, input.requestId, user.id, mentor.id);
   const row = await insertBooking(ctx.db, {
     tenant_id: actor.tenantId,
     mentor_id: mentor.id,

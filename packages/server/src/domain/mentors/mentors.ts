@@ -64,6 +64,7 @@ export async function createMentor(ctx: Ctx, tenantId: string, input: CreateMent
     time_zone: input.timeZone,
     formats: input.formats,
     status: input.status,
+    approved_at: input.status === 'approved' ? now : null,
     created_at: now,
     updated_at: now,
   });
@@ -129,7 +130,12 @@ export async function updateMentorProfile(
   if (input.languages !== undefined) changes.languages = uniqueLanguages(input.languages);
   if (input.timeZone !== undefined) changes.time_zone = input.timeZone;
   if (input.formats !== undefined) changes.formats = input.formats;
-  if (input.status !== undefined) changes.status = input.status;
+  if (input.status !== undefined) {
+    changes.status = input.status;
+    if (input.status === 'approved' && row.status !== 'approved' && row.approved_at === null) {
+      changes.approved_at = changes.updated_at;
+    }
+  }
   if (input.externalId !== undefined) changes.external_id = input.externalId;
   const updated = await updateMentor(ctx.db, viewer.tenantId, id, changes);
   if (!updated) throw new NotFoundError('Mentor');

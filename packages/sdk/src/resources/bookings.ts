@@ -1,0 +1,50 @@
+import { segment } from '../internal/url.js';
+import type { PageList } from '../pagination.js';
+import type { CallOptions, Requester, WriteOptions } from '../request.js';
+import type {
+  Booking,
+  CancelBookingParams,
+  CreateBookingParams,
+  ListBookingsParams,
+  RescheduleBookingParams,
+} from '../types.js';
+import { listOf } from './list.js';
+
+export interface BookingsResource {
+  /**
+   * Books a session for the user of the token. A time that is taken or not offered throws a
+   * `ConflictError` with code `slot_unavailable` (never retried: pick another slot).
+   */
+  create(params: CreateBookingParams, options?: WriteOptions): Promise<Booking>;
+  /** The user's bookings as learner (default) or as mentor (`as: 'mentor'`), earliest first. */
+  list(params?: ListBookingsParams, options?: CallOptions): PageList<Booking>;
+  get(id: string, options?: CallOptions): Promise<Booking>;
+  /** Before it starts; the time is free again at once. */
+  cancel(id: string, params: CancelBookingParams, options?: WriteOptions): Promise<Booking>;
+  /** Atomic: the new time is taken and the old one freed together. */
+  reschedule(id: string, params: RescheduleBookingParams, options?: WriteOptions): Promise<Booking>;
+  /**
+   * Where the `.ics` file lives. It needs the same auth headers as any call (tokens never go in
+   * URLs), so a plain link will not do: use `calendar(id)` to fetch the file itself.
+   */
+  calendarUrl(id: string): string;
+  /** The booking as an RFC 5545 calendar file (`text/calendar`). */
+  calendar(id: string, options?: CallOptions): Promise<string>;
+}
+
+const bookingPath = (id: string, rest = ''): string => `/v1/bookings/${segment(id)}${rest}`;
+
+export function bookingsResource(client: Requester): BookingsResource {
+  return {
+    create: (params, options) => client.request('POST', '/v1/bookings', { ...options, body: params }),
+    list: (params, options) => listOf(client, '/v1/bookings', params, options),
+    get: (id, options) => client.request('GET', bookingPath(id), options),
+    cancel: (id, params, options) =>
+      client.request('POST', bookingPath(id, '/cancel'), { ...options, body: params }),
+    reschedule: (id, params, options) =>
+      client.request('POST', bookingPath(id, '/reschedule'), { ...options, body: params }),
+    calendarUrl: (id) => client.url(bookingPath(id, '/calendar.ics')),
+    calendar: (id, options) =>
+      client.request('GET', bookingPath(id, '/calendar.ics'), { ...options, responseType: 'text' }),
+  };
+}

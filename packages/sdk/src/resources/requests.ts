@@ -1,0 +1,37 @@
+import { segment } from '../internal/url.js';
+import type { PageList } from '../pagination.js';
+import type { CallOptions, Requester, WriteOptions } from '../request.js';
+import type {
+  CreateHelpRequestParams,
+  HelpRequest,
+  HelpRequestWithMatches,
+  ListHelpRequestsParams,
+  Matches,
+} from '../types.js';
+import { listOf } from './list.js';
+
+export interface RequestsResource {
+  /**
+   * Asks for help as the user of the token: stores the request with its context and answers
+   * with up to five ranked mentors, each with reasons and their next free slots.
+   */
+  create(params: CreateHelpRequestParams, options?: WriteOptions): Promise<HelpRequestWithMatches>;
+  /** The user's own requests, newest first (tenant-wide with the secret key). */
+  list(params?: ListHelpRequestsParams, options?: CallOptions): PageList<HelpRequest>;
+  get(id: string, options?: CallOptions): Promise<HelpRequest>;
+  /** The matches ranked again now, with current availability. */
+  matches(id: string, options?: CallOptions): Promise<Matches>;
+  cancel(id: string, options?: WriteOptions): Promise<HelpRequest>;
+}
+
+const requestPath = (id: string, rest = ''): string => `/v1/requests/${segment(id)}${rest}`;
+
+export function requestsResource(client: Requester): RequestsResource {
+  return {
+    create: (params, options) => client.request('POST', '/v1/requests', { ...options, body: params }),
+    list: (params, options) => listOf(client, '/v1/requests', params, options),
+    get: (id, options) => client.request('GET', requestPath(id), options),
+    matches: (id, options) => client.request('GET', requestPath(id, '/matches'), options),
+    cancel: (id, options) => client.request('POST', requestPath(id, '/cancel'), options),
+  };
+}

@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import type { Database, SessionFormat, Urgency } from '../../db/database.js';
+import { findCandidates } from '../../db/match-candidates.js';
+import type { Match } from '../../schemas/requests.js';
+import { analyzeQuery, type MatchQueryInput } from '../matching/analyze.js';
+import { type Candidate, diversify, type RankedMatch, scoreCandidates } from '../matching/rank.js';
+import { toMentor } from '../mentors/mentor-profile.js';
+import type { TenantSettings } from '../tenants/settings.js';
+import { nextSlotsFor } from './next-slots.js';
+
+/** How many candidates the database hands over, how many get real availability, how many are shown. */
+export const CANDIDATE_POOL = 200;
+export const AVAILABILITY_POOL = 12;
+export const MATCHES_SHOWN = 5;
+const NEXT_SLOTS = 3;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface MatchInput {
+  tenantId: string;
+  settings: TenantSettings;
+  learner: { id: string; externalId: string };
+  query: MatchQueryInput;
+  format: SessionFormat | null;
+  urgency: Urgency;
+  languages: string[];
+  excludeMentorIds: string[];
+  now: Date;
+}
+
+/** The current ISO week (Monday 00:00 UTC onwards), for load and weekly caps. */
+function isoWeek(now: Date): { start: Date; end: Date } {
+  const day = (now.getUTCDay() + 6) % 7;
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day));
+  return { start, end: new Date(start.getTime() + 7 * DAY_MS) };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/**
+ * Ranks mentors for one learner's problem: the database narrows to plausible candidates,
+ * the ranking scores them on every signal, the best few get their real next free slots
+ * and are scored again, and the final list is diversified.
+ */
+export async function findMatches(
+  db: Kysely<Database>,
+  input: MatchInput,
+): Promise<{ matches: Match[]; ranked: RankedMatch[] }> {
+  const analyzed = analyzeQuery(input.query);
+  const week = isoWeek(input.now);
+  const rows = await findCandidates(db, {
+    tenantId: input.tenantId,
+    learnerId: input.learner.id,
+    learnerExternalId: input.learner.externalId,
+    format: input.format,
+    languages: input.languages,
+    terms: analyzed.terms,
+    requestedSkills: analyzed.skills.map((s) => s.slug),
+    relatedSkills: analyzed.related.map((s) => s.slug),
+    excludeMentorIds: input.excludeMentorIds,
+    weekStart: week.start,
+    weekEnd: week.end,
+    limit: CANDIDATE_POOL,
+  });
+  if (rows.length === 0) return { matches: [], ranked: [] };
+
+  const candidates: Candidate[] = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    headline: r.headline,
+    skills: r.skills,
+    yearsExperience: r.years_experience,
+    languages: r.languages,
+    textRank: Number(r.text_rank),
+    ratingSum: r.rating_sum,
+    ratingCount: r.rating_count,
+    sessionsCount: r.sessions_count,
+    approvedAt: r.approved_at,
+    weekBookings: r.week_bookings,
+    maxPerWeek: r.max_per_week,
+    nextSlot: undefined,
+    board: r.board_label !== null ? { label: r.board_label } : null,
+  }));
+  const rated = candidates.filter((c) => c.ratingCount > 0);
+  const ctx = {
+    urgency: input.urgency,
+    now: input.now,
+    medianWeekBookings: median(candidates.map((c) => c.weekBookings)),
+    priorRating: rated.length
+      ? rated.reduce((s, c) => s + c.ratingSum, 0) / rated.reduce((s, c) => s + c.ratingCount, 0)
+      : 4.2,
+    learnerLanguages: input.languages,
+  };
+
+  const firstPass = scoreCandidates(analyzed, candidates, ctx);
+  const shortlistIds = firstPass.slice(0, AVAILABILITY_POOL).map((m) => m.candidate.id);
+  const mentorRows = await db
+    .selectFrom('mentors')
+    .selectAll()
+    .where('tenant_id', '=', input.tenantId)
+    .where('id', 'in', shortlistIds)
+    .execute();
+  const slots = await nextSlotsFor(db, {
+    tenantId: input.tenantId,
+    settings: input.settings,
+    mentors: mentorRows,
+    learnerId: input.learner.id,
+    now: input.now,
+    count: NEXT_SLOTS,
+  });
+  for (const c of candidates) {
+    if (slots.has(c.id)) c.nextSlot = slots.get(c.id)?.[0]?.start ?? null;
+  }
+  const ranked = diversify(
+    scoreCandidates(
+      analyzed,
+      candidates.filter((c) => slots.has(c.id)),
+      ctx,
+    ),
+    MATCHES_SHOWN,
+  );
+  const byId = new Map(mentorRows.map((m) => [m.id, m]));
+  const matches = ranked.flatMap((r) => {
+    const mentor = byId.get(r.candidate.id);
+    if (!mentor) return [];
+    return [
+      {
+        mentor: toMentor(mentor),
+        score: Math.round(r.score * 1000) / 1000,
+        reasons: r.reasons,
+        nextSlots: (slots.get(mentor.id) ?? []).map((s) => ({
+          start: s.start.toISOString(),
+          end: s.end.toISOString(),
+        })),
+      },
+    ];
+  });
+  return { matches, ranked };
+}

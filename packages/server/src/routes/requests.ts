@@ -1,0 +1,135 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  accessRequest,
+  cancelHelpRequest,
+  createHelpRequest,
+  listRequestsFor,
+  recomputeMatches,
+  toHelpRequest,
+} from '../domain/requests/requests.js';
+import { actorOf } from '../http/actor.js';
+import { atomic, ctx } from '../http/atomic.js';
+import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
+import { createRouter } from '../http/router.js';
+import {
+  commonErrors,
+  conflictError,
+  IdempotencyHeaderSchema,
+  IdParamSchema,
+  notFoundError,
+  SECRET_ONLY,
+  USER_LEVEL,
+} from '../schemas/common.js';
+import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import {
+  CreateRequestSchema,
+  HelpRequestSchema,
+  ListRequestsQuerySchema,
+  MatchesSchema,
+  RequestPageSchema,
+  RequestWithMatchesSchema,
+} from '../schemas/requests.js';
+
+const json = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
+const RequestCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/requests',
+  tags: ['Requests'],
+  summary: 'Ask for help',
+  description:
+    'Stores the learner’s problem with its context and answers with up to five ranked mentors: a score in 0..1, ' +
+    '2–4 reasons with stable codes, and each mentor’s next three free slots.',
+  security: USER_LEVEL,
+  middleware: [requireUser, atomic] as const,
+  request: {
+    headers: IdempotencyHeaderSchema,
+    body: { required: true, content: { 'application/json': { schema: CreateRequestSchema } } },
+  },
+  responses: { 201: json(RequestWithMatchesSchema, 'The request and its matches.'), ...commonErrors },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/requests',
+  tags: ['Requests'],
+  summary: 'List help requests',
+  description: 'The caller’s own requests, newest first; tenant-wide with the secret key.',
+  security: ANY_PARTY,
+  middleware: [requireSecretKeyOrUser] as const,
+  request: { query: ListRequestsQuerySchema },
+  responses: { 200: json(RequestPageSchema, 'A page of requests.'), ...commonErrors },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/v1/requests/{id}',
+  tags: ['Requests'],
+  summary: 'Get a help request',
+  security: ANY_PARTY,
+  middleware: [requireSecretKeyOrUser] as const,
+  request: { params: IdParamSchema },
+  responses: { 200: json(HelpRequestSchema, 'The request.'), ...commonErrors, ...notFoundError },
+});
+
+const matches = createRoute({
+  method: 'get',
+  path: '/v1/requests/{id}/matches',
+  tags: ['Requests'],
+  summary: 'Matches, recomputed now',
+  description: 'Ranks again with current availability and load, leaving out mentors who declined.',
+  security: ANY_PARTY,
+  middleware: [requireSecretKeyOrUser] as const,
+  request: { params: IdParamSchema },
+  responses: { 200: json(MatchesSchema, 'The matches.'), ...commonErrors, ...notFoundError },
+});
+
+const cancel = createRoute({
+  method: 'post',
+  path: '/v1/requests/{id}/cancel',
+  tags: ['Requests'],
+  summary: 'Cancel a help request',
+  security: ANY_PARTY,
+  middleware: [requireSecretKeyOrUser, atomic] as const,
+  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
+  responses: {
+    200: json(HelpRequestSchema, 'The cancelled request.'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
+export function requestRoutes() {
+  return createRouter()
+    .openapi(create, async (c) => {
+      const result = await createHelpRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('json'));
+      return c.json(result, 201, { Location: `/v1/requests/${result.request.id}` });
+    })
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const cursor = decodeCursor(query.cursor, RequestCursorSchema);
+      const page = await listRequestsFor(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
+      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+    })
+    .openapi(get, async (c) => {
+      return c.json(
+        toHelpRequest(await accessRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id)),
+        200,
+      );
+    })
+    .openapi(matches, async (c) => {
+      return c.json(
+        { data: await recomputeMatches(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id) },
+        200,
+      );
+    })
+    .openapi(cancel, async (c) => {
+      return c.json(await cancelHelpRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);
+    });
+}

@@ -1,0 +1,95 @@
+import { z } from '@hono/zod-openapi';
+import { TimeRangeSchema } from './availability.js';
+import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+import { FormatSchema, MentorSchema } from './mentors.js';
+
+export const URGENCIES = ['now', 'today', 'this_week', 'flexible'] as const;
+export const REQUEST_STATUSES = ['open', 'matched', 'resolved', 'expired', 'cancelled'] as const;
+
+const LanguageSchema = z
+  .string()
+  .regex(/^[a-zA-Z]{2}$/, 'must be a two-letter ISO 639-1 code')
+  .transform((s) => s.toLowerCase());
+
+export const RequestContextSchema = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+      .max(2000)
+      .optional(),
+    pageTitle: z.string().trim().max(300).optional(),
+    topic: z.string().trim().max(100).optional(),
+    courseId: z.string().trim().max(200).optional(),
+    lessonId: z.string().trim().max(200).optional(),
+    selection: z.string().trim().max(2000).optional(),
+  })
+  .openapi('RequestContext', { description: 'Where the learner asked from, as the widget captured it.' });
+
+export const CreateRequestSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, 'say in a few words what you are stuck on').max(200),
+    details: z.string().trim().max(4000).default(''),
+    skills: z.array(z.string().trim().min(1).max(64)).max(10).default([]),
+    format: FormatSchema.optional(),
+    urgency: z.enum(URGENCIES).default('flexible'),
+    languages: z.array(LanguageSchema).max(5).default([]),
+    context: RequestContextSchema.default({}),
+  })
+  .openapi('CreateHelpRequest');
+
+export const HelpRequestSchema = z
+  .object({
+    id: IdSchema,
+    learnerId: IdSchema,
+    title: z.string(),
+    details: z.string(),
+    skills: z.array(z.string()),
+    format: FormatSchema.nullable(),
+    urgency: z.enum(URGENCIES),
+    languages: z.array(z.string()),
+    context: RequestContextSchema,
+    status: z.enum(REQUEST_STATUSES),
+    matchedMentorId: IdSchema.nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('HelpRequest');
+
+export const ReasonSchema = z
+  .object({
+    code: z
+      .string()
+      .openapi({
+        description:
+          'Stable, for translation: skill_match, related_skill, experience, available_soon, rating, language, on_board, new_mentor, text_match.',
+      }),
+    text: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .openapi('MatchReason');
+
+export const MatchSchema = z
+  .object({
+    mentor: MentorSchema,
+    score: z.number().min(0).max(1),
+    reasons: z.array(ReasonSchema),
+    nextSlots: z.array(TimeRangeSchema),
+  })
+  .openapi('Match');
+
+export const RequestWithMatchesSchema = z
+  .object({ request: HelpRequestSchema, matches: z.array(MatchSchema) })
+  .openapi('HelpRequestWithMatches');
+
+export const MatchesSchema = z.object({ data: z.array(MatchSchema) }).openapi('Matches');
+
+export const ListRequestsQuerySchema = z.strictObject({
+  status: z.enum(REQUEST_STATUSES).optional(),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const RequestPageSchema = pageOf(HelpRequestSchema).openapi('HelpRequestPage');
+
+export type CreateRequestInput = z.infer<typeof CreateRequestSchema>;
+export type HelpRequest = z.infer<typeof HelpRequestSchema>;
+export type Match = z.infer<typeof MatchSchema>;

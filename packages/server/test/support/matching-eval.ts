@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface EvalMentor {
+  key: string;
+  name: string;
+  headline: string;
+  bio: string;
+  skills: string[];
+  yearsExperience: number;
+  languages: string[];
+  timeZone: string;
+  formats: string[];
+  rating?: { sum: number; count: number };
+  sessions?: number;
+}
+
+export interface EvalRequest {
+  key: string;
+  title: string;
+  details: string;
+  skills?: string[];
+  format?: string;
+  urgency: string;
+  languages?: string[];
+  context?: Record<string, string>;
+  relevant: string[];
+  why: string;
+}
+
+export interface EvalSet {
+  mentors: EvalMentor[];
+  requests: EvalRequest[];
+}
+
+export function loadEvalSet(): EvalSet {
+  const file = fileURLToPath(new URL('../fixtures/matching-eval.json', import.meta.url));
+  return JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
+}
+
+export interface EvalScores {
+  hitAt1: number;
+  hitAt3: number;
+  mrr: number;
+  misses: { key: string; got: string[]; want: string[] }[];
+}
+
+/** hit@k: a relevant mentor among the first k; MRR: mean of 1 / rank of the first relevant one. */
+export function score(set: EvalSet, ranked: Map<string, string[]>): EvalScores {
+  let h1 = 0;
+  let h3 = 0;
+  let rr = 0;
+  const misses: EvalScores['misses'] = [];
+  for (const r of set.requests) {
+    const got = ranked.get(r.key) ?? [];
+    const first = got.findIndex((k) => r.relevant.includes(k));
+    if (first === 0) h1 += 1;
+    if (first >= 0 && first < 3) h3 += 1;
+    else misses.push({ key: r.key, got: got.slice(0, 3), want: r.relevant });
+    if (first >= 0) rr += 1 / (first + 1);
+  }
+  const n = set.requests.length;
+  return { hitAt1: h1 / n, hitAt3: h3 / n, mrr: rr / n, misses };
+}

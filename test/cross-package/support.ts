@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createApp } from '../../packages/server/src/app.js';
+import { connectDatabase, type DatabaseHandle } from '../../packages/server/src/db/connect.js';
+import { migrateToLatest } from '../../packages/server/src/db/migrate.js';
+import { listen } from '../../packages/server/test/support/http-server.js';
+import { withDatabase } from '../../packages/server/test/support/postgres-url.js';
+
+export interface RunningApi {
+  url: string;
+  db: DatabaseHandle['db'];
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on a real port: on a fresh PostgreSQL database when DATABASE_URL is set,
+ * otherwise on in-memory PGlite.
+ */
+export async function startApi(): Promise<RunningApi> {
+  let handle: DatabaseHandle;
+  let drop = async () => {};
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `mm_x_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    handle = await connectDatabase({ databaseUrl: withDatabase(url, name) });
+    drop = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    handle = await connectDatabase({ dataDir: 'memory://' });
+  }
+  await migrateToLatest(handle.db);
+  const server = await listen(createApp({ db: handle.db, config: { logError: () => {} } }));
+  return {
+    url: server.url,
+    db: handle.db,
+    async close() {
+      await server.close();
+      await handle.close();
+      await drop();
+    },
+  };
+}
