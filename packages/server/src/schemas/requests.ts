@@ -56,12 +56,10 @@ export const HelpRequestSchema = z
 
 export const ReasonSchema = z
   .object({
-    code: z
-      .string()
-      .openapi({
-        description:
-          'Stable, for translation: skill_match, related_skill, experience, available_soon, rating, language, on_board, new_mentor, text_match.',
-      }),
+    code: z.string().openapi({
+      description:
+        'Stable, for translation: skill_match, related_skill, experience, available_soon, rating, language, on_board, new_mentor, text_match.',
+    }),
     text: z.string(),
     params: z.record(z.string(), z.union([z.string(), z.number()])),
   })
