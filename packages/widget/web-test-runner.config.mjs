@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -27,12 +29,30 @@ const chromeArgs = [
   '--no-first-run',
 ];
 
+/**
+ * `executeServerCommand('built-gzip-size', { file })`: the gzip size of a built file, measured in
+ * Node from the bytes on disk (the dev server may re-encode what the browser fetches).
+ * @type {import('@web/test-runner').TestRunnerPlugin}
+ */
+const builtGzipSize = {
+  name: 'built-gzip-size',
+  executeCommand({ command, payload }) {
+    if (command !== 'built-gzip-size') return undefined;
+    const file = /** @type {{ file: string }} */ (payload).file;
+    if (!/^dist\/[\w.-]+$/.test(file)) throw new Error(`not a dist/ file: ${file}`);
+    return gzipSync(readFileSync(join(here, file)), { level: 9 }).length;
+  },
+};
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: here,
   files: ['src/**/*.test.ts'],
   nodeResolve: { modulePaths: [testRunnerModules] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json'), target: 'es2022' })],
+  plugins: [
+    builtGzipSize,
+    esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json'), target: 'es2022' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

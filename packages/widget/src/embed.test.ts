@@ -84,6 +84,15 @@ describe('dist/widget.js (built embed bundle)', () => {
     button.click();
     await opened;
     expect(launcher.shadowRoot!.querySelector('dialog')!.open).to.be.true;
+    // The step elements are defined by the bundle too, with their decorated properties working.
+    const form = launcher.shadowRoot!.querySelector('mm-request-form')!;
+    await form.updateComplete;
+    expect(form.shadowRoot!.querySelector('label[for="title"]')?.textContent).to.equal(
+      'What are you stuck on?',
+    );
+    expect(form.locale).to.equal('en');
+    expect(customElements.get('mm-mentor-card')).to.be.a('function');
+    expect(customElements.get('mm-confirmation')).to.be.a('function');
     window.Micromentor!('close');
     await new Promise((resolve) => launcher.addEventListener('mm-close', resolve, { once: true }));
   });

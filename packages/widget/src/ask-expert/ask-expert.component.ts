@@ -1,18 +1,48 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import {
+  type Booking,
+  type HelpRequest,
+  type Match,
+  type Mentor,
+  Micromentor,
+  type RequestContext,
+} from '@micromentor/sdk';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import '../confirmation/confirmation.js';
+import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
 import type { MmCloseDetail, MmCloseReason } from '../events/mm-close.js';
+import type { MmErrorEvent } from '../events/mm-error.js';
 import type { MmOpenDetail } from '../events/mm-open.js';
+import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
+import { type Messages, messages, resolveLocale } from '../i18n/index.js';
+import '../match-list/match-list.js';
+import '../request-form/request-form.js';
 import { askExpertStyles } from './ask-expert.styles.js';
 
+type Step = 'ask' | 'matches' | 'booked';
+
+/** The page URL, when it is one the API accepts (http/https, not too long). */
+function pageUrl(): string | undefined {
+  const { href, protocol } = location;
+  return (protocol === 'http:' || protocol === 'https:') && href.length <= 2000 ? href : undefined;
+}
+
 /**
- * @summary An "Ask an expert" launcher that opens the help panel, floating or inline in a lesson.
+ * @summary An "Ask an expert" launcher that opens the help panel, floating or inline in a lesson:
+ * ask → matched mentors → booked.
  *
  * @event mm-open - The panel opened. `detail: { topic }`.
  * @event mm-close - The panel closed. `detail: { reason: 'escape' | 'close-button' | 'api' }`.
+ * @event mm-request-created - The learner asked. `detail: { request, matches }`.
+ * @event mm-booking-created - The learner booked. `detail: { booking, mentor }`.
+ * @event mm-booking-cancelled - The learner cancelled. `detail: { booking }`.
+ * @event mm-error - A call failed. `detail: { step, code, message, error }`.
  *
  * @csspart launcher - The "Ask an expert" button.
  * @csspart panel - The dialog that holds the help form.
  * @csspart close-button - The panel's Close button.
+ * @csspart button - Every button inside the panel's steps.
+ * @csspart submit-button, slot-button, calendar-button, cancel-button - Those buttons.
  *
  * @cssproperty --mm-accent - Launcher and focus colour. Default `#4338ca`.
  * @cssproperty --mm-radius - Corner radius of buttons and panel. Default `12px`.
@@ -32,28 +62,91 @@ export class MmAskExpert extends LitElement {
   /** Short-lived JWT from the host's backend. Not reflected: keep it out of the DOM when set as a property. */
   @property({ attribute: 'user-token' }) userToken = '';
 
+  @property({ attribute: 'course-id' }) courseId = '';
+  @property({ attribute: 'lesson-id' }) lessonId = '';
+
+  /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
+  @property({ reflect: true }) locale = '';
+
+  /** Reflected for host styling (`mm-ask-expert[theme=dark]`); only the light look ships for now. */
+  @property({ reflect: true }) theme = '';
+
   /** Pins the launcher to the bottom corner of the viewport (the embed script sets it). */
   @property({ attribute: 'floating', type: Boolean, reflect: true }) floating = false;
+
+  /** An SDK client to use instead of one built from `publishable-key` and `api-base`. */
+  @property({ attribute: false }) client: Micromentor | null = null;
+
+  @state() private step: Step = 'ask';
+  @state() private loading = false;
+  @state() private request: HelpRequest | null = null;
+  @state() private results: Match[] = [];
+  @state() private booking: Booking | null = null;
+  @state() private mentor: Mentor | null = null;
 
   @query('[part~="launcher"]') private launcher!: HTMLButtonElement;
   @query('dialog') private panel!: HTMLDialogElement;
 
   #closeReason: MmCloseReason = 'api';
+  #built: { key: string; client: Micromentor } | null = null;
 
   get open(): boolean {
     return this.panel?.open ?? false;
+  }
+
+  get #t(): Messages {
+    return messages(resolveLocale(this.locale, this));
+  }
+
+  /** The client given, or one built (once per key and base) from the attributes. */
+  get #client(): Micromentor | null {
+    if (this.client) return this.client;
+    if (!this.publishableKey) return null;
+    const baseUrl = this.apiBase || location.origin;
+    const key = `${baseUrl}\n${this.publishableKey}`;
+    if (this.#built?.key !== key) {
+      try {
+        this.#built = { key, client: new Micromentor({ baseUrl, publishableKey: this.publishableKey }) };
+      } catch {
+        return null;
+      }
+    }
+    this.#built.client.setUserToken(this.userToken || undefined);
+    return this.#built.client;
+  }
+
+  get #context(): RequestContext {
+    const context: RequestContext = {};
+    const url = pageUrl();
+    if (url) context.url = url;
+    const pageTitle = document.title.trim().slice(0, 300);
+    if (pageTitle) context.pageTitle = pageTitle;
+    if (this.topic) context.topic = this.topic.slice(0, 100);
+    if (this.courseId) context.courseId = this.courseId.slice(0, 200);
+    if (this.lessonId) context.lessonId = this.lessonId.slice(0, 200);
+    return context;
   }
 
   async show(): Promise<void> {
     await this.updateComplete;
     if (this.panel.open) return;
     this.panel.showModal();
+    void this.#goTo(this.step);
     this.#emit<MmOpenDetail>('mm-open', { topic: this.topic });
   }
 
   async hide(): Promise<void> {
     await this.updateComplete;
     this.#closeWith('api');
+  }
+
+  /** Back to an empty question (after a booking, or to start over). */
+  reset(): void {
+    this.step = 'ask';
+    this.request = null;
+    this.results = [];
+    this.booking = null;
+    this.mentor = null;
   }
 
   #closeWith(reason: MmCloseReason): void {
@@ -78,16 +171,111 @@ export class MmAskExpert extends LitElement {
     this.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
   }
 
+  async #goTo(step: Step): Promise<void> {
+    this.step = step;
+    await this.updateComplete;
+    const selector = { ask: 'mm-request-form', matches: 'mm-match-list', booked: 'mm-confirmation' }[step];
+    const element = this.renderRoot.querySelector<HTMLElement>(selector);
+    await (element as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+    element?.focus();
+  }
+
+  #onSubmit(): void {
+    this.loading = true;
+    this.results = [];
+    void this.#goTo('matches');
+  }
+
+  #onRequestCreated(event: MmRequestCreatedEvent): void {
+    this.loading = false;
+    this.request = event.detail.request;
+    this.results = event.detail.matches;
+    void this.#goTo('matches');
+  }
+
+  #onError(event: MmErrorEvent): void {
+    if (event.detail.step !== 'request') return;
+    this.loading = false;
+    void this.#goTo('ask');
+  }
+
+  #onBooked(event: MmBookingCreatedEvent): void {
+    this.booking = event.detail.booking;
+    this.mentor = event.detail.mentor;
+    void this.#goTo('booked');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('userToken') && this.#built) this.#built.client.setUserToken(this.userToken || undefined);
+  }
+
   protected override render(): TemplateResult {
+    const t = this.#t;
+    const locale = resolveLocale(this.locale, this);
+    const client = this.#client;
+    const step = this.step;
     return html`
       <button part="launcher" type="button" aria-haspopup="dialog" @click=${() => this.show()}>
-        Ask an expert
+        ${t.launcher}
       </button>
-      <dialog part="panel" aria-labelledby="title" @cancel=${this.#onCancel} @close=${this.#onClose}>
-        <h2 id="title">Ask an expert</h2>
-        ${this.topic ? html`<p class="topic">Topic: ${this.topic}</p>` : nothing}
-        <p>Describe what you're stuck on…</p>
-        <button part="close-button" type="button" @click=${() => this.#closeWith('close-button')}>Close</button>
+      <dialog
+        part="panel"
+        aria-labelledby="title"
+        lang=${locale}
+        @cancel=${this.#onCancel}
+        @close=${this.#onClose}
+        @mm-request-submit=${this.#onSubmit}
+        @mm-request-created=${this.#onRequestCreated}
+        @mm-booking-created=${this.#onBooked}
+        @mm-error=${this.#onError}
+      >
+        <h2 id="title">${t.title}</h2>
+        ${this.topic ? html`<p class="topic">${t.topic(this.topic)}</p>` : nothing}
+        ${step === 'ask' ? html`<p class="intro">${t.intro}</p>` : nothing}
+        <mm-request-form
+          exportparts="button, submit-button"
+          ?hidden=${step !== 'ask'}
+          locale=${locale}
+          .client=${client}
+          .context=${this.#context}
+        ></mm-request-form>
+        <mm-match-list
+          exportparts="button, slot-button"
+          ?hidden=${step !== 'matches'}
+          locale=${locale}
+          .client=${client}
+          .request=${this.request}
+          .results=${this.results}
+          ?loading=${this.loading}
+        ></mm-match-list>
+        ${
+          step === 'matches' && !this.loading
+            ? html`<button part="button back-button" class="link" type="button" @click=${() => this.#goTo('ask')}>
+                ${t.matches.back}
+              </button>`
+            : nothing
+        }
+        <mm-confirmation
+          exportparts="button, calendar-button, cancel-button"
+          ?hidden=${step !== 'booked'}
+          locale=${locale}
+          .client=${client}
+          .booking=${this.booking}
+          .mentor=${this.mentor}
+        ></mm-confirmation>
+        ${
+          step === 'booked'
+            ? html`<button part="button another-button" type="button" @click=${() => {
+                this.reset();
+                void this.#goTo('ask');
+              }}>${t.confirmation.another}</button>`
+            : nothing
+        }
+        <div class="footer">
+          <button part="close-button" type="button" @click=${() => this.#closeWith('close-button')}>
+            ${t.close}
+          </button>
+        </div>
       </dialog>
     `;
   }

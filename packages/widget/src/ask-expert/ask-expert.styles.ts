@@ -67,6 +67,32 @@ export const askExpertStyles = css`
     overflow-wrap: anywhere;
   }
 
+  [part~='panel'] {
+    max-height: calc(100vh - 32px);
+    overflow: auto;
+  }
+
+  .intro {
+    margin: 0 0 12px;
+  }
+
+  mm-match-list,
+  mm-confirmation {
+    margin-bottom: 12px;
+  }
+
+  [part~='panel'] > button {
+    border: 1px solid #6b7280;
+    background: #fff;
+    color: inherit;
+  }
+
+  .footer {
+    display: flex;
+    justify-content: flex-end;
+    margin-top: 16px;
+  }
+
   [part~='close-button'] {
     border: 1px solid #9ca3af;
     background: #fff;

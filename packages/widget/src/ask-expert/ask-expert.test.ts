@@ -1,5 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
+import type { MmErrorEvent } from '../events/mm-error.js';
+import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
+import { booking, fakeApi, helpRequest, json, threeMatches } from '../test-support/fake-api.js';
 import type { MmAskExpert } from './ask-expert.js';
 import './ask-expert.js';
 
@@ -128,5 +132,155 @@ describe('<mm-ask-expert>', () => {
       html`<mm-ask-expert style="--mm-accent: rgb(200, 0, 100)"></mm-ask-expert>`,
     );
     expect(getComputedStyle(parts(el).launcher).backgroundColor).to.equal('rgb(200, 0, 100)');
+  });
+});
+
+/** An element inside the shadow root of a step inside the panel. */
+function inStep<T extends Element>(el: MmAskExpert, step: string, selector: string): T | null {
+  return el.shadowRoot!.querySelector(step)!.shadowRoot!.querySelector<T>(selector);
+}
+
+function visibleStep(el: MmAskExpert): string[] {
+  return Array.from(el.shadowRoot!.querySelectorAll('mm-request-form, mm-match-list, mm-confirmation'))
+    .filter((step) => !step.hasAttribute('hidden'))
+    .map((step) => step.localName);
+}
+
+async function settle(el: MmAskExpert): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await el.updateComplete;
+    for (const child of el.shadowRoot!.querySelectorAll('mm-request-form, mm-match-list, mm-confirmation')) {
+      await (child as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    }
+  }
+}
+
+describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
+  it('walks the whole flow with the keyboard, passing axe at each step', async () => {
+    const made = booking();
+    let requestBody: unknown = null;
+    const { client, calls } = fakeApi({
+      'POST /v1/requests': (call) => {
+        requestBody = call.body;
+        return json(201, { request: helpRequest(), matches: threeMatches() });
+      },
+      'POST /v1/bookings': () => json(201, made),
+      [`POST /v1/bookings/${made.id}/cancel`]: () => json(200, { ...made, status: 'cancelled' }),
+    });
+    document.title = 'Lesson 4: Joins';
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" topic="sql-joins" course-id="sql-101" lesson-id="l4" .client=${client}></mm-ask-expert>`,
+    );
+    const seen: string[] = [];
+    for (const type of ['mm-request-created', 'mm-booking-created', 'mm-booking-cancelled'] as const)
+      document.addEventListener(type, () => seen.push(type), { once: true });
+
+    await openByClick(el);
+    await settle(el);
+    expect(visibleStep(el)).to.deep.equal(['mm-request-form']);
+    expect(el.shadowRoot!.querySelector('mm-request-form')!.shadowRoot!.activeElement?.id).to.equal('title');
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ type: 'LEFT JOIN returns duplicates' });
+    const created = oneEvent(el, 'mm-request-created') as Promise<MmRequestCreatedEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await created).detail.matches).to.have.length(3);
+    expect(requestBody).to.deep.include({ title: 'LEFT JOIN returns duplicates' });
+    expect((requestBody as { context: object }).context).to.deep.equal({
+      url: location.href,
+      pageTitle: 'Lesson 4: Joins',
+      topic: 'sql-joins',
+      courseId: 'sql-101',
+      lessonId: 'l4',
+    });
+    await settle(el);
+    expect(visibleStep(el)).to.deep.equal(['mm-match-list']);
+    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal('3 mentors found');
+    await expect(el).to.be.accessible();
+
+    const list = el.shadowRoot!.querySelector('mm-match-list')!;
+    const card = list.shadowRoot!.querySelector('mm-mentor-card')!;
+    await card.updateComplete;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    const booked = oneEvent(el, 'mm-booking-created') as Promise<MmBookingCreatedEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await booked).detail.mentor.name).to.equal('Ada Lovelace');
+    expect(calls[1]!.body).to.deep.include({
+      mentorId: 'mnt_adalovelace',
+      durationMinutes: 15,
+      format: 'video',
+    });
+    await settle(el);
+    expect(visibleStep(el)).to.deep.equal(['mm-confirmation']);
+    expect(inStep(el, 'mm-confirmation', 'h3')?.textContent).to.equal('You are booked');
+    expect(inStep<HTMLAnchorElement>(el, 'mm-confirmation', 'a.join')?.href).to.equal(made.joinUrl);
+    await expect(el).to.be.accessible();
+
+    const cancelled = oneEvent(el, 'mm-booking-cancelled');
+    inStep<HTMLButtonElement>(el, 'mm-confirmation', '[part~="cancel-button"]')!.click();
+    await cancelled;
+    await settle(el);
+    expect(inStep(el, 'mm-confirmation', 'h3')?.textContent).to.equal('Your session is cancelled.');
+    expect(seen).to.deep.equal(['mm-request-created', 'mm-booking-created', 'mm-booking-cancelled']);
+    await expect(el).to.be.accessible();
+
+    parts(el).closeButton.click();
+    await oneEvent(el, 'mm-close');
+    expect(focusedPart(el)).to.equal('launcher');
+  });
+
+  it('shows the empty state when nobody matches', async () => {
+    const { client } = fakeApi({
+      'POST /v1/requests': () => json(201, { request: helpRequest(), matches: [] }),
+    });
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    await openByClick(el);
+    await settle(el);
+    inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Window functions';
+    const created = oneEvent(el, 'mm-request-created');
+    inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
+    await created;
+    await settle(el);
+    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal(
+      'No mentor matches yet — try fewer details or another format',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('stays on the form and explains when it has no publishable key', async () => {
+    const el = await fixture<MmAskExpert>(html`<mm-ask-expert locale="en"></mm-ask-expert>`);
+    await openByClick(el);
+    await settle(el);
+    inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Help';
+    const failed = oneEvent(el, 'mm-error') as Promise<MmErrorEvent>;
+    inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
+    expect((await failed).detail.code).to.equal('setup');
+    await settle(el);
+    expect(visibleStep(el)).to.deep.equal(['mm-request-form']);
+    expect(inStep(el, 'mm-request-form', '[role="alert"]')?.textContent).to.equal(
+      'This help widget is not set up yet.',
+    );
+  });
+
+  it('speaks Spanish with locale="es" and from the page lang', async () => {
+    const el = await fixture<MmAskExpert>(html`<mm-ask-expert locale="es"></mm-ask-expert>`);
+    expect(parts(el).launcher.textContent?.trim()).to.equal('Pregunta a un experto');
+    await openByClick(el);
+    await settle(el);
+    expect(parts(el).closeButton.textContent?.trim()).to.equal('Cerrar');
+    expect(inStep(el, 'mm-request-form', '[part~="submit-button"]')?.textContent?.trim()).to.equal(
+      'Buscar mentor',
+    );
+    await expect(el).to.be.accessible();
+
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="es-MX"><mm-ask-expert></mm-ask-expert></div>`,
+    );
+    const inner = wrapper.querySelector('mm-ask-expert')!;
+    await inner.updateComplete;
+    expect(parts(inner).launcher.textContent?.trim()).to.equal('Pregunta a un experto');
   });
 });

@@ -1,0 +1,127 @@
+import type { Booking, Mentor } from '@micromentor/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { MmBookingCancelledDetail } from '../events/mm-booking-created.js';
+import { MmElement } from '../internal/mm-element.js';
+import { formatDateTime } from '../internal/time.js';
+import { confirmationStyles } from './confirmation.styles.js';
+
+/** Only web links become clickable: a `javascript:` join URL must never be one. */
+function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @summary Step 3: the booked session, its join link, an `.ics` file and a way to cancel.
+ *
+ * @event mm-booking-cancelled - `detail: { booking }` (the cancelled booking).
+ * @event mm-error - A calendar download or cancellation failed.
+ *
+ * @csspart button - Every button. @csspart calendar-button, cancel-button - Those buttons.
+ */
+export class MmConfirmation extends MmElement {
+  static override styles = confirmationStyles;
+
+  @property({ attribute: false }) booking: Booking | null = null;
+  @property({ attribute: false }) mentor: Mentor | null = null;
+
+  @state() private busy = false;
+  @state() private error = '';
+
+  @query('#reason') private reasonInput!: HTMLInputElement;
+
+  override focus(): void {
+    this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
+  }
+
+  /** Fetches the `.ics` with the client's auth headers and saves it from a Blob URL (no token in any URL). */
+  async #downloadCalendar(): Promise<void> {
+    const booking = this.booking;
+    if (!booking || !this.client) return;
+    this.error = '';
+    try {
+      const ics = await this.client.bookings.calendar(booking.id);
+      const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `micromentor-${booking.id}.ics`;
+      link.hidden = true;
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    } catch (error) {
+      this.error = this.fail('calendar', error);
+    }
+  }
+
+  async #cancel(): Promise<void> {
+    const booking = this.booking;
+    if (!booking || !this.client || this.busy) return;
+    const reason = this.reasonInput.value.trim() || this.t.confirmation.cancelReasonDefault;
+    this.busy = true;
+    this.error = '';
+    try {
+      const cancelled = await this.client.bookings.cancel(booking.id, { reason });
+      this.booking = cancelled;
+      this.emit<MmBookingCancelledDetail>('mm-booking-cancelled', { booking: cancelled });
+    } catch (error) {
+      this.error = this.fail('cancel', error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const booking = this.booking;
+    if (!booking) return nothing;
+    const t = this.t.confirmation;
+    const cancelled = booking.status === 'cancelled';
+    const joinUrl = safeUrl(booking.joinUrl);
+    return html`
+      <section aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
+        <h3 id="heading" tabindex="-1">${cancelled ? t.cancelled : t.heading}</h3>
+        ${this.mentor ? html`<p class="mentor">${t.withMentor(this.mentor.name)}</p>` : nothing}
+        <p class="when"><time datetime=${booking.start}>${formatDateTime(booking.start, this.resolvedLocale)}</time></p>
+        ${
+          cancelled
+            ? nothing
+            : html`
+                ${
+                  booking.format === 'chat' || !joinUrl
+                    ? booking.threadId || booking.format === 'chat'
+                      ? html`<p class="thread">${t.thread}</p>`
+                      : nothing
+                    : html`<p><a class="join" href=${joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a></p>`
+                }
+                <p>
+                  <button part="button calendar-button" type="button" @click=${this.#downloadCalendar}>
+                    ${t.calendar}
+                  </button>
+                </p>
+                <div class="cancel">
+                  <label for="reason">${t.cancelReason}</label>
+                  <input id="reason" type="text" maxlength="500" placeholder=${t.cancelReasonDefault} />
+                  <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${this.#cancel}>
+                    ${this.busy ? t.cancelling : t.cancel}
+                  </button>
+                </div>
+              `
+        }
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-confirmation': MmConfirmation;
+  }
+}

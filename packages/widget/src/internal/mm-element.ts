@@ -1,0 +1,35 @@
+import type { Micromentor } from '@micromentor/sdk';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { MmErrorStep } from '../events/mm-error.js';
+import { type Locale, type Messages, messages, resolveLocale } from '../i18n/index.js';
+import { describeError } from './errors.js';
+
+/** What every step element shares: the SDK client, the locale and typed events. */
+export class MmElement extends LitElement {
+  /** The SDK client the element calls the API through (set by `<mm-ask-expert>`). */
+  @property({ attribute: false }) client: Micromentor | null = null;
+
+  /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
+  @property({ reflect: true }) locale = '';
+
+  get resolvedLocale(): Locale {
+    return resolveLocale(this.locale, this);
+  }
+
+  get t(): Messages {
+    return messages(this.resolvedLocale);
+  }
+
+  /** Dispatches a bubbling, composed event (it crosses shadow roots up to the page). */
+  protected emit<T>(type: keyof HTMLElementEventMap, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
+  }
+
+  /** Reports a failed call as `mm-error` and returns the plain-words message to show. */
+  protected fail(step: MmErrorStep, error: unknown): string {
+    const { code, message } = describeError(error, this.t);
+    this.emit('mm-error', { step, code, message, error });
+    return message;
+  }
+}

@@ -1,0 +1,129 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
+import type { MmErrorEvent } from '../events/mm-error.js';
+import {
+  booking,
+  fakeApi,
+  helpRequest,
+  json,
+  match,
+  problem,
+  threeMatches,
+} from '../test-support/fake-api.js';
+import type { MmMatchList } from './match-list.js';
+import './match-list.js';
+
+function cards(el: MmMatchList) {
+  return Array.from(el.shadowRoot!.querySelectorAll('mm-mentor-card'));
+}
+
+function status(el: MmMatchList): string | undefined {
+  return el.shadowRoot!.querySelector('[role="status"]')?.textContent ?? undefined;
+}
+
+describe('<mm-match-list>', () => {
+  it('renders one card per match and announces the count in a live region', async () => {
+    const el = await fixture<MmMatchList>(
+      html`<mm-match-list locale="en" .request=${helpRequest()} .results=${threeMatches()}></mm-match-list>`,
+    );
+    expect(cards(el)).to.have.length(3);
+    expect(status(el)).to.equal('3 mentors found');
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('false');
+    const first = cards(el)[0]!;
+    await first.updateComplete;
+    expect(first.shadowRoot!.querySelector('h4')?.textContent).to.equal('Ada Lovelace');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders a headline with markup as literal text', async () => {
+    const payload = '<img src=x onerror=alert(1)>';
+    const el = await fixture<MmMatchList>(
+      html`<mm-match-list .results=${[match('Mallory', { headline: payload })]}></mm-match-list>`,
+    );
+    const card = cards(el)[0]!;
+    await card.updateComplete;
+    expect(card.shadowRoot!.querySelector('img')).to.be.null;
+    expect(card.shadowRoot!.querySelector('.headline')?.textContent).to.equal(payload);
+  });
+
+  it('shows a busy state while loading', async () => {
+    const el = await fixture<MmMatchList>(html`<mm-match-list locale="en" loading></mm-match-list>`);
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('true');
+    expect(status(el)).to.equal('Finding mentors…');
+    expect(cards(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty state', async () => {
+    const el = await fixture<MmMatchList>(html`<mm-match-list locale="en" .results=${[]}></mm-match-list>`);
+    expect(status(el)).to.equal('No mentor matches yet — try fewer details or another format');
+    await expect(el).to.be.accessible();
+  });
+
+  it('books the slot chosen with the keyboard and emits mm-booking-created', async () => {
+    const results = threeMatches();
+    const made = booking();
+    const { client, calls } = fakeApi({ 'POST /v1/bookings': () => json(201, made) });
+    const el = await fixture<MmMatchList>(
+      html`<mm-match-list .client=${client} .request=${helpRequest({ format: 'call' })} .results=${results}></mm-match-list>`,
+    );
+    const card = cards(el)[1]!;
+    await card.updateComplete;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    const booked = oneEvent(document, 'mm-booking-created') as Promise<MmBookingCreatedEvent>;
+    await sendKeys({ press: 'Enter' });
+    const event = await booked;
+    expect(event.detail.booking.id).to.equal(made.id);
+    expect(event.detail.mentor.name).to.equal('Grace Hopper');
+    const wanted = results[1]!.nextSlots[2]!;
+    expect(calls[0]!.body).to.deep.equal({
+      mentorId: results[1]!.mentor.id,
+      start: wanted.start,
+      durationMinutes: 30,
+      format: 'call',
+      requestId: 'req_01JD8K3Z9Q',
+    });
+  });
+
+  it('says in plain words when the slot was just taken', async () => {
+    const { client } = fakeApi({
+      'POST /v1/bookings': () => problem(409, 'slot_unavailable', 'Conflict', 'That slot is no longer free.'),
+    });
+    const el = await fixture<MmMatchList>(
+      html`<mm-match-list locale="en" .client=${client} .request=${helpRequest()} .results=${threeMatches()}></mm-match-list>`,
+    );
+    const card = cards(el)[0]!;
+    await card.updateComplete;
+    const failed = oneEvent(el, 'mm-error') as Promise<MmErrorEvent>;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.click();
+    const event = await failed;
+    expect(event.detail).to.include({ step: 'booking', code: 'slot_unavailable' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.equal(
+      'That time was just taken. Please pick another one.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when the service cannot be reached', async () => {
+    const { client } = fakeApi({
+      'POST /v1/bookings': () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    const el = await fixture<MmMatchList>(
+      html`<mm-match-list locale="es" .client=${client} .results=${threeMatches()}></mm-match-list>`,
+    );
+    const card = cards(el)[0]!;
+    await card.updateComplete;
+    const failed = oneEvent(el, 'mm-error') as Promise<MmErrorEvent>;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.click();
+    expect((await failed).detail.code).to.equal('connection_failed');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.equal(
+      'No pudimos conectar con el servicio de mentoría. Revisa tu conexión e inténtalo de nuevo.',
+    );
+    expect(status(el)).to.equal('3 mentores encontrados');
+  });
+});

@@ -1,0 +1,116 @@
+import type { Match } from '@micromentor/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { MmSlotSelectDetail } from '../events/mm-booking-created.js';
+import { MmElement } from '../internal/mm-element.js';
+import { formatSlot, formatSoon } from '../internal/time.js';
+import { mentorCardStyles } from './mentor-card.styles.js';
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
+  return letters.map((word) => Array.from(word)[0]!.toUpperCase()).join('');
+}
+
+/**
+ * @summary One matched mentor: who they are, why they fit, and their next free times.
+ *
+ * Everything the mentor wrote is rendered as text. Reason codes stay on `data-code` so a
+ * later release can translate them; the server's `text` is shown for now.
+ *
+ * @event mm-slot-select - The learner picked a time. `detail: { mentor, slot }`.
+ *
+ * @csspart button - Every button. @csspart slot-button - A free time.
+ */
+export class MmMentorCard extends MmElement {
+  static override styles = mentorCardStyles;
+
+  @property({ attribute: false }) match: Match | null = null;
+
+  /** Disables the slot buttons (while a booking is on its way). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** IANA zone to show times in; empty: the learner's own. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  #onSlotKeydown(event: KeyboardEvent): void {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    const buttons = Array.from(this.renderRoot.querySelectorAll<HTMLButtonElement>('.slots button'));
+    const index = buttons.indexOf(event.target as HTMLButtonElement);
+    if (index < 0) return;
+    let next = -1;
+    if (step) next = (index + step + buttons.length) % buttons.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = buttons.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    buttons[next]!.focus();
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const match = this.match;
+    if (!match) return nothing;
+    const { mentor, reasons, nextSlots } = match;
+    const t = this.t.card;
+    const locale = this.resolvedLocale;
+    const zone = this.timeZone || undefined;
+    const { rating, ratingCount } = mentor.stats;
+    return html`
+      <article aria-labelledby="name" data-mentor-id=${mentor.id}>
+        <header>
+          <span class="avatar" aria-hidden="true">${initials(mentor.name)}</span>
+          <div>
+            <h4 id="name">${mentor.name}</h4>
+            ${mentor.headline ? html`<p class="headline">${mentor.headline}</p>` : nothing}
+            ${
+              rating !== null && ratingCount > 0
+                ? html`<p class="rating">
+                    <span aria-hidden="true">★ ${rating.toFixed(1)}</span>
+                    <span class="sr-only">${t.rating(rating.toFixed(1), ratingCount)}</span>
+                  </p>`
+                : nothing
+            }
+          </div>
+        </header>
+        ${
+          reasons.length
+            ? html`<ul class="reasons">
+                ${reasons.map((reason) => html`<li data-code=${reason.code}>${reason.text}</li>`)}
+              </ul>`
+            : nothing
+        }
+        ${
+          nextSlots.length
+            ? html`<p class="hint slots-label">${t.slots}</p>
+              <div
+                class="slots"
+                role="group"
+                aria-label=${t.slotsFor(mentor.name)}
+                @keydown=${this.#onSlotKeydown}
+              >
+                ${nextSlots.map((slot) => {
+                  const time = formatSlot(slot.start, locale, zone);
+                  const soon = formatSoon(slot.start, locale);
+                  return html`<button
+                    part="button slot-button"
+                    type="button"
+                    data-start=${slot.start}
+                    ?disabled=${this.disabled}
+                    @click=${() => this.emit<MmSlotSelectDetail>('mm-slot-select', { mentor, slot })}
+                  >
+                    <span>${time}</span> ${soon ? html`<span class="soon">${soon}</span>` : nothing}
+                  </button>`;
+                })}
+              </div>`
+            : html`<p class="hint">${t.noSlots}</p>`
+        }
+      </article>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-mentor-card': MmMentorCard;
+  }
+}

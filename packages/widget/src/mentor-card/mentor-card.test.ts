@@ -1,0 +1,93 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MmSlotSelectEvent } from '../events/mm-booking-created.js';
+import { match } from '../test-support/fake-api.js';
+import type { MmMentorCard } from './mentor-card.js';
+import './mentor-card.js';
+
+describe('<mm-mentor-card>', () => {
+  it('shows initials, name, headline, rating, reasons with their codes, and slots', async () => {
+    const m = match('Ada Lovelace');
+    const el = await fixture<MmMentorCard>(html`<mm-mentor-card locale="en" .match=${m}></mm-mentor-card>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('.avatar')?.textContent).to.equal('AL');
+    expect(root.querySelector('h4')?.textContent).to.equal('Ada Lovelace');
+    expect(root.querySelector('.headline')?.textContent).to.equal('Senior data engineer');
+    expect(root.querySelector('.rating')?.textContent).to.contain('★ 4.8');
+    const reasons = Array.from(root.querySelectorAll('.reasons li'));
+    expect(reasons.map((li) => li.textContent)).to.deep.equal([
+      'Knows SQL joins',
+      '8 years of experience',
+      'Free in 40 min',
+    ]);
+    expect(reasons.map((li) => li.getAttribute('data-code'))).to.deep.equal([
+      'skill_match',
+      'experience',
+      'available_soon',
+    ]);
+    const slots = Array.from(root.querySelectorAll<HTMLButtonElement>('[part~="slot-button"]'));
+    expect(slots).to.have.length(3);
+    const expected = new Intl.DateTimeFormat('en', {
+      weekday: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(m.nextSlots[0]!.start));
+    expect(slots[0]!.textContent).to.contain(expected);
+    expect(slots[0]!.querySelector('.soon')?.textContent).to.equal(
+      new Intl.RelativeTimeFormat('en', { style: 'short' }).format(40, 'minute'),
+    );
+    expect(slots[2]!.querySelector('.soon')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders mentor text containing markup as literal text', async () => {
+    const alerts: unknown[] = [];
+    const originalAlert = window.alert;
+    window.alert = (message?: unknown) => alerts.push(message);
+    try {
+      const payload = '<img src=x onerror=alert(1)>';
+      const m = match('Eve <b>Evil</b>', { headline: payload });
+      m.reasons = [{ code: 'skill_match', text: payload, params: {} }];
+      const el = await fixture<MmMentorCard>(html`<mm-mentor-card .match=${m}></mm-mentor-card>`);
+      const root = el.shadowRoot!;
+      expect(root.querySelector('img')).to.be.null;
+      expect(root.querySelector('b')).to.be.null;
+      expect(root.querySelector('.headline')?.textContent).to.equal(payload);
+      expect(root.querySelector('.reasons li')?.textContent).to.equal(payload);
+      expect(root.querySelector('h4')?.textContent).to.equal('Eve <b>Evil</b>');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(alerts).to.deep.equal([]);
+    } finally {
+      window.alert = originalAlert;
+    }
+  });
+
+  it('moves between slots with the arrow keys and picks one with Enter', async () => {
+    const m = match('Ada Lovelace');
+    const el = await fixture<MmMentorCard>(html`<mm-mentor-card .match=${m}></mm-mentor-card>`);
+    const slots = el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="slot-button"]');
+    slots[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-start')).to.equal(m.nextSlots[1]!.start);
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowLeft' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-start')).to.equal(m.nextSlots[2]!.start);
+    const selected = oneEvent(el, 'mm-slot-select') as Promise<MmSlotSelectEvent>;
+    await sendKeys({ press: 'Enter' });
+    const event = await selected;
+    expect(event.detail.slot).to.deep.equal(m.nextSlots[2]);
+    expect(event.detail.mentor.id).to.equal(m.mentor.id);
+  });
+
+  it('leaves out the rating when there is none and says when no time is free', async () => {
+    const m = match('Linus', {
+      stats: { sessions: 0, rating: null, ratingCount: 0, medianResponseMinutes: null },
+    });
+    m.nextSlots = [];
+    const el = await fixture<MmMentorCard>(html`<mm-mentor-card locale="es" .match=${m}></mm-mentor-card>`);
+    expect(el.shadowRoot!.querySelector('.rating')).to.be.null;
+    expect(el.shadowRoot!.querySelector('.avatar')?.textContent).to.equal('L');
+    expect(el.shadowRoot!.textContent).to.contain('Sin huecos libres en los próximos días');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,170 @@
+import type { RequestContext, SessionFormat } from '@micromentor/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { MmRequestCreatedDetail } from '../events/mm-request-created.js';
+import { SetupError } from '../internal/errors.js';
+import { MmElement } from '../internal/mm-element.js';
+import { requestFormStyles } from './request-form.styles.js';
+
+export type Urgency = 'now' | 'today' | 'this_week' | 'flexible';
+
+const FORMATS: readonly SessionFormat[] = ['video', 'call', 'chat'];
+const URGENCIES: readonly Urgency[] = ['now', 'today', 'this_week', 'flexible'];
+const TITLE_MAX = 200;
+const DETAILS_MAX = 4000;
+
+/**
+ * @summary Step 1: the learner describes the problem; the page context goes along.
+ *
+ * @event mm-request-submit - Sending started.
+ * @event mm-request-created - `detail: { request, matches }`.
+ * @event mm-error - The call failed; the message is shown in the form too.
+ *
+ * @csspart button - Every button. @csspart submit-button - The submit button.
+ */
+export class MmRequestForm extends MmElement {
+  static override styles = requestFormStyles;
+
+  /** Captured where the learner asked (page, topic, course, lesson); sent as `context`. */
+  @property({ attribute: false }) context: RequestContext = {};
+
+  @state() private busy = false;
+  @state() private titleError = '';
+  @state() private callError = '';
+  @state() format: SessionFormat = 'video';
+  @state() urgency: Urgency = 'flexible';
+
+  @query('#title') private titleInput!: HTMLInputElement;
+  @query('#details') private detailsInput!: HTMLTextAreaElement;
+
+  /** Moves focus to the first field (the panel does this when the step shows). */
+  override focus(): void {
+    this.titleInput?.focus();
+  }
+
+  #validate(title: string): boolean {
+    const t = this.t.form;
+    this.titleError = !title ? t.titleRequired : title.length > TITLE_MAX ? t.titleTooLong(TITLE_MAX) : '';
+    return !this.titleError;
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const title = this.titleInput.value.trim();
+    if (!this.#validate(title)) {
+      this.titleInput.focus();
+      return;
+    }
+    this.callError = '';
+    this.busy = true;
+    this.emit('mm-request-submit', {});
+    try {
+      if (!this.client) throw new SetupError('Micromentor: no publishable key or client.');
+      const { request, matches } = await this.client.requests.create({
+        title,
+        details: this.detailsInput.value.trim().slice(0, DETAILS_MAX),
+        format: this.format,
+        urgency: this.urgency,
+        context: this.context,
+      });
+      this.emit<MmRequestCreatedDetail>('mm-request-created', { request, matches });
+    } catch (error) {
+      this.callError = this.fail('request', error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #radios<V extends string>(name: string, values: readonly V[], labels: Record<V, string>, current: V) {
+    return values.map(
+      (value) => html`
+        <label class="choice">
+          <input
+            type="radio"
+            name=${name}
+            .value=${value}
+            .checked=${value === current}
+            @change=${() => {
+              if (name === 'format') this.format = value as SessionFormat;
+              else this.urgency = value as Urgency;
+            }}
+          />
+          ${labels[value]}
+        </label>
+      `,
+    );
+  }
+
+  #contextSummary(): TemplateResult | typeof nothing {
+    const t = this.t.form;
+    const { pageTitle, topic, courseId, lessonId } = this.context;
+    const items = [
+      pageTitle && t.contextPage(pageTitle),
+      topic && t.contextTopic(topic),
+      courseId && t.contextCourse(courseId),
+      lessonId && t.contextLesson(lessonId),
+    ].filter((item): item is string => Boolean(item));
+    if (!items.length) return nothing;
+    return html`
+      <div class="context">
+        <p class="hint" id="context-label">${t.context}</p>
+        <ul aria-labelledby="context-label">
+          ${items.map((item) => html`<li>${item}</li>`)}
+        </ul>
+      </div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.t.form;
+    return html`
+      <form novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#submit}>
+        <div class="field">
+          <label for="title">${t.title}</label>
+          <input
+            id="title"
+            name="title"
+            type="text"
+            maxlength=${TITLE_MAX}
+            autocomplete="off"
+            aria-invalid=${this.titleError ? 'true' : 'false'}
+            aria-describedby=${this.titleError ? 'title-error' : 'title-hint'}
+            @input=${() => {
+              if (this.titleError) this.#validate(this.titleInput.value.trim());
+            }}
+          />
+          ${
+            this.titleError
+              ? html`<p id="title-error" class="error">${this.titleError}</p>`
+              : html`<p id="title-hint" class="hint">${t.titleHint}</p>`
+          }
+        </div>
+        <div class="field">
+          <label for="details">${t.details}</label>
+          <textarea id="details" name="details" rows="4" maxlength=${DETAILS_MAX} aria-describedby="details-hint"></textarea>
+          <p id="details-hint" class="hint">${t.detailsHint}</p>
+        </div>
+        <fieldset>
+          <legend>${t.format}</legend>
+          ${this.#radios('format', FORMATS, t.formats, this.format)}
+        </fieldset>
+        <fieldset>
+          <legend>${t.urgency}</legend>
+          ${this.#radios('urgency', URGENCIES, t.urgencies, this.urgency)}
+        </fieldset>
+        ${this.#contextSummary()}
+        ${this.callError ? html`<p class="error" role="alert">${this.callError}</p>` : nothing}
+        <button part="button submit-button" class="primary" type="submit" ?disabled=${this.busy}>
+          ${this.busy ? t.submitting : t.submit}
+        </button>
+      </form>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-request-form': MmRequestForm;
+  }
+}

@@ -1,0 +1,66 @@
+import { css } from 'lit';
+import { baseStyles } from '../styles/base.js';
+
+export const requestFormStyles = [
+  baseStyles,
+  css`
+    form {
+      display: grid;
+      gap: 12px;
+    }
+
+    .field {
+      display: grid;
+      gap: 4px;
+    }
+
+    .field p {
+      margin: 0;
+    }
+
+    label {
+      font-weight: 600;
+    }
+
+    fieldset {
+      margin: 0;
+      padding: 8px 12px;
+      border: 1px solid #d1d5db;
+      border-radius: calc(var(--_radius) / 2);
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+    }
+
+    legend {
+      font-weight: 600;
+      padding: 0 4px;
+    }
+
+    .choice {
+      font-weight: 400;
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+    }
+
+    input[type='radio'] {
+      accent-color: var(--_accent);
+    }
+
+    input[type='radio']:focus-visible {
+      outline: 3px solid var(--_accent);
+      outline-offset: 2px;
+    }
+
+    .context ul {
+      margin: 4px 0 0;
+      padding-inline-start: 20px;
+      overflow-wrap: anywhere;
+    }
+
+    .context p {
+      margin: 0;
+    }
+  `,
+];

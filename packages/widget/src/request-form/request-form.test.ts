@@ -1,0 +1,112 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { MmErrorEvent } from '../events/mm-error.js';
+import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
+import { fakeApi, helpRequest, json, problem, threeMatches } from '../test-support/fake-api.js';
+import type { MmRequestForm } from './request-form.js';
+import './request-form.js';
+
+function $(el: MmRequestForm) {
+  const root = el.shadowRoot!;
+  return {
+    title: root.querySelector<HTMLInputElement>('#title')!,
+    details: root.querySelector<HTMLTextAreaElement>('#details')!,
+    submit: root.querySelector<HTMLButtonElement>('[part~="submit-button"]')!,
+    radio: (name: string, value: string) =>
+      root.querySelector<HTMLInputElement>(`input[name="${name}"][value="${value}"]`)!,
+    text: () => root.textContent ?? '',
+  };
+}
+
+describe('<mm-request-form>', () => {
+  it('has labelled fields, format and urgency radios, and passes axe', async () => {
+    const el = await fixture<MmRequestForm>(html`<mm-request-form locale="en"></mm-request-form>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('label[for="title"]')?.textContent).to.equal('What are you stuck on?');
+    expect(root.querySelectorAll('input[name="format"]')).to.have.length(3);
+    expect(root.querySelectorAll('input[name="urgency"]')).to.have.length(4);
+    expect($(el).radio('format', 'video').checked).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('refuses an empty title, says why, and sends nothing', async () => {
+    const { client, calls } = fakeApi({});
+    const el = await fixture<MmRequestForm>(
+      html`<mm-request-form locale="en" .client=${client}></mm-request-form>`,
+    );
+    $(el).title.value = '   ';
+    $(el).submit.click();
+    await el.updateComplete;
+    expect($(el).title.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el).title.getAttribute('aria-describedby')).to.equal('title-error');
+    expect(el.shadowRoot!.querySelector('#title-error')?.textContent).to.equal(
+      'Say in a few words what you are stuck on.',
+    );
+    expect(el.shadowRoot!.activeElement?.id).to.equal('title');
+    expect(calls).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends title, details, format, urgency and context, then emits mm-request-created', async () => {
+    const matches = threeMatches();
+    const { client, calls } = fakeApi({
+      'POST /v1/requests': (call) => json(201, { request: helpRequest(call.body as object), matches }),
+    });
+    const context = { pageTitle: 'Lesson 4: Joins', topic: 'sql-joins', courseId: 'sql-101', lessonId: 'l4' };
+    const el = await fixture<MmRequestForm>(
+      html`<mm-request-form locale="en" .client=${client} .context=${context}></mm-request-form>`,
+    );
+    expect($(el).text()).to.contain('Page: Lesson 4: Joins');
+    expect($(el).text()).to.contain('Course: sql-101');
+    $(el).title.value = '  LEFT JOIN returns duplicate rows ';
+    $(el).details.value = 'I join orders to customers.';
+    $(el).radio('format', 'chat').click();
+    $(el).radio('urgency', 'today').click();
+    const submitted = oneEvent(el, 'mm-request-submit');
+    const created = oneEvent(document, 'mm-request-created') as Promise<MmRequestCreatedEvent>;
+    $(el).submit.click();
+    await submitted;
+    const event = await created;
+    expect(event.bubbles && event.composed).to.be.true;
+    expect(event.detail.matches).to.have.length(3);
+    expect(calls).to.have.length(1);
+    expect(calls[0]!.headers['X-User-Token']).to.equal('jwt.learner');
+    expect(calls[0]!.body).to.deep.equal({
+      title: 'LEFT JOIN returns duplicate rows',
+      details: 'I join orders to customers.',
+      format: 'chat',
+      urgency: 'today',
+      context,
+    });
+  });
+
+  it('shows an SDK error in plain words and emits mm-error', async () => {
+    const { client } = fakeApi({
+      'POST /v1/requests': () => problem(401, 'token_expired', 'Unauthorized', 'The user token has expired.'),
+    });
+    const el = await fixture<MmRequestForm>(
+      html`<mm-request-form locale="en" .client=${client}></mm-request-form>`,
+    );
+    $(el).title.value = 'Help with joins';
+    const failed = oneEvent(el, 'mm-error') as Promise<MmErrorEvent>;
+    $(el).submit.click();
+    const event = await failed;
+    expect(event.detail.step).to.equal('request');
+    expect(event.detail.code).to.equal('token_expired');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.equal(
+      'Your sign-in has expired. Reload the page and try again.',
+    );
+    expect($(el).submit.disabled).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Spanish with locale="es"', async () => {
+    const el = await fixture<MmRequestForm>(html`<mm-request-form locale="es"></mm-request-form>`);
+    expect(el.shadowRoot!.querySelector('label[for="title"]')?.textContent).to.equal(
+      '¿En qué te has atascado?',
+    );
+    expect($(el).submit.textContent?.trim()).to.equal('Buscar mentor');
+    expect($(el).text()).to.contain('Videollamada');
+    await expect(el).to.be.accessible();
+  });
+});
