@@ -10,12 +10,15 @@
  */
 import { cpus } from 'node:os';
 import { bookingSection } from './sections/booking.js';
+import { matchingQualitySection } from './sections/matching-quality.js';
+import { matchingSpeedSection } from './sections/matching-speed.js';
+import { sizesSection } from './sections/sizes.js';
 import { type BenchServer, spawnBenchServer } from './support/server.js';
 import { renderTable } from './support/table.js';
 import type { BenchSettings, Row, Section } from './support/types.js';
 
 /** Every section, in order. A new section is one more entry here. */
-const SECTIONS: Section[] = [bookingSection];
+const SECTIONS: Section[] = [bookingSection, matchingQualitySection, matchingSpeedSection, sizesSection];
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -24,6 +27,15 @@ function numberFromEnv(name: string, fallback: number): number {
   if (!Number.isFinite(value) || value <= 0)
     throw new Error(`${name} must be a positive number, not "${raw}"`);
   return value;
+}
+
+/** Stands in for the server in runs whose sections all say `needsServer: false`. */
+function noServer(): BenchServer {
+  return new Proxy({} as BenchServer, {
+    get(_target, key) {
+      throw new Error(`this section declared needsServer: false but used server.${String(key)}`);
+    },
+  });
 }
 
 function log(message: string): void {
@@ -51,22 +63,31 @@ async function main(): Promise<number> {
   const sections = wanted.length ? SECTIONS.filter((s) => wanted.includes(s.name)) : SECTIONS;
 
   const started = performance.now();
-  log(`starting the server (${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'PGlite'})…`);
-  const server = await spawnBenchServer();
+  const needsServer = sections.some((s) => s.needsServer !== false);
+  let server: BenchServer | undefined;
+  if (needsServer) {
+    log(`starting the server (${process.env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : 'PGlite'})…`);
+    server = await spawnBenchServer();
+  }
   const rows: Row[] = [];
+  const appendices: string[] = [];
+  const appendix = (title: string, lines: readonly string[]) => {
+    appendices.push('', title, ...lines.map((line) => `  ${line}`));
+  };
   try {
     for (const section of sections) {
       log(`section ${section.name}`);
-      rows.push(...(await section.run({ server, settings, log })));
+      const sectionServer = server ?? noServer();
+      rows.push(...(await section.run({ server: sectionServer, settings, log, appendix })));
     }
   } finally {
-    await server.close();
+    await server?.close();
   }
 
   const cpu = cpus();
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   console.log('');
-  console.log(`database: ${describeDatabase(server)}`);
+  console.log(`database: ${server ? describeDatabase(server) : 'none (no section here needs the server)'}`);
   console.log(`node:     ${process.version} on ${process.platform}/${process.arch}`);
   console.log(`cpus:     ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}`);
   console.log(
@@ -77,6 +98,8 @@ async function main(): Promise<number> {
   console.log(renderTable(rows));
   console.log('');
   console.log('ratio = figure ÷ baseline. Timings are printed, never asserted.');
+  for (const line of appendices) console.log(line);
+  if (appendices.length) console.log('');
 
   const failed = rows.filter((row) => row.check && !row.check.ok);
   for (const row of failed) console.error(`FAILED ${row.benchmark}: ${row.check?.message}`);

@@ -22,6 +22,7 @@ import {
   createTenant,
 } from '../../packages/server/src/domain/tenants/create-tenant.js';
 import { SecretBox } from '../../packages/server/src/security/keys.js';
+import { CompiledQuery } from './kysely.js';
 
 const SERVER_PACKAGE_JSON = fileURLToPath(new URL('../../packages/server/package.json', import.meta.url));
 const CHILD_FLAG = 'MM_BENCH_SERVER_CHILD';
@@ -42,6 +43,12 @@ export interface ServerInfo {
 export interface BenchServer extends ServerInfo {
   /** A tenant made with the domain function `createTenant` (the app has no route for it). */
   createTenant(input: CreateTenantInput): Promise<CreatedTenant>;
+  /**
+   * One SQL statement ($1, $2… parameters) run by the server process on its own database and
+   * pool — for bulk seeding and measurements the API has no route for. Values cross the IPC
+   * channel as JSON (a Date becomes an ISO string, which PostgreSQL reads as a timestamp).
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -151,11 +158,13 @@ export async function startBenchServer(): Promise<InProcessServer> {
   }
 }
 
-type ParentMessage = { id: number; op: 'createTenant'; input: CreateTenantInput };
+type ParentMessage =
+  | { id: number; op: 'createTenant'; input: CreateTenantInput }
+  | { id: number; op: 'query'; sql: string; params: unknown[] };
 type ChildMessage =
   | { type: 'ready'; info: ServerInfo }
   | { type: 'failed'; error: string }
-  | { id: number; ok: true; result: CreatedTenant }
+  | { id: number; ok: true; result: unknown }
   | { id: number; ok: false; error: string };
 
 /** The child process: start, answer requests from the parent, close on SIGTERM or disconnect. */
@@ -178,8 +187,13 @@ async function childMain(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('disconnect', stop);
   process.on('message', (message: ParentMessage) => {
-    if (message.op !== 'createTenant') return;
-    createTenant(server.database.db, server.secretBox, message.input).then(
+    const work: Promise<unknown> =
+      message.op === 'createTenant'
+        ? createTenant(server.database.db, server.secretBox, message.input)
+        : server.database.db
+            .executeQuery(CompiledQuery.raw(message.sql, message.params))
+            .then((result) => result.rows);
+    work.then(
       (result) => send({ id: message.id, ok: true, result }),
       (error: unknown) => send({ id: message.id, ok: false, error: String(error) }),
     );
@@ -216,30 +230,36 @@ export async function spawnBenchServer(): Promise<BenchServer> {
   });
 
   let nextId = 0;
-  const pending = new Map<number, { resolve: (t: CreatedTenant) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    { op: string; resolve: (t: unknown) => void; reject: (e: Error) => void }
+  >();
   child.on('message', (message: ChildMessage) => {
     if ('type' in message) return;
     const waiter = pending.get(message.id);
     if (!waiter) return;
     pending.delete(message.id);
     if (message.ok) waiter.resolve(message.result);
-    else waiter.reject(new Error(`createTenant failed in the bench server: ${message.error}`));
+    else waiter.reject(new Error(`${waiter.op} failed in the bench server: ${message.error}`));
   });
   exited.then((code) => {
     for (const waiter of pending.values()) waiter.reject(new Error(`the bench server exited (code ${code})`));
     pending.clear();
   });
 
+  const ask = <T>(message: ParentMessage): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (child.exitCode !== null) return reject(new Error('the bench server is not running'));
+      pending.set(message.id, { op: message.op, resolve: resolve as (t: unknown) => void, reject });
+      child.send(message);
+    });
+
   let closing: Promise<void> | undefined;
   return {
     ...info,
-    createTenant: (input) =>
-      new Promise<CreatedTenant>((resolve, reject) => {
-        if (child.exitCode !== null) return reject(new Error('the bench server is not running'));
-        const id = ++nextId;
-        pending.set(id, { resolve, reject });
-        child.send({ id, op: 'createTenant', input } satisfies ParentMessage);
-      }),
+    createTenant: (input) => ask<CreatedTenant>({ id: ++nextId, op: 'createTenant', input }),
+    query: <R>(sql: string, params: readonly unknown[] = []) =>
+      ask<R[]>({ id: ++nextId, op: 'query', sql, params: [...params] }),
     close: () => {
       closing ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;

@@ -10,6 +10,12 @@ export function formatFigure(figure: Figure | undefined): string {
       return `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)} ms`;
     case '%':
       return `${value.toFixed(1)} %`;
+    case 'KB':
+      return `${value.toFixed(2)} KB`;
+    case 'score':
+      return value.toFixed(3);
+    case 's':
+      return `${value.toFixed(1)} s`;
   }
 }
 

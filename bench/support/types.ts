@@ -1,6 +1,7 @@
 import type { BenchServer } from './server.js';
 
-export type Unit = 'req/s' | 'ms' | '%';
+/** `KB` figures are kibibytes; `score` is a unitless 0–1 measure (hit rate, MRR). */
+export type Unit = 'req/s' | 'ms' | '%' | 'KB' | 'score' | 's';
 
 export interface Figure {
   value: number;
@@ -29,14 +30,19 @@ export interface BenchSettings {
 }
 
 export interface SectionContext {
+  /** The running server; a section with `needsServer: false` must not touch it. */
   server: BenchServer;
   settings: BenchSettings;
   /** Progress lines go to stderr so stdout keeps only the table. */
   log(message: string): void;
+  /** Text printed under the table (stdout), e.g. a query plan's summary. */
+  appendix(title: string, lines: readonly string[]): void;
 }
 
 /** A benchmark section: seeds what it needs on the shared server and measures; only prints via rows. */
 export interface Section {
   name: string;
+  /** False for sections that measure files, not the server (default true). */
+  needsServer?: boolean;
   run(ctx: SectionContext): Promise<Row[]>;
 }

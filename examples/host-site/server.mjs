@@ -4,6 +4,7 @@
 //
 //   /                 → examples/plain-html/index.html
 //   /plain-html/…     → examples/plain-html/… (any other example folder likewise)
+//   /strict-csp/…     → served with a strict Content-Security-Policy header (see strictCsp below)
 //
 // Like a real host backend, it vouches for its logged-in user: every HTML page it serves gets a
 // fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}}, and the API's
@@ -41,6 +42,23 @@ function signUserToken(secret, user, ttlSeconds = TOKEN_TTL_SECONDS, now = Date.
   const signature = createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url');
   return `${header}.${payload}.${signature}`;
 }
+
+/**
+ * The policy a security-conscious site sends with /strict-csp/ pages: no inline script or style,
+ * no eval; only the API's origin may serve scripts and answer fetches. The widget must work under it.
+ */
+function strictCsp(apiOrigin) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${apiOrigin}`,
+    `connect-src ${apiOrigin}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+const STRICT_CSP_DIR = join(EXAMPLES_DIR, 'strict-csp');
 
 const escapeHtml = (value) =>
   value.replace(
@@ -115,7 +133,10 @@ const server = createServer(async (req, res) => {
       .replaceAll('{{API}}', escapeHtml(api))
       .replaceAll('{{USER_TOKEN}}', escapeHtml(token));
   }
-  send(res, 200, type, req.method === 'HEAD' ? undefined : body);
+  const extra = found.file.startsWith(STRICT_CSP_DIR + sep)
+    ? { 'Content-Security-Policy': strictCsp(new URL(api).origin) }
+    : {};
+  send(res, 200, type, req.method === 'HEAD' ? undefined : body, extra);
 });
 
 server.on('error', (error) => {

@@ -1,0 +1,268 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { type ServeProcess, startServe } from '../../packages/server/test/support/cli-process.js';
+import { withDatabase } from '../../packages/server/test/support/postgres-url.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const WIDGET_DIR = join(ROOT, 'packages', 'widget');
+export const WIDGET_FILE = join(WIDGET_DIR, 'dist', 'widget.js');
+export const RESULTS_DIR = join(ROOT, 'test-results', 'e2e');
+
+/** The demo tenant (packages/server/src/demo/seed.ts) only allows these origins: the host site must be on 8788. */
+export const HOST_PORT = 8788;
+export const HOST_ORIGIN = `http://localhost:${HOST_PORT}`;
+export const DEMO_SECRET_KEY = 'sk_demo_LocalOnlySecretKeyNeverInProd';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export const chromiumPath = (): string => process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Builds the widget bundle (vite build) when dist/widget.js is missing. */
+export function ensureWidgetBuilt(): void {
+  if (existsSync(WIDGET_FILE)) return;
+  const vite = join(WIDGET_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build'], { cwd: WIDGET_DIR, stdio: 'pipe', timeout: 120_000 });
+  if (!existsSync(WIDGET_FILE)) throw new Error(`vite build did not produce ${WIDGET_FILE}`);
+}
+
+export interface ApiProcess {
+  serve: ServeProcess;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `micromentor serve --seed-demo` on a free port: on a fresh PostgreSQL database when
+ * DATABASE_URL is set (created here, dropped in stop()), otherwise on a temp PGlite data folder.
+ */
+export async function startApiProcess(): Promise<ApiProcess> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MICROMENTOR_LOG: 'off',
+    NODE_ENV: 'test',
+    MICROMENTOR_WIDGET_FILE: WIDGET_FILE,
+  };
+  delete env.DATABASE_URL;
+  delete env.MICROMENTOR_DATA_DIR;
+  delete env.PORT;
+  let cleanup = async (): Promise<void> => {};
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `mm_e2e_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    env.DATABASE_URL = withDatabase(url, name);
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-'));
+    env.MICROMENTOR_DATA_DIR = join(dir, 'data');
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  let serve: ServeProcess;
+  try {
+    serve = await startServe(['--seed-demo'], env);
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  const stop = async (): Promise<void> => {
+    if (serve.child.exitCode === null && serve.child.signalCode === null) {
+      serve.child.kill('SIGTERM');
+      const timer = setTimeout(() => serve.kill(), 10_000);
+      await serve.exited;
+      clearTimeout(timer);
+    }
+    await cleanup();
+  };
+  try {
+    await serve.ready(90_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { serve, url: serve.baseUrl, stop };
+}
+
+/** Rejects with a clear message when something already listens on the port. */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} is already in use. The e2e tests need it for examples/host-site: the demo ` +
+                `tenant only allows http://localhost:${port}. Stop whatever listens there (pnpm start?) and rerun.`
+            : `Cannot listen on port ${port}: ${error.message}`,
+        ),
+      );
+    });
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+export interface HostSite {
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** examples/host-site/server.mjs on 8788, pointing pages at the API. */
+export async function startHostSite(apiUrl: string): Promise<HostSite> {
+  await assertPortFree(HOST_PORT);
+  const child = spawn(process.execPath, [join(ROOT, 'examples', 'host-site', 'server.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, EXAMPLE_PORT: String(HOST_PORT), MICROMENTOR_API: apiUrl },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => {
+    stderr += s;
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the host site exited early:\n${stderr}`);
+    try {
+      const res = await fetch(`${HOST_ORIGIN}/healthz`, { signal: AbortSignal.timeout(1000) });
+      if (res.ok) return { child, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error(`the host site did not answer on ${HOST_ORIGIN} within 15 s:\n${stderr}`);
+}
+
+export interface ApiBooking {
+  id: string;
+  start: string;
+  status: string;
+  joinUrl: string | null;
+  cancelReason: string | null;
+  cancelledBy: string | null;
+  format: string;
+}
+
+/** Reads a booking back from the real API with the demo tenant's secret key. */
+export async function fetchBooking(apiUrl: string, id: string): Promise<ApiBooking> {
+  const res = await fetch(`${apiUrl}/v1/bookings/${id}`, {
+    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` },
+  });
+  if (res.status !== 200) throw new Error(`GET /v1/bookings/${id}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as ApiBooking;
+}
+
+export interface ApiRequest {
+  id: string;
+  title: string;
+  context: Record<string, unknown>;
+}
+
+/** Reads a help request back from the real API with the demo tenant's secret key. */
+export async function fetchRequest(apiUrl: string, id: string): Promise<ApiRequest> {
+  const res = await fetch(`${apiUrl}/v1/requests/${id}`, {
+    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}` },
+  });
+  if (res.status !== 200) throw new Error(`GET /v1/requests/${id}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as ApiRequest;
+}
+
+export interface Focused {
+  tag: string;
+  id: string;
+  part: string;
+  text: string;
+  type: string;
+  value: string;
+  checked: boolean;
+  start: string | null;
+  href: string | null;
+}
+
+/** The element that really has focus, through open shadow roots. */
+export function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return null;
+    const input = el as HTMLInputElement;
+    return {
+      tag: el.localName,
+      id: el.id,
+      part: el.getAttribute('part') ?? '',
+      text: (el.textContent ?? '').trim().replace(/\s+/g, ' '),
+      type: el.getAttribute('type') ?? '',
+      value: typeof input.value === 'string' ? input.value : '',
+      checked: Boolean(input.checked),
+      start: el.getAttribute('data-start'),
+      href: el.getAttribute('href'),
+    };
+  });
+}
+
+/** Presses `key` (Tab or Shift+Tab) until the focused element matches; fails after `max` presses. */
+export async function pressUntil(
+  page: Page,
+  key: 'Tab' | 'Shift+Tab',
+  matches: (f: Focused | null) => boolean,
+  what: string,
+  max = 40,
+): Promise<Focused> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    const f = await focused(page);
+    if (f && matches(f)) return f;
+    seen.push(f ? `${f.tag}#${f.id}[${f.part}] ${f.text.slice(0, 30)}` : '(body)');
+  }
+  throw new Error(`${key} never reached ${what} in ${max} presses; focus went:\n  ${seen.join('\n  ')}`);
+}
+
+/** Waits until the focused element matches (focus moves after async renders). */
+export async function waitForFocus(
+  page: Page,
+  matches: (f: Focused | null) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<Focused> {
+  const deadline = Date.now() + timeoutMs;
+  let last: Focused | null = null;
+  while (Date.now() < deadline) {
+    last = await focused(page);
+    if (last && matches(last)) return last;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`focus never reached ${what}; it is on ${JSON.stringify(last)}`);
+}
