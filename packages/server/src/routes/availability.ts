@@ -4,6 +4,7 @@ import { learnerLiveBookings, mentorLiveBookings } from '../db/bookings.js';
 import { findMentor } from '../db/mentors.js';
 import { loadPolicy, setAvailability } from '../domain/availability/mentor-availability.js';
 import { computeSlots } from '../domain/availability/slots.js';
+import { DAY_MS } from '../domain/availability/zoned-time.js';
 import { InvalidInputError, NotFoundError } from '../domain/errors.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
@@ -16,18 +17,14 @@ import {
   ANY_KEY,
   commonErrors,
   IdParamSchema,
+  jsonBody,
+  jsonResponse,
   notFoundError,
   SECRET_ONLY,
   USER_LEVEL,
 } from '../schemas/common.js';
 
 const MAX_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const getAvailability = createRoute({
   method: 'get',
@@ -38,7 +35,11 @@ const getAvailability = createRoute({
   security: [...SECRET_ONLY, ...USER_LEVEL],
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
-  responses: { 200: json(AvailabilitySchema, 'The availability rules.'), ...commonErrors, ...notFoundError },
+  responses: {
+    200: jsonResponse(AvailabilitySchema, 'The availability rules.'),
+    ...commonErrors,
+    ...notFoundError,
+  },
 });
 
 const putAvailability = createRoute({
@@ -53,9 +54,13 @@ const putAvailability = createRoute({
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: {
     params: IdParamSchema,
-    body: { required: true, content: { 'application/json': { schema: AvailabilitySchema } } },
+    body: jsonBody(AvailabilitySchema),
   },
-  responses: { 200: json(AvailabilitySchema, 'The stored rules.'), ...commonErrors, ...notFoundError },
+  responses: {
+    200: jsonResponse(AvailabilitySchema, 'The stored rules.'),
+    ...commonErrors,
+    ...notFoundError,
+  },
 });
 
 const getSlots = createRoute({
@@ -68,7 +73,11 @@ const getSlots = createRoute({
     'minus booked time with buffers, minus the calling learner’s own sessions, within daily and weekly caps.',
   security: ANY_KEY,
   request: { params: IdParamSchema, query: SlotsQuerySchema },
-  responses: { 200: json(SlotsSchema, 'Free slots, earliest first.'), ...commonErrors, ...notFoundError },
+  responses: {
+    200: jsonResponse(SlotsSchema, 'Free slots, earliest first.'),
+    ...commonErrors,
+    ...notFoundError,
+  },
 });
 
 /** The mentor, if the caller may manage their availability. */

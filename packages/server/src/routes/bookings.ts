@@ -26,17 +26,14 @@ import {
   conflictError,
   IdempotencyHeaderSchema,
   IdParamSchema,
+  jsonBody,
+  jsonResponse,
   notFoundError,
   SECRET_ONLY,
   USER_LEVEL,
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
 const ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
 
 const BookingCursorSchema = z.strictObject({ start: z.iso.datetime(), id: z.uuid() });
@@ -51,9 +48,9 @@ const create = createRoute({
     'overlaps are impossible (PostgreSQL exclusion constraints) and answer 409 `slot_unavailable`.',
   security: USER_LEVEL,
   middleware: [requireUser, atomic] as const,
-  request: { headers: IdempotencyHeaderSchema, body: body(CreateBookingSchema) },
+  request: { headers: IdempotencyHeaderSchema, body: jsonBody(CreateBookingSchema) },
   responses: {
-    201: json(BookingSchema, 'The confirmed booking.'),
+    201: jsonResponse(BookingSchema, 'The confirmed booking.'),
     ...commonErrors,
     ...notFoundError,
     ...conflictError,
@@ -70,7 +67,7 @@ const list = createRoute({
   security: ANY_PARTY,
   middleware: [requireSecretKeyOrUser] as const,
   request: { query: ListBookingsQuerySchema },
-  responses: { 200: json(BookingPageSchema, 'A page of bookings, earliest first.'), ...commonErrors },
+  responses: { 200: jsonResponse(BookingPageSchema, 'A page of bookings, earliest first.'), ...commonErrors },
 });
 
 const get = createRoute({
@@ -82,7 +79,7 @@ const get = createRoute({
   security: ANY_PARTY,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
-  responses: { 200: json(BookingSchema, 'The booking.'), ...commonErrors, ...notFoundError },
+  responses: { 200: jsonResponse(BookingSchema, 'The booking.'), ...commonErrors, ...notFoundError },
 });
 
 const cancel = createRoute({
@@ -93,9 +90,9 @@ const cancel = createRoute({
   description: 'Its learner, its mentor, or the program, before it starts. The time is free again at once.',
   security: ANY_PARTY,
   middleware: [requireSecretKeyOrUser, atomic] as const,
-  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: body(CancelBookingSchema) },
+  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(CancelBookingSchema) },
   responses: {
-    200: json(BookingSchema, 'The cancelled booking.'),
+    200: jsonResponse(BookingSchema, 'The cancelled booking.'),
     ...commonErrors,
     ...notFoundError,
     ...conflictError,
@@ -111,9 +108,13 @@ const reschedule = createRoute({
     'Atomic: the new time is taken and the old one freed together. The new time may overlap the old.',
   security: ANY_PARTY,
   middleware: [requireSecretKeyOrUser, atomic] as const,
-  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: body(RescheduleBookingSchema) },
+  request: {
+    params: IdParamSchema,
+    headers: IdempotencyHeaderSchema,
+    body: jsonBody(RescheduleBookingSchema),
+  },
   responses: {
-    200: json(BookingSchema, 'The moved booking.'),
+    200: jsonResponse(BookingSchema, 'The moved booking.'),
     ...commonErrors,
     ...notFoundError,
     ...conflictError,

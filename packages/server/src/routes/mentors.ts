@@ -18,6 +18,8 @@ import {
   conflictError,
   IdempotencyHeaderSchema,
   IdParamSchema,
+  jsonBody,
+  jsonResponse,
   notFoundError,
   SECRET_ONLY,
   USER_LEVEL,
@@ -45,15 +47,6 @@ export function viewerOf(auth: Auth): Viewer {
   };
 }
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
-
 const list = createRoute({
   method: 'get',
   path: '/v1/mentors',
@@ -64,7 +57,7 @@ const list = createRoute({
     'Without `q` the list is ordered by name; with `q` by relevance.',
   security: ANY_KEY,
   request: { query: ListMentorsQuerySchema },
-  responses: { 200: json(MentorPageSchema, 'A page of mentors.'), ...commonErrors },
+  responses: { 200: jsonResponse(MentorPageSchema, 'A page of mentors.'), ...commonErrors },
 });
 
 const create = createRoute({
@@ -75,8 +68,8 @@ const create = createRoute({
   description: 'Secret key only. `status` defaults to `approved`. Skills are normalised (synonyms folded).',
   security: SECRET_ONLY,
   middleware: [requireSecretKey, atomic] as const,
-  request: { headers: IdempotencyHeaderSchema, body: body(CreateMentorSchema) },
-  responses: { 201: json(MentorSchema, 'The new mentor.'), ...commonErrors, ...conflictError },
+  request: { headers: IdempotencyHeaderSchema, body: jsonBody(CreateMentorSchema) },
+  responses: { 201: jsonResponse(MentorSchema, 'The new mentor.'), ...commonErrors, ...conflictError },
 });
 
 const get = createRoute({
@@ -86,7 +79,7 @@ const get = createRoute({
   summary: 'Get a mentor',
   security: ANY_KEY,
   request: { params: IdParamSchema },
-  responses: { 200: json(MentorSchema, 'The mentor.'), ...commonErrors, ...notFoundError },
+  responses: { 200: jsonResponse(MentorSchema, 'The mentor.'), ...commonErrors, ...notFoundError },
 });
 
 const patch = createRoute({
@@ -99,9 +92,9 @@ const patch = createRoute({
     'may change their own profile fields, but not `status` or `externalId`.',
   security: [...SECRET_ONLY, ...USER_LEVEL],
   middleware: [requireSecretKeyOrUser, atomic] as const,
-  request: { params: IdParamSchema, body: body(UpdateMentorSchema) },
+  request: { params: IdParamSchema, body: jsonBody(UpdateMentorSchema) },
   responses: {
-    200: json(MentorSchema, 'The updated mentor.'),
+    200: jsonResponse(MentorSchema, 'The updated mentor.'),
     ...commonErrors,
     ...notFoundError,
     ...conflictError,
@@ -128,8 +121,8 @@ const apply = createRoute({
   description: 'Creates the calling user’s mentor profile with status `pending`, for the program to vet.',
   security: USER_LEVEL,
   middleware: [requireUser, atomic] as const,
-  request: { headers: IdempotencyHeaderSchema, body: body(ApplyMentorSchema) },
-  responses: { 201: json(MentorSchema, 'The application.'), ...commonErrors, ...conflictError },
+  request: { headers: IdempotencyHeaderSchema, body: jsonBody(ApplyMentorSchema) },
+  responses: { 201: jsonResponse(MentorSchema, 'The application.'), ...commonErrors, ...conflictError },
 });
 
 export function mentorRoutes() {

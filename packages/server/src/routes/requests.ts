@@ -16,6 +16,8 @@ import {
   conflictError,
   IdempotencyHeaderSchema,
   IdParamSchema,
+  jsonBody,
+  jsonResponse,
   notFoundError,
   SECRET_ONLY,
   USER_LEVEL,
@@ -30,10 +32,6 @@ import {
   RequestWithMatchesSchema,
 } from '../schemas/requests.js';
 
-const json = <T>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
 const RequestCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
 
@@ -49,9 +47,9 @@ const create = createRoute({
   middleware: [requireUser, atomic] as const,
   request: {
     headers: IdempotencyHeaderSchema,
-    body: { required: true, content: { 'application/json': { schema: CreateRequestSchema } } },
+    body: jsonBody(CreateRequestSchema),
   },
-  responses: { 201: json(RequestWithMatchesSchema, 'The request and its matches.'), ...commonErrors },
+  responses: { 201: jsonResponse(RequestWithMatchesSchema, 'The request and its matches.'), ...commonErrors },
 });
 
 const list = createRoute({
@@ -63,7 +61,7 @@ const list = createRoute({
   security: ANY_PARTY,
   middleware: [requireSecretKeyOrUser] as const,
   request: { query: ListRequestsQuerySchema },
-  responses: { 200: json(RequestPageSchema, 'A page of requests.'), ...commonErrors },
+  responses: { 200: jsonResponse(RequestPageSchema, 'A page of requests.'), ...commonErrors },
 });
 
 const get = createRoute({
@@ -74,7 +72,7 @@ const get = createRoute({
   security: ANY_PARTY,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
-  responses: { 200: json(HelpRequestSchema, 'The request.'), ...commonErrors, ...notFoundError },
+  responses: { 200: jsonResponse(HelpRequestSchema, 'The request.'), ...commonErrors, ...notFoundError },
 });
 
 const matches = createRoute({
@@ -86,7 +84,7 @@ const matches = createRoute({
   security: ANY_PARTY,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
-  responses: { 200: json(MatchesSchema, 'The matches.'), ...commonErrors, ...notFoundError },
+  responses: { 200: jsonResponse(MatchesSchema, 'The matches.'), ...commonErrors, ...notFoundError },
 });
 
 const cancel = createRoute({
@@ -98,7 +96,7 @@ const cancel = createRoute({
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
   responses: {
-    200: json(HelpRequestSchema, 'The cancelled request.'),
+    200: jsonResponse(HelpRequestSchema, 'The cancelled request.'),
     ...commonErrors,
     ...notFoundError,
     ...conflictError,

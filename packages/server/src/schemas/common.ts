@@ -81,3 +81,15 @@ export const IdempotencyHeaderSchema = z.object({
       description: 'Same key + same body within 24 h → the first response replayed; another body → 422.',
     }),
 });
+
+/** An OpenAPI JSON response with its schema. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A required OpenAPI JSON request body (its media type gate answers 415 otherwise). */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});

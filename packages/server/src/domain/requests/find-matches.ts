@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SessionFormat, Urgency } from '../../db/database.js';
 import { findCandidates } from '../../db/match-candidates.js';
 import type { Match } from '../../schemas/requests.js';
+import { DAY_MS } from '../availability/zoned-time.js';
 import { analyzeQuery, type MatchQueryInput } from '../matching/analyze.js';
 import { type Candidate, diversify, type RankedMatch, scoreCandidates } from '../matching/rank.js';
 import { toMentor } from '../mentors/mentor-profile.js';
@@ -13,7 +14,6 @@ export const CANDIDATE_POOL = 200;
 export const AVAILABILITY_POOL = 12;
 export const MATCHES_SHOWN = 5;
 const NEXT_SLOTS = 3;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface MatchInput {
   tenantId: string;

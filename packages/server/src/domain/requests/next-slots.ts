@@ -3,9 +3,9 @@ import type { Range } from '../../db/bookings.js';
 import type { Database, MentorRow } from '../../db/database.js';
 import { policyFrom } from '../availability/mentor-availability.js';
 import { computeSlots } from '../availability/slots.js';
+import { DAY_MS } from '../availability/zoned-time.js';
 import type { TenantSettings } from '../tenants/settings.js';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 export const NEXT_SLOTS_WINDOW_DAYS = 14;
 
 /**

@@ -36,7 +36,20 @@ export function toHelpRequest(row: HelpRequestRow): HelpRequest {
   };
 }
 
-function matchInput(actor: Actor, row: HelpRequestRow, now: Date) {
+type MatchedFields = Pick<
+  HelpRequestRow,
+  | 'learner_id'
+  | 'title'
+  | 'details'
+  | 'skills'
+  | 'context'
+  | 'format'
+  | 'urgency'
+  | 'languages'
+  | 'declined_mentor_ids'
+>;
+
+function matchInput(actor: Actor, row: MatchedFields, now: Date) {
   const user = actor.user!;
   return {
     tenantId: actor.tenantId,
@@ -75,7 +88,7 @@ export async function createHelpRequest(
   const context = Object.fromEntries(
     Object.entries(input.context).filter(([, v]) => v !== undefined && v !== ''),
   ) as Record<string, string>;
-  const row = await insertHelpRequest(ctx.db, {
+  const values = {
     tenant_id: actor.tenantId,
     learner_id: user.id,
     title: input.title,
@@ -85,12 +98,16 @@ export async function createHelpRequest(
     urgency: input.urgency,
     languages: [...new Set(input.languages)],
     context,
-    status: 'open',
-    best_score: null,
+    status: 'open' as const,
     created_at: now,
     updated_at: now,
-  });
-  const { matches } = await findMatches(ctx.db, matchInput(actor, row, now));
+  };
+  // Ranked before the insert so the request is written once, with its best score.
+  const { matches } = await findMatches(
+    ctx.db,
+    matchInput(actor, { ...values, declined_mentor_ids: [] }, now),
+  );
+  const row = await insertHelpRequest(ctx.db, { ...values, best_score: matches[0]?.score ?? null });
   await insertRequestMatches(
     ctx.db,
     matches.map((m, i) => ({
@@ -102,13 +119,6 @@ export async function createHelpRequest(
       reasons: m.reasons,
     })),
   );
-  if (matches[0]) {
-    await ctx.db
-      .updateTable('help_requests')
-      .set({ best_score: matches[0].score })
-      .where('id', '=', row.id)
-      .execute();
-  }
   return { request: toHelpRequest(row), matches };
 }
 
