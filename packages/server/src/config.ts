@@ -15,6 +15,9 @@ const EnvSchema = z.object({
   MICROMENTOR_SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   MICROMENTOR_WIDGET_FILE: z.string().optional(),
   MICROMENTOR_LOG: z.enum(['json', 'off']).default('json'),
+  /** `off` runs an API-only process; jobs are then run by another process on the same database. */
+  MICROMENTOR_WORKER: z.enum(['on', 'off']).default('on'),
+  MICROMENTOR_WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
 });
 
 /** Everything the server reads from the environment, validated once at start. */
@@ -27,6 +30,9 @@ export interface ServerConfig {
   secretKey: string | undefined;
   widgetFile: string | undefined;
   log: boolean;
+  /** Run background jobs in this process. */
+  worker: boolean;
+  workerPollMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -47,5 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       ? resolve(e.MICROMENTOR_WIDGET_FILE)
       : fileURLToPath(new URL('../../widget/dist/widget.js', import.meta.url)),
     log: e.MICROMENTOR_LOG === 'json',
+    worker: e.MICROMENTOR_WORKER === 'on',
+    workerPollMs: e.MICROMENTOR_WORKER_POLL_MS,
   };
 }

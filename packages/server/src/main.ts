@@ -5,6 +5,8 @@ import type { ServerConfig } from './config.js';
 import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type DemoTenant, seedDemo } from './demo/seed.js';
+import { jobHandlers } from './jobs/handlers.js';
+import { createWorker } from './jobs/worker.js';
 import { SecretBox } from './security/keys.js';
 
 export interface RunningServer {
@@ -38,6 +40,23 @@ export async function startServer(
       logRequest: config.log ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
     },
   });
+  const worker = createWorker({
+    db: database.db,
+    clock: systemClock,
+    handlers: jobHandlers(),
+    pollMs: config.workerPollMs,
+    onError: (error, job) =>
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          msg: 'job failed',
+          job: job?.id,
+          kind: job?.kind,
+          error: String(error),
+        }),
+      ),
+  });
+  if (config.worker) worker.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
@@ -52,6 +71,7 @@ export async function startServer(
     demo,
     close: () => {
       closing ??= (async () => {
+        await worker.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive and SSE connections would hold close() open forever.

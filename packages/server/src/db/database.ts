@@ -157,6 +157,35 @@ export interface BoardEntriesTable {
   created_at: Timestamp;
 }
 
+export interface EventsTable {
+  /** bigint identity, read as a number (int8 parser in connect.ts); the SSE event id. */
+  id: ColumnType<number, never, never>;
+  tenant_id: string;
+  type: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  user_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: Timestamp;
+}
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobsTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  subject: string | null;
+  status: JobStatus;
+  run_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  locked_by: string | null;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -168,6 +197,8 @@ export interface Database {
   help_requests: HelpRequestsTable;
   request_matches: RequestMatchesTable;
   board_entries: BoardEntriesTable;
+  events: EventsTable;
+  jobs: JobsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -181,3 +212,5 @@ export type AvailabilityRow = Selectable<AvailabilityTable>;
 export type BookingRow = Selectable<BookingsTable>;
 export type NewBooking = Insertable<BookingsTable>;
 export type HelpRequestRow = Selectable<HelpRequestsTable>;
+export type EventRow = Selectable<EventsTable>;
+export type JobRow = Selectable<JobsTable>;

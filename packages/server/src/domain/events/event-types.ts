@@ -1,0 +1,26 @@
+/**
+ * Every kind of event the system records. One list feeds live events (SSE) and webhooks; each
+ * event is written in the same transaction as the change it reports.
+ */
+export const EVENT_TYPES = [
+  'request.created',
+  'request.offered',
+  'request.accepted',
+  'request.matched',
+  'request.expired',
+  'request.cancelled',
+  'booking.created',
+  'booking.cancelled',
+  'booking.rescheduled',
+  'booking.completed',
+  'booking.reminder',
+  'message.created',
+  'feedback.submitted',
+  'notes.updated',
+  'mentor.applied',
+  'mentor.approved',
+  'mentor.rejected',
+  'mentor.paused',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Database, JobRow } from '../db/database.js';
+import { claimJobs, completeJob, failJob } from './queue.js';
+
+export interface JobContext {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export interface JobHandler {
+  run(job: JobRow, context: JobContext): Promise<void>;
+  /** Delay before the next attempt after `attempts` failed ones; default: exponential with jitter. */
+  retryDelayMs?(attempts: number): number;
+}
+
+export type JobHandlers = Readonly<Record<string, JobHandler>>;
+
+export interface WorkerOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  handlers: JobHandlers;
+  workerId?: string;
+  /** How long a claimed job stays ours; a crashed worker's jobs are retried after it. */
+  leaseMs?: number;
+  pollMs?: number;
+  batchSize?: number;
+  onError?: (error: unknown, job: JobRow | undefined) => void;
+}
+
+/** 5 s, 10 s, 20 s … capped at one hour, ±20 % jitter so retries of many jobs spread out. */
+export function defaultRetryDelayMs(attempts: number): number {
+  const base = Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+export interface Worker {
+  readonly id: string;
+  /** Runs every job due now (by the worker's clock) until none is left; returns how many ran. */
+  drain(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createWorker(options: WorkerOptions): Worker {
+  const id = options.workerId ?? `worker-${randomUUID().slice(0, 8)}`;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const kinds = Object.keys(options.handlers);
+  const onError = options.onError ?? (() => {});
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let stopped = true;
+
+  async function runOne(job: JobRow): Promise<void> {
+    const handler = options.handlers[job.kind];
+    const context = { db: options.db, clock: options.clock };
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler.run(job, context);
+      await completeJob(options.db, { id: job.id, workerId: id }, options.clock.now());
+    } catch (error) {
+      onError(error, job);
+      const now = options.clock.now();
+      const delay = (handler?.retryDelayMs ?? defaultRetryDelayMs)(job.attempts);
+      await failJob(
+        options.db,
+        { id: job.id, workerId: id, attempts: job.attempts, maxAttempts: job.max_attempts },
+        error instanceof Error ? error.message : String(error),
+        new Date(now.getTime() + delay),
+        now,
+      ).catch((e: unknown) => onError(e, job));
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      const jobs = await claimJobs(options.db, {
+        workerId: id,
+        now: options.clock.now(),
+        leaseMs,
+        limit: options.batchSize ?? 10,
+        kinds,
+      });
+      if (jobs.length === 0) return count;
+      for (const job of jobs) await runOne(job);
+      count += jobs.length;
+    }
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = drain()
+        .catch((error: unknown) => onError(error, undefined))
+        .finally(() => {
+          running = undefined;
+          schedule();
+        });
+    }, options.pollMs ?? 1_000);
+    timer.unref?.();
+  }
+
+  return {
+    id,
+    drain,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
