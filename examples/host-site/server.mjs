@@ -7,7 +7,8 @@
 //   /strict-csp/…     → served with a strict Content-Security-Policy header (see strictCsp below)
 //
 // Like a real host backend, it vouches for its logged-in user: every HTML page it serves gets a
-// fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}}, and the API's
+// fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}} (and one for the
+// first demo mentor in place of {{MENTOR_TOKEN}}, for the mentor console page), and the API's
 // base URL in place of {{API}}.
 //
 // IMPORTANT: a real site signs user tokens on its BACKEND, for the user its own login
@@ -30,6 +31,8 @@ const api = (process.env.MICROMENTOR_API ?? 'http://localhost:8787').replace(/\/
 /** The demo tenant's identity secret (packages/server/src/demo/seed.ts). Server-side only! */
 const identitySecret = process.env.MICROMENTOR_IDENTITY_SECRET ?? 'ids_demo_LocalOnlyIdentitySecret2026';
 const demoLearner = { sub: 'demo-learner-1', name: 'Ada Learner', email: 'ada.learner@example.com' };
+/** The first demo mentor's user (its external id links the user to the mentor profile). */
+const demoMentor = { sub: 'demo-mentor-001', name: 'Demo Mentor', roles: ['mentor'] };
 const TOKEN_TTL_SECONDS = 60 * 60;
 
 const base64url = (value) => Buffer.from(value).toString('base64url');
@@ -131,7 +134,8 @@ const server = createServer(async (req, res) => {
     body = body
       .toString('utf8')
       .replaceAll('{{API}}', escapeHtml(api))
-      .replaceAll('{{USER_TOKEN}}', escapeHtml(token));
+      .replaceAll('{{USER_TOKEN}}', escapeHtml(token))
+      .replaceAll('{{MENTOR_TOKEN}}', escapeHtml(signUserToken(identitySecret, demoMentor)));
   }
   const extra = found.file.startsWith(STRICT_CSP_DIR + sep)
     ? { 'Content-Security-Policy': strictCsp(new URL(api).origin) }

@@ -22,13 +22,32 @@ export default defineConfig({
         },
       },
     },
+    // The mentor console, loaded on demand by widget.js: learners never download it.
+    console: {
+      consumer: 'client',
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: true,
+        modulePreload: false,
+        copyPublicDir: false,
+        rolldownOptions: {
+          input: 'src/mentor-console-entry.ts',
+          output: { format: 'iife', entryFileNames: 'mentor-console.js' },
+        },
+      },
+    },
     esm: {
       consumer: 'client',
       build: {
         outDir: 'dist',
         emptyOutDir: false,
         copyPublicDir: false,
-        lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+        lib: {
+          entry: { index: 'src/index.ts', 'mentor-console': 'src/mentor-console/mentor-console.ts' },
+          formats: ['es'],
+          fileName: (_format, name) => (name === 'index' ? 'index.js' : `${name}.module.js`),
+        },
         rolldownOptions: {
           external: [/^lit(\/|$)/, /^@lit\//, /^@micromentor\/sdk(\/|$)/],
         },
@@ -38,7 +57,7 @@ export default defineConfig({
   builder: {
     // In order: the embed build empties dist/ first.
     async buildApp(builder) {
-      for (const name of ['embed', 'esm']) {
+      for (const name of ['embed', 'console', 'esm']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`missing build environment ${name}`);
         await builder.build(environment);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
@@ -108,15 +109,19 @@ export function createApp({ db, clock = systemClock, config = {} }: CreateAppOpt
   app.doc31('/openapi.json', documentConfig);
   app.get('/docs', (c) => c.html(renderReferencePage(app.getOpenAPI31Document(documentConfig) as never)));
 
-  app.get('/widget.js', (c) => {
-    if (!config.widgetFile || !existsSync(config.widgetFile)) {
-      throw new ApiError(404, 'widget_not_built', 'The widget bundle is not built; run `pnpm build`.');
-    }
-    c.header('Content-Type', 'text/javascript; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=300');
-    c.header('Access-Control-Allow-Origin', '*');
-    return c.body(readFileSync(config.widgetFile));
-  });
+  // The learner widget and the consoles it loads on demand, from the widget's dist folder.
+  for (const file of ['widget.js', 'mentor-console.js']) {
+    app.get(`/${file}`, (c) => {
+      const path = config.widgetFile && join(dirname(config.widgetFile), file);
+      if (!path || !existsSync(path)) {
+        throw new ApiError(404, 'widget_not_built', 'The widget bundle is not built; run `pnpm build`.');
+      }
+      c.header('Content-Type', 'text/javascript; charset=utf-8');
+      c.header('Cache-Control', 'public, max-age=300');
+      c.header('Access-Control-Allow-Origin', '*');
+      return c.body(readFileSync(path));
+    });
+  }
 
   app.onError(
     errorHandler(

@@ -2,6 +2,7 @@
 //   <script src="https://HOST/widget.js" data-key="pk_…" async></script>
 import './ask-expert/ask-expert.js';
 import { ensureStub, installCommands } from './embed/command-queue.js';
+import { watchConsoles } from './embed/consoles.js';
 import { mountEmbed } from './embed/launcher.js';
 import { findOwnScript, readScriptConfig } from './embed/script-config.js';
 
@@ -16,8 +17,16 @@ function bootstrap(): void {
     return;
   }
   stub.loaded = true;
+  const bundleBase = script.src || document.baseURI;
   const start = (): void => {
-    installCommands(stub, mountEmbed(config));
+    const commands = mountEmbed(config);
+    const consoles = watchConsoles(config, bundleBase);
+    const identify = commands.identify;
+    commands.identify = (token) => {
+      identify(token);
+      consoles.identify(token ?? '');
+    };
+    installCommands(stub, commands);
   };
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start, { once: true });

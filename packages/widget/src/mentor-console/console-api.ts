@@ -1,0 +1,101 @@
+// What the mentor console needs from the API, in one place. Everything goes through the SDK
+// client; this module only names the calls the console makes.
+import type { Availability, Booking, Me, Mentor, Micromentor } from '@micromentor/sdk';
+
+export interface Offer {
+  requestId: string;
+  status: 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+  expiresAt: string | null;
+  offeredAt: string;
+  request: { title: string; details: string; urgency: string; context: Record<string, string> };
+  learner: { name: string };
+}
+
+export interface ThreadSummary {
+  id: string;
+  requestId: string | null;
+  bookingId: string | null;
+  learner: { id: string; name: string };
+  mentor: { id: string; name: string };
+  unreadCount: number;
+  lastMessageAt: string | null;
+}
+
+export interface Message {
+  id: string;
+  threadId: string;
+  authorId: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface MentorStats {
+  sessions: number;
+  minutes: number;
+  rating: number | null;
+  ratingCount: number;
+  medianResponseMinutes: number | null;
+}
+
+export interface ActionItemInput {
+  id?: string;
+  text: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** The profile fields a mentor fills in (application and later edits). */
+export type ProfileFields = Pick<
+  Mentor,
+  'name' | 'headline' | 'bio' | 'skills' | 'yearsExperience' | 'languages' | 'timeZone' | 'formats'
+>;
+
+const enc = encodeURIComponent;
+
+/** The console's calls, bound to one SDK client. */
+export function consoleApi(client: Micromentor) {
+  return {
+    me: (): Promise<Me> => client.me.get(),
+    apply: (profile: ProfileFields): Promise<Mentor> => client.me.applyAsMentor(profile),
+    updateProfile: (id: string, profile: ProfileFields): Promise<Mentor> =>
+      client.mentors.update(id, profile),
+    stats: (): Promise<MentorStats> => client.request('GET', '/v1/me/stats'),
+    setAvailableNow: (availableNow: boolean): Promise<unknown> =>
+      client.request('PUT', '/v1/me/presence', { body: { availableNow } }),
+    offers: (): Promise<Page<Offer>> => client.request('GET', '/v1/me/offers', { query: { limit: 50 } }),
+    accept: (requestId: string): Promise<unknown> =>
+      client.request('POST', `/v1/requests/${enc(requestId)}/accept`, { body: {} }),
+    decline: (requestId: string): Promise<unknown> =>
+      client.request('POST', `/v1/requests/${enc(requestId)}/decline`, { body: {} }),
+    sessions: async (): Promise<Booking[]> => {
+      const page = await client.bookings.list({ as: 'mentor', limit: 100 } as never);
+      return page.data;
+    },
+    cancelSession: (id: string, reason: string): Promise<Booking> =>
+      client.bookings.cancel(id, { reason } as never),
+    saveNotes: (bookingId: string, summary: string, actionItems: ActionItemInput[]): Promise<unknown> =>
+      client.request('PUT', `/v1/bookings/${enc(bookingId)}/notes`, { body: { summary, actionItems } }),
+    notes: (
+      bookingId: string,
+    ): Promise<{ summary: string; actionItems: { id: string; text: string; done: boolean }[] }> =>
+      client.request('GET', `/v1/bookings/${enc(bookingId)}/notes`),
+    threads: (): Promise<Page<ThreadSummary>> =>
+      client.request('GET', '/v1/threads', { query: { limit: 50 } }),
+    openRequestThread: (requestId: string): Promise<ThreadSummary> =>
+      client.request('POST', `/v1/requests/${enc(requestId)}/threads`, { body: {} }),
+    messages: (threadId: string): Promise<Page<Message>> =>
+      client.request('GET', `/v1/threads/${enc(threadId)}/messages`, { query: { limit: 100 } }),
+    post: (threadId: string, body: string): Promise<Message> =>
+      client.request('POST', `/v1/threads/${enc(threadId)}/messages`, { body: { body } }),
+    markRead: (threadId: string, messageId: string): Promise<unknown> =>
+      client.request('POST', `/v1/threads/${enc(threadId)}/read`, { body: { messageId } }),
+    availability: (mentorId: string): Promise<Availability> => client.mentors.availability.get(mentorId),
+    saveAvailability: (mentorId: string, availability: Availability): Promise<Availability> =>
+      client.mentors.availability.set(mentorId, availability),
+  };
+}
+
+export type ConsoleApi = ReturnType<typeof consoleApi>;

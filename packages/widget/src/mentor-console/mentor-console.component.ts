@@ -1,0 +1,308 @@
+import { type Me, Micromentor } from '@micromentor/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import '../availability-editor/availability-editor.js';
+import '../mentor-profile-form/mentor-profile-form.js';
+import '../offer-inbox/offer-inbox.js';
+import '../session-list/session-list.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+import '../thread-view/thread-view.js';
+import { type ConsoleApi, consoleApi, type MentorStats } from './console-api.js';
+import { ConsoleElement } from './console-element.js';
+import { mentorConsoleStyles } from './mentor-console.styles.js';
+
+const TABS = ['inbox', 'sessions', 'messages', 'availability', 'profile'] as const;
+type Tab = (typeof TABS)[number];
+
+/** A live event as the console needs it. */
+export interface LiveEvent {
+  type: string;
+  data: unknown;
+}
+
+/** How the console hears about live events; the SDK's `events.subscribe` in production. */
+export type Subscribe = (handlers: {
+  onEvent(event: LiveEvent): void;
+  onError?(error: unknown): void;
+  onOpen?(): void;
+  signal: AbortSignal;
+}) => void;
+
+/**
+ * @summary The mentor's console: requests offered to them, sessions with notes and action
+ * items, conversations, availability, profile and stats — or the application form for a user
+ * who is not a mentor yet. Updates live.
+ *
+ * @event mm-offer-accepted - The mentor got a request. `detail: { requestId }`.
+ * @event mm-offer-declined - `detail: { requestId }`.
+ * @event mm-booking-cancelled - `detail: { booking }`.
+ * @event mm-notes-saved - `detail: { bookingId }`.
+ * @event mm-message-sent - `detail: { message }`.
+ * @event mm-availability-saved - `detail: { availability }`.
+ * @event mm-mentor-applied - `detail: { mentor }`.
+ * @event mm-profile-saved - `detail: { mentor }`.
+ * @event mm-error - Loading the console failed. `detail: { step: 'console', message, error }`.
+ *
+ * @csspart tab - Each tab button.
+ * @csspart panel - The active tab's panel.
+ * @csspart button - Every button.
+ *
+ * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
+ * @cssproperty --mm-radius - Corner radius. Default `12px`.
+ * @cssproperty --mm-font-family - Font stack. Default: the system UI font.
+ */
+export class MmMentorConsole extends ConsoleElement {
+  static override styles = [baseStyles, consoleStyles, mentorConsoleStyles];
+
+  @property({ attribute: 'publishable-key' }) publishableKey = '';
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** Short-lived JWT for a user with the `mentor` role (or any user, to apply). */
+  @property({ attribute: 'user-token' }) userToken = '';
+  @property({ reflect: true }) theme = '';
+  /** An SDK client to use instead of one built from the attributes. */
+  @property({ attribute: false }) client: Micromentor | null = null;
+  /** Live events; by default the SDK's `events.subscribe` when the client has it. */
+  @property({ attribute: false }) subscribe: Subscribe | null = null;
+
+  @state() private tab: Tab = 'inbox';
+  @state() private me: Me | null = null;
+  @state() private stats: MentorStats | null = null;
+  @state() private phase: 'loading' | 'ready' | 'error' | 'no-token' = 'loading';
+  @state() private error = '';
+  @state() private live = false;
+  @state() private availableNow = false;
+
+  #abort: AbortController | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.reload();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#abort?.abort();
+  }
+
+  #buildApi(): ConsoleApi | null {
+    if (this.api) return this.api;
+    let client = this.client;
+    if (!client && this.publishableKey) {
+      try {
+        client = new Micromentor({
+          baseUrl: this.apiBase || location.origin,
+          publishableKey: this.publishableKey,
+        });
+      } catch {
+        client = null;
+      }
+    }
+    if (!client) return null;
+    if (this.userToken) client.setUserToken(this.userToken);
+    this.client = client;
+    return consoleApi(client);
+  }
+
+  /** Loads who the user is and (re)starts live updates. */
+  async reload(): Promise<void> {
+    const api = this.#buildApi();
+    if (!api) {
+      this.phase = 'no-token';
+      return;
+    }
+    this.api = api;
+    try {
+      this.me = await api.me();
+      if (!this.me.user) {
+        this.phase = 'no-token';
+        return;
+      }
+      this.phase = 'ready';
+      if (this.me.mentorProfile?.status === 'approved' || this.me.mentorProfile?.status === 'paused') {
+        void this.#loadStats();
+        this.#startLive();
+      }
+    } catch (error) {
+      this.error = this.describe(error);
+      this.phase = 'error';
+      this.emit('mm-error', { step: 'console', message: this.error, error });
+    }
+  }
+
+  async #loadStats(): Promise<void> {
+    try {
+      this.stats = (await this.api?.stats()) ?? null;
+    } catch {
+      this.stats = null;
+    }
+  }
+
+  #startLive(): void {
+    this.#abort?.abort();
+    const subscribe = this.subscribe ?? this.#sdkSubscribe();
+    if (!subscribe) return;
+    this.#abort = new AbortController();
+    subscribe({
+      signal: this.#abort.signal,
+      onOpen: () => {
+        this.live = true;
+      },
+      onError: () => {
+        this.live = false;
+      },
+      onEvent: (event) => {
+        this.live = true;
+        this.#onLiveEvent(event);
+      },
+    });
+  }
+
+  #sdkSubscribe(): Subscribe | null {
+    const events = (this.client as unknown as { events?: { subscribe?: Subscribe } } | null)?.events;
+    return events?.subscribe ? (handlers) => events.subscribe?.(handlers) : null;
+  }
+
+  #onLiveEvent(event: LiveEvent): void {
+    const root = this.renderRoot;
+    if (event.type.startsWith('request.')) void root.querySelector('mm-offer-inbox')?.refresh();
+    if (event.type.startsWith('booking.')) void root.querySelector('mm-session-list')?.refresh();
+    if (event.type === 'message.created') void root.querySelector('mm-thread-view')?.refresh();
+    if (event.type === 'feedback.submitted') void this.#loadStats();
+  }
+
+  async #toggleAvailable(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const on = input.checked;
+    try {
+      await this.api?.setAvailableNow(on);
+      this.availableNow = on;
+    } catch (error) {
+      input.checked = !on;
+      this.error = this.describe(error);
+    }
+  }
+
+  #selectTab(tab: Tab, focus = false): void {
+    this.tab = tab;
+    if (focus) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+    }
+  }
+
+  #onTabKey(event: KeyboardEvent): void {
+    const index = TABS.indexOf(this.tab);
+    const next =
+      event.key === 'ArrowRight'
+        ? TABS[(index + 1) % TABS.length]
+        : event.key === 'ArrowLeft'
+          ? TABS[(index - 1 + TABS.length) % TABS.length]
+          : event.key === 'Home'
+            ? TABS[0]
+            : event.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined;
+    if (!next) return;
+    event.preventDefault();
+    this.#selectTab(next, true);
+  }
+
+  override render() {
+    const t = this.t;
+    if (this.phase === 'loading') return html`<p role="status">${t.loading}</p>`;
+    if (this.phase === 'no-token') return html`<p role="status">${t.needToken}</p>`;
+    if (this.phase === 'error') {
+      return html`<p class="error" role="alert">${this.error}</p>
+        <button part="button" @click=${() => this.reload()}>${t.retry}</button>`;
+    }
+    const mentor = this.me?.mentorProfile ?? null;
+    const status = mentor?.status;
+    if (!mentor) {
+      return html`<section class="console">
+        <mm-mentor-profile-form
+          .api=${this.api}
+          locale=${this.locale}
+          .defaultName=${this.me?.user?.name ?? ''}
+          @mm-mentor-applied=${() => this.reload()}
+        ></mm-mentor-profile-form>
+      </section>`;
+    }
+    if (status !== 'approved' && status !== 'paused') {
+      const reason = (mentor as { statusReason?: string | null }).statusReason ?? '';
+      const message =
+        status === 'pending'
+          ? t.apply.pending
+          : status === 'rejected'
+            ? t.apply.rejected(reason)
+            : t.apply.suspended;
+      return html`<section class="console">
+        <p role="status" class="notice">${message}</p>
+        <mm-mentor-profile-form .api=${this.api} locale=${this.locale} .mentor=${mentor}></mm-mentor-profile-form>
+      </section>`;
+    }
+    return html`<section class="console" aria-labelledby="console-title">
+      <header class="row">
+        <h2 id="console-title">${t.title}</h2>
+        <label class="switch">
+          <input type="checkbox" role="switch" .checked=${this.availableNow} @change=${this.#toggleAvailable} />
+          <span>${t.availableNow}</span>
+        </label>
+        <span class="meta live" role="status">${this.live ? t.live : t.offline}</span>
+      </header>
+      ${status === 'paused' ? html`<p class="notice" role="status">${t.apply.paused}</p>` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div role="tablist" aria-label=${t.title} @keydown=${this.#onTabKey}>
+        ${TABS.map(
+          (tab) => html`<button
+            part="tab"
+            role="tab"
+            id="tab-${tab}"
+            aria-selected=${this.tab === tab ? 'true' : 'false'}
+            aria-controls="panel"
+            tabindex=${this.tab === tab ? '0' : '-1'}
+            @click=${() => this.#selectTab(tab)}
+          >
+            ${t.tabs[tab]}
+          </button>`,
+        )}
+      </div>
+      <div part="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" tabindex="0">
+        ${this.#panel(mentor.id)}
+      </div>
+    </section>`;
+  }
+
+  #panel(mentorId: string): TemplateResult {
+    switch (this.tab) {
+      case 'inbox':
+        return html`<mm-offer-inbox
+          .api=${this.api}
+          locale=${this.locale}
+          @mm-thread-open=${() => this.#selectTab('messages')}
+        ></mm-offer-inbox>`;
+      case 'sessions':
+        return html`<mm-session-list .api=${this.api} locale=${this.locale}></mm-session-list>`;
+      case 'messages':
+        return html`<mm-thread-view .api=${this.api} locale=${this.locale} .userId=${this.me?.user?.id ?? ''}></mm-thread-view>`;
+      case 'availability':
+        return html`<mm-availability-editor .api=${this.api} locale=${this.locale} mentor-id=${mentorId}></mm-availability-editor>`;
+      case 'profile':
+        return html`${this.#stats()}
+          <mm-mentor-profile-form .api=${this.api} locale=${this.locale} .mentor=${this.me?.mentorProfile ?? null}></mm-mentor-profile-form>`;
+    }
+  }
+
+  #stats(): TemplateResult {
+    const t = this.t.stats;
+    const s = this.stats;
+    const fmt = new Intl.NumberFormat(this.locale || undefined, { maximumFractionDigits: 1 });
+    const cells: [string, string][] = [
+      [t.sessions, s ? fmt.format(s.sessions) : t.none],
+      [t.minutes, s ? fmt.format(s.minutes) : t.none],
+      [t.rating, s?.rating != null ? `${fmt.format(s.rating)} (${s.ratingCount})` : t.none],
+      [t.responded, s?.medianResponseMinutes != null ? t.minutesValue(s.medianResponseMinutes) : t.none],
+    ];
+    return html`<h3>${t.heading}</h3>
+      <dl class="stats">${cells.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
+  }
+}

@@ -1,0 +1,355 @@
+import type { Availability, Me } from '@micromentor/sdk';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
+import type { LiveEvent, MmMentorConsole, Subscribe } from './mentor-console.js';
+import './mentor-console.js';
+
+const mentor = { ...match('Ada Lovelace').mentor, id: 'mnt_ada', externalId: 'ada' };
+
+function me(mentorProfile: Me['mentorProfile']): Me {
+  return {
+    tenant: {
+      id: 'ten_1',
+      name: 'Academy',
+      settings: { allowGuests: false, formats: ['video', 'call', 'chat'], sessionLengths: [15, 30] },
+    },
+    user: {
+      id: 'usr_ada',
+      externalId: 'ada',
+      name: 'Ada Lovelace',
+      email: null,
+      roles: ['mentor'],
+      isGuest: false,
+    },
+    mentorProfile,
+    keyKind: 'publishable',
+  } as Me;
+}
+
+const offer = (requestId: string, title: string, status = 'offered') => ({
+  requestId,
+  status,
+  offeredAt: new Date().toISOString(),
+  expiresAt: new Date(Date.now() + 600_000).toISOString(),
+  request: {
+    title,
+    details: 'My LEFT JOIN duplicates rows',
+    urgency: 'now',
+    context: { topic: 'sql-joins' },
+  },
+  learner: { name: 'Lena' },
+});
+
+const stats = { sessions: 12, minutes: 240, rating: 4.75, ratingCount: 8, medianResponseMinutes: 4 };
+
+function shadow(el: Element, selector: string): Element | null {
+  return el.shadowRoot!.querySelector(selector);
+}
+
+async function settle(el: MmMentorConsole): Promise<void> {
+  await el.updateComplete;
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+}
+
+describe('<mm-mentor-console>', () => {
+  it('shows the application form to a user who is not a mentor, then the pending state', async () => {
+    let profile: Me['mentorProfile'] = null;
+    const { client, calls } = fakeApi({
+      'GET /v1/me': () => json(200, me(profile)),
+      'POST /v1/me/mentor-profile': (call) => {
+        profile = { ...mentor, ...(call.body as object), status: 'pending' } as Me['mentorProfile'];
+        return json(201, profile);
+      },
+    });
+    const el = await fixture<MmMentorConsole>(
+      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
+    );
+    await waitUntil(() => shadow(el, 'mm-mentor-profile-form'), 'application form');
+    const form = shadow(el, 'mm-mentor-profile-form')!;
+    await (form as MmMentorConsole).updateComplete;
+    expect(form.shadowRoot!.querySelector('h3')!.textContent).to.equal('Become a mentor');
+    await expect(el).to.be.accessible();
+
+    const root = form.shadowRoot!;
+    (root.querySelector('input[name=headline]') as HTMLInputElement).value = 'SQL teacher';
+    (root.querySelector('input[name=skills]') as HTMLInputElement).value = 'sql, postgresql';
+    (root.querySelector('input[name=timeZone]') as HTMLInputElement).value = 'Europe/Madrid';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => shadow(el, '.notice'), 'pending notice');
+    const apply = calls.find((c) => c.method === 'POST')!;
+    expect(apply.body).to.deep.include({
+      name: 'Ada Lovelace',
+      headline: 'SQL teacher',
+      skills: ['sql', 'postgresql'],
+      timeZone: 'Europe/Madrid',
+      formats: ['video', 'chat'],
+    });
+    expect(shadow(el, '.notice')!.textContent).to.equal('Your application is waiting for review.');
+  });
+
+  it('lists offers, accepts one, and explains when another mentor was first', async () => {
+    let offers = [offer('req_1', 'LEFT JOIN duplicates'), offer('req_2', 'Index not used')];
+    const { client, calls } = fakeApi({
+      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
+      'GET /v1/me/stats': () => json(200, stats),
+      'GET /v1/me/offers': () => json(200, { data: offers, nextCursor: null }),
+      'POST /v1/requests/req_1/accept': () => {
+        offers = offers.map((o) => (o.requestId === 'req_1' ? { ...o, status: 'accepted' } : o));
+        return json(200, {});
+      },
+      'POST /v1/requests/req_2/accept': () =>
+        problem(409, 'already_taken', 'Conflict', 'Another mentor accepted this request.'),
+    });
+    const el = await fixture<MmMentorConsole>(
+      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
+    );
+    await waitUntil(() => shadow(el, 'mm-offer-inbox')?.shadowRoot?.querySelector('li'), 'offers');
+    const inbox = shadow(el, 'mm-offer-inbox')!;
+    const items = () => Array.from(inbox.shadowRoot!.querySelectorAll('li'));
+    expect(items().map((li) => li.querySelector('h4')!.textContent)).to.deep.equal([
+      'LEFT JOIN duplicates',
+      'Index not used',
+    ]);
+    await expect(el).to.be.accessible();
+
+    items()[0]!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() =>
+      inbox.shadowRoot!.querySelector('[role=status]')!.textContent!.includes('Accepted'),
+    );
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/v1/requests/req_1/accept')).to.be.true;
+    // Accepted offers have no buttons any more.
+    await waitUntil(() => items()[0]!.querySelector('button') === null);
+
+    items()[1]!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() =>
+      inbox.shadowRoot!.querySelector('[role=status]')!.textContent!.includes('Another mentor accepted'),
+    );
+  });
+
+  it('moves between tabs with the arrow keys and shows stats on the profile tab', async () => {
+    const { client } = fakeApi({
+      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
+      'GET /v1/me/stats': () => json(200, stats),
+      'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
+    });
+    const el = await fixture<MmMentorConsole>(
+      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
+    );
+    await waitUntil(() => shadow(el, '[role=tab]'), 'tabs');
+    shadow(el, '#tab-inbox')!.closest<HTMLElement>('[role=tab]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(shadow(el, '[aria-selected=true]')!.id).to.equal('tab-sessions');
+    expect(el.shadowRoot!.activeElement!.id).to.equal('tab-sessions');
+    await sendKeys({ press: 'End' });
+    await settle(el);
+    expect(shadow(el, '[aria-selected=true]')!.id).to.equal('tab-profile');
+    const values = Array.from(el.shadowRoot!.querySelectorAll('.stats dd')).map((d) => d.textContent);
+    expect(values).to.deep.equal(['12', '240', '4.8 (8)', '4 min']);
+    await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(shadow(el, '[aria-selected=true]')!.id).to.equal('tab-inbox');
+    await expect(el).to.be.accessible();
+  });
+
+  it('refreshes the inbox when a live request event arrives', async () => {
+    let offers = [offer('req_1', 'First')];
+    let emit: (event: LiveEvent) => void = () => {};
+    const subscribe: Subscribe = (handlers) => {
+      emit = handlers.onEvent;
+      handlers.onOpen?.();
+    };
+    const { client } = fakeApi({
+      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
+      'GET /v1/me/stats': () => json(200, stats),
+      'GET /v1/me/offers': () => json(200, { data: offers, nextCursor: null }),
+    });
+    const el = await fixture<MmMentorConsole>(
+      html`<mm-mentor-console locale="en" .client=${client} .subscribe=${subscribe}></mm-mentor-console>`,
+    );
+    await waitUntil(() => shadow(el, 'mm-offer-inbox')?.shadowRoot?.querySelector('li'), 'offers');
+    expect(shadow(el, '.live')!.textContent).to.equal('Live updates on');
+    offers = [offer('req_9', 'Urgent: deadlock'), ...offers];
+    emit({ type: 'request.offered', data: { requestId: 'req_9' } });
+    const inbox = shadow(el, 'mm-offer-inbox')!;
+    await waitUntil(() => inbox.shadowRoot!.querySelectorAll('li').length === 2, 'live refresh');
+    expect(inbox.shadowRoot!.querySelector('h4')!.textContent).to.equal('Urgent: deadlock');
+  });
+
+  it('speaks Spanish', async () => {
+    const { client } = fakeApi({
+      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
+      'GET /v1/me/stats': () => json(200, stats),
+      'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
+    });
+    const el = await fixture<MmMentorConsole>(
+      html`<mm-mentor-console locale="es" .client=${client}></mm-mentor-console>`,
+    );
+    await waitUntil(() => shadow(el, '[role=tab]'), 'tabs');
+    const tabs = Array.from(el.shadowRoot!.querySelectorAll('[role=tab]')).map((t) => t.textContent!.trim());
+    expect(tabs).to.deep.equal(['Solicitudes', 'Sesiones', 'Mensajes', 'Disponibilidad', 'Perfil']);
+    await waitUntil(() => shadow(el, 'mm-offer-inbox')?.shadowRoot?.querySelector('p'), 'inbox');
+    expect(shadow(el, 'mm-offer-inbox')!.shadowRoot!.textContent).to.include('No hay solicitudes ahora');
+  });
+
+  it('says what is wrong when the API cannot be reached, and retries', async () => {
+    let up = false;
+    const { client } = fakeApi({
+      'GET /v1/me': () =>
+        up ? json(200, me(null)) : problem(503, 'unavailable', 'Unavailable', 'Down for a moment.'),
+    });
+    const el = await fixture<MmMentorConsole>(
+      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
+    );
+    await waitUntil(() => shadow(el, '[role=alert]'), 'error');
+    expect(shadow(el, '[role=alert]')!.textContent).to.equal('Something went wrong. Please try again.');
+    up = true;
+    shadow(el, 'button')!.dispatchEvent(new MouseEvent('click'));
+    await waitUntil(() => shadow(el, 'mm-mentor-profile-form'), 'recovered');
+  });
+});
+
+describe('<mm-availability-editor>', () => {
+  const stored: Availability = {
+    timeZone: 'Europe/Madrid',
+    weekly: [{ day: 'tue', start: '09:00', end: '12:00' }],
+    overrides: [],
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 5,
+    minNoticeMinutes: 60,
+    horizonDays: 30,
+    maxPerDay: null,
+    maxPerWeek: null,
+    sessionLengths: [15, 30],
+    meetingUrl: null,
+  };
+
+  async function editor() {
+    const { client, calls } = fakeApi({
+      'GET /v1/mentors/mnt_ada/availability': () => json(200, stored),
+      'PUT /v1/mentors/mnt_ada/availability': (call) => json(200, call.body),
+    });
+    const { consoleApi } = await import('./console-api.js');
+    await import('../availability-editor/availability-editor.js');
+    const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
+      html`<mm-availability-editor locale="en" mentor-id="mnt_ada" .api=${consoleApi(client)}></mm-availability-editor>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form');
+    return { el, calls };
+  }
+
+  it('adds weekly hours with the keyboard and saves the whole week', async () => {
+    const { el, calls } = await editor();
+    await expect(el).to.be.accessible();
+    const add = Array.from(el.shadowRoot!.querySelectorAll('button')).find(
+      (b) => b.textContent!.trim() === 'Add hours on Monday',
+    )!;
+    add.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const to = el.shadowRoot!.querySelector<HTMLInputElement>('input[aria-label="Monday hours 1 to"]')!;
+    to.value = '10:30';
+    to.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => calls.some((c) => c.method === 'PUT'), 'saved');
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect((put.body as Availability).weekly).to.deep.equal([
+      { day: 'tue', start: '09:00', end: '12:00' },
+      { day: 'mon', start: '09:00', end: '10:30' },
+    ]);
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[role=status]')!.textContent === 'Availability saved.',
+    );
+  });
+
+  it('refuses an end before its start without calling the API', async () => {
+    const { el, calls } = await editor();
+    const to = el.shadowRoot!.querySelector<HTMLInputElement>('input[aria-label="Tuesday hours 1 to"]')!;
+    to.value = '08:00';
+    to.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(
+      'Each end time must be after its start time.',
+    );
+    expect(calls.filter((c) => c.method === 'PUT')).to.have.length(0);
+  });
+});
+
+describe('<mm-thread-view>', () => {
+  it('renders messages as text with only http(s) links clickable, and sends a reply', async () => {
+    const messages = [
+      {
+        id: 'msg_1',
+        threadId: 'thr_1',
+        authorId: 'usr_lena',
+        body: 'See https://example.com/docs. <img src=x onerror=alert(1)> javascript:alert(1)',
+        createdAt: new Date().toISOString(),
+      },
+    ];
+    const { client, calls } = fakeApi({
+      'GET /v1/threads/thr_1/messages': () => json(200, { data: messages, nextCursor: null }),
+      'POST /v1/threads/thr_1/read': () => json(200, {}),
+      'POST /v1/threads/thr_1/messages': (call) =>
+        json(201, {
+          id: 'msg_2',
+          threadId: 'thr_1',
+          authorId: 'usr_ada',
+          body: (call.body as { body: string }).body,
+          createdAt: new Date().toISOString(),
+        }),
+    });
+    const { consoleApi } = await import('./console-api.js');
+    await import('../thread-view/thread-view.js');
+    const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
+      html`<mm-thread-view locale="en" thread-id="thr_1" .userId=${'usr_ada'} .api=${consoleApi(client)}></mm-thread-view>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('.messages li'), 'messages');
+    const links = Array.from(el.shadowRoot!.querySelectorAll('.messages a'));
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/docs']);
+    expect(links[0]!.getAttribute('rel')).to.include('noopener');
+    expect(el.shadowRoot!.querySelector('img')).to.be.null;
+    expect(el.shadowRoot!.querySelector('.messages p')!.textContent).to.include(
+      '<img src=x onerror=alert(1)>',
+    );
+    expect(calls.find((c) => c.path === '/v1/threads/thr_1/read')!.body).to.deep.equal({
+      messageId: 'msg_1',
+    });
+    await expect(el).to.be.accessible();
+
+    const box = el.shadowRoot!.querySelector('textarea')!;
+    box.value = '  Try GROUP BY first  ';
+    box.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('.messages li').length === 2, 'sent');
+    expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/messages'))!.body).to.deep.equal({
+      body: 'Try GROUP BY first',
+    });
+    expect(el.shadowRoot!.querySelector('.messages li.mine')!.textContent).to.include('You');
+  });
+
+  it('refuses a message over 4,000 characters', async () => {
+    const { client } = fakeApi({
+      'GET /v1/threads/thr_1/messages': () => json(200, { data: [], nextCursor: null }),
+    });
+    const { consoleApi } = await import('./console-api.js');
+    const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
+      html`<mm-thread-view locale="en" thread-id="thr_1" .api=${consoleApi(client)}></mm-thread-view>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'composer');
+    const box = el.shadowRoot!.querySelector('textarea')!;
+    box.value = 'x'.repeat(4001);
+    box.dispatchEvent(new InputEvent('input'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(
+      'Messages are limited to 4,000 characters.',
+    );
+    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.disabled).to.be.true;
+  });
+});

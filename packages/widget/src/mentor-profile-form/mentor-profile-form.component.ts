@@ -1,0 +1,109 @@
+import type { Mentor } from '@micromentor/sdk';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ProfileFields } from '../mentor-console/console-api.js';
+import { ConsoleElement } from '../mentor-console/console-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+const FORMATS = ['video', 'call', 'chat'] as const;
+
+const list = (raw: FormDataEntryValue | null): string[] =>
+  String(raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * @summary A mentor's profile: the application form for a new mentor, the edit form for an
+ * existing one.
+ *
+ * @event mm-mentor-applied - The application was sent. `detail: { mentor }`.
+ * @event mm-profile-saved - `detail: { mentor }`.
+ *
+ * @csspart button - The submit button.
+ */
+export class MmMentorProfileForm extends ConsoleElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  /** The profile to edit; null shows the application form. */
+  @property({ attribute: false }) mentor: Mentor | null = null;
+
+  /** The name to pre-fill an application with (the signed-in user's). */
+  @property({ attribute: false }) defaultName = '';
+
+  @state() private error = '';
+  @state() private notice = '';
+  @state() private busy = false;
+
+  #fields(form: HTMLFormElement): ProfileFields {
+    const data = new FormData(form);
+    return {
+      name: String(data.get('name') ?? '').trim(),
+      headline: String(data.get('headline') ?? '').trim(),
+      bio: String(data.get('bio') ?? '').trim(),
+      skills: list(data.get('skills')),
+      yearsExperience: Number(data.get('yearsExperience') ?? 0),
+      languages: list(data.get('languages')),
+      timeZone: String(data.get('timeZone') ?? '').trim(),
+      formats: FORMATS.filter((f) => data.getAll('formats').includes(f)),
+    };
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.api) return;
+    const fields = this.#fields(event.target as HTMLFormElement);
+    this.busy = true;
+    this.error = '';
+    try {
+      if (this.mentor) {
+        this.mentor = await this.api.updateProfile(this.mentor.id, fields);
+        this.notice = this.t.profile.saved;
+        this.emit('mm-profile-saved', { mentor: this.mentor });
+      } else {
+        const mentor = await this.api.apply(fields);
+        this.emit('mm-mentor-applied', { mentor });
+      }
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const t = this.t.profile;
+    const m = this.mentor;
+    const zone = m?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return html`<form @submit=${this.#submit}>
+      ${m ? html`<h3>${t.heading}</h3>` : html`<h3>${this.t.apply.heading}</h3><p>${this.t.apply.intro}</p>`}
+      <div class="grid">
+        <label>${t.name}<input type="text" name="name" required maxlength="120" .value=${m?.name ?? this.defaultName} /></label>
+        <label>${t.headline}<input type="text" name="headline" maxlength="200" .value=${m?.headline ?? ''} /></label>
+        <label
+          >${t.years}<input type="number" name="yearsExperience" min="0" max="70" .value=${String(m?.yearsExperience ?? 0)}
+        /></label>
+        <label>${t.timeZone}<input type="text" name="timeZone" required .value=${zone} /></label>
+      </div>
+      <label>${t.bio}<textarea name="bio" rows="4" maxlength="4000" .value=${m?.bio ?? ''}></textarea></label>
+      <label>${t.skills}<input type="text" name="skills" required .value=${(m?.skills ?? []).join(', ')} /></label>
+      <label>${t.languages}<input type="text" name="languages" .value=${(m?.languages ?? ['en']).join(', ')} /></label>
+      <fieldset>
+        <legend>${t.formats}</legend>
+        <div class="row">
+          ${FORMATS.map(
+            (f) => html`<label class="row"
+              ><input type="checkbox" name="formats" value=${f} .checked=${m ? m.formats.includes(f) : f !== 'call'} />${
+                this.t.formats[f]
+              }</label
+            >`,
+          )}
+        </div>
+      </fieldset>
+      <p role="status" class="ok">${this.notice}</p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <button part="button" class="primary" ?disabled=${this.busy}>${m ? t.save : this.t.apply.submit}</button>
+    </form>`;
+  }
+}

@@ -1,0 +1,154 @@
+import { ConflictError } from '@micromentor/sdk';
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { Offer } from '../mentor-console/console-api.js';
+import { ConsoleElement } from '../mentor-console/console-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+/**
+ * @summary The requests offered to the signed-in mentor: accept (first one wins), decline, or ask
+ * the learner for more detail.
+ *
+ * @event mm-offer-accepted - The mentor got the request. `detail: { requestId }`.
+ * @event mm-offer-declined - `detail: { requestId }`.
+ * @event mm-thread-open - Asking for detail opened a conversation. `detail: { threadId }`.
+ *
+ * @csspart button - Every button.
+ */
+export class MmOfferInbox extends ConsoleElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  @state() private offers: Offer[] = [];
+  @state() private loading = true;
+  @state() private error = '';
+  @state() private notice = '';
+  @state() private asking: string | null = null;
+  @state() private busy: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  /** Reloads the list (the console calls it when a live `request.*` event arrives). */
+  async refresh(): Promise<void> {
+    if (!this.api) return;
+    try {
+      this.offers = (await this.api.offers()).data;
+      this.error = '';
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #act(offer: Offer, action: 'accept' | 'decline'): Promise<void> {
+    if (!this.api) return;
+    this.busy = offer.requestId;
+    this.notice = '';
+    try {
+      if (action === 'accept') {
+        await this.api.accept(offer.requestId);
+        this.notice = this.t.inbox.accepted;
+        this.emit('mm-offer-accepted', { requestId: offer.requestId });
+      } else {
+        await this.api.decline(offer.requestId);
+        this.notice = this.t.inbox.declined;
+        this.emit('mm-offer-declined', { requestId: offer.requestId });
+      }
+    } catch (error) {
+      this.notice =
+        error instanceof ConflictError && error.code === 'already_taken'
+          ? this.t.inbox.taken
+          : this.describe(error);
+    } finally {
+      this.busy = null;
+      await this.refresh();
+    }
+  }
+
+  async #ask(event: SubmitEvent, offer: Offer): Promise<void> {
+    event.preventDefault();
+    if (!this.api) return;
+    const form = event.target as HTMLFormElement;
+    const text = (new FormData(form).get('question') as string | null)?.trim() ?? '';
+    if (!text) return;
+    this.busy = offer.requestId;
+    try {
+      const thread = await this.api.openRequestThread(offer.requestId);
+      await this.api.post(thread.id, text);
+      this.asking = null;
+      this.emit('mm-thread-open', { threadId: thread.id });
+    } catch (error) {
+      this.notice = this.describe(error);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  #when(iso: string): string {
+    return new Intl.DateTimeFormat(this.locale || undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
+  }
+
+  override render() {
+    const t = this.t.inbox;
+    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    const open = this.offers.filter((o) => o.status === 'offered');
+    return html`
+      <h3>${t.heading}</h3>
+      <p role="status" class="meta">${this.notice || t.count(open.length)}</p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.offers.length === 0 ? html`<p>${t.empty}</p>` : nothing}
+      <ul class="cards">
+        ${this.offers.map((offer) => this.#card(offer))}
+      </ul>
+    `;
+  }
+
+  #card(offer: Offer) {
+    const t = this.t.inbox;
+    const live = offer.status === 'offered';
+    const busy = this.busy === offer.requestId;
+    const topic = offer.request.context.topic;
+    return html`<li class="card">
+      <h4>${offer.request.title}</h4>
+      <p class="meta">
+        ${t.from(offer.learner.name)}${topic ? html` · ${topic}` : nothing} · ${t.status[offer.status] ?? offer.status}
+        ${live && offer.expiresAt ? html` · ${t.expires(this.#when(offer.expiresAt))}` : nothing}
+      </p>
+      ${offer.request.details ? html`<p class="pre">${offer.request.details}</p>` : nothing}
+      ${
+        live
+          ? html`<div class="row">
+              <button part="button" class="primary" ?disabled=${busy} @click=${() => this.#act(offer, 'accept')}>
+                ${t.accept}
+              </button>
+              <button part="button" ?disabled=${busy} @click=${() => this.#act(offer, 'decline')}>${t.decline}</button>
+              <button
+                part="button"
+                aria-expanded=${this.asking === offer.requestId ? 'true' : 'false'}
+                @click=${() => {
+                  this.asking = this.asking === offer.requestId ? null : offer.requestId;
+                }}
+              >
+                ${t.askDetail}
+              </button>
+            </div>
+            ${
+              this.asking === offer.requestId
+                ? html`<form @submit=${(e: SubmitEvent) => this.#ask(e, offer)}>
+                  <label>${t.askLabel}<textarea name="question" rows="3" maxlength="4000" required></textarea></label>
+                  <button part="button" class="primary" ?disabled=${busy}>${t.send}</button>
+                </form>`
+                : nothing
+            }`
+          : nothing
+      }
+    </li>`;
+  }
+}

@@ -1,0 +1,243 @@
+import type { Booking } from '@micromentor/sdk';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ActionItemInput } from '../mentor-console/console-api.js';
+import { ConsoleElement } from '../mentor-console/console-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+interface NotesDraft {
+  summary: string;
+  items: ActionItemInput[];
+}
+
+/**
+ * @summary The mentor's sessions: upcoming ones to join or cancel, past ones to write notes and
+ * action items for.
+ *
+ * @event mm-booking-cancelled - The mentor cancelled a session. `detail: { booking }`.
+ * @event mm-notes-saved - Notes were saved. `detail: { bookingId }`.
+ *
+ * @csspart button - Every button.
+ */
+export class MmSessionList extends ConsoleElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  /** The current time, for splitting upcoming from past (tests set it). */
+  @property({ attribute: false }) now: () => Date = () => new Date();
+
+  @state() private sessions: Booking[] = [];
+  @state() private loading = true;
+  @state() private error = '';
+  @state() private notice = '';
+  @state() private cancelling: string | null = null;
+  @state() private editing: string | null = null;
+  @state() private draft: NotesDraft = { summary: '', items: [] };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.api) return;
+    try {
+      this.sessions = await this.api.sessions();
+      this.error = '';
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  #when(iso: string): string {
+    return new Intl.DateTimeFormat(this.locale || undefined, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(iso));
+  }
+
+  async #cancel(event: SubmitEvent, booking: Booking): Promise<void> {
+    event.preventDefault();
+    if (!this.api) return;
+    const reason = (
+      (new FormData(event.target as HTMLFormElement).get('reason') as string | null) ?? ''
+    ).trim();
+    try {
+      const cancelled = await this.api.cancelSession(booking.id, reason);
+      this.cancelling = null;
+      this.notice = this.t.sessions.cancelled;
+      this.emit('mm-booking-cancelled', { booking: cancelled });
+      await this.refresh();
+    } catch (error) {
+      this.notice = this.describe(error);
+    }
+  }
+
+  async #openNotes(booking: Booking): Promise<void> {
+    if (this.editing === booking.id) {
+      this.editing = null;
+      return;
+    }
+    this.editing = booking.id;
+    this.draft = { summary: '', items: [{ text: '' }] };
+    if (!this.api) return;
+    try {
+      const notes = await this.api.notes(booking.id);
+      this.draft = {
+        summary: notes.summary,
+        items: notes.actionItems.length
+          ? notes.actionItems.map(({ id, text }) => ({ id, text }))
+          : [{ text: '' }],
+      };
+    } catch {
+      // No notes yet: start from an empty draft.
+    }
+  }
+
+  async #saveNotes(event: SubmitEvent, booking: Booking): Promise<void> {
+    event.preventDefault();
+    if (!this.api) return;
+    const items = this.draft.items
+      .map((item) => ({ ...item, text: item.text.trim() }))
+      .filter((item) => item.text.length > 0);
+    try {
+      await this.api.saveNotes(booking.id, this.draft.summary.trim(), items);
+      this.notice = this.t.sessions.notesSaved;
+      this.editing = null;
+      this.emit('mm-notes-saved', { bookingId: booking.id });
+    } catch (error) {
+      this.notice = this.describe(error);
+    }
+  }
+
+  #setItem(index: number, text: string): void {
+    this.draft = {
+      ...this.draft,
+      items: this.draft.items.map((item, i) => (i === index ? { ...item, text } : item)),
+    };
+  }
+
+  override render() {
+    const t = this.t.sessions;
+    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    const now = this.now().getTime();
+    const upcoming = this.sessions.filter((s) => s.status === 'confirmed' && new Date(s.end).getTime() > now);
+    const past = this.sessions
+      .filter((s) => !upcoming.includes(s))
+      .sort((a, b) => b.start.localeCompare(a.start));
+    return html`
+      <p role="status" class="meta">${this.notice}</p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <h3>${t.upcoming}</h3>
+      ${upcoming.length ? html`<ul class="cards">${upcoming.map((b) => this.#upcoming(b))}</ul>` : html`<p>${t.empty}</p>`}
+      <h3>${t.past}</h3>
+      ${past.length ? html`<ul class="cards">${past.map((b) => this.#past(b))}</ul>` : html`<p>${t.empty}</p>`}
+    `;
+  }
+
+  #upcoming(booking: Booking) {
+    const t = this.t.sessions;
+    return html`<li class="card">
+      <h4>${this.#when(booking.start)}</h4>
+      <p class="meta">${this.t.formats[booking.format] ?? booking.format} · ${t.status[booking.status]}</p>
+      <div class="row">
+        ${
+          booking.joinUrl
+            ? html`<a part="button" href=${booking.joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>`
+            : nothing
+        }
+        <button
+          part="button"
+          aria-expanded=${this.cancelling === booking.id ? 'true' : 'false'}
+          @click=${() => {
+            this.cancelling = this.cancelling === booking.id ? null : booking.id;
+          }}
+        >
+          ${t.cancel}
+        </button>
+      </div>
+      ${
+        this.cancelling === booking.id
+          ? html`<form @submit=${(e: SubmitEvent) => this.#cancel(e, booking)}>
+            <label>${t.cancelReason}<input type="text" name="reason" maxlength="500" /></label>
+            <button part="button" class="primary">${t.confirmCancel}</button>
+          </form>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  #past(booking: Booking) {
+    const t = this.t.sessions;
+    const editing = this.editing === booking.id;
+    return html`<li class="card">
+      <h4>${this.#when(booking.start)}</h4>
+      <p class="meta">${this.t.formats[booking.format] ?? booking.format} · ${t.status[booking.status]}</p>
+      ${
+        booking.status !== 'cancelled'
+          ? html`<button part="button" aria-expanded=${editing ? 'true' : 'false'} @click=${() => this.#openNotes(booking)}>
+            ${t.notes}
+          </button>`
+          : nothing
+      }
+      ${editing ? this.#notesForm(booking) : nothing}
+    </li>`;
+  }
+
+  #notesForm(booking: Booking) {
+    const t = this.t.sessions;
+    return html`<form @submit=${(e: SubmitEvent) => this.#saveNotes(e, booking)}>
+      <label
+        >${t.summary}<textarea
+          rows="3"
+          maxlength="4000"
+          .value=${this.draft.summary}
+          @input=${(e: InputEvent) => {
+            this.draft = { ...this.draft, summary: (e.target as HTMLTextAreaElement).value };
+          }}
+        ></textarea>
+      </label>
+      <fieldset>
+        <legend>${t.actionItems}</legend>
+        ${this.draft.items.map(
+          (item, i) => html`<div class="row">
+            <label class="sr-only" for="item-${i}">${t.itemLabel(i + 1)}</label>
+            <input
+              id="item-${i}"
+              type="text"
+              maxlength="500"
+              .value=${item.text}
+              @input=${(e: InputEvent) => this.#setItem(i, (e.target as HTMLInputElement).value)}
+            />
+            <button
+              type="button"
+              part="button"
+              aria-label=${t.removeItem(i + 1)}
+              @click=${() => {
+                this.draft = { ...this.draft, items: this.draft.items.filter((_, j) => j !== i) };
+              }}
+            >
+              ×
+            </button>
+          </div>`,
+        )}
+        <button
+          type="button"
+          part="button"
+          ?disabled=${this.draft.items.length >= 20}
+          @click=${() => {
+            this.draft = { ...this.draft, items: [...this.draft.items, { text: '' }] };
+          }}
+        >
+          ${t.addItem}
+        </button>
+      </fieldset>
+      <button part="button" class="primary">${t.saveNotes}</button>
+    </form>`;
+  }
+}

@@ -1,0 +1,74 @@
+import { css } from 'lit';
+
+// Shared by the mentor console's panels: lists, cards, field grids.
+export const consoleStyles = css`
+  ul.cards {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 12px;
+  }
+
+  .card {
+    border: 1px solid var(--mm-border, #d1d5db);
+    border-radius: var(--_radius);
+    padding: 12px 14px;
+    background: var(--mm-surface, #fff);
+  }
+
+  .card h4 {
+    margin: 0 0 4px;
+    font-size: 1em;
+  }
+
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+  }
+
+  .meta {
+    color: var(--mm-muted, #4b5563);
+    font-size: 0.9em;
+  }
+
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
+    gap: 10px 16px;
+  }
+
+  label {
+    display: grid;
+    gap: 4px;
+    font-size: 0.95em;
+  }
+
+  input[type='number'],
+  input[type='time'],
+  input[type='date'],
+  select {
+    font: inherit;
+    padding: 6px 8px;
+    border: 1px solid #6b7280;
+    border-radius: calc(var(--_radius) / 2);
+  }
+
+  fieldset {
+    border: 1px solid var(--mm-border, #d1d5db);
+    border-radius: var(--_radius);
+    margin: 0 0 12px;
+    padding: 8px 12px 12px;
+  }
+
+  .pre {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+
+  .ok {
+    color: #166534;
+  }
+`;

@@ -1,0 +1,148 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { linkified } from '../internal/linkify.js';
+import type { Message, ThreadSummary } from '../mentor-console/console-api.js';
+import { ConsoleElement } from '../mentor-console/console-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+import { threadStyles } from './thread-view.styles.js';
+
+const MAX_LENGTH = 4000;
+
+/**
+ * @summary Conversations: the list with unread counts, one thread's messages (links clickable,
+ * everything else plain text) and a composer.
+ *
+ * @event mm-message-sent - `detail: { message }`.
+ *
+ * @csspart button - Every button.
+ */
+export class MmThreadView extends ConsoleElement {
+  static override styles = [baseStyles, consoleStyles, threadStyles];
+
+  /** The signed-in user's id, to tell own messages apart. */
+  @property({ attribute: false }) userId = '';
+
+  /** The open thread; empty shows the list. */
+  @property({ attribute: 'thread-id' }) threadId = '';
+
+  @state() private threads: ThreadSummary[] = [];
+  @state() private messages: Message[] = [];
+  @state() private loading = true;
+  @state() private error = '';
+  @state() private draft = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('threadId') && changed.get('threadId') !== undefined) void this.refresh();
+  }
+
+  /** Reloads the list or the open thread (the console calls it on `message.created`). */
+  async refresh(): Promise<void> {
+    if (!this.api) return;
+    try {
+      if (this.threadId) {
+        this.messages = (await this.api.messages(this.threadId)).data;
+        const last = this.messages.at(-1);
+        if (last) await this.api.markRead(this.threadId, last.id);
+      } else {
+        this.threads = (await this.api.threads()).data;
+      }
+      this.error = '';
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #send(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const body = this.draft.trim();
+    if (!this.api || !body || body.length > MAX_LENGTH) return;
+    try {
+      const message = await this.api.post(this.threadId, body);
+      this.draft = '';
+      this.messages = [...this.messages.filter((m) => m.id !== message.id), message];
+      this.emit('mm-message-sent', { message });
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  #open(id: string): void {
+    this.threadId = id;
+    this.loading = true;
+  }
+
+  #time(iso: string): string {
+    return new Intl.DateTimeFormat(this.locale || undefined, {
+      dateStyle: 'short',
+      timeStyle: 'short',
+    }).format(new Date(iso));
+  }
+
+  override render() {
+    const t = this.t.threads;
+    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    const error = this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
+    if (!this.threadId) {
+      return html`<h3>${t.heading}</h3>
+        ${error}
+        ${
+          this.threads.length === 0
+            ? html`<p>${t.empty}</p>`
+            : html`<ul class="cards">
+              ${this.threads.map(
+                (thread) => html`<li>
+                  <button part="button" class="thread" @click=${() => this.#open(thread.id)}>
+                    <span>${thread.learner.id === this.userId ? thread.mentor.name : thread.learner.name}</span>
+                    ${thread.unreadCount > 0 ? html`<span class="badge">${t.unread(thread.unreadCount)}</span>` : nothing}
+                  </button>
+                </li>`,
+              )}
+            </ul>`
+        }`;
+    }
+    const tooLong = this.draft.length > MAX_LENGTH;
+    return html`
+      <button
+        part="button"
+        @click=${() => {
+          this.threadId = '';
+          this.loading = true;
+        }}
+      >
+        ← ${t.back}
+      </button>
+      ${error}
+      <ol class="messages" aria-live="polite">
+        ${this.messages.map(
+          (m) => html`<li class=${m.authorId === this.userId ? 'mine' : 'theirs'}>
+            <p class="pre">${linkified(m.body)}</p>
+            <span class="meta">${m.authorId === this.userId ? `${t.you} · ` : ''}${this.#time(m.createdAt)}</span>
+          </li>`,
+        )}
+      </ol>
+      <form @submit=${this.#send}>
+        <label>
+          ${t.messageLabel}
+          <textarea
+            rows="3"
+            aria-invalid=${tooLong ? 'true' : 'false'}
+            .value=${this.draft}
+            @input=${(e: InputEvent) => {
+              this.draft = (e.target as HTMLTextAreaElement).value;
+            }}
+          ></textarea>
+        </label>
+        ${tooLong ? html`<p class="error" role="alert">${t.tooLong}</p>` : nothing}
+        <button part="button" class="primary" ?disabled=${tooLong || this.draft.trim() === ''}>${t.send}</button>
+      </form>
+    `;
+  }
+}
