@@ -8,7 +8,8 @@
 //
 // Like a real host backend, it vouches for its logged-in user: every HTML page it serves gets a
 // fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}} (and one for the
-// first demo mentor in place of {{MENTOR_TOKEN}}, for the mentor console page), and the API's
+// first demo mentor in place of {{MENTOR_TOKEN}} and the demo admin in place of {{ADMIN_TOKEN}},
+// for the console pages), and the API's
 // base URL in place of {{API}}.
 //
 // IMPORTANT: a real site signs user tokens on its BACKEND, for the user its own login
@@ -33,6 +34,8 @@ const identitySecret = process.env.MICROMENTOR_IDENTITY_SECRET ?? 'ids_demo_Loca
 const demoLearner = { sub: 'demo-learner-1', name: 'Ada Learner', email: 'ada.learner@example.com' };
 /** The first demo mentor's user (its external id links the user to the mentor profile). */
 const demoMentor = { sub: 'demo-mentor-001', name: 'Demo Mentor', roles: ['mentor'] };
+/** The program admin of the demo tenant (admin console page). */
+const demoAdmin = { sub: 'demo-admin-1', name: 'Demo Admin', roles: ['admin'] };
 const TOKEN_TTL_SECONDS = 60 * 60;
 
 const base64url = (value) => Buffer.from(value).toString('base64url');
@@ -135,7 +138,8 @@ const server = createServer(async (req, res) => {
       .toString('utf8')
       .replaceAll('{{API}}', escapeHtml(api))
       .replaceAll('{{USER_TOKEN}}', escapeHtml(token))
-      .replaceAll('{{MENTOR_TOKEN}}', escapeHtml(signUserToken(identitySecret, demoMentor)));
+      .replaceAll('{{MENTOR_TOKEN}}', escapeHtml(signUserToken(identitySecret, demoMentor)))
+      .replaceAll('{{ADMIN_TOKEN}}', escapeHtml(signUserToken(identitySecret, demoAdmin)));
   }
   const extra = found.file.startsWith(STRICT_CSP_DIR + sep)
     ? { 'Content-Security-Policy': strictCsp(new URL(api).origin) }

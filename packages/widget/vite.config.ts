@@ -5,6 +5,26 @@ import { defineConfig } from 'vite';
 // - esm:   dist/index.js, an ES module for bundler users, lit left external so the host's
 //          bundler can dedupe it.
 // They are separate environments because an IIFE takes exactly one entry.
+/** An IIFE of its own for a console: dist/<name>.js from src/<name>-entry.ts. */
+function consoleBundle(name: string) {
+  return {
+    [name.replace('-', '_')]: {
+      consumer: 'client' as const,
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: true,
+        modulePreload: false,
+        copyPublicDir: false,
+        rolldownOptions: {
+          input: `src/${name}-entry.ts`,
+          output: { format: 'iife' as const, entryFileNames: `${name}.js` },
+        },
+      },
+    },
+  };
+}
+
 export default defineConfig({
   build: { target: 'es2022' },
   environments: {
@@ -22,21 +42,9 @@ export default defineConfig({
         },
       },
     },
-    // The mentor console, loaded on demand by widget.js: learners never download it.
-    console: {
-      consumer: 'client',
-      build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        minify: true,
-        modulePreload: false,
-        copyPublicDir: false,
-        rolldownOptions: {
-          input: 'src/mentor-console-entry.ts',
-          output: { format: 'iife', entryFileNames: 'mentor-console.js' },
-        },
-      },
-    },
+    // The consoles, each loaded on demand by widget.js: learners never download them.
+    ...consoleBundle('mentor-console'),
+    ...consoleBundle('admin-console'),
     esm: {
       consumer: 'client',
       build: {
@@ -44,7 +52,11 @@ export default defineConfig({
         emptyOutDir: false,
         copyPublicDir: false,
         lib: {
-          entry: { index: 'src/index.ts', 'mentor-console': 'src/mentor-console/mentor-console.ts' },
+          entry: {
+            index: 'src/index.ts',
+            'mentor-console': 'src/mentor-console/mentor-console.ts',
+            'admin-console': 'src/admin-console/admin-console.ts',
+          },
           formats: ['es'],
           fileName: (_format, name) => (name === 'index' ? 'index.js' : `${name}.module.js`),
         },
@@ -57,7 +69,7 @@ export default defineConfig({
   builder: {
     // In order: the embed build empties dist/ first.
     async buildApp(builder) {
-      for (const name of ['embed', 'console', 'esm']) {
+      for (const name of ['embed', 'mentor_console', 'admin_console', 'esm']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`missing build environment ${name}`);
         await builder.build(environment);

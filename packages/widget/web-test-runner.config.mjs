@@ -63,6 +63,7 @@ export default {
       },
     }),
   ],
-  testFramework: { config: { timeout: 5000 } },
+  // Generous: axe runs take seconds on a loaded 2-core machine; waits inside tests stay short.
+  testFramework: { config: { timeout: 20000 } },
   reporters: [defaultReporter(), countsReporter()],
 };

@@ -3,6 +3,7 @@ import type { EmbedConfig } from './script-config.js';
 /** Console elements and the bundle that defines each; learners never download these. */
 const BUNDLES: Record<string, string> = {
   'mm-mentor-console': 'mentor-console.js',
+  'mm-admin-console': 'admin-console.js',
 };
 
 type ConsoleElement = HTMLElement & { publishableKey?: string; apiBase?: string; userToken?: string };

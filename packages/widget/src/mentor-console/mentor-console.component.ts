@@ -5,6 +5,7 @@ import '../availability-editor/availability-editor.js';
 import '../mentor-profile-form/mentor-profile-form.js';
 import '../offer-inbox/offer-inbox.js';
 import '../session-list/session-list.js';
+import { tabForKey } from '../internal/tabs.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import '../thread-view/thread-view.js';
@@ -191,17 +192,7 @@ export class MmMentorConsole extends ConsoleElement {
   }
 
   #onTabKey(event: KeyboardEvent): void {
-    const index = TABS.indexOf(this.tab);
-    const next =
-      event.key === 'ArrowRight'
-        ? TABS[(index + 1) % TABS.length]
-        : event.key === 'ArrowLeft'
-          ? TABS[(index - 1 + TABS.length) % TABS.length]
-          : event.key === 'Home'
-            ? TABS[0]
-            : event.key === 'End'
-              ? TABS[TABS.length - 1]
-              : undefined;
+    const next = tabForKey(event.key, TABS, this.tab);
     if (!next) return;
     event.preventDefault();
     this.#selectTab(next, true);

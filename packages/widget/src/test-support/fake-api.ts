@@ -6,6 +6,8 @@ import { type Booking, type HelpRequest, type Match, Micromentor } from '@microm
 export interface RecordedCall {
   method: string;
   path: string;
+  /** The query string's parameters. */
+  query: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -38,10 +40,11 @@ export function fakeApi(routes: Record<string, Handler>): { client: Micromentor;
     userToken: 'jwt.learner',
     maxRetries: 0,
     fetch: async (url, init) => {
-      const { pathname } = new URL(url);
+      const { pathname, searchParams } = new URL(url);
       const call: RecordedCall = {
         method: init.method ?? 'GET',
         path: pathname,
+        query: Object.fromEntries(searchParams),
         headers: { ...(init.headers as Record<string, string>) },
         body: typeof init.body === 'string' ? JSON.parse(init.body) : null,
       };

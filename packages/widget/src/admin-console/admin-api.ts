@@ -1,0 +1,104 @@
+// What the admin console needs from the API, in one place; every call goes through the SDK client.
+import type { Mentor, Micromentor } from '@micromentor/sdk';
+import type { Page } from '../mentor-console/console-api.js';
+
+export type AdminMentor = Mentor & { statusReason?: string | null };
+export type MentorAction = 'approve' | 'reject' | 'pause' | 'suspend' | 'reinstate';
+
+export interface Report {
+  id: string;
+  mentorId: string;
+  mentorName?: string;
+  bookingId: string | null;
+  reason: string;
+  details: string;
+  status: string;
+  createdAt: string;
+}
+
+export interface ApiKeyInfo {
+  id: string;
+  kind: 'publishable' | 'secret' | 'identity';
+  prefix: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+export interface RotatedKey {
+  kind: ApiKeyInfo['kind'];
+  key: string;
+  previousExpiresAt: string | null;
+}
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  events: string[];
+  enabled: boolean;
+  description?: string | null;
+  secret?: string;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  eventType: string;
+  status: string;
+  attempts: {
+    attempt: number;
+    statusCode: number | null;
+    error: string | null;
+    latencyMs: number | null;
+    at: string;
+  }[];
+  createdAt: string;
+}
+
+export interface SeriesPoint {
+  bucket: string;
+  [metric: string]: string | number | null;
+}
+
+export interface Analytics {
+  totals: Record<string, number | null>;
+  series: SeriesPoint[];
+  topSkills: { skill: string; count: number }[];
+  unmetSkills: { skill: string; count: number }[];
+  mentorLoad: { top10Share: number | null; gini: number | null };
+}
+
+const enc = encodeURIComponent;
+
+export function adminApi(client: Micromentor) {
+  return {
+    me: () => client.me.get(),
+    mentors: (status: string): Promise<Page<AdminMentor>> =>
+      client.request('GET', '/v1/admin/mentors', { query: { status, limit: 100 } }),
+    act: (id: string, action: MentorAction, reason: string): Promise<AdminMentor> =>
+      client.request('POST', `/v1/admin/mentors/${enc(id)}/${action}`, { body: reason ? { reason } : {} }),
+    reports: (): Promise<Page<Report>> =>
+      client.request('GET', '/v1/admin/reports', { query: { status: 'open', limit: 100 } }),
+    resolveReport: (id: string, action: 'dismiss' | 'pause' | 'suspend', note: string): Promise<Report> =>
+      client.request('POST', `/v1/admin/reports/${enc(id)}/resolve`, { body: { action, note } }),
+    settings: (): Promise<Record<string, unknown>> => client.request('GET', '/v1/admin/settings'),
+    saveSettings: (patch: Record<string, unknown>): Promise<Record<string, unknown>> =>
+      client.request('PATCH', '/v1/admin/settings', { body: patch }),
+    keys: (): Promise<{ data: ApiKeyInfo[] }> => client.request('GET', '/v1/admin/keys'),
+    rotateKey: (kind: ApiKeyInfo['kind'], overlapHours: number): Promise<RotatedKey> =>
+      client.request('POST', '/v1/admin/keys/rotate', { body: { kind, overlapHours } }),
+    webhooks: (): Promise<Page<WebhookEndpoint>> => client.request('GET', '/v1/admin/webhooks'),
+    createWebhook: (url: string, events: string[]): Promise<WebhookEndpoint> =>
+      client.request('POST', '/v1/admin/webhooks', { body: { url, events } }),
+    deliveries: (id: string): Promise<Page<WebhookDelivery>> =>
+      client.request('GET', `/v1/admin/webhooks/${enc(id)}/deliveries`, { query: { limit: 50 } }),
+    replay: (id: string, deliveryId: string): Promise<unknown> =>
+      client.request('POST', `/v1/admin/webhooks/${enc(id)}/deliveries/${enc(deliveryId)}/replay`, {
+        body: {},
+      }),
+    analytics: (from: string, to: string, bucket: 'day' | 'week'): Promise<Analytics> =>
+      client.request('GET', '/v1/admin/analytics', { query: { from, to, bucket } }),
+    exportCsv: (kind: 'requests' | 'bookings', from: string, to: string): Promise<string> =>
+      client.request('GET', `/v1/admin/exports/${kind}.csv`, { query: { from, to }, responseType: 'text' }),
+  };
+}
+
+export type AdminApi = ReturnType<typeof adminApi>;

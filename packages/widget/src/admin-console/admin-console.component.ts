@@ -1,0 +1,154 @@
+import { Micromentor } from '@micromentor/sdk';
+import { html, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { tabForKey } from '../internal/tabs.js';
+import '../mentor-review/mentor-review.js';
+import { mentorConsoleStyles } from '../mentor-console/mentor-console.styles.js';
+import '../program-analytics/program-analytics.js';
+import '../program-settings/program-settings.js';
+import '../report-queue/report-queue.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+import '../webhook-admin/webhook-admin.js';
+import { type AdminApi, adminApi } from './admin-api.js';
+import { AdminElement } from './admin-element.js';
+
+const TABS = ['applications', 'mentors', 'reports', 'analytics', 'settings', 'webhooks'] as const;
+type Tab = (typeof TABS)[number];
+
+/**
+ * @summary The program admin's console: mentor applications and the mentor list (approve,
+ * reject, pause, suspend, reinstate), reports, analytics with charts and CSV export, program
+ * settings and key rotation, webhook endpoints with their delivery log.
+ *
+ * @event mm-mentor-status-changed - `detail: { mentor, action }`.
+ * @event mm-report-resolved - `detail: { report, action }`.
+ * @event mm-settings-saved - `detail: { settings }`.
+ * @event mm-key-rotated - `detail: { kind }`.
+ * @event mm-webhook-created - `detail: { endpoint }`.
+ * @event mm-error - Loading the console failed. `detail: { step: 'console', message, error }`.
+ *
+ * @csspart tab - Each tab button.
+ * @csspart panel - The active tab's panel.
+ * @csspart button - Every button.
+ *
+ * @cssproperty --mm-accent - Accent, focus and chart colour. Default `#4338ca`.
+ * @cssproperty --mm-radius - Corner radius. Default `12px`.
+ * @cssproperty --mm-font-family - Font stack. Default: the system UI font.
+ */
+export class MmAdminConsole extends AdminElement {
+  static override styles = [baseStyles, consoleStyles, mentorConsoleStyles];
+
+  @property({ attribute: 'publishable-key' }) publishableKey = '';
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** Short-lived JWT for a user with the `admin` role. */
+  @property({ attribute: 'user-token' }) userToken = '';
+  @property({ reflect: true }) theme = '';
+  @property({ attribute: false }) client: Micromentor | null = null;
+
+  @state() private tab: Tab = 'applications';
+  @state() private phase: 'loading' | 'ready' | 'error' | 'forbidden' = 'loading';
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.reload();
+  }
+
+  #buildApi(): AdminApi | null {
+    if (this.api) return this.api;
+    let client = this.client;
+    if (!client && this.publishableKey) {
+      try {
+        client = new Micromentor({
+          baseUrl: this.apiBase || location.origin,
+          publishableKey: this.publishableKey,
+        });
+      } catch {
+        client = null;
+      }
+    }
+    if (!client) return null;
+    if (this.userToken) client.setUserToken(this.userToken);
+    this.client = client;
+    return adminApi(client);
+  }
+
+  async reload(): Promise<void> {
+    const api = this.#buildApi();
+    if (!api) {
+      this.phase = 'forbidden';
+      return;
+    }
+    this.api = api;
+    try {
+      const me = await api.me();
+      this.phase = me.user?.roles.includes('admin') ? 'ready' : 'forbidden';
+    } catch (error) {
+      this.error = this.describe(error);
+      this.phase = 'error';
+      this.emit('mm-error', { step: 'console', message: this.error, error });
+    }
+  }
+
+  #selectTab(tab: Tab, focus = false): void {
+    this.tab = tab;
+    if (focus) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+    }
+  }
+
+  #onTabKey(event: KeyboardEvent): void {
+    const next = tabForKey(event.key, TABS, this.tab);
+    if (!next) return;
+    event.preventDefault();
+    this.#selectTab(next, true);
+  }
+
+  override render() {
+    const t = this.t;
+    if (this.phase === 'loading') return html`<p role="status">${t.loading}</p>`;
+    if (this.phase === 'forbidden') return html`<p role="status">${t.needAdmin}</p>`;
+    if (this.phase === 'error') {
+      return html`<p class="error" role="alert">${this.error}</p>
+        <button part="button" @click=${() => this.reload()}>${t.retry}</button>`;
+    }
+    return html`<section class="console" aria-labelledby="admin-title">
+      <h2 id="admin-title">${t.title}</h2>
+      <div role="tablist" aria-label=${t.title} @keydown=${this.#onTabKey}>
+        ${TABS.map(
+          (tab) => html`<button
+            part="tab"
+            role="tab"
+            id="tab-${tab}"
+            aria-selected=${this.tab === tab ? 'true' : 'false'}
+            aria-controls="panel"
+            tabindex=${this.tab === tab ? '0' : '-1'}
+            @click=${() => this.#selectTab(tab)}
+          >
+            ${t.tabs[tab]}
+          </button>`,
+        )}
+      </div>
+      <div part="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" tabindex="0">${this.#panel()}</div>
+    </section>`;
+  }
+
+  #panel(): TemplateResult {
+    const common = { api: this.api, locale: this.locale };
+    switch (this.tab) {
+      case 'applications':
+        return html`<mm-mentor-review mode="applications" .api=${common.api} locale=${common.locale}></mm-mentor-review>`;
+      case 'mentors':
+        return html`<mm-mentor-review mode="list" .api=${common.api} locale=${common.locale}></mm-mentor-review>`;
+      case 'reports':
+        return html`<mm-report-queue .api=${common.api} locale=${common.locale}></mm-report-queue>`;
+      case 'analytics':
+        return html`<mm-program-analytics .api=${common.api} locale=${common.locale}></mm-program-analytics>`;
+      case 'settings':
+        return html`<mm-program-settings .api=${common.api} locale=${common.locale}></mm-program-settings>`;
+      case 'webhooks':
+        return html`<mm-webhook-admin .api=${common.api} locale=${common.locale}></mm-webhook-admin>`;
+    }
+  }
+}

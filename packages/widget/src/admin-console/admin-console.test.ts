@@ -1,0 +1,246 @@
+import type { Me } from '@micromentor/sdk';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
+import type { MmAdminConsole } from './admin-console.js';
+import './admin-console.js';
+
+function me(roles: string[]): Me {
+  return {
+    tenant: {
+      id: 'ten_1',
+      name: 'Academy',
+      settings: { allowGuests: false, formats: ['video'], sessionLengths: [15] },
+    },
+    user: { id: 'usr_admin', externalId: 'admin', name: 'Ada Admin', email: null, roles, isGuest: false },
+    mentorProfile: null,
+    keyKind: 'publishable',
+  } as Me;
+}
+
+const applicant = (name: string, status = 'pending') => ({
+  ...match(name).mentor,
+  id: `mnt_${name}`,
+  status,
+});
+
+function inner(el: Element, tag: string): Element {
+  return el.shadowRoot!.querySelector(tag)!;
+}
+
+async function open(routes: Parameters<typeof fakeApi>[0], locale = 'en') {
+  const api = fakeApi({ 'GET /v1/me': () => json(200, me(['admin'])), ...routes });
+  const el = await fixture<MmAdminConsole>(
+    html`<mm-admin-console locale=${locale} .client=${api.client}></mm-admin-console>`,
+  );
+  await waitUntil(() => el.shadowRoot!.querySelector('[role=tab]'), 'tabs');
+  return { el, ...api };
+}
+
+async function selectTab(el: MmAdminConsole, id: string, tag: string): Promise<Element> {
+  el.shadowRoot!.querySelector<HTMLButtonElement>(`#tab-${id}`)!.click();
+  await waitUntil(() => el.shadowRoot!.querySelector(tag)?.shadowRoot?.querySelector('h3'), tag);
+  return inner(el, tag);
+}
+
+describe('<mm-admin-console>', () => {
+  it('refuses a user without the admin role', async () => {
+    const { client } = fakeApi({ 'GET /v1/me': () => json(200, me(['mentor'])) });
+    const el = await fixture<MmAdminConsole>(
+      html`<mm-admin-console locale="en" .client=${client}></mm-admin-console>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')?.textContent?.includes('admin role'));
+    expect(el.shadowRoot!.querySelector('[role=tablist]')).to.be.null;
+  });
+
+  it('approves an application and requires a reason to reject one', async () => {
+    let pending = [applicant('Grace'), applicant('Mallory')];
+    const { el, calls } = await open({
+      'GET /v1/admin/mentors': () => json(200, { data: pending, nextCursor: null }),
+      'POST /v1/admin/mentors/mnt_Grace/approve': () => {
+        pending = pending.filter((m) => m.id !== 'mnt_Grace');
+        return json(200, applicant('Grace', 'approved'));
+      },
+      'POST /v1/admin/mentors/mnt_Mallory/reject': () => json(200, applicant('Mallory', 'rejected')),
+    });
+    await waitUntil(() => inner(el, 'mm-mentor-review').shadowRoot?.querySelector('li'), 'queue');
+    const review = inner(el, 'mm-mentor-review');
+    await expect(el).to.be.accessible();
+    expect(calls.find((c) => c.path === '/v1/admin/mentors')!.query.status).to.equal('pending');
+    const card = (name: string) =>
+      Array.from(review.shadowRoot!.querySelectorAll('li')).find(
+        (li) => li.querySelector('h4')!.textContent === name,
+      )!;
+    const button = (name: string, label: string) =>
+      Array.from(card(name).querySelectorAll('button')).find((b) => b.textContent!.trim() === label)!;
+
+    button('Grace', 'Approve').click();
+    await waitUntil(() => review.shadowRoot!.querySelector('.ok')!.textContent === 'Grace is now approved.');
+    await waitUntil(() => review.shadowRoot!.querySelectorAll('li').length === 1);
+
+    button('Mallory', 'Reject').click();
+    await waitUntil(() => review.shadowRoot!.querySelector('[role=alert]'));
+    expect(calls.some((c) => c.path.endsWith('/reject'))).to.be.false;
+    card('Mallory').querySelector('input')!.value = 'No relevant experience';
+    button('Mallory', 'Reject').click();
+    await waitUntil(() => calls.some((c) => c.path.endsWith('/reject')));
+    expect(calls.find((c) => c.path.endsWith('/reject'))!.body).to.deep.equal({
+      reason: 'No relevant experience',
+    });
+  });
+
+  it('draws analytics as charts with a data table behind each, and moves between tabs by keyboard', async () => {
+    const { el, calls } = await open({
+      'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/admin/analytics': () =>
+        json(200, {
+          totals: {
+            requests: 42,
+            matchRate: 0.9,
+            medianResponseMinutes: 12,
+            booked: 30,
+            completed: 25,
+            noShow: 1,
+            cancelled: 4,
+            averageRating: 4.6,
+            solvedShare: 0.8,
+          },
+          series: [
+            { bucket: '2026-11-16', requests: 20, booked: 14 },
+            { bucket: '2026-11-23', requests: 22, booked: 16 },
+          ],
+          topSkills: [{ skill: 'sql', count: 12 }],
+          unmetSkills: [{ skill: 'rust', count: 3 }],
+          mentorLoad: { top10Share: 0.35, gini: 0.41 },
+        }),
+    });
+    el.shadowRoot!.querySelector<HTMLElement>('#tab-applications')!.focus();
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() =>
+      el.shadowRoot!.querySelector('mm-program-analytics')?.shadowRoot?.querySelector('mm-bar-chart'),
+    );
+    expect(el.shadowRoot!.activeElement!.id).to.equal('tab-analytics');
+    const analytics = inner(el, 'mm-program-analytics');
+    // The default range: the last 30 days, by week, as whole UTC days.
+    const { from, to, bucket } = calls.find((c) => c.path === '/v1/admin/analytics')!.query;
+    expect(bucket).to.equal('week');
+    expect(Date.parse(to!) - Date.parse(from!)).to.equal(30 * 86_400_000);
+    expect(from).to.match(/T00:00:00\.000Z$/);
+    const values = Array.from(analytics.shadowRoot!.querySelectorAll('.stats dd')).map((d) => d.textContent);
+    expect(values.slice(0, 3)).to.deep.equal(['42', '90%', '12 min']);
+    const charts = Array.from(analytics.shadowRoot!.querySelectorAll('mm-bar-chart'));
+    expect(charts).to.have.length(4);
+    await (charts[0] as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    const svg = charts[0]!.shadowRoot!.querySelector('svg')!;
+    expect(svg.getAttribute('role')).to.equal('img');
+    expect(svg.querySelectorAll('rect')).to.have.length(2);
+    const rows = Array.from(charts[0]!.shadowRoot!.querySelectorAll('tbody tr')).map((tr) =>
+      tr.textContent!.trim(),
+    );
+    expect(rows).to.deep.equal(['2026-11-1620', '2026-11-2322']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('saves settings and shows a rotated key once', async () => {
+    const settings = {
+      allowGuests: false,
+      formats: ['video', 'chat'],
+      sessionLengths: [15, 30],
+      requestSlaHours: 48,
+      instantHelpWindowMinutes: 10,
+      meetingLinkTemplate: 'https://meet.jit.si/mm-{room}',
+      allowedOrigins: ['https://academy.example'],
+    };
+    const { el, calls } = await open({
+      'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/admin/settings': () => json(200, settings),
+      'PATCH /v1/admin/settings': (call) => json(200, { ...settings, ...(call.body as object) }),
+      'GET /v1/admin/keys': () =>
+        json(200, {
+          data: [
+            {
+              id: 'k1',
+              kind: 'secret',
+              prefix: 'sk_live_ab',
+              createdAt: '2026-11-01T00:00:00Z',
+              expiresAt: null,
+            },
+          ],
+        }),
+      'POST /v1/admin/keys/rotate': () =>
+        json(201, { kind: 'secret', key: 'sk_live_NEWKEY123', previousExpiresAt: null }),
+    });
+    const panel = await selectTab(el, 'settings', 'mm-program-settings');
+    const root = panel.shadowRoot!;
+    const guests = root.querySelector<HTMLInputElement>('input[name=allowGuests]')!;
+    guests.click();
+    root.querySelector<HTMLInputElement>('input[name=sessionLengths]')!.value = '15, 20';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('.ok')!.textContent === 'Settings saved.');
+    const patch = calls.find((c) => c.method === 'PATCH')!.body as Record<string, unknown>;
+    expect(patch).to.deep.include({
+      allowGuests: true,
+      sessionLengths: [15, 20],
+      formats: ['video', 'chat'],
+    });
+    expect(patch.allowedOrigins).to.deep.equal(['https://academy.example']);
+
+    const rotate = Array.from(root.querySelectorAll('button')).find((b) =>
+      b.textContent!.includes('Rotate Secret'),
+    )!;
+    rotate.click();
+    await waitUntil(() => root.querySelector('code.secret'));
+    expect(root.querySelector('code.secret')!.textContent).to.equal('sk_live_NEWKEY123');
+    expect(calls.find((c) => c.path === '/v1/admin/keys/rotate')!.body).to.deep.equal({
+      kind: 'secret',
+      overlapHours: 24,
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('adds a webhook endpoint and shows its secret once, and reports a refused URL in plain words', async () => {
+    let endpoints: unknown[] = [];
+    let refuse = true;
+    const { el } = await open({
+      'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/admin/webhooks': () => json(200, { data: endpoints, nextCursor: null }),
+      'POST /v1/admin/webhooks': (call) => {
+        if (refuse) {
+          return problem(
+            400,
+            'webhook_url_not_allowed',
+            'Bad Request',
+            'Webhook URLs must not point to private addresses.',
+          );
+        }
+        const body = call.body as { url: string; events: string[] };
+        const endpoint = { id: 'wh_1', url: body.url, events: body.events, enabled: true };
+        endpoints = [endpoint];
+        return json(201, { ...endpoint, secret: 'whsec_c2VjcmV0' });
+      },
+    });
+    const panel = await selectTab(el, 'webhooks', 'mm-webhook-admin');
+    const root = panel.shadowRoot!;
+    root.querySelector<HTMLInputElement>('input[name=url]')!.value = 'https://10.0.0.1/hook';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('[role=alert]'));
+    expect(root.querySelector('[role=alert]')!.textContent).to.equal(
+      'Webhook URLs must not point to private addresses.',
+    );
+    refuse = false;
+    root.querySelector<HTMLInputElement>('input[name=url]')!.value = 'https://hooks.example/mm';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('code.secret'));
+    expect(root.querySelector('code.secret')!.textContent).to.equal('whsec_c2VjcmV0');
+    await waitUntil(() => root.querySelector('li h4')?.textContent === 'https://hooks.example/mm');
+  });
+
+  it('speaks Spanish', async () => {
+    const { el } = await open(
+      { 'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }) },
+      'es',
+    );
+    const tabs = Array.from(el.shadowRoot!.querySelectorAll('[role=tab]')).map((t) => t.textContent!.trim());
+    expect(tabs).to.deep.equal(['Solicitudes', 'Mentores', 'Denuncias', 'Analítica', 'Ajustes', 'Webhooks']);
+  });
+});

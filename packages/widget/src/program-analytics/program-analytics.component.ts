@@ -1,0 +1,164 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Analytics } from '../admin-console/admin-api.js';
+import { AdminElement } from '../admin-console/admin-element.js';
+import '../bar-chart/bar-chart.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+const DAY_MS = 86_400_000;
+const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+
+/**
+ * @summary Program analytics for a date range: requests, match rate, response time, outcomes,
+ * satisfaction, requested and unmet skills, mentor load — as charts with their data tables —
+ * and CSV exports.
+ *
+ * @csspart button - Every button.
+ */
+export class MmProgramAnalytics extends AdminElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  /** The current time, for the default range (the last 30 days). */
+  @property({ attribute: false }) now: () => Date = () => new Date();
+
+  @state() private from = '';
+  @state() private to = '';
+  @state() private bucket: 'day' | 'week' = 'week';
+  @state() private data: Analytics | null = null;
+  @state() private loading = true;
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const now = this.now();
+    this.to ||= isoDate(now);
+    this.from ||= isoDate(new Date(now.getTime() - 29 * DAY_MS));
+    void this.refresh();
+  }
+
+  /** The range as UTC instants: from the start of `from` to the end of `to`. */
+  #range(): { from: string; to: string } {
+    return {
+      from: `${this.from}T00:00:00.000Z`,
+      to: new Date(Date.parse(`${this.to}T00:00:00.000Z`) + DAY_MS).toISOString(),
+    };
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.api) return;
+    this.loading = true;
+    try {
+      const { from, to } = this.#range();
+      this.data = await this.api.analytics(from, to, this.bucket);
+      this.error = '';
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #export(kind: 'requests' | 'bookings'): Promise<void> {
+    if (!this.api) return;
+    try {
+      const { from, to } = this.#range();
+      const csv = await this.api.exportCsv(kind, from, to);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${kind}-${this.from}-${this.to}.csv`;
+      this.renderRoot.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  #submit(event: SubmitEvent): void {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    this.from = String(data.get('from'));
+    this.to = String(data.get('to'));
+    this.bucket = data.get('bucket') === 'day' ? 'day' : 'week';
+    void this.refresh();
+  }
+
+  override render() {
+    const t = this.t.analytics;
+    const pct = new Intl.NumberFormat(this.locale || undefined, {
+      style: 'percent',
+      maximumFractionDigits: 0,
+    });
+    const num = new Intl.NumberFormat(this.locale || undefined, { maximumFractionDigits: 2 });
+    const d = this.data;
+    const total = (key: string) => d?.totals[key] ?? null;
+    const show = (v: number | null, f: (n: number) => string = num.format) => (v === null ? t.none : f(v));
+    const cells: [string, string][] = [
+      [t.requests, show(total('requests'))],
+      [t.matchRate, show(total('matchRate'), pct.format)],
+      [t.medianResponse, show(total('medianResponseMinutes'), (n) => `${num.format(n)} min`)],
+      [t.booked, show(total('booked'))],
+      [t.completed, show(total('completed'))],
+      [t.noShow, show(total('noShow'))],
+      [t.cancelled, show(total('cancelled'))],
+      [t.rating, show(total('averageRating'))],
+      [t.solved, show(total('solvedShare'), pct.format)],
+      [t.top10, show(d?.mentorLoad.top10Share ?? null, pct.format)],
+      [t.gini, show(d?.mentorLoad.gini ?? null)],
+    ];
+    return html`<h3>${t.heading}</h3>
+      <form class="row" @submit=${this.#submit}>
+        <label>${t.from}<input type="date" name="from" required .value=${this.from} /></label>
+        <label>${t.to}<input type="date" name="to" required .value=${this.to} /></label>
+        <label
+          >${t.bucket}
+          <select name="bucket">
+            <option value="day" ?selected=${this.bucket === 'day'}>${t.day}</option>
+            <option value="week" ?selected=${this.bucket === 'week'}>${t.week}</option>
+          </select>
+        </label>
+        <button part="button" class="primary">${t.update}</button>
+        <button part="button" type="button" @click=${() => this.#export('requests')}>${t.exportRequests}</button>
+        <button part="button" type="button" @click=${() => this.#export('bookings')}>${t.exportBookings}</button>
+      </form>
+      <div role="status" aria-live="polite" class="meta">${this.loading ? this.t.loading : ''}</div>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${
+        d
+          ? html`<dl class="stats">${cells.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
+            ${d.series.length === 0 ? html`<p>${t.empty}</p>` : nothing}
+            <mm-bar-chart
+              caption=${t.requests}
+              label-header=${t.period}
+              value-header=${t.count}
+              table-summary=${t.showTable}
+              .data=${d.series.map((p) => ({ label: p.bucket.slice(0, 10), value: Number(p.requests ?? 0) }))}
+            ></mm-bar-chart>
+            <mm-bar-chart
+              caption=${t.booked}
+              label-header=${t.period}
+              value-header=${t.count}
+              table-summary=${t.showTable}
+              .data=${d.series.map((p) => ({ label: p.bucket.slice(0, 10), value: Number(p.booked ?? 0) }))}
+            ></mm-bar-chart>
+            <mm-bar-chart
+              caption=${t.topSkills}
+              label-header=${t.skill}
+              value-header=${t.count}
+              table-summary=${t.showTable}
+              .data=${d.topSkills.map((s) => ({ label: s.skill, value: s.count }))}
+            ></mm-bar-chart>
+            <mm-bar-chart
+              caption=${t.unmetSkills}
+              label-header=${t.skill}
+              value-header=${t.count}
+              table-summary=${t.showTable}
+              .data=${d.unmetSkills.map((s) => ({ label: s.skill, value: s.count }))}
+            ></mm-bar-chart>`
+          : nothing
+      }`;
+  }
+}

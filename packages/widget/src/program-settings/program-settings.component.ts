@@ -1,0 +1,191 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { ApiKeyInfo, RotatedKey } from '../admin-console/admin-api.js';
+import { AdminElement } from '../admin-console/admin-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+const FORMATS = ['video', 'call', 'chat'] as const;
+const KINDS = ['publishable', 'secret', 'identity'] as const;
+
+type Settings = Record<string, unknown> & {
+  allowGuests?: boolean;
+  formats?: string[];
+  sessionLengths?: number[];
+  requestSlaHours?: number;
+  instantHelpWindowMinutes?: number;
+  meetingLinkTemplate?: string;
+  allowedOrigins?: string[];
+  branding?: { name?: string; accent?: string };
+  leaderboard?: boolean;
+  reportsToPause?: number;
+};
+
+/**
+ * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
+ * meeting link, allowed origins, branding, leaderboard, reports threshold) and API key rotation
+ * with an overlap period. A new key is shown once.
+ *
+ * @event mm-settings-saved - `detail: { settings }`.
+ * @event mm-key-rotated - `detail: { kind }` (never the key itself).
+ * @csspart button - Every button.
+ */
+export class MmProgramSettings extends AdminElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  @state() private settings: Settings | null = null;
+  @state() private keys: ApiKeyInfo[] = [];
+  @state() private rotated: RotatedKey | null = null;
+  @state() private error = '';
+  @state() private notice = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.api) return;
+    try {
+      const [settings, keys] = await Promise.all([this.api.settings(), this.api.keys()]);
+      this.settings = settings as Settings;
+      this.keys = keys.data;
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  async #save(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.api) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const patch: Settings = {
+      sessionLengths: text('sessionLengths')
+        .split(',')
+        .map((s) => Number(s.trim()))
+        .filter((n) => Number.isFinite(n) && n > 0),
+      formats: FORMATS.filter((f) => data.getAll('formats').includes(f)),
+      allowGuests: data.get('allowGuests') === 'on',
+      requestSlaHours: Number(text('requestSlaHours')),
+      instantHelpWindowMinutes: Number(text('instantHelpWindowMinutes')),
+      meetingLinkTemplate: text('meetingLinkTemplate'),
+      allowedOrigins: text('allowedOrigins')
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      branding: { name: text('brandName'), accent: text('brandAccent') },
+      leaderboard: data.get('leaderboard') === 'on',
+      reportsToPause: Number(text('reportsToPause')),
+    };
+    try {
+      this.settings = (await this.api.saveSettings(patch)) as Settings;
+      this.error = '';
+      this.notice = this.t.settings.saved;
+      this.emit('mm-settings-saved', { settings: this.settings });
+    } catch (error) {
+      this.notice = '';
+      this.error = this.describe(error);
+    }
+  }
+
+  async #rotate(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const kind = (event.submitter as HTMLButtonElement | null)?.value as ApiKeyInfo['kind'] | undefined;
+    if (!this.api || !kind) return;
+    const overlap = Number(new FormData(event.target as HTMLFormElement).get('overlap') ?? 24);
+    try {
+      this.rotated = await this.api.rotateKey(kind, overlap);
+      this.emit('mm-key-rotated', { kind });
+      this.keys = (await this.api.keys()).data;
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  override render() {
+    const t = this.t.settings;
+    const s = this.settings;
+    if (!s) {
+      return this.error
+        ? html`<p class="error" role="alert">${this.error}</p>`
+        : html`<p role="status">${this.t.loading}</p>`;
+    }
+    return html`<form @submit=${this.#save}>
+        <h3>${t.heading}</h3>
+        <div class="grid">
+          <label
+            >${t.sessionLengths}<input type="text" name="sessionLengths" .value=${(s.sessionLengths ?? []).join(', ')}
+          /></label>
+          <label
+            >${t.sla}<input type="number" name="requestSlaHours" min="1" max="720" .value=${String(s.requestSlaHours ?? 48)}
+          /></label>
+          <label
+            >${t.instantWindow}<input
+              type="number"
+              name="instantHelpWindowMinutes"
+              min="1"
+              max="120"
+              .value=${String(s.instantHelpWindowMinutes ?? 10)}
+          /></label>
+          <label
+            >${t.reportsToPause}<input
+              type="number"
+              name="reportsToPause"
+              min="1"
+              max="100"
+              .value=${String(s.reportsToPause ?? 3)}
+          /></label>
+          <label>${t.brandName}<input type="text" name="brandName" maxlength="100" .value=${s.branding?.name ?? ''} /></label>
+          <label
+            >${t.brandAccent}<input type="text" name="brandAccent" maxlength="20" .value=${s.branding?.accent ?? ''}
+          /></label>
+        </div>
+        <label
+          >${t.meetingLink}<input type="text" name="meetingLinkTemplate" .value=${s.meetingLinkTemplate ?? ''}
+        /></label>
+        <label
+          >${t.origins}<textarea name="allowedOrigins" rows="3" .value=${(s.allowedOrigins ?? []).join('\n')}></textarea>
+        </label>
+        <fieldset>
+          <legend>${t.formats}</legend>
+          <div class="row">
+            ${FORMATS.map(
+              (f) => html`<label class="row"
+                ><input type="checkbox" name="formats" value=${f} .checked=${(s.formats ?? []).includes(f)} />${f}</label
+              >`,
+            )}
+          </div>
+        </fieldset>
+        <label class="row"><input type="checkbox" name="allowGuests" .checked=${s.allowGuests === true} />${t.allowGuests}</label>
+        <label class="row"><input type="checkbox" name="leaderboard" .checked=${s.leaderboard === true} />${t.leaderboard}</label>
+        <p role="status" class="ok">${this.notice}</p>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        <button part="button" class="primary">${t.save}</button>
+      </form>
+      <form @submit=${this.#rotate}>
+        <h3>${t.keys}</h3>
+        <ul class="cards">
+          ${this.keys.map(
+            (k) => html`<li class="card">
+              <strong>${t.kind[k.kind]}</strong> <code>${k.prefix}…</code>
+              ${
+                k.expiresAt
+                  ? html`<span class="meta">· ${t.expires(new Date(k.expiresAt).toLocaleString(this.locale || undefined))}</span>`
+                  : nothing
+              }
+            </li>`,
+          )}
+        </ul>
+        <label>${t.overlap}<input type="number" name="overlap" min="0" max="720" value="24" /></label>
+        <div class="row">
+          ${KINDS.map((k) => html`<button part="button" value=${k}>${t.rotate(t.kind[k] ?? k)}</button>`)}
+        </div>
+        ${
+          this.rotated
+            ? html`<p role="status">${t.newKey} <code class="secret">${this.rotated.key}</code></p>`
+            : nothing
+        }
+      </form>`;
+  }
+}

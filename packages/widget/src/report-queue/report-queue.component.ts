@@ -1,0 +1,81 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { Report } from '../admin-console/admin-api.js';
+import { AdminElement } from '../admin-console/admin-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+/**
+ * @summary Open reports about mentors: dismiss, or pause / suspend the mentor, with a note.
+ *
+ * @event mm-report-resolved - `detail: { report, action }`.
+ * @csspart button - Every button.
+ */
+export class MmReportQueue extends AdminElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  @state() private reports: Report[] = [];
+  @state() private loading = true;
+  @state() private error = '';
+  @state() private notice = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.api) return;
+    try {
+      this.reports = (await this.api.reports()).data;
+      this.error = '';
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #resolve(event: SubmitEvent, report: Report): Promise<void> {
+    event.preventDefault();
+    const action = (event.submitter as HTMLButtonElement | null)?.value as
+      | 'dismiss'
+      | 'pause'
+      | 'suspend'
+      | undefined;
+    if (!this.api || !action) return;
+    const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim();
+    try {
+      const resolved = await this.api.resolveReport(report.id, action, note);
+      this.notice = this.t.reports.resolved;
+      this.emit('mm-report-resolved', { report: resolved, action });
+      await this.refresh();
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  override render() {
+    const t = this.t.reports;
+    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    return html`<h3>${t.heading}</h3>
+      <p role="status" class="ok">${this.notice}</p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.reports.length === 0 ? html`<p>${t.empty}</p>` : nothing}
+      <ul class="cards">
+        ${this.reports.map(
+          (r, i) => html`<li class="card">
+            <h4>${t.about(r.mentorName ?? r.mentorId)}</h4>
+            <p class="meta">${r.reason} · ${new Date(r.createdAt).toLocaleString(this.locale || undefined)}</p>
+            ${r.details ? html`<p class="pre">${r.details}</p>` : nothing}
+            <form class="row" @submit=${(e: SubmitEvent) => this.#resolve(e, r)}>
+              <label>${t.note}<input type="text" name="note" maxlength="1000" id="note-${i}" /></label>
+              <button part="button" value="dismiss">${t.dismiss}</button>
+              <button part="button" value="pause">${t.pause}</button>
+              <button part="button" value="suspend">${t.suspend}</button>
+            </form>
+          </li>`,
+        )}
+      </ul>`;
+  }
+}

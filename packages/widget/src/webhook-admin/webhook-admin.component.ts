@@ -1,0 +1,153 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { WebhookDelivery, WebhookEndpoint } from '../admin-console/admin-api.js';
+import { AdminElement } from '../admin-console/admin-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+export const WEBHOOK_EVENTS = [
+  'request.created',
+  'request.matched',
+  'request.expired',
+  'booking.created',
+  'booking.cancelled',
+  'booking.rescheduled',
+  'booking.completed',
+  'feedback.submitted',
+  'mentor.applied',
+  'mentor.approved',
+] as const;
+
+/**
+ * @summary Webhook endpoints: add one (its signing secret shown once), see each endpoint's
+ * delivery log with every attempt, replay a delivery.
+ *
+ * @event mm-webhook-created - `detail: { endpoint }` (without the secret).
+ * @csspart button - Every button.
+ */
+export class MmWebhookAdmin extends AdminElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  @state() private endpoints: WebhookEndpoint[] = [];
+  @state() private open: string | null = null;
+  @state() private deliveries: WebhookDelivery[] = [];
+  @state() private secret = '';
+  @state() private error = '';
+  @state() private notice = '';
+  @state() private loading = true;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.api) return;
+    try {
+      this.endpoints = (await this.api.webhooks()).data;
+      this.error = '';
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #create(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.api) return;
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const events = data.getAll('events').map(String);
+    try {
+      const { secret = '', ...endpoint } = await this.api.createWebhook(
+        String(data.get('url') ?? '').trim(),
+        events,
+      );
+      this.secret = secret;
+      this.error = '';
+      form.reset();
+      this.emit('mm-webhook-created', { endpoint });
+      await this.refresh();
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  async #toggle(id: string): Promise<void> {
+    if (this.open === id) {
+      this.open = null;
+      return;
+    }
+    this.open = id;
+    this.deliveries = [];
+    try {
+      this.deliveries = (await this.api!.deliveries(id)).data;
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  async #replay(endpointId: string, deliveryId: string): Promise<void> {
+    try {
+      await this.api!.replay(endpointId, deliveryId);
+      this.notice = this.t.webhooks.replayed;
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  override render() {
+    const t = this.t.webhooks;
+    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    return html`<h3>${t.heading}</h3>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <p role="status" class="ok">
+        ${this.secret ? html`${t.secret} <code class="secret">${this.secret}</code>` : this.notice}
+      </p>
+      ${this.endpoints.length === 0 ? html`<p>${t.empty}</p>` : nothing}
+      <ul class="cards">
+        ${this.endpoints.map(
+          (e) => html`<li class="card">
+            <h4 class="pre">${e.url}</h4>
+            <p class="meta">${e.enabled ? t.enabled : t.disabled} · ${e.events.join(', ')}</p>
+            <button part="button" aria-expanded=${this.open === e.id ? 'true' : 'false'} @click=${() => this.#toggle(e.id)}>
+              ${t.deliveries}
+            </button>
+            ${this.open === e.id ? this.#log(e.id) : nothing}
+          </li>`,
+        )}
+      </ul>
+      <form @submit=${this.#create}>
+        <label>${t.url}<input type="url" name="url" required placeholder="https://" /></label>
+        <fieldset>
+          <legend>${t.events}</legend>
+          <div class="grid">
+            ${WEBHOOK_EVENTS.map(
+              (ev) =>
+                html`<label class="row"><input type="checkbox" name="events" value=${ev} checked />${ev}</label>`,
+            )}
+          </div>
+        </fieldset>
+        <button part="button" class="primary">${t.add}</button>
+      </form>`;
+  }
+
+  #log(endpointId: string) {
+    const t = this.t.webhooks;
+    if (this.deliveries.length === 0) return html`<p class="meta">${t.noDeliveries}</p>`;
+    return html`<table>
+      <tbody>
+        ${this.deliveries.map((d) => {
+          const last = d.attempts.at(-1);
+          return html`<tr>
+            <th scope="row">${d.eventType}</th>
+            <td>${d.status}</td>
+            <td>${t.attempts(d.attempts.length)}${last ? ` · ${last.statusCode ?? last.error ?? ''}` : ''}</td>
+            <td><button part="button" @click=${() => this.#replay(endpointId, d.id)}>${t.replay}</button></td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+}
