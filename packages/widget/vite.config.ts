@@ -45,6 +45,7 @@ export default defineConfig({
     // The consoles, each loaded on demand by widget.js: learners never download them.
     ...consoleBundle('mentor-console'),
     ...consoleBundle('admin-console'),
+    ...consoleBundle('follow-up'),
     esm: {
       consumer: 'client',
       build: {
@@ -56,6 +57,7 @@ export default defineConfig({
             index: 'src/index.ts',
             'mentor-console': 'src/mentor-console/mentor-console.ts',
             'admin-console': 'src/admin-console/admin-console.ts',
+            'follow-up': 'src/follow-up/follow-up.ts',
           },
           formats: ['es'],
           fileName: (_format, name) => (name === 'index' ? 'index.js' : `${name}.module.js`),
@@ -69,7 +71,7 @@ export default defineConfig({
   builder: {
     // In order: the embed build empties dist/ first.
     async buildApp(builder) {
-      for (const name of ['embed', 'mentor_console', 'admin_console', 'esm']) {
+      for (const name of ['embed', 'mentor_console', 'admin_console', 'follow_up', 'esm']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`missing build environment ${name}`);
         await builder.build(environment);

@@ -110,7 +110,7 @@ export function createApp({ db, clock = systemClock, config = {} }: CreateAppOpt
   app.get('/docs', (c) => c.html(renderReferencePage(app.getOpenAPI31Document(documentConfig) as never)));
 
   // The learner widget and the consoles it loads on demand, from the widget's dist folder.
-  for (const file of ['widget.js', 'mentor-console.js', 'admin-console.js']) {
+  for (const file of ['widget.js', 'mentor-console.js', 'admin-console.js', 'follow-up.js']) {
     app.get(`/${file}`, (c) => {
       const path = config.widgetFile && join(dirname(config.widgetFile), file);
       if (!path || !existsSync(path)) {

@@ -1,4 +1,4 @@
-import { ApiElement } from '../mentor-console/console-element.js';
+import { ApiElement } from '../internal/api-element.js';
 import type { AdminApi } from './admin-api.js';
 import { type AdminMessages, adminMessages } from './admin-i18n.js';
 

@@ -1,9 +1,10 @@
 import type { EmbedConfig } from './script-config.js';
 
-/** Console elements and the bundle that defines each; learners never download these. */
+/** Elements with a bundle of their own, loaded only on pages (or steps) that show one. */
 const BUNDLES: Record<string, string> = {
   'mm-mentor-console': 'mentor-console.js',
   'mm-admin-console': 'admin-console.js',
+  'mm-follow-up': 'follow-up.js',
 };
 
 type ConsoleElement = HTMLElement & { publishableKey?: string; apiBase?: string; userToken?: string };

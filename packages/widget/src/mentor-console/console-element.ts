@@ -1,39 +1,14 @@
-import { ConnectionError, MicromentorError } from '@micromentor/sdk';
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { ApiElement } from '../internal/api-element.js';
 import type { ConsoleApi } from './console-api.js';
 import { type ConsoleMessages, consoleMessages } from './console-i18n.js';
-
-/** What every console panel shares: its API calls, the locale, error words and typed events. */
-export class ApiElement<Api> extends LitElement {
-  /** The panel's API calls (set by the console element that holds it). */
-  @property({ attribute: false }) api: Api | null = null;
-
-  /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
-  @property({ reflect: true }) locale = '';
-
-  protected get errorWords(): { generic: string; network: string } {
-    return consoleMessages(this.locale, this).errors;
-  }
-
-  /** A failed call in plain words (the server's own `detail` for 4xx answers, which say what to fix). */
-  describe(error: unknown): string {
-    if (error instanceof ConnectionError) return this.errorWords.network;
-    const detail = error instanceof MicromentorError ? error.problem?.detail : undefined;
-    if (detail && error instanceof MicromentorError && error.status >= 400 && error.status < 500)
-      return detail;
-    return this.errorWords.generic;
-  }
-
-  /** Dispatches a bubbling, composed `mm-` event. */
-  protected emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
-  }
-}
 
 /** A panel of the mentor console. */
 export class ConsoleElement extends ApiElement<ConsoleApi> {
   get t(): ConsoleMessages {
     return consoleMessages(this.locale, this);
+  }
+
+  protected override get errorWords(): { generic: string; network: string } {
+    return this.t.errors;
   }
 }

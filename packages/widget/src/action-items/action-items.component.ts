@@ -1,0 +1,63 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { SessionNotes } from '../follow-up/follow-up-api.js';
+import { FollowUpElement } from '../follow-up/follow-up-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+/**
+ * @summary A session's summary and action items from the mentor; the learner ticks items off.
+ *
+ * @event mm-action-item-toggled - `detail: { itemId, done }`.
+ */
+export class MmActionItems extends FollowUpElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  /** The session's notes (the follow-up loads them). */
+  @property({ attribute: false }) notes: SessionNotes | null = null;
+
+  @state() private error = '';
+
+  async #toggle(itemId: string, done: boolean): Promise<void> {
+    if (!this.api || !this.notes) return;
+    try {
+      const item = await this.api.setDone(itemId, done);
+      this.notes = {
+        ...this.notes,
+        actionItems: this.notes.actionItems.map((i) => (i.id === item.id ? item : i)),
+      };
+      this.error = '';
+      this.emit('mm-action-item-toggled', { itemId, done: item.done });
+    } catch (error) {
+      this.error = this.describe(error);
+      this.requestUpdate();
+    }
+  }
+
+  override render() {
+    const n = this.notes;
+    if (!n) return nothing;
+    const t = this.t.items;
+    const done = n.actionItems.filter((i) => i.done).length;
+    return html`${n.summary ? html`<p class="pre"><strong>${t.summary}:</strong> ${n.summary}</p>` : nothing}
+      ${
+        n.actionItems.length
+          ? html`<p class="meta" aria-live="polite">${t.progress(done, n.actionItems.length)}</p>
+            <ul class="cards">
+              ${n.actionItems.map(
+                (item) => html`<li>
+                  <label class="row"
+                    ><input
+                      type="checkbox"
+                      .checked=${item.done}
+                      @change=${(e: Event) => this.#toggle(item.id, (e.target as HTMLInputElement).checked)}
+                    />${item.text}</label
+                  >
+                </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+  }
+}

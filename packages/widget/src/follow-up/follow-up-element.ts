@@ -1,0 +1,14 @@
+import { ApiElement } from '../internal/api-element.js';
+import type { FollowUpApi } from './follow-up-api.js';
+import { type FollowUpMessages, followUpMessages } from './follow-up-i18n.js';
+
+/** A part of the learner's follow-up. */
+export class FollowUpElement extends ApiElement<FollowUpApi> {
+  get t(): FollowUpMessages {
+    return followUpMessages(this.locale, this);
+  }
+
+  protected override get errorWords(): { generic: string; network: string } {
+    return this.t.errors;
+  }
+}

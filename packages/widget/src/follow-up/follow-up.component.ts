@@ -1,0 +1,167 @@
+import { type Booking, type Mentor, Micromentor, NotFoundError } from '@micromentor/sdk';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import '../action-items/action-items.js';
+import '../advisor-board/advisor-board.js';
+import '../session-feedback/session-feedback.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+import { followUpApi, type SessionNotes } from './follow-up-api.js';
+import { FollowUpElement } from './follow-up-element.js';
+
+interface PastSession {
+  booking: Booking;
+  mentor: Mentor | null;
+  needsFeedback: boolean;
+  notes: SessionNotes | null;
+}
+
+/**
+ * @summary What a learner takes away from their sessions: feedback to give, the mentor's
+ * summary and action items to tick off, and their board of advisors to ask again.
+ *
+ * @event mm-feedback-submitted - `detail: { bookingId, rating, solved }`.
+ * @event mm-action-item-toggled - `detail: { itemId, done }`.
+ * @event mm-booking-created - Booked through "ask again". `detail: { booking, mentor }`.
+ * @event mm-board-changed - `detail: { mentorId }`.
+ *
+ * @csspart button - Every button.
+ * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
+ */
+export class MmFollowUp extends FollowUpElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  @property({ attribute: 'publishable-key' }) publishableKey = '';
+  @property({ attribute: 'api-base' }) apiBase = '';
+  @property({ attribute: 'user-token' }) userToken = '';
+  @property({ attribute: false }) client: Micromentor | null = null;
+  /** The current time (tests set it). */
+  @property({ attribute: false }) now: () => Date = () => new Date();
+
+  @state() private past: PastSession[] = [];
+  @state() private boardIds = new Set<string>();
+  @state() private loading = true;
+  @state() private error = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  #ensureApi(): boolean {
+    if (this.api) return true;
+    let client = this.client;
+    if (!client && this.publishableKey) {
+      client = new Micromentor({
+        baseUrl: this.apiBase || location.origin,
+        publishableKey: this.publishableKey,
+      });
+    }
+    if (!client) return false;
+    if (this.userToken) client.setUserToken(this.userToken);
+    this.api = followUpApi(client);
+    return true;
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.#ensureApi() || !this.api) return;
+    const api = this.api;
+    try {
+      const now = this.now().getTime();
+      const [sessions, board] = await Promise.all([api.sessions(), api.board()]);
+      this.boardIds = new Set(board.map((e) => e.mentor.id));
+      const done = sessions
+        .filter((b) => b.status === 'completed' || (b.status === 'confirmed' && Date.parse(b.start) <= now))
+        .sort((a, b) => b.start.localeCompare(a.start));
+      const mentors = new Map<string, Promise<Mentor | null>>();
+      const mentorOf = (id: string) => {
+        if (!mentors.has(id))
+          mentors.set(
+            id,
+            api.mentor(id).catch(() => null),
+          );
+        return mentors.get(id)!;
+      };
+      this.past = await Promise.all(
+        done.map(async (booking) => {
+          const [mentor, needsFeedback, notes] = await Promise.all([
+            mentorOf(booking.mentorId),
+            api.feedback(booking.id).then(
+              () => false,
+              (error: unknown) => error instanceof NotFoundError,
+            ),
+            api.notes(booking.id).catch(() => null),
+          ]);
+          return { booking, mentor, needsFeedback, notes };
+        }),
+      );
+      this.error = '';
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async #addToBoard(mentor: Mentor): Promise<void> {
+    try {
+      await this.api?.addToBoard(mentor.id, '');
+      this.boardIds = new Set([...this.boardIds, mentor.id]);
+      await this.renderRoot.querySelector('mm-advisor-board')?.refresh();
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  #when(iso: string): string {
+    return new Intl.DateTimeFormat(this.locale || undefined, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
+  }
+
+  override render() {
+    const t = this.t;
+    if (this.loading) return html`<p role="status">${t.loading}</p>`;
+    const withItems = this.past.filter((p) => p.notes && (p.notes.summary || p.notes.actionItems.length));
+    return html`
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <section aria-labelledby="review">
+        <h3 id="review">${t.review}</h3>
+        ${this.past.some((p) => p.needsFeedback) ? nothing : html`<p>${t.reviewEmpty}</p>`}
+        <ul class="cards">
+          ${this.past
+            .filter((p) => p.needsFeedback)
+            .map(
+              (p) => html`<li class="card">
+                <h4>${t.sessionWith(p.mentor?.name ?? '', this.#when(p.booking.start))}</h4>
+                <mm-session-feedback
+                  .api=${this.api}
+                  locale=${this.locale}
+                  booking-id=${p.booking.id}
+                ></mm-session-feedback>
+              </li>`,
+            )}
+        </ul>
+      </section>
+      <section aria-labelledby="items">
+        <h3 id="items">${t.items.heading}</h3>
+        ${withItems.length === 0 ? html`<p>${t.items.empty}</p>` : nothing}
+        <ul class="cards">
+          ${withItems.map(
+            (p) => html`<li class="card">
+              <h4>${t.sessionWith(p.mentor?.name ?? '', this.#when(p.booking.start))}</h4>
+              <mm-action-items .api=${this.api} locale=${this.locale} .notes=${p.notes}></mm-action-items>
+              ${
+                p.mentor && !this.boardIds.has(p.mentor.id)
+                  ? html`<button part="button" @click=${() => this.#addToBoard(p.mentor!)}>${t.board.add}</button>`
+                  : nothing
+              }
+            </li>`,
+          )}
+        </ul>
+      </section>
+      <mm-advisor-board .api=${this.api} locale=${this.locale} .now=${this.now}></mm-advisor-board>
+    `;
+  }
+}

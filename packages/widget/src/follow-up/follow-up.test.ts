@@ -1,0 +1,148 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { booking, fakeApi, json, match, problem, slot } from '../test-support/fake-api.js';
+import type { MmFollowUp } from './follow-up.js';
+import './follow-up.js';
+
+const ada = { ...match('Ada Lovelace').mentor, id: 'mnt_ada' };
+const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+const past = booking({
+  id: 'bkg_past',
+  mentorId: 'mnt_ada',
+  start: hourAgo(),
+  end: hourAgo(),
+  status: 'completed',
+});
+const future = booking({ id: 'bkg_future', mentorId: 'mnt_ada' });
+
+function notes(done = false) {
+  return {
+    bookingId: 'bkg_past',
+    summary: 'Duplicates came from a one-to-many join.',
+    actionItems: [
+      { id: 'ai_1', bookingId: 'bkg_past', text: 'Add DISTINCT ON', position: 0, done, doneAt: null },
+      {
+        id: 'ai_2',
+        bookingId: 'bkg_past',
+        text: 'Read about join cardinality',
+        position: 1,
+        done: false,
+        doneAt: null,
+      },
+    ],
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+async function followUp(routes: Parameters<typeof fakeApi>[0] = {}, locale = 'en') {
+  let board: unknown[] = [];
+  const api = fakeApi({
+    'GET /v1/bookings': () => json(200, { data: [past, future], nextCursor: null }),
+    'GET /v1/mentors/mnt_ada': () => json(200, ada),
+    'GET /v1/bookings/bkg_past/feedback': () => problem(404, 'not_found', 'Not Found', 'No feedback yet.'),
+    'GET /v1/bookings/bkg_past/notes': () => json(200, notes()),
+    'GET /v1/me/board': () => json(200, { data: board }),
+    'PUT /v1/me/board/mnt_ada': (call) => {
+      board = [
+        { mentor: ada, label: (call.body as { label: string }).label, addedAt: new Date().toISOString() },
+      ];
+      return json(200, board[0]);
+    },
+    ...routes,
+  });
+  const el = await fixture<MmFollowUp>(
+    html`<mm-follow-up locale=${locale} .client=${api.client}></mm-follow-up>`,
+  );
+  await waitUntil(() => el.shadowRoot!.querySelector('mm-advisor-board'), 'loaded');
+  return { el, ...api };
+}
+
+const inner = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)!;
+
+describe('<mm-follow-up>', () => {
+  it('asks for feedback on a past session only, with stars and "solved", and sends it once', async () => {
+    const { el, calls } = await followUp({
+      'POST /v1/bookings/bkg_past/feedback': (call) => json(201, { id: 'fb_1', ...(call.body as object) }),
+    });
+    const forms = el.shadowRoot!.querySelectorAll('mm-session-feedback');
+    expect(forms).to.have.length(1);
+    expect(forms[0]!.getAttribute('booking-id')).to.equal('bkg_past');
+    await expect(el).to.be.accessible();
+    const form = forms[0]!;
+    await (form as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    const root = form.shadowRoot!;
+    // Nothing chosen: explained, not sent.
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('[role=alert]'));
+    expect(root.querySelector('[role=alert]')!.textContent).to.equal('Choose a rating from 1 to 5 stars.');
+    // Keyboard: focus the first star, arrow to the fourth.
+    root.querySelector<HTMLInputElement>('input[name=rating]')!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    root.querySelector<HTMLInputElement>('input[name=solved][value=partly]')!.click();
+    root.querySelector('textarea')!.value = '  Clear and quick  ';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('.ok'), 'thanks');
+    const sent = calls.filter((c) => c.method === 'POST' && c.path.endsWith('/feedback'));
+    expect(sent.map((c) => c.body)).to.deep.equal([
+      { rating: 4, solved: 'partly', comment: 'Clear and quick' },
+    ]);
+  });
+
+  it('shows the mentor’s action items and ticks one off', async () => {
+    const { el, calls } = await followUp({
+      'POST /v1/action-items/ai_1/done': () => json(200, { ...notes(true).actionItems[0], done: true }),
+    });
+    const items = inner(el, 'mm-action-items');
+    await (items as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(items.shadowRoot!.textContent).to.include('Duplicates came from a one-to-many join.');
+    expect(items.shadowRoot!.querySelector('[aria-live]')!.textContent).to.equal('0 of 2 done');
+    items.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+    await waitUntil(() => items.shadowRoot!.querySelector('[aria-live]')!.textContent === '1 of 2 done');
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/v1/action-items/ai_1/done')).to.be.true;
+  });
+
+  it('adds the mentor to the board and books again in one click', async () => {
+    const next = slot(24 * 60);
+    const { el, calls } = await followUp({
+      'GET /v1/mentors/mnt_ada/slots': () => json(200, { data: [next] }),
+      'POST /v1/bookings': (call) =>
+        json(201, booking({ id: 'bkg_new', start: (call.body as { start: string }).start })),
+    });
+    const add = Array.from(el.shadowRoot!.querySelectorAll('button')).find(
+      (b) => b.textContent!.trim() === 'Add to my board',
+    )!;
+    add.click();
+    const board = inner(el, 'mm-advisor-board');
+    await waitUntil(() => board.shadowRoot!.querySelector('li h4'), 'board entry');
+    expect(board.shadowRoot!.querySelector('li h4')!.textContent).to.include('Ada Lovelace');
+    // The button is gone once the mentor is on the board.
+    await waitUntil(
+      () =>
+        !Array.from(el.shadowRoot!.querySelectorAll('button')).some(
+          (b) => b.textContent!.trim() === 'Add to my board',
+        ),
+    );
+    board.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => board.shadowRoot!.querySelector('[role=group] button'), 'slots');
+    board.shadowRoot!.querySelector<HTMLButtonElement>('[role=group] button')!.click();
+    await waitUntil(() => board.shadowRoot!.querySelector('.ok')!.textContent!.startsWith('Booked:'));
+    const created = calls.find((c) => c.method === 'POST' && c.path === '/v1/bookings')!;
+    expect(created.body).to.deep.equal({
+      mentorId: 'mnt_ada',
+      start: next.start,
+      durationMinutes: 15,
+      format: 'video',
+    });
+    const slotsCall = calls.find((c) => c.path === '/v1/mentors/mnt_ada/slots')!;
+    expect(slotsCall.query.duration).to.equal('15');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Spanish', async () => {
+    const { el } = await followUp({}, 'es');
+    const headings = Array.from(el.shadowRoot!.querySelectorAll('h3')).map((h) => h.textContent);
+    expect(headings).to.deep.equal(['Sesiones por valorar', 'Tareas']);
+  });
+});

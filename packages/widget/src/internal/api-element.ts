@@ -1,0 +1,29 @@
+import { ConnectionError, MicromentorError } from '@micromentor/sdk';
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+
+/** What every console panel shares: its API calls, the locale, error words and typed events. */
+export abstract class ApiElement<Api> extends LitElement {
+  /** The panel's API calls (set by the console element that holds it). */
+  @property({ attribute: false }) api: Api | null = null;
+
+  /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
+  @property({ reflect: true }) locale = '';
+
+  /** The words for failures nobody can fix by editing the form, in the element's locale. */
+  protected abstract get errorWords(): { generic: string; network: string };
+
+  /** A failed call in plain words (the server's own `detail` for 4xx answers, which say what to fix). */
+  describe(error: unknown): string {
+    if (error instanceof ConnectionError) return this.errorWords.network;
+    const detail = error instanceof MicromentorError ? error.problem?.detail : undefined;
+    if (detail && error instanceof MicromentorError && error.status >= 400 && error.status < 500)
+      return detail;
+    return this.errorWords.generic;
+  }
+
+  /** Dispatches a bubbling, composed `mm-` event. */
+  protected emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
+  }
+}

@@ -1,0 +1,121 @@
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Solved } from '../follow-up/follow-up-api.js';
+import { FollowUpElement } from '../follow-up/follow-up-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+const SOLVED: Solved[] = ['yes', 'partly', 'no'];
+
+/**
+ * @summary The learner's feedback on one session: a 1–5 star rating, whether the problem is
+ * solved, and an optional comment. Sent once.
+ *
+ * @event mm-feedback-submitted - `detail: { bookingId, rating, solved }`.
+ * @csspart button - The submit button.
+ */
+export class MmSessionFeedback extends FollowUpElement {
+  static override styles = [
+    baseStyles,
+    consoleStyles,
+    css`
+      .stars {
+        display: inline-flex;
+        gap: 2px;
+      }
+      .stars label {
+        display: inline-block;
+        cursor: pointer;
+        font-size: 1.6em;
+        color: #9ca3af;
+      }
+      .stars input {
+        position: absolute;
+        opacity: 0;
+      }
+      .stars label.on {
+        color: #b45309;
+      }
+      .stars input:focus-visible + span {
+        outline: 3px solid var(--_accent);
+        outline-offset: 2px;
+      }
+    `,
+  ];
+
+  @property({ attribute: 'booking-id' }) bookingId = '';
+
+  @state() private rating = 0;
+  @state() private error = '';
+  @state() private sent = false;
+  @state() private busy = false;
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.api) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const solved = data.get('solved') as Solved | null;
+    const comment = String(data.get('comment') ?? '').trim();
+    if (!this.rating) {
+      this.error = this.t.feedback.pickRating;
+      return;
+    }
+    if (!solved) {
+      this.error = this.t.feedback.pickSolved;
+      return;
+    }
+    this.busy = true;
+    try {
+      await this.api.sendFeedback(this.bookingId, {
+        rating: this.rating,
+        solved,
+        ...(comment ? { comment } : {}),
+      });
+      this.sent = true;
+      this.error = '';
+      this.emit('mm-feedback-submitted', { bookingId: this.bookingId, rating: this.rating, solved });
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const t = this.t.feedback;
+    if (this.sent) return html`<p role="status" class="ok">${t.thanks}</p>`;
+    return html`<form @submit=${this.#submit}>
+      <fieldset>
+        <legend>${t.legendRating}</legend>
+        <div class="stars">
+          ${[1, 2, 3, 4, 5].map(
+            (n) => html`<label class=${n <= this.rating ? 'on' : ''}
+              ><input
+                type="radio"
+                name="rating"
+                value=${n}
+                aria-label=${t.star(n)}
+                .checked=${n === this.rating}
+                @change=${() => {
+                  this.rating = n;
+                }}
+              /><span aria-hidden="true">★</span></label
+            >`,
+          )}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>${t.legendSolved}</legend>
+        <div class="row">
+          ${SOLVED.map(
+            (s) =>
+              html`<label class="row"><input type="radio" name="solved" value=${s} />${t.solved[s]}</label>`,
+          )}
+        </div>
+      </fieldset>
+      <label>${t.comment}<textarea name="comment" rows="2" maxlength="2000"></textarea></label>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>
+    </form>`;
+  }
+}
