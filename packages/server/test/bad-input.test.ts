@@ -448,7 +448,7 @@ const cases: Case[] = [
   {
     name: 'applying without a user token',
     method: 'POST',
-    path: '/v1/me/mentor-profile',
+    path: '/v1/me/mentor',
     options: () => ({ key: tenant.publishableKey, origin: 'https://lms.example', body: {} }),
     status: 401,
     code: 'user_token_required',
