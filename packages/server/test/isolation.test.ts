@@ -174,7 +174,8 @@ describe('tenant isolation', () => {
         expect(await snapshot(ctx)).toEqual(before);
       }
     }
-  });
+    // Every {id} route × four credentials: grows with the API, so it gets more than the default.
+  }, 180_000);
 
   it('never lists another tenant’s mentors, whatever the filter', async () => {
     for (const path of [
