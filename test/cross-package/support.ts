@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApp } from '../../packages/server/src/app.js';
+import type { Clock } from '../../packages/server/src/clock.js';
 import { connectDatabase, type DatabaseHandle } from '../../packages/server/src/db/connect.js';
 import { migrateToLatest } from '../../packages/server/src/db/migrate.js';
 import { listen } from '../../packages/server/test/support/http-server.js';
@@ -14,9 +15,9 @@ export interface RunningApi {
 
 /**
  * The real server on a real port: on a fresh PostgreSQL database when DATABASE_URL is set,
- * otherwise on in-memory PGlite.
+ * otherwise on in-memory PGlite. A test that needs to move time passes its own clock.
  */
-export async function startApi(): Promise<RunningApi> {
+export async function startApi(options: { clock?: Clock } = {}): Promise<RunningApi> {
   let handle: DatabaseHandle;
   let drop = async () => {};
   const url = process.env.DATABASE_URL;
@@ -37,7 +38,9 @@ export async function startApi(): Promise<RunningApi> {
     handle = await connectDatabase({ dataDir: 'memory://' });
   }
   await migrateToLatest(handle.db);
-  const server = await listen(createApp({ db: handle.db, config: { logError: () => {} } }));
+  const server = await listen(
+    createApp({ db: handle.db, clock: options.clock, config: { logError: () => {} } }),
+  );
   return {
     url: server.url,
     db: handle.db,

@@ -3,14 +3,20 @@
 // types, and `pnpm typecheck` (with the pinning tests in test/types.test-d.ts) fails wherever
 // the SDK no longer fits — the client cannot drift from the server.
 import type {
+  ActionItem,
   Availability,
   AvailabilityBody,
+  Board,
+  BoardEntry,
   Booking,
   BookingStatus,
   CancelBookingBody,
   CreateBookingBody,
+  CreateFeedbackBody,
   CreateHelpRequestBody,
   CreateMentorBody,
+  Feedback,
+  FeedbackSolved,
   GuestSession,
   GuestSessionBody,
   HelpRequest,
@@ -26,19 +32,30 @@ import type {
   MentorApplicationBody,
   MentorStats,
   MentorStatus,
+  MyMentorStats,
+  OwnMentor,
   RequestContext,
   RescheduleBookingBody,
   SessionFormat,
+  SessionNotes,
+  SetBoardEntryBody,
+  SetNotesBody,
   Slots,
   SlotsQuery,
   TimeRange,
   UpdateMentorBody,
+  UpdateOwnMentorBody,
 } from '@micromentor/server/app-type';
 
 export type {
+  ActionItem,
   Availability,
+  Board,
+  BoardEntry,
   Booking,
   BookingStatus,
+  Feedback,
+  FeedbackSolved,
   GuestSession,
   HelpRequest,
   HelpRequestWithMatches,
@@ -49,8 +66,11 @@ export type {
   Mentor,
   MentorStats,
   MentorStatus,
+  MyMentorStats,
+  OwnMentor,
   RequestContext,
   SessionFormat,
+  SessionNotes,
   Slots,
   TimeRange,
 };
@@ -64,6 +84,7 @@ export type DateInput = string | Date;
 export type CreateMentorParams = CreateMentorBody;
 export type UpdateMentorParams = UpdateMentorBody;
 export type MentorApplicationParams = MentorApplicationBody;
+export type UpdateOwnMentorParams = UpdateOwnMentorBody;
 export type ListMentorsParams = Partial<ListMentorsQuery>;
 export type AvailabilityParams = AvailabilityBody;
 export type SlotsParams = Omit<SlotsQuery, 'from' | 'to'> & { from: DateInput; to: DateInput };
@@ -83,3 +104,8 @@ export type ListBookingsParams = Omit<Partial<ListBookingsQuery>, 'from' | 'to'>
 
 // Guests
 export type GuestSessionParams = GuestSessionBody;
+
+// After the session
+export type CreateFeedbackParams = CreateFeedbackBody;
+export type SetNotesParams = SetNotesBody;
+export type BoardEntryParams = SetBoardEntryBody;

@@ -219,7 +219,7 @@ const cases: [string, () => Promise<unknown>, ReturnType<typeof sent>][] = [
       }),
     {
       method: 'POST',
-      url: '/api/v1/me/mentor-profile',
+      url: '/api/v1/me/mentor',
       body: {
         headline: 'H',
         bio: 'B',
@@ -230,6 +230,81 @@ const cases: [string, () => Promise<unknown>, ReturnType<typeof sent>][] = [
       },
       idempotent: true,
     },
+  ],
+  [
+    'me.mentorProfile',
+    () => mm.me.mentorProfile(),
+    { method: 'GET', url: '/api/v1/me/mentor', body: undefined, idempotent: false },
+  ],
+  [
+    'me.updateMentorProfile',
+    () => mm.me.updateMentorProfile({ headline: 'New' }),
+    { method: 'PATCH', url: '/api/v1/me/mentor', body: { headline: 'New' }, idempotent: true },
+  ],
+  [
+    'me.stats',
+    () => mm.me.stats(),
+    { method: 'GET', url: '/api/v1/me/stats', body: undefined, idempotent: false },
+  ],
+  [
+    'me.board',
+    () => mm.me.board(),
+    { method: 'GET', url: '/api/v1/me/board', body: undefined, idempotent: false },
+  ],
+  [
+    'me.addToBoard',
+    () => mm.me.addToBoard(id, { label: 'SQL' }),
+    { method: 'PUT', url: `/api/v1/me/board/${escaped}`, body: { label: 'SQL' }, idempotent: true },
+  ],
+  [
+    'me.addToBoard without a label',
+    () => mm.me.addToBoard(id),
+    { method: 'PUT', url: `/api/v1/me/board/${escaped}`, body: {}, idempotent: true },
+  ],
+  [
+    'me.removeFromBoard',
+    () => mm.me.removeFromBoard(id),
+    { method: 'DELETE', url: `/api/v1/me/board/${escaped}`, body: undefined, idempotent: true },
+  ],
+  [
+    'bookings.feedback',
+    () => mm.bookings.feedback(id, { rating: 5, solved: 'yes' }),
+    {
+      method: 'POST',
+      url: `/api/v1/bookings/${escaped}/feedback`,
+      body: { rating: 5, solved: 'yes' },
+      idempotent: true,
+    },
+  ],
+  [
+    'bookings.getFeedback',
+    () => mm.bookings.getFeedback(id),
+    { method: 'GET', url: `/api/v1/bookings/${escaped}/feedback`, body: undefined, idempotent: false },
+  ],
+  [
+    'bookings.notes',
+    () => mm.bookings.notes(id),
+    { method: 'GET', url: `/api/v1/bookings/${escaped}/notes`, body: undefined, idempotent: false },
+  ],
+  [
+    'bookings.setNotes',
+    () => mm.bookings.setNotes(id, { summary: 'S', actionItems: [{ text: 'T' }] }),
+    {
+      method: 'PUT',
+      url: `/api/v1/bookings/${escaped}/notes`,
+      body: { summary: 'S', actionItems: [{ text: 'T' }] },
+      idempotent: true,
+    },
+  ],
+  [
+    'actionItems.done',
+    () => mm.actionItems.done(id),
+    { method: 'POST', url: `/api/v1/action-items/${escaped}/done`, body: undefined, idempotent: true },
+  ],
+  [
+    'actionItems.undone',
+    () => mm.actionItems.undone(id),
+    { method: 'POST', url: `/api/v1/action-items/${escaped}/undone`, body: undefined, idempotent: true },
   ],
   [
     'guestSessions.create',

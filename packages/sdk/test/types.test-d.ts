@@ -4,12 +4,16 @@
 import type { ApiSchema, RouteInput, RouteOutput } from '@micromentor/server/app-type';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  ActionItem,
   Availability,
+  Board,
+  BoardEntry,
   Booking,
   CallOptions,
   ConflictError,
   ConnectionError,
   CreateBookingParams,
+  Feedback,
   HelpRequest,
   IdempotencyError,
   Me,
@@ -17,10 +21,13 @@ import type {
   Micromentor,
   MicromentorError,
   MicromentorOptions,
+  MyMentorStats,
+  OwnMentor,
   Page,
   PageList,
   ProblemDetails,
   RateLimitError,
+  SessionNotes,
   TimeoutError,
   ValidationError,
   WriteOptions,
@@ -112,10 +119,57 @@ describe('resource methods match their routes', () => {
 
   it('me and guest sessions', () => {
     expectTypeOf(mm.me.get).returns.resolves.toEqualTypeOf<Ok<'/v1/me', '$get'>>();
-    expectTypeOf(mm.me.applyAsMentor).parameter(0).toEqualTypeOf<Json<'/v1/me/mentor-profile', '$post'>>();
-    expectTypeOf(mm.me.applyAsMentor).returns.resolves.toEqualTypeOf<Mentor>();
+    expectTypeOf(mm.me.applyAsMentor).parameter(0).toEqualTypeOf<Json<'/v1/me/mentor', '$post'>>();
+    expectTypeOf(mm.me.applyAsMentor).returns.resolves.toEqualTypeOf<Ok<'/v1/me/mentor', '$post'>>();
+    expectTypeOf(mm.me.applyAsMentor).returns.resolves.toEqualTypeOf<OwnMentor>();
+    expectTypeOf(mm.me.mentorProfile).returns.resolves.toEqualTypeOf<Ok<'/v1/me/mentor', '$get'>>();
+    expectTypeOf(mm.me.updateMentorProfile).parameter(0).toEqualTypeOf<Json<'/v1/me/mentor', '$patch'>>();
+    expectTypeOf(mm.me.updateMentorProfile).returns.resolves.toEqualTypeOf<Ok<'/v1/me/mentor', '$patch'>>();
+    // A mentor's own edit cannot even name the fields that belong to the program.
+    expectTypeOf<
+      'status' extends keyof Json<'/v1/me/mentor', '$patch'> ? true : false
+    >().toEqualTypeOf<false>();
+    expectTypeOf(mm.me.stats).returns.resolves.toEqualTypeOf<Ok<'/v1/me/stats', '$get'>>();
+    expectTypeOf(mm.me.stats).returns.resolves.toEqualTypeOf<MyMentorStats>();
     expectTypeOf(mm.guestSessions.create).parameter(0).toEqualTypeOf<Json<'/v1/guest-sessions', '$post'>>();
     expectTypeOf(mm.guestSessions.create).returns.resolves.toEqualTypeOf<Ok<'/v1/guest-sessions', '$post'>>();
+  });
+});
+
+describe('after the session', () => {
+  it('feedback and notes', () => {
+    expectTypeOf(mm.bookings.feedback)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/bookings/:id/feedback', '$post'>>();
+    expectTypeOf(mm.bookings.feedback).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/bookings/:id/feedback', '$post'>
+    >();
+    expectTypeOf(mm.bookings.feedback).returns.resolves.toEqualTypeOf<Feedback>();
+    expectTypeOf<Feedback['solved']>().toEqualTypeOf<'yes' | 'partly' | 'no'>();
+    expectTypeOf(mm.bookings.getFeedback).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/bookings/:id/feedback', '$get'>
+    >();
+    expectTypeOf(mm.bookings.notes).returns.resolves.toEqualTypeOf<Ok<'/v1/bookings/:id/notes', '$get'>>();
+    expectTypeOf(mm.bookings.notes).returns.resolves.toEqualTypeOf<SessionNotes>();
+    expectTypeOf(mm.bookings.setNotes).parameter(1).toEqualTypeOf<Json<'/v1/bookings/:id/notes', '$put'>>();
+    expectTypeOf(mm.bookings.setNotes).returns.resolves.toEqualTypeOf<Ok<'/v1/bookings/:id/notes', '$put'>>();
+    expectTypeOf(mm.actionItems.done).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/action-items/:id/done', '$post'>
+    >();
+    expectTypeOf(mm.actionItems.undone).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/action-items/:id/undone', '$post'>
+    >();
+    expectTypeOf(mm.actionItems.done).returns.resolves.toEqualTypeOf<ActionItem>();
+  });
+
+  it('the board of advisors', () => {
+    expectTypeOf(mm.me.board).returns.resolves.toEqualTypeOf<Ok<'/v1/me/board', '$get'>>();
+    expectTypeOf(mm.me.board).returns.resolves.toEqualTypeOf<Board>();
+    expectTypeOf(mm.me.addToBoard).parameter(1).toEqualTypeOf<Json<'/v1/me/board/:id', '$put'> | undefined>();
+    expectTypeOf(mm.me.addToBoard).returns.resolves.toEqualTypeOf<Ok<'/v1/me/board/:id', '$put'>>();
+    expectTypeOf(mm.me.addToBoard).returns.resolves.toEqualTypeOf<BoardEntry>();
+    expectTypeOf(mm.me.removeFromBoard).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf<'/v1/me/board/:id'>().toExtend<Path>();
   });
 });
 

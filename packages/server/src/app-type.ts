@@ -15,6 +15,7 @@ import type {
   SlotsSchema,
   TimeRangeSchema,
 } from './schemas/availability.js';
+import type { BoardEntrySchema, BoardSchema, SetBoardEntrySchema } from './schemas/board.js';
 import type {
   BookingSchema,
   BookingStatusSchema,
@@ -24,6 +25,14 @@ import type {
   RescheduleBookingSchema,
 } from './schemas/bookings.js';
 import type {
+  ActionItemSchema,
+  CreateFeedbackSchema,
+  FeedbackSchema,
+  SessionNotesSchema,
+  SetNotesSchema,
+  SolvedSchema,
+} from './schemas/feedback.js';
+import type {
   ApplyMentorSchema,
   CreateMentorSchema,
   FormatSchema,
@@ -31,7 +40,10 @@ import type {
   MentorSchema,
   MentorStatsSchema,
   MentorStatusSchema,
+  MyMentorStatsSchema,
+  OwnMentorSchema,
   UpdateMentorSchema,
+  UpdateOwnMentorSchema,
 } from './schemas/mentors.js';
 import type {
   CreateRequestSchema,
@@ -68,6 +80,9 @@ export type SessionFormat = z.output<typeof FormatSchema>;
 export type CreateMentorBody = z.input<typeof CreateMentorSchema>;
 export type UpdateMentorBody = z.input<typeof UpdateMentorSchema>;
 export type MentorApplicationBody = z.input<typeof ApplyMentorSchema>;
+export type OwnMentor = z.output<typeof OwnMentorSchema>;
+export type UpdateOwnMentorBody = z.input<typeof UpdateOwnMentorSchema>;
+export type MyMentorStats = z.output<typeof MyMentorStatsSchema>;
 export type ListMentorsQuery = z.output<typeof ListMentorsQuerySchema>;
 
 // Availability and slots
@@ -100,3 +115,14 @@ export type Me = RouteOutput<'/v1/me', '$get'>;
 export type GuestSession = RouteOutput<'/v1/guest-sessions', '$post'>;
 export type GuestSessionBody =
   RouteInput<'/v1/guest-sessions', '$post'> extends { json: infer J } ? J : never;
+
+// After the session: feedback, notes and action items, the board of advisors
+export type Feedback = z.output<typeof FeedbackSchema>;
+export type FeedbackSolved = z.output<typeof SolvedSchema>;
+export type CreateFeedbackBody = z.input<typeof CreateFeedbackSchema>;
+export type SessionNotes = z.output<typeof SessionNotesSchema>;
+export type ActionItem = z.output<typeof ActionItemSchema>;
+export type SetNotesBody = z.input<typeof SetNotesSchema>;
+export type Board = z.output<typeof BoardSchema>;
+export type BoardEntry = z.output<typeof BoardEntrySchema>;
+export type SetBoardEntryBody = z.input<typeof SetBoardEntrySchema>;

@@ -13,10 +13,13 @@ import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './htt
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
 import { availabilityRoutes } from './routes/availability.js';
+import { boardRoutes } from './routes/board.js';
 import { bookingRoutes } from './routes/bookings.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { guestRoutes } from './routes/guests.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
+import { meMentorRoutes } from './routes/me-mentor.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { requestRoutes } from './routes/requests.js';
 import { SecretBox } from './security/keys.js';
@@ -48,7 +51,10 @@ function buildApi(deps: AppDeps) {
     .route('/', mentorRoutes())
     .route('/', availabilityRoutes())
     .route('/', bookingRoutes())
-    .route('/', requestRoutes());
+    .route('/', requestRoutes())
+    .route('/', feedbackRoutes())
+    .route('/', boardRoutes())
+    .route('/', meMentorRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -10,6 +10,7 @@ let mentorOfA: MentorBody;
 let bookableOfA: MentorBody;
 let bookingOfA: string;
 let requestOfA: string;
+let actionItemOfA: string;
 
 const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
   day,
@@ -43,6 +44,17 @@ const SAMPLES: Record<string, { id: () => string; body?: () => unknown; query?: 
   'GET /v1/requests/{id}': { id: () => requestOfA },
   'GET /v1/requests/{id}/matches': { id: () => requestOfA },
   'POST /v1/requests/{id}/cancel': { id: () => requestOfA },
+  'POST /v1/bookings/{id}/feedback': { id: () => bookingOfA, body: () => ({ rating: 5, solved: 'yes' }) },
+  'GET /v1/bookings/{id}/feedback': { id: () => bookingOfA },
+  'PUT /v1/bookings/{id}/notes': {
+    id: () => bookingOfA,
+    body: () => ({ summary: 'Mine now', actionItems: [] }),
+  },
+  'GET /v1/bookings/{id}/notes': { id: () => bookingOfA },
+  'POST /v1/action-items/{id}/done': { id: () => actionItemOfA },
+  'POST /v1/action-items/{id}/undone': { id: () => actionItemOfA },
+  'PUT /v1/me/board/{id}': { id: () => bookableOfA.id, body: () => ({ label: 'Mine' }) },
+  'DELETE /v1/me/board/{id}': { id: () => bookableOfA.id },
 };
 
 beforeAll(async () => {
@@ -74,6 +86,26 @@ beforeAll(async () => {
   });
   expect(asked.status).toBe(201);
   requestOfA = asked.body.request.id;
+  const notes = await call<{ actionItems: { id: string }[] }>(
+    ctx.app,
+    'PUT',
+    `/v1/bookings/${bookingOfA}/notes`,
+    {
+      key: a.publishableKey,
+      origin: 'https://a.example',
+      token: a.token({ sub: 'a-bookable', roles: ['mentor'] }),
+      body: { summary: 'Joins', actionItems: [{ text: 'Rewrite the query' }] },
+    },
+  );
+  expect(notes.status, notes.text).toBe(200);
+  actionItemOfA = notes.body.actionItems[0]!.id;
+  const boarded = await call(ctx.app, 'PUT', `/v1/me/board/${bookableOfA.id}`, {
+    key: a.publishableKey,
+    origin: 'https://a.example',
+    token: a.token({ sub: 'a-learner' }),
+    body: { label: 'SQL' },
+  });
+  expect(boarded.status, boarded.text).toBe(200);
 });
 afterAll(() => ctx.close());
 
@@ -142,7 +174,8 @@ describe('tenant isolation', () => {
         expect(await snapshot(ctx)).toEqual(before);
       }
     }
-  });
+    // Every {id} route × four credentials: grows with the API, so it gets more than the default.
+  }, 180_000);
 
   it('never lists another tenant’s mentors, whatever the filter', async () => {
     for (const path of [

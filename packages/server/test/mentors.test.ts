@@ -278,7 +278,7 @@ describe('applying to mentor', () => {
       timeZone: 'Africa/Lagos',
       formats: ['chat'],
     };
-    const res = await call<MentorBody>(ctx.app, 'POST', '/v1/me/mentor-profile', { ...auth, body });
+    const res = await call<MentorBody>(ctx.app, 'POST', '/v1/me/mentor', { ...auth, body });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       name: 'Ada Applicant',
@@ -286,9 +286,9 @@ describe('applying to mentor', () => {
       status: 'pending',
       skills: ['pandas', 'sql'],
     });
-    const again = await call(ctx.app, 'POST', '/v1/me/mentor-profile', { ...auth, body });
+    const again = await call(ctx.app, 'POST', '/v1/me/mentor', { ...auth, body });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ code: 'mentor_profile_exists' });
+    expect(again.body).toMatchObject({ code: 'already_applied' });
     const me = await call<{ mentorProfile: MentorBody }>(ctx.app, 'GET', '/v1/me', auth);
     expect(me.body.mentorProfile.id).toBe(res.body.id);
   });

@@ -36,7 +36,10 @@ describe('the OpenAPI document', () => {
         'GET /v1/mentors/{id}',
         'PATCH /v1/mentors/{id}',
         'DELETE /v1/mentors/{id}',
-        'POST /v1/me/mentor-profile',
+        'POST /v1/me/mentor',
+        'PUT /v1/bookings/{id}/notes',
+        'POST /v1/bookings/{id}/feedback',
+        'GET /v1/me/board',
         'POST /v1/guest-sessions',
       ]),
     );

@@ -5,8 +5,12 @@ import type {
   Booking,
   CancelBookingParams,
   CreateBookingParams,
+  CreateFeedbackParams,
+  Feedback,
   ListBookingsParams,
   RescheduleBookingParams,
+  SessionNotes,
+  SetNotesParams,
 } from '../types.js';
 import { listOf } from './list.js';
 
@@ -30,6 +34,20 @@ export interface BookingsResource {
   calendarUrl(id: string): string;
   /** The booking as an RFC 5545 calendar file (`text/calendar`). */
   calendar(id: string, options?: CallOptions): Promise<string>;
+  /**
+   * The learner rates the session, once, from its start on. A second time throws a
+   * `ConflictError` with code `feedback_exists`; before the start, `session_not_started`.
+   */
+  feedback(id: string, params: CreateFeedbackParams, options?: WriteOptions): Promise<Feedback>;
+  /** The session's feedback (learner, mentor or program); `NotFoundError` while there is none. */
+  getFeedback(id: string, options?: CallOptions): Promise<Feedback>;
+  /** The mentor's summary and action items (empty, `updatedAt: null`, until written). */
+  notes(id: string, options?: CallOptions): Promise<SessionNotes>;
+  /**
+   * The mentor writes the notes, replacing them. Send an existing item's `id` to keep it and
+   * its done state; items left out are deleted.
+   */
+  setNotes(id: string, params: SetNotesParams, options?: WriteOptions): Promise<SessionNotes>;
 }
 
 const bookingPath = (id: string, rest = ''): string => `/v1/bookings/${segment(id)}${rest}`;
@@ -46,5 +64,11 @@ export function bookingsResource(client: Requester): BookingsResource {
     calendarUrl: (id) => client.url(bookingPath(id, '/calendar.ics')),
     calendar: (id, options) =>
       client.request('GET', bookingPath(id, '/calendar.ics'), { ...options, responseType: 'text' }),
+    feedback: (id, params, options) =>
+      client.request('POST', bookingPath(id, '/feedback'), { ...options, body: params }),
+    getFeedback: (id, options) => client.request('GET', bookingPath(id, '/feedback'), options),
+    notes: (id, options) => client.request('GET', bookingPath(id, '/notes'), options),
+    setNotes: (id, params, options) =>
+      client.request('PUT', bookingPath(id, '/notes'), { ...options, body: params }),
   };
 }

@@ -1,17 +1,50 @@
+import { segment } from '../internal/url.js';
 import type { CallOptions, Requester, WriteOptions } from '../request.js';
-import type { Me, Mentor, MentorApplicationParams } from '../types.js';
+import type {
+  Board,
+  BoardEntry,
+  BoardEntryParams,
+  Me,
+  MentorApplicationParams,
+  MyMentorStats,
+  OwnMentor,
+  UpdateOwnMentorParams,
+} from '../types.js';
 
 export interface MeResource {
   /** The tenant behind the key and, when a user token is set, the user and their mentor profile. */
   get(options?: CallOptions): Promise<Me>;
-  /** Applies as a mentor: creates the user's profile with status `pending`, for the program to vet. */
-  applyAsMentor(params: MentorApplicationParams, options?: WriteOptions): Promise<Mentor>;
+  /**
+   * Applies as a mentor: creates the user's profile with status `pending`, for the program to
+   * vet. A second application throws a `ConflictError` with code `already_applied`.
+   */
+  applyAsMentor(params: MentorApplicationParams, options?: WriteOptions): Promise<OwnMentor>;
+  /** The user's own mentor profile, any status, with the program's `statusReason`. */
+  mentorProfile(options?: CallOptions): Promise<OwnMentor>;
+  /** Edits the user's own profile fields (status and externalId are the program's). */
+  updateMentorProfile(params: UpdateOwnMentorParams, options?: WriteOptions): Promise<OwnMentor>;
+  /** The mentor's own figures: sessions, minutes, rating, median response time, upcoming. */
+  stats(options?: CallOptions): Promise<MyMentorStats>;
+  /** The learner's board of advisors. */
+  board(options?: CallOptions): Promise<Board>;
+  /** Puts an approved mentor on the board, or changes their label. */
+  addToBoard(mentorId: string, params?: BoardEntryParams, options?: WriteOptions): Promise<BoardEntry>;
+  removeFromBoard(mentorId: string, options?: WriteOptions): Promise<void>;
 }
+
+const boardPath = (mentorId: string): string => `/v1/me/board/${segment(mentorId)}`;
 
 export function meResource(client: Requester): MeResource {
   return {
     get: (options) => client.request('GET', '/v1/me', options),
-    applyAsMentor: (params, options) =>
-      client.request('POST', '/v1/me/mentor-profile', { ...options, body: params }),
+    applyAsMentor: (params, options) => client.request('POST', '/v1/me/mentor', { ...options, body: params }),
+    mentorProfile: (options) => client.request('GET', '/v1/me/mentor', options),
+    updateMentorProfile: (params, options) =>
+      client.request('PATCH', '/v1/me/mentor', { ...options, body: params }),
+    stats: (options) => client.request('GET', '/v1/me/stats', options),
+    board: (options) => client.request('GET', '/v1/me/board', options),
+    addToBoard: (mentorId, params = {}, options) =>
+      client.request('PUT', boardPath(mentorId), { ...options, body: params }),
+    removeFromBoard: (mentorId, options) => client.request('DELETE', boardPath(mentorId), options),
   };
 }

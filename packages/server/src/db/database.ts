@@ -61,6 +61,8 @@ export interface MentorsTable {
   median_response_minutes: number | null;
   search_doc: ColumnType<string, never, never>;
   approved_at: NullableTimestamp;
+  /** Why the program rejected or paused the mentor (shown to the mentor). */
+  status_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
@@ -186,6 +188,38 @@ export interface JobsTable {
   finished_at: NullableTimestamp;
 }
 
+export type Solved = 'yes' | 'partly' | 'no';
+
+export interface FeedbackTable {
+  id: Generated<string>;
+  tenant_id: string;
+  booking_id: string;
+  mentor_id: string;
+  learner_id: string;
+  rating: number;
+  solved: Solved;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+export interface SessionNotesTable {
+  booking_id: string;
+  tenant_id: string;
+  summary: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActionItemsTable {
+  id: Generated<string>;
+  booking_id: string;
+  tenant_id: string;
+  text: string;
+  position: number;
+  done_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -199,6 +233,9 @@ export interface Database {
   board_entries: BoardEntriesTable;
   events: EventsTable;
   jobs: JobsTable;
+  feedback: FeedbackTable;
+  session_notes: SessionNotesTable;
+  action_items: ActionItemsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -214,3 +251,6 @@ export type NewBooking = Insertable<BookingsTable>;
 export type HelpRequestRow = Selectable<HelpRequestsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type FeedbackRow = Selectable<FeedbackTable>;
+export type SessionNotesRow = Selectable<SessionNotesTable>;
+export type ActionItemRow = Selectable<ActionItemsTable>;

@@ -53,10 +53,15 @@ export class ApiError extends HTTPException {
 }
 
 export function validationError(error: ZodError, target: string): ApiError {
-  const fields = error.issues.map((issue) => ({
-    path: [target, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  const fields = error.issues.flatMap((issue) =>
+    // An unknown field is named on its own path, so a client sees which field it may not send.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: [target, ...issue.path.map(String), key].join('.'),
+          message: 'is not a field this request accepts',
+        }))
+      : [{ path: [target, ...issue.path.map(String)].join('.'), message: issue.message }],
+  );
   const summary = fields
     .slice(0, 3)
     .map((f) => `${f.path}: ${f.message}`)

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  applyAsMentor,
   createMentor,
   deleteMentor,
   getMentor,
@@ -9,7 +8,7 @@ import {
   type Viewer,
 } from '../domain/mentors/mentors.js';
 import { atomic, ctx } from '../http/atomic.js';
-import { hasRole, requireSecretKey, requireSecretKeyOrUser, requireUser } from '../http/auth.js';
+import { hasRole, requireSecretKey, requireSecretKeyOrUser } from '../http/auth.js';
 import type { Auth } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import {
@@ -26,7 +25,6 @@ import {
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 import {
-  ApplyMentorSchema,
   CreateMentorSchema,
   ListMentorsQuerySchema,
   MentorPageSchema,
@@ -113,18 +111,6 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted.' }, ...commonErrors, ...notFoundError },
 });
 
-const apply = createRoute({
-  method: 'post',
-  path: '/v1/me/mentor-profile',
-  tags: ['Me'],
-  summary: 'Apply to become a mentor',
-  description: 'Creates the calling user’s mentor profile with status `pending`, for the program to vet.',
-  security: USER_LEVEL,
-  middleware: [requireUser, atomic] as const,
-  request: { headers: IdempotencyHeaderSchema, body: jsonBody(ApplyMentorSchema) },
-  responses: { 201: jsonResponse(MentorSchema, 'The application.'), ...commonErrors, ...conflictError },
-});
-
 export function mentorRoutes() {
   return createRouter()
     .openapi(list, async (c) => {
@@ -149,11 +135,5 @@ export function mentorRoutes() {
     .openapi(remove, async (c) => {
       await deleteMentor(ctx(c), c.get('auth').tenant.id, c.req.valid('param').id);
       return c.body(null, 204);
-    })
-    .openapi(apply, async (c) => {
-      const auth = c.get('auth');
-      const user = auth.user!;
-      const mentor = await applyAsMentor(ctx(c), auth.tenant.id, user, c.req.valid('json'));
-      return c.json(mentor, 201, { Location: `/v1/mentors/${mentor.id}` });
     });
 }

@@ -98,18 +98,50 @@ export const UpdateMentorSchema = z
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('UpdateMentor');
 
+/** POST /v1/mentors's fields minus `status` and `externalId` (the user's own); name defaults to the user's. */
 export const ApplyMentorSchema = z
   .strictObject({
     name: profileFields.name.optional(),
-    headline: profileFields.headline,
-    bio: profileFields.bio,
+    headline: profileFields.headline.default(''),
+    bio: profileFields.bio.default(''),
     skills: profileFields.skills,
-    yearsExperience: profileFields.yearsExperience,
+    yearsExperience: profileFields.yearsExperience.default(0),
     languages: profileFields.languages.default(['en']),
     timeZone: profileFields.timeZone,
     formats: profileFields.formats,
   })
   .openapi('MentorApplication');
+
+/** The profile fields a mentor edits on their own profile; `status` and `externalId` are the program's. */
+export const UpdateOwnMentorSchema = z
+  .strictObject({
+    name: profileFields.name.optional(),
+    headline: profileFields.headline.optional(),
+    bio: profileFields.bio.optional(),
+    skills: profileFields.skills.optional(),
+    yearsExperience: profileFields.yearsExperience.optional(),
+    languages: profileFields.languages.optional(),
+    timeZone: profileFields.timeZone.optional(),
+    formats: profileFields.formats.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
+  .openapi('UpdateOwnMentorProfile');
+
+/** The mentor's own view of their profile: the public one plus why it was rejected or paused. */
+export const OwnMentorSchema = MentorSchema.extend({
+  statusReason: z.string().nullable().openapi({ description: 'Why the program rejected or paused you.' }),
+}).openapi('OwnMentorProfile');
+
+export const MyMentorStatsSchema = z
+  .object({
+    sessions: z.number().int().openapi({ description: 'Sessions held: completed, or confirmed and ended.' }),
+    minutes: z.number().int().openapi({ description: 'Minutes of those sessions.' }),
+    rating: z.number().nullable().openapi({ description: 'Mean rating, two decimals; null when unrated.' }),
+    ratingCount: z.number().int(),
+    medianResponseMinutes: z.number().int().nullable(),
+    upcoming: z.number().int().openapi({ description: 'Confirmed sessions that have not started.' }),
+  })
+  .openapi('MyMentorStats');
 
 const csv = (description: string) =>
   z
@@ -142,4 +174,7 @@ export type Mentor = z.infer<typeof MentorSchema>;
 export type CreateMentorInput = z.infer<typeof CreateMentorSchema>;
 export type UpdateMentorInput = z.infer<typeof UpdateMentorSchema>;
 export type ApplyMentorInput = z.infer<typeof ApplyMentorSchema>;
+export type UpdateOwnMentorInput = z.infer<typeof UpdateOwnMentorSchema>;
+export type OwnMentor = z.infer<typeof OwnMentorSchema>;
+export type MyMentorStats = z.infer<typeof MyMentorStatsSchema>;
 export type ListMentorsQuery = z.infer<typeof ListMentorsQuerySchema>;

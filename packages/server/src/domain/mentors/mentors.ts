@@ -17,6 +17,7 @@ import type {
   UpdateMentorInput,
 } from '../../schemas/mentors.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.js';
+import { recordEvent } from '../events/record-event.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { cleanSkills, toMentor, uniqueLanguages } from './mentor-profile.js';
 
@@ -79,14 +80,24 @@ export async function applyAsMentor(
 ): Promise<Mentor> {
   const existing = await findMentorByExternalId(ctx.db, tenantId, user.externalId);
   if (existing) {
-    throw new ConflictError('mentor_profile_exists', 'You already have a mentor profile; edit it instead.');
+    throw new ConflictError(
+      'already_applied',
+      `You already have a mentor profile (status ${existing.status}); edit it instead.`,
+    );
   }
-  return createMentor(ctx, tenantId, {
+  const mentor = await createMentor(ctx, tenantId, {
     ...input,
     name: input.name ?? user.name,
     externalId: user.externalId,
     status: 'pending',
   });
+  await recordEvent(ctx.db, {
+    tenantId,
+    type: 'mentor.applied',
+    data: { mentorId: mentor.id, externalId: user.externalId, name: mentor.name },
+    at: ctx.clock.now(),
+  });
+  return mentor;
 }
 
 export async function updateMentorProfile(
