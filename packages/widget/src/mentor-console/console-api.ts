@@ -1,6 +1,14 @@
 // What the mentor console needs from the API, in one place. Everything goes through the SDK
 // client; this module only names the calls the console makes.
-import type { Availability, Booking, Me, Mentor, Micromentor } from '@micromentor/sdk';
+import type {
+  Availability,
+  Booking,
+  Me,
+  Mentor,
+  Micromentor,
+  MyMentorStats,
+  OwnMentor,
+} from '@micromentor/sdk';
 
 export interface Offer {
   requestId: string;
@@ -29,13 +37,7 @@ export interface Message {
   createdAt: string;
 }
 
-export interface MentorStats {
-  sessions: number;
-  minutes: number;
-  rating: number | null;
-  ratingCount: number;
-  medianResponseMinutes: number | null;
-}
+export type MentorStats = MyMentorStats;
 
 export interface ActionItemInput {
   id?: string;
@@ -59,10 +61,9 @@ const enc = encodeURIComponent;
 export function consoleApi(client: Micromentor) {
   return {
     me: (): Promise<Me> => client.me.get(),
-    apply: (profile: ProfileFields): Promise<Mentor> => client.me.applyAsMentor(profile),
-    updateProfile: (id: string, profile: ProfileFields): Promise<Mentor> =>
-      client.mentors.update(id, profile),
-    stats: (): Promise<MentorStats> => client.request('GET', '/v1/me/stats'),
+    apply: (profile: ProfileFields): Promise<OwnMentor> => client.me.applyAsMentor(profile),
+    updateProfile: (profile: ProfileFields): Promise<OwnMentor> => client.me.updateMentorProfile(profile),
+    stats: (): Promise<MentorStats> => client.me.stats(),
     setAvailableNow: (availableNow: boolean): Promise<unknown> =>
       client.request('PUT', '/v1/me/presence', { body: { availableNow } }),
     offers: (): Promise<Page<Offer>> => client.request('GET', '/v1/me/offers', { query: { limit: 50 } }),
@@ -71,17 +72,13 @@ export function consoleApi(client: Micromentor) {
     decline: (requestId: string): Promise<unknown> =>
       client.request('POST', `/v1/requests/${enc(requestId)}/decline`, { body: {} }),
     sessions: async (): Promise<Booking[]> => {
-      const page = await client.bookings.list({ as: 'mentor', limit: 100 } as never);
+      const page = await client.bookings.list({ as: 'mentor', limit: 100 });
       return page.data;
     },
-    cancelSession: (id: string, reason: string): Promise<Booking> =>
-      client.bookings.cancel(id, { reason } as never),
-    saveNotes: (bookingId: string, summary: string, actionItems: ActionItemInput[]): Promise<unknown> =>
-      client.request('PUT', `/v1/bookings/${enc(bookingId)}/notes`, { body: { summary, actionItems } }),
-    notes: (
-      bookingId: string,
-    ): Promise<{ summary: string; actionItems: { id: string; text: string; done: boolean }[] }> =>
-      client.request('GET', `/v1/bookings/${enc(bookingId)}/notes`),
+    cancelSession: (id: string, reason: string): Promise<Booking> => client.bookings.cancel(id, { reason }),
+    saveNotes: (bookingId: string, summary: string, actionItems: ActionItemInput[]) =>
+      client.bookings.setNotes(bookingId, { summary, actionItems }),
+    notes: (bookingId: string) => client.bookings.notes(bookingId),
     threads: (): Promise<Page<ThreadSummary>> =>
       client.request('GET', '/v1/threads', { query: { limit: 50 } }),
     openRequestThread: (requestId: string): Promise<ThreadSummary> =>

@@ -58,7 +58,7 @@ describe('<mm-mentor-console>', () => {
     let profile: Me['mentorProfile'] = null;
     const { client, calls } = fakeApi({
       'GET /v1/me': () => json(200, me(profile)),
-      'POST /v1/me/mentor-profile': (call) => {
+      'POST /v1/me/mentor': (call) => {
         profile = { ...mentor, ...(call.body as object), status: 'pending' } as Me['mentorProfile'];
         return json(201, profile);
       },

@@ -58,7 +58,7 @@ export class MmMentorProfileForm extends ConsoleElement {
     this.error = '';
     try {
       if (this.mentor) {
-        this.mentor = await this.api.updateProfile(this.mentor.id, fields);
+        this.mentor = await this.api.updateProfile(fields);
         this.notice = this.t.profile.saved;
         this.emit('mm-profile-saved', { mentor: this.mentor });
       } else {

@@ -164,7 +164,7 @@ export class MmSessionList extends ConsoleElement {
       ${
         this.cancelling === booking.id
           ? html`<form @submit=${(e: SubmitEvent) => this.#cancel(e, booking)}>
-            <label>${t.cancelReason}<input type="text" name="reason" maxlength="500" /></label>
+            <label>${t.cancelReason}<input type="text" name="reason" required maxlength="500" /></label>
             <button part="button" class="primary">${t.confirmCancel}</button>
           </form>`
           : nothing
