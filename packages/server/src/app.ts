@@ -17,6 +17,7 @@ import { guestRoutes } from './routes/guests.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { mentorRoutes } from './routes/mentors.js';
+import { offerRoutes } from './routes/offers.js';
 import { requestRoutes } from './routes/requests.js';
 import { SecretBox } from './security/keys.js';
 
@@ -47,7 +48,8 @@ function buildApi(deps: AppDeps) {
     .route('/', mentorRoutes())
     .route('/', availabilityRoutes())
     .route('/', bookingRoutes())
-    .route('/', requestRoutes());
+    .route('/', requestRoutes())
+    .route('/', offerRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -43,6 +43,8 @@ const SAMPLES: Record<string, { id: () => string; body?: () => unknown; query?: 
   'GET /v1/requests/{id}': { id: () => requestOfA },
   'GET /v1/requests/{id}/matches': { id: () => requestOfA },
   'POST /v1/requests/{id}/cancel': { id: () => requestOfA },
+  'POST /v1/requests/{id}/accept': { id: () => requestOfA },
+  'POST /v1/requests/{id}/decline': { id: () => requestOfA },
 };
 
 beforeAll(async () => {

@@ -64,6 +64,9 @@ export interface MentorsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
+  online_until: NullableTimestamp;
+  paused_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  unanswered_offers: ColumnType<number, number | undefined, number>;
 }
 
 export interface AvailabilityTable {
@@ -186,6 +189,18 @@ export interface JobsTable {
   finished_at: NullableTimestamp;
 }
 
+export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+export interface RequestOffersTable {
+  request_id: string;
+  mentor_id: string;
+  tenant_id: string;
+  status: OfferStatus;
+  offered_at: Timestamp;
+  responded_at: NullableTimestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -199,6 +214,7 @@ export interface Database {
   board_entries: BoardEntriesTable;
   events: EventsTable;
   jobs: JobsTable;
+  request_offers: RequestOffersTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -214,3 +230,4 @@ export type NewBooking = Insertable<BookingsTable>;
 export type HelpRequestRow = Selectable<HelpRequestsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type RequestOfferRow = Selectable<RequestOffersTable>;
