@@ -40,7 +40,9 @@ export async function setPresence(
     .updateTable('mentors')
     .set({
       online_until: input.availableNow ? new Date(input.now.getTime() + AVAILABLE_NOW_MS) : null,
-      ...(reinstate ? { status: 'approved' as const, paused_reason: null, updated_at: input.now } : {}),
+      ...(reinstate
+        ? { status: 'approved' as const, paused_reason: null, unanswered_offers: 0, updated_at: input.now }
+        : {}),
     })
     .where('tenant_id', '=', input.tenantId)
     .where('id', '=', mentor.id)
