@@ -142,6 +142,8 @@ describe('booking lifecycle jobs and events', () => {
     ctx.clock.set('2026-11-27T11:00:00Z');
     await worker.drain();
     expect(await eventsOf(booking.id, 'booking.reminder')).toEqual([]);
+    ctx.clock.set('2026-11-29T14:00:00Z');
+    await worker.drain();
     ctx.clock.set('2026-11-30T13:55:00Z');
     await worker.drain();
     const reminders = await eventsOf(booking.id, 'booking.reminder');
