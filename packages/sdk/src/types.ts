@@ -18,14 +18,19 @@ import type {
   ListBookingsQuery,
   ListHelpRequestsQuery,
   ListMentorsQuery,
+  ListOffersQuery,
   Match,
   Matches,
   MatchReason,
   Me,
   Mentor,
   MentorApplicationBody,
+  MentorOffer,
   MentorStats,
   MentorStatus,
+  OfferSummary,
+  Presence,
+  PresenceBody,
   RequestContext,
   RescheduleBookingBody,
   SessionFormat,
@@ -47,8 +52,11 @@ export type {
   MatchReason,
   Me,
   Mentor,
+  MentorOffer,
   MentorStats,
   MentorStatus,
+  OfferSummary,
+  Presence,
   RequestContext,
   SessionFormat,
   Slots,
@@ -71,6 +79,10 @@ export type SlotsParams = Omit<SlotsQuery, 'from' | 'to'> & { from: DateInput; t
 // Help requests
 export type CreateHelpRequestParams = CreateHelpRequestBody;
 export type ListHelpRequestsParams = Partial<ListHelpRequestsQuery>;
+
+// Instant help (mentors)
+export type ListOffersParams = Partial<ListOffersQuery>;
+export type PresenceParams = PresenceBody;
 
 // Bookings
 export type CreateBookingParams = Omit<CreateBookingBody, 'start'> & { start: DateInput };
