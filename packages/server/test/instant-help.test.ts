@@ -273,6 +273,46 @@ describe('instant help: first to accept wins', () => {
   });
 });
 
+describe('who may still answer', () => {
+  it('a suspended mentor may decline but not take an offer; answering lifts a pause for unresponsiveness', async () => {
+    const tenant = await tenantWith();
+    const [a, b] = await onlineMentors(tenant, 2, 'status');
+    const created = await askNow(tenant);
+    const id = created.request.id;
+    const suspend = await call(ctx.app, 'PATCH', `/v1/mentors/${a!.id}`, {
+      key: tenant.secretKey,
+      body: { status: 'suspended' },
+    });
+    expect(suspend.status, suspend.text).toBe(200);
+    const refused = await call<{ code: string }>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${id}/accept`,
+      asMentor(tenant, a!.sub),
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('mentor_not_active');
+    expect((await offerStatuses(id))[a!.id]).toBe('offered');
+    const declined = await call(ctx.app, 'POST', `/v1/requests/${id}/decline`, asMentor(tenant, a!.sub));
+    expect(declined.status).toBe(200);
+
+    // b was paused by the system after the offer was made: answering it brings b back.
+    await ctx.db
+      .updateTable('mentors')
+      .set({ status: 'paused', paused_reason: 'unresponsive', unanswered_offers: 3 })
+      .where('id', '=', b!.id)
+      .execute();
+    const taken = await call(ctx.app, 'POST', `/v1/requests/${id}/accept`, asMentor(tenant, b!.sub));
+    expect(taken.status, taken.text).toBe(200);
+    const row = await ctx.db
+      .selectFrom('mentors')
+      .select(['status', 'paused_reason', 'unanswered_offers'])
+      .where('id', '=', b!.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'approved', paused_reason: null, unanswered_offers: 0 });
+  });
+});
+
 describe('declines', () => {
   it('records a decline, leaves the mentor out of matches, and tells the learner when the last offer is declined', async () => {
     const tenant = await tenantWith();

@@ -297,6 +297,13 @@ export async function acceptOffer(ctx: Ctx, actor: Actor, requestId: string): Pr
   const { request, mentor, offer } = await myOffer(ctx, actor, requestId);
   const now = ctx.clock.now();
   if (offer.status === 'accepted') return offerView(ctx, actor.tenantId, mentor.id, requestId);
+  // Suspended (or otherwise taken off the program) since the offer: they may decline, not take it.
+  if (
+    mentor.status !== 'approved' &&
+    !(mentor.status === 'paused' && mentor.paused_reason === UNRESPONSIVE)
+  ) {
+    throw new ConflictError('mentor_not_active', `Your mentor profile is ${mentor.status}.`);
+  }
   if (offer.status !== 'offered' || offer.expires_at <= now) {
     throw notOpen(offer.status, request, offer.expires_at <= now);
   }
