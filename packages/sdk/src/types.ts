@@ -24,16 +24,21 @@ import type {
   ListBookingsQuery,
   ListHelpRequestsQuery,
   ListMentorsQuery,
+  ListOffersQuery,
   Match,
   Matches,
   MatchReason,
   Me,
   Mentor,
   MentorApplicationBody,
+  MentorOffer,
   MentorStats,
   MentorStatus,
   MyMentorStats,
+  OfferSummary,
   OwnMentor,
+  Presence,
+  PresenceBody,
   RequestContext,
   RescheduleBookingBody,
   SessionFormat,
@@ -64,10 +69,13 @@ export type {
   MatchReason,
   Me,
   Mentor,
+  MentorOffer,
   MentorStats,
   MentorStatus,
   MyMentorStats,
+  OfferSummary,
   OwnMentor,
+  Presence,
   RequestContext,
   SessionFormat,
   SessionNotes,
@@ -92,6 +100,10 @@ export type SlotsParams = Omit<SlotsQuery, 'from' | 'to'> & { from: DateInput; t
 // Help requests
 export type CreateHelpRequestParams = CreateHelpRequestBody;
 export type ListHelpRequestsParams = Partial<ListHelpRequestsQuery>;
+
+// Instant help (mentors)
+export type ListOffersParams = Partial<ListOffersQuery>;
+export type PresenceParams = PresenceBody;
 
 // Bookings
 export type CreateBookingParams = Omit<CreateBookingBody, 'start'> & { start: DateInput };

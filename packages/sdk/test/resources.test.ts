@@ -151,6 +151,16 @@ const cases: [string, () => Promise<unknown>, ReturnType<typeof sent>][] = [
     { method: 'POST', url: `/api/v1/requests/${escaped}/cancel`, body: undefined, idempotent: true },
   ],
   [
+    'requests.accept',
+    () => mm.requests.accept(id),
+    { method: 'POST', url: `/api/v1/requests/${escaped}/accept`, body: undefined, idempotent: true },
+  ],
+  [
+    'requests.decline',
+    () => mm.requests.decline(id),
+    { method: 'POST', url: `/api/v1/requests/${escaped}/decline`, body: undefined, idempotent: true },
+  ],
+  [
     'bookings.create',
     () => mm.bookings.create({ mentorId: 'm', start, durationMinutes: 30, format: 'video' }),
     {
@@ -206,6 +216,16 @@ const cases: [string, () => Promise<unknown>, ReturnType<typeof sent>][] = [
     },
   ],
   ['me.get', () => mm.me.get(), { method: 'GET', url: '/api/v1/me', body: undefined, idempotent: false }],
+  [
+    'me.offers',
+    () => mm.me.offers({ status: 'offered', limit: 5 }),
+    { method: 'GET', url: '/api/v1/me/offers?status=offered&limit=5', body: undefined, idempotent: false },
+  ],
+  [
+    'me.setPresence',
+    () => mm.me.setPresence({ availableNow: true }),
+    { method: 'PUT', url: '/api/v1/me/presence', body: { availableNow: true }, idempotent: true },
+  ],
   [
     'me.applyAsMentor',
     () =>

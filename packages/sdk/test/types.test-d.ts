@@ -18,6 +18,7 @@ import type {
   IdempotencyError,
   Me,
   Mentor,
+  MentorOffer,
   Micromentor,
   MicromentorError,
   MicromentorOptions,
@@ -25,6 +26,7 @@ import type {
   OwnMentor,
   Page,
   PageList,
+  Presence,
   ProblemDetails,
   RateLimitError,
   SessionNotes,
@@ -92,6 +94,13 @@ describe('resource methods match their routes', () => {
     >();
     expectTypeOf(mm.requests.cancel).returns.resolves.toEqualTypeOf<Ok<'/v1/requests/:id/cancel', '$post'>>();
     expectTypeOf(mm.requests.cancel).returns.resolves.toEqualTypeOf<HelpRequest>();
+    expectTypeOf(mm.requests.accept).returns.resolves.toEqualTypeOf<Ok<'/v1/requests/:id/accept', '$post'>>();
+    expectTypeOf(mm.requests.decline).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/requests/:id/decline', '$post'>
+    >();
+    expectTypeOf(mm.requests.accept).returns.resolves.toEqualTypeOf<MentorOffer>();
+    type Created = Ok<'/v1/requests', '$post'>;
+    expectTypeOf<Created['offers']>().toEqualTypeOf<{ mentorId: string; expiresAt: string }[] | undefined>();
   });
 
   it('bookings', () => {
@@ -131,6 +140,12 @@ describe('resource methods match their routes', () => {
     >().toEqualTypeOf<false>();
     expectTypeOf(mm.me.stats).returns.resolves.toEqualTypeOf<Ok<'/v1/me/stats', '$get'>>();
     expectTypeOf(mm.me.stats).returns.resolves.toEqualTypeOf<MyMentorStats>();
+    expectTypeOf(mm.me.offers).returns.toEqualTypeOf<PageList<Item<Ok<'/v1/me/offers', '$get'>>>>();
+    type OfferParams = NonNullable<Parameters<typeof mm.me.offers>[0]>;
+    expectTypeOf<keyof OfferParams>().toEqualTypeOf<keyof Query<'/v1/me/offers', '$get'>>();
+    expectTypeOf(mm.me.setPresence).parameter(0).toEqualTypeOf<Json<'/v1/me/presence', '$put'>>();
+    expectTypeOf(mm.me.setPresence).returns.resolves.toEqualTypeOf<Ok<'/v1/me/presence', '$put'>>();
+    expectTypeOf(mm.me.setPresence).returns.resolves.toEqualTypeOf<Presence>();
     expectTypeOf(mm.guestSessions.create).parameter(0).toEqualTypeOf<Json<'/v1/guest-sessions', '$post'>>();
     expectTypeOf(mm.guestSessions.create).returns.resolves.toEqualTypeOf<Ok<'/v1/guest-sessions', '$post'>>();
   });

@@ -46,11 +46,18 @@ import type {
   UpdateOwnMentorSchema,
 } from './schemas/mentors.js';
 import type {
+  ListOffersQuerySchema,
+  MentorOfferSchema,
+  PresenceInputSchema,
+  PresenceSchema,
+} from './schemas/offers.js';
+import type {
   CreateRequestSchema,
   HelpRequestSchema,
   ListRequestsQuerySchema,
   MatchesSchema,
   MatchSchema,
+  OfferSummarySchema,
   ReasonSchema,
   RequestContextSchema,
   RequestWithMatchesSchema,
@@ -101,6 +108,13 @@ export type Match = z.output<typeof MatchSchema>;
 export type MatchReason = z.output<typeof ReasonSchema>;
 export type Matches = z.output<typeof MatchesSchema>;
 export type ListHelpRequestsQuery = z.output<typeof ListRequestsQuerySchema>;
+
+// Instant help: offers to mentors and their presence
+export type OfferSummary = z.output<typeof OfferSummarySchema>;
+export type MentorOffer = z.output<typeof MentorOfferSchema>;
+export type ListOffersQuery = z.output<typeof ListOffersQuerySchema>;
+export type PresenceBody = z.input<typeof PresenceInputSchema>;
+export type Presence = z.output<typeof PresenceSchema>;
 
 // Bookings
 export type Booking = z.output<typeof BookingSchema>;

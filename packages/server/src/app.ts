@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { meMentorRoutes } from './routes/me-mentor.js';
 import { mentorRoutes } from './routes/mentors.js';
+import { offerRoutes } from './routes/offers.js';
 import { requestRoutes } from './routes/requests.js';
 import { SecretBox } from './security/keys.js';
 
@@ -54,7 +55,8 @@ function buildApi(deps: AppDeps) {
     .route('/', requestRoutes())
     .route('/', feedbackRoutes())
     .route('/', boardRoutes())
-    .route('/', meMentorRoutes());
+    .route('/', meMentorRoutes())
+    .route('/', offerRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -55,6 +55,8 @@ const SAMPLES: Record<string, { id: () => string; body?: () => unknown; query?: 
   'POST /v1/action-items/{id}/undone': { id: () => actionItemOfA },
   'PUT /v1/me/board/{id}': { id: () => bookableOfA.id, body: () => ({ label: 'Mine' }) },
   'DELETE /v1/me/board/{id}': { id: () => bookableOfA.id },
+  'POST /v1/requests/{id}/accept': { id: () => requestOfA },
+  'POST /v1/requests/{id}/decline': { id: () => requestOfA },
 };
 
 beforeAll(async () => {

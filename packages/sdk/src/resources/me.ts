@@ -1,15 +1,21 @@
 import { segment } from '../internal/url.js';
+import type { PageList } from '../pagination.js';
 import type { CallOptions, Requester, WriteOptions } from '../request.js';
 import type {
   Board,
   BoardEntry,
   BoardEntryParams,
+  ListOffersParams,
   Me,
   MentorApplicationParams,
+  MentorOffer,
   MyMentorStats,
   OwnMentor,
+  Presence,
+  PresenceParams,
   UpdateOwnMentorParams,
 } from '../types.js';
+import { listOf } from './list.js';
 
 export interface MeResource {
   /** The tenant behind the key and, when a user token is set, the user and their mentor profile. */
@@ -30,6 +36,13 @@ export interface MeResource {
   /** Puts an approved mentor on the board, or changes their label. */
   addToBoard(mentorId: string, params?: BoardEntryParams, options?: WriteOptions): Promise<BoardEntry>;
   removeFromBoard(mentorId: string, options?: WriteOptions): Promise<void>;
+  /** The mentor's inbox: instant requests offered to them, newest first (accept with `requests.accept`). */
+  offers(params?: ListOffersParams, options?: CallOptions): PageList<MentorOffer>;
+  /**
+   * The mentor takes instant requests for the next 15 minutes (`availableNow: true`; also lifts a
+   * pause for letting offers expire), or stops now.
+   */
+  setPresence(params: PresenceParams, options?: WriteOptions): Promise<Presence>;
 }
 
 const boardPath = (mentorId: string): string => `/v1/me/board/${segment(mentorId)}`;
@@ -46,5 +59,7 @@ export function meResource(client: Requester): MeResource {
     addToBoard: (mentorId, params = {}, options) =>
       client.request('PUT', boardPath(mentorId), { ...options, body: params }),
     removeFromBoard: (mentorId, options) => client.request('DELETE', boardPath(mentorId), options),
+    offers: (params, options) => listOf(client, '/v1/me/offers', params, options),
+    setPresence: (params, options) => client.request('PUT', '/v1/me/presence', { ...options, body: params }),
   };
 }

@@ -7,6 +7,7 @@ import type {
   HelpRequestWithMatches,
   ListHelpRequestsParams,
   Matches,
+  MentorOffer,
 } from '../types.js';
 import { listOf } from './list.js';
 
@@ -22,6 +23,13 @@ export interface RequestsResource {
   /** The matches ranked again now, with current availability. */
   matches(id: string, options?: CallOptions): Promise<Matches>;
   cancel(id: string, options?: WriteOptions): Promise<HelpRequest>;
+  /**
+   * As a mentor it was offered to: takes the request. The first mentor to accept gets it; later
+   * ones get a `ConflictError` with code `already_taken`.
+   */
+  accept(id: string, options?: WriteOptions): Promise<MentorOffer>;
+  /** As a mentor it was offered to: declines it (they are left out of its matches). */
+  decline(id: string, options?: WriteOptions): Promise<MentorOffer>;
 }
 
 const requestPath = (id: string, rest = ''): string => `/v1/requests/${segment(id)}${rest}`;
@@ -33,5 +41,7 @@ export function requestsResource(client: Requester): RequestsResource {
     get: (id, options) => client.request('GET', requestPath(id), options),
     matches: (id, options) => client.request('GET', requestPath(id, '/matches'), options),
     cancel: (id, options) => client.request('POST', requestPath(id, '/cancel'), options),
+    accept: (id, options) => client.request('POST', requestPath(id, '/accept'), options),
+    decline: (id, options) => client.request('POST', requestPath(id, '/decline'), options),
   };
 }

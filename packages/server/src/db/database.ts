@@ -66,6 +66,9 @@ export interface MentorsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
+  online_until: NullableTimestamp;
+  paused_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  unanswered_offers: ColumnType<number, number | undefined, number>;
 }
 
 export interface AvailabilityTable {
@@ -220,6 +223,18 @@ export interface ActionItemsTable {
   created_at: Timestamp;
 }
 
+export type OfferStatus = 'offered' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+export interface RequestOffersTable {
+  request_id: string;
+  mentor_id: string;
+  tenant_id: string;
+  status: OfferStatus;
+  offered_at: Timestamp;
+  responded_at: NullableTimestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -236,6 +251,7 @@ export interface Database {
   feedback: FeedbackTable;
   session_notes: SessionNotesTable;
   action_items: ActionItemsTable;
+  request_offers: RequestOffersTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -254,3 +270,4 @@ export type JobRow = Selectable<JobsTable>;
 export type FeedbackRow = Selectable<FeedbackTable>;
 export type SessionNotesRow = Selectable<SessionNotesTable>;
 export type ActionItemRow = Selectable<ActionItemsTable>;
+export type RequestOfferRow = Selectable<RequestOffersTable>;

@@ -1,3 +1,15 @@
+import {
+  BOOKING_COMPLETE_JOB,
+  BOOKING_REMIND_JOB,
+  bookingCompletionJob,
+  bookingReminderJob,
+} from '../domain/booking/lifecycle.js';
+import {
+  OFFER_WINDOW_JOB,
+  offerWindowJob,
+  REQUEST_EXPIRY_JOB,
+  requestExpiryJob,
+} from '../domain/requests/offers.js';
 import type { JobHandlers } from './worker.js';
 
 /**
@@ -5,5 +17,10 @@ import type { JobHandlers } from './worker.js';
  * only the kinds it has a handler for.
  */
 export function jobHandlers(): JobHandlers {
-  return {};
+  return {
+    [OFFER_WINDOW_JOB]: offerWindowJob,
+    [REQUEST_EXPIRY_JOB]: requestExpiryJob,
+    [BOOKING_REMIND_JOB]: bookingReminderJob,
+    [BOOKING_COMPLETE_JOB]: bookingCompletionJob,
+  };
 }

@@ -74,8 +74,20 @@ export const MatchSchema = z
   })
   .openapi('Match');
 
+/** An instant request as offered to one mentor (the learner's response lists these). */
+export const OfferSummarySchema = z
+  .object({ mentorId: IdSchema, expiresAt: z.iso.datetime() })
+  .openapi('OfferSummary', { description: 'A mentor the request was offered to, and until when.' });
+
 export const RequestWithMatchesSchema = z
-  .object({ request: HelpRequestSchema, matches: z.array(MatchSchema) })
+  .object({
+    request: HelpRequestSchema,
+    matches: z.array(MatchSchema),
+    offers: z.array(OfferSummarySchema).optional().openapi({
+      description:
+        'For `urgency: now` only: the online, free mentors the request was offered to; the first to accept gets it.',
+    }),
+  })
   .openapi('HelpRequestWithMatches');
 
 export const MatchesSchema = z.object({ data: z.array(MatchSchema) }).openapi('Matches');

@@ -23,6 +23,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { markRequestMatched } from '../requests/requests.js';
 import { toBooking } from './booking-view.js';
 import { joinDetails } from './join-details.js';
+import { onBookingCancelled, onBookingCreated, onBookingRescheduled } from './lifecycle.js';
 
 interface Ctx {
   db: Kysely<Database>;
@@ -150,6 +151,7 @@ export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBooking
     created_at: now,
     updated_at: now,
   });
+  await onBookingCreated(ctx.db, row, now);
   return toBooking(row);
 }
 
@@ -194,6 +196,7 @@ export async function cancelBooking(ctx: Ctx, actor: Actor, id: string, reason: 
     sequence: row.sequence + 1,
     updated_at: now,
   });
+  await onBookingCancelled(ctx.db, updated, now);
   return toBooking(updated);
 }
 
@@ -235,6 +238,7 @@ export async function rescheduleBooking(
     sequence: row.sequence + 1,
     updated_at: now,
   });
+  await onBookingRescheduled(ctx.db, updated, { start: row.start_at, end: row.end_at }, now);
   return toBooking(updated);
 }
 

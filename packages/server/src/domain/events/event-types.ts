@@ -9,6 +9,8 @@ export const EVENT_TYPES = [
   'request.matched',
   'request.expired',
   'request.cancelled',
+  'request.withdrawn',
+  'request.offers_expired',
   'booking.created',
   'booking.cancelled',
   'booking.rescheduled',

@@ -8,11 +8,13 @@ import {
   listHelpRequests,
   setRequestStatus,
 } from '../../db/help-requests.js';
+import type { OfferSummary } from '../../schemas/offers.js';
 import type { CreateRequestInput, HelpRequest, Match } from '../../schemas/requests.js';
 import type { Actor } from '../actor.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { findMatches } from './find-matches.js';
+import { afterHelpRequestCreated, closeRequestOffers } from './offers.js';
 
 interface Ctx {
   db: Kysely<Database>;
@@ -76,7 +78,7 @@ export async function createHelpRequest(
   ctx: Ctx,
   actor: Actor,
   input: CreateRequestInput,
-): Promise<{ request: HelpRequest; matches: Match[] }> {
+): Promise<{ request: HelpRequest; matches: Match[]; offers?: OfferSummary[] }> {
   const user = actor.user;
   if (!user) throw new InvalidInputError('A help request is made by a user: send their token.');
   if (input.format && !actor.settings.formats.includes(input.format)) {
@@ -119,7 +121,14 @@ export async function createHelpRequest(
       reasons: m.reasons,
     })),
   );
-  return { request: toHelpRequest(row), matches };
+  const offers = await afterHelpRequestCreated(ctx.db, {
+    row,
+    matches,
+    settings: actor.settings,
+    learnerExternalId: user.externalId,
+    now,
+  });
+  return { request: toHelpRequest(row), matches, ...(offers ? { offers } : {}) };
 }
 
 /** The request if the actor is its learner or the program; otherwise not found. */
@@ -147,9 +156,13 @@ export async function cancelHelpRequest(ctx: Ctx, actor: Actor, id: string): Pro
   if (row.status !== 'open' && row.status !== 'matched') {
     throw new ConflictError('request_not_cancellable', `This request is ${row.status}.`);
   }
-  return toHelpRequest(
-    await setRequestStatus(ctx.db, actor.tenantId, id, { status: 'cancelled', updated_at: ctx.clock.now() }),
-  );
+  const now = ctx.clock.now();
+  const updated = await setRequestStatus(ctx.db, actor.tenantId, id, {
+    status: 'cancelled',
+    updated_at: now,
+  });
+  await closeRequestOffers(ctx.db, { tenantId: actor.tenantId, requestId: id, reason: 'cancelled', now });
+  return toHelpRequest(updated);
 }
 
 /** A booking made for a request: the request must be the learner's and still open. */

@@ -10,6 +10,8 @@ export const TenantSettingsSchema = z.object({
   sessionLengths: z.array(z.number().int().min(10).max(60)).min(1).default([15, 30]),
   requestSlaHours: z.number().int().min(1).max(720).default(48),
   instantHelpWindowMinutes: z.number().int().min(1).max(120).default(10),
+  /** How many online top matches an instant ("now") request is offered to at once. */
+  instantHelpMaxOffers: z.number().int().min(1).max(50).default(5),
   meetingLinkTemplate: z.string().max(500).default('https://meet.jit.si/micromentor-{room}'),
 });
 

@@ -1,0 +1,62 @@
+import { z } from '@hono/zod-openapi';
+import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+import { FormatSchema, MentorStatusSchema } from './mentors.js';
+import { type OfferSummarySchema, REQUEST_STATUSES, RequestContextSchema, URGENCIES } from './requests.js';
+
+export const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+
+export const MentorOfferSchema = z
+  .object({
+    requestId: IdSchema,
+    status: z.enum(OFFER_STATUSES).openapi({
+      description:
+        '`offered` (answer it), `accepted` (yours), `declined`, `expired` (nobody answered in time), ' +
+        '`withdrawn` (another mentor took it, the learner cancelled or booked).',
+    }),
+    offeredAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime(),
+    respondedAt: z.iso.datetime().nullable(),
+    request: z.object({
+      id: IdSchema,
+      title: z.string(),
+      details: z.string(),
+      skills: z.array(z.string()),
+      format: FormatSchema.nullable(),
+      urgency: z.enum(URGENCIES),
+      languages: z.array(z.string()),
+      context: RequestContextSchema,
+      status: z.enum(REQUEST_STATUSES),
+      createdAt: z.iso.datetime(),
+    }),
+    learner: z.object({ name: z.string() }),
+  })
+  .openapi('MentorOffer');
+
+export const ListOffersQuerySchema = z.strictObject({
+  status: z.enum(OFFER_STATUSES).optional(),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const MentorOfferPageSchema = pageOf(MentorOfferSchema).openapi('MentorOfferPage');
+
+export const PresenceInputSchema = z
+  .strictObject({
+    availableNow: z.boolean().openapi({
+      description:
+        'true: take instant requests for the next 15 minutes (also lifts a pause for unresponsiveness); ' +
+        'false: offline now.',
+    }),
+  })
+  .openapi('PresenceInput');
+
+export const PresenceSchema = z
+  .object({
+    availableNow: z.boolean(),
+    onlineUntil: z.iso.datetime().nullable(),
+    status: MentorStatusSchema,
+  })
+  .openapi('Presence');
+
+export type OfferSummary = z.infer<typeof OfferSummarySchema>;
+export type MentorOffer = z.infer<typeof MentorOfferSchema>;
