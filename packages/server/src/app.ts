@@ -11,13 +11,16 @@ import type { AppDeps, AppEnv } from './http/env.js';
 import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './http/errors.js';
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
+import { pollingHub, type RealtimeHub } from './realtime/hub.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
+import { eventRoutes } from './routes/events.js';
 import { guestRoutes } from './routes/guests.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { requestRoutes } from './routes/requests.js';
+import { threadRoutes } from './routes/threads.js';
 import { SecretBox } from './security/keys.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -37,6 +40,11 @@ export interface CreateAppOptions {
   db: Kysely<Database>;
   clock?: Clock;
   config?: AppConfig;
+  /**
+   * Live events for `GET /v1/events` (realtime/hub.ts); the caller closes it. Without one, streams
+   * only find new events on their heartbeat reads (fine for tests that do not stream).
+   */
+  hub?: RealtimeHub;
 }
 
 /** The versioned API: one sub-app per resource, chained so the SDK can infer every route. */
@@ -47,13 +55,15 @@ function buildApi(deps: AppDeps) {
     .route('/', mentorRoutes())
     .route('/', availabilityRoutes())
     .route('/', bookingRoutes())
-    .route('/', requestRoutes());
+    .route('/', requestRoutes())
+    .route('/', threadRoutes())
+    .route('/', eventRoutes(deps));
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
 
-export function createApp({ db, clock = systemClock, config = {} }: CreateAppOptions) {
-  const deps: AppDeps = { db, clock, secretBox: new SecretBox(config.secretKey) };
+export function createApp({ db, clock = systemClock, config = {}, hub = pollingHub() }: CreateAppOptions) {
+  const deps: AppDeps = { db, clock, secretBox: new SecretBox(config.secretKey), hub };
   const app = new OpenAPIHono<AppEnv>();
 
   app.use('*', requestContext(config.logRequest));

@@ -186,6 +186,37 @@ export interface JobsTable {
   finished_at: NullableTimestamp;
 }
 
+export interface ThreadsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  request_id: string | null;
+  booking_id: string | null;
+  learner_id: string;
+  mentor_id: string;
+  created_at: Timestamp;
+  last_message_at: NullableTimestamp;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  /** bigint identity (number through the int8 parser): the order within a thread. */
+  seq: ColumnType<number, never, never>;
+  tenant_id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface ThreadReadsTable {
+  thread_id: string;
+  user_id: string;
+  tenant_id: string;
+  last_read_message_id: string | null;
+  last_read_seq: ColumnType<number, number | undefined, number>;
+  read_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -199,6 +230,9 @@ export interface Database {
   board_entries: BoardEntriesTable;
   events: EventsTable;
   jobs: JobsTable;
+  threads: ThreadsTable;
+  messages: MessagesTable;
+  thread_reads: ThreadReadsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -214,3 +248,5 @@ export type NewBooking = Insertable<BookingsTable>;
 export type HelpRequestRow = Selectable<HelpRequestsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type ThreadRow = Selectable<ThreadsTable>;
+export type MessageRow = Selectable<MessagesTable>;
