@@ -10,6 +10,7 @@ let mentorOfA: MentorBody;
 let bookableOfA: MentorBody;
 let bookingOfA: string;
 let requestOfA: string;
+let threadOfA: string;
 
 const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
   day,
@@ -43,6 +44,11 @@ const SAMPLES: Record<string, { id: () => string; body?: () => unknown; query?: 
   'GET /v1/requests/{id}': { id: () => requestOfA },
   'GET /v1/requests/{id}/matches': { id: () => requestOfA },
   'POST /v1/requests/{id}/cancel': { id: () => requestOfA },
+  'POST /v1/requests/{id}/threads': { id: () => requestOfA, body: () => ({ mentorId: bookableOfA.id }) },
+  'GET /v1/threads/{id}': { id: () => threadOfA },
+  'GET /v1/threads/{id}/messages': { id: () => threadOfA },
+  'POST /v1/threads/{id}/messages': { id: () => threadOfA, body: () => ({ body: 'Hello from B' }) },
+  'POST /v1/threads/{id}/read': { id: () => threadOfA, body: () => ({}) },
 };
 
 beforeAll(async () => {
@@ -74,6 +80,14 @@ beforeAll(async () => {
   });
   expect(asked.status).toBe(201);
   requestOfA = asked.body.request.id;
+  const thread = await call<{ id: string }>(ctx.app, 'POST', `/v1/requests/${requestOfA}/threads`, {
+    key: a.publishableKey,
+    origin: 'https://a.example',
+    token: a.token({ sub: 'a-learner' }),
+    body: { mentorId: bookableOfA.id },
+  });
+  expect(thread.status, thread.text).toBe(201);
+  threadOfA = thread.body.id;
 });
 afterAll(() => ctx.close());
 
