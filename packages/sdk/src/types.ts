@@ -11,6 +11,7 @@ import type {
   CreateBookingBody,
   CreateHelpRequestBody,
   CreateMentorBody,
+  EventType,
   GuestSession,
   GuestSessionBody,
   HelpRequest,
@@ -18,6 +19,9 @@ import type {
   ListBookingsQuery,
   ListHelpRequestsQuery,
   ListMentorsQuery,
+  ListMessagesQuery,
+  ListThreadsQuery,
+  MarkThreadReadBody,
   Match,
   Matches,
   MatchReason,
@@ -26,11 +30,16 @@ import type {
   MentorApplicationBody,
   MentorStats,
   MentorStatus,
+  Message,
+  PostMessageBody,
   RequestContext,
   RescheduleBookingBody,
   SessionFormat,
   Slots,
   SlotsQuery,
+  StartThreadBody,
+  Thread,
+  ThreadRole,
   TimeRange,
   UpdateMentorBody,
 } from '@micromentor/server/app-type';
@@ -39,6 +48,7 @@ export type {
   Availability,
   Booking,
   BookingStatus,
+  EventType,
   GuestSession,
   HelpRequest,
   HelpRequestWithMatches,
@@ -49,9 +59,12 @@ export type {
   Mentor,
   MentorStats,
   MentorStatus,
+  Message,
   RequestContext,
   SessionFormat,
   Slots,
+  Thread,
+  ThreadRole,
   TimeRange,
 };
 
@@ -83,3 +96,10 @@ export type ListBookingsParams = Omit<Partial<ListBookingsQuery>, 'from' | 'to'>
 
 // Guests
 export type GuestSessionParams = GuestSessionBody;
+
+// Threads
+export type ListThreadsParams = Partial<ListThreadsQuery>;
+export type ListMessagesParams = Partial<ListMessagesQuery>;
+export type PostMessageParams = PostMessageBody;
+export type MarkThreadReadParams = MarkThreadReadBody;
+export type StartThreadParams = StartThreadBody;

@@ -11,7 +11,6 @@ import {
   startServe,
 } from './support/cli-process.js';
 import { createTestContext, type TestContext } from './support/context.js';
-import { call } from './support/http.js';
 import { listen } from './support/http-server.js';
 import { openSse } from './support/sse.js';
 import { asMentor, post, requestThread } from './support/thread-fixtures.js';
