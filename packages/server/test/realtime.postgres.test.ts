@@ -105,6 +105,78 @@ describe('the PostgreSQL listener', () => {
   });
 });
 
+describe('events committed out of id order', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+  });
+  afterAll(() => ctx.close());
+
+  it('are still delivered live: an id taken before a later one but committed after it is not skipped', async () => {
+    const server = await listen(ctx.app);
+    const tenant = await ctx.tenant();
+    const learner = {
+      key: tenant.publishableKey,
+      origin: tenant.origin,
+      token: tenant.token({ sub: 'learner-1' }),
+    };
+    const client = await openSse(`${server.url}/v1/events`, {
+      Authorization: `Bearer ${learner.key}`,
+      Origin: learner.origin,
+      'X-User-Token': learner.token,
+    });
+    await client.waitFor((_, c) => c.includes('connected'));
+    const user = await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
+    const insert = `insert into events (tenant_id, type, data, user_ids, created_at)
+      values ($1, 'message.created', $2, array[$3]::uuid[], now()) returning id`;
+    const notify = `select pg_notify('mm_events', json_build_object('tenantId', $1::text)::text)`;
+    const slow = new pg.Client({ connectionString: await urlOf(ctx) });
+    await slow.connect();
+    try {
+      await slow.query('begin');
+      const early = await slow.query<{ id: string }>(insert, [tenant.id, '{"n":"early"}', user.id]);
+      // A later id commits first and is delivered.
+      await ctx.db.transaction().execute(async (trx) => {
+        const { recordEvent } = await import('../src/domain/events/record-event.js');
+        await recordEvent(trx, {
+          tenantId: tenant.id,
+          type: 'message.created',
+          data: { n: 'late' },
+          userIds: [user.id],
+          at: new Date(),
+        });
+      });
+      await client.waitFor((e) => e.length === 1);
+      expect(Number(client.events[0]!.id)).toBeGreaterThan(Number(early.rows[0]!.id));
+      await slow.query(notify, [tenant.id]);
+      await slow.query('commit');
+      await client.waitFor((e) => e.length === 2, 5_000);
+      expect(client.events[1]!.id).toBe(String(early.rows[0]!.id));
+      // And neither comes twice over the next heartbeats.
+      const beats = client.comments.length;
+      await client.waitFor((_, c) => c.length >= beats + 3);
+      expect(client.events).toHaveLength(2);
+    } finally {
+      await slow.end();
+      client.close();
+      await server.close();
+    }
+  });
+});
+
+async function urlOf(ctx: TestContext): Promise<string> {
+  const row = await ctx.db
+    .selectNoFrom((eb) => eb.fn<string>('current_database', []).as('name'))
+    .executeTakeFirstOrThrow();
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${row.name}`;
+  return url.toString();
+}
+
 describe('two server processes on one PostgreSQL', () => {
   let database: CliDatabase;
   const servers: ServeProcess[] = [];
