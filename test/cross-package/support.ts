@@ -4,12 +4,15 @@ import { createApp } from '../../packages/server/src/app.js';
 import type { Clock } from '../../packages/server/src/clock.js';
 import { connectDatabase, type DatabaseHandle } from '../../packages/server/src/db/connect.js';
 import { migrateToLatest } from '../../packages/server/src/db/migrate.js';
+import { createRealtimeHub } from '../../packages/server/src/realtime/hub.js';
 import { listen } from '../../packages/server/test/support/http-server.js';
 import { withDatabase } from '../../packages/server/test/support/postgres-url.js';
 
 export interface RunningApi {
   url: string;
   db: DatabaseHandle['db'];
+  /** Cuts every open connection (event streams included) while the server keeps listening. */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
@@ -20,6 +23,7 @@ export interface RunningApi {
 export async function startApi(options: { clock?: Clock } = {}): Promise<RunningApi> {
   let handle: DatabaseHandle;
   let drop = async () => {};
+  let databaseUrl: string | undefined;
   const url = process.env.DATABASE_URL;
   if (url) {
     const name = `mm_x_${randomBytes(5).toString('hex')}`;
@@ -27,7 +31,8 @@ export async function startApi(options: { clock?: Clock } = {}): Promise<Running
     await admin.connect();
     await admin.query(`create database ${name}`);
     await admin.end();
-    handle = await connectDatabase({ databaseUrl: withDatabase(url, name) });
+    databaseUrl = withDatabase(url, name);
+    handle = await connectDatabase({ databaseUrl });
     drop = async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -38,13 +43,19 @@ export async function startApi(options: { clock?: Clock } = {}): Promise<Running
     handle = await connectDatabase({ dataDir: 'memory://' });
   }
   await migrateToLatest(handle.db);
+  const hub = await createRealtimeHub(
+    databaseUrl ? { kind: 'postgres', databaseUrl } : { kind: 'pglite', pglite: handle.pglite! },
+    { heartbeatMs: 1_000 },
+  );
   const server = await listen(
-    createApp({ db: handle.db, clock: options.clock, config: { logError: () => {} } }),
+    createApp({ db: handle.db, hub, clock: options.clock, config: { logError: () => {} } }),
   );
   return {
     url: server.url,
     db: handle.db,
+    dropConnections: () => server.dropConnections(),
     async close() {
+      await hub.close();
       await server.close();
       await handle.close();
       await drop();

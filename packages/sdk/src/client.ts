@@ -7,10 +7,12 @@ import { randomId } from './internal/uuid.js';
 import type { HttpMethod, Requester, RequestOptions } from './request.js';
 import { type ActionItemsResource, actionItemsResource } from './resources/action-items.js';
 import { type BookingsResource, bookingsResource } from './resources/bookings.js';
+import { type EventsResource, eventsResource } from './resources/events.js';
 import { type GuestSessionsResource, guestSessionsResource } from './resources/guest-sessions.js';
 import { type MeResource, meResource } from './resources/me.js';
 import { type MentorsResource, mentorsResource } from './resources/mentors.js';
 import { type RequestsResource, requestsResource } from './resources/requests.js';
+import { type ThreadsResource, threadsResource } from './resources/threads.js';
 
 export interface RetryOptions {
   /** The first backoff step: retry n waits between half and all of `baseDelayMs · 2ⁿ`. Default 500. */
@@ -57,6 +59,10 @@ export class Micromentor implements Requester {
   readonly guestSessions: GuestSessionsResource;
   /** The learner ticks off the action items from a session's notes. */
   readonly actionItems: ActionItemsResource;
+  /** Learner–mentor conversations: threads, messages, read state. */
+  readonly threads: ThreadsResource;
+  /** Live events (server-sent) with automatic reconnect and resume. */
+  readonly events: EventsResource;
   readonly #baseUrl: string;
   readonly #apiKey: string;
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -91,6 +97,28 @@ export class Micromentor implements Requester {
     this.me = meResource(this);
     this.guestSessions = guestSessionsResource(this);
     this.actionItems = actionItemsResource(this);
+    this.threads = threadsResource(this);
+    this.events = eventsResource(this);
+  }
+
+  /**
+   * @internal A long-lived GET (the event stream) with the client's auth headers: no timeout, no
+   * retries (the caller reconnects). Throws the API's error for a non-2xx answer.
+   */
+  async openStream(path: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
+    const all: Record<string, string> = {
+      Accept: 'text/event-stream',
+      Authorization: `Bearer ${this.#apiKey}`,
+      ...headers,
+    };
+    if (this.#userToken) all['X-User-Token'] = this.#userToken;
+    const response = await this.#fetch(buildUrl(this.#baseUrl, path), {
+      method: 'GET',
+      headers: all,
+      signal,
+    });
+    if (!response.ok) throw errorFor(response, await response.text());
+    return response;
   }
 
   /** Sets or clears (with `undefined`) the user token sent as `X-User-Token`. */

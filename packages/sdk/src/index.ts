@@ -16,6 +16,7 @@ export {
   TimeoutError,
   ValidationError,
 } from './errors.js';
+export { linkify, type TextSegment } from './links.js';
 export { Page, PageList } from './pagination.js';
 export type {
   CallOptions,
@@ -27,8 +28,10 @@ export type {
 } from './request.js';
 export type { ActionItemsResource } from './resources/action-items.js';
 export type { BookingsResource } from './resources/bookings.js';
+export type { EventsResource, LiveEvent, SubscribeOptions, Subscription } from './resources/events.js';
 export type { GuestSessionsResource } from './resources/guest-sessions.js';
 export type { MeResource } from './resources/me.js';
 export type { AvailabilityResource, MentorsResource } from './resources/mentors.js';
 export type { RequestsResource } from './resources/requests.js';
+export type { ThreadsResource } from './resources/threads.js';
 export type * from './types.js';

@@ -15,6 +15,7 @@ import type {
   CreateFeedbackBody,
   CreateHelpRequestBody,
   CreateMentorBody,
+  EventType,
   Feedback,
   FeedbackSolved,
   GuestSession,
@@ -24,7 +25,10 @@ import type {
   ListBookingsQuery,
   ListHelpRequestsQuery,
   ListMentorsQuery,
+  ListMessagesQuery,
   ListOffersQuery,
+  ListThreadsQuery,
+  MarkThreadReadBody,
   Match,
   Matches,
   MatchReason,
@@ -34,9 +38,11 @@ import type {
   MentorOffer,
   MentorStats,
   MentorStatus,
+  Message,
   MyMentorStats,
   OfferSummary,
   OwnMentor,
+  PostMessageBody,
   Presence,
   PresenceBody,
   RequestContext,
@@ -47,6 +53,9 @@ import type {
   SetNotesBody,
   Slots,
   SlotsQuery,
+  StartThreadBody,
+  Thread,
+  ThreadRole,
   TimeRange,
   UpdateMentorBody,
   UpdateOwnMentorBody,
@@ -59,6 +68,7 @@ export type {
   BoardEntry,
   Booking,
   BookingStatus,
+  EventType,
   Feedback,
   FeedbackSolved,
   GuestSession,
@@ -72,6 +82,7 @@ export type {
   MentorOffer,
   MentorStats,
   MentorStatus,
+  Message,
   MyMentorStats,
   OfferSummary,
   OwnMentor,
@@ -80,6 +91,8 @@ export type {
   SessionFormat,
   SessionNotes,
   Slots,
+  Thread,
+  ThreadRole,
   TimeRange,
 };
 
@@ -121,3 +134,9 @@ export type GuestSessionParams = GuestSessionBody;
 export type CreateFeedbackParams = CreateFeedbackBody;
 export type SetNotesParams = SetNotesBody;
 export type BoardEntryParams = SetBoardEntryBody;
+// Threads
+export type ListThreadsParams = Partial<ListThreadsQuery>;
+export type ListMessagesParams = Partial<ListMessagesQuery>;
+export type PostMessageParams = PostMessageBody;
+export type MarkThreadReadParams = MarkThreadReadBody;
+export type StartThreadParams = StartThreadBody;

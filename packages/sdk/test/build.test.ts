@@ -140,6 +140,7 @@ signUserToken({ identitySecret: 'ids', sub: 'u1', name: 'Ada', roles: ['root'] }
         'TimeoutError',
         'ValidationError',
         'errorFromResponse',
+        'linkify',
       ].sort(),
     );
     const mm = new sdk.Micromentor({ baseUrl: 'https://api.example', publishableKey: 'pk_x' });

@@ -13,12 +13,15 @@ import type {
   ConflictError,
   ConnectionError,
   CreateBookingParams,
+  EventType,
   Feedback,
   HelpRequest,
   IdempotencyError,
+  LiveEvent,
   Me,
   Mentor,
   MentorOffer,
+  Message,
   Micromentor,
   MicromentorError,
   MicromentorOptions,
@@ -30,10 +33,15 @@ import type {
   ProblemDetails,
   RateLimitError,
   SessionNotes,
+  SubscribeOptions,
+  Subscription,
+  TextSegment,
+  Thread,
   TimeoutError,
   ValidationError,
   WriteOptions,
 } from '../src/index.js';
+import { linkify } from '../src/index.js';
 import { type SignUserTokenOptions, signUserToken } from '../src/node/index.js';
 
 type Path = keyof ApiSchema & string;
@@ -124,6 +132,49 @@ describe('resource methods match their routes', () => {
     expectTypeOf(mm.bookings.calendarUrl).returns.toEqualTypeOf<string>();
     expectTypeOf(mm.bookings.calendar).returns.resolves.toEqualTypeOf<string>();
     expectTypeOf<'/v1/bookings/:id/calendar.ics'>().toExtend<Path>();
+  });
+
+  it('threads', () => {
+    expectTypeOf(mm.threads.list).returns.toEqualTypeOf<PageList<Item<Ok<'/v1/threads', '$get'>>>>();
+    type ListParams = NonNullable<Parameters<typeof mm.threads.list>[0]>;
+    expectTypeOf<keyof ListParams>().toEqualTypeOf<keyof Query<'/v1/threads', '$get'>>();
+    expectTypeOf(mm.threads.get).returns.resolves.toEqualTypeOf<Ok<'/v1/threads/:id', '$get'>>();
+    expectTypeOf(mm.threads.get).returns.resolves.toEqualTypeOf<Thread>();
+    expectTypeOf(mm.threads.messages).returns.toEqualTypeOf<
+      PageList<Item<Ok<'/v1/threads/:id/messages', '$get'>>>
+    >();
+    type MessageParams = NonNullable<Parameters<typeof mm.threads.messages>[1]>;
+    expectTypeOf<keyof MessageParams>().toEqualTypeOf<keyof Query<'/v1/threads/:id/messages', '$get'>>();
+    expectTypeOf<MessageParams['order']>().toEqualTypeOf<'asc' | 'desc' | undefined>();
+    expectTypeOf(mm.threads.post).parameter(1).toEqualTypeOf<Json<'/v1/threads/:id/messages', '$post'>>();
+    expectTypeOf(mm.threads.post).parameter(2).toEqualTypeOf<WriteOptions | undefined>();
+    expectTypeOf(mm.threads.post).returns.resolves.toEqualTypeOf<Ok<'/v1/threads/:id/messages', '$post'>>();
+    expectTypeOf(mm.threads.post).returns.resolves.toEqualTypeOf<Message>();
+    expectTypeOf(mm.threads.markRead)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/threads/:id/read', '$post'> | undefined>();
+    expectTypeOf(mm.threads.markRead).returns.resolves.toEqualTypeOf<Ok<'/v1/threads/:id/read', '$post'>>();
+    expectTypeOf(mm.threads.startForRequest)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/requests/:id/threads', '$post'> | undefined>();
+    expectTypeOf(mm.threads.startForRequest).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/requests/:id/threads', '$post'>
+    >();
+    expectTypeOf<Message['body']>().toEqualTypeOf<string>();
+    expectTypeOf<Thread['unreadCount']>().toEqualTypeOf<number>();
+  });
+
+  it('events and links', () => {
+    expectTypeOf<'/v1/events'>().toExtend<Path>();
+    expectTypeOf(mm.events.subscribe).parameter(0).toEqualTypeOf<SubscribeOptions>();
+    expectTypeOf(mm.events.subscribe).returns.toEqualTypeOf<Subscription>();
+    expectTypeOf<Parameters<SubscribeOptions['onEvent']>[0]>().toEqualTypeOf<LiveEvent>();
+    expectTypeOf<LiveEvent['type']>().toEqualTypeOf<EventType>();
+    expectTypeOf<'message.created'>().toExtend<EventType>();
+    expectTypeOf<Subscription['lastEventId']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<SubscribeOptions['signal']>().toEqualTypeOf<AbortSignal | undefined>();
+    expectTypeOf(linkify).returns.toEqualTypeOf<TextSegment[]>();
+    expectTypeOf<Extract<TextSegment, { type: 'link' }>['href']>().toEqualTypeOf<string>();
   });
 
   it('me and guest sessions', () => {

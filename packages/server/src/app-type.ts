@@ -62,8 +62,19 @@ import type {
   RequestContextSchema,
   RequestWithMatchesSchema,
 } from './schemas/requests.js';
+import type {
+  ListMessagesQuerySchema,
+  ListThreadsQuerySchema,
+  MarkReadSchema,
+  MessageSchema,
+  PostMessageSchema,
+  StartThreadSchema,
+  ThreadRoleSchema,
+  ThreadSchema,
+} from './schemas/threads.js';
 
 export type { ApiRoutes } from './app.js';
+export type { EventType } from './domain/events/event-types.js';
 export type { Problem } from './http/errors.js';
 
 /** Every /v1 route: path → `$method` → `{ input, output, status }` (Hono's schema of ApiRoutes). */
@@ -140,3 +151,12 @@ export type SetNotesBody = z.input<typeof SetNotesSchema>;
 export type Board = z.output<typeof BoardSchema>;
 export type BoardEntry = z.output<typeof BoardEntrySchema>;
 export type SetBoardEntryBody = z.input<typeof SetBoardEntrySchema>;
+// Threads and messages
+export type Thread = z.output<typeof ThreadSchema>;
+export type ThreadRole = z.output<typeof ThreadRoleSchema>;
+export type Message = z.output<typeof MessageSchema>;
+export type PostMessageBody = z.input<typeof PostMessageSchema>;
+export type MarkThreadReadBody = z.input<typeof MarkReadSchema>;
+export type StartThreadBody = z.input<typeof StartThreadSchema>;
+export type ListThreadsQuery = z.output<typeof ListThreadsQuerySchema>;
+export type ListMessagesQuery = z.output<typeof ListMessagesQuerySchema>;

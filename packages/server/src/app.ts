@@ -12,9 +12,11 @@ import type { AppDeps, AppEnv } from './http/env.js';
 import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './http/errors.js';
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
+import { pollingHub, type RealtimeHub } from './realtime/hub.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { boardRoutes } from './routes/board.js';
 import { bookingRoutes } from './routes/bookings.js';
+import { eventRoutes } from './routes/events.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { guestRoutes } from './routes/guests.js';
 import { healthRoutes } from './routes/health.js';
@@ -23,6 +25,7 @@ import { meMentorRoutes } from './routes/me-mentor.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { offerRoutes } from './routes/offers.js';
 import { requestRoutes } from './routes/requests.js';
+import { threadRoutes } from './routes/threads.js';
 import { SecretBox } from './security/keys.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -42,6 +45,11 @@ export interface CreateAppOptions {
   db: Kysely<Database>;
   clock?: Clock;
   config?: AppConfig;
+  /**
+   * Live events for `GET /v1/events` (realtime/hub.ts); the caller closes it. Without one, streams
+   * only find new events on their heartbeat reads (fine for tests that do not stream).
+   */
+  hub?: RealtimeHub;
 }
 
 /** The versioned API: one sub-app per resource, chained so the SDK can infer every route. */
@@ -56,13 +64,15 @@ function buildApi(deps: AppDeps) {
     .route('/', feedbackRoutes())
     .route('/', boardRoutes())
     .route('/', meMentorRoutes())
-    .route('/', offerRoutes());
+    .route('/', offerRoutes())
+    .route('/', threadRoutes())
+    .route('/', eventRoutes(deps));
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
 
-export function createApp({ db, clock = systemClock, config = {} }: CreateAppOptions) {
-  const deps: AppDeps = { db, clock, secretBox: new SecretBox(config.secretKey) };
+export function createApp({ db, clock = systemClock, config = {}, hub = pollingHub() }: CreateAppOptions) {
+  const deps: AppDeps = { db, clock, secretBox: new SecretBox(config.secretKey), hub };
   const app = new OpenAPIHono<AppEnv>();
 
   app.use('*', requestContext(config.logRequest));

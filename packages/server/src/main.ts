@@ -5,8 +5,10 @@ import type { ServerConfig } from './config.js';
 import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type DemoTenant, seedDemo } from './demo/seed.js';
+import { touchPresence } from './domain/mentors/presence.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { createWorker } from './jobs/worker.js';
+import { createRealtimeHub, type HubOptions } from './realtime/hub.js';
 import { SecretBox } from './security/keys.js';
 
 export interface RunningServer {
@@ -20,7 +22,7 @@ export interface RunningServer {
 /** Connects, migrates, optionally seeds the demo tenant, and serves. */
 export async function startServer(
   config: ServerConfig,
-  options: { seedDemo?: boolean } = {},
+  options: { seedDemo?: boolean; realtime?: HubOptions } = {},
 ): Promise<RunningServer> {
   const database = await connectDatabase({
     databaseUrl: config.databaseUrl,
@@ -31,7 +33,20 @@ export async function startServer(
   const demo = options.seedDemo
     ? await seedDemo(database.db, new SecretBox(config.secretKey), systemClock)
     : undefined;
+  // One LISTEN connection per process (PostgreSQL), or PGlite's own listen().
+  const hub = await createRealtimeHub(
+    database.pglite
+      ? { kind: 'pglite', pglite: database.pglite }
+      : { kind: 'postgres', databaseUrl: config.databaseUrl! },
+    {
+      // A mentor with a live stream open counts as online for instant help.
+      onPresence: (tenantId, userId) =>
+        void touchPresence(database.db, { tenantId, userId, now: systemClock.now() }).catch(() => {}),
+      ...options.realtime,
+    },
+  );
   const app = createApp({
+    hub,
     db: database.db,
     clock: systemClock,
     config: {
@@ -72,6 +87,8 @@ export async function startServer(
     close: () => {
       closing ??= (async () => {
         await worker.stop();
+        // Ends every event stream first, so the HTTP server can close.
+        await hub.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Keep-alive and SSE connections would hold close() open forever.

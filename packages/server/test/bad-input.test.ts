@@ -9,12 +9,25 @@ let ctx: TestContext;
 let tenant: TestTenant;
 let other: TestTenant;
 let mentorId: string;
+let requestId: string;
+let threadId: string;
 
 beforeAll(async () => {
   ctx = await createTestContext();
   tenant = await ctx.tenant({ origins: ['https://lms.example'] });
   other = await ctx.tenant({ origins: ['https://other.example'] });
   mentorId = (await createMentor(ctx, tenant, { externalId: 'mentor-1' })).id;
+  const asked = await call<{ request: { id: string } }>(ctx.app, 'POST', '/v1/requests', {
+    ...learner(),
+    body: { title: 'Help with SQL joins in PostgreSQL', urgency: 'flexible' },
+  });
+  requestId = asked.body.request.id;
+  const started = await call<{ id: string }>(ctx.app, 'POST', `/v1/requests/${requestId}/threads`, {
+    ...learner(),
+    body: { mentorId },
+  });
+  if (started.status !== 201) throw new Error(`thread: ${started.status} ${started.text}`);
+  threadId = started.body.id;
 });
 afterAll(() => ctx.close());
 
@@ -562,6 +575,119 @@ const cases: Case[] = [
     status: 400,
     code: 'validation_failed',
     field: 'body.email',
+  },
+  {
+    name: 'a message of 4001 characters',
+    method: 'POST',
+    path: () => `/v1/threads/${threadId}/messages`,
+    options: () => ({ ...learner(), body: { body: 'x'.repeat(4001) } }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'body.body',
+  },
+  {
+    name: 'a message that is only whitespace',
+    method: 'POST',
+    path: () => `/v1/threads/${threadId}/messages`,
+    options: () => ({ ...learner(), body: { body: ' \n\t ' } }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'body.body',
+  },
+  {
+    name: 'a message body that is not text',
+    method: 'POST',
+    path: () => `/v1/threads/${threadId}/messages`,
+    options: () => ({ ...learner(), body: { body: { html: '<b>hi</b>' } } }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'body.body',
+  },
+  {
+    name: 'a message with a NUL character',
+    method: 'POST',
+    path: () => `/v1/threads/${threadId}/messages`,
+    options: () => ({ ...learner(), body: { body: 'a\u0000b' } }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'body.body',
+  },
+  {
+    name: 'a message without a body',
+    method: 'POST',
+    path: () => `/v1/threads/${threadId}/messages`,
+    options: () => ({ ...learner(), body: {} }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'body.body',
+  },
+  {
+    name: 'a message with an unknown field',
+    method: 'POST',
+    path: () => `/v1/threads/${threadId}/messages`,
+    options: () => ({ ...learner(), body: { body: 'hi', html: true } }),
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'a message to a thread id that is not an id',
+    method: 'POST',
+    path: '/v1/threads/not-a-thread/messages',
+    options: () => ({ ...learner(), body: { body: 'hi' } }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'param.id',
+  },
+  {
+    name: 'marking read up to a message id that is not an id',
+    method: 'POST',
+    path: () => `/v1/threads/${threadId}/read`,
+    options: () => ({ ...learner(), body: { messageId: 'last' } }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'body.messageId',
+  },
+  {
+    name: 'messages in an unknown order',
+    method: 'GET',
+    path: () => `/v1/threads/${threadId}/messages?order=sideways`,
+    options: () => learner(),
+    status: 400,
+    code: 'validation_failed',
+    field: 'query.order',
+  },
+  {
+    name: 'a thread cursor that was never issued',
+    method: 'GET',
+    path: () => `/v1/threads/${threadId}/messages?cursor=${b64({ seq: 'x' })}`,
+    options: () => learner(),
+    status: 400,
+    code: 'invalid_cursor',
+  },
+  {
+    name: 'a request thread with a mentorId that is not an id',
+    method: 'POST',
+    path: () => `/v1/requests/${requestId}/threads`,
+    options: () => ({ ...learner(), body: { mentorId: 'grace' } }),
+    status: 400,
+    code: 'validation_failed',
+    field: 'body.mentorId',
+  },
+  {
+    name: 'live events resumed from a Last-Event-ID that is not an event id',
+    method: 'GET',
+    path: '/v1/events',
+    options: () => ({ ...learner(), headers: { 'Last-Event-ID': '12; drop table events' } }),
+    status: 400,
+    code: 'validation_failed',
+  },
+  {
+    name: 'live events without a user token',
+    method: 'GET',
+    path: '/v1/events',
+    options: () => ({ key: tenant.publishableKey, origin: 'https://lms.example' }),
+    status: 401,
+    code: 'user_token_required',
   },
   {
     name: 'a route that does not exist',

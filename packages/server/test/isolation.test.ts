@@ -11,6 +11,7 @@ let bookableOfA: MentorBody;
 let bookingOfA: string;
 let requestOfA: string;
 let actionItemOfA: string;
+let threadOfA: string;
 
 const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
   day,
@@ -57,6 +58,11 @@ const SAMPLES: Record<string, { id: () => string; body?: () => unknown; query?: 
   'DELETE /v1/me/board/{id}': { id: () => bookableOfA.id },
   'POST /v1/requests/{id}/accept': { id: () => requestOfA },
   'POST /v1/requests/{id}/decline': { id: () => requestOfA },
+  'POST /v1/requests/{id}/threads': { id: () => requestOfA, body: () => ({ mentorId: bookableOfA.id }) },
+  'GET /v1/threads/{id}': { id: () => threadOfA },
+  'GET /v1/threads/{id}/messages': { id: () => threadOfA },
+  'POST /v1/threads/{id}/messages': { id: () => threadOfA, body: () => ({ body: 'Hello from B' }) },
+  'POST /v1/threads/{id}/read': { id: () => threadOfA, body: () => ({}) },
 };
 
 beforeAll(async () => {
@@ -108,6 +114,14 @@ beforeAll(async () => {
     body: { label: 'SQL' },
   });
   expect(boarded.status, boarded.text).toBe(200);
+  const thread = await call<{ id: string }>(ctx.app, 'POST', `/v1/requests/${requestOfA}/threads`, {
+    key: a.publishableKey,
+    origin: 'https://a.example',
+    token: a.token({ sub: 'a-learner' }),
+    body: { mentorId: bookableOfA.id },
+  });
+  expect(thread.status, thread.text).toBe(201);
+  threadOfA = thread.body.id;
 });
 afterAll(() => ctx.close());
 

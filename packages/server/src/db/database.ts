@@ -235,6 +235,37 @@ export interface RequestOffersTable {
   expires_at: Timestamp;
 }
 
+export interface ThreadsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  request_id: string | null;
+  booking_id: string | null;
+  learner_id: string;
+  mentor_id: string;
+  created_at: Timestamp;
+  last_message_at: NullableTimestamp;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  /** bigint identity (number through the int8 parser): the order within a thread. */
+  seq: ColumnType<number, never, never>;
+  tenant_id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface ThreadReadsTable {
+  thread_id: string;
+  user_id: string;
+  tenant_id: string;
+  last_read_message_id: string | null;
+  last_read_seq: ColumnType<number, number | undefined, number>;
+  read_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -252,6 +283,9 @@ export interface Database {
   session_notes: SessionNotesTable;
   action_items: ActionItemsTable;
   request_offers: RequestOffersTable;
+  threads: ThreadsTable;
+  messages: MessagesTable;
+  thread_reads: ThreadReadsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -271,3 +305,5 @@ export type FeedbackRow = Selectable<FeedbackTable>;
 export type SessionNotesRow = Selectable<SessionNotesTable>;
 export type ActionItemRow = Selectable<ActionItemsTable>;
 export type RequestOfferRow = Selectable<RequestOffersTable>;
+export type ThreadRow = Selectable<ThreadsTable>;
+export type MessageRow = Selectable<MessagesTable>;

@@ -4,6 +4,7 @@ import * as foundation from './migrations/2026-11-25T1200-foundation.js';
 import * as booking from './migrations/2026-11-25T1300-booking.js';
 import * as requests from './migrations/2026-11-25T1400-requests.js';
 import * as eventsJobs from './migrations/2026-11-25T1500-events-jobs.js';
+import * as threads from './migrations/2026-11-25T1610-threads.js';
 import * as offersPresence from './migrations/2026-11-25T1620-offers-presence.js';
 import * as feedbackNotes from './migrations/2026-11-25T1630-feedback-notes.js';
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1500-events-jobs': eventsJobs,
   '2026-11-25T1630-feedback-notes': feedbackNotes,
   '2026-11-25T1620-offers-presence': offersPresence,
+  '2026-11-25T1610-threads': threads,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { TenantSettings } from '../domain/tenants/settings.js';
+import type { RealtimeHub } from '../realtime/hub.js';
 import type { SecretBox } from '../security/keys.js';
 import type { UserRole } from '../security/user-token.js';
 
@@ -44,4 +45,6 @@ export interface AppDeps {
   db: Kysely<Database>;
   clock: Clock;
   secretBox: SecretBox;
+  /** Wakes SSE streams when events are recorded (realtime/hub.ts). */
+  hub: RealtimeHub;
 }

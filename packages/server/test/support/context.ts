@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/clock.js';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
 import { type CreatedTenant, createTenant } from '../../src/domain/tenants/create-tenant.js';
 import type { TenantSettings } from '../../src/domain/tenants/settings.js';
+import { createRealtimeHub, type RealtimeHub } from '../../src/realtime/hub.js';
 import { SecretBox } from '../../src/security/keys.js';
 import { signUserToken, type UserRole } from '../../src/security/user-token.js';
 import { withDatabase } from './postgres-url.js';
@@ -30,6 +31,10 @@ export interface TestContext {
   clock: ManualClock;
   app: App;
   secretBox: SecretBox;
+  /** Live events for the app (closed by close()); heartbeats every 200 ms in tests. */
+  hub: RealtimeHub;
+  /** Presence calls the hub made (tenantId, userId), in order. */
+  presence: [string, string][];
   tenant(options?: {
     name?: string;
     origins?: string[];
@@ -43,6 +48,7 @@ export async function createTestContext(): Promise<TestContext> {
   const kind = process.env.MM_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
   let handle: DatabaseHandle;
   let dropDatabase: () => Promise<void> = async () => {};
+  let databaseUrl: string | undefined;
   if (kind === 'postgres') {
     const url = process.env.DATABASE_URL!;
     const template = inject('postgresTemplate');
@@ -51,7 +57,8 @@ export async function createTestContext(): Promise<TestContext> {
     await admin.connect();
     await admin.query(`create database ${name} template ${template}`);
     await admin.end();
-    handle = await connectDatabase({ databaseUrl: withDatabase(url, name), poolSize: 20 });
+    databaseUrl = withDatabase(url, name);
+    handle = await connectDatabase({ databaseUrl, poolSize: 20 });
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
@@ -64,7 +71,13 @@ export async function createTestContext(): Promise<TestContext> {
   }
   const clock = new ManualClock('2026-11-25T12:00:00Z');
   const secretBox = new SecretBox('test-server-secret-key-0123456789');
+  const presence: [string, string][] = [];
+  const hub = await createRealtimeHub(
+    databaseUrl ? { kind: 'postgres', databaseUrl } : { kind: 'pglite', pglite: handle.pglite! },
+    { heartbeatMs: 200, onPresence: (tenantId, userId) => presence.push([tenantId, userId]) },
+  );
   const app = createApp({
+    hub,
     db: handle.db,
     clock,
     config: { secretKey: 'test-server-secret-key-0123456789', logError: () => {} },
@@ -77,6 +90,8 @@ export async function createTestContext(): Promise<TestContext> {
     clock,
     app,
     secretBox,
+    hub,
+    presence,
     async tenant(options = {}) {
       counter += 1;
       const origin = options.origins?.[0] ?? `https://tenant-${counter}.example`;
@@ -101,6 +116,7 @@ export async function createTestContext(): Promise<TestContext> {
       };
     },
     async close() {
+      await hub.close();
       await handle.close();
       await dropDatabase();
     },

@@ -21,6 +21,7 @@ import type { AvailabilityPolicy } from '../availability/policy.js';
 import { isSlotOffered } from '../availability/slots.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { markRequestMatched } from '../requests/requests.js';
+import { attachBookingThread, chatThreadIdFor } from '../threads/threads.js';
 import { toBooking } from './booking-view.js';
 import { joinDetails } from './join-details.js';
 import { onBookingCancelled, onBookingCreated, onBookingRescheduled } from './lifecycle.js';
@@ -135,6 +136,9 @@ export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBooking
   const now = ctx.clock.now();
   const join = joinDetails(format, actor.settings.meetingLinkTemplate, availability?.meeting_url ?? null);
   if (input.requestId) await markRequestMatched(ctx, actor.tenantId, input.requestId, user.id, mentor.id);
+  const threadId =
+    join.threadId &&
+    (await chatThreadIdFor(ctx.db, actor.tenantId, input.requestId ?? null, mentor.id, join.threadId));
   const row = await insertBooking(ctx.db, {
     tenant_id: actor.tenantId,
     mentor_id: mentor.id,
@@ -146,12 +150,23 @@ export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBooking
     format,
     status: 'confirmed',
     join_url: join.joinUrl,
-    thread_id: join.threadId,
+    thread_id: threadId,
     note: input.note ?? null,
     created_at: now,
     updated_at: now,
   });
   await onBookingCreated(ctx.db, row, now);
+  if (threadId) {
+    await attachBookingThread(ctx.db, {
+      tenantId: actor.tenantId,
+      threadId,
+      bookingId: row.id,
+      requestId: row.request_id,
+      learnerId: user.id,
+      mentorId: mentor.id,
+      now,
+    });
+  }
   return toBooking(row);
 }
 

@@ -1,0 +1,379 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { Database, MessageRow, ThreadRow } from '../../db/database.js';
+import { findHelpRequest } from '../../db/help-requests.js';
+import { findMentor, findMentorByExternalId } from '../../db/mentors.js';
+import {
+  findMessage,
+  findRequestThread,
+  findThread,
+  insertMessage,
+  insertThreadIfAbsent,
+  lastMessages,
+  listMessages,
+  listThreadsOf,
+  markRead,
+  readStates,
+  setThreadBooking,
+  touchThread,
+} from '../../db/threads.js';
+import type { Message, Thread, ThreadRole } from '../../schemas/threads.js';
+import type { Actor } from '../actor.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import { recordEvent } from '../events/record-event.js';
+
+interface Ctx {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export interface ThreadAccess {
+  row: ThreadRow;
+  role: ThreadRole;
+  userId: string;
+}
+
+function callerOf(actor: Actor): { id: string; externalId: string } {
+  // Threads are private to their two participants: the program (a key without a user) sees none.
+  if (!actor.user) throw new NotFoundError('Thread');
+  return actor.user;
+}
+
+/** The user id of a mentor (mentors.external_id ↔ users.external_id), if they ever signed in. */
+async function mentorUserId(
+  db: Kysely<Database>,
+  tenantId: string,
+  mentorId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('mentors')
+    .innerJoin('users', (j) =>
+      j
+        .onRef('users.external_id', '=', 'mentors.external_id')
+        .onRef('users.tenant_id', '=', 'mentors.tenant_id'),
+    )
+    .select('users.id')
+    .where('mentors.tenant_id', '=', tenantId)
+    .where('mentors.id', '=', mentorId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** The thread if the caller is its learner or its mentor; anyone else: not found. */
+export async function accessThread(ctx: Ctx, actor: Actor, id: string): Promise<ThreadAccess> {
+  const user = callerOf(actor);
+  const row = await findThread(ctx.db, actor.tenantId, id);
+  if (!row) throw new NotFoundError('Thread');
+  if (row.learner_id === user.id) return { row, role: 'learner', userId: user.id };
+  const mentor = await findMentor(ctx.db, actor.tenantId, row.mentor_id);
+  if (mentor?.external_id && mentor.external_id === user.externalId)
+    return { row, role: 'mentor', userId: user.id };
+  throw new NotFoundError('Thread');
+}
+
+function toMessage(row: MessageRow, learnerId: string): Message {
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    authorId: row.author_id,
+    authorRole: row.author_id === learnerId ? 'learner' : 'mentor',
+    body: row.body,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** Thread views for the caller: names, last message and read state, in a few queries for a page. */
+async function threadViews(
+  ctx: Ctx,
+  tenantId: string,
+  userId: string,
+  rows: { row: ThreadRow; role: ThreadRole }[],
+): Promise<Thread[]> {
+  const ids = rows.map((r) => r.row.id);
+  if (ids.length === 0) return [];
+  const learnerIds = [...new Set(rows.map((r) => r.row.learner_id))];
+  const mentorIds = [...new Set(rows.map((r) => r.row.mentor_id))];
+  const [learners, mentors, last, reads] = await Promise.all([
+    ctx.db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', learnerIds)
+      .execute(),
+    ctx.db
+      .selectFrom('mentors')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', mentorIds)
+      .execute(),
+    lastMessages(ctx.db, tenantId, ids),
+    readStates(ctx.db, tenantId, userId, ids),
+  ]);
+  const names = new Map([...learners, ...mentors].map((r) => [r.id, r.name]));
+  const lastBy = new Map(last.map((m) => [m.thread_id, m]));
+  return rows.map(({ row, role }) => {
+    const lastMessage = lastBy.get(row.id);
+    const read = reads.get(row.id);
+    return {
+      id: row.id,
+      requestId: row.request_id,
+      bookingId: row.booking_id,
+      learner: { id: row.learner_id, name: names.get(row.learner_id) ?? '' },
+      mentor: { id: row.mentor_id, name: names.get(row.mentor_id) ?? '' },
+      role,
+      createdAt: row.created_at.toISOString(),
+      lastMessageAt: row.last_message_at?.toISOString() ?? null,
+      lastMessage: lastMessage ? toMessage(lastMessage, row.learner_id) : null,
+      unreadCount: read?.unread ?? 0,
+      lastReadMessageId: read?.last_read_message_id ?? null,
+    };
+  });
+}
+
+export async function getThread(ctx: Ctx, actor: Actor, id: string): Promise<Thread> {
+  const access = await accessThread(ctx, actor, id);
+  const [view] = await threadViews(ctx, actor.tenantId, access.userId, [access]);
+  return view!;
+}
+
+export type ThreadCursor = { at: string; id: string };
+
+export async function listMyThreads(
+  ctx: Ctx,
+  actor: Actor,
+  query: { limit: number; cursor?: ThreadCursor | undefined },
+): Promise<{ data: Thread[]; next: ThreadCursor | null }> {
+  const user = actor.user;
+  if (!user) throw new InvalidInputError('Listing your threads needs a user token.');
+  const mentor = await findMentorByExternalId(ctx.db, actor.tenantId, user.externalId);
+  const rows = await listThreadsOf(ctx.db, {
+    tenantId: actor.tenantId,
+    userId: user.id,
+    mentorId: mentor?.id ?? null,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  const page = rows.slice(0, query.limit);
+  const data = await threadViews(
+    ctx,
+    actor.tenantId,
+    user.id,
+    page.map((row) => ({ row, role: row.learner_id === user.id ? 'learner' : 'mentor' })),
+  );
+  const last = page.at(-1);
+  return {
+    data,
+    next: rows.length > query.limit && last ? { at: last.activity_at.toISOString(), id: last.id } : null,
+  };
+}
+
+/**
+ * Opens (or returns) the thread of a request with one of its matched mentors. The learner
+ * names the mentor ("message instead" of booking); a matched mentor opens it for themself
+ * ("ask for more detail"). Anyone else: the request is not found.
+ */
+export async function startRequestThread(
+  ctx: Ctx,
+  actor: Actor,
+  requestId: string,
+  input: { mentorId?: string | undefined },
+): Promise<{ thread: Thread; created: boolean }> {
+  const user = callerOf(actor);
+  const request = await findHelpRequest(ctx.db, actor.tenantId, requestId);
+  if (!request) throw new NotFoundError('Help request');
+  let mentorId: string;
+  let role: ThreadRole;
+  if (request.learner_id === user.id) {
+    if (!input.mentorId) {
+      throw new InvalidInputError('Say which of your matched mentors to message.', [
+        { path: 'body.mentorId', message: 'is required for the learner' },
+      ]);
+    }
+    mentorId = input.mentorId;
+    role = 'learner';
+  } else {
+    const own = await findMentorByExternalId(ctx.db, actor.tenantId, user.externalId);
+    const matched =
+      own &&
+      (await ctx.db
+        .selectFrom('request_matches')
+        .select('mentor_id')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('request_id', '=', requestId)
+        .where('mentor_id', '=', own.id)
+        .executeTakeFirst());
+    if (!own || !matched || (input.mentorId && input.mentorId !== own.id))
+      throw new NotFoundError('Help request');
+    mentorId = own.id;
+    role = 'mentor';
+  }
+  const existing = await findRequestThread(ctx.db, actor.tenantId, requestId, mentorId);
+  if (existing)
+    return {
+      thread: (await threadViews(ctx, actor.tenantId, user.id, [{ row: existing, role }]))[0]!,
+      created: false,
+    };
+
+  if (role === 'learner') {
+    const match = await ctx.db
+      .selectFrom('request_matches')
+      .select('mentor_id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('request_id', '=', requestId)
+      .where('mentor_id', '=', mentorId)
+      .executeTakeFirst();
+    if (!match) {
+      throw new ConflictError('mentor_not_matched', 'That mentor is not one of this request’s matches.');
+    }
+  }
+  if (request.status === 'cancelled' || request.status === 'expired') {
+    throw new ConflictError('request_closed', `This request is ${request.status}; start a new one.`);
+  }
+  const row =
+    (await insertThreadIfAbsent(ctx.db, {
+      tenantId: actor.tenantId,
+      requestId,
+      bookingId: null,
+      learnerId: request.learner_id,
+      mentorId,
+      now: ctx.clock.now(),
+    })) ?? (await findRequestThread(ctx.db, actor.tenantId, requestId, mentorId));
+  if (!row) throw new ConflictError('thread_conflict', 'The thread could not be opened; try again.');
+  return { thread: (await threadViews(ctx, actor.tenantId, user.id, [{ row, role }]))[0]!, created: true };
+}
+
+/**
+ * The thread of a chat booking: its request's thread with that mentor when there is one (the
+ * conversation continues), otherwise a new one with `proposedId`. Called inside the booking's
+ * transaction, before the booking row is written (its `thread_id`); `attachBookingThread` links it after.
+ */
+export async function chatThreadIdFor(
+  db: Kysely<Database>,
+  tenantId: string,
+  requestId: string | null,
+  mentorId: string,
+  proposedId: string,
+): Promise<string> {
+  if (!requestId) return proposedId;
+  const existing = await findRequestThread(db, tenantId, requestId, mentorId);
+  return existing && existing.booking_id === null ? existing.id : proposedId;
+}
+
+export async function attachBookingThread(
+  db: Kysely<Database>,
+  b: {
+    tenantId: string;
+    threadId: string;
+    bookingId: string;
+    requestId: string | null;
+    learnerId: string;
+    mentorId: string;
+    now: Date;
+  },
+): Promise<void> {
+  const existing = await findThread(db, b.tenantId, b.threadId);
+  if (existing) {
+    await setThreadBooking(db, b.tenantId, b.threadId, b.bookingId);
+    return;
+  }
+  // A second chat booking for the same request and mentor gets a thread of its own.
+  const sameRequest = b.requestId
+    ? await findRequestThread(db, b.tenantId, b.requestId, b.mentorId)
+    : undefined;
+  await insertThreadIfAbsent(db, {
+    id: b.threadId,
+    tenantId: b.tenantId,
+    requestId: sameRequest ? null : b.requestId,
+    bookingId: b.bookingId,
+    learnerId: b.learnerId,
+    mentorId: b.mentorId,
+    now: b.now,
+  });
+}
+
+export type MessageCursor = { seq: number; order: 'asc' | 'desc' };
+
+export async function listThreadMessages(
+  ctx: Ctx,
+  actor: Actor,
+  threadId: string,
+  query: { order: 'asc' | 'desc'; limit: number; cursor?: MessageCursor | undefined },
+): Promise<{ data: Message[]; next: MessageCursor | null }> {
+  const { row } = await accessThread(ctx, actor, threadId);
+  if (query.cursor && query.cursor.order !== query.order) {
+    throw new InvalidInputError('This cursor belongs to a list in the other order.', [
+      { path: 'query.cursor', message: 'was issued for the other order' },
+    ]);
+  }
+  const rows = await listMessages(ctx.db, {
+    tenantId: actor.tenantId,
+    threadId,
+    order: query.order,
+    limit: query.limit,
+    afterSeq: query.cursor?.seq,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((m) => toMessage(m, row.learner_id)),
+    next: rows.length > query.limit && last ? { seq: last.seq, order: query.order } : null,
+  };
+}
+
+/** Posts a message: the author's read mark moves to it, and both participants get `message.created`. */
+export async function postMessage(ctx: Ctx, actor: Actor, threadId: string, body: string): Promise<Message> {
+  const { row, userId } = await accessThread(ctx, actor, threadId);
+  const now = ctx.clock.now();
+  const message = await insertMessage(ctx.db, {
+    tenantId: actor.tenantId,
+    threadId,
+    authorId: userId,
+    body,
+    now,
+  });
+  await touchThread(ctx.db, actor.tenantId, threadId, now);
+  await markRead(ctx.db, {
+    tenantId: actor.tenantId,
+    threadId,
+    userId,
+    messageId: message.id,
+    seq: message.seq,
+    now,
+  });
+  const view = toMessage(message, row.learner_id);
+  const mentorUser = await mentorUserId(ctx.db, actor.tenantId, row.mentor_id);
+  await recordEvent(ctx.db, {
+    tenantId: actor.tenantId,
+    type: 'message.created',
+    data: { threadId, requestId: row.request_id, bookingId: row.booking_id, message: view },
+    userIds: [row.learner_id, ...(mentorUser ? [mentorUser] : [])],
+    at: now,
+  });
+  return view;
+}
+
+/** Moves the caller's read mark to the message (default: the latest); never backwards. */
+export async function markThreadRead(
+  ctx: Ctx,
+  actor: Actor,
+  threadId: string,
+  messageId: string | undefined,
+): Promise<Thread> {
+  const access = await accessThread(ctx, actor, threadId);
+  const target = messageId
+    ? await findMessage(ctx.db, actor.tenantId, threadId, messageId)
+    : (await listMessages(ctx.db, { tenantId: actor.tenantId, threadId, order: 'desc', limit: 1 }))[0];
+  if (messageId && !target) throw new NotFoundError('Message');
+  if (target) {
+    await markRead(ctx.db, {
+      tenantId: actor.tenantId,
+      threadId,
+      userId: access.userId,
+      messageId: target.id,
+      seq: target.seq,
+      now: ctx.clock.now(),
+    });
+  }
+  const [view] = await threadViews(ctx, actor.tenantId, access.userId, [access]);
+  return view!;
+}

@@ -1,0 +1,90 @@
+import { z } from '@hono/zod-openapi';
+import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+
+export const MESSAGE_MAX_CHARS = 4000;
+
+export const ThreadRoleSchema = z.enum(['learner', 'mentor']).openapi('ThreadRole');
+
+export const MessageSchema = z
+  .object({
+    id: IdSchema,
+    threadId: IdSchema,
+    /** The author's user id. */
+    authorId: IdSchema,
+    authorRole: ThreadRoleSchema,
+    body: z.string().openapi({
+      description:
+        'Plain text as written. Never HTML: render it as text and make only http(s) links clickable.',
+    }),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('Message');
+
+const Participant = z.object({ id: IdSchema, name: z.string() });
+
+export const ThreadSchema = z
+  .object({
+    id: IdSchema,
+    requestId: IdSchema.nullable(),
+    bookingId: IdSchema.nullable(),
+    learner: Participant.openapi({ description: 'The learner (a user id).' }),
+    mentor: Participant.openapi({ description: 'The mentor (a mentor id).' }),
+    /** Which side the caller is on. */
+    role: ThreadRoleSchema,
+    createdAt: z.iso.datetime(),
+    lastMessageAt: z.iso.datetime().nullable(),
+    lastMessage: MessageSchema.nullable(),
+    /** Messages from the other participant after the caller's read mark. */
+    unreadCount: z.number().int(),
+    lastReadMessageId: IdSchema.nullable(),
+  })
+  .openapi('Thread');
+
+/** Code points, as PostgreSQL's char_length counts them (an emoji is one character). */
+const chars = (s: string) => [...s].length;
+
+export const PostMessageSchema = z
+  .strictObject({
+    body: z
+      .string({ message: 'must be text' })
+      .trim()
+      .min(1, 'must not be empty')
+      .refine((s) => chars(s) <= MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`)
+      .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters'),
+  })
+  .openapi('PostMessage');
+
+export const MarkReadSchema = z
+  .strictObject({
+    messageId: IdSchema.optional().openapi({
+      description: 'Read up to and including this message; omit for the latest. Never moves backwards.',
+    }),
+  })
+  .openapi('MarkThreadRead');
+
+export const StartThreadSchema = z
+  .strictObject({
+    mentorId: IdSchema.optional().openapi({
+      description:
+        'The learner: one of the request’s matched mentors (required). A matched mentor may omit it (or pass their own id).',
+    }),
+  })
+  .openapi('StartThread');
+
+export const ListThreadsQuerySchema = z.strictObject({ limit: LimitSchema, cursor: CursorSchema });
+
+export const ListMessagesQuerySchema = z.strictObject({
+  order: z.enum(['asc', 'desc']).default('asc').openapi({
+    description:
+      '`asc` (default): oldest first, as a conversation reads. `desc`: newest first (the latest page).',
+  }),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const ThreadPageSchema = pageOf(ThreadSchema).openapi('ThreadPage');
+export const MessagePageSchema = pageOf(MessageSchema).openapi('MessagePage');
+
+export type Thread = z.infer<typeof ThreadSchema>;
+export type Message = z.infer<typeof MessageSchema>;
+export type ThreadRole = z.infer<typeof ThreadRoleSchema>;
