@@ -5,6 +5,7 @@ import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from './internal
 import { buildUrl } from './internal/url.js';
 import { randomId } from './internal/uuid.js';
 import type { HttpMethod, Requester, RequestOptions } from './request.js';
+import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
 import { type BookingsResource, bookingsResource } from './resources/bookings.js';
 import { type GuestSessionsResource, guestSessionsResource } from './resources/guest-sessions.js';
 import { type MeResource, meResource } from './resources/me.js';
@@ -54,6 +55,8 @@ export class Micromentor implements Requester {
   readonly me: MeResource;
   /** User tokens for learners without a host login (when the program allows guests). */
   readonly guestSessions: GuestSessionsResource;
+  /** Program administration (secret key, or an admin's user token). */
+  readonly admin: { readonly webhooks: AdminWebhooksResource };
   readonly #baseUrl: string;
   readonly #apiKey: string;
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -87,6 +90,7 @@ export class Micromentor implements Requester {
     this.bookings = bookingsResource(this);
     this.me = meResource(this);
     this.guestSessions = guestSessionsResource(this);
+    this.admin = { webhooks: adminWebhooksResource(this) };
   }
 
   /** Sets or clears (with `undefined`) the user token sent as `X-User-Token`. */

@@ -25,6 +25,7 @@ export type {
   RequestOptions,
   WriteOptions,
 } from './request.js';
+export type { AdminWebhooksResource } from './resources/admin-webhooks.js';
 export type { BookingsResource } from './resources/bookings.js';
 export type { GuestSessionsResource } from './resources/guest-sessions.js';
 export type { MeResource } from './resources/me.js';

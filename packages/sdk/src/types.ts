@@ -11,6 +11,7 @@ import type {
   CreateBookingBody,
   CreateHelpRequestBody,
   CreateMentorBody,
+  CreateWebhookEndpointBody,
   GuestSession,
   GuestSessionBody,
   HelpRequest,
@@ -18,6 +19,8 @@ import type {
   ListBookingsQuery,
   ListHelpRequestsQuery,
   ListMentorsQuery,
+  ListWebhookDeliveriesQuery,
+  ListWebhookEndpointsQuery,
   Match,
   Matches,
   MatchReason,
@@ -33,6 +36,12 @@ import type {
   SlotsQuery,
   TimeRange,
   UpdateMentorBody,
+  UpdateWebhookEndpointBody,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
 } from '@micromentor/server/app-type';
 
 export type {
@@ -53,6 +62,11 @@ export type {
   SessionFormat,
   Slots,
   TimeRange,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
 };
 
 export type UserRole = NonNullable<Me['user']>['roles'][number];
@@ -83,3 +97,18 @@ export type ListBookingsParams = Omit<Partial<ListBookingsQuery>, 'from' | 'to'>
 
 // Guests
 export type GuestSessionParams = GuestSessionBody;
+
+// Webhooks (admin)
+export type CreateWebhookEndpointParams = CreateWebhookEndpointBody;
+export type UpdateWebhookEndpointParams = UpdateWebhookEndpointBody;
+export type ListWebhookEndpointsParams = Partial<ListWebhookEndpointsQuery>;
+export type ListWebhookDeliveriesParams = Partial<ListWebhookDeliveriesQuery>;
+
+/** The JSON body of every webhook: `id` is the `webhook-id` header, the same on every retry. */
+export interface WebhookEvent {
+  id: string;
+  type: WebhookEventType;
+  /** When the event happened (ISO 8601). */
+  timestamp: string;
+  data: Record<string, unknown>;
+}

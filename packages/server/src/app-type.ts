@@ -43,6 +43,17 @@ import type {
   RequestContextSchema,
   RequestWithMatchesSchema,
 } from './schemas/requests.js';
+import type {
+  CreateWebhookEndpointSchema,
+  ListWebhookDeliveriesQuerySchema,
+  ListWebhookEndpointsQuerySchema,
+  UpdateWebhookEndpointSchema,
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+  WebhookEventTypeSchema,
+} from './schemas/webhooks.js';
 
 export type { ApiRoutes } from './app.js';
 export type { Problem } from './http/errors.js';
@@ -100,3 +111,14 @@ export type Me = RouteOutput<'/v1/me', '$get'>;
 export type GuestSession = RouteOutput<'/v1/guest-sessions', '$post'>;
 export type GuestSessionBody =
   RouteInput<'/v1/guest-sessions', '$post'> extends { json: infer J } ? J : never;
+
+// Webhooks
+export type WebhookEventType = z.output<typeof WebhookEventTypeSchema>;
+export type WebhookEndpoint = z.output<typeof WebhookEndpointSchema>;
+export type WebhookEndpointWithSecret = z.output<typeof WebhookEndpointWithSecretSchema>;
+export type WebhookDelivery = z.output<typeof WebhookDeliverySchema>;
+export type WebhookAttempt = z.output<typeof WebhookAttemptSchema>;
+export type CreateWebhookEndpointBody = z.input<typeof CreateWebhookEndpointSchema>;
+export type UpdateWebhookEndpointBody = z.input<typeof UpdateWebhookEndpointSchema>;
+export type ListWebhookEndpointsQuery = z.output<typeof ListWebhookEndpointsQuerySchema>;
+export type ListWebhookDeliveriesQuery = z.output<typeof ListWebhookDeliveriesQuerySchema>;

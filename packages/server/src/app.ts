@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { requestRoutes } from './routes/requests.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { SecretBox } from './security/keys.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -31,6 +32,8 @@ export interface AppConfig {
   logError?: ErrorLogger | undefined;
   /** The built widget bundle served at /widget.js. */
   widgetFile?: string | undefined;
+  /** Development only: webhooks to http:// and private, loopback and link-local addresses. */
+  webhooksAllowPrivate?: boolean | undefined;
 }
 
 export interface CreateAppOptions {
@@ -47,13 +50,19 @@ function buildApi(deps: AppDeps) {
     .route('/', mentorRoutes())
     .route('/', availabilityRoutes())
     .route('/', bookingRoutes())
-    .route('/', requestRoutes());
+    .route('/', requestRoutes())
+    .route('/', webhookRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
 
 export function createApp({ db, clock = systemClock, config = {} }: CreateAppOptions) {
-  const deps: AppDeps = { db, clock, secretBox: new SecretBox(config.secretKey) };
+  const deps: AppDeps = {
+    db,
+    clock,
+    secretBox: new SecretBox(config.secretKey),
+    webhooksAllowPrivate: config.webhooksAllowPrivate ?? false,
+  };
   const app = new OpenAPIHono<AppEnv>();
 
   app.use('*', requestContext(config.logRequest));

@@ -44,4 +44,6 @@ export interface AppDeps {
   db: Kysely<Database>;
   clock: Clock;
   secretBox: SecretBox;
+  /** Development only (MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE): webhooks to http:// and private addresses. */
+  webhooksAllowPrivate?: boolean;
 }

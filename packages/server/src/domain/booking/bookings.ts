@@ -20,6 +20,7 @@ import { policyFrom } from '../availability/mentor-availability.js';
 import type { AvailabilityPolicy } from '../availability/policy.js';
 import { isSlotOffered } from '../availability/slots.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import { recordEvent } from '../events/record-event.js';
 import { markRequestMatched } from '../requests/requests.js';
 import { toBooking } from './booking-view.js';
 import { joinDetails } from './join-details.js';
@@ -150,7 +151,15 @@ export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBooking
     created_at: now,
     updated_at: now,
   });
-  return toBooking(row);
+  const booking = toBooking(row);
+  await recordEvent(ctx.db, {
+    tenantId: actor.tenantId,
+    type: 'booking.created',
+    data: { booking },
+    userIds: [user.id],
+    at: now,
+  });
+  return booking;
 }
 
 /** The booking if the actor is its learner, its mentor or the program; otherwise not found. */
@@ -194,7 +203,15 @@ export async function cancelBooking(ctx: Ctx, actor: Actor, id: string, reason: 
     sequence: row.sequence + 1,
     updated_at: now,
   });
-  return toBooking(updated);
+  const booking = toBooking(updated);
+  await recordEvent(ctx.db, {
+    tenantId: actor.tenantId,
+    type: 'booking.cancelled',
+    data: { booking },
+    userIds: [row.learner_id],
+    at: now,
+  });
+  return booking;
 }
 
 export async function rescheduleBooking(
@@ -235,7 +252,15 @@ export async function rescheduleBooking(
     sequence: row.sequence + 1,
     updated_at: now,
   });
-  return toBooking(updated);
+  const booking = toBooking(updated);
+  await recordEvent(ctx.db, {
+    tenantId: actor.tenantId,
+    type: 'booking.rescheduled',
+    data: { booking },
+    userIds: [row.learner_id],
+    at: now,
+  });
+  return booking;
 }
 
 export type BookingCursor = { start: string; id: string };

@@ -11,6 +11,7 @@ import {
 import type { CreateRequestInput, HelpRequest, Match } from '../../schemas/requests.js';
 import type { Actor } from '../actor.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import { recordEvent } from '../events/record-event.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { findMatches } from './find-matches.js';
 
@@ -119,7 +120,15 @@ export async function createHelpRequest(
       reasons: m.reasons,
     })),
   );
-  return { request: toHelpRequest(row), matches };
+  const request = toHelpRequest(row);
+  await recordEvent(ctx.db, {
+    tenantId: actor.tenantId,
+    type: 'request.created',
+    data: { request },
+    userIds: [user.id],
+    at: now,
+  });
+  return { request, matches };
 }
 
 /** The request if the actor is its learner or the program; otherwise not found. */
@@ -165,10 +174,17 @@ export async function markRequestMatched(
   if (row.status !== 'open' && row.status !== 'matched') {
     throw new ConflictError('request_not_open', `This request is ${row.status}; start a new one.`);
   }
-  await setRequestStatus(ctx.db, tenantId, requestId, {
+  const matched = await setRequestStatus(ctx.db, tenantId, requestId, {
     status: 'matched',
     matched_mentor_id: mentorId,
     updated_at: ctx.clock.now(),
+  });
+  await recordEvent(ctx.db, {
+    tenantId,
+    type: 'request.matched',
+    data: { request: toHelpRequest(matched) },
+    userIds: [learnerId],
+    at: ctx.clock.now(),
   });
 }
 
