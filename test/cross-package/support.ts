@@ -16,7 +16,7 @@ export interface RunningApi {
  * The real server on a real port: on a fresh PostgreSQL database when DATABASE_URL is set,
  * otherwise on in-memory PGlite.
  */
-export async function startApi(): Promise<RunningApi> {
+export async function startApi(options: { webhooksAllowPrivate?: boolean } = {}): Promise<RunningApi> {
   let handle: DatabaseHandle;
   let drop = async () => {};
   const url = process.env.DATABASE_URL;
@@ -37,7 +37,12 @@ export async function startApi(): Promise<RunningApi> {
     handle = await connectDatabase({ dataDir: 'memory://' });
   }
   await migrateToLatest(handle.db);
-  const server = await listen(createApp({ db: handle.db, config: { logError: () => {} } }));
+  const server = await listen(
+    createApp({
+      db: handle.db,
+      config: { logError: () => {}, webhooksAllowPrivate: options.webhooksAllowPrivate ?? false },
+    }),
+  );
   return {
     url: server.url,
     db: handle.db,

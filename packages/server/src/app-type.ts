@@ -49,7 +49,6 @@ import type {
   ListWebhookEndpointsQuerySchema,
   UpdateWebhookEndpointSchema,
   WebhookAttemptSchema,
-  WebhookDeliverySchema,
   WebhookEndpointSchema,
   WebhookEndpointWithSecretSchema,
   WebhookEventTypeSchema,
@@ -69,7 +68,7 @@ export type RouteInput<P extends ApiPath, M extends keyof ApiSchema[P]> = ApiSch
   : never;
 /** The body of a route's success response (`{}` for 204). */
 export type RouteOutput<P extends ApiPath, M extends keyof ApiSchema[P]> =
-  Extract<ApiSchema[P][M], { status: 200 | 201 | 204 }> extends { output: infer O } ? O : never;
+  Extract<ApiSchema[P][M], { status: 200 | 201 | 202 | 204 }> extends { output: infer O } ? O : never;
 
 // Mentors
 export type Mentor = z.output<typeof MentorSchema>;
@@ -116,7 +115,8 @@ export type GuestSessionBody =
 export type WebhookEventType = z.output<typeof WebhookEventTypeSchema>;
 export type WebhookEndpoint = z.output<typeof WebhookEndpointSchema>;
 export type WebhookEndpointWithSecret = z.output<typeof WebhookEndpointWithSecretSchema>;
-export type WebhookDelivery = z.output<typeof WebhookDeliverySchema>;
+/** As the API answers it (its free-form `payload.data` in Hono's JSON types). */
+export type WebhookDelivery = RouteOutput<'/v1/admin/webhooks/:id/deliveries/:deliveryId/replay', '$post'>;
 export type WebhookAttempt = z.output<typeof WebhookAttemptSchema>;
 export type CreateWebhookEndpointBody = z.input<typeof CreateWebhookEndpointSchema>;
 export type UpdateWebhookEndpointBody = z.input<typeof UpdateWebhookEndpointSchema>;

@@ -96,7 +96,14 @@ export const WebhookDeliverySchema = z
     lastError: z.string().nullable(),
     deliveredAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
-    payload: z.record(z.string(), z.unknown()).openapi({ description: 'The JSON body that is POSTed.' }),
+    payload: z
+      .object({
+        id: z.string(),
+        type: WebhookEventTypeSchema,
+        timestamp: z.iso.datetime(),
+        data: z.record(z.string(), z.unknown()),
+      })
+      .openapi({ description: 'The JSON body that is POSTed (the same bytes on every attempt).' }),
     attempts: z.array(WebhookAttemptSchema),
   })
   .openapi('WebhookDelivery');
