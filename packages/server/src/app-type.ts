@@ -49,6 +49,7 @@ import type {
   ListWebhookEndpointsQuerySchema,
   UpdateWebhookEndpointSchema,
   WebhookAttemptSchema,
+  WebhookDeliverySchema,
   WebhookEndpointSchema,
   WebhookEndpointWithSecretSchema,
   WebhookEventTypeSchema,
@@ -115,8 +116,7 @@ export type GuestSessionBody =
 export type WebhookEventType = z.output<typeof WebhookEventTypeSchema>;
 export type WebhookEndpoint = z.output<typeof WebhookEndpointSchema>;
 export type WebhookEndpointWithSecret = z.output<typeof WebhookEndpointWithSecretSchema>;
-/** As the API answers it (its free-form `payload.data` in Hono's JSON types). */
-export type WebhookDelivery = RouteOutput<'/v1/admin/webhooks/:id/deliveries/:deliveryId/replay', '$post'>;
+export type WebhookDelivery = z.output<typeof WebhookDeliverySchema>;
 export type WebhookAttempt = z.output<typeof WebhookAttemptSchema>;
 export type CreateWebhookEndpointBody = z.input<typeof CreateWebhookEndpointSchema>;
 export type UpdateWebhookEndpointBody = z.input<typeof UpdateWebhookEndpointSchema>;

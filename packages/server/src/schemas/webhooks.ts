@@ -96,14 +96,10 @@ export const WebhookDeliverySchema = z
     lastError: z.string().nullable(),
     deliveredAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
-    payload: z
-      .object({
-        id: z.string(),
-        type: WebhookEventTypeSchema,
-        timestamp: z.iso.datetime(),
-        data: z.record(z.string(), z.unknown()),
-      })
-      .openapi({ description: 'The JSON body that is POSTed (the same bytes on every attempt).' }),
+    body: z.string().openapi({
+      description:
+        'The exact JSON body that is POSTed and signed, the same bytes on every attempt: `{id, type, timestamp, data}`.',
+    }),
     attempts: z.array(WebhookAttemptSchema),
   })
   .openapi('WebhookDelivery');

@@ -72,7 +72,7 @@ function toDelivery(row: WebhookDeliveryRow, attempts: WebhookAttemptRow[]): Web
     lastError: row.last_error,
     deliveredAt: row.delivered_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
-    payload: JSON.parse(row.body) as WebhookDelivery['payload'],
+    body: row.body,
     attempts: attempts.map((a) => ({
       attempt: a.attempt,
       statusCode: a.status_code,
