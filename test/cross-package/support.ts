@@ -20,7 +20,9 @@ export interface RunningApi {
  * The real server on a real port: on a fresh PostgreSQL database when DATABASE_URL is set,
  * otherwise on in-memory PGlite. A test that needs to move time passes its own clock.
  */
-export async function startApi(options: { clock?: Clock } = {}): Promise<RunningApi> {
+export async function startApi(
+  options: { clock?: Clock; webhooksAllowPrivate?: boolean } = {},
+): Promise<RunningApi> {
   let handle: DatabaseHandle;
   let drop = async () => {};
   let databaseUrl: string | undefined;
@@ -48,7 +50,12 @@ export async function startApi(options: { clock?: Clock } = {}): Promise<Running
     { heartbeatMs: 1_000 },
   );
   const server = await listen(
-    createApp({ db: handle.db, hub, clock: options.clock, config: { logError: () => {} } }),
+    createApp({
+      db: handle.db,
+      hub,
+      clock: options.clock,
+      config: { logError: () => {}, webhooksAllowPrivate: options.webhooksAllowPrivate ?? false },
+    }),
   );
   return {
     url: server.url,

@@ -6,6 +6,7 @@ import { buildUrl } from './internal/url.js';
 import { randomId } from './internal/uuid.js';
 import type { HttpMethod, Requester, RequestOptions } from './request.js';
 import { type ActionItemsResource, actionItemsResource } from './resources/action-items.js';
+import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
 import { type BookingsResource, bookingsResource } from './resources/bookings.js';
 import { type EventsResource, eventsResource } from './resources/events.js';
 import { type GuestSessionsResource, guestSessionsResource } from './resources/guest-sessions.js';
@@ -63,6 +64,8 @@ export class Micromentor implements Requester {
   readonly threads: ThreadsResource;
   /** Live events (server-sent) with automatic reconnect and resume. */
   readonly events: EventsResource;
+  /** Program administration (secret key, or an admin's user token). */
+  readonly admin: { readonly webhooks: AdminWebhooksResource };
   readonly #baseUrl: string;
   readonly #apiKey: string;
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -99,6 +102,7 @@ export class Micromentor implements Requester {
     this.actionItems = actionItemsResource(this);
     this.threads = threadsResource(this);
     this.events = eventsResource(this);
+    this.admin = { webhooks: adminWebhooksResource(this) };
   }
 
   /**

@@ -27,6 +27,7 @@ export type {
   WriteOptions,
 } from './request.js';
 export type { ActionItemsResource } from './resources/action-items.js';
+export type { AdminWebhooksResource } from './resources/admin-webhooks.js';
 export type { BookingsResource } from './resources/bookings.js';
 export type { EventsResource, LiveEvent, SubscribeOptions, Subscription } from './resources/events.js';
 export type { GuestSessionsResource } from './resources/guest-sessions.js';

@@ -15,6 +15,7 @@ import type {
   CreateFeedbackBody,
   CreateHelpRequestBody,
   CreateMentorBody,
+  CreateWebhookEndpointBody,
   EventType,
   Feedback,
   FeedbackSolved,
@@ -28,6 +29,8 @@ import type {
   ListMessagesQuery,
   ListOffersQuery,
   ListThreadsQuery,
+  ListWebhookDeliveriesQuery,
+  ListWebhookEndpointsQuery,
   MarkThreadReadBody,
   Match,
   Matches,
@@ -59,6 +62,12 @@ import type {
   TimeRange,
   UpdateMentorBody,
   UpdateOwnMentorBody,
+  UpdateWebhookEndpointBody,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
 } from '@micromentor/server/app-type';
 
 export type {
@@ -94,6 +103,11 @@ export type {
   Thread,
   ThreadRole,
   TimeRange,
+  WebhookAttempt,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
 };
 
 export type UserRole = NonNullable<Me['user']>['roles'][number];
@@ -140,3 +154,17 @@ export type ListMessagesParams = Partial<ListMessagesQuery>;
 export type PostMessageParams = PostMessageBody;
 export type MarkThreadReadParams = MarkThreadReadBody;
 export type StartThreadParams = StartThreadBody;
+// Webhooks (admin)
+export type CreateWebhookEndpointParams = CreateWebhookEndpointBody;
+export type UpdateWebhookEndpointParams = UpdateWebhookEndpointBody;
+export type ListWebhookEndpointsParams = Partial<ListWebhookEndpointsQuery>;
+export type ListWebhookDeliveriesParams = Partial<ListWebhookDeliveriesQuery>;
+
+/** The JSON body of every webhook: `id` is the `webhook-id` header, the same on every retry. */
+export interface WebhookEvent {
+  id: string;
+  type: WebhookEventType;
+  /** When the event happened (ISO 8601). */
+  timestamp: string;
+  data: Record<string, unknown>;
+}

@@ -39,10 +39,21 @@ import type {
   Thread,
   TimeoutError,
   ValidationError,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEventType,
   WriteOptions,
 } from '../src/index.js';
 import { linkify } from '../src/index.js';
-import { type SignUserTokenOptions, signUserToken } from '../src/node/index.js';
+import {
+  type SignUserTokenOptions,
+  signUserToken,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookVerificationError,
+  type WebhookVerificationFailure,
+} from '../src/node/index.js';
+import type { WebhookEvent } from '../src/types.js';
 
 type Path = keyof ApiSchema & string;
 type Json<P extends Path, M extends keyof ApiSchema[P]> =
@@ -200,6 +211,36 @@ describe('resource methods match their routes', () => {
     expectTypeOf(mm.guestSessions.create).parameter(0).toEqualTypeOf<Json<'/v1/guest-sessions', '$post'>>();
     expectTypeOf(mm.guestSessions.create).returns.resolves.toEqualTypeOf<Ok<'/v1/guest-sessions', '$post'>>();
   });
+
+  it('admin.webhooks', () => {
+    const hooks = mm.admin.webhooks;
+    expectTypeOf(hooks.create).parameter(0).toEqualTypeOf<Json<'/v1/admin/webhooks', '$post'>>();
+    expectTypeOf(hooks.create).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/webhooks', '$post'>>();
+    expectTypeOf<Ok<'/v1/admin/webhooks', '$post'>['secret']>().toEqualTypeOf<string>();
+    expectTypeOf(hooks.list).returns.toEqualTypeOf<PageList<Item<Ok<'/v1/admin/webhooks', '$get'>>>>();
+    type ListParams = NonNullable<Parameters<typeof hooks.list>[0]>;
+    expectTypeOf<keyof ListParams>().toEqualTypeOf<keyof Query<'/v1/admin/webhooks', '$get'>>();
+    expectTypeOf(hooks.get).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/webhooks/:id', '$get'>>();
+    expectTypeOf(hooks.get).returns.resolves.toEqualTypeOf<WebhookEndpoint>();
+    expectTypeOf<WebhookEndpoint>().not.toHaveProperty('secret');
+    expectTypeOf(hooks.update).parameter(1).toEqualTypeOf<Json<'/v1/admin/webhooks/:id', '$patch'>>();
+    expectTypeOf(hooks.update).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/webhooks/:id', '$patch'>>();
+    expectTypeOf(hooks.delete).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf(hooks.rotateSecret).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/admin/webhooks/:id/rotate-secret', '$post'>
+    >();
+    expectTypeOf(hooks.deliveries).returns.toEqualTypeOf<
+      PageList<Item<Ok<'/v1/admin/webhooks/:id/deliveries', '$get'>>>
+    >();
+    type DeliveryParams = NonNullable<Parameters<typeof hooks.deliveries>[1]>;
+    expectTypeOf<keyof DeliveryParams>().toEqualTypeOf<
+      keyof Query<'/v1/admin/webhooks/:id/deliveries', '$get'>
+    >();
+    expectTypeOf(hooks.replay).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/admin/webhooks/:id/deliveries/:deliveryId/replay', '$post'>
+    >();
+    expectTypeOf(hooks.replay).returns.resolves.toEqualTypeOf<WebhookDelivery>();
+  });
 });
 
 describe('after the session', () => {
@@ -271,6 +312,15 @@ describe('the public surface has no any', () => {
     expectTypeOf<TimeoutError>().toExtend<ConnectionError>();
     // The server's problem body fits the SDK's reading of it.
     expectTypeOf<import('@micromentor/server/app-type').Problem>().toExtend<ProblemDetails>();
+  });
+
+  it('verifyWebhook returns a typed event or throws a typed error', () => {
+    expectTypeOf(verifyWebhook).parameter(0).toEqualTypeOf<VerifyWebhookOptions>();
+    expectTypeOf(verifyWebhook).returns.toEqualTypeOf<WebhookEvent>();
+    expectTypeOf<WebhookEvent['type']>().toEqualTypeOf<WebhookEventType>();
+    expectTypeOf<WebhookEventType>().toEqualTypeOf<Json<'/v1/admin/webhooks', '$post'>['events'][number]>();
+    expectTypeOf<WebhookVerificationError['reason']>().toEqualTypeOf<WebhookVerificationFailure>();
+    expectTypeOf<VerifyWebhookOptions['payload']>().toEqualTypeOf<string | Uint8Array>();
   });
 
   it('signUserToken takes the claims and returns the JWT', () => {

@@ -73,6 +73,18 @@ import type {
   ThreadSchema,
 } from './schemas/threads.js';
 
+import type {
+  CreateWebhookEndpointSchema,
+  ListWebhookDeliveriesQuerySchema,
+  ListWebhookEndpointsQuerySchema,
+  UpdateWebhookEndpointSchema,
+  WebhookAttemptSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+  WebhookEventTypeSchema,
+} from './schemas/webhooks.js';
+
 export type { ApiRoutes } from './app.js';
 export type { EventType } from './domain/events/event-types.js';
 export type { Problem } from './http/errors.js';
@@ -88,7 +100,7 @@ export type RouteInput<P extends ApiPath, M extends keyof ApiSchema[P]> = ApiSch
   : never;
 /** The body of a route's success response (`{}` for 204). */
 export type RouteOutput<P extends ApiPath, M extends keyof ApiSchema[P]> =
-  Extract<ApiSchema[P][M], { status: 200 | 201 | 204 }> extends { output: infer O } ? O : never;
+  Extract<ApiSchema[P][M], { status: 200 | 201 | 202 | 204 }> extends { output: infer O } ? O : never;
 
 // Mentors
 export type Mentor = z.output<typeof MentorSchema>;
@@ -160,3 +172,13 @@ export type MarkThreadReadBody = z.input<typeof MarkReadSchema>;
 export type StartThreadBody = z.input<typeof StartThreadSchema>;
 export type ListThreadsQuery = z.output<typeof ListThreadsQuerySchema>;
 export type ListMessagesQuery = z.output<typeof ListMessagesQuerySchema>;
+// Webhooks
+export type WebhookEventType = z.output<typeof WebhookEventTypeSchema>;
+export type WebhookEndpoint = z.output<typeof WebhookEndpointSchema>;
+export type WebhookEndpointWithSecret = z.output<typeof WebhookEndpointWithSecretSchema>;
+export type WebhookDelivery = z.output<typeof WebhookDeliverySchema>;
+export type WebhookAttempt = z.output<typeof WebhookAttemptSchema>;
+export type CreateWebhookEndpointBody = z.input<typeof CreateWebhookEndpointSchema>;
+export type UpdateWebhookEndpointBody = z.input<typeof UpdateWebhookEndpointSchema>;
+export type ListWebhookEndpointsQuery = z.output<typeof ListWebhookEndpointsQuerySchema>;
+export type ListWebhookDeliveriesQuery = z.output<typeof ListWebhookDeliveriesQuerySchema>;

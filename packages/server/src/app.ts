@@ -26,6 +26,7 @@ import { mentorRoutes } from './routes/mentors.js';
 import { offerRoutes } from './routes/offers.js';
 import { requestRoutes } from './routes/requests.js';
 import { threadRoutes } from './routes/threads.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { SecretBox } from './security/keys.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -39,6 +40,8 @@ export interface AppConfig {
   logError?: ErrorLogger | undefined;
   /** The built widget bundle served at /widget.js. */
   widgetFile?: string | undefined;
+  /** Development only: webhooks to http:// and private, loopback and link-local addresses. */
+  webhooksAllowPrivate?: boolean | undefined;
 }
 
 export interface CreateAppOptions {
@@ -66,13 +69,20 @@ function buildApi(deps: AppDeps) {
     .route('/', meMentorRoutes())
     .route('/', offerRoutes())
     .route('/', threadRoutes())
-    .route('/', eventRoutes(deps));
+    .route('/', eventRoutes(deps))
+    .route('/', webhookRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
 
 export function createApp({ db, clock = systemClock, config = {}, hub = pollingHub() }: CreateAppOptions) {
-  const deps: AppDeps = { db, clock, secretBox: new SecretBox(config.secretKey), hub };
+  const deps: AppDeps = {
+    db,
+    clock,
+    secretBox: new SecretBox(config.secretKey),
+    hub,
+    webhooksAllowPrivate: config.webhooksAllowPrivate ?? false,
+  };
   const app = new OpenAPIHono<AppEnv>();
 
   app.use('*', requestContext(config.logRequest));

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   MICROMENTOR_LOG: z.enum(['json', 'off']).default('json'),
   /** `off` runs an API-only process; jobs are then run by another process on the same database. */
   MICROMENTOR_WORKER: z.enum(['on', 'off']).default('on'),
+  /** Development only: let webhooks go to http:// and private, loopback and link-local addresses. */
+  MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   MICROMENTOR_WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
 });
 
@@ -33,6 +35,7 @@ export interface ServerConfig {
   /** Run background jobs in this process. */
   worker: boolean;
   workerPollMs: number;
+  webhooksAllowPrivate: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -55,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     log: e.MICROMENTOR_LOG === 'json',
     worker: e.MICROMENTOR_WORKER === 'on',
     workerPollMs: e.MICROMENTOR_WORKER_POLL_MS,
+    webhooksAllowPrivate: e.MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE === 'true',
   };
 }

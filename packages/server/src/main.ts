@@ -52,13 +52,17 @@ export async function startServer(
     config: {
       secretKey: config.secretKey,
       widgetFile: config.widgetFile,
+      webhooksAllowPrivate: config.webhooksAllowPrivate,
       logRequest: config.log ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
     },
   });
   const worker = createWorker({
     db: database.db,
     clock: systemClock,
-    handlers: jobHandlers(),
+    handlers: jobHandlers({
+      secretBox: new SecretBox(config.secretKey),
+      webhooks: { allowPrivate: config.webhooksAllowPrivate },
+    }),
     pollMs: config.workerPollMs,
     onError: (error, job) =>
       console.error(

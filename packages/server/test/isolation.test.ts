@@ -12,6 +12,8 @@ let bookingOfA: string;
 let requestOfA: string;
 let actionItemOfA: string;
 let threadOfA: string;
+let webhookOfA: string;
+let deliveryOfA: string;
 
 const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
   day,
@@ -25,7 +27,10 @@ const AVAILABILITY = { timeZone: 'Europe/Berlin', weekly: WEEKDAYS_9_TO_5, sessi
  * gets past validation and the tenant check is what answers. A route in the OpenAPI
  * document that is missing here fails the test, so new routes cannot slip by.
  */
-const SAMPLES: Record<string, { id: () => string; body?: () => unknown; query?: string }> = {
+const SAMPLES: Record<
+  string,
+  { id: () => string; body?: () => unknown; query?: string; params?: () => Record<string, string> }
+> = {
   'GET /v1/mentors/{id}': { id: () => mentorOfA.id },
   'PATCH /v1/mentors/{id}': { id: () => mentorOfA.id, body: () => ({ headline: 'Taken over' }) },
   'DELETE /v1/mentors/{id}': { id: () => mentorOfA.id },
@@ -63,6 +68,15 @@ const SAMPLES: Record<string, { id: () => string; body?: () => unknown; query?: 
   'GET /v1/threads/{id}/messages': { id: () => threadOfA },
   'POST /v1/threads/{id}/messages': { id: () => threadOfA, body: () => ({ body: 'Hello from B' }) },
   'POST /v1/threads/{id}/read': { id: () => threadOfA, body: () => ({}) },
+  'GET /v1/admin/webhooks/{id}': { id: () => webhookOfA },
+  'PATCH /v1/admin/webhooks/{id}': { id: () => webhookOfA, body: () => ({ url: 'https://evil.example/' }) },
+  'DELETE /v1/admin/webhooks/{id}': { id: () => webhookOfA },
+  'POST /v1/admin/webhooks/{id}/rotate-secret': { id: () => webhookOfA },
+  'GET /v1/admin/webhooks/{id}/deliveries': { id: () => webhookOfA },
+  'POST /v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay': {
+    id: () => webhookOfA,
+    params: () => ({ deliveryId: deliveryOfA }),
+  },
 };
 
 beforeAll(async () => {
@@ -86,6 +100,12 @@ beforeAll(async () => {
   });
   expect(booked.status).toBe(201);
   bookingOfA = booked.body.id;
+  const hook = await call<{ id: string }>(ctx.app, 'POST', '/v1/admin/webhooks', {
+    key: a.secretKey,
+    body: { url: 'https://hooks.a.example/in', events: ['request.created'] },
+  });
+  expect(hook.status).toBe(201);
+  webhookOfA = hook.body.id;
   const asked = await call<{ request: { id: string } }>(ctx.app, 'POST', '/v1/requests', {
     key: a.publishableKey,
     origin: 'https://a.example',
@@ -122,6 +142,12 @@ beforeAll(async () => {
   });
   expect(thread.status, thread.text).toBe(201);
   threadOfA = thread.body.id;
+  const delivery = await ctx.db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('endpoint_id', '=', webhookOfA)
+    .executeTakeFirstOrThrow();
+  deliveryOfA = delivery.id;
 });
 afterAll(() => ctx.close());
 
@@ -170,7 +196,10 @@ describe('tenant isolation', () => {
         const key = `${route.method} ${route.path}`;
         const sample = SAMPLES[key]!;
         const opts = { ...creds, ...(sample.body ? { body: sample.body() } : {}) };
-        const path = (id: string) => route.path.replace('{id}', id) + (sample.query ?? '');
+        const others = Object.entries(sample.params?.() ?? {});
+        const path = (id: string) =>
+          others.reduce((p, [name, value]) => p.replace(`{${name}}`, value), route.path.replace('{id}', id)) +
+          (sample.query ?? '');
         const res = await call<{ code: string }>(ctx.app, route.method, path(sample.id()), opts);
         const missing = await call<{ code: string }>(
           ctx.app,
@@ -181,7 +210,7 @@ describe('tenant isolation', () => {
         // Secret-only routes refuse B's publishable key before looking at ids (403): allowed,
         // since it reveals nothing about A. Anything else must be a 404.
         if (res.status === 403) {
-          expect(res.body.code, `${key} as ${who}`).toBe('secret_key_required');
+          expect(['secret_key_required', 'admin_required'], `${key} as ${who}`).toContain(res.body.code);
         } else {
           expect(res.status, `${key} as ${who}`).toBe(404);
           expect(res.body.code).toBe('not_found');

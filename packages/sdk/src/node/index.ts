@@ -2,3 +2,9 @@
 // secrets, so it must never end up in a browser bundle.
 export type { SignUserTokenOptions } from './user-token.js';
 export { MAX_USER_TOKEN_TTL_SECONDS, signUserToken } from './user-token.js';
+export type {
+  VerifyWebhookOptions,
+  WebhookHeaders,
+  WebhookVerificationFailure,
+} from './webhooks.js';
+export { verifyWebhook, WebhookVerificationError } from './webhooks.js';

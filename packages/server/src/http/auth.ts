@@ -156,3 +156,16 @@ export const requireSecretKeyOrUser = createMiddleware<AppEnv>(async (c, next) =
   }
   await next();
 });
+
+/** The secret key, or a user whose token carries the `admin` role (program administration). */
+export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
+  const auth = c.get('auth');
+  if (auth.keyKind !== 'secret' && !hasRole(auth, 'admin')) {
+    throw new ApiError(
+      403,
+      'admin_required',
+      'This route is for program administrators: use the secret key, or a user token with the admin role.',
+    );
+  }
+  await next();
+});

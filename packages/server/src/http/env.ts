@@ -47,4 +47,6 @@ export interface AppDeps {
   secretBox: SecretBox;
   /** Wakes SSE streams when events are recorded (realtime/hub.ts). */
   hub: RealtimeHub;
+  /** Development only (MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE): webhooks to http:// and private addresses. */
+  webhooksAllowPrivate?: boolean;
 }

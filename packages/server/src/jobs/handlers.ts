@@ -10,17 +10,32 @@ import {
   REQUEST_EXPIRY_JOB,
   requestExpiryJob,
 } from '../domain/requests/offers.js';
+import { webhookDeliveryHandler } from '../domain/webhooks/deliver.js';
+import { WEBHOOK_DELIVER_JOB } from '../domain/webhooks/outbox.js';
+import { SecretBox } from '../security/keys.js';
 import type { JobHandlers } from './worker.js';
+
+/** What job handlers need beyond the worker's database and clock. */
+export interface JobHandlerDeps {
+  /** Opens sealed secrets (webhook signing secrets); built from MICROMENTOR_SECRET_KEY. */
+  secretBox?: SecretBox;
+  webhooks?: { allowPrivate?: boolean };
+}
 
 /**
  * Every job kind the server runs, by name. Domains add their handlers here; a worker claims
  * only the kinds it has a handler for.
  */
-export function jobHandlers(): JobHandlers {
+export function jobHandlers(deps: JobHandlerDeps = {}): JobHandlers {
+  const secretBox = deps.secretBox ?? new SecretBox(undefined);
   return {
     [OFFER_WINDOW_JOB]: offerWindowJob,
     [REQUEST_EXPIRY_JOB]: requestExpiryJob,
     [BOOKING_REMIND_JOB]: bookingReminderJob,
     [BOOKING_COMPLETE_JOB]: bookingCompletionJob,
+    [WEBHOOK_DELIVER_JOB]: webhookDeliveryHandler({
+      secretBox,
+      allowPrivate: deps.webhooks?.allowPrivate ?? false,
+    }),
   };
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type App, createApp } from '../../src/app.js';
+import { type App, type AppConfig, createApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
 import { type CreatedTenant, createTenant } from '../../src/domain/tenants/create-tenant.js';
@@ -44,7 +44,7 @@ export interface TestContext {
 }
 
 /** A private database for one test file (copied from the migrated template) and an app on it. */
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(options: { config?: AppConfig } = {}): Promise<TestContext> {
   const kind = process.env.MM_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
   let handle: DatabaseHandle;
   let dropDatabase: () => Promise<void> = async () => {};
@@ -80,7 +80,7 @@ export async function createTestContext(): Promise<TestContext> {
     hub,
     db: handle.db,
     clock,
-    config: { secretKey: 'test-server-secret-key-0123456789', logError: () => {} },
+    config: { secretKey: 'test-server-secret-key-0123456789', logError: () => {}, ...options.config },
   });
   let counter = 0;
   return {

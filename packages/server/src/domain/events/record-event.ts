@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { enqueueWebhookDeliveries } from '../webhooks/outbox.js';
 import type { EventType } from './event-types.js';
 
 /** The PostgreSQL channel every server process listens on for new events. */
@@ -34,5 +35,13 @@ export async function recordEvent(db: Kysely<Database>, event: NewEvent): Promis
   await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ tenantId: event.tenantId, id: row.id })})`.execute(
     db,
   );
+  // The webhook outbox: deliveries (and their jobs) commit or roll back with the event.
+  await enqueueWebhookDeliveries(db, {
+    id: row.id,
+    tenantId: event.tenantId,
+    type: event.type,
+    data: event.data,
+    at: event.at,
+  });
   return row.id;
 }

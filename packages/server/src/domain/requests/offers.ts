@@ -17,7 +17,7 @@ import {
 import { cancelJobs, enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import type { MentorOffer, OfferSummary } from '../../schemas/offers.js';
-import type { Match } from '../../schemas/requests.js';
+import type { HelpRequest, Match } from '../../schemas/requests.js';
 import type { Actor } from '../actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
@@ -63,6 +63,8 @@ export async function afterHelpRequestCreated(
   db: Kysely<Database>,
   input: {
     row: HelpRequestRow;
+    /** The request as the API shows it (webhook receivers get it whole). */
+    request: HelpRequest;
     matches: Match[];
     settings: TenantSettings;
     learnerExternalId: string;
@@ -78,6 +80,7 @@ export async function afterHelpRequestCreated(
       learnerId: row.learner_id,
       urgency: row.urgency,
       matches: input.matches.length,
+      request: input.request,
     },
     at: now,
   });

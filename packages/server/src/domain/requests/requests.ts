@@ -12,6 +12,7 @@ import type { OfferSummary } from '../../schemas/offers.js';
 import type { CreateRequestInput, HelpRequest, Match } from '../../schemas/requests.js';
 import type { Actor } from '../actor.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import { recordEvent } from '../events/record-event.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { findMatches } from './find-matches.js';
 import { afterHelpRequestCreated, closeRequestOffers } from './offers.js';
@@ -121,14 +122,16 @@ export async function createHelpRequest(
       reasons: m.reasons,
     })),
   );
+  const request = toHelpRequest(row);
   const offers = await afterHelpRequestCreated(ctx.db, {
     row,
+    request,
     matches,
     settings: actor.settings,
     learnerExternalId: user.externalId,
     now,
   });
-  return { request: toHelpRequest(row), matches, ...(offers ? { offers } : {}) };
+  return { request, matches, ...(offers ? { offers } : {}) };
 }
 
 /** The request if the actor is its learner or the program; otherwise not found. */
@@ -178,6 +181,7 @@ export async function markRequestMatched(
   if (row.status !== 'open' && row.status !== 'matched') {
     throw new ConflictError('request_not_open', `This request is ${row.status}; start a new one.`);
   }
+  // `request.matched` is recorded with the booking (booking/lifecycle.ts), once.
   await setRequestStatus(ctx.db, tenantId, requestId, {
     status: 'matched',
     matched_mentor_id: mentorId,

@@ -1,0 +1,229 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpointFor,
+  getWebhookEndpoint,
+  listDeliveriesFor,
+  listWebhookEndpointsFor,
+  replayDelivery,
+  rotateWebhookSecret,
+  updateWebhookEndpointFor,
+  type WebhookCtx,
+} from '../domain/webhooks/endpoints.js';
+import { atomic, ctx } from '../http/atomic.js';
+import { requireAdmin } from '../http/auth.js';
+import type { AppEnv } from '../http/env.js';
+import { createRouter } from '../http/router.js';
+import {
+  commonErrors,
+  conflictError,
+  IdempotencyHeaderSchema,
+  IdParamSchema,
+  jsonBody,
+  jsonResponse,
+  notFoundError,
+} from '../schemas/common.js';
+import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import {
+  CreateWebhookEndpointSchema,
+  ListWebhookDeliveriesQuerySchema,
+  ListWebhookEndpointsQuerySchema,
+  UpdateWebhookEndpointSchema,
+  WebhookDeliveryPageSchema,
+  WebhookDeliveryParamsSchema,
+  WebhookDeliverySchema,
+  WebhookEndpointPageSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+} from '../schemas/webhooks.js';
+
+/** The secret key, or an admin's user token. */
+const ADMIN: Record<string, string[]>[] = [{ secretKey: [] }, { publishableKey: [], userToken: [] }];
+const TAGS = ['Webhooks'];
+const PageCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
+
+function webhookCtx(c: Context<AppEnv>): WebhookCtx {
+  const deps = c.get('deps');
+  return {
+    ...ctx(c),
+    secretBox: deps.secretBox,
+    policy: { allowPrivate: deps.webhooksAllowPrivate ?? false },
+  };
+}
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/admin/webhooks',
+  tags: TAGS,
+  summary: 'Add a webhook endpoint',
+  description:
+    'Events are POSTed to `url` signed per the Standard Webhooks spec. The answer carries the signing secret ' +
+    '`whsec_…`, shown only here (and on rotation). Private, loopback and link-local targets answer 400 ' +
+    '`webhook_url_not_allowed`.',
+  security: ADMIN,
+  middleware: [requireAdmin, atomic] as const,
+  request: { headers: IdempotencyHeaderSchema, body: jsonBody(CreateWebhookEndpointSchema) },
+  responses: {
+    201: jsonResponse(WebhookEndpointWithSecretSchema, 'The endpoint and its secret (shown once).'),
+    ...commonErrors,
+    422: { description: '`idempotency_key_reused`.' },
+  },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/admin/webhooks',
+  tags: TAGS,
+  summary: 'List webhook endpoints',
+  security: ADMIN,
+  middleware: [requireAdmin] as const,
+  request: { query: ListWebhookEndpointsQuerySchema },
+  responses: { 200: jsonResponse(WebhookEndpointPageSchema, 'Endpoints, oldest first.'), ...commonErrors },
+});
+
+const get = createRoute({
+  method: 'get',
+  path: '/v1/admin/webhooks/{id}',
+  tags: TAGS,
+  summary: 'Get a webhook endpoint',
+  description: 'Never includes the secret.',
+  security: ADMIN,
+  middleware: [requireAdmin] as const,
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse(WebhookEndpointSchema, 'The endpoint.'), ...commonErrors, ...notFoundError },
+});
+
+const update = createRoute({
+  method: 'patch',
+  path: '/v1/admin/webhooks/{id}',
+  tags: TAGS,
+  summary: 'Change a webhook endpoint',
+  description: 'URL, events, description, or enabled (turning it on again clears `disabledReason`).',
+  security: ADMIN,
+  middleware: [requireAdmin, atomic] as const,
+  request: { params: IdParamSchema, body: jsonBody(UpdateWebhookEndpointSchema) },
+  responses: { 200: jsonResponse(WebhookEndpointSchema, 'The endpoint.'), ...commonErrors, ...notFoundError },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/v1/admin/webhooks/{id}',
+  tags: TAGS,
+  summary: 'Delete a webhook endpoint',
+  description: 'With its delivery log; pending deliveries are dropped.',
+  security: ADMIN,
+  middleware: [requireAdmin, atomic] as const,
+  request: { params: IdParamSchema },
+  responses: { 204: { description: 'Deleted.' }, ...commonErrors, ...notFoundError },
+});
+
+const rotate = createRoute({
+  method: 'post',
+  path: '/v1/admin/webhooks/{id}/rotate-secret',
+  tags: TAGS,
+  summary: 'Rotate the signing secret',
+  description: 'Every later attempt is signed with the new secret, shown only in this answer.',
+  security: ADMIN,
+  middleware: [requireAdmin, atomic] as const,
+  request: { params: IdParamSchema },
+  responses: {
+    200: jsonResponse(WebhookEndpointWithSecretSchema, 'The endpoint and its new secret (shown once).'),
+    ...commonErrors,
+    ...notFoundError,
+  },
+});
+
+const deliveries = createRoute({
+  method: 'get',
+  path: '/v1/admin/webhooks/{id}/deliveries',
+  tags: TAGS,
+  summary: 'Delivery log',
+  description:
+    'Newest first; each delivery with every attempt (status, latency, the first KB of the answer).',
+  security: ADMIN,
+  middleware: [requireAdmin] as const,
+  request: { params: IdParamSchema, query: ListWebhookDeliveriesQuerySchema },
+  responses: {
+    200: jsonResponse(WebhookDeliveryPageSchema, 'A page of deliveries.'),
+    ...commonErrors,
+    ...notFoundError,
+  },
+});
+
+const replay = createRoute({
+  method: 'post',
+  path: '/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay',
+  tags: TAGS,
+  summary: 'Send a delivery again',
+  description: 'Enqueues one new attempt now, with the same `webhook-id` and body.',
+  security: ADMIN,
+  middleware: [requireAdmin, atomic] as const,
+  request: { params: WebhookDeliveryParamsSchema },
+  responses: {
+    202: jsonResponse(WebhookDeliverySchema, 'The delivery, queued again.'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
+export function webhookRoutes() {
+  return createRouter()
+    .openapi(create, async (c) => {
+      const endpoint = await createWebhookEndpoint(
+        webhookCtx(c),
+        c.get('auth').tenant.id,
+        c.req.valid('json'),
+      );
+      return c.json(endpoint, 201, { Location: `/v1/admin/webhooks/${endpoint.id}` });
+    })
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const cursor = decodeCursor(query.cursor, PageCursorSchema);
+      const page = await listWebhookEndpointsFor(webhookCtx(c), c.get('auth').tenant.id, {
+        limit: query.limit,
+        cursor,
+      });
+      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+    })
+    .openapi(get, async (c) => {
+      return c.json(
+        await getWebhookEndpoint(webhookCtx(c), c.get('auth').tenant.id, c.req.valid('param').id),
+        200,
+      );
+    })
+    .openapi(update, async (c) => {
+      const endpoint = await updateWebhookEndpointFor(
+        webhookCtx(c),
+        c.get('auth').tenant.id,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(endpoint, 200);
+    })
+    .openapi(remove, async (c) => {
+      await deleteWebhookEndpointFor(webhookCtx(c), c.get('auth').tenant.id, c.req.valid('param').id);
+      return c.body(null, 204);
+    })
+    .openapi(rotate, async (c) => {
+      return c.json(
+        await rotateWebhookSecret(webhookCtx(c), c.get('auth').tenant.id, c.req.valid('param').id),
+        200,
+      );
+    })
+    .openapi(deliveries, async (c) => {
+      const query = c.req.valid('query');
+      const cursor = decodeCursor(query.cursor, PageCursorSchema);
+      const page = await listDeliveriesFor(webhookCtx(c), c.get('auth').tenant.id, c.req.valid('param').id, {
+        limit: query.limit,
+        status: query.status,
+        cursor,
+      });
+      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+    })
+    .openapi(replay, async (c) => {
+      const { id, deliveryId } = c.req.valid('param');
+      return c.json(await replayDelivery(webhookCtx(c), c.get('auth').tenant.id, id, deliveryId), 202);
+    });
+}
