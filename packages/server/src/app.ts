@@ -11,12 +11,17 @@ import type { AppDeps, AppEnv } from './http/env.js';
 import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './http/errors.js';
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
+import { adminKeyRoutes } from './routes/admin/keys.js';
+import { adminMentorRoutes } from './routes/admin/mentors.js';
+import { adminReportRoutes } from './routes/admin/reports.js';
+import { adminSettingsRoutes } from './routes/admin/settings.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { guestRoutes } from './routes/guests.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { mentorRoutes } from './routes/mentors.js';
+import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
 import { SecretBox } from './security/keys.js';
 
@@ -47,7 +52,12 @@ function buildApi(deps: AppDeps) {
     .route('/', mentorRoutes())
     .route('/', availabilityRoutes())
     .route('/', bookingRoutes())
-    .route('/', requestRoutes());
+    .route('/', requestRoutes())
+    .route('/', reportRoutes())
+    .route('/', adminMentorRoutes())
+    .route('/', adminReportRoutes())
+    .route('/', adminSettingsRoutes())
+    .route('/', adminKeyRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -64,6 +64,9 @@ export interface MentorsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   deleted_at: NullableTimestamp;
+  /** Why the mentor is in this status (e.g. a rejection reason the applicant sees, `reports`). */
+  status_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  status_changed_at: NullableTimestamp;
 }
 
 export interface AvailabilityTable {
@@ -186,6 +189,31 @@ export interface JobsTable {
   finished_at: NullableTimestamp;
 }
 
+export type ReportReason = 'no_show' | 'inappropriate' | 'harassment' | 'spam' | 'unqualified' | 'other';
+export type ReportResolution = 'dismiss' | 'pause' | 'suspend';
+
+export interface ReportsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  reporter_id: string;
+  mentor_id: string;
+  booking_id: string | null;
+  reason: ReportReason;
+  details: string;
+  status: 'open' | 'resolved';
+  resolution: ReportResolution | null;
+  resolution_note: string | null;
+  resolved_by: string | null;
+  resolved_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -199,6 +227,8 @@ export interface Database {
   board_entries: BoardEntriesTable;
   events: EventsTable;
   jobs: JobsTable;
+  reports: ReportsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -214,3 +244,4 @@ export type NewBooking = Insertable<BookingsTable>;
 export type HelpRequestRow = Selectable<HelpRequestsTable>;
 export type EventRow = Selectable<EventsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type ReportRow = Selectable<ReportsTable>;

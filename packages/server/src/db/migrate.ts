@@ -4,6 +4,7 @@ import * as foundation from './migrations/2026-11-25T1200-foundation.js';
 import * as booking from './migrations/2026-11-25T1300-booking.js';
 import * as requests from './migrations/2026-11-25T1400-requests.js';
 import * as eventsJobs from './migrations/2026-11-25T1500-events-jobs.js';
+import * as admin from './migrations/2026-11-25T1650-admin.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1300-booking': booking,
   '2026-11-25T1400-requests': requests,
   '2026-11-25T1500-events-jobs': eventsJobs,
+  '2026-11-25T1650-admin': admin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -60,7 +60,7 @@ export async function createMentor(ctx: TestContext, tenant: TestTenant, overrid
 
 /** Row counts of every tenant-data table: "nothing changed" means these are equal. */
 export async function snapshot(ctx: TestContext) {
-  const tables = ['tenants', 'api_keys', 'users', 'mentors'] as const;
+  const tables = ['tenants', 'api_keys', 'users', 'mentors', 'bookings', 'help_requests', 'reports'] as const;
   const out: Record<string, unknown> = {};
   for (const table of tables) {
     out[table] = await ctx.db.selectFrom(table).selectAll().orderBy('id').execute();
