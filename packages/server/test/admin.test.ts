@@ -203,6 +203,7 @@ describe('reports', () => {
       .where('id', '=', m.id)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('approved');
+    ctx.clock.advance(1000);
     const second = await call(ctx.app, 'POST', '/v1/reports', {
       ...learner('l2'),
       body: { mentorId: m.id, reason: 'no_show' },
