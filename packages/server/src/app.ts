@@ -9,6 +9,7 @@ import { authenticate } from './http/auth.js';
 import { cors } from './http/cors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './http/errors.js';
+import { type RateLimitConfig, rateLimit } from './http/rate-limit.js';
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
 import { adminKeyRoutes } from './routes/admin/keys.js';
@@ -36,6 +37,8 @@ export interface AppConfig {
   logError?: ErrorLogger | undefined;
   /** The built widget bundle served at /widget.js. */
   widgetFile?: string | undefined;
+  /** Rate limits (http/rate-limit.ts); omitted or `false` = off (the server turns them on from env). */
+  rateLimit?: RateLimitConfig | false | undefined;
 }
 
 export interface CreateAppOptions {
@@ -82,6 +85,7 @@ export function createApp({ db, clock = systemClock, config = {} }: CreateAppOpt
   );
   app.use('/v1/*', cors(deps));
   app.use('/v1/*', authenticate(deps));
+  if (config.rateLimit) app.use('/v1/*', rateLimit(config.rateLimit));
 
   app.route('/', healthRoutes(deps));
   app.route('/', buildApi(deps));

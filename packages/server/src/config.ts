@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit.js';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -18,6 +19,20 @@ const EnvSchema = z.object({
   /** `off` runs an API-only process; jobs are then run by another process on the same database. */
   MICROMENTOR_WORKER: z.enum(['on', 'off']).default('on'),
   MICROMENTOR_WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  MICROMENTOR_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  MICROMENTOR_RATE_LIMIT_KEY_IP: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perKeyIp),
+  MICROMENTOR_RATE_LIMIT_USER_WRITES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_RATE_LIMITS.perUserWrites),
+  MICROMENTOR_RATE_LIMIT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(DEFAULT_RATE_LIMITS.windowSeconds),
+  MICROMENTOR_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
 });
 
 /** Everything the server reads from the environment, validated once at start. */
@@ -33,6 +48,8 @@ export interface ServerConfig {
   /** Run background jobs in this process. */
   worker: boolean;
   workerPollMs: number;
+  /** Rate limits, or false when MICROMENTOR_RATE_LIMIT=off. */
+  rateLimit: RateLimitConfig | false;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -55,5 +72,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     log: e.MICROMENTOR_LOG === 'json',
     worker: e.MICROMENTOR_WORKER === 'on',
     workerPollMs: e.MICROMENTOR_WORKER_POLL_MS,
+    rateLimit:
+      e.MICROMENTOR_RATE_LIMIT === 'on'
+        ? {
+            perKeyIp: e.MICROMENTOR_RATE_LIMIT_KEY_IP,
+            perUserWrites: e.MICROMENTOR_RATE_LIMIT_USER_WRITES,
+            windowSeconds: e.MICROMENTOR_RATE_LIMIT_WINDOW_SECONDS,
+            trustProxy: e.MICROMENTOR_TRUST_PROXY === 'on',
+          }
+        : false,
   };
 }

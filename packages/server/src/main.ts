@@ -37,6 +37,7 @@ export async function startServer(
     config: {
       secretKey: config.secretKey,
       widgetFile: config.widgetFile,
+      rateLimit: config.rateLimit,
       logRequest: config.log ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
     },
   });

@@ -53,6 +53,7 @@ export const commonErrors = {
   403: problem('The key or user may not do this (`origin_not_allowed`, `secret_key_required`, `forbidden`).'),
   413: problem('The request body is larger than 64 KB.'),
   415: problem('The body is not application/json.'),
+  429: problem('Too many requests (`rate_limited`); wait for `Retry-After` seconds.'),
 } as const;
 
 export const notFoundError = { 404: problem('No such resource in this tenant (`not_found`).') } as const;
