@@ -12,6 +12,8 @@ import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './htt
 import { type RateLimitConfig, rateLimit } from './http/rate-limit.js';
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
+import { adminAnalyticsRoutes } from './routes/admin/analytics.js';
+import { adminExportRoutes } from './routes/admin/exports.js';
 import { adminKeyRoutes } from './routes/admin/keys.js';
 import { adminMentorRoutes } from './routes/admin/mentors.js';
 import { adminReportRoutes } from './routes/admin/reports.js';
@@ -60,7 +62,9 @@ function buildApi(deps: AppDeps) {
     .route('/', adminMentorRoutes())
     .route('/', adminReportRoutes())
     .route('/', adminSettingsRoutes())
-    .route('/', adminKeyRoutes());
+    .route('/', adminKeyRoutes())
+    .route('/', adminAnalyticsRoutes())
+    .route('/', adminExportRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -43,9 +43,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await sql`create index rate_limits_window_idx on rate_limits (window_start)`.execute(db);
 
-  // Analytics: bookings of a request (first response), bookings by mentor in a range.
-  await sql`create index if not exists bookings_request_idx on bookings (request_id, created_at)
-            where request_id is not null`.execute(db);
+  // Analytics: requests by time with their best score (index-only per-bucket counts), bookings by
+  // creation time (first response to a request), bookings by mentor in a range (mentor load).
+  await sql`create index help_requests_analytics_idx on help_requests (tenant_id, created_at)
+            include (best_score)`.execute(db);
+  await sql`create index bookings_tenant_created_idx on bookings (tenant_id, created_at)
+            include (request_id) where request_id is not null`.execute(db);
   await sql`create index if not exists bookings_tenant_mentor_start_idx on bookings (tenant_id, mentor_id, start_at)`.execute(
     db,
   );
@@ -53,7 +56,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index if exists bookings_tenant_mentor_start_idx`.execute(db);
-  await sql`drop index if exists bookings_request_idx`.execute(db);
+  await sql`drop index if exists bookings_tenant_created_idx`.execute(db);
+  await sql`drop index if exists help_requests_analytics_idx`.execute(db);
   await db.schema.dropTable('rate_limits').execute();
   await db.schema.dropTable('reports').execute();
   await sql`drop index if exists mentors_status_idx`.execute(db);
