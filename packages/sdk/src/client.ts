@@ -5,10 +5,12 @@ import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from './internal
 import { buildUrl } from './internal/url.js';
 import { randomId } from './internal/uuid.js';
 import type { HttpMethod, Requester, RequestOptions } from './request.js';
+import { type AdminResource, adminResource } from './resources/admin.js';
 import { type BookingsResource, bookingsResource } from './resources/bookings.js';
 import { type GuestSessionsResource, guestSessionsResource } from './resources/guest-sessions.js';
 import { type MeResource, meResource } from './resources/me.js';
 import { type MentorsResource, mentorsResource } from './resources/mentors.js';
+import { type ReportsResource, reportsResource } from './resources/reports.js';
 import { type RequestsResource, requestsResource } from './resources/requests.js';
 
 export interface RetryOptions {
@@ -54,6 +56,10 @@ export class Micromentor implements Requester {
   readonly me: MeResource;
   /** User tokens for learners without a host login (when the program allows guests). */
   readonly guestSessions: GuestSessionsResource;
+  /** Learners' reports about mentors. */
+  readonly reports: ReportsResource;
+  /** The program's routes: vetting, reports, settings, keys, analytics, exports (secret key or admin token). */
+  readonly admin: AdminResource;
   readonly #baseUrl: string;
   readonly #apiKey: string;
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -87,6 +93,8 @@ export class Micromentor implements Requester {
     this.bookings = bookingsResource(this);
     this.me = meResource(this);
     this.guestSessions = guestSessionsResource(this);
+    this.reports = reportsResource(this);
+    this.admin = adminResource(this);
   }
 
   /** Sets or clears (with `undefined`) the user token sent as `X-User-Token`. */

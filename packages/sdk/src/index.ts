@@ -25,9 +25,18 @@ export type {
   RequestOptions,
   WriteOptions,
 } from './request.js';
+export type {
+  AdminExportsResource,
+  AdminKeysResource,
+  AdminMentorsResource,
+  AdminReportsResource,
+  AdminResource,
+  AdminSettingsResource,
+} from './resources/admin.js';
 export type { BookingsResource } from './resources/bookings.js';
 export type { GuestSessionsResource } from './resources/guest-sessions.js';
 export type { MeResource } from './resources/me.js';
 export type { AvailabilityResource, MentorsResource } from './resources/mentors.js';
+export type { ReportsResource } from './resources/reports.js';
 export type { RequestsResource } from './resources/requests.js';
 export type * from './types.js';

@@ -3,6 +3,11 @@
 // types, and `pnpm typecheck` (with the pinning tests in test/types.test-d.ts) fails wherever
 // the SDK no longer fits — the client cannot drift from the server.
 import type {
+  AdminMentor,
+  AdminMentorsQuery,
+  Analytics,
+  AnalyticsQuery,
+  ApiKey,
   Availability,
   AvailabilityBody,
   Booking,
@@ -11,6 +16,9 @@ import type {
   CreateBookingBody,
   CreateHelpRequestBody,
   CreateMentorBody,
+  CreateReportBody,
+  ExportDataset,
+  ExportQuery,
   GuestSession,
   GuestSessionBody,
   HelpRequest,
@@ -26,19 +34,32 @@ import type {
   MentorApplicationBody,
   MentorStats,
   MentorStatus,
+  ProgramSettings,
+  Report,
+  ReportsQuery,
   RequestContext,
   RescheduleBookingBody,
+  ResolvedReport,
+  ResolveReportBody,
+  RotatedKey,
+  RotateKeyBody,
   SessionFormat,
   Slots,
   SlotsQuery,
+  StatusReasonBody,
   TimeRange,
   UpdateMentorBody,
+  UpdateProgramSettingsBody,
 } from '@micromentor/server/app-type';
 
 export type {
+  AdminMentor,
+  Analytics,
+  ApiKey,
   Availability,
   Booking,
   BookingStatus,
+  ExportDataset,
   GuestSession,
   HelpRequest,
   HelpRequestWithMatches,
@@ -49,7 +70,11 @@ export type {
   Mentor,
   MentorStats,
   MentorStatus,
+  ProgramSettings,
+  Report,
   RequestContext,
+  ResolvedReport,
+  RotatedKey,
   SessionFormat,
   Slots,
   TimeRange,
@@ -83,3 +108,18 @@ export type ListBookingsParams = Omit<Partial<ListBookingsQuery>, 'from' | 'to'>
 
 // Guests
 export type GuestSessionParams = GuestSessionBody;
+
+// Reports and program admin
+export type CreateReportParams = CreateReportBody;
+export type ListAdminMentorsParams = Partial<AdminMentorsQuery>;
+export type StatusReasonParams = StatusReasonBody;
+export type ListReportsParams = Partial<ReportsQuery>;
+export type ResolveReportParams = ResolveReportBody;
+export type UpdateProgramSettingsParams = UpdateProgramSettingsBody;
+export type RotateKeyParams = RotateKeyBody;
+export type AnalyticsParams = Omit<AnalyticsQuery, 'from' | 'to' | 'bucket'> & {
+  from: DateInput;
+  to: DateInput;
+  bucket?: AnalyticsQuery['bucket'];
+};
+export type ExportParams = Omit<ExportQuery, 'from' | 'to'> & { from: DateInput; to: DateInput };

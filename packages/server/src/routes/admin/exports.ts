@@ -75,23 +75,23 @@ export function adminExportRoutes() {
         await out.write(csvRow(REQUEST_COLUMNS));
         for (;;) {
           const rows = await exportRequestsPage(db, { ...f, after, limit: EXPORT_PAGE_SIZE });
+          let page = '';
           for (const r of rows) {
-            await out.write(
-              csvRow([
-                r.id,
-                r.created_at,
-                r.status,
-                r.title,
-                r.skills,
-                r.urgency,
-                r.format,
-                r.best_score,
-                r.learner_external_id,
-                r.matched_mentor_id,
-                r.context.url ?? null,
-              ]),
-            );
+            page += csvRow([
+              r.id,
+              r.created_at,
+              r.status,
+              r.title,
+              r.skills,
+              r.urgency,
+              r.format,
+              r.best_score,
+              r.learner_external_id,
+              r.matched_mentor_id,
+              r.context.url ?? null,
+            ]);
           }
+          await out.write(page);
           const last = rows.at(-1);
           if (!last || rows.length < EXPORT_PAGE_SIZE) break;
           after = { createdAt: last.created_at, id: last.id };
@@ -100,23 +100,23 @@ export function adminExportRoutes() {
         await out.write(csvRow(BOOKING_COLUMNS));
         for (;;) {
           const rows = await exportBookingsPage(db, { ...f, after, limit: EXPORT_PAGE_SIZE });
+          let page = '';
           for (const r of rows) {
-            await out.write(
-              csvRow([
-                r.id,
-                r.created_at,
-                r.start_at,
-                r.end_at,
-                r.status,
-                r.format,
-                r.mentor_id,
-                r.mentor_name,
-                r.learner_external_id,
-                r.request_id,
-                r.cancel_reason,
-              ]),
-            );
+            page += csvRow([
+              r.id,
+              r.created_at,
+              r.start_at,
+              r.end_at,
+              r.status,
+              r.format,
+              r.mentor_id,
+              r.mentor_name,
+              r.learner_external_id,
+              r.request_id,
+              r.cancel_reason,
+            ]);
           }
+          await out.write(page);
           const last = rows.at(-1);
           if (!last || rows.length < EXPORT_PAGE_SIZE) break;
           after = { createdAt: last.created_at, id: last.id };
