@@ -45,7 +45,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Analytics: requests by time with their best score (index-only per-bucket counts), bookings by
   // creation time (first response to a request), bookings by mentor in a range (mentor load).
-  await sql`create index help_requests_analytics_idx on help_requests (tenant_id, created_at)
+  // Ascending with id, so CSV exports page by keyset on (created_at, id).
+  await sql`create index help_requests_analytics_idx on help_requests (tenant_id, created_at, id)
             include (best_score)`.execute(db);
   await sql`create index bookings_tenant_created_idx on bookings (tenant_id, created_at)
             include (request_id) where request_id is not null`.execute(db);

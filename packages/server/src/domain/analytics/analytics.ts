@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import { mentorLoad, type Range, requestSeries, sessionSeries, skillDemand } from '../../db/analytics.js';
+import {
+  mentorLoad,
+  type Range,
+  requestSeries,
+  responseSeries,
+  sessionSeries,
+  skillDemand,
+} from '../../db/analytics.js';
 import type { Database } from '../../db/database.js';
 import type { Analytics } from '../../schemas/admin.js';
 import { DAY_MS } from '../availability/zoned-time.js';
@@ -41,15 +48,17 @@ export async function programAnalytics(
   range: Range,
   threshold = MATCH_THRESHOLD,
 ): Promise<Analytics> {
-  const [requests, sessions, skills, load] = [
+  const [requests, responses, sessions, skills, load] = [
     await requestSeries(db, range, threshold),
+    await responseSeries(db, range),
     await sessionSeries(db, range),
     await skillDemand(db, range, threshold),
     await mentorLoad(db, range),
   ];
-  const requestTotals = requests.find((r) => r.bucket === null);
+  const responseTotals = responses.find((r) => r.bucket === null);
   const sessionTotals = sessions.find((r) => r.bucket === null);
-  const byRequestBucket = new Map(requests.flatMap((r) => (r.bucket ? [[r.bucket.getTime(), r]] : [])));
+  const byRequestBucket = new Map(requests.map((r) => [r.bucket.getTime(), r]));
+  const byResponseBucket = new Map(responses.flatMap((r) => (r.bucket ? [[r.bucket.getTime(), r]] : [])));
   const bySessionBucket = new Map(sessions.flatMap((r) => (r.bucket ? [[r.bucket.getTime(), r]] : [])));
   const sessionCounts = (row: (typeof sessions)[number] | undefined) => ({
     booked: row?.booked ?? 0,
@@ -58,9 +67,9 @@ export async function programAnalytics(
     cancelled: row?.cancelled ?? 0,
   });
   const totals = {
-    requests: requestTotals?.requests ?? 0,
-    matched: requestTotals?.matched ?? 0,
-    booked: requestTotals?.booked ?? 0,
+    requests: requests.reduce((sum, r) => sum + r.requests, 0),
+    matched: requests.reduce((sum, r) => sum + r.matched, 0),
+    booked: responseTotals?.booked ?? 0,
   };
   return {
     from: range.from.toISOString(),
@@ -71,18 +80,19 @@ export async function programAnalytics(
       ...totals,
       matchRate: ratio(totals.matched, totals.requests),
       bookedRate: ratio(totals.booked, totals.requests),
-      medianFirstResponseMinutes: round(requestTotals?.median_first_minutes ?? null, 1),
+      medianFirstResponseMinutes: round(responseTotals?.median_first_minutes ?? null, 1),
       sessions: sessionCounts(sessionTotals),
       satisfaction: null,
     },
     series: bucketStarts(range.from, range.to, range.bucket).map((start) => {
       const r = byRequestBucket.get(start.getTime());
+      const first = byResponseBucket.get(start.getTime());
       return {
         start: start.toISOString(),
         requests: r?.requests ?? 0,
         matched: r?.matched ?? 0,
-        booked: r?.booked ?? 0,
-        medianFirstResponseMinutes: round(r?.median_first_minutes ?? null, 1),
+        booked: first?.booked ?? 0,
+        medianFirstResponseMinutes: round(first?.median_first_minutes ?? null, 1),
         sessions: sessionCounts(bySessionBucket.get(start.getTime())),
       };
     }),
