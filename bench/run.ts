@@ -9,6 +9,7 @@
  *   BENCH_POOL_SIZE  pg pool size (default: connectDatabase's 10)
  */
 import { cpus } from 'node:os';
+import { analyticsSection } from './sections/analytics.js';
 import { bookingSection } from './sections/booking.js';
 import { matchingQualitySection } from './sections/matching-quality.js';
 import { matchingSpeedSection } from './sections/matching-speed.js';
@@ -18,7 +19,13 @@ import { renderTable } from './support/table.js';
 import type { BenchSettings, Row, Section } from './support/types.js';
 
 /** Every section, in order. A new section is one more entry here. */
-const SECTIONS: Section[] = [bookingSection, matchingQualitySection, matchingSpeedSection, sizesSection];
+const SECTIONS: Section[] = [
+  bookingSection,
+  matchingQualitySection,
+  matchingSpeedSection,
+  sizesSection,
+  analyticsSection,
+];
 
 function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -6,12 +6,14 @@ import { buildUrl } from './internal/url.js';
 import { randomId } from './internal/uuid.js';
 import type { HttpMethod, Requester, RequestOptions } from './request.js';
 import { type ActionItemsResource, actionItemsResource } from './resources/action-items.js';
+import { type AdminResource, adminResource } from './resources/admin.js';
 import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
 import { type BookingsResource, bookingsResource } from './resources/bookings.js';
 import { type EventsResource, eventsResource } from './resources/events.js';
 import { type GuestSessionsResource, guestSessionsResource } from './resources/guest-sessions.js';
 import { type MeResource, meResource } from './resources/me.js';
 import { type MentorsResource, mentorsResource } from './resources/mentors.js';
+import { type ReportsResource, reportsResource } from './resources/reports.js';
 import { type RequestsResource, requestsResource } from './resources/requests.js';
 import { type ThreadsResource, threadsResource } from './resources/threads.js';
 
@@ -64,8 +66,10 @@ export class Micromentor implements Requester {
   readonly threads: ThreadsResource;
   /** Live events (server-sent) with automatic reconnect and resume. */
   readonly events: EventsResource;
-  /** Program administration (secret key, or an admin's user token). */
-  readonly admin: { readonly webhooks: AdminWebhooksResource };
+  /** Learners' reports about mentors. */
+  readonly reports: ReportsResource;
+  /** The program's routes: vetting, reports, settings, keys, analytics, exports (secret key or admin token). */
+  readonly admin: AdminResource & { readonly webhooks: AdminWebhooksResource };
   readonly #baseUrl: string;
   readonly #apiKey: string;
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -102,7 +106,8 @@ export class Micromentor implements Requester {
     this.actionItems = actionItemsResource(this);
     this.threads = threadsResource(this);
     this.events = eventsResource(this);
-    this.admin = { webhooks: adminWebhooksResource(this) };
+    this.reports = reportsResource(this);
+    this.admin = { ...adminResource(this), webhooks: adminWebhooksResource(this) };
   }
 
   /**

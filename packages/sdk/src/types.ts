@@ -4,6 +4,11 @@
 // the SDK no longer fits — the client cannot drift from the server.
 import type {
   ActionItem,
+  AdminMentor,
+  AdminMentorsQuery,
+  Analytics,
+  AnalyticsQuery,
+  ApiKey,
   Availability,
   AvailabilityBody,
   Board,
@@ -15,8 +20,11 @@ import type {
   CreateFeedbackBody,
   CreateHelpRequestBody,
   CreateMentorBody,
+  CreateReportBody,
   CreateWebhookEndpointBody,
   EventType,
+  ExportDataset,
+  ExportQuery,
   Feedback,
   FeedbackSolved,
   GuestSession,
@@ -48,8 +56,15 @@ import type {
   PostMessageBody,
   Presence,
   PresenceBody,
+  ProgramSettings,
+  Report,
+  ReportsQuery,
   RequestContext,
   RescheduleBookingBody,
+  ResolvedReport,
+  ResolveReportBody,
+  RotatedKey,
+  RotateKeyBody,
   SessionFormat,
   SessionNotes,
   SetBoardEntryBody,
@@ -57,11 +72,13 @@ import type {
   Slots,
   SlotsQuery,
   StartThreadBody,
+  StatusReasonBody,
   Thread,
   ThreadRole,
   TimeRange,
   UpdateMentorBody,
   UpdateOwnMentorBody,
+  UpdateProgramSettingsBody,
   UpdateWebhookEndpointBody,
   WebhookAttempt,
   WebhookDelivery,
@@ -72,12 +89,16 @@ import type {
 
 export type {
   ActionItem,
+  AdminMentor,
+  Analytics,
+  ApiKey,
   Availability,
   Board,
   BoardEntry,
   Booking,
   BookingStatus,
   EventType,
+  ExportDataset,
   Feedback,
   FeedbackSolved,
   GuestSession,
@@ -96,7 +117,11 @@ export type {
   OfferSummary,
   OwnMentor,
   Presence,
+  ProgramSettings,
+  Report,
   RequestContext,
+  ResolvedReport,
+  RotatedKey,
   SessionFormat,
   SessionNotes,
   Slots,
@@ -168,3 +193,17 @@ export interface WebhookEvent {
   timestamp: string;
   data: Record<string, unknown>;
 }
+// Reports and program admin
+export type CreateReportParams = CreateReportBody;
+export type ListAdminMentorsParams = Partial<AdminMentorsQuery>;
+export type StatusReasonParams = StatusReasonBody;
+export type ListReportsParams = Partial<ReportsQuery>;
+export type ResolveReportParams = ResolveReportBody;
+export type UpdateProgramSettingsParams = UpdateProgramSettingsBody;
+export type RotateKeyParams = RotateKeyBody;
+export type AnalyticsParams = Omit<AnalyticsQuery, 'from' | 'to' | 'bucket'> & {
+  from: DateInput;
+  to: DateInput;
+  bucket?: AnalyticsQuery['bucket'];
+};
+export type ExportParams = Omit<ExportQuery, 'from' | 'to'> & { from: DateInput; to: DateInput };

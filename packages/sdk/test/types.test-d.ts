@@ -281,6 +281,61 @@ describe('after the session', () => {
 });
 
 describe('the public surface has no any', () => {
+  it('reports and the program admin', () => {
+    expectTypeOf(mm.reports.create).parameter(0).toEqualTypeOf<Json<'/v1/reports', '$post'>>();
+    expectTypeOf(mm.reports.create).returns.resolves.toEqualTypeOf<Ok<'/v1/reports', '$post'>>();
+    expectTypeOf(mm.admin.mentors.list).returns.toEqualTypeOf<
+      PageList<Item<Ok<'/v1/admin/mentors', '$get'>>>
+    >();
+    type MentorQuery = NonNullable<Parameters<typeof mm.admin.mentors.list>[0]>;
+    expectTypeOf<keyof MentorQuery>().toEqualTypeOf<keyof Query<'/v1/admin/mentors', '$get'>>();
+    expectTypeOf(mm.admin.mentors.approve).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/admin/mentors/:id/approve', '$post'>
+    >();
+    expectTypeOf(mm.admin.mentors.reject)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/admin/mentors/:id/reject', '$post'>>();
+    expectTypeOf(mm.admin.mentors.pause)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/admin/mentors/:id/pause', '$post'>>();
+    expectTypeOf(mm.admin.mentors.suspend)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/admin/mentors/:id/suspend', '$post'>>();
+    expectTypeOf(mm.admin.mentors.reinstate).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/admin/mentors/:id/reinstate', '$post'>
+    >();
+    expectTypeOf(mm.admin.reports.list).returns.toEqualTypeOf<
+      PageList<Item<Ok<'/v1/admin/reports', '$get'>>>
+    >();
+    type ReportQuery = NonNullable<Parameters<typeof mm.admin.reports.list>[0]>;
+    expectTypeOf<keyof ReportQuery>().toEqualTypeOf<keyof Query<'/v1/admin/reports', '$get'>>();
+    expectTypeOf(mm.admin.reports.resolve)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/admin/reports/:id/resolve', '$post'>>();
+    expectTypeOf(mm.admin.reports.resolve).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/admin/reports/:id/resolve', '$post'>
+    >();
+    expectTypeOf(mm.admin.settings.get).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/settings', '$get'>>();
+    expectTypeOf(mm.admin.settings.update).parameter(0).toEqualTypeOf<Json<'/v1/admin/settings', '$patch'>>();
+    expectTypeOf(mm.admin.settings.update).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/admin/settings', '$patch'>
+    >();
+    expectTypeOf(mm.admin.keys.list).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/keys', '$get'>>();
+    expectTypeOf(mm.admin.keys.rotate).parameter(0).toEqualTypeOf<Json<'/v1/admin/keys/rotate', '$post'>>();
+    expectTypeOf(mm.admin.keys.rotate).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/keys/rotate', '$post'>>();
+    type AnalyticsParams = Parameters<typeof mm.admin.analytics>[0];
+    expectTypeOf<keyof AnalyticsParams>().toEqualTypeOf<keyof Query<'/v1/admin/analytics', '$get'>>();
+    expectTypeOf<AnalyticsParams['from']>().toEqualTypeOf<string | Date>();
+    expectTypeOf(mm.admin.analytics).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/analytics', '$get'>>();
+    type Dataset = Parameters<typeof mm.admin.exports.csv>[0];
+    expectTypeOf<Dataset>().toEqualTypeOf<
+      RouteInput<'/v1/admin/exports/:dataset', '$get'>['param']['dataset']
+    >();
+    type ExportParams = Parameters<typeof mm.admin.exports.csv>[1];
+    expectTypeOf<keyof ExportParams>().toEqualTypeOf<keyof Query<'/v1/admin/exports/:dataset', '$get'>>();
+    expectTypeOf(mm.admin.exports.csv).returns.resolves.toEqualTypeOf<string>();
+  });
+
   it('models, options and pages are concrete', () => {
     expectTypeOf<Mentor>().not.toBeAny();
     expectTypeOf<Mentor['stats']['rating']>().toEqualTypeOf<number | null>();

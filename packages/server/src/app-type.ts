@@ -10,6 +10,25 @@ import type { z } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import type { ApiRoutes } from './app.js';
 import type {
+  AdminMentorSchema,
+  AdminMentorsQuerySchema,
+  AnalyticsQuerySchema,
+  AnalyticsSchema,
+  ApiKeySchema,
+  CreateReportSchema,
+  ExportParamSchema,
+  ExportQuerySchema,
+  ProgramSettingsSchema,
+  ReportSchema,
+  ReportsQuerySchema,
+  ResolvedReportSchema,
+  ResolveReportSchema,
+  RotatedKeySchema,
+  RotateKeySchema,
+  StatusReasonSchema,
+  UpdateSettingsSchema,
+} from './schemas/admin.js';
+import type {
   AvailabilitySchema,
   SlotsQuerySchema,
   SlotsSchema,
@@ -182,3 +201,21 @@ export type CreateWebhookEndpointBody = z.input<typeof CreateWebhookEndpointSche
 export type UpdateWebhookEndpointBody = z.input<typeof UpdateWebhookEndpointSchema>;
 export type ListWebhookEndpointsQuery = z.output<typeof ListWebhookEndpointsQuerySchema>;
 export type ListWebhookDeliveriesQuery = z.output<typeof ListWebhookDeliveriesQuerySchema>;
+// Program admin (routes under /v1/admin) and learners' reports
+export type AdminMentor = z.output<typeof AdminMentorSchema>;
+export type AdminMentorsQuery = z.output<typeof AdminMentorsQuerySchema>;
+export type StatusReasonBody = z.input<typeof StatusReasonSchema>;
+export type Report = z.output<typeof ReportSchema>;
+export type CreateReportBody = z.input<typeof CreateReportSchema>;
+export type ReportsQuery = z.output<typeof ReportsQuerySchema>;
+export type ResolveReportBody = z.input<typeof ResolveReportSchema>;
+export type ResolvedReport = z.output<typeof ResolvedReportSchema>;
+export type ProgramSettings = z.output<typeof ProgramSettingsSchema>;
+export type UpdateProgramSettingsBody = z.input<typeof UpdateSettingsSchema>;
+export type ApiKey = z.output<typeof ApiKeySchema>;
+export type RotateKeyBody = z.input<typeof RotateKeySchema>;
+export type RotatedKey = z.output<typeof RotatedKeySchema>;
+export type Analytics = z.output<typeof AnalyticsSchema>;
+export type AnalyticsQuery = z.output<typeof AnalyticsQuerySchema>;
+export type ExportQuery = z.output<typeof ExportQuerySchema>;
+export type ExportDataset = z.output<typeof ExportParamSchema>['dataset'];

@@ -10,9 +10,16 @@ import { authenticate } from './http/auth.js';
 import { cors } from './http/cors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './http/errors.js';
+import { type RateLimitConfig, rateLimit } from './http/rate-limit.js';
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
 import { pollingHub, type RealtimeHub } from './realtime/hub.js';
+import { adminAnalyticsRoutes } from './routes/admin/analytics.js';
+import { adminExportRoutes } from './routes/admin/exports.js';
+import { adminKeyRoutes } from './routes/admin/keys.js';
+import { adminMentorRoutes } from './routes/admin/mentors.js';
+import { adminReportRoutes } from './routes/admin/reports.js';
+import { adminSettingsRoutes } from './routes/admin/settings.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { boardRoutes } from './routes/board.js';
 import { bookingRoutes } from './routes/bookings.js';
@@ -24,6 +31,7 @@ import { meRoutes } from './routes/me.js';
 import { meMentorRoutes } from './routes/me-mentor.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { offerRoutes } from './routes/offers.js';
+import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
 import { threadRoutes } from './routes/threads.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -42,6 +50,8 @@ export interface AppConfig {
   widgetFile?: string | undefined;
   /** Development only: webhooks to http:// and private, loopback and link-local addresses. */
   webhooksAllowPrivate?: boolean | undefined;
+  /** Rate limits (http/rate-limit.ts); omitted or `false` = off (the server turns them on from env). */
+  rateLimit?: RateLimitConfig | false | undefined;
 }
 
 export interface CreateAppOptions {
@@ -70,7 +80,15 @@ function buildApi(deps: AppDeps) {
     .route('/', offerRoutes())
     .route('/', threadRoutes())
     .route('/', eventRoutes(deps))
-    .route('/', webhookRoutes());
+    .route('/', webhookRoutes())
+
+    .route('/', reportRoutes())
+    .route('/', adminMentorRoutes())
+    .route('/', adminReportRoutes())
+    .route('/', adminSettingsRoutes())
+    .route('/', adminKeyRoutes())
+    .route('/', adminAnalyticsRoutes())
+    .route('/', adminExportRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
@@ -101,6 +119,7 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
   );
   app.use('/v1/*', cors(deps));
   app.use('/v1/*', authenticate(deps));
+  if (config.rateLimit) app.use('/v1/*', rateLimit(config.rateLimit));
 
   app.route('/', healthRoutes(deps));
   app.route('/', buildApi(deps));

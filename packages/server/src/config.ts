@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit.js';
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -20,6 +21,20 @@ const EnvSchema = z.object({
   /** Development only: let webhooks go to http:// and private, loopback and link-local addresses. */
   MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   MICROMENTOR_WORKER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  MICROMENTOR_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+  MICROMENTOR_RATE_LIMIT_KEY_IP: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perKeyIp),
+  MICROMENTOR_RATE_LIMIT_USER_WRITES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_RATE_LIMITS.perUserWrites),
+  MICROMENTOR_RATE_LIMIT_WINDOW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(86_400)
+    .default(DEFAULT_RATE_LIMITS.windowSeconds),
+  MICROMENTOR_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
 });
 
 /** Everything the server reads from the environment, validated once at start. */
@@ -36,6 +51,8 @@ export interface ServerConfig {
   worker: boolean;
   workerPollMs: number;
   webhooksAllowPrivate: boolean;
+  /** Rate limits, or false when MICROMENTOR_RATE_LIMIT=off. */
+  rateLimit: RateLimitConfig | false;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -59,5 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     worker: e.MICROMENTOR_WORKER === 'on',
     workerPollMs: e.MICROMENTOR_WORKER_POLL_MS,
     webhooksAllowPrivate: e.MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE === 'true',
+    rateLimit:
+      e.MICROMENTOR_RATE_LIMIT === 'on'
+        ? {
+            perKeyIp: e.MICROMENTOR_RATE_LIMIT_KEY_IP,
+            perUserWrites: e.MICROMENTOR_RATE_LIMIT_USER_WRITES,
+            windowSeconds: e.MICROMENTOR_RATE_LIMIT_WINDOW_SECONDS,
+            trustProxy: e.MICROMENTOR_TRUST_PROXY === 'on',
+          }
+        : false,
   };
 }

@@ -53,6 +53,7 @@ export async function startServer(
       secretKey: config.secretKey,
       widgetFile: config.widgetFile,
       webhooksAllowPrivate: config.webhooksAllowPrivate,
+      rateLimit: config.rateLimit,
       logRequest: config.log ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
     },
   });

@@ -14,6 +14,7 @@ let actionItemOfA: string;
 let threadOfA: string;
 let webhookOfA: string;
 let deliveryOfA: string;
+let reportOfA: string;
 
 const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
   day,
@@ -77,6 +78,12 @@ const SAMPLES: Record<
     id: () => webhookOfA,
     params: () => ({ deliveryId: deliveryOfA }),
   },
+  'POST /v1/admin/mentors/{id}/approve': { id: () => mentorOfA.id },
+  'POST /v1/admin/mentors/{id}/reject': { id: () => mentorOfA.id, body: () => ({ reason: 'No' }) },
+  'POST /v1/admin/mentors/{id}/pause': { id: () => bookableOfA.id, body: () => ({ reason: 'No' }) },
+  'POST /v1/admin/mentors/{id}/suspend': { id: () => bookableOfA.id, body: () => ({ reason: 'No' }) },
+  'POST /v1/admin/mentors/{id}/reinstate': { id: () => bookableOfA.id },
+  'POST /v1/admin/reports/{id}/resolve': { id: () => reportOfA, body: () => ({ action: 'suspend' }) },
 };
 
 beforeAll(async () => {
@@ -148,6 +155,14 @@ beforeAll(async () => {
     .where('endpoint_id', '=', webhookOfA)
     .executeTakeFirstOrThrow();
   deliveryOfA = delivery.id;
+  const reported = await call<{ id: string }>(ctx.app, 'POST', '/v1/reports', {
+    key: a.publishableKey,
+    origin: 'https://a.example',
+    token: a.token({ sub: 'a-learner' }),
+    body: { mentorId: bookableOfA.id, bookingId: bookingOfA, reason: 'no_show' },
+  });
+  expect(reported.status).toBe(201);
+  reportOfA = reported.body.id;
 });
 afterAll(() => ctx.close());
 

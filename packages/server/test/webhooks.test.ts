@@ -250,7 +250,11 @@ describe('webhook endpoints', () => {
       key: tenant.publishableKey,
       origin: tenant.origin,
     });
-    expect(publishableOnly.status).toBe(403);
+    // No user at all: say who is missing (401), as every program route does.
+    expect([publishableOnly.status, (publishableOnly.body as { code?: string }).code]).toEqual([
+      401,
+      'user_token_required',
+    ]);
   });
 
   it('refuses bad input with 400 and changes nothing', async () => {

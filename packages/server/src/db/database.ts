@@ -69,6 +69,8 @@ export interface MentorsTable {
   online_until: NullableTimestamp;
   paused_reason: ColumnType<string | null, string | null | undefined, string | null>;
   unanswered_offers: ColumnType<number, number | undefined, number>;
+  /** Why the mentor is in this status (e.g. a rejection reason the applicant sees, `reports`). */
+  status_changed_at: NullableTimestamp;
 }
 
 export interface AvailabilityTable {
@@ -309,6 +311,31 @@ export interface WebhookAttemptsTable {
   attempted_at: Timestamp;
 }
 
+export type ReportReason = 'no_show' | 'inappropriate' | 'harassment' | 'spam' | 'unqualified' | 'other';
+export type ReportResolution = 'dismiss' | 'pause' | 'suspend';
+
+export interface ReportsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  reporter_id: string;
+  mentor_id: string;
+  booking_id: string | null;
+  reason: ReportReason;
+  details: string;
+  status: 'open' | 'resolved';
+  resolution: ReportResolution | null;
+  resolution_note: string | null;
+  resolved_by: string | null;
+  resolved_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -332,6 +359,8 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  reports: ReportsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
@@ -356,3 +385,4 @@ export type MessageRow = Selectable<MessagesTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
+export type ReportRow = Selectable<ReportsTable>;

@@ -110,3 +110,66 @@ export async function listMentors(db: Db, f: MentorFilter): Promise<(MentorRow &
   query = tsquery ? query.orderBy(sql`rank`, 'desc').orderBy('id') : query.orderBy('name').orderBy('id');
   return query.limit(f.limit + 1).execute();
 }
+
+/** The mentor row locked for a status change (`SELECT … FOR UPDATE`). */
+export async function lockMentor(db: Db, tenantId: string, id: string): Promise<MentorRow | undefined> {
+  return db
+    .selectFrom('mentors')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export type MentorWithReports = MentorRow & { open_reports: number };
+
+/** Mentors in one status, oldest first, by keyset on (created_at, id), with open report counts. */
+export async function listMentorsByStatus(
+  db: Db,
+  f: {
+    tenantId: string;
+    status: MentorStatus;
+    limit: number;
+    cursor?: { createdAt: string; id: string } | undefined;
+  },
+): Promise<MentorWithReports[]> {
+  let query = db
+    .selectFrom('mentors as m')
+    .selectAll('m')
+    .select((eb) =>
+      eb
+        .selectFrom('reports as r')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('r.mentor_id', '=', 'm.id')
+        .where('r.status', '=', 'open')
+        .as('open_reports'),
+    )
+    .where('m.tenant_id', '=', f.tenantId)
+    .where('m.status', '=', f.status)
+    .where('m.deleted_at', 'is', null);
+  if (f.cursor) {
+    query = query.where(
+      sql<boolean>`(m.created_at, m.id) > (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)`,
+    );
+  }
+  const rows = await query
+    .orderBy('m.created_at')
+    .orderBy('m.id')
+    .limit(f.limit + 1)
+    .execute();
+  return rows.map((r) => ({ ...r, open_reports: r.open_reports ?? 0 }));
+}
+
+/** The internal user id of a mentor's own account, if they have signed in (live events). */
+export async function mentorUserIds(db: Db, tenantId: string, externalId: string | null): Promise<string[]> {
+  if (!externalId) return [];
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return row ? [row.id] : [];
+}

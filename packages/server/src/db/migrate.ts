@@ -8,6 +8,7 @@ import * as threads from './migrations/2026-11-25T1610-threads.js';
 import * as offersPresence from './migrations/2026-11-25T1620-offers-presence.js';
 import * as feedbackNotes from './migrations/2026-11-25T1630-feedback-notes.js';
 import * as webhooks from './migrations/2026-11-25T1640-webhooks.js';
+import * as admin from './migrations/2026-11-25T1650-admin.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1620-offers-presence': offersPresence,
   '2026-11-25T1610-threads': threads,
   '2026-11-25T1640-webhooks': webhooks,
+  '2026-11-25T1650-admin': admin,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -157,15 +157,18 @@ export const requireSecretKeyOrUser = createMiddleware<AppEnv>(async (c, next) =
   await next();
 });
 
-/** The secret key, or a user whose token carries the `admin` role (program administration). */
+/** The program: the secret key, or a user token with the `admin` role (the admin console). */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.get('auth');
   if (auth.keyKind !== 'secret' && !hasRole(auth, 'admin')) {
-    throw new ApiError(
-      403,
-      'admin_required',
-      'This route is for program administrators: use the secret key, or a user token with the admin role.',
-    );
+    if (!auth.user) {
+      throw new ApiError(
+        401,
+        'user_token_required',
+        'This route is for the program: use the secret key, or send an admin’s token as X-User-Token.',
+      );
+    }
+    throw new ApiError(403, 'admin_required', 'This route is for program admins (role `admin`) only.');
   }
   await next();
 });

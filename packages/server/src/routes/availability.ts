@@ -14,14 +14,13 @@ import { ApiError } from '../http/errors.js';
 import { createRouter } from '../http/router.js';
 import { AvailabilitySchema, SlotsQuerySchema, SlotsSchema } from '../schemas/availability.js';
 import {
-  ANY_KEY,
   commonErrors,
+  EVERYONE,
   IdParamSchema,
   jsonBody,
   jsonResponse,
   notFoundError,
-  SECRET_ONLY,
-  USER_LEVEL,
+  USER_OR_SECRET,
 } from '../schemas/common.js';
 
 const MAX_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
@@ -32,7 +31,7 @@ const getAvailability = createRoute({
   tags: ['Availability'],
   summary: 'Get a mentor’s availability',
   description: 'The secret key, an admin, or the mentor themself.',
-  security: [...SECRET_ONLY, ...USER_LEVEL],
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
   responses: {
@@ -50,7 +49,7 @@ const putAvailability = createRoute({
   description:
     'Replaces the rules. Times are wall-clock in `timeZone` (which also becomes the mentor profile’s time zone), ' +
     'so a 09:00 rule stays 09:00 local across DST changes.',
-  security: [...SECRET_ONLY, ...USER_LEVEL],
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: {
     params: IdParamSchema,
@@ -71,7 +70,7 @@ const getSlots = createRoute({
   description:
     'Free session starts in UTC within [from, to) (at most 31 days), after notice, within the horizon, ' +
     'minus booked time with buffers, minus the calling learner’s own sessions, within daily and weekly caps.',
-  security: ANY_KEY,
+  ...EVERYONE,
   request: { params: IdParamSchema, query: SlotsQuerySchema },
   responses: {
     200: jsonResponse(SlotsSchema, 'Free slots, earliest first.'),

@@ -15,13 +15,14 @@ import { ApiError } from '../http/errors.js';
 import { createRouter } from '../http/router.js';
 import { BoardEntrySchema, BoardSchema, SetBoardEntrySchema } from '../schemas/board.js';
 import {
+  ANY_USER,
   commonErrors,
   conflictError,
   IdParamSchema,
   jsonBody,
   jsonResponse,
   notFoundError,
-  USER_LEVEL,
+  USER_OR_SECRET,
 } from '../schemas/common.js';
 
 const list = createRoute({
@@ -30,7 +31,7 @@ const list = createRoute({
   tags: ['Me'],
   summary: 'My board of advisors',
   description: 'Mentors the learner keeps, each with their label and public profile (approved mentors only).',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser] as const,
   responses: { 200: jsonResponse(BoardSchema, 'The board, oldest entry first.'), ...commonErrors },
 });
@@ -43,7 +44,7 @@ const put = createRoute({
   description:
     '`id` is the mentor’s id; they must be an approved mentor of this tenant (else 404). Adds them or ' +
     'changes the label. At most 100 entries (409 `board_full`).',
-  security: USER_LEVEL,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, body: jsonBody(SetBoardEntrySchema) },
   responses: {
@@ -60,7 +61,7 @@ const remove = createRoute({
   tags: ['Me'],
   summary: 'Take a mentor off my board',
   description: '`id` is the mentor’s id; 404 when they are not on the board.',
-  security: USER_LEVEL,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema },
   responses: { 204: { description: 'Removed.' }, ...commonErrors, ...notFoundError },

@@ -22,6 +22,7 @@ import {
   RescheduleBookingSchema,
 } from '../schemas/bookings.js';
 import {
+  ANY_USER,
   commonErrors,
   conflictError,
   IdempotencyHeaderSchema,
@@ -29,12 +30,9 @@ import {
   jsonBody,
   jsonResponse,
   notFoundError,
-  SECRET_ONLY,
-  USER_LEVEL,
+  USER_OR_SECRET,
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
-
-const ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
 
 const BookingCursorSchema = z.strictObject({ start: z.iso.datetime(), id: z.uuid() });
 
@@ -46,7 +44,7 @@ const create = createRoute({
   description:
     'For the user of the token. The start must be a slot that availability offers and that is free; ' +
     'overlaps are impossible (PostgreSQL exclusion constraints) and answer 409 `slot_unavailable`.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser, atomic] as const,
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(CreateBookingSchema) },
   responses: {
@@ -64,7 +62,7 @@ const list = createRoute({
   tags: ['Bookings'],
   summary: 'List bookings',
   description: 'Yours as learner (default) or as mentor (`as=mentor`); tenant-wide with the secret key.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { query: ListBookingsQuerySchema },
   responses: { 200: jsonResponse(BookingPageSchema, 'A page of bookings, earliest first.'), ...commonErrors },
@@ -76,7 +74,7 @@ const get = createRoute({
   tags: ['Bookings'],
   summary: 'Get a booking',
   description: 'Its learner, its mentor, or the program.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
   responses: { 200: jsonResponse(BookingSchema, 'The booking.'), ...commonErrors, ...notFoundError },
@@ -88,7 +86,7 @@ const cancel = createRoute({
   tags: ['Bookings'],
   summary: 'Cancel a booking',
   description: 'Its learner, its mentor, or the program, before it starts. The time is free again at once.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(CancelBookingSchema) },
   responses: {
@@ -106,7 +104,7 @@ const reschedule = createRoute({
   summary: 'Move a booking',
   description:
     'Atomic: the new time is taken and the old one freed together. The new time may overlap the old.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: {
     params: IdParamSchema,
@@ -127,7 +125,7 @@ const calendar = createRoute({
   tags: ['Bookings'],
   summary: 'Calendar file',
   description: 'RFC 5545: stable UID, SEQUENCE bumped on every change, METHOD:CANCEL once cancelled.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
   responses: {

@@ -5,7 +5,7 @@ import type { AppDeps } from '../http/env.js';
 import { ApiError } from '../http/errors.js';
 import { createRouter } from '../http/router.js';
 import { openEventStream } from '../realtime/event-stream.js';
-import { commonErrors, USER_LEVEL } from '../schemas/common.js';
+import { ANY_USER, commonErrors } from '../schemas/common.js';
 
 const EventIdSchema = z
   .string()
@@ -22,7 +22,7 @@ const stream = createRoute({
     '(JSON `{type, data, createdAt}`). A comment line every 15 s keeps the connection open. To resume after ' +
     'a drop, send the last id received as `Last-Event-ID` (or `?after=`): everything after it is replayed ' +
     'first, then new events follow live. Without it, only events recorded from now on are sent.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser] as const,
   request: {
     query: z.strictObject({ after: EventIdSchema.openapi({ param: { name: 'after', in: 'query' } }) }),

@@ -15,6 +15,7 @@ import {
   notFoundError,
   SECRET_ONLY,
   USER_LEVEL,
+  USER_OR_SECRET,
 } from '../schemas/common.js';
 import {
   ActionItemSchema,
@@ -24,7 +25,7 @@ import {
   SetNotesSchema,
 } from '../schemas/feedback.js';
 
-const ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
+const _ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
 
 const postFeedback = createRoute({
   method: 'post',
@@ -35,7 +36,7 @@ const postFeedback = createRoute({
     'The booking’s learner, once, from the session’s start on: rating 1–5, whether the problem was solved, ' +
     'an optional comment. The rating counts in the mentor’s stats (and so in matching) at once. ' +
     '409 `feedback_exists` the second time, `session_not_started` before the start, `booking_cancelled`.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(CreateFeedbackSchema) },
   responses: {
@@ -52,7 +53,7 @@ const getFeedbackRoute = createRoute({
   tags: ['After the session'],
   summary: 'A session’s feedback',
   description: 'For its learner, its mentor or the program; 404 while there is none.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
   responses: { 200: jsonResponse(FeedbackSchema, 'The feedback.'), ...commonErrors, ...notFoundError },
@@ -67,7 +68,7 @@ const putNotes = createRoute({
     'The booking’s mentor: a summary and up to 20 action items, replacing the previous ones. Items sent ' +
     'with their `id` keep it and their done state; items left out are deleted. The learner hears of it ' +
     '(`notes.updated`).',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, body: jsonBody(SetNotesSchema) },
   responses: {
@@ -85,7 +86,7 @@ const getNotesRoute = createRoute({
   summary: 'Session notes',
   description:
     'For its learner, its mentor or the program. Empty (`updatedAt: null`) until the mentor writes.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
   responses: { 200: jsonResponse(SessionNotesSchema, 'The notes.'), ...commonErrors, ...notFoundError },
@@ -98,7 +99,7 @@ const tick = (done: boolean) =>
     tags: ['After the session'],
     summary: done ? 'Tick an action item off' : 'Untick an action item',
     description: 'The session’s learner only (the mentor writes items, the learner does them). Idempotent.',
-    security: ANY_PARTY,
+    ...USER_OR_SECRET,
     middleware: [requireSecretKeyOrUser, atomic] as const,
     request: { params: IdParamSchema },
     responses: { 200: jsonResponse(ActionItemSchema, 'The item.'), ...commonErrors, ...notFoundError },

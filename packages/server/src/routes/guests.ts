@@ -3,7 +3,7 @@ import { findIdentitySecrets } from '../db/tenants.js';
 import type { AppDeps } from '../http/env.js';
 import { ApiError } from '../http/errors.js';
 import { createRouter } from '../http/router.js';
-import { commonErrors } from '../schemas/common.js';
+import { commonErrors, EVERYONE } from '../schemas/common.js';
 import { randomBase62 } from '../security/keys.js';
 import { signUserToken } from '../security/user-token.js';
 
@@ -28,7 +28,7 @@ const createGuest = createRoute({
   description:
     'Only when the tenant allows guests. Returns a user token (12 h) for a learner without a host login; ' +
     'send it as X-User-Token like any other.',
-  security: [{ publishableKey: [] }],
+  ...EVERYONE,
   request: { body: { required: true, content: { 'application/json': { schema: GuestBodySchema } } } },
   responses: {
     201: { description: 'The guest token.', content: { 'application/json': { schema: GuestSessionSchema } } },

@@ -6,13 +6,13 @@ import { requireUser } from '../http/auth.js';
 import type { Auth } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import {
+  ANY_USER,
   commonErrors,
   conflictError,
   IdempotencyHeaderSchema,
   jsonBody,
   jsonResponse,
   notFoundError,
-  USER_LEVEL,
 } from '../schemas/common.js';
 import {
   ApplyMentorSchema,
@@ -30,7 +30,7 @@ const apply = createRoute({
     'Any signed-in user: creates their mentor profile (externalId = the token’s `sub`) with status ' +
     '`pending`, for the program to vet; they are not matched until approved. 409 `already_applied` ' +
     'when they have a profile.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser, atomic] as const,
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(ApplyMentorSchema) },
   responses: { 201: jsonResponse(OwnMentorSchema, 'The application.'), ...commonErrors, ...conflictError },
@@ -42,7 +42,7 @@ const get = createRoute({
   tags: ['Me'],
   summary: 'My mentor profile',
   description: 'Whatever its status, with the program’s reason when rejected or paused; 404 without one.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser] as const,
   responses: { 200: jsonResponse(OwnMentorSchema, 'The profile.'), ...commonErrors, ...notFoundError },
 });
@@ -55,7 +55,7 @@ const patch = createRoute({
   description:
     'Profile fields only: `status` and `externalId` belong to the program, and sending them is a 400 ' +
     '`validation_failed` naming the field.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser, atomic] as const,
   request: { body: jsonBody(UpdateOwnMentorSchema) },
   responses: {
@@ -74,7 +74,7 @@ const stats = createRoute({
   description:
     'Sessions held (completed, or confirmed and ended) and their minutes, mean rating and count, median ' +
     'response time in minutes (as measured on the profile; null until there is one), upcoming sessions.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser] as const,
   responses: { 200: jsonResponse(MyMentorStatsSchema, 'The figures.'), ...commonErrors, ...notFoundError },
 });

@@ -3,7 +3,7 @@ import { findMentorByExternalId } from '../db/mentors.js';
 import { toMentor } from '../domain/mentors/mentor-profile.js';
 import type { AppDeps } from '../http/env.js';
 import { createRouter } from '../http/router.js';
-import { ANY_KEY, commonErrors } from '../schemas/common.js';
+import { commonErrors, EVERYONE } from '../schemas/common.js';
 import { FormatSchema, MentorSchema } from '../schemas/mentors.js';
 
 const MeSchema = z
@@ -27,7 +27,9 @@ const MeSchema = z
         isGuest: z.boolean(),
       })
       .nullable(),
-    mentorProfile: MentorSchema.nullable(),
+    mentorProfile: MentorSchema.extend({
+      statusReason: z.string().nullable().openapi({ description: 'Why it is rejected or paused, if it is.' }),
+    }).nullable(),
     keyKind: z.enum(['publishable', 'secret']),
   })
   .openapi('Me');
@@ -39,7 +41,7 @@ const me = createRoute({
   summary: 'Who am I',
   description:
     'The tenant, the user the token vouches for (created on first sight) and their mentor profile.',
-  security: ANY_KEY,
+  ...EVERYONE,
   responses: {
     200: { description: 'The caller.', content: { 'application/json': { schema: MeSchema } } },
     ...commonErrors,
@@ -62,7 +64,7 @@ export function meRoutes(deps: AppDeps) {
           },
         },
         user,
-        mentorProfile: profile ? toMentor(profile) : null,
+        mentorProfile: profile ? { ...toMentor(profile), statusReason: profile.status_reason } : null,
         keyKind,
       },
       200,

@@ -12,16 +12,16 @@ import { hasRole, requireSecretKey, requireSecretKeyOrUser } from '../http/auth.
 import type { Auth } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import {
-  ANY_KEY,
   commonErrors,
   conflictError,
+  EVERYONE,
   IdempotencyHeaderSchema,
   IdParamSchema,
   jsonBody,
   jsonResponse,
   notFoundError,
-  SECRET_ONLY,
-  USER_LEVEL,
+  SECRET,
+  USER_OR_SECRET,
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 import {
@@ -53,7 +53,7 @@ const list = createRoute({
   description:
     'Approved mentors of the tenant (every status with the secret key). Filters combine with AND. ' +
     'Without `q` the list is ordered by name; with `q` by relevance.',
-  security: ANY_KEY,
+  ...EVERYONE,
   request: { query: ListMentorsQuerySchema },
   responses: { 200: jsonResponse(MentorPageSchema, 'A page of mentors.'), ...commonErrors },
 });
@@ -64,7 +64,7 @@ const create = createRoute({
   tags: ['Mentors'],
   summary: 'Create a mentor',
   description: 'Secret key only. `status` defaults to `approved`. Skills are normalised (synonyms folded).',
-  security: SECRET_ONLY,
+  ...SECRET,
   middleware: [requireSecretKey, atomic] as const,
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(CreateMentorSchema) },
   responses: { 201: jsonResponse(MentorSchema, 'The new mentor.'), ...commonErrors, ...conflictError },
@@ -75,7 +75,7 @@ const get = createRoute({
   path: '/v1/mentors/{id}',
   tags: ['Mentors'],
   summary: 'Get a mentor',
-  security: ANY_KEY,
+  ...EVERYONE,
   request: { params: IdParamSchema },
   responses: { 200: jsonResponse(MentorSchema, 'The mentor.'), ...commonErrors, ...notFoundError },
 });
@@ -88,7 +88,7 @@ const patch = createRoute({
   description:
     'With the secret key, any field. A mentor (user token whose `sub` is the profile’s `externalId`) ' +
     'may change their own profile fields, but not `status` or `externalId`.',
-  security: [...SECRET_ONLY, ...USER_LEVEL],
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, body: jsonBody(UpdateMentorSchema) },
   responses: {
@@ -105,7 +105,7 @@ const remove = createRoute({
   tags: ['Mentors'],
   summary: 'Delete a mentor',
   description: 'Secret key only. The mentor disappears from every list and lookup.',
-  security: SECRET_ONLY,
+  ...SECRET,
   middleware: [requireSecretKey, atomic] as const,
   request: { params: IdParamSchema },
   responses: { 204: { description: 'Deleted.' }, ...commonErrors, ...notFoundError },

@@ -6,6 +6,7 @@ import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
 import { createRouter } from '../http/router.js';
 import {
+  ANY_USER,
   commonErrors,
   conflictError,
   IdempotencyHeaderSchema,
@@ -15,6 +16,7 @@ import {
   notFoundError,
   SECRET_ONLY,
   USER_LEVEL,
+  USER_OR_SECRET,
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 import {
@@ -25,7 +27,7 @@ import {
   PresenceSchema,
 } from '../schemas/offers.js';
 
-const ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
+const _ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
 const OfferCursorSchema = z.strictObject({ offeredAt: z.iso.datetime(), requestId: z.uuid() });
 
 const presence = createRoute({
@@ -36,7 +38,7 @@ const presence = createRoute({
   description:
     'The calling mentor takes instant requests (`urgency: now`) for the next 15 minutes, or stops now. ' +
     'A mentor the system paused for letting offers expire is back in matching when they turn it on.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser, atomic] as const,
   request: { body: jsonBody(PresenceInputSchema) },
   responses: {
@@ -54,7 +56,7 @@ const offers = createRoute({
   description:
     'The calling mentor’s inbox of instant requests, newest first: the request with its context, the ' +
     'learner’s name, the offer’s status and until when it can be accepted. Empty for users who are not mentors.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser] as const,
   request: { query: ListOffersQuerySchema },
   responses: { 200: jsonResponse(MentorOfferPageSchema, 'A page of offers.'), ...commonErrors },
@@ -71,7 +73,7 @@ const accept = createRoute({
     'For a mentor the request was offered to. The first to accept gets it (the request becomes `matched`); ' +
     'later ones get 409 `already_taken`. Anyone it was not offered to (its learner included) gets 404. ' +
     'Other codes: `offer_expired`, `offer_declined`, `request_not_open`.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
   responses: { 200: jsonResponse(MentorOfferSchema, 'The accepted offer.'), ...answerErrors },
@@ -85,7 +87,7 @@ const decline = createRoute({
   description:
     'For a mentor the request was offered to; they are left out of its matches from now on. When nobody is ' +
     'left to answer, the learner is told and shown scheduled slots.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
   responses: { 200: jsonResponse(MentorOfferSchema, 'The declined offer.'), ...answerErrors },

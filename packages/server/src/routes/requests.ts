@@ -12,6 +12,7 @@ import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
 import { createRouter } from '../http/router.js';
 import {
+  ANY_USER,
   commonErrors,
   conflictError,
   IdempotencyHeaderSchema,
@@ -19,8 +20,7 @@ import {
   jsonBody,
   jsonResponse,
   notFoundError,
-  SECRET_ONLY,
-  USER_LEVEL,
+  USER_OR_SECRET,
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 import {
@@ -32,7 +32,6 @@ import {
   RequestWithMatchesSchema,
 } from '../schemas/requests.js';
 
-const ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
 const RequestCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
 
 const create = createRoute({
@@ -43,7 +42,7 @@ const create = createRoute({
   description:
     'Stores the learner’s problem with its context and answers with up to five ranked mentors: a score in 0..1, ' +
     '2–4 reasons with stable codes, and each mentor’s next three free slots.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser, atomic] as const,
   request: {
     headers: IdempotencyHeaderSchema,
@@ -58,7 +57,7 @@ const list = createRoute({
   tags: ['Requests'],
   summary: 'List help requests',
   description: 'The caller’s own requests, newest first; tenant-wide with the secret key.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { query: ListRequestsQuerySchema },
   responses: { 200: jsonResponse(RequestPageSchema, 'A page of requests.'), ...commonErrors },
@@ -69,7 +68,7 @@ const get = createRoute({
   path: '/v1/requests/{id}',
   tags: ['Requests'],
   summary: 'Get a help request',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
   responses: { 200: jsonResponse(HelpRequestSchema, 'The request.'), ...commonErrors, ...notFoundError },
@@ -81,7 +80,7 @@ const matches = createRoute({
   tags: ['Requests'],
   summary: 'Matches, recomputed now',
   description: 'Ranks again with current availability and load, leaving out mentors who declined.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
   responses: { 200: jsonResponse(MatchesSchema, 'The matches.'), ...commonErrors, ...notFoundError },
@@ -92,7 +91,7 @@ const cancel = createRoute({
   path: '/v1/requests/{id}/cancel',
   tags: ['Requests'],
   summary: 'Cancel a help request',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
   responses: {

@@ -12,6 +12,7 @@ import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
 import { createRouter } from '../http/router.js';
 import {
+  ANY_USER,
   commonErrors,
   conflictError,
   IdempotencyHeaderSchema,
@@ -21,6 +22,7 @@ import {
   notFoundError,
   SECRET_ONLY,
   USER_LEVEL,
+  USER_OR_SECRET,
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 import {
@@ -37,7 +39,7 @@ import {
 
 // The {id} routes also take the secret key alone, and answer it 404: a thread is private to
 // its learner and mentor, and the program is neither.
-const ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
+const _ANY_PARTY = [...SECRET_ONLY, ...USER_LEVEL];
 const PARTICIPANTS = 'Only the thread’s learner and mentor; anyone else gets 404 `not_found`.';
 
 const ThreadCursorSchema = z.strictObject({ at: z.iso.datetime(), id: z.uuid() });
@@ -54,7 +56,7 @@ const list = createRoute({
   description:
     'Threads where the caller is the learner or the mentor, most recent activity first, each with its last ' +
     'message and the caller’s unread count.',
-  security: USER_LEVEL,
+  ...ANY_USER,
   middleware: [requireUser] as const,
   request: { query: ListThreadsQuerySchema },
   responses: { 200: jsonResponse(ThreadPageSchema, 'A page of threads.'), ...commonErrors },
@@ -66,7 +68,7 @@ const get = createRoute({
   tags: ['Threads'],
   summary: 'Get a thread',
   description: PARTICIPANTS,
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema },
   responses: { 200: jsonResponse(ThreadSchema, 'The thread.'), ...commonErrors, ...notFoundError },
@@ -78,7 +80,7 @@ const messages = createRoute({
   tags: ['Threads'],
   summary: 'List messages',
   description: `${PARTICIPANTS} Oldest first by default (\`order=desc\`: newest first, for the latest page).`,
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser] as const,
   request: { params: IdParamSchema, query: ListMessagesQuerySchema },
   responses: {
@@ -96,7 +98,7 @@ const post = createRoute({
   description:
     `${PARTICIPANTS} Plain text, trimmed, 1–4000 characters; stored and returned as written (never HTML). ` +
     'Both participants receive a `message.created` event.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(PostMessageSchema) },
   responses: {
@@ -113,7 +115,7 @@ const read = createRoute({
   tags: ['Threads'],
   summary: 'Mark read',
   description: `${PARTICIPANTS} Moves the caller’s read mark to the message (default: the latest); never backwards.`,
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, body: jsonBody(MarkReadSchema) },
   responses: {
@@ -133,7 +135,7 @@ const start = createRoute({
     'mentors (“message instead” of booking); a mentor matched to the request opens it to ask for more detail ' +
     '(`mentorId` omitted or their own). Idempotent: 201 when opened, 200 with the same thread afterwards. ' +
     'Anyone else gets 404.',
-  security: ANY_PARTY,
+  ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(StartThreadSchema) },
   responses: {

@@ -23,6 +23,7 @@ import {
   jsonBody,
   jsonResponse,
   notFoundError,
+  PROGRAM,
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 import {
@@ -39,7 +40,7 @@ import {
 } from '../schemas/webhooks.js';
 
 /** The secret key, or an admin's user token. */
-const ADMIN: Record<string, string[]>[] = [{ secretKey: [] }, { publishableKey: [], userToken: [] }];
+const _ADMIN: Record<string, string[]>[] = [{ secretKey: [] }, { publishableKey: [], userToken: [] }];
 const TAGS = ['Webhooks'];
 const PageCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
 
@@ -61,7 +62,7 @@ const create = createRoute({
     'Events are POSTed to `url` signed per the Standard Webhooks spec. The answer carries the signing secret ' +
     '`whsec_…`, shown only here (and on rotation). Private, loopback and link-local targets answer 400 ' +
     '`webhook_url_not_allowed`.',
-  security: ADMIN,
+  ...PROGRAM,
   middleware: [requireAdmin, atomic] as const,
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(CreateWebhookEndpointSchema) },
   responses: {
@@ -76,7 +77,7 @@ const list = createRoute({
   path: '/v1/admin/webhooks',
   tags: TAGS,
   summary: 'List webhook endpoints',
-  security: ADMIN,
+  ...PROGRAM,
   middleware: [requireAdmin] as const,
   request: { query: ListWebhookEndpointsQuerySchema },
   responses: { 200: jsonResponse(WebhookEndpointPageSchema, 'Endpoints, oldest first.'), ...commonErrors },
@@ -88,7 +89,7 @@ const get = createRoute({
   tags: TAGS,
   summary: 'Get a webhook endpoint',
   description: 'Never includes the secret.',
-  security: ADMIN,
+  ...PROGRAM,
   middleware: [requireAdmin] as const,
   request: { params: IdParamSchema },
   responses: { 200: jsonResponse(WebhookEndpointSchema, 'The endpoint.'), ...commonErrors, ...notFoundError },
@@ -100,7 +101,7 @@ const update = createRoute({
   tags: TAGS,
   summary: 'Change a webhook endpoint',
   description: 'URL, events, description, or enabled (turning it on again clears `disabledReason`).',
-  security: ADMIN,
+  ...PROGRAM,
   middleware: [requireAdmin, atomic] as const,
   request: { params: IdParamSchema, body: jsonBody(UpdateWebhookEndpointSchema) },
   responses: { 200: jsonResponse(WebhookEndpointSchema, 'The endpoint.'), ...commonErrors, ...notFoundError },
@@ -112,7 +113,7 @@ const remove = createRoute({
   tags: TAGS,
   summary: 'Delete a webhook endpoint',
   description: 'With its delivery log; pending deliveries are dropped.',
-  security: ADMIN,
+  ...PROGRAM,
   middleware: [requireAdmin, atomic] as const,
   request: { params: IdParamSchema },
   responses: { 204: { description: 'Deleted.' }, ...commonErrors, ...notFoundError },
@@ -124,7 +125,7 @@ const rotate = createRoute({
   tags: TAGS,
   summary: 'Rotate the signing secret',
   description: 'Every later attempt is signed with the new secret, shown only in this answer.',
-  security: ADMIN,
+  ...PROGRAM,
   middleware: [requireAdmin, atomic] as const,
   request: { params: IdParamSchema },
   responses: {
@@ -141,7 +142,7 @@ const deliveries = createRoute({
   summary: 'Delivery log',
   description:
     'Newest first; each delivery with every attempt (status, latency, the first KB of the answer).',
-  security: ADMIN,
+  ...PROGRAM,
   middleware: [requireAdmin] as const,
   request: { params: IdParamSchema, query: ListWebhookDeliveriesQuerySchema },
   responses: {
@@ -157,7 +158,7 @@ const replay = createRoute({
   tags: TAGS,
   summary: 'Send a delivery again',
   description: 'Enqueues one new attempt now, with the same `webhook-id` and body.',
-  security: ADMIN,
+  ...PROGRAM,
   middleware: [requireAdmin, atomic] as const,
   request: { params: WebhookDeliveryParamsSchema },
   responses: {

@@ -53,6 +53,7 @@ export const commonErrors = {
   403: problem('The key or user may not do this (`origin_not_allowed`, `secret_key_required`, `forbidden`).'),
   413: problem('The request body is larger than 64 KB.'),
   415: problem('The body is not application/json.'),
+  429: problem('Too many requests (`rate_limited`); wait for `Retry-After` seconds.'),
 } as const;
 
 export const notFoundError = { 404: problem('No such resource in this tenant (`not_found`).') } as const;
@@ -93,3 +94,35 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
+
+/**
+ * Who may call a route, for the OpenAPI document and the security suite: `public` = a
+ * publishable key with no user token; `learner`/`mentor`/`admin` = a publishable key with a user
+ * token carrying that role (none for a learner); `secret` = the secret key alone.
+ */
+export const ROLES = ['public', 'learner', 'mentor', 'admin', 'secret'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * A route's `security` and its `x-roles` from one list of roles: the single declaration of who
+ * may call it. `test/security` calls every operation as each role and fails when the route's
+ * middleware disagrees, or when a route declares nothing.
+ */
+export function access(...roles: Role[]): { security: Security; 'x-roles': Role[] } {
+  const security: Security = [];
+  if (roles.includes('secret')) security.push({ secretKey: [] });
+  if (roles.includes('public')) security.push({ publishableKey: [] });
+  if (roles.some((r) => r === 'learner' || r === 'mentor' || r === 'admin')) security.push(...USER_LEVEL);
+  return { security, 'x-roles': roles };
+}
+
+/** Any caller with a key: anonymous browser, any user, the program. */
+export const EVERYONE = access('public', 'learner', 'mentor', 'admin', 'secret');
+/** Any signed-in user (learner, mentor or admin token). */
+export const ANY_USER = access('learner', 'mentor', 'admin');
+/** Any signed-in user, or the program with its secret key. */
+export const USER_OR_SECRET = access('learner', 'mentor', 'admin', 'secret');
+/** The program: its secret key or an admin's token. */
+export const PROGRAM = access('admin', 'secret');
+/** The secret key only. */
+export const SECRET = access('secret');

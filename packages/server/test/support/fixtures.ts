@@ -70,6 +70,9 @@ export async function snapshot(ctx: TestContext) {
     'events',
     'webhook_endpoints',
     'webhook_deliveries',
+    'bookings',
+    'help_requests',
+    'reports',
   ] as const;
   const out: Record<string, unknown> = {};
   for (const table of tables) {

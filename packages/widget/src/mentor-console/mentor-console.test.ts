@@ -5,7 +5,7 @@ import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
 import type { LiveEvent, MmMentorConsole, Subscribe } from './mentor-console.js';
 import './mentor-console.js';
 
-const mentor = { ...match('Ada Lovelace').mentor, id: 'mnt_ada', externalId: 'ada' };
+const mentor = { ...match('Ada Lovelace').mentor, id: 'mnt_ada', externalId: 'ada', statusReason: null };
 
 function me(mentorProfile: Me['mentorProfile']): Me {
   return {

@@ -23,6 +23,9 @@ export const EVENT_TYPES = [
   'mentor.approved',
   'mentor.rejected',
   'mentor.paused',
+  'mentor.suspended',
+  'mentor.reinstated',
+  'report.created',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

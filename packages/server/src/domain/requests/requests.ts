@@ -12,7 +12,6 @@ import type { OfferSummary } from '../../schemas/offers.js';
 import type { CreateRequestInput, HelpRequest, Match } from '../../schemas/requests.js';
 import type { Actor } from '../actor.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
-import { recordEvent } from '../events/record-event.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { findMatches } from './find-matches.js';
 import { afterHelpRequestCreated, closeRequestOffers } from './offers.js';

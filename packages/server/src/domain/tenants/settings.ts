@@ -13,6 +13,24 @@ export const TenantSettingsSchema = z.object({
   /** How many online top matches an instant ("now") request is offered to at once. */
   instantHelpMaxOffers: z.number().int().min(1).max(50).default(5),
   meetingLinkTemplate: z.string().max(500).default('https://meet.jit.si/micromentor-{room}'),
+  branding: z
+    .object({
+      accentColor: z
+        .string()
+        .regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour such as #3355ff')
+        .nullable()
+        .default(null),
+      logoUrl: z
+        .url({ protocol: /^https$/, message: 'must be an https URL' })
+        .max(2000)
+        .nullable()
+        .default(null),
+      name: z.string().trim().max(120).nullable().default(null),
+    })
+    .default({ accentColor: null, logoUrl: null, name: null }),
+  leaderboard: z.boolean().default(false),
+  /** Open reports that pause a mentor pending review. */
+  reportsToPause: z.number().int().min(1).max(100).default(3),
 });
 
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;

@@ -1,0 +1,100 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, ReportResolution, ReportRow } from './database.js';
+
+type Db = Kysely<Database>;
+
+export async function insertReport(
+  db: Db,
+  report: {
+    tenantId: string;
+    reporterId: string;
+    mentorId: string;
+    bookingId: string | null;
+    reason: ReportRow['reason'];
+    details: string;
+    now: Date;
+  },
+): Promise<ReportRow> {
+  return db
+    .insertInto('reports')
+    .values({
+      tenant_id: report.tenantId,
+      reporter_id: report.reporterId,
+      mentor_id: report.mentorId,
+      booking_id: report.bookingId,
+      reason: report.reason,
+      details: report.details,
+      status: 'open',
+      created_at: report.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function countOpenReports(db: Db, tenantId: string, mentorId: string): Promise<number> {
+  const row = await db
+    .selectFrom('reports')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('mentor_id', '=', mentorId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}
+
+export async function lockReport(db: Db, tenantId: string, id: string): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function resolveReportRow(
+  db: Db,
+  f: { tenantId: string; id: string; resolution: ReportResolution; note: string; by: string; now: Date },
+): Promise<ReportRow> {
+  return db
+    .updateTable('reports')
+    .set({
+      status: 'resolved',
+      resolution: f.resolution,
+      resolution_note: f.note,
+      resolved_by: f.by,
+      resolved_at: f.now,
+    })
+    .where('tenant_id', '=', f.tenantId)
+    .where('id', '=', f.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function listReports(
+  db: Db,
+  f: {
+    tenantId: string;
+    status: 'open' | 'resolved';
+    mentorId?: string | undefined;
+    limit: number;
+    cursor?: { createdAt: string; id: string } | undefined;
+  },
+): Promise<ReportRow[]> {
+  let query = db
+    .selectFrom('reports')
+    .selectAll()
+    .where('tenant_id', '=', f.tenantId)
+    .where('status', '=', f.status);
+  if (f.mentorId) query = query.where('mentor_id', '=', f.mentorId);
+  if (f.cursor) {
+    query = query.where(
+      sql<boolean>`(created_at, id) > (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)`,
+    );
+  }
+  return query
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(f.limit + 1)
+    .execute();
+}

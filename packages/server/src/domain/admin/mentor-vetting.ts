@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { Database, MentorRow, MentorStatus, MentorUpdate } from '../../db/database.js';
+import { listMentorsByStatus, lockMentor, mentorUserIds, updateMentor } from '../../db/mentors.js';
+import { countOpenReports } from '../../db/reports.js';
+import type { AdminMentor } from '../../schemas/admin.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import type { EventType } from '../events/event-types.js';
+import { recordEvent } from '../events/record-event.js';
+import { toMentor } from '../mentors/mentor-profile.js';
+
+interface Ctx {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export type VettingAction = 'approve' | 'reject' | 'pause' | 'suspend' | 'reinstate';
+
+/**
+ * The allowed status changes. Approving is for applications (`pending`, or a `rejected`
+ * application reconsidered); a paused or suspended mentor comes back only through `reinstate`,
+ * so the reason they were stopped is looked at, not approved over. Anything else is 409
+ * `invalid_transition`.
+ */
+export const TRANSITIONS: Record<
+  VettingAction,
+  { from: readonly MentorStatus[]; to: MentorStatus; event: EventType }
+> = {
+  approve: { from: ['pending', 'rejected'], to: 'approved', event: 'mentor.approved' },
+  reject: { from: ['pending'], to: 'rejected', event: 'mentor.rejected' },
+  pause: { from: ['approved'], to: 'paused', event: 'mentor.paused' },
+  suspend: { from: ['approved', 'paused'], to: 'suspended', event: 'mentor.suspended' },
+  reinstate: { from: ['paused', 'suspended'], to: 'approved', event: 'mentor.reinstated' },
+};
+
+export function toAdminMentor(row: MentorRow, openReports: number): AdminMentor {
+  return {
+    ...toMentor(row),
+    statusReason: row.status_reason,
+    statusChangedAt: row.status_changed_at?.toISOString() ?? null,
+    approvedAt: row.approved_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(),
+    openReports,
+  };
+}
+
+/** Applies one vetting action under a row lock and records the event in the same transaction. */
+export async function changeMentorStatus(
+  ctx: Ctx,
+  input: { tenantId: string; mentorId: string; action: VettingAction; reason?: string | null | undefined },
+): Promise<AdminMentor> {
+  const row = await lockMentor(ctx.db, input.tenantId, input.mentorId);
+  if (!row) throw new NotFoundError('Mentor');
+  return applyTransition(ctx, row, input.action, input.reason ?? null);
+}
+
+/** The transition on an already locked row (reports use it too). */
+export async function applyTransition(
+  ctx: Ctx,
+  row: MentorRow,
+  action: VettingAction,
+  reason: string | null,
+): Promise<AdminMentor> {
+  const rule = TRANSITIONS[action];
+  if (!rule.from.includes(row.status)) {
+    throw new ConflictError(
+      'invalid_transition',
+      `A ${row.status} mentor cannot be ${action === 'approve' ? 'approved' : `${action}d`}` +
+        ` (allowed from: ${rule.from.join(', ')}).`,
+    );
+  }
+  const now = ctx.clock.now();
+  const changes: MentorUpdate = {
+    status: rule.to,
+    status_reason: rule.to === 'approved' ? null : reason,
+    status_changed_at: now,
+    updated_at: now,
+  };
+  if (action === 'approve') changes.approved_at = now;
+  const updated = await updateMentor(ctx.db, row.tenant_id, row.id, changes);
+  if (!updated) throw new NotFoundError('Mentor');
+  await recordEvent(ctx.db, {
+    tenantId: row.tenant_id,
+    type: rule.event,
+    data: {
+      mentorId: row.id,
+      status: rule.to,
+      previousStatus: row.status,
+      reason: changes.status_reason ?? null,
+    },
+    userIds: await mentorUserIds(ctx.db, row.tenant_id, row.external_id),
+    at: now,
+  });
+  return toAdminMentor(updated, await countOpenReports(ctx.db, row.tenant_id, row.id));
+}
+
+export async function listMentorsForReview(
+  ctx: Ctx,
+  f: {
+    tenantId: string;
+    status: MentorStatus;
+    limit: number;
+    cursor?: { createdAt: string; id: string } | undefined;
+  },
+): Promise<{ data: AdminMentor[]; next: { createdAt: string; id: string } | null }> {
+  const rows = await listMentorsByStatus(ctx.db, f);
+  const page = rows.slice(0, f.limit);
+  const last = page.at(-1);
+  return {
+    data: page.map((r) => toAdminMentor(r, r.open_reports)),
+    next: rows.length > f.limit && last ? { createdAt: last.created_at.toISOString(), id: last.id } : null,
+  };
+}

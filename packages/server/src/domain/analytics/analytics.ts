@@ -1,0 +1,108 @@
+import type { Kysely } from 'kysely';
+import {
+  mentorLoad,
+  type Range,
+  requestSeries,
+  responseSeries,
+  sessionSeries,
+  skillDemand,
+} from '../../db/analytics.js';
+import type { Database } from '../../db/database.js';
+import type { Analytics } from '../../schemas/admin.js';
+import { DAY_MS } from '../availability/zoned-time.js';
+
+/**
+ * A request counts as matched when its best match scored at least this (0..1). About "covers the
+ * asked skill or most of the text"; below it the request is an unmet need (see weights.ts).
+ */
+export const MATCH_THRESHOLD = 0.4;
+
+const round = (n: number | null, digits = 4) =>
+  n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
+const ratio = (a: number, b: number) => (b > 0 ? round(a / b) : null);
+
+/** Bucket starts from the one containing `from` up to `to` (UTC days; weeks start on Monday). */
+export function bucketStarts(from: Date, to: Date, bucket: 'day' | 'week'): Date[] {
+  const day = Math.floor(from.getTime() / DAY_MS) * DAY_MS;
+  // 1970-01-01 was a Thursday: shift so weeks start on Monday like PostgreSQL's date_trunc.
+  const start = bucket === 'day' ? day : day - ((new Date(day).getUTCDay() + 6) % 7) * DAY_MS;
+  const step = bucket === 'day' ? DAY_MS : 7 * DAY_MS;
+  const out: Date[] = [];
+  for (let t = start; t < to.getTime(); t += step) out.push(new Date(t));
+  return out;
+}
+
+/**
+ * Program analytics for a range. Definitions:
+ * - requests: help requests created in the range; matched: best match score ≥ MATCH_THRESHOLD;
+ *   booked: requests with at least one booking (any status).
+ * - first response: minutes from the request to its first booking (the only response recorded
+ *   on every path today); the median over requests that got one.
+ * - sessions: bookings starting in the range, by status (booked = all of them).
+ * - satisfaction: from session feedback; null until the server records feedback.
+ * - skills: over the skills requests named; unmet = requests below the threshold.
+ * - mentor load: sessions (not cancelled) per mentor, approved mentors plus anyone with sessions.
+ */
+export async function programAnalytics(
+  db: Kysely<Database>,
+  range: Range,
+  threshold = MATCH_THRESHOLD,
+): Promise<Analytics> {
+  const [requests, responses, sessions, skills, load] = [
+    await requestSeries(db, range, threshold),
+    await responseSeries(db, range),
+    await sessionSeries(db, range),
+    await skillDemand(db, range, threshold),
+    await mentorLoad(db, range),
+  ];
+  const responseTotals = responses.find((r) => r.bucket === null);
+  const sessionTotals = sessions.find((r) => r.bucket === null);
+  const byRequestBucket = new Map(requests.map((r) => [r.bucket.getTime(), r]));
+  const byResponseBucket = new Map(responses.flatMap((r) => (r.bucket ? [[r.bucket.getTime(), r]] : [])));
+  const bySessionBucket = new Map(sessions.flatMap((r) => (r.bucket ? [[r.bucket.getTime(), r]] : [])));
+  const sessionCounts = (row: (typeof sessions)[number] | undefined) => ({
+    booked: row?.booked ?? 0,
+    completed: row?.completed ?? 0,
+    noShow: row?.no_show ?? 0,
+    cancelled: row?.cancelled ?? 0,
+  });
+  const totals = {
+    requests: requests.reduce((sum, r) => sum + r.requests, 0),
+    matched: requests.reduce((sum, r) => sum + r.matched, 0),
+    booked: responseTotals?.booked ?? 0,
+  };
+  return {
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    bucket: range.bucket,
+    matchThreshold: threshold,
+    totals: {
+      ...totals,
+      matchRate: ratio(totals.matched, totals.requests),
+      bookedRate: ratio(totals.booked, totals.requests),
+      medianFirstResponseMinutes: round(responseTotals?.median_first_minutes ?? null, 1),
+      sessions: sessionCounts(sessionTotals),
+      satisfaction: null,
+    },
+    series: bucketStarts(range.from, range.to, range.bucket).map((start) => {
+      const r = byRequestBucket.get(start.getTime());
+      const first = byResponseBucket.get(start.getTime());
+      return {
+        start: start.toISOString(),
+        requests: r?.requests ?? 0,
+        matched: r?.matched ?? 0,
+        booked: first?.booked ?? 0,
+        medianFirstResponseMinutes: round(first?.median_first_minutes ?? null, 1),
+        sessions: sessionCounts(bySessionBucket.get(start.getTime())),
+      };
+    }),
+    topSkills: skills.filter((s) => s.kind === 'top').map(({ skill, requests }) => ({ skill, requests })),
+    unmetSkills: skills.filter((s) => s.kind === 'unmet').map(({ skill, requests }) => ({ skill, requests })),
+    mentorLoad: {
+      mentors: load.mentors,
+      sessions: load.sessions,
+      top10Share: ratio(load.top_sessions ?? 0, load.sessions),
+      gini: load.sessions > 0 ? round(load.gini) : null,
+    },
+  };
+}

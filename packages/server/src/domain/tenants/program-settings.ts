@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.js';
+import type { Database } from '../../db/database.js';
+import type { ProgramSettings, UpdateSettingsInput } from '../../schemas/admin.js';
+import { InvalidInputError, NotFoundError } from '../errors.js';
+import { normalizeOrigin } from './create-tenant.js';
+import { readSettings, type TenantSettings, TenantSettingsSchema } from './settings.js';
+
+interface Ctx {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+function view(settings: TenantSettings, allowedOrigins: string[]): ProgramSettings {
+  return { ...settings, allowedOrigins };
+}
+
+export async function getProgramSettings(ctx: Ctx, tenantId: string): Promise<ProgramSettings> {
+  const row = await ctx.db
+    .selectFrom('tenants')
+    .select(['settings', 'allowed_origins'])
+    .where('id', '=', tenantId)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('Tenant');
+  return view(readSettings(row.settings), row.allowed_origins);
+}
+
+/** Merges a validated partial update into the stored settings (under a row lock) and saves them. */
+export async function updateProgramSettings(
+  ctx: Ctx,
+  tenantId: string,
+  input: UpdateSettingsInput,
+): Promise<ProgramSettings> {
+  const row = await ctx.db
+    .selectFrom('tenants')
+    .select(['settings', 'allowed_origins'])
+    .where('id', '=', tenantId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('Tenant');
+  const current = readSettings(row.settings);
+  const { allowedOrigins, branding, ...rest } = input;
+  const merged = TenantSettingsSchema.safeParse({
+    ...current,
+    ...rest,
+    branding: { ...current.branding, ...branding },
+  });
+  if (!merged.success) {
+    throw new InvalidInputError(
+      'These settings are not valid together.',
+      merged.error.issues.map((i) => ({
+        path: ['body', ...i.path.map(String)].join('.'),
+        message: i.message,
+      })),
+    );
+  }
+  let origins = row.allowed_origins;
+  if (allowedOrigins) {
+    origins = [];
+    for (const [i, raw] of allowedOrigins.entries()) {
+      try {
+        origins.push(normalizeOrigin(raw));
+      } catch (error) {
+        if (error instanceof InvalidInputError) {
+          throw new InvalidInputError(error.message, [
+            { path: `body.allowedOrigins.${i}`, message: 'must be scheme://host[:port] with no path' },
+          ]);
+        }
+        throw error;
+      }
+    }
+    origins = [...new Set(origins)];
+  }
+  await ctx.db
+    .updateTable('tenants')
+    .set({ settings: JSON.stringify(merged.data), allowed_origins: origins, updated_at: ctx.clock.now() })
+    .where('id', '=', tenantId)
+    .execute();
+  return view(merged.data, origins);
+}

@@ -1,0 +1,127 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { stream } from 'hono/streaming';
+import { exportBookingsPage, exportRequestsPage } from '../../db/analytics.js';
+import { csvRow } from '../../domain/analytics/csv.js';
+import { ctx } from '../../http/atomic.js';
+import { requireAdmin } from '../../http/auth.js';
+import { createRouter } from '../../http/router.js';
+import { ExportParamSchema, ExportQuerySchema } from '../../schemas/admin.js';
+import { commonErrors, PROGRAM } from '../../schemas/common.js';
+
+/** Rows fetched per query while streaming. */
+export const EXPORT_PAGE_SIZE = 1000;
+
+const exportCsv = createRoute({
+  method: 'get',
+  path: '/v1/admin/exports/{dataset}',
+  tags: ['Admin'],
+  summary: 'Export CSV',
+  description:
+    '`requests.csv` or `bookings.csv`, created in [from, to): streamed (RFC 4180, CRLF, a header row), ' +
+    'cells that a spreadsheet would run as a formula prefixed with a single quote.',
+  ...PROGRAM,
+  middleware: [requireAdmin] as const,
+  request: { params: ExportParamSchema, query: ExportQuerySchema },
+  responses: {
+    200: { description: 'The CSV file.', content: { 'text/csv': { schema: z.string() } } },
+    ...commonErrors,
+  },
+});
+
+const REQUEST_COLUMNS = [
+  'id',
+  'created_at',
+  'status',
+  'title',
+  'skills',
+  'urgency',
+  'format',
+  'best_score',
+  'learner_external_id',
+  'matched_mentor_id',
+  'page_url',
+] as const;
+
+const BOOKING_COLUMNS = [
+  'id',
+  'created_at',
+  'start',
+  'end',
+  'status',
+  'format',
+  'mentor_id',
+  'mentor_name',
+  'learner_external_id',
+  'request_id',
+  'cancel_reason',
+] as const;
+
+export function adminExportRoutes() {
+  return createRouter().openapi(exportCsv, async (c) => {
+    const { dataset } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const { db } = ctx(c);
+    const f = { tenantId: c.get('auth').tenant.id, from: new Date(q.from), to: new Date(q.to) };
+    const day = (d: string) => d.slice(0, 10);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="${dataset.replace('.csv', '')}-${day(q.from)}-${day(q.to)}.csv"`,
+    );
+    c.header('Cache-Control', 'no-store');
+    return stream(c, async (out) => {
+      let after: { createdAt: Date; id: string } | null = null;
+      if (dataset === 'requests.csv') {
+        await out.write(csvRow(REQUEST_COLUMNS));
+        for (;;) {
+          const rows = await exportRequestsPage(db, { ...f, after, limit: EXPORT_PAGE_SIZE });
+          let page = '';
+          for (const r of rows) {
+            page += csvRow([
+              r.id,
+              r.created_at,
+              r.status,
+              r.title,
+              r.skills,
+              r.urgency,
+              r.format,
+              r.best_score,
+              r.learner_external_id,
+              r.matched_mentor_id,
+              r.context.url ?? null,
+            ]);
+          }
+          await out.write(page);
+          const last = rows.at(-1);
+          if (!last || rows.length < EXPORT_PAGE_SIZE) break;
+          after = { createdAt: last.created_at, id: last.id };
+        }
+      } else {
+        await out.write(csvRow(BOOKING_COLUMNS));
+        for (;;) {
+          const rows = await exportBookingsPage(db, { ...f, after, limit: EXPORT_PAGE_SIZE });
+          let page = '';
+          for (const r of rows) {
+            page += csvRow([
+              r.id,
+              r.created_at,
+              r.start_at,
+              r.end_at,
+              r.status,
+              r.format,
+              r.mentor_id,
+              r.mentor_name,
+              r.learner_external_id,
+              r.request_id,
+              r.cancel_reason,
+            ]);
+          }
+          await out.write(page);
+          const last = rows.at(-1);
+          if (!last || rows.length < EXPORT_PAGE_SIZE) break;
+          after = { createdAt: last.created_at, id: last.id };
+        }
+      }
+    });
+  });
+}

@@ -1,0 +1,144 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  changeMentorStatus,
+  listMentorsForReview,
+  type VettingAction,
+} from '../../domain/admin/mentor-vetting.js';
+import { atomic, ctx } from '../../http/atomic.js';
+import { requireAdmin } from '../../http/auth.js';
+import { createRouter } from '../../http/router.js';
+import {
+  AdminMentorPageSchema,
+  AdminMentorSchema,
+  AdminMentorsQuerySchema,
+  StatusReasonSchema,
+} from '../../schemas/admin.js';
+import {
+  commonErrors,
+  conflictError,
+  IdempotencyHeaderSchema,
+  IdParamSchema,
+  jsonBody,
+  jsonResponse,
+  notFoundError,
+  PROGRAM,
+} from '../../schemas/common.js';
+import { decodeCursor, encodeCursor } from '../../schemas/cursor.js';
+
+const QueueCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/admin/mentors',
+  tags: ['Admin'],
+  summary: 'Mentors by status',
+  description: 'The applications queue by default (`status=pending`), oldest first, with open report counts.',
+  ...PROGRAM,
+  middleware: [requireAdmin] as const,
+  request: { query: AdminMentorsQuerySchema },
+  responses: { 200: jsonResponse(AdminMentorPageSchema, 'A page of mentors.'), ...commonErrors },
+});
+
+const transitionResponses = {
+  200: jsonResponse(AdminMentorSchema, 'The mentor in their new status.'),
+  ...commonErrors,
+  ...notFoundError,
+  ...conflictError,
+};
+
+function transition(action: VettingAction, summary: string, description: string) {
+  return createRoute({
+    method: 'post',
+    path: `/v1/admin/mentors/{id}/${action}`,
+    tags: ['Admin'],
+    summary,
+    description: `${description} A status it cannot come from answers 409 \`invalid_transition\`.`,
+    ...PROGRAM,
+    middleware: [requireAdmin, atomic] as const,
+    request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
+    responses: transitionResponses,
+  });
+}
+
+function transitionWithReason(action: VettingAction, summary: string, description: string) {
+  return createRoute({
+    method: 'post',
+    path: `/v1/admin/mentors/{id}/${action}`,
+    tags: ['Admin'],
+    summary,
+    description: `${description} A status it cannot come from answers 409 \`invalid_transition\`.`,
+    ...PROGRAM,
+    middleware: [requireAdmin, atomic] as const,
+    request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(StatusReasonSchema) },
+    responses: transitionResponses,
+  });
+}
+
+const approve = transition(
+  'approve',
+  'Approve an application',
+  'From `pending` (or a `rejected` application reconsidered) to `approved`; records `mentor.approved`.',
+);
+const reject = transitionWithReason(
+  'reject',
+  'Reject an application',
+  'From `pending` to `rejected`; the applicant sees the reason.',
+);
+const pause = transitionWithReason(
+  'pause',
+  'Pause a mentor',
+  'From `approved`: out of matching until reinstated.',
+);
+const suspend = transitionWithReason(
+  'suspend',
+  'Suspend a mentor',
+  'From `approved` or `paused`: out of matching until reinstated.',
+);
+const reinstate = transition(
+  'reinstate',
+  'Reinstate a mentor',
+  'From `paused` or `suspended` back to `approved`.',
+);
+
+export function adminMentorRoutes() {
+  return createRouter()
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const page = await listMentorsForReview(ctx(c), {
+        tenantId: c.get('auth').tenant.id,
+        status: query.status,
+        limit: query.limit,
+        cursor: decodeCursor(query.cursor, QueueCursorSchema),
+      });
+      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+    })
+    .openapi(approve, async (c) => {
+      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
+      return c.json(await changeMentorStatus(ctx(c), { ...input, action: 'approve' }), 200);
+    })
+    .openapi(reject, async (c) => {
+      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
+      return c.json(
+        await changeMentorStatus(ctx(c), { ...input, action: 'reject', ...c.req.valid('json') }),
+        200,
+      );
+    })
+    .openapi(pause, async (c) => {
+      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
+      return c.json(
+        await changeMentorStatus(ctx(c), { ...input, action: 'pause', ...c.req.valid('json') }),
+        200,
+      );
+    })
+    .openapi(suspend, async (c) => {
+      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
+      return c.json(
+        await changeMentorStatus(ctx(c), { ...input, action: 'suspend', ...c.req.valid('json') }),
+        200,
+      );
+    })
+    .openapi(reinstate, async (c) => {
+      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
+      return c.json(await changeMentorStatus(ctx(c), { ...input, action: 'reinstate' }), 200);
+    });
+}

@@ -1,0 +1,82 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { listReportsForReview, resolveReport } from '../../domain/reports/reports.js';
+import { atomic, ctx } from '../../http/atomic.js';
+import { requireAdmin } from '../../http/auth.js';
+import { createRouter } from '../../http/router.js';
+import {
+  ReportPageSchema,
+  ReportsQuerySchema,
+  ResolvedReportSchema,
+  ResolveReportSchema,
+} from '../../schemas/admin.js';
+import {
+  commonErrors,
+  conflictError,
+  IdempotencyHeaderSchema,
+  IdParamSchema,
+  jsonBody,
+  jsonResponse,
+  notFoundError,
+  PROGRAM,
+} from '../../schemas/common.js';
+import { decodeCursor, encodeCursor } from '../../schemas/cursor.js';
+
+const ReportCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/admin/reports',
+  tags: ['Admin'],
+  summary: 'Reports queue',
+  description: 'Learners’ reports about mentors, oldest first (`status=open` by default).',
+  ...PROGRAM,
+  middleware: [requireAdmin] as const,
+  request: { query: ReportsQuerySchema },
+  responses: { 200: jsonResponse(ReportPageSchema, 'A page of reports.'), ...commonErrors },
+});
+
+const resolve = createRoute({
+  method: 'post',
+  path: '/v1/admin/reports/{id}/resolve',
+  tags: ['Admin'],
+  summary: 'Resolve a report',
+  description:
+    '`dismiss` closes it; `pause`/`suspend` also stop the mentor (unless already so). A resolved report ' +
+    'answers 409 `report_resolved`.',
+  ...PROGRAM,
+  middleware: [requireAdmin, atomic] as const,
+  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(ResolveReportSchema) },
+  responses: {
+    200: jsonResponse(ResolvedReportSchema, 'The report and its mentor.'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
+export function adminReportRoutes() {
+  return createRouter()
+    .openapi(list, async (c) => {
+      const query = c.req.valid('query');
+      const page = await listReportsForReview(ctx(c), {
+        tenantId: c.get('auth').tenant.id,
+        status: query.status,
+        mentorId: query.mentorId,
+        limit: query.limit,
+        cursor: decodeCursor(query.cursor, ReportCursorSchema),
+      });
+      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+    })
+    .openapi(resolve, async (c) => {
+      const auth = c.get('auth');
+      const body = c.req.valid('json');
+      const result = await resolveReport(ctx(c), {
+        tenantId: auth.tenant.id,
+        reportId: c.req.valid('param').id,
+        action: body.action,
+        note: body.note,
+        by: auth.user ? `admin:${auth.user.externalId}` : 'secret_key',
+      });
+      return c.json(result, 200);
+    });
+}

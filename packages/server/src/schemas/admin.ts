@@ -1,0 +1,277 @@
+import { z } from '@hono/zod-openapi';
+import { TenantSettingsSchema } from '../domain/tenants/settings.js';
+import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+import { FormatSchema, MentorSchema, MentorStatusSchema } from './mentors.js';
+
+const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+// Mentors (vetting)
+
+export const AdminMentorSchema = MentorSchema.extend({
+  statusReason: z.string().nullable().openapi({ description: 'Why: a rejection reason, `reports`, …' }),
+  statusChangedAt: z.iso.datetime().nullable(),
+  approvedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+  openReports: z.number().int(),
+}).openapi('AdminMentor');
+
+export const AdminMentorPageSchema = pageOf(AdminMentorSchema).openapi('AdminMentorPage');
+
+export const AdminMentorsQuerySchema = z.strictObject({
+  status: MentorStatusSchema.default('pending').openapi({
+    description: 'Default `pending`: the applications queue, oldest first.',
+  }),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const StatusReasonSchema = z
+  .strictObject({
+    reason: z.string().trim().min(1, 'say why').max(1000),
+  })
+  .openapi('StatusReason');
+
+// Reports
+
+export const REPORT_REASONS = [
+  'no_show',
+  'inappropriate',
+  'harassment',
+  'spam',
+  'unqualified',
+  'other',
+] as const;
+export const REPORT_ACTIONS = ['dismiss', 'pause', 'suspend'] as const;
+
+export const CreateReportSchema = z
+  .strictObject({
+    mentorId: IdSchema,
+    bookingId: IdSchema.optional().openapi({
+      description: 'The session it is about; yours, with this mentor.',
+    }),
+    reason: z.enum(REPORT_REASONS),
+    details: z.string().trim().max(2000).default(''),
+  })
+  .openapi('CreateReport');
+
+export const ReportSchema = z
+  .object({
+    id: IdSchema,
+    mentorId: IdSchema,
+    bookingId: IdSchema.nullable(),
+    reporterId: IdSchema,
+    reason: z.enum(REPORT_REASONS),
+    details: z.string(),
+    status: z.enum(['open', 'resolved']),
+    resolution: z.enum(REPORT_ACTIONS).nullable(),
+    resolutionNote: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    resolvedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('Report');
+
+export const ReportPageSchema = pageOf(ReportSchema).openapi('ReportPage');
+
+export const ReportsQuerySchema = z.strictObject({
+  status: z.enum(['open', 'resolved']).default('open'),
+  mentorId: IdSchema.optional(),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+
+export const ResolveReportSchema = z
+  .strictObject({
+    action: z.enum(REPORT_ACTIONS),
+    note: z.string().trim().max(2000).default(''),
+  })
+  .openapi('ResolveReport');
+
+export const ResolvedReportSchema = z
+  .object({ report: ReportSchema, mentor: AdminMentorSchema })
+  .openapi('ResolvedReport');
+
+// Program settings
+
+const s = TenantSettingsSchema.shape;
+const b = s.branding.unwrap().shape;
+
+export const ProgramSettingsSchema = z
+  .object({
+    allowGuests: z.boolean(),
+    formats: z.array(FormatSchema),
+    sessionLengths: z.array(z.number().int()),
+    requestSlaHours: z.number().int(),
+    instantHelpWindowMinutes: z.number().int(),
+    meetingLinkTemplate: z.string(),
+    allowedOrigins: z.array(z.string()),
+    branding: z.object({
+      accentColor: z.string().nullable(),
+      logoUrl: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
+    leaderboard: z.boolean(),
+    reportsToPause: z.number().int(),
+  })
+  .openapi('ProgramSettings');
+
+export const UpdateSettingsSchema = z
+  .strictObject({
+    allowGuests: s.allowGuests.unwrap().optional(),
+    formats: s.formats
+      .unwrap()
+      .refine((f) => new Set(f).size === f.length, 'must not repeat a format')
+      .optional(),
+    sessionLengths: s.sessionLengths
+      .unwrap()
+      .max(6)
+      .refine((l) => new Set(l).size === l.length, 'must not repeat a length')
+      .optional(),
+    requestSlaHours: s.requestSlaHours.unwrap().optional(),
+    instantHelpWindowMinutes: s.instantHelpWindowMinutes.unwrap().optional(),
+    meetingLinkTemplate: s.meetingLinkTemplate
+      .unwrap()
+      .refine(
+        (t) => t.startsWith('https://') && t.includes('{room}'),
+        'must be an https URL containing {room}',
+      )
+      .optional(),
+    allowedOrigins: z
+      .array(z.string().trim().min(1).max(200))
+      .max(20, 'at most 20 origins')
+      .optional()
+      .openapi({ description: 'Origins whose pages may use the publishable key: scheme://host[:port].' }),
+    branding: z
+      .strictObject({
+        accentColor: b.accentColor.unwrap().optional(),
+        logoUrl: b.logoUrl.unwrap().optional(),
+        name: b.name.unwrap().optional(),
+      })
+      .optional(),
+    leaderboard: s.leaderboard.unwrap().optional(),
+    reportsToPause: s.reportsToPause.unwrap().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'send at least one setting to change')
+  .openapi('UpdateProgramSettings');
+
+// Keys
+
+export const KEY_KINDS = ['publishable', 'secret', 'identity'] as const;
+
+export const ApiKeySchema = z
+  .object({
+    id: IdSchema,
+    kind: z.enum(KEY_KINDS),
+    prefix: z.string().openapi({ description: 'The first characters, e.g. `sk_AbCd…`; never the key.' }),
+    createdAt: z.iso.datetime(),
+    expiresAt: z.iso.datetime().nullable(),
+    revokedAt: z.iso.datetime().nullable(),
+    active: z.boolean(),
+  })
+  .openapi('ApiKey');
+
+export const ApiKeyListSchema = z.object({ data: z.array(ApiKeySchema) }).openapi('ApiKeyList');
+
+export const RotateKeySchema = z
+  .strictObject({
+    kind: z.enum(KEY_KINDS),
+    overlapHours: z
+      .number()
+      .min(0, 'must be 0 or more')
+      .max(720, 'must be at most 720 (30 days)')
+      .default(24)
+      .openapi({ description: 'How long the old key keeps working (default 24; 0 = stop at once).' }),
+  })
+  .openapi('RotateKey');
+
+export const RotatedKeySchema = z
+  .object({
+    key: z.string().openapi({ description: 'The new key or identity secret. Shown only here, once.' }),
+    apiKey: ApiKeySchema,
+    previousExpireAt: z.iso.datetime().openapi({ description: 'When the keys it replaces stop working.' }),
+  })
+  .openapi('RotatedKey');
+
+// Analytics and exports
+
+const rangeFields = {
+  from: IsoDateTime.openapi({ description: 'Start of the range (inclusive).' }),
+  to: IsoDateTime.openapi({ description: 'End of the range (exclusive); at most 366 days after `from`.' }),
+};
+
+const MAX_RANGE_MS = 366 * 24 * 60 * 60 * 1000;
+
+function checkRange(q: { from: string; to: string }, ctx: z.core.$RefinementCtx): void {
+  const from = Date.parse(q.from);
+  const to = Date.parse(q.to);
+  if (!(to > from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after `from`' });
+  else if (to - from > MAX_RANGE_MS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'the range is at most 366 days' });
+}
+
+export const AnalyticsQuerySchema = z
+  .strictObject({ ...rangeFields, bucket: z.enum(['day', 'week']).default('day') })
+  .superRefine(checkRange);
+
+export const ExportQuerySchema = z.strictObject(rangeFields).superRefine(checkRange);
+
+export const ExportParamSchema = z.strictObject({
+  dataset: z.enum(['requests.csv', 'bookings.csv']).openapi({ param: { name: 'dataset', in: 'path' } }),
+});
+
+const SessionCountsSchema = z.object({
+  booked: z.number().int(),
+  completed: z.number().int(),
+  noShow: z.number().int(),
+  cancelled: z.number().int(),
+});
+
+export const AnalyticsBucketSchema = z.object({
+  start: z.iso.datetime(),
+  requests: z.number().int(),
+  matched: z.number().int().openapi({ description: 'Requests whose best match scored ≥ the threshold.' }),
+  booked: z.number().int().openapi({ description: 'Requests that led to a booking.' }),
+  medianFirstResponseMinutes: z.number().nullable(),
+  sessions: SessionCountsSchema,
+});
+
+export const AnalyticsSchema = z
+  .object({
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    bucket: z.enum(['day', 'week']),
+    matchThreshold: z.number(),
+    totals: z.object({
+      requests: z.number().int(),
+      matched: z.number().int(),
+      booked: z.number().int(),
+      matchRate: z.number().nullable().openapi({ description: 'matched / requests.' }),
+      bookedRate: z.number().nullable().openapi({ description: 'booked / requests.' }),
+      medianFirstResponseMinutes: z.number().nullable(),
+      sessions: SessionCountsSchema,
+      satisfaction: z
+        .object({ averageRating: z.number().nullable(), shareSolved: z.number().nullable() })
+        .nullable()
+        .openapi({ description: 'From session feedback; null where the server has no feedback yet.' }),
+    }),
+    series: z.array(AnalyticsBucketSchema),
+    topSkills: z.array(z.object({ skill: z.string(), requests: z.number().int() })),
+    unmetSkills: z.array(z.object({ skill: z.string(), requests: z.number().int() })),
+    mentorLoad: z.object({
+      mentors: z.number().int().openapi({ description: 'Approved mentors plus any with sessions in range.' }),
+      sessions: z.number().int(),
+      top10Share: z
+        .number()
+        .nullable()
+        .openapi({ description: 'Share of sessions by the busiest 10 % of mentors.' }),
+      gini: z.number().nullable().openapi({ description: 'Gini coefficient over mentors’ session counts.' }),
+    }),
+  })
+  .openapi('Analytics');
+
+export type AdminMentor = z.infer<typeof AdminMentorSchema>;
+export type Report = z.infer<typeof ReportSchema>;
+export type CreateReportInput = z.infer<typeof CreateReportSchema>;
+export type UpdateSettingsInput = z.infer<typeof UpdateSettingsSchema>;
+export type ProgramSettings = z.infer<typeof ProgramSettingsSchema>;
+export type Analytics = z.infer<typeof AnalyticsSchema>;
+export type AnalyticsQuery = z.infer<typeof AnalyticsQuerySchema>;

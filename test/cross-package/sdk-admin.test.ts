@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError, Micromentor, PermissionError } from '../../packages/sdk/src/index.js';
+import { browserFetch, failure, type SdkTenant, sdkTenant } from './sdk-fixtures.js';
+import { type RunningApi, startApi } from './support.js';
+
+// mm.admin and mm.reports against the real server over HTTP.
+let api: RunningApi;
+let tenant: SdkTenant;
+
+beforeAll(async () => {
+  api = await startApi();
+  tenant = await sdkTenant(api, { reportsToPause: 1 });
+});
+afterAll(() => api?.close());
+
+/** The admin console's client: publishable key from the site, a token with role `admin`. */
+const adminConsole = () =>
+  new Micromentor({
+    baseUrl: api.url,
+    publishableKey: tenant.publishableKey,
+    userToken: tenant.token('sdk-admin', { roles: ['admin'] }),
+    fetch: browserFetch(tenant.origin),
+  });
+
+describe('program admin through the SDK', () => {
+  it('vets applications, handles reports and refuses learners', async () => {
+    const backend = tenant.backend();
+    const applicant = await backend.mentors.create({
+      externalId: 'sdk-applicant',
+      name: 'Applicant',
+      skills: ['sql'],
+      timeZone: 'UTC',
+      formats: ['chat'],
+      status: 'pending',
+    });
+    const admin = adminConsole();
+    const queue = await admin.admin.mentors.list({ status: 'pending' });
+    expect(queue.data.map((m) => m.id)).toContain(applicant.id);
+    const approved = await admin.admin.mentors.approve(applicant.id);
+    expect(approved).toMatchObject({ status: 'approved', statusReason: null });
+    const again = await failure(admin.admin.mentors.approve(applicant.id));
+    expect(again).toBeInstanceOf(ConflictError);
+    expect((again as ConflictError).code).toBe('invalid_transition');
+
+    const learner = tenant.browser('sdk-learner');
+    const report = await learner.reports.create({
+      mentorId: applicant.id,
+      reason: 'no_show',
+      details: 'Never came.',
+    });
+    expect(report).toMatchObject({ status: 'open', reason: 'no_show' });
+    // reportsToPause is 1 in this program: the mentor is paused pending review.
+    const paused = await admin.admin.mentors.list({ status: 'paused' });
+    expect(paused.data).toEqual([
+      expect.objectContaining({ id: applicant.id, statusReason: 'reports', openReports: 1 }),
+    ]);
+    const open = await admin.admin.reports.list();
+    expect(open.data.map((r) => r.id)).toEqual([report.id]);
+    const resolved = await admin.admin.reports.resolve(report.id, { action: 'dismiss', note: 'Mix-up' });
+    expect(resolved.report).toMatchObject({
+      status: 'resolved',
+      resolution: 'dismiss',
+      resolutionNote: 'Mix-up',
+    });
+    expect((await admin.admin.mentors.reinstate(applicant.id)).status).toBe('approved');
+
+    const refused = await failure(learner.admin.mentors.pause(applicant.id, { reason: 'no' }));
+    expect(refused).toBeInstanceOf(PermissionError);
+    expect((refused as PermissionError).code).toBe('admin_required');
+  });
+
+  it('changes settings, rotates keys and reads analytics and exports', async () => {
+    const admin = tenant.backend();
+    const settings = await admin.admin.settings.update({
+      branding: { name: 'SDK Academy' },
+      leaderboard: true,
+    });
+    expect(settings).toMatchObject({ branding: { name: 'SDK Academy' }, leaderboard: true });
+    expect(await admin.admin.settings.get()).toEqual(settings);
+
+    const rotated = await admin.admin.keys.rotate({ kind: 'secret', overlapHours: 1 });
+    expect(rotated.key).toMatch(/^sk_/);
+    const fresh = new Micromentor({ baseUrl: api.url, secretKey: rotated.key });
+    const keys = await fresh.admin.keys.list();
+    expect(keys.data.filter((k) => k.kind === 'secret')).toHaveLength(2);
+    expect(JSON.stringify(keys)).not.toContain(rotated.key);
+    // The old key works during the overlap.
+    expect((await admin.me.get()).keyKind).toBe('secret');
+
+    await tenant.browser('sdk-asker').requests.create({ title: 'SQL window functions', skills: ['sql'] });
+    const from = new Date(Date.now() - 3600_000);
+    const to = new Date(Date.now() + 3600_000);
+    const analytics = await fresh.admin.analytics({ from, to, bucket: 'day' });
+    expect(analytics.totals.requests).toBe(1);
+    expect(analytics.topSkills).toEqual([{ skill: 'sql', requests: 1 }]);
+    const csv = await fresh.admin.exports.csv('requests.csv', { from, to });
+    expect(csv.split('\r\n')[0]).toMatch(/^id,created_at,status,title/);
+    expect(csv).toContain('SQL window functions');
+    expect(
+      fresh.admin.exports.url('bookings.csv', { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }),
+    ).toBe(
+      `${api.url}/v1/admin/exports/bookings.csv?from=2026-01-01T00%3A00%3A00Z&to=2026-02-01T00%3A00%3A00Z`,
+    );
+  });
+});
