@@ -461,6 +461,18 @@ describe('reasons', () => {
     expect(texts('c')).toEqual(expect.arrayContaining(['Knows React hooks', 'New mentor']));
   });
 
+  it('names a telling profile word in text_match, never a generic one alone', () => {
+    const q = ask('my data model keeps losing rows', 'senior engineer told me to check the pipeline');
+    const mention = (headline: string) =>
+      rank(q, [mentor('a', { headline, textRank: 0.4 })])[0]?.reasons.find((r) => r.code === 'text_match');
+    // "data", "senior", "engineer" match the words but explain nothing on their own.
+    expect(mention('Senior data engineer')).toBeUndefined();
+    expect(mention('Data person')).toBeUndefined();
+    // A telling word makes the mention, and the generic words next to it stay as written.
+    expect(mention('Senior engineer — data pipeline reviews')?.text).toBe('Profile mentions data pipeline');
+    expect(mention('Data work, then data model design')?.params).toEqual({ terms: 'data model' });
+  });
+
   it('says when the mentor is free, in minutes or as a UTC time', () => {
     const q = ask('', '', ['react']);
     const when = (minutes: number, urgency: RankContext['urgency']) =>
