@@ -3,12 +3,14 @@ import type { Database } from './database.js';
 import * as foundation from './migrations/2026-11-25T1200-foundation.js';
 import * as booking from './migrations/2026-11-25T1300-booking.js';
 import * as requests from './migrations/2026-11-25T1400-requests.js';
+import * as matchingSpeed from './migrations/2026-11-25T1450-matching-speed.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
   '2026-11-25T1200-foundation': foundation,
   '2026-11-25T1300-booking': booking,
   '2026-11-25T1400-requests': requests,
+  '2026-11-25T1450-matching-speed': matchingSpeed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
