@@ -510,6 +510,20 @@ describe('reasons', () => {
 });
 
 describe('determinism', () => {
+  it('scores and orders the same without reasons (first pass)', () => {
+    const q = ask('React hooks', 'slow query plans');
+    const set = [
+      mentor('a', { skills: ['react'], headline: 'I untangle slow query plans', textRank: 0.4 }),
+      mentor('b', { skills: ['react-hooks'], ratingSum: 96, ratingCount: 20 }),
+      mentor('c', { skills: ['sql'], textRank: 0.2, nextSlot: new Date(NOW.getTime() + 30 * MIN) }),
+    ];
+    const full = scoreCandidates(q, set, context());
+    const quick = scoreCandidates(q, set, context(), { explain: false });
+    expect(quick.map((m) => [m.candidate.id, m.score])).toEqual(full.map((m) => [m.candidate.id, m.score]));
+    expect(quick.every((m) => m.reasons.length === 0)).toBe(true);
+    expect(full.every((m) => m.reasons.length >= 2)).toBe(true);
+  });
+
   it('returns the same ranking, scores and reasons for any input order', () => {
     const q = ask('React hooks', 'slow query plans in postgress');
     const candidates = [

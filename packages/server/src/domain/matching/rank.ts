@@ -425,12 +425,15 @@ function headlineMention(headline: string, q: PreparedQuery, requireNovel: boole
  * availability for the urgency, fairness (overload damping, new-mentor lift) and the learner's
  * board, combines them as documented on MATCH_WEIGHTS, and explains each with 2–4 reasons.
  * Sorted by score, best first, ties by id. Deterministic; no diversity (see `diversify`).
+ * `explain: false` leaves the reasons empty (same scores and order), for a first pass.
  */
 export function scoreCandidates(
   query: AnalyzedQuery,
   candidates: Candidate[],
   ctx: RankContext,
+  opts: { explain?: boolean } = {},
 ): RankedMatch[] {
+  const explain = opts.explain ?? true;
   const w = MATCH_WEIGHTS;
   const q = prepare(query);
   const maxText = candidates.reduce((m, c) => (Number.isFinite(c.textRank) ? Math.max(m, c.textRank) : m), 0);
@@ -486,6 +489,9 @@ export function scoreCandidates(
       newMentor,
       board: onBoard,
     };
+
+    // A first pass that only orders a shortlist skips the reasons: most of the per-candidate work.
+    if (!explain) return { candidate: c, score, signals, reasons: [] };
 
     // Reasons, each with the score points it explains.
     const share = (part: number): number => (parts > 0 ? (w.relevance.weight * part) / parts : 0);

@@ -96,7 +96,7 @@ export async function findMatches(
     learnerLanguages: input.languages,
   };
 
-  const firstPass = scoreCandidates(analyzed, candidates, ctx);
+  const firstPass = scoreCandidates(analyzed, candidates, ctx, { explain: false });
   const shortlistIds = firstPass.slice(0, AVAILABILITY_POOL).map((m) => m.candidate.id);
   const shortlist = await loadShortlist(db, input.tenantId, shortlistIds);
   const slots = await nextSlotsFor(db, {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Range } from '../../db/bookings.js';
 import type { AvailabilityRow, Database, MentorRow } from '../../db/database.js';
 import { policyFrom } from '../availability/mentor-availability.js';
-import { computeSlots } from '../availability/slots.js';
+import { computeSlots, type SlotQuery } from '../availability/slots.js';
 import { DAY_MS } from '../availability/zoned-time.js';
 import type { TenantSettings } from '../tenants/settings.js';
 
@@ -82,6 +82,40 @@ export async function loadShortlist(
   });
 }
 
+/** Where the search for a mentor's first slots stops, in days from `from`: most mentors are done after the first. */
+const CHUNK_ENDS_DAYS = [1, 4];
+
+/**
+ * The first `count` slots of `computeSlots` over `[from, to)`, computed a chunk at a time and
+ * stopping as soon as there are enough: the whole 14-day window cost ~10× more per mentor than
+ * the first day (far more in zones with DST), and matching only shows three slots. A chunk
+ * `[a, b)` is asked as the window `[a, min(b + duration, to))` and keeps starts before `b`, so a
+ * slot across a chunk edge is still found; `computeSlots` does not depend on the window beyond
+ * its bounds (see `isSlotOffered`), so the result equals the whole window's first `count`.
+ */
+export function firstSlots(
+  q: Omit<SlotQuery, 'learnerBusy'> & { learnerBusy: Range[]; count: number },
+): Range[] {
+  const { count, ...query } = q;
+  const from = q.from.getTime();
+  const to = q.to.getTime();
+  const durationMs = q.durationMinutes * 60_000;
+  const found: Range[] = [];
+  let start = from;
+  for (const endDays of [...CHUNK_ENDS_DAYS, Number.POSITIVE_INFINITY]) {
+    if (start >= to || found.length >= count) break;
+    const end = Math.min(from + endDays * DAY_MS, to);
+    const slots = computeSlots({
+      ...query,
+      from: new Date(start),
+      to: new Date(Math.min(end + durationMs, to)),
+    });
+    for (const slot of slots) if (slot.start.getTime() < end) found.push(slot);
+    start = end;
+  }
+  return found.slice(0, count);
+}
+
 /**
  * The first few free slots of several mentors at once: one query for the mentors' and the
  * learner's bookings around the window, then the slot engine in memory.
@@ -134,17 +168,19 @@ export async function nextSlotsFor(
       continue;
     }
     const policy = policyFrom(mentor, availability, input.settings);
-    const duration = Math.min(...policy.sessionLengths);
-    const slots = computeSlots({
-      policy,
-      from,
-      to,
-      durationMinutes: duration,
-      now: input.now,
-      mentorBusy: mentorBusy.get(mentor.id) ?? [],
-      learnerBusy,
-    });
-    out.set(mentor.id, slots.slice(0, input.count));
+    out.set(
+      mentor.id,
+      firstSlots({
+        policy,
+        from,
+        to,
+        durationMinutes: Math.min(...policy.sessionLengths),
+        now: input.now,
+        mentorBusy: mentorBusy.get(mentor.id) ?? [],
+        learnerBusy,
+        count: input.count,
+      }),
+    );
   }
   return out;
 }
