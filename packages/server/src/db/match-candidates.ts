@@ -38,6 +38,8 @@ const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
 
 /** Plausible mentors read per signal before exact scoring: bounds the work on large tenants. */
 export const POOL_PER_SIGNAL = 400;
+/** Share of mentor profiles above which a lexeme is too common to drive the full-text pool read. */
+export const COMMON_LEXEME = 0.1;
 
 /**
  * The first cut of matching, done where the data is. Three bounded reads, each index-driven or
@@ -61,13 +63,26 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
   // estimate it from the column statistics, assumes a selective query and reads the GIN index.
   // With a constant it guessed ~9% of the tenant for most asks and chose a sequential scan that
   // evaluated the 20–40-term query on every row (~25 ms at 10k mentors for selective words).
+  // The pool read leaves out lexemes the statistics call common (in > COMMON_LEXEME of profiles,
+  // e.g. "design", "work"): through GIN they cost a bitmap of the whole tenant (~100k entries,
+  // 30+ ms) and say little; they still count in the rank. When every lexeme is common, a
+  // constant query lets the planner pick a scan that stops after the first matches.
   const text = terms.join(' ');
+  const orQuery = terms.join(' | ');
   const tsquery = sql`(select query from words)`;
   const textRank = terms.length ? sql`ts_rank(m.search_doc, ${tsquery})` : sql`0::real`;
   const words = terms.length
     ? sql`words as materialized (
-        select string_agg(quote_literal(lexeme), ' | ')::tsquery as query
-        from unnest(tsvector_to_array(to_tsvector('simple', ${text}) || to_tsvector('english', ${text}))) as lexeme
+        select string_agg(quote_literal(l.lexeme), ' | ')::tsquery as query,
+               (string_agg(quote_literal(l.lexeme), ' | ') filter (where c.elem is null))::tsquery as read_query
+        from unnest(tsvector_to_array(to_tsvector('simple', ${text}) || to_tsvector('english', ${text}))) as l(lexeme)
+        left join (
+          select e.elem
+          from pg_stats s
+          cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(elem, freq)
+          where s.schemaname = current_schema() and s.tablename = 'mentors' and s.attname = 'search_doc'
+            and e.freq > ${COMMON_LEXEME}
+        ) c on c.elem = l.lexeme
       ),`
     : sql``;
   const eligible = sql`
@@ -99,7 +114,17 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
     });
   }
   if (terms.length) {
-    signals.push({ name: 'by_text', where: sql`search_doc @@ ${tsquery}`, limit: POOL_PER_SIGNAL });
+    signals.push({
+      name: 'by_text',
+      where: sql`search_doc @@ (select read_query from words)`,
+      limit: POOL_PER_SIGNAL,
+    });
+    signals.push({
+      name: 'by_common_text',
+      where: sql`search_doc @@ (to_tsquery('simple', ${orQuery}) || to_tsquery('english', ${orQuery}))
+                 and (select read_query is null from words)`,
+      limit: POOL_PER_SIGNAL,
+    });
   }
   const signalCtes = signals.map(
     (s) =>
