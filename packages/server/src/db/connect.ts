@@ -43,6 +43,10 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       types: pgTypes,
+      // Session setting: no JIT. Requests run short queries whose plan cost can still pass
+      // jit_above_cost (matching's candidate query at ~1M mentors); compiling then costs
+      // 150–200 ms for a query that runs in a few ms.
+      options: '-c jit=off',
     });
     // An idle client losing its connection must not crash the process; the pool replaces it.
     pool.on('error', () => {});

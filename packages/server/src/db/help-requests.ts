@@ -3,18 +3,9 @@ import type { Database, HelpRequestRow, RequestStatus } from './database.js';
 
 type Db = Kysely<Database>;
 
-export async function insertHelpRequest(
-  db: Db,
-  values: Omit<HelpRequestRow, 'id' | 'declined_mentor_ids' | 'matched_mentor_id' | 'context'> & {
-    context: Record<string, string>;
-  },
-): Promise<HelpRequestRow> {
-  return db
-    .insertInto('help_requests')
-    .values({ ...values, context: JSON.stringify(values.context) })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
+type NewHelpRequest = Omit<HelpRequestRow, 'id' | 'declined_mentor_ids' | 'matched_mentor_id' | 'context'> & {
+  context: Record<string, string>;
+};
 
 export async function findHelpRequest(
   db: Db,
@@ -29,31 +20,43 @@ export async function findHelpRequest(
     .executeTakeFirst();
 }
 
-export async function insertRequestMatches(
+export interface RequestMatchInput {
+  mentorId: string;
+  rank: number;
+  score: number;
+  reasons: unknown;
+}
+
+/**
+ * The request and the ranked matches shown for it, in one statement (one round trip): the
+ * matches are inserted from the new row's id by a data-modifying CTE.
+ */
+export async function insertHelpRequestWithMatches(
   db: Db,
-  rows: {
-    requestId: string;
-    mentorId: string;
-    tenantId: string;
-    rank: number;
-    score: number;
-    reasons: unknown;
-  }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('request_matches')
-    .values(
-      rows.map((r) => ({
-        request_id: r.requestId,
-        mentor_id: r.mentorId,
-        tenant_id: r.tenantId,
-        rank: r.rank,
-        score: r.score,
-        reasons: JSON.stringify(r.reasons),
-      })),
+  values: NewHelpRequest,
+  matches: RequestMatchInput[],
+): Promise<HelpRequestRow> {
+  const rows = JSON.stringify(
+    matches.map((m) => ({ mentor_id: m.mentorId, rank: m.rank, score: m.score, reasons: m.reasons })),
+  );
+  return db
+    .with('r', (qb) =>
+      qb
+        .insertInto('help_requests')
+        .values({ ...values, context: JSON.stringify(values.context) })
+        .returningAll(),
     )
-    .execute();
+    .with(
+      'm',
+      () => sql`(
+        insert into request_matches (request_id, mentor_id, tenant_id, rank, score, reasons)
+        select r.id, x.mentor_id, r.tenant_id, x.rank, x.score, x.reasons
+        from r cross join jsonb_to_recordset(${rows}::jsonb)
+          as x(mentor_id uuid, rank integer, score real, reasons jsonb))`,
+    )
+    .selectFrom('r')
+    .selectAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function setRequestStatus(

@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import * as foundation from './migrations/2026-11-25T1200-foundation.js';
 import * as booking from './migrations/2026-11-25T1300-booking.js';
 import * as requests from './migrations/2026-11-25T1400-requests.js';
+import * as matchingSpeed from './migrations/2026-11-25T1450-matching-speed.js';
 import * as eventsJobs from './migrations/2026-11-25T1500-events-jobs.js';
 import * as threads from './migrations/2026-11-25T1610-threads.js';
 import * as offersPresence from './migrations/2026-11-25T1620-offers-presence.js';
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1610-threads': threads,
   '2026-11-25T1640-webhooks': webhooks,
   '2026-11-25T1650-admin': admin,
+  '2026-11-25T1450-matching-speed': matchingSpeed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -461,6 +461,18 @@ describe('reasons', () => {
     expect(texts('c')).toEqual(expect.arrayContaining(['Knows React hooks', 'New mentor']));
   });
 
+  it('names a telling profile word in text_match, never a generic one alone', () => {
+    const q = ask('my data model keeps losing rows', 'senior engineer told me to check the pipeline');
+    const mention = (headline: string) =>
+      rank(q, [mentor('a', { headline, textRank: 0.4 })])[0]?.reasons.find((r) => r.code === 'text_match');
+    // "data", "senior", "engineer" match the words but explain nothing on their own.
+    expect(mention('Senior data engineer')).toBeUndefined();
+    expect(mention('Data person')).toBeUndefined();
+    // A telling word makes the mention, and the generic words next to it stay as written.
+    expect(mention('Senior engineer — data pipeline reviews')?.text).toBe('Profile mentions data pipeline');
+    expect(mention('Data work, then data model design')?.params).toEqual({ terms: 'data model' });
+  });
+
   it('says when the mentor is free, in minutes or as a UTC time', () => {
     const q = ask('', '', ['react']);
     const when = (minutes: number, urgency: RankContext['urgency']) =>
@@ -498,6 +510,20 @@ describe('reasons', () => {
 });
 
 describe('determinism', () => {
+  it('scores and orders the same without reasons (first pass)', () => {
+    const q = ask('React hooks', 'slow query plans');
+    const set = [
+      mentor('a', { skills: ['react'], headline: 'I untangle slow query plans', textRank: 0.4 }),
+      mentor('b', { skills: ['react-hooks'], ratingSum: 96, ratingCount: 20 }),
+      mentor('c', { skills: ['sql'], textRank: 0.2, nextSlot: new Date(NOW.getTime() + 30 * MIN) }),
+    ];
+    const full = scoreCandidates(q, set, context());
+    const quick = scoreCandidates(q, set, context(), { explain: false });
+    expect(quick.map((m) => [m.candidate.id, m.score])).toEqual(full.map((m) => [m.candidate.id, m.score]));
+    expect(quick.every((m) => m.reasons.length === 0)).toBe(true);
+    expect(full.every((m) => m.reasons.length >= 2)).toBe(true);
+  });
+
   it('returns the same ranking, scores and reasons for any input order', () => {
     const q = ask('React hooks', 'slow query plans in postgress');
     const candidates = [

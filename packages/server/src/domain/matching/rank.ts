@@ -12,7 +12,7 @@ export interface Candidate {
   skills: string[];
   yearsExperience: number;
   languages: string[];
-  /** PostgreSQL ts_rank_cd of the mentor document against the OR query; 0 when not matched. */
+  /** PostgreSQL ts_rank of the mentor document against the OR query; 0 when not matched. */
   textRank: number;
   ratingSum: number;
   ratingCount: number;
@@ -362,19 +362,37 @@ function termMatches(word: string, q: PreparedQuery): boolean {
 }
 
 /**
+ * Profile words too broad to explain a match on their own: "Profile mentions data" or "…mentions
+ * engineer" says nothing the learner can weigh. They still join a run that has a telling word
+ * ("data pipelines", "slow query plans") but never make one, nor make it novel.
+ */
+const GENERIC_MENTION: ReadonlySet<string> = new Set(
+  `ability advice app apps based build building builds business career code coding company consultant
+  consulting data dev developer developers development digital engineer engineering engineers
+  experience experienced expert expertise first freelance full good great hands journey job jobs junior
+  lead leader leading life love online passionate people person principal professional project projects
+  remote senior software solution solutions specialist staff startup step steps stuff team teams tech
+  technical technology things tool tools work worked working world year years`.split(/\s+/),
+);
+
+/**
  * The longest run of consecutive headline words that the query's terms match, as written
- * ("slow Postgres query plans"); runs that add something skills did not say come first, and with
+ * ("slow Postgres query plans"); a run must hold at least one telling (non-generic) word; runs
+ * that add something skills did not say come first, then runs with more telling words; with
  * `requireNovel` (a skill reason already exists) a run that only repeats skill names is dropped.
  */
 function headlineMention(headline: string, q: PreparedQuery, requireNovel: boolean): string | null {
   const words = headline.split(/\s+/).filter((w) => w !== '');
-  const runs: { text: string; novel: boolean; length: number }[] = [];
+  const runs: { text: string; novel: boolean; telling: number; length: number }[] = [];
   let current: string[] = [];
   let novel = false;
+  let telling = 0;
   const flush = (): void => {
-    if (current.length > 0) runs.push({ text: current.join(' '), novel, length: current.length });
+    if (current.length > 0 && telling > 0)
+      runs.push({ text: current.join(' '), novel, telling, length: current.length });
     current = [];
     novel = false;
+    telling = 0;
   };
   for (const raw of words) {
     const parts = slugOf(raw)
@@ -386,11 +404,13 @@ function headlineMention(headline: string, q: PreparedQuery, requireNovel: boole
       continue;
     }
     current.push(raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#]+$/gu, ''));
-    if (parts.some((p) => !q.skillWords.has(p))) novel = true;
+    const specific = parts.filter((p) => !GENERIC_MENTION.has(p));
+    if (specific.length > 0) telling += 1;
+    if (specific.some((p) => !q.skillWords.has(p))) novel = true;
     if (/[.!?;:,]$/u.test(raw)) flush();
   }
   flush();
-  runs.sort((a, b) => Number(b.novel) - Number(a.novel) || b.length - a.length);
+  runs.sort((a, b) => Number(b.novel) - Number(a.novel) || b.telling - a.telling || b.length - a.length);
   const best = runs[0];
   if (!best || (!best.novel && requireNovel)) return null;
   return best.text.split(' ').slice(0, 5).join(' ');
@@ -405,12 +425,15 @@ function headlineMention(headline: string, q: PreparedQuery, requireNovel: boole
  * availability for the urgency, fairness (overload damping, new-mentor lift) and the learner's
  * board, combines them as documented on MATCH_WEIGHTS, and explains each with 2–4 reasons.
  * Sorted by score, best first, ties by id. Deterministic; no diversity (see `diversify`).
+ * `explain: false` leaves the reasons empty (same scores and order), for a first pass.
  */
 export function scoreCandidates(
   query: AnalyzedQuery,
   candidates: Candidate[],
   ctx: RankContext,
+  opts: { explain?: boolean } = {},
 ): RankedMatch[] {
+  const explain = opts.explain ?? true;
   const w = MATCH_WEIGHTS;
   const q = prepare(query);
   const maxText = candidates.reduce((m, c) => (Number.isFinite(c.textRank) ? Math.max(m, c.textRank) : m), 0);
@@ -466,6 +489,9 @@ export function scoreCandidates(
       newMentor,
       board: onBoard,
     };
+
+    // A first pass that only orders a shortlist skips the reasons: most of the per-candidate work.
+    if (!explain) return { candidate: c, score, signals, reasons: [] };
 
     // Reasons, each with the score points it explains.
     const share = (part: number): number => (parts > 0 ? (w.relevance.weight * part) / parts : 0);

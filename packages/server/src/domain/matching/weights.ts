@@ -54,7 +54,7 @@ export const MATCH_WEIGHTS = {
      * below it. 0.25 ≈ "covers a related skill" or "is a middling text hit".
      */
     gate: 0.25,
-    /** Full-text rank (ts_rank_cd, normalised by the best candidate): catches words no taxonomy has. */
+    /** Full-text rank (ts_rank, normalised by the best candidate): catches words no taxonomy has. */
     text: 0.3,
     /** Share of the requested skill weight the mentor lists: the most precise evidence there is. */
     skill: 0.5,

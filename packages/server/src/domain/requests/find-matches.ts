@@ -7,7 +7,7 @@ import { analyzeQuery, type MatchQueryInput } from '../matching/analyze.js';
 import { type Candidate, diversify, type RankedMatch, scoreCandidates } from '../matching/rank.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import type { TenantSettings } from '../tenants/settings.js';
-import { nextSlotsFor } from './next-slots.js';
+import { loadShortlist, nextSlotsFor } from './next-slots.js';
 
 /** How many candidates the database hands over, how many get real availability, how many are shown. */
 export const CANDIDATE_POOL = 200;
@@ -96,18 +96,13 @@ export async function findMatches(
     learnerLanguages: input.languages,
   };
 
-  const firstPass = scoreCandidates(analyzed, candidates, ctx);
+  const firstPass = scoreCandidates(analyzed, candidates, ctx, { explain: false });
   const shortlistIds = firstPass.slice(0, AVAILABILITY_POOL).map((m) => m.candidate.id);
-  const mentorRows = await db
-    .selectFrom('mentors')
-    .selectAll()
-    .where('tenant_id', '=', input.tenantId)
-    .where('id', 'in', shortlistIds)
-    .execute();
+  const shortlist = await loadShortlist(db, input.tenantId, shortlistIds);
   const slots = await nextSlotsFor(db, {
     tenantId: input.tenantId,
     settings: input.settings,
-    mentors: mentorRows,
+    mentors: shortlist,
     learnerId: input.learner.id,
     now: input.now,
     count: NEXT_SLOTS,
@@ -123,7 +118,7 @@ export async function findMatches(
     ),
     MATCHES_SHOWN,
   );
-  const byId = new Map(mentorRows.map((m) => [m.id, m]));
+  const byId = new Map(shortlist.map(({ mentor }) => [mentor.id, mentor]));
   const matches = ranked.flatMap((r) => {
     const mentor = byId.get(r.candidate.id);
     if (!mentor) return [];

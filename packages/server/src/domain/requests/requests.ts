@@ -3,8 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Database, HelpRequestRow, RequestStatus } from '../../db/database.js';
 import {
   findHelpRequest,
-  insertHelpRequest,
-  insertRequestMatches,
+  insertHelpRequestWithMatches,
   listHelpRequests,
   setRequestStatus,
 } from '../../db/help-requests.js';
@@ -109,17 +108,10 @@ export async function createHelpRequest(
     ctx.db,
     matchInput(actor, { ...values, declined_mentor_ids: [] }, now),
   );
-  const row = await insertHelpRequest(ctx.db, { ...values, best_score: matches[0]?.score ?? null });
-  await insertRequestMatches(
+  const row = await insertHelpRequestWithMatches(
     ctx.db,
-    matches.map((m, i) => ({
-      requestId: row.id,
-      mentorId: m.mentor.id,
-      tenantId: actor.tenantId,
-      rank: i + 1,
-      score: m.score,
-      reasons: m.reasons,
-    })),
+    { ...values, best_score: matches[0]?.score ?? null },
+    matches.map((m, i) => ({ mentorId: m.mentor.id, rank: i + 1, score: m.score, reasons: m.reasons })),
   );
   const request = toHelpRequest(row);
   const offers = await afterHelpRequestCreated(ctx.db, {
