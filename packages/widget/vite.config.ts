@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyLiteralsPlugin } from './build/minify-literals.js';
 
 // Two bundles from one `vite build`:
 // - embed: dist/widget.js, one minified IIFE with lit inside, for a plain <script> tag;
@@ -6,6 +7,7 @@ import { defineConfig } from 'vite';
 //          bundler can dedupe it.
 // They are separate environments because an IIFE takes exactly one entry.
 export default defineConfig({
+  plugins: [minifyLiteralsPlugin()],
   build: { target: 'es2022' },
   environments: {
     embed: {

@@ -40,6 +40,20 @@ export const en = {
     slotsFor: (name: string) => `Free times with ${name}`,
     noSlots: 'No free times in the next days',
   },
+  reasons: {
+    skill: (skills: string) => `Knows ${skills}`,
+    related: (skill: string, near: string) => `Works with ${skill}, close to ${near}`,
+    mentions: (terms: string) => `Profile mentions ${terms}`,
+    board: (label: string) => `On your board for ${label}`,
+    speaks: (languages: string) => `Speaks ${languages}`,
+    newMentor: 'New mentor',
+    years: (n: number) =>
+      n < 1 ? 'Less than a year of experience' : `${n} ${n === 1 ? 'year' : 'years'} of experience`,
+    rated: (rating: string, n: number) => `Rated ${rating} from ${n} ${n === 1 ? 'session' : 'sessions'}`,
+    unrated: 'Not rated yet',
+    freeNow: 'Free now',
+    free: (when: string) => `Free ${when}`,
+  },
   confirmation: {
     heading: 'You are booked',
     withMentor: (name: string) => `Session with ${name}`,

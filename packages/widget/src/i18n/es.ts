@@ -42,6 +42,20 @@ export const es: Messages = {
     slotsFor: (name) => `Huecos libres con ${name}`,
     noSlots: 'Sin huecos libres en los próximos días',
   },
+  reasons: {
+    skill: (skills) => `Sabe de ${skills}`,
+    related: (skill, near) => `Trabaja con ${skill}, cercano a ${near}`,
+    mentions: (terms) => `Su perfil menciona ${terms}`,
+    board: (label) => `En tu consejo para ${label}`,
+    speaks: (languages) => `Habla ${languages}`,
+    newMentor: 'Mentor nuevo',
+    years: (n) =>
+      n < 1 ? 'Menos de un año de experiencia' : `${n} ${n === 1 ? 'año' : 'años'} de experiencia`,
+    rated: (rating, n) => `Valoración ${rating} en ${n} ${n === 1 ? 'sesión' : 'sesiones'}`,
+    unrated: 'Sin valoraciones aún',
+    freeNow: 'Libre ahora',
+    free: (when) => `Libre ${when}`,
+  },
   confirmation: {
     heading: 'Reserva confirmada',
     withMentor: (name) => `Sesión con ${name}`,

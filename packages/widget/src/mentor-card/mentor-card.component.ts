@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { MmSlotSelectDetail } from '../events/mm-booking-created.js';
 import { MmElement } from '../internal/mm-element.js';
+import { reasonText } from '../internal/reasons.js';
 import { formatSlot, formatSoon } from '../internal/time.js';
 import { mentorCardStyles } from './mentor-card.styles.js';
 
@@ -15,8 +16,9 @@ function initials(name: string): string {
 /**
  * @summary One matched mentor: who they are, why they fit, and their next free times.
  *
- * Everything the mentor wrote is rendered as text. Reason codes stay on `data-code` so a
- * later release can translate them; the server's `text` is shown for now.
+ * Everything the mentor wrote is rendered as text. Reasons are worded from their `code` and
+ * `params` in the learner's language (the server's `text` for codes this release does not know);
+ * the code stays on `data-code`.
  *
  * @event mm-slot-select - The learner picked a time. `detail: { mentor, slot }`.
  *
@@ -75,7 +77,7 @@ export class MmMentorCard extends MmElement {
         ${
           reasons.length
             ? html`<ul class="reasons">
-                ${reasons.map((reason) => html`<li data-code=${reason.code}>${reason.text}</li>`)}
+                ${reasons.map((reason) => html`<li data-code=${reason.code}>${reasonText(reason, this.t, locale)}</li>`)}
               </ul>`
             : nothing
         }
