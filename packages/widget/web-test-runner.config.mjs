@@ -63,6 +63,7 @@ export default {
       },
     }),
   ],
-  testFramework: { config: { timeout: 5000 } },
+  // Generous: the machines running this are small and shared, and the first axe run of a file is slow.
+  testFramework: { config: { timeout: 15000 } },
   reporters: [defaultReporter(), countsReporter()],
 };

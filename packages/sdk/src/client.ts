@@ -39,6 +39,25 @@ export interface MicromentorOptions {
   /** Retries after a network error, a 5xx or a 429. Default 2; 0 turns them off. */
   maxRetries?: number;
   retry?: RetryOptions;
+  /**
+   * Renews the user token: called (one call at a time) before a request when the token is
+   * missing or expires within a minute, and once more when the API refuses it (401), after
+   * which the call is sent again. Return the new token, or nothing to go on without one.
+   */
+  userTokenProvider?: UserTokenProvider;
+}
+
+export type UserTokenProvider = () => Promise<string | null | undefined> | string | null | undefined;
+
+/** True when the JWT's `exp` is less than a minute away (or past); false when it has none. */
+function expiresSoon(token: string): boolean {
+  try {
+    const payload = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
+    const { exp } = JSON.parse(atob(payload)) as { exp?: unknown };
+    return typeof exp === 'number' && exp * 1000 - Date.now() < 60_000;
+  } catch {
+    return false;
+  }
 }
 
 const ACCEPT = 'application/json, application/problem+json';
@@ -61,6 +80,8 @@ export class Micromentor implements Requester {
   readonly #maxRetries: number;
   readonly #retry: Required<RetryOptions>;
   #userToken: string | undefined;
+  #tokenProvider: UserTokenProvider | undefined;
+  #renewing: Promise<void> | undefined;
 
   constructor(options: MicromentorOptions) {
     const apiKey = options.secretKey || options.publishableKey;
@@ -82,6 +103,7 @@ export class Micromentor implements Requester {
     this.#maxRetries = maxRetries;
     this.#retry = { baseDelayMs: 500, maxDelayMs: 10_000, random: Math.random, ...retry };
     this.#userToken = options.userToken || undefined;
+    this.#tokenProvider = options.userTokenProvider;
     this.mentors = mentorsResource(this);
     this.requests = requestsResource(this);
     this.bookings = bookingsResource(this);
@@ -92,6 +114,24 @@ export class Micromentor implements Requester {
   /** Sets or clears (with `undefined`) the user token sent as `X-User-Token`. */
   setUserToken(token: string | undefined): void {
     this.#userToken = token || undefined;
+  }
+
+  /** Sets or clears the function that renews the user token (see `userTokenProvider`). */
+  setUserTokenProvider(provider: UserTokenProvider | undefined): void {
+    this.#tokenProvider = provider;
+  }
+
+  /** Asks the provider for a fresh token; concurrent calls share one renewal. */
+  #renewToken(): Promise<void> {
+    const provider = this.#tokenProvider;
+    this.#renewing ??= (async () => {
+      try {
+        if (provider) this.setUserToken((await provider()) ?? undefined);
+      } finally {
+        this.#renewing = undefined;
+      }
+    })();
+    return this.#renewing;
   }
 
   /** The absolute URL of an API path, e.g. `url('/openapi.json')`. */
@@ -105,6 +145,8 @@ export class Micromentor implements Requester {
    */
   async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
     const url = buildUrl(this.#baseUrl, path, options.query);
+    const canRenew = Boolean(this.#tokenProvider);
+    if (canRenew && (!this.#userToken || expiresSoon(this.#userToken))) await this.#renewToken();
     const headers: Record<string, string> = { Accept: ACCEPT, Authorization: `Bearer ${this.#apiKey}` };
     if (this.#userToken) headers['X-User-Token'] = this.#userToken;
     const body = options.body === undefined ? null : JSON.stringify(options.body);
@@ -119,6 +161,7 @@ export class Micromentor implements Requester {
     const what = `${method} ${path}`;
     const deadline = createDeadline(timeoutMs, options.signal);
     const timeout = (cause?: unknown) => new TimeoutError(`${what} timed out after ${timeoutMs} ms.`, cause);
+    let renewed = !canRenew;
     try {
       for (let attempt = 0; ; attempt++) {
         let failure: MicromentorError;
@@ -127,6 +170,15 @@ export class Micromentor implements Requester {
           const text = await response.text();
           if (response.ok) return read<T>(response, text, what, options.responseType);
           failure = errorFor(response, text);
+          if (response.status === 401 && !renewed) {
+            // Refused token: renew once and send again (not counted as a retry).
+            renewed = true;
+            await this.#renewToken();
+            if (this.#userToken) headers['X-User-Token'] = this.#userToken;
+            else delete headers['X-User-Token'];
+            attempt--;
+            continue;
+          }
           if (!isRetryableStatus(response.status)) throw failure;
         } catch (error) {
           if (error instanceof MicromentorError) throw error;

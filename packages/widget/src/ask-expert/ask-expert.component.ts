@@ -5,6 +5,7 @@ import {
   type Mentor,
   Micromentor,
   type RequestContext,
+  type UserTokenProvider,
 } from '@micromentor/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -68,11 +69,18 @@ export class MmAskExpert extends LitElement {
   /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
   @property({ reflect: true }) locale = '';
 
-  /** Reflected for host styling (`mm-ask-expert[theme=dark]`); only the light look ships for now. */
+  /** `light`, `dark`, or `auto` / empty: follows `prefers-color-scheme`. Reflected, and passed to every step. */
   @property({ reflect: true }) theme = '';
 
   /** Pins the launcher to the bottom corner of the viewport (the embed script sets it). */
   @property({ attribute: 'floating', type: Boolean, reflect: true }) floating = false;
+
+  /**
+   * Renews the user token before it expires and when the API refuses it (401): an async
+   * function returning a fresh token from the host's backend. Used by the client built from
+   * the attributes; a `client` you pass brings its own.
+   */
+  @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
 
   /** An SDK client to use instead of one built from `publishable-key` and `api-base`. */
   @property({ attribute: false }) client: Micromentor | null = null;
@@ -106,12 +114,17 @@ export class MmAskExpert extends LitElement {
     const key = `${baseUrl}\n${this.publishableKey}`;
     if (this.#built?.key !== key) {
       try {
-        this.#built = { key, client: new Micromentor({ baseUrl, publishableKey: this.publishableKey }) };
+        const client = new Micromentor({
+          baseUrl,
+          publishableKey: this.publishableKey,
+          userToken: this.userToken,
+          userTokenProvider: this.tokenProvider,
+        });
+        this.#built = { key, client };
       } catch {
         return null;
       }
     }
-    this.#built.client.setUserToken(this.userToken || undefined);
     return this.#built.client;
   }
 
@@ -206,7 +219,10 @@ export class MmAskExpert extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('userToken') && this.#built) this.#built.client.setUserToken(this.userToken || undefined);
+    // Set on change only: a token the provider renewed inside the client must not be undone.
+    const client = this.#built?.client;
+    if (changed.has('userToken')) client?.setUserToken(this.userToken || undefined);
+    if (changed.has('tokenProvider')) client?.setUserTokenProvider(this.tokenProvider);
   }
 
   protected override render(): TemplateResult {
@@ -236,6 +252,7 @@ export class MmAskExpert extends LitElement {
           exportparts="button, submit-button"
           ?hidden=${step !== 'ask'}
           locale=${locale}
+          theme=${this.theme}
           .client=${client}
           .context=${this.#context}
         ></mm-request-form>
@@ -243,6 +260,7 @@ export class MmAskExpert extends LitElement {
           exportparts="button, slot-button"
           ?hidden=${step !== 'matches'}
           locale=${locale}
+          theme=${this.theme}
           .client=${client}
           .request=${this.request}
           .results=${this.results}
@@ -259,6 +277,7 @@ export class MmAskExpert extends LitElement {
           exportparts="button, calendar-button, cancel-button"
           ?hidden=${step !== 'booked'}
           locale=${locale}
+          theme=${this.theme}
           .client=${client}
           .booking=${this.booking}
           .mentor=${this.mentor}

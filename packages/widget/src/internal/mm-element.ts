@@ -13,6 +13,9 @@ export class MmElement extends LitElement {
   /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
   @property({ reflect: true }) locale = '';
 
+  /** `light`, `dark`, or empty / `auto`: the system's preference (`<mm-ask-expert>` passes its own down). */
+  @property({ reflect: true }) theme = '';
+
   get resolvedLocale(): Locale {
     return resolveLocale(this.locale, this);
   }

@@ -92,6 +92,7 @@ export class MmMatchList extends MmElement {
                       .client=${this.client}
                       .match=${match}
                       locale=${this.resolvedLocale}
+                      theme=${this.theme}
                       ?disabled=${this.booking}
                     ></mm-mentor-card>
                   </li>`,
