@@ -80,6 +80,13 @@ export const askExpertStyles = [
       overflow-wrap: anywhere;
     }
 
+    .offline {
+      margin: 0 0 12px;
+      padding: 8px 12px;
+      border: 1px solid var(--_bd);
+      border-radius: calc(var(--_r) / 2);
+    }
+
     .intro {
       margin: 0 0 12px;
     }

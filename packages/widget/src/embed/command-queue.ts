@@ -62,14 +62,12 @@ function run(commands: EmbedCommands, name: unknown, args: unknown[]): void {
     case 'identify': {
       const [token] = args;
       if (token === null || token === undefined || typeof token === 'string')
-        commands.identify(token ?? null);
-      else console.warn('Micromentor: identify expects a user token string (or null to sign out).');
-      return;
+        return commands.identify(token ?? null);
+      break;
     }
     case 'open': {
       const [options] = args;
-      commands.open(options && typeof options === 'object' ? (options as OpenOptions) : undefined);
-      return;
+      return commands.open(options && typeof options === 'object' ? (options as OpenOptions) : undefined);
     }
     case 'on': {
       const [event, listener] = args;
@@ -81,16 +79,14 @@ function run(commands: EmbedCommands, name: unknown, args: unknown[]): void {
     case 'tokenProvider': {
       const [provider] = args;
       if (provider === undefined || provider === null || typeof provider === 'function')
-        commands.tokenProvider((provider ?? undefined) as UserTokenProvider | undefined);
-      else console.warn('Micromentor: tokenProvider expects an async function returning a user token.');
-      return;
+        return commands.tokenProvider((provider ?? undefined) as UserTokenProvider | undefined);
+      break;
     }
     case 'close':
-      commands.close();
-      return;
-    default:
-      console.warn(`Micromentor: unknown command ${JSON.stringify(name)}.`);
+      return commands.close();
   }
+  // Unknown command, or arguments of the wrong kind (see the README for each command).
+  console.warn('Micromentor: ignored', name, ...args);
 }
 
 /** Replaces the stub with the live API, then replays what was queued, in order. */

@@ -1,6 +1,5 @@
 import type { Match } from '@micromentor/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmSlotSelectDetail } from '../events/mm-booking-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import { reasonText } from '../internal/reasons.js';
@@ -27,13 +26,19 @@ function initials(name: string): string {
 export class MmMentorCard extends MmElement {
   static override styles = mentorCardStyles;
 
-  @property({ attribute: false }) match: Match | null = null;
+  static override properties: PropertyDeclarations = {
+    match: { attribute: false },
+    disabled: { type: Boolean, reflect: true },
+    timeZone: { attribute: 'time-zone' },
+  };
+
+  match: Match | null = null;
 
   /** Disables the slot buttons (while a booking is on its way). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** IANA zone to show times in; empty: the learner's own. */
-  @property({ attribute: 'time-zone' }) timeZone = '';
+  timeZone = '';
 
   #onSlotKeydown(event: KeyboardEvent): void {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
