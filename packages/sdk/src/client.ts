@@ -40,25 +40,14 @@ export interface MicromentorOptions {
   maxRetries?: number;
   retry?: RetryOptions;
   /**
-   * Renews the user token: called (one call at a time) before a request when the token is
-   * missing or expires within a minute, and once more when the API refuses it (401), after
-   * which the call is sent again. Return the new token, or nothing to go on without one.
+   * Renews the user token: called (one call at a time) before a request when there is no
+   * token, and when the API refuses it (401, e.g. expired), after which the call is sent
+   * again once. Return the new token, or nothing to go on without one.
    */
   userTokenProvider?: UserTokenProvider;
 }
 
 export type UserTokenProvider = () => Promise<string | null | undefined> | string | null | undefined;
-
-/** True when the JWT's `exp` is less than a minute away (or past); false when it has none. */
-function expiresSoon(token: string): boolean {
-  try {
-    const payload = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
-    const { exp } = JSON.parse(atob(payload)) as { exp?: unknown };
-    return typeof exp === 'number' && exp * 1000 - Date.now() < 60_000;
-  } catch {
-    return false;
-  }
-}
 
 const ACCEPT = 'application/json, application/problem+json';
 
@@ -146,7 +135,7 @@ export class Micromentor implements Requester {
   async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
     const url = buildUrl(this.#baseUrl, path, options.query);
     const canRenew = Boolean(this.#tokenProvider);
-    if (canRenew && (!this.#userToken || expiresSoon(this.#userToken))) await this.#renewToken();
+    if (canRenew && !this.#userToken) await this.#renewToken();
     const headers: Record<string, string> = { Accept: ACCEPT, Authorization: `Bearer ${this.#apiKey}` };
     if (this.#userToken) headers['X-User-Token'] = this.#userToken;
     const body = options.body === undefined ? null : JSON.stringify(options.body);

@@ -30,27 +30,6 @@ function sentTokens(from: number): (string | undefined)[] {
 }
 
 describe('userTokenProvider', () => {
-  it('renews a token that expires within a minute before sending', async () => {
-    const old = token('a', 30);
-    const fresh = token('a', 3600);
-    accepted.add(old).add(fresh);
-    let calls = 0;
-    const client = new Micromentor({
-      baseUrl: server.baseUrl,
-      publishableKey: 'pk_test',
-      userToken: old,
-      userTokenProvider: async () => {
-        calls++;
-        return fresh;
-      },
-    });
-    const from = server.requests.length;
-    await client.me.get();
-    await client.me.get();
-    expect(calls).toBe(1);
-    expect(sentTokens(from)).toEqual([fresh, fresh]);
-  });
-
   it('asks for a token when there is none, sharing one renewal between concurrent calls', async () => {
     const fresh = token('b', 3600);
     accepted.add(fresh);

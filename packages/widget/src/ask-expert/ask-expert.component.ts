@@ -87,7 +87,6 @@ export class MmAskExpert extends LitElement {
     results: { state: true },
     booking: { state: true },
     mentor: { state: true },
-    offline: { state: true },
     signedIn: { state: true },
   };
 
@@ -130,7 +129,6 @@ export class MmAskExpert extends LitElement {
   private results: Match[] = [];
   private booking: Booking | null = null;
   private mentor: Mentor | null = null;
-  private offline = !navigator.onLine;
   /** The API knows the user: a guest session started here, or `/v1/me` named one. */
   private signedIn = false;
 
@@ -143,21 +141,24 @@ export class MmAskExpert extends LitElement {
 
   #closeReason: MmCloseReason = 'api';
   #guestChecked = false;
-  readonly #onLine = (): void => {
-    this.offline = !navigator.onLine;
-  };
+
+  /** `online` / `offline` on the window: the offline note reads `navigator.onLine` when rendering. */
+  handleEvent(): void {
+    this.requestUpdate();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    addEventListener('online', this.#onLine);
-    addEventListener('offline', this.#onLine);
+    addEventListener('online', this);
+    addEventListener('offline', this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    removeEventListener('online', this.#onLine);
-    removeEventListener('offline', this.#onLine);
+    removeEventListener('online', this);
+    removeEventListener('offline', this);
   }
+
   #built: { key: string; client: Micromentor } | null = null;
 
   get open(): boolean {
@@ -196,9 +197,9 @@ export class MmAskExpert extends LitElement {
     if (url) context.url = url;
     const pageTitle = document.title.trim().slice(0, 300);
     if (pageTitle) context.pageTitle = pageTitle;
-    if (this.topic) context.topic = this.topic.slice(0, 100);
-    if (this.courseId) context.courseId = this.courseId.slice(0, 200);
-    if (this.lessonId) context.lessonId = this.lessonId.slice(0, 200);
+    if (this.topic) context.topic = this.topic;
+    if (this.courseId) context.courseId = this.courseId;
+    if (this.lessonId) context.lessonId = this.lessonId;
     return context;
   }
 
@@ -336,8 +337,8 @@ export class MmAskExpert extends LitElement {
           void this.#goTo('ask');
         }}
       >
-        <h2 id="title">${t.title}</h2>
-        ${this.offline ? html`<p class="offline" role="status">${t.offline}</p>` : nothing}
+        <h2 id="title">${t.launcher}</h2>
+        ${navigator.onLine ? nothing : html`<p class="offline" role="status">${t.offline}</p>`}
         ${this.topic ? html`<p class="topic">${t.topic(this.topic)}</p>` : nothing}
         <mm-guest-form
           exportparts="button, submit-button"
@@ -399,7 +400,7 @@ export class MmAskExpert extends LitElement {
         <div class="footer">
           ${
             step === 'mine'
-              ? html`<button part="button ask-button" type="button" @click=${() => this.#goTo('ask')}>${t.mine.ask}</button>`
+              ? html`<button part="button ask-button" type="button" @click=${() => this.#goTo('ask')}>${t.confirmation.another}</button>`
               : step !== 'guest' && this.#hasUser
                 ? html`<button part="button my-help-button" type="button" @click=${() => this.#goTo('mine')}>${t.mine.open}</button>`
                 : html`<span></span>`

@@ -23,10 +23,6 @@ export const askExpertStyles = [
       z-index: 2147483000;
     }
 
-    :host([floating][position='left']) {
-      inset-inline: 20px auto;
-    }
-
     button {
       padding: 10px 18px;
     }
@@ -80,13 +76,7 @@ export const askExpertStyles = [
       overflow-wrap: anywhere;
     }
 
-    .offline {
-      margin: 0 0 12px;
-      padding: 8px 12px;
-      border: 1px solid var(--_bd);
-      border-radius: calc(var(--_r) / 2);
-    }
-
+    .offline,
     .intro {
       margin: 0 0 12px;
     }

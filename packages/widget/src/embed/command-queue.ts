@@ -17,9 +17,6 @@ export interface MicromentorGlobal {
   q?: ArrayLike<unknown>[];
   /** Set as soon as one embed script claims the page; a second load then does nothing. */
   loaded?: boolean;
-  identify?(userToken: string | null): void;
-  open?(options?: OpenOptions): void;
-  close?(): void;
 }
 
 export interface OpenOptions {
@@ -57,7 +54,8 @@ export function ensureStub(): MicromentorGlobal {
   return stub;
 }
 
-function run(commands: EmbedCommands, name: unknown, args: unknown[]): void {
+/** Runs one command; what it returns means nothing (`return` only ends the switch). */
+function run(commands: EmbedCommands, name: unknown, args: unknown[]): unknown {
   switch (name) {
     case 'identify': {
       const [token] = args;
@@ -86,16 +84,13 @@ function run(commands: EmbedCommands, name: unknown, args: unknown[]): void {
       return commands.close();
   }
   // Unknown command, or arguments of the wrong kind (see the README for each command).
-  console.warn('Micromentor: ignored', name, ...args);
+  console.warn('Micromentor?', name, ...args);
 }
 
 /** Replaces the stub with the live API, then replays what was queued, in order. */
 export function installCommands(stub: MicromentorGlobal, commands: EmbedCommands): MicromentorGlobal {
   const api: MicromentorGlobal = (command: string, ...args: unknown[]) => run(commands, command, args);
   api.loaded = true;
-  api.identify = (userToken) => run(commands, 'identify', [userToken]);
-  api.open = (options) => run(commands, 'open', [options]);
-  api.close = () => run(commands, 'close', []);
   const queued = stub.q ?? [];
   stub.q = [];
   window.Micromentor = api;

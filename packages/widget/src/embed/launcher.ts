@@ -37,7 +37,6 @@ export function mountEmbed(config: EmbedConfig): EmbedCommands {
   if (config.launcher) {
     launcher = document.createElement('mm-ask-expert');
     launcher.floating = true;
-    if (config.position) launcher.setAttribute('position', config.position);
     configure(launcher);
     document.body.append(launcher);
   }

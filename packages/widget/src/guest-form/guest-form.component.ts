@@ -62,14 +62,13 @@ export class MmGuestForm extends MmElement {
     }
   }
 
-  #field(id: 'name' | 'email', label: string, error: string, type: string, autocomplete: string) {
+  #field(id: 'name' | 'email', label: string, error: string) {
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <input
         id=${id}
-        type=${type}
-        autocomplete=${autocomplete}
-        maxlength=${id === 'name' ? 120 : 320}
+        type=${id === 'name' ? 'text' : id}
+        autocomplete=${id}
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${`${id}-error`}
       />
@@ -83,8 +82,8 @@ export class MmGuestForm extends MmElement {
       <form novalidate aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#submit}>
         <h3 id="heading">${t.heading}</h3>
         <p class="hint">${t.intro}</p>
-        ${this.#field('name', t.name, this.nameError, 'text', 'name')}
-        ${this.#field('email', t.email, this.emailError, 'email', 'email')}
+        ${this.#field('name', t.name, this.nameError)}
+        ${this.#field('email', t.email, this.emailError)}
         ${this.callError ? html`<p class="error" role="alert">${this.callError}</p>` : nothing}
         <button part="button submit-button" class="primary" type="submit" ?disabled=${this.busy}>${t.submit}</button>
       </form>

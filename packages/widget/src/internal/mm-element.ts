@@ -8,8 +8,8 @@ import { describeError, SetupError } from './errors.js';
 export class MmElement extends LitElement {
   static override properties: PropertyDeclarations = {
     client: { attribute: false },
-    locale: { reflect: true },
-    theme: { reflect: true },
+    locale: {},
+    theme: {},
   };
 
   /** The SDK client the element calls the API through (set by `<mm-ask-expert>`). */
@@ -31,7 +31,7 @@ export class MmElement extends LitElement {
 
   /** The client, or a SetupError (shown as "not set up yet") when there is none. */
   protected get api(): Micromentor {
-    if (!this.client) throw new SetupError('Micromentor: no publishable key or client.');
+    if (!this.client) throw new SetupError('Micromentor: no publishable-key or client');
     return this.client;
   }
 

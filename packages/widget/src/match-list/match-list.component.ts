@@ -94,7 +94,7 @@ export class MmMatchList extends MmElement {
     const t = this.t.matches;
     const busy = this.loading || this.booking;
     const status = this.loading
-      ? t.loading
+      ? this.t.form.submitting
       : this.booking
         ? t.booking
         : this.results.length

@@ -29,16 +29,12 @@ export class MmMentorCard extends MmElement {
   static override properties: PropertyDeclarations = {
     match: { attribute: false },
     disabled: { type: Boolean, reflect: true },
-    timeZone: { attribute: 'time-zone' },
   };
 
   match: Match | null = null;
 
   /** Disables the slot buttons (while a booking is on its way). */
   disabled = false;
-
-  /** IANA zone to show times in; empty: the learner's own. */
-  timeZone = '';
 
   #onSlotKeydown(event: KeyboardEvent): void {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
@@ -60,7 +56,6 @@ export class MmMentorCard extends MmElement {
     const { mentor, reasons, nextSlots } = match;
     const t = this.t.card;
     const locale = this.resolvedLocale;
-    const zone = this.timeZone || undefined;
     const { rating, ratingCount } = mentor.stats;
     return html`
       <article aria-labelledby="name" data-mentor-id=${mentor.id}>
@@ -96,7 +91,7 @@ export class MmMentorCard extends MmElement {
                 @keydown=${this.#onSlotKeydown}
               >
                 ${nextSlots.map((slot) => {
-                  const time = formatSlot(slot.start, locale, zone);
+                  const time = formatSlot(slot.start, locale);
                   const soon = formatSoon(slot.start, locale);
                   return html`<button
                     part="button slot-button"

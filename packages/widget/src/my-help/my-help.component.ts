@@ -37,10 +37,8 @@ export class MmMyHelp extends MmElement {
         gap: 8px;
       }
       li {
-        border: 1px solid var(--_dv);
-        border-radius: var(--_r);
-        padding: 10px 12px;
-        overflow-wrap: anywhere;
+        border-top: 1px solid var(--_dv);
+        padding-top: 8px;
       }
       li p,
       h4 {
@@ -55,7 +53,6 @@ export class MmMyHelp extends MmElement {
   ];
 
   private bookings: Booking[] | null = null;
-  private names: Record<string, string> = {};
   private moving: { booking: Booking; slots: TimeRange[] } | null = null;
   private busy = false;
   private status = '';
@@ -93,7 +90,7 @@ export class MmMyHelp extends MmElement {
       });
       this.emit<MmBookingCancelledDetail>('mm-booking-cancelled', { booking: cancelled });
       await this.refresh();
-      this.status = this.t.mine.cancelled;
+      this.status = this.t.confirmation.cancelled;
     });
   }
 
@@ -143,7 +140,7 @@ export class MmMyHelp extends MmElement {
                 (slot) =>
                   html`<button part="button slot-button" type="button" ?disabled=${this.busy} @click=${() => this.#move(booking, slot)}>${formatSlot(slot.start, locale)}</button>`,
               )}
-              ${moving.slots.length ? nothing : html`<p class="hint">${t.noSlots}</p>`}
+              ${moving.slots.length ? nothing : html`<p class="hint">${this.t.card.noSlots}</p>`}
               <button part="button keep-button" type="button" @click=${() => {
                 this.moving = null;
               }}>${t.keep}</button>
@@ -170,7 +167,7 @@ export class MmMyHelp extends MmElement {
     const past = all.filter((b) => !upcoming.includes(b)).reverse();
     return html`
       <section aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
-        <h3 id="heading" tabindex="-1">${t.heading}</h3>
+        <h3 id="heading" tabindex="-1">${t.open}</h3>
         <p role="status">${this.busy && !this.bookings ? t.loading : this.status}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.bookings ? [this.#list(t.upcoming, upcoming, true), this.#list(t.past, past, false)] : nothing}

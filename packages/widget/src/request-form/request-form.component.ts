@@ -111,7 +111,7 @@ export class MmRequestForm extends MmElement {
     const { pageTitle, topic, courseId, lessonId } = this.context;
     const items = [
       pageTitle && t.contextPage(pageTitle),
-      topic && t.contextTopic(topic),
+      topic && this.t.topic(topic),
       courseId && t.contextCourse(courseId),
       lessonId && t.contextLesson(lessonId),
     ].filter((item): item is string => Boolean(item));

@@ -23,7 +23,7 @@ export const tokens = css`
     --_er: var(--mm-error, #b91c1c);
     --_r: var(--mm-radius, 12px);
     color: var(--_fg);
-    font-family: var(--mm-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--mm-font-family, system-ui, sans-serif);
   }
 
   :host([theme='dark']) {
@@ -79,14 +79,6 @@ export const baseStyles = [
     h3 {
       margin: 0 0 12px;
       font-size: 1.1em;
-    }
-
-    h3:focus {
-      outline: none;
-    }
-
-    h3:focus-visible {
-      outline: 3px solid var(--_a);
     }
 
     input:not([type='radio']),
