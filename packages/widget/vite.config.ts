@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { minifyLiteralsPlugin } from './build/minify-literals.js';
 
 // Two bundles from one `vite build`:
 // - embed: dist/widget.js, one minified IIFE with lit inside, for a plain <script> tag;
@@ -26,6 +27,7 @@ function consoleBundle(name: string) {
 }
 
 export default defineConfig({
+  plugins: [minifyLiteralsPlugin()],
   build: { target: 'es2022' },
   environments: {
     embed: {

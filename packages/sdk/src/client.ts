@@ -45,7 +45,15 @@ export interface MicromentorOptions {
   /** Retries after a network error, a 5xx or a 429. Default 2; 0 turns them off. */
   maxRetries?: number;
   retry?: RetryOptions;
+  /**
+   * Renews the user token: called (one call at a time) before a request when there is no
+   * token, and when the API refuses it (401, e.g. expired), after which the call is sent
+   * again once. Return the new token, or nothing to go on without one.
+   */
+  userTokenProvider?: UserTokenProvider;
 }
+
+export type UserTokenProvider = () => Promise<string | null | undefined> | string | null | undefined;
 
 const ACCEPT = 'application/json, application/problem+json';
 
@@ -77,6 +85,8 @@ export class Micromentor implements Requester {
   readonly #maxRetries: number;
   readonly #retry: Required<RetryOptions>;
   #userToken: string | undefined;
+  #tokenProvider: UserTokenProvider | undefined;
+  #renewing: Promise<void> | undefined;
 
   constructor(options: MicromentorOptions) {
     const apiKey = options.secretKey || options.publishableKey;
@@ -98,6 +108,7 @@ export class Micromentor implements Requester {
     this.#maxRetries = maxRetries;
     this.#retry = { baseDelayMs: 500, maxDelayMs: 10_000, random: Math.random, ...retry };
     this.#userToken = options.userToken || undefined;
+    this.#tokenProvider = options.userTokenProvider;
     this.mentors = mentorsResource(this);
     this.requests = requestsResource(this);
     this.bookings = bookingsResource(this);
@@ -135,6 +146,24 @@ export class Micromentor implements Requester {
     this.#userToken = token || undefined;
   }
 
+  /** Sets or clears the function that renews the user token (see `userTokenProvider`). */
+  setUserTokenProvider(provider: UserTokenProvider | undefined): void {
+    this.#tokenProvider = provider;
+  }
+
+  /** Asks the provider for a fresh token; concurrent calls share one renewal. */
+  #renewToken(): Promise<void> {
+    const provider = this.#tokenProvider;
+    this.#renewing ??= (async () => {
+      try {
+        if (provider) this.setUserToken((await provider()) ?? undefined);
+      } finally {
+        this.#renewing = undefined;
+      }
+    })();
+    return this.#renewing;
+  }
+
   /** The absolute URL of an API path, e.g. `url('/openapi.json')`. */
   url(path: string): string {
     return buildUrl(this.#baseUrl, path);
@@ -146,6 +175,8 @@ export class Micromentor implements Requester {
    */
   async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
     const url = buildUrl(this.#baseUrl, path, options.query);
+    const canRenew = Boolean(this.#tokenProvider);
+    if (canRenew && !this.#userToken) await this.#renewToken();
     const headers: Record<string, string> = { Accept: ACCEPT, Authorization: `Bearer ${this.#apiKey}` };
     if (this.#userToken) headers['X-User-Token'] = this.#userToken;
     const body = options.body === undefined ? null : JSON.stringify(options.body);
@@ -160,6 +191,7 @@ export class Micromentor implements Requester {
     const what = `${method} ${path}`;
     const deadline = createDeadline(timeoutMs, options.signal);
     const timeout = (cause?: unknown) => new TimeoutError(`${what} timed out after ${timeoutMs} ms.`, cause);
+    let renewed = !canRenew;
     try {
       for (let attempt = 0; ; attempt++) {
         let failure: MicromentorError;
@@ -168,6 +200,15 @@ export class Micromentor implements Requester {
           const text = await response.text();
           if (response.ok) return read<T>(response, text, what, options.responseType);
           failure = errorFor(response, text);
+          if (response.status === 401 && !renewed) {
+            // Refused token: renew once and send again (not counted as a retry).
+            renewed = true;
+            await this.#renewToken();
+            if (this.#userToken) headers['X-User-Token'] = this.#userToken;
+            else delete headers['X-User-Token'];
+            attempt--;
+            continue;
+          }
           if (!isRetryableStatus(response.status)) throw failure;
         } catch (error) {
           if (error instanceof MicromentorError) throw error;

@@ -53,9 +53,12 @@ describe('dist/widget.js (built embed bundle)', () => {
     snippet.textContent =
       'window.Micromentor = window.Micromentor || function () {' +
       ' (window.Micromentor.q = window.Micromentor.q || []).push(arguments); };' +
-      " Micromentor('identify', 'jwt.queued');";
+      " Micromentor('identify', 'jwt.queued');" +
+      " window.__opened = []; Micromentor('on', 'open', function (detail) { window.__opened.push(detail); });" +
+      " window.__provider = function () { return Promise.resolve('jwt.renewed'); };" +
+      " Micromentor('tokenProvider', window.__provider);";
     document.head.append(snippet);
-    expect(window.Micromentor?.q).to.have.length(1);
+    expect(window.Micromentor?.q).to.have.length(3);
 
     await loadBundle({ key: 'pk_test_embed', userToken: 'jwt.from-attribute' });
   });
@@ -97,13 +100,46 @@ describe('dist/widget.js (built embed bundle)', () => {
     await new Promise((resolve) => launcher.addEventListener('mm-close', resolve, { once: true }));
   });
 
+  it('ran the queued on() and tokenProvider, and opens pre-scoped to a topic', async () => {
+    const launcher = onlyLauncher();
+    const page = window as unknown as { __opened: unknown[]; __provider: unknown };
+    expect(launcher.tokenProvider === page.__provider, 'the queued provider reached the widget').to.be.true;
+    const seen: unknown[] = [];
+    window.Micromentor!('on', 'mm-close', (detail: unknown) => seen.push(detail));
+    window.Micromentor!('open', { topic: 'window-functions' });
+    await new Promise((resolve) => launcher.addEventListener('mm-open', resolve, { once: true }));
+    expect(launcher.topic).to.equal('window-functions');
+    expect(page.__opened.at(-1)).to.deep.equal({ topic: 'window-functions' });
+    window.Micromentor!('close');
+    await new Promise((resolve) => launcher.addEventListener('mm-close', resolve, { once: true }));
+    expect(seen).to.deep.equal([{ reason: 'api' }]);
+  });
+
+  it('takes data-theme and data-locale from the script tag', async () => {
+    const frame = await loadFrame(
+      `<!doctype html><title>t</title><body>` +
+        `<script src="${bundleUrl}" data-key="pk_frame" data-theme="dark" data-locale="es"></script>` +
+        `<mm-ask-expert topic="a"></mm-ask-expert><mm-ask-expert theme="light" locale="en"></mm-ask-expert>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve));
+    const floating = frame.document.querySelector('mm-ask-expert[floating]') as MmAskExpert;
+    const [inlineA, inlineB] = launchers(frame.document).filter((el) => el !== floating);
+    await floating.updateComplete;
+    expect([floating!.theme, floating!.locale]).to.deep.equal(['dark', 'es']);
+    expect([inlineA!.theme, inlineA!.locale]).to.deep.equal(['dark', 'es']);
+    expect([inlineB!.theme, inlineB!.locale]).to.deep.equal(['light', 'en']);
+    expect(floating!.shadowRoot!.querySelector('[part~="launcher"]')?.textContent?.trim()).to.equal(
+      'Pregunta a un experto',
+    );
+  });
+
   it('replaces the stub with a live API', () => {
     const api = window.Micromentor!;
     expect(api.loaded).to.be.true;
     expect(api.q).to.equal(undefined);
     api('identify', 'jwt.next');
     expect(onlyLauncher().userToken).to.equal('jwt.next');
-    api.identify!(null);
+    api('identify', null);
     expect(onlyLauncher().userToken).to.equal('');
   });
 

@@ -5,9 +5,16 @@ import {
   type Mentor,
   Micromentor,
   type RequestContext,
+  type UserTokenProvider,
 } from '@micromentor/sdk';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  html,
+  LitElement,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import '../confirmation/confirmation.js';
 import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
 import type { MmCloseDetail, MmCloseReason } from '../events/mm-close.js';
@@ -16,10 +23,21 @@ import type { MmOpenDetail } from '../events/mm-open.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
 import { type Messages, messages, resolveLocale } from '../i18n/index.js';
 import '../match-list/match-list.js';
+import '../guest-form/guest-form.js';
+import '../my-help/my-help.js';
+import type { MmMyHelp } from '../my-help/my-help.component.js';
 import '../request-form/request-form.js';
 import { askExpertStyles } from './ask-expert.styles.js';
 
-type Step = 'ask' | 'matches' | 'booked';
+type Step = 'guest' | 'ask' | 'matches' | 'booked' | 'mine';
+
+const STEPS: Record<Step, string> = {
+  guest: 'mm-guest-form',
+  ask: 'mm-request-form',
+  matches: 'mm-match-list',
+  booked: 'mm-confirmation',
+  mine: 'mm-my-help',
+};
 
 /** The page URL, when it is one the API accepts (http/https, not too long). */
 function pageUrl(): string | undefined {
@@ -51,43 +69,96 @@ function pageUrl(): string | undefined {
 export class MmAskExpert extends LitElement {
   static override styles = askExpertStyles;
 
-  /** What the learner is working on, set by the site owner (e.g. `sql-joins`). */
-  @property({ attribute: 'topic', reflect: true }) topic = '';
+  static override properties: PropertyDeclarations = {
+    topic: { reflect: true },
+    publishableKey: { attribute: 'publishable-key' },
+    apiBase: { attribute: 'api-base' },
+    userToken: { attribute: 'user-token' },
+    courseId: { attribute: 'course-id' },
+    lessonId: { attribute: 'lesson-id' },
+    locale: { reflect: true },
+    theme: { reflect: true },
+    floating: { type: Boolean, reflect: true },
+    tokenProvider: { attribute: false },
+    client: { attribute: false },
+    step: { state: true },
+    loading: { state: true },
+    request: { state: true },
+    results: { state: true },
+    booking: { state: true },
+    mentor: { state: true },
+    signedIn: { state: true },
+  };
 
-  @property({ attribute: 'publishable-key' }) publishableKey = '';
+  /** What the learner is working on, set by the site owner (e.g. `sql-joins`). */
+  topic = '';
+
+  publishableKey = '';
 
   /** API origin; the embed script defaults it to its own origin. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
 
   /** Short-lived JWT from the host's backend. Not reflected: keep it out of the DOM when set as a property. */
-  @property({ attribute: 'user-token' }) userToken = '';
+  userToken = '';
 
-  @property({ attribute: 'course-id' }) courseId = '';
-  @property({ attribute: 'lesson-id' }) lessonId = '';
+  courseId = '';
+  lessonId = '';
 
   /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
-  @property({ reflect: true }) locale = '';
+  locale = '';
 
-  /** Reflected for host styling (`mm-ask-expert[theme=dark]`); only the light look ships for now. */
-  @property({ reflect: true }) theme = '';
+  /** `light`, `dark`, or `auto` / empty: follows `prefers-color-scheme`. Reflected, and passed to every step. */
+  theme = '';
 
   /** Pins the launcher to the bottom corner of the viewport (the embed script sets it). */
-  @property({ attribute: 'floating', type: Boolean, reflect: true }) floating = false;
+  floating = false;
+
+  /**
+   * Renews the user token before it expires and when the API refuses it (401): an async
+   * function returning a fresh token from the host's backend. Used by the client built from
+   * the attributes; a `client` you pass brings its own.
+   */
+  tokenProvider: UserTokenProvider | undefined = undefined;
 
   /** An SDK client to use instead of one built from `publishable-key` and `api-base`. */
-  @property({ attribute: false }) client: Micromentor | null = null;
+  client: Micromentor | null = null;
 
-  @state() private step: Step = 'ask';
-  @state() private loading = false;
-  @state() private request: HelpRequest | null = null;
-  @state() private results: Match[] = [];
-  @state() private booking: Booking | null = null;
-  @state() private mentor: Mentor | null = null;
+  private step: Step = 'ask';
+  private loading = false;
+  private request: HelpRequest | null = null;
+  private results: Match[] = [];
+  private booking: Booking | null = null;
+  private mentor: Mentor | null = null;
+  /** The API knows the user: a guest session started here, or `/v1/me` named one. */
+  private signedIn = false;
 
-  @query('[part~="launcher"]') private launcher!: HTMLButtonElement;
-  @query('dialog') private panel!: HTMLDialogElement;
+  private get launcher(): HTMLButtonElement {
+    return this.renderRoot.querySelector<HTMLButtonElement>('[part~="launcher"]')!;
+  }
+  private get panel(): HTMLDialogElement {
+    return this.renderRoot.querySelector<HTMLDialogElement>('dialog')!;
+  }
 
   #closeReason: MmCloseReason = 'api';
+  #guestChecked = false;
+
+  /** `online` / `offline` on the window: the offline note reads `navigator.onLine` when rendering. */
+  handleEvent(): void {
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this);
+    addEventListener('offline', this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('online', this);
+    removeEventListener('offline', this);
+  }
+
   #built: { key: string; client: Micromentor } | null = null;
 
   get open(): boolean {
@@ -106,12 +177,17 @@ export class MmAskExpert extends LitElement {
     const key = `${baseUrl}\n${this.publishableKey}`;
     if (this.#built?.key !== key) {
       try {
-        this.#built = { key, client: new Micromentor({ baseUrl, publishableKey: this.publishableKey }) };
+        const client = new Micromentor({
+          baseUrl,
+          publishableKey: this.publishableKey,
+          userToken: this.userToken,
+          userTokenProvider: this.tokenProvider,
+        });
+        this.#built = { key, client };
       } catch {
         return null;
       }
     }
-    this.#built.client.setUserToken(this.userToken || undefined);
     return this.#built.client;
   }
 
@@ -121,9 +197,9 @@ export class MmAskExpert extends LitElement {
     if (url) context.url = url;
     const pageTitle = document.title.trim().slice(0, 300);
     if (pageTitle) context.pageTitle = pageTitle;
-    if (this.topic) context.topic = this.topic.slice(0, 100);
-    if (this.courseId) context.courseId = this.courseId.slice(0, 200);
-    if (this.lessonId) context.lessonId = this.lessonId.slice(0, 200);
+    if (this.topic) context.topic = this.topic;
+    if (this.courseId) context.courseId = this.courseId;
+    if (this.lessonId) context.lessonId = this.lessonId;
     return context;
   }
 
@@ -132,12 +208,35 @@ export class MmAskExpert extends LitElement {
     if (this.panel.open) return;
     this.panel.showModal();
     void this.#goTo(this.step);
+    void this.#offerGuest();
     this.#emit<MmOpenDetail>('mm-open', { topic: this.topic });
   }
 
   async hide(): Promise<void> {
     await this.updateComplete;
     this.#closeWith('api');
+  }
+
+  get #hasUser(): boolean {
+    return this.signedIn || Boolean(this.userToken || this.tokenProvider);
+  }
+
+  /**
+   * Without a token, asks the API once who is asking (a given client may carry one): a known
+   * user gets "My help"; an unknown one the guest form first, when the program allows guests.
+   */
+  async #offerGuest(): Promise<void> {
+    const client = this.#client;
+    if (this.#hasUser || this.#guestChecked || !client) return;
+    this.#guestChecked = true;
+    try {
+      const me = await client.me.get();
+      if (me.user) this.signedIn = true;
+      else if (me.tenant.settings.allowGuests && !this.#hasUser && this.step === 'ask')
+        await this.#goTo('guest');
+    } catch {
+      // Unknown: the question form stays, and a failed call explains itself there.
+    }
   }
 
   /** Back to an empty question (after a booking, or to start over). */
@@ -174,8 +273,8 @@ export class MmAskExpert extends LitElement {
   async #goTo(step: Step): Promise<void> {
     this.step = step;
     await this.updateComplete;
-    const selector = { ask: 'mm-request-form', matches: 'mm-match-list', booked: 'mm-confirmation' }[step];
-    const element = this.renderRoot.querySelector<HTMLElement>(selector);
+    const element = this.renderRoot.querySelector<HTMLElement>(STEPS[step]);
+    if (step === 'mine') void (element as MmMyHelp).refresh();
     await (element as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
     element?.focus();
   }
@@ -194,7 +293,9 @@ export class MmAskExpert extends LitElement {
   }
 
   #onError(event: MmErrorEvent): void {
-    if (event.detail.step !== 'request') return;
+    const { step } = event.detail;
+    if (step === 'broaden') this.loading = false;
+    if (step !== 'request') return;
     this.loading = false;
     void this.#goTo('ask');
   }
@@ -206,7 +307,10 @@ export class MmAskExpert extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('userToken') && this.#built) this.#built.client.setUserToken(this.userToken || undefined);
+    // Set on change only: a token the provider renewed inside the client must not be undone.
+    const client = this.#built?.client;
+    if (changed.has('userToken')) client?.setUserToken(this.userToken || undefined);
+    if (changed.has('tokenProvider')) client?.setUserTokenProvider(this.tokenProvider);
   }
 
   protected override render(): TemplateResult {
@@ -228,14 +332,27 @@ export class MmAskExpert extends LitElement {
         @mm-request-created=${this.#onRequestCreated}
         @mm-booking-created=${this.#onBooked}
         @mm-error=${this.#onError}
+        @mm-guest-ready=${() => {
+          this.signedIn = true;
+          void this.#goTo('ask');
+        }}
       >
-        <h2 id="title">${t.title}</h2>
+        <h2 id="title">${t.launcher}</h2>
+        ${navigator.onLine ? nothing : html`<p class="offline" role="status">${t.offline}</p>`}
         ${this.topic ? html`<p class="topic">${t.topic(this.topic)}</p>` : nothing}
+        <mm-guest-form
+          exportparts="button, submit-button"
+          ?hidden=${step !== 'guest'}
+          locale=${locale}
+          theme=${this.theme}
+          .client=${client}
+        ></mm-guest-form>
         ${step === 'ask' ? html`<p class="intro">${t.intro}</p>` : nothing}
         <mm-request-form
           exportparts="button, submit-button"
           ?hidden=${step !== 'ask'}
           locale=${locale}
+          theme=${this.theme}
           .client=${client}
           .context=${this.#context}
         ></mm-request-form>
@@ -243,6 +360,7 @@ export class MmAskExpert extends LitElement {
           exportparts="button, slot-button"
           ?hidden=${step !== 'matches'}
           locale=${locale}
+          theme=${this.theme}
           .client=${client}
           .request=${this.request}
           .results=${this.results}
@@ -259,6 +377,7 @@ export class MmAskExpert extends LitElement {
           exportparts="button, calendar-button, cancel-button"
           ?hidden=${step !== 'booked'}
           locale=${locale}
+          theme=${this.theme}
           .client=${client}
           .booking=${this.booking}
           .mentor=${this.mentor}
@@ -271,7 +390,21 @@ export class MmAskExpert extends LitElement {
               }}>${t.confirmation.another}</button>`
             : nothing
         }
+        <mm-my-help
+          exportparts="button, cancel-button, reschedule-button, slot-button"
+          ?hidden=${step !== 'mine'}
+          locale=${locale}
+          theme=${this.theme}
+          .client=${client}
+        ></mm-my-help>
         <div class="footer">
+          ${
+            step === 'mine'
+              ? html`<button part="button ask-button" type="button" @click=${() => this.#goTo('ask')}>${t.confirmation.another}</button>`
+              : step !== 'guest' && this.#hasUser
+                ? html`<button part="button my-help-button" type="button" @click=${() => this.#goTo('mine')}>${t.mine.open}</button>`
+                : html`<span></span>`
+          }
           <button part="close-button" type="button" @click=${() => this.#closeWith('close-button')}>
             ${t.close}
           </button>

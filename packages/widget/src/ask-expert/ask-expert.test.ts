@@ -206,7 +206,7 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     const booked = oneEvent(el, 'mm-booking-created') as Promise<MmBookingCreatedEvent>;
     await sendKeys({ press: 'Enter' });
     expect((await booked).detail.mentor.name).to.equal('Ada Lovelace');
-    expect(calls[1]!.body).to.deep.include({
+    expect(calls.find((c) => c.path === '/v1/bookings')!.body).to.deep.include({
       mentorId: 'mnt_adalovelace',
       durationMinutes: 15,
       format: 'video',
@@ -244,9 +244,7 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
     await created;
     await settle(el);
-    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal(
-      'No mentor matches yet — try fewer details or another format',
-    );
+    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal('No mentor matches yet.');
     await expect(el).to.be.accessible();
   });
 

@@ -1,6 +1,5 @@
 import type { Booking, Mentor } from '@micromentor/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmBookingCancelledDetail } from '../events/mm-booking-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import { formatDateTime } from '../internal/time.js';
@@ -28,13 +27,22 @@ function safeUrl(url: string | null): string | null {
 export class MmConfirmation extends MmElement {
   static override styles = confirmationStyles;
 
-  @property({ attribute: false }) booking: Booking | null = null;
-  @property({ attribute: false }) mentor: Mentor | null = null;
+  static override properties: PropertyDeclarations = {
+    booking: { attribute: false },
+    mentor: { attribute: false },
+    busy: { state: true },
+    error: { state: true },
+  };
 
-  @state() private busy = false;
-  @state() private error = '';
+  booking: Booking | null = null;
+  mentor: Mentor | null = null;
 
-  @query('#reason') private reasonInput!: HTMLInputElement;
+  private busy = false;
+  private error = '';
+
+  private get reasonInput(): HTMLInputElement {
+    return this.renderRoot.querySelector<HTMLInputElement>('#reason')!;
+  }
 
   override focus(): void {
     this.renderRoot.querySelector<HTMLElement>('h3')?.focus();

@@ -4,14 +4,6 @@ import { baseStyles } from '../styles/base.js';
 export const confirmationStyles = [
   baseStyles,
   css`
-    h3:focus {
-      outline: none;
-    }
-
-    h3:focus-visible {
-      outline: 3px solid var(--_accent);
-    }
-
     p {
       margin: 0 0 10px;
       overflow-wrap: anywhere;
@@ -22,7 +14,7 @@ export const confirmationStyles = [
     }
 
     a {
-      color: var(--_accent);
+      color: var(--_a);
       font-weight: 600;
     }
 
@@ -31,7 +23,7 @@ export const confirmationStyles = [
       gap: 6px;
       margin-top: 16px;
       padding-top: 12px;
-      border-top: 1px solid #e5e7eb;
+      border-top: 1px solid var(--_dv);
     }
 
     .cancel button {

@@ -1,3 +1,4 @@
+import type { UserTokenProvider } from '@micromentor/sdk';
 import type { MmAskExpert } from '../ask-expert/ask-expert.component.js';
 import type { EmbedCommands } from './command-queue.js';
 import type { EmbedConfig } from './script-config.js';
@@ -13,11 +14,15 @@ function widgets(): MmAskExpert[] {
  */
 export function mountEmbed(config: EmbedConfig): EmbedCommands {
   let userToken = config.userToken;
+  let tokenProvider: UserTokenProvider | undefined;
   let launcher: MmAskExpert | null = null;
   const configure = (widget: MmAskExpert): void => {
-    if (!widget.publishableKey) widget.publishableKey = config.publishableKey;
-    if (!widget.apiBase) widget.apiBase = config.apiBase;
-    if (!widget.userToken && userToken) widget.userToken = userToken;
+    widget.publishableKey ||= config.publishableKey;
+    widget.apiBase ||= config.apiBase;
+    widget.userToken ||= userToken;
+    widget.theme ||= config.theme;
+    widget.locale ||= config.locale;
+    widget.tokenProvider ??= tokenProvider;
   };
   for (const widget of widgets()) configure(widget);
   new MutationObserver((records) => {
@@ -32,9 +37,7 @@ export function mountEmbed(config: EmbedConfig): EmbedCommands {
   if (config.launcher) {
     launcher = document.createElement('mm-ask-expert');
     launcher.floating = true;
-    launcher.publishableKey = config.publishableKey;
-    launcher.apiBase = config.apiBase;
-    launcher.userToken = userToken;
+    configure(launcher);
     document.body.append(launcher);
   }
   return {
@@ -42,11 +45,23 @@ export function mountEmbed(config: EmbedConfig): EmbedCommands {
       userToken = token ?? '';
       for (const widget of widgets()) widget.userToken = userToken;
     },
-    open() {
-      void (launcher ?? widgets()[0])?.show();
+    open(options) {
+      const widget = launcher ?? widgets()[0];
+      if (!widget) return;
+      if (typeof options?.topic === 'string') widget.topic = options.topic;
+      void widget.show();
     },
     close() {
       for (const widget of widgets()) void widget.hide();
+    },
+    on(name, listener) {
+      document.addEventListener(`mm-${name.replace(/^mm-/, '')}`, (event) =>
+        listener((event as CustomEvent).detail, event),
+      );
+    },
+    tokenProvider(provider) {
+      tokenProvider = provider;
+      for (const widget of widgets()) widget.tokenProvider = provider;
     },
   };
 }

@@ -4,6 +4,9 @@ export interface EmbedConfig {
   userToken: string;
   /** False for `data-launcher="none"`: the site places `<mm-ask-expert>` itself. */
   launcher: boolean;
+  /** `data-theme`, `data-locale`: '' when absent. */
+  theme: string;
+  locale: string;
 }
 
 /**
@@ -18,12 +21,19 @@ export function findOwnScript(): HTMLScriptElement | null {
 }
 
 export function readScriptConfig(script: HTMLScriptElement): EmbedConfig | null {
-  const { key, api, userToken, launcher } = script.dataset;
+  const { key, api, userToken, launcher, theme = '', locale = '' } = script.dataset;
   if (!key) return null;
   // The API usually serves widget.js itself, so its own origin is the right default.
   const apiBase = (api || new URL(script.src || document.baseURI, document.baseURI).origin).replace(
     /\/+$/,
     '',
   );
-  return { publishableKey: key, apiBase, userToken: userToken ?? '', launcher: launcher !== 'none' };
+  return {
+    publishableKey: key,
+    apiBase,
+    userToken: userToken ?? '',
+    launcher: launcher !== 'none',
+    theme,
+    locale,
+  };
 }

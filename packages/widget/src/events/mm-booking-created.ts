@@ -13,6 +13,13 @@ export interface MmBookingCancelledDetail {
 
 export type MmBookingCancelledEvent = CustomEvent<MmBookingCancelledDetail>;
 
+/** Fired by "My help" when the learner moves a session: `booking` is the updated one. */
+export interface MmBookingRescheduledDetail {
+  booking: Booking;
+}
+
+export type MmBookingRescheduledEvent = CustomEvent<MmBookingRescheduledDetail>;
+
 /** Fired by `<mm-mentor-card>` when the learner picks one of the mentor's free times. */
 export interface MmSlotSelectDetail {
   mentor: Mentor;
@@ -25,6 +32,7 @@ declare global {
   interface HTMLElementEventMap {
     'mm-booking-created': MmBookingCreatedEvent;
     'mm-booking-cancelled': MmBookingCancelledEvent;
+    'mm-booking-rescheduled': MmBookingRescheduledEvent;
     'mm-slot-select': MmSlotSelectEvent;
   }
 }

@@ -1,5 +1,13 @@
 /** Which call failed. */
-export type MmErrorStep = 'request' | 'booking' | 'calendar' | 'cancel';
+export type MmErrorStep =
+  | 'request'
+  | 'booking'
+  | 'calendar'
+  | 'cancel'
+  | 'broaden'
+  | 'guest'
+  | 'bookings'
+  | 'reschedule';
 
 export interface MmErrorDetail {
   step: MmErrorStep;

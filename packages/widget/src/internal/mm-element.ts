@@ -1,17 +1,25 @@
 import type { Micromentor } from '@micromentor/sdk';
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { MmErrorStep } from '../events/mm-error.js';
 import { type Locale, type Messages, messages, resolveLocale } from '../i18n/index.js';
-import { describeError } from './errors.js';
+import { describeError, SetupError } from './errors.js';
 
 /** What every step element shares: the SDK client, the locale and typed events. */
 export class MmElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    locale: {},
+    theme: {},
+  };
+
   /** The SDK client the element calls the API through (set by `<mm-ask-expert>`). */
-  @property({ attribute: false }) client: Micromentor | null = null;
+  client: Micromentor | null = null;
 
   /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
-  @property({ reflect: true }) locale = '';
+  locale = '';
+
+  /** `light`, `dark`, or empty / `auto`: the system's preference (`<mm-ask-expert>` passes its own down). */
+  theme = '';
 
   get resolvedLocale(): Locale {
     return resolveLocale(this.locale, this);
@@ -19,6 +27,12 @@ export class MmElement extends LitElement {
 
   get t(): Messages {
     return messages(this.resolvedLocale);
+  }
+
+  /** The client, or a SetupError (shown as "not set up yet") when there is none. */
+  protected get api(): Micromentor {
+    if (!this.client) throw new SetupError('Micromentor: no publishable-key or client');
+    return this.client;
   }
 
   /** Dispatches a bubbling, composed event (it crosses shadow roots up to the page). */

@@ -3,21 +3,19 @@ import type { Locale } from '../i18n/index.js';
 const MINUTE = 60_000;
 
 /** A slot's start in the learner's own time zone, e.g. "Tue 3:30 PM". */
-export function formatSlot(iso: string, locale: Locale, timeZone?: string): string {
+export function formatSlot(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     hour: 'numeric',
     minute: '2-digit',
-    timeZone,
   }).format(new Date(iso));
 }
 
 /** A full date and time with the zone named, for the confirmation. */
-export function formatDateTime(iso: string, locale: Locale, timeZone?: string): string {
+export function formatDateTime(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, {
     dateStyle: 'full',
     timeStyle: 'short',
-    timeZone,
   }).format(new Date(iso));
 }
 

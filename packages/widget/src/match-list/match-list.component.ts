@@ -1,8 +1,7 @@
 import type { HelpRequest, Match, SessionFormat } from '@micromentor/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmBookingCreatedDetail, MmSlotSelectEvent } from '../events/mm-booking-created.js';
-import { SetupError } from '../internal/errors.js';
+import type { MmRequestCreatedDetail } from '../events/mm-request-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import { slotMinutes } from '../internal/time.js';
 import '../mentor-card/mentor-card.js';
@@ -19,17 +18,25 @@ import { matchListStyles } from './match-list.styles.js';
 export class MmMatchList extends MmElement {
   static override styles = matchListStyles;
 
+  static override properties: PropertyDeclarations = {
+    request: { attribute: false },
+    results: { attribute: false },
+    loading: { type: Boolean, reflect: true },
+    booking: { state: true },
+    error: { state: true },
+  };
+
   /** The request the matches are for: its id and format go with the booking. */
-  @property({ attribute: false }) request: HelpRequest | null = null;
+  request: HelpRequest | null = null;
 
   /** Ranked best first (not `matches`: that is `Element.matches()`). */
-  @property({ attribute: false }) results: Match[] = [];
+  results: Match[] = [];
 
   /** The request is still on its way: shows a busy state. */
-  @property({ type: Boolean, reflect: true }) loading = false;
+  loading = false;
 
-  @state() private booking = false;
-  @state() private error = '';
+  private booking = false;
+  private error = '';
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('results') || changed.has('request')) this.error = '';
@@ -45,8 +52,7 @@ export class MmMatchList extends MmElement {
     this.booking = true;
     this.error = '';
     try {
-      if (!this.client) throw new SetupError('Micromentor: no publishable key or client.');
-      const booking = await this.client.bookings.create({
+      const booking = await this.api.bookings.create({
         mentorId: mentor.id,
         start: slot.start,
         durationMinutes: slotMinutes(slot),
@@ -61,6 +67,24 @@ export class MmMatchList extends MmElement {
     }
   }
 
+  /** No match: asks again for any format with no rush (the request-form events drive the panel). */
+  async #broaden(): Promise<void> {
+    const request = this.request;
+    if (!request || !this.client) return;
+    this.emit('mm-request-submit', {});
+    try {
+      const { request: broader, matches } = await this.api.requests.create({
+        title: request.title,
+        details: request.details,
+        urgency: 'flexible',
+        context: request.context,
+      });
+      this.emit<MmRequestCreatedDetail>('mm-request-created', { request: broader, matches });
+    } catch (error) {
+      this.error = this.fail('broaden', error);
+    }
+  }
+
   /** Moves focus to the heading, so screen readers start at the results. */
   override focus(): void {
     this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
@@ -70,7 +94,7 @@ export class MmMatchList extends MmElement {
     const t = this.t.matches;
     const busy = this.loading || this.booking;
     const status = this.loading
-      ? t.loading
+      ? this.t.form.submitting
       : this.booking
         ? t.booking
         : this.results.length
@@ -82,6 +106,14 @@ export class MmMatchList extends MmElement {
         <p class="status" role="status">${status}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${
+          !busy &&
+          !this.results.length &&
+          this.request &&
+          (this.request.format || this.request.urgency !== 'flexible')
+            ? html`<button part="button broaden-button" type="button" @click=${this.#broaden}>${t.broaden}</button>`
+            : nothing
+        }
+        ${
           this.loading || !this.results.length
             ? nothing
             : html`<ul class="cards" @mm-slot-select=${this.#book}>
@@ -92,6 +124,7 @@ export class MmMatchList extends MmElement {
                       .client=${this.client}
                       .match=${match}
                       locale=${this.resolvedLocale}
+                      theme=${this.theme}
                       ?disabled=${this.booking}
                     ></mm-mentor-card>
                   </li>`,

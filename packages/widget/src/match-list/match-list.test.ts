@@ -57,7 +57,7 @@ describe('<mm-match-list>', () => {
 
   it('shows the empty state', async () => {
     const el = await fixture<MmMatchList>(html`<mm-match-list locale="en" .results=${[]}></mm-match-list>`);
-    expect(status(el)).to.equal('No mentor matches yet — try fewer details or another format');
+    expect(status(el)).to.equal('No mentor matches yet.');
     await expect(el).to.be.accessible();
   });
 
@@ -122,7 +122,7 @@ describe('<mm-match-list>', () => {
     expect((await failed).detail.code).to.equal('connection_failed');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.equal(
-      'No pudimos conectar con el servicio de mentoría. Revisa tu conexión e inténtalo de nuevo.',
+      'No se pudo conectar. Revisa tu conexión e inténtalo de nuevo.',
     );
     expect(status(el)).to.equal('3 mentores encontrados');
   });

@@ -1,8 +1,8 @@
 import type { Match } from '@micromentor/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmSlotSelectDetail } from '../events/mm-booking-created.js';
 import { MmElement } from '../internal/mm-element.js';
+import { reasonText } from '../internal/reasons.js';
 import { formatSlot, formatSoon } from '../internal/time.js';
 import { mentorCardStyles } from './mentor-card.styles.js';
 
@@ -15,8 +15,9 @@ function initials(name: string): string {
 /**
  * @summary One matched mentor: who they are, why they fit, and their next free times.
  *
- * Everything the mentor wrote is rendered as text. Reason codes stay on `data-code` so a
- * later release can translate them; the server's `text` is shown for now.
+ * Everything the mentor wrote is rendered as text. Reasons are worded from their `code` and
+ * `params` in the learner's language (the server's `text` for codes this release does not know);
+ * the code stays on `data-code`.
  *
  * @event mm-slot-select - The learner picked a time. `detail: { mentor, slot }`.
  *
@@ -25,13 +26,15 @@ function initials(name: string): string {
 export class MmMentorCard extends MmElement {
   static override styles = mentorCardStyles;
 
-  @property({ attribute: false }) match: Match | null = null;
+  static override properties: PropertyDeclarations = {
+    match: { attribute: false },
+    disabled: { type: Boolean, reflect: true },
+  };
+
+  match: Match | null = null;
 
   /** Disables the slot buttons (while a booking is on its way). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
-  /** IANA zone to show times in; empty: the learner's own. */
-  @property({ attribute: 'time-zone' }) timeZone = '';
+  disabled = false;
 
   #onSlotKeydown(event: KeyboardEvent): void {
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
@@ -53,7 +56,6 @@ export class MmMentorCard extends MmElement {
     const { mentor, reasons, nextSlots } = match;
     const t = this.t.card;
     const locale = this.resolvedLocale;
-    const zone = this.timeZone || undefined;
     const { rating, ratingCount } = mentor.stats;
     return html`
       <article aria-labelledby="name" data-mentor-id=${mentor.id}>
@@ -75,7 +77,7 @@ export class MmMentorCard extends MmElement {
         ${
           reasons.length
             ? html`<ul class="reasons">
-                ${reasons.map((reason) => html`<li data-code=${reason.code}>${reason.text}</li>`)}
+                ${reasons.map((reason) => html`<li data-code=${reason.code}>${reasonText(reason, this.t, locale)}</li>`)}
               </ul>`
             : nothing
         }
@@ -89,7 +91,7 @@ export class MmMentorCard extends MmElement {
                 @keydown=${this.#onSlotKeydown}
               >
                 ${nextSlots.map((slot) => {
-                  const time = formatSlot(slot.start, locale, zone);
+                  const time = formatSlot(slot.start, locale);
                   const soon = formatSoon(slot.start, locale);
                   return html`<button
                     part="button slot-button"

@@ -5,8 +5,8 @@ export const mentorCardStyles = [
   baseStyles,
   css`
     article {
-      border: 1px solid #d1d5db;
-      border-radius: var(--_radius);
+      border: 1px solid var(--_dv);
+      border-radius: var(--_r);
       padding: 12px;
       overflow-wrap: anywhere;
     }
@@ -24,8 +24,8 @@ export const mentorCardStyles = [
       width: 40px;
       height: 40px;
       border-radius: 50%;
-      background: var(--_accent);
-      color: #fff;
+      background: var(--_a);
+      color: var(--_af);
       font-weight: 700;
     }
 
@@ -37,7 +37,7 @@ export const mentorCardStyles = [
     .headline,
     .rating {
       margin: 2px 0 0;
-      color: #4b5563;
+      color: var(--_mu);
     }
 
     .reasons {
@@ -63,7 +63,7 @@ export const mentorCardStyles = [
 
     .soon {
       font-size: 0.85em;
-      color: #4b5563;
+      color: var(--_mu);
     }
   `,
 ];

@@ -18,7 +18,7 @@ describe('<mm-mentor-card>', () => {
     expect(reasons.map((li) => li.textContent)).to.deep.equal([
       'Knows SQL joins',
       '8 years of experience',
-      'Free in 40 min',
+      'Free in 40 minutes',
     ]);
     expect(reasons.map((li) => li.getAttribute('data-code'))).to.deep.equal([
       'skill_match',
@@ -89,5 +89,65 @@ describe('<mm-mentor-card>', () => {
     expect(el.shadowRoot!.querySelector('.avatar')?.textContent).to.equal('L');
     expect(el.shadowRoot!.textContent).to.contain('Sin huecos libres en los próximos días');
     await expect(el).to.be.accessible();
+  });
+
+  it('words every known reason code in Spanish and falls back to the text for unknown ones', async () => {
+    const at = new Date(Date.now() + 3 * 3600_000).toISOString();
+    const m = match('Ada Lovelace');
+    m.reasons = [
+      { code: 'skill_match', text: 'Knows SQL joins', params: { skills: 'SQL joins' } },
+      { code: 'related_skill', text: 'x', params: { skill: 'PostgreSQL', near: 'SQL' } },
+      { code: 'text_match', text: 'x', params: { terms: '<b>window</b>' } },
+      { code: 'on_board', text: 'x', params: { label: 'SQL' } },
+      { code: 'language', text: 'Speaks Spanish and German', params: { language: 'es,de', name: 'x' } },
+      { code: 'new_mentor', text: 'New mentor', params: {} },
+      { code: 'experience', text: '1 year of experience', params: { years: 1 } },
+      { code: 'rating', text: 'x', params: { rating: 4.5, count: 3 } },
+      { code: 'rating', text: 'Not rated yet', params: { rating: 0, count: 0 } },
+      { code: 'available_soon', text: 'Free now', params: { minutes: 0, at } },
+      { code: 'available_soon', text: 'x', params: { minutes: 180, at } },
+      { code: 'mystery_signal', text: 'Something the server knows', params: {} },
+      { code: 'skill_match', text: 'Knows SQL (no params)', params: {} },
+    ];
+    const el = await fixture<MmMentorCard>(html`<mm-mentor-card locale="es" .match=${m}></mm-mentor-card>`);
+    const items = Array.from(el.shadowRoot!.querySelectorAll('.reasons li')).map((li) => li.textContent);
+    const when = new Intl.DateTimeFormat('es', {
+      weekday: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(at));
+    expect(items).to.deep.equal([
+      'Sabe de SQL joins',
+      'Trabaja con PostgreSQL, cercano a SQL',
+      'Su perfil menciona <b>window</b>',
+      'En tu consejo para SQL',
+      'Habla español y alemán',
+      'Mentor nuevo',
+      '1 año de experiencia',
+      'Valoración 4,5 en 3 sesiones',
+      'Sin valoraciones aún',
+      'Libre ahora',
+      `Libre ${when}`,
+      'Something the server knows',
+      'Knows SQL (no params)',
+    ]);
+    expect(el.shadowRoot!.querySelector('.reasons b')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('words the same reasons in English from their codes, not from the text', async () => {
+    const m = match('Ada Lovelace');
+    m.reasons = [
+      { code: 'experience', text: 'server text', params: { years: 0 } },
+      { code: 'rating', text: 'server text', params: { rating: 5, count: 1 } },
+      { code: 'language', text: 'server text', params: { language: 'fr' } },
+    ];
+    const el = await fixture<MmMentorCard>(html`<mm-mentor-card locale="en" .match=${m}></mm-mentor-card>`);
+    const items = Array.from(el.shadowRoot!.querySelectorAll('.reasons li')).map((li) => li.textContent);
+    expect(items).to.deep.equal([
+      'Less than a year of experience',
+      'Rated 5.0 from 1 session',
+      'Speaks French',
+    ]);
   });
 });

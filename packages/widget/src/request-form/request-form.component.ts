@@ -1,8 +1,6 @@
 import type { RequestContext, SessionFormat } from '@micromentor/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmRequestCreatedDetail } from '../events/mm-request-created.js';
-import { SetupError } from '../internal/errors.js';
 import { MmElement } from '../internal/mm-element.js';
 import { requestFormStyles } from './request-form.styles.js';
 
@@ -25,17 +23,30 @@ const DETAILS_MAX = 4000;
 export class MmRequestForm extends MmElement {
   static override styles = requestFormStyles;
 
+  static override properties: PropertyDeclarations = {
+    context: { attribute: false },
+    busy: { state: true },
+    titleError: { state: true },
+    callError: { state: true },
+    format: { state: true },
+    urgency: { state: true },
+  };
+
   /** Captured where the learner asked (page, topic, course, lesson); sent as `context`. */
-  @property({ attribute: false }) context: RequestContext = {};
+  context: RequestContext = {};
 
-  @state() private busy = false;
-  @state() private titleError = '';
-  @state() private callError = '';
-  @state() format: SessionFormat = 'video';
-  @state() urgency: Urgency = 'flexible';
+  private busy = false;
+  private titleError = '';
+  private callError = '';
+  format: SessionFormat = 'video';
+  urgency: Urgency = 'flexible';
 
-  @query('#title') private titleInput!: HTMLInputElement;
-  @query('#details') private detailsInput!: HTMLTextAreaElement;
+  private get titleInput(): HTMLInputElement {
+    return this.renderRoot.querySelector<HTMLInputElement>('#title')!;
+  }
+  private get detailsInput(): HTMLTextAreaElement {
+    return this.renderRoot.querySelector<HTMLTextAreaElement>('#details')!;
+  }
 
   /** Moves focus to the first field (the panel does this when the step shows). */
   override focus(): void {
@@ -60,8 +71,7 @@ export class MmRequestForm extends MmElement {
     this.busy = true;
     this.emit('mm-request-submit', {});
     try {
-      if (!this.client) throw new SetupError('Micromentor: no publishable key or client.');
-      const { request, matches } = await this.client.requests.create({
+      const { request, matches } = await this.api.requests.create({
         title,
         details: this.detailsInput.value.trim().slice(0, DETAILS_MAX),
         format: this.format,
@@ -101,7 +111,7 @@ export class MmRequestForm extends MmElement {
     const { pageTitle, topic, courseId, lessonId } = this.context;
     const items = [
       pageTitle && t.contextPage(pageTitle),
-      topic && t.contextTopic(topic),
+      topic && this.t.topic(topic),
       courseId && t.contextCourse(courseId),
       lessonId && t.contextLesson(lessonId),
     ].filter((item): item is string => Boolean(item));

@@ -14,19 +14,16 @@ export const requestFormStyles = [
       gap: 4px;
     }
 
-    .field p {
+    .field p,
+    .context p {
       margin: 0;
-    }
-
-    label {
-      font-weight: 600;
     }
 
     fieldset {
       margin: 0;
       padding: 8px 12px;
-      border: 1px solid #d1d5db;
-      border-radius: calc(var(--_radius) / 2);
+      border: 1px solid var(--_dv);
+      border-radius: calc(var(--_r) / 2);
       display: flex;
       flex-wrap: wrap;
       gap: 4px 16px;
@@ -44,23 +41,10 @@ export const requestFormStyles = [
       gap: 6px;
     }
 
-    input[type='radio'] {
-      accent-color: var(--_accent);
-    }
-
-    input[type='radio']:focus-visible {
-      outline: 3px solid var(--_accent);
-      outline-offset: 2px;
-    }
-
     .context ul {
       margin: 4px 0 0;
       padding-inline-start: 20px;
       overflow-wrap: anywhere;
-    }
-
-    .context p {
-      margin: 0;
     }
   `,
 ];

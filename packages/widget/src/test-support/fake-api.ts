@@ -32,12 +32,15 @@ export function problem(status: number, code: string, title: string, detail: str
 }
 
 /** A real SDK client whose `fetch` answers from `routes` ("POST /v1/requests" → handler) and records calls. */
-export function fakeApi(routes: Record<string, Handler>): { client: Micromentor; calls: RecordedCall[] } {
+export function fakeApi(
+  routes: Record<string, Handler>,
+  { userToken = 'jwt.learner' }: { userToken?: string } = {},
+): { client: Micromentor; calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
   const client = new Micromentor({
     baseUrl: 'https://api.example.test',
     publishableKey: 'pk_test_123',
-    userToken: 'jwt.learner',
+    userToken,
     maxRetries: 0,
     fetch: async (url, init) => {
       const { pathname, searchParams } = new URL(url);

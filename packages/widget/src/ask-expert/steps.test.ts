@@ -1,0 +1,264 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { MmBookingCancelledEvent, MmBookingRescheduledEvent } from '../events/mm-booking-created.js';
+import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
+import { booking, fakeApi, helpRequest, json, slot, threeMatches } from '../test-support/fake-api.js';
+import type { MmAskExpert } from './ask-expert.js';
+import './ask-expert.js';
+
+// Guest form, "My help", the empty state and the offline state, driven through the panel.
+// Assertions compare strings, never DOM nodes (see ask-expert.test.ts).
+
+const me = (user: object | null, allowGuests = true) =>
+  json(200, {
+    tenant: { id: 't', name: 'Acme', settings: { allowGuests, formats: ['video'], sessionLengths: [15] } },
+    user,
+    mentorProfile: null,
+    keyKind: 'publishable',
+  });
+
+const learner = { id: 'u', externalId: 'x', name: 'Lin', email: null, roles: [], isGuest: false };
+
+type Stepped = HTMLElement & { updateComplete: Promise<unknown> };
+const STEPS = 'mm-guest-form, mm-request-form, mm-match-list, mm-confirmation, mm-my-help';
+
+async function settle(el: MmAskExpert): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    await el.updateComplete;
+    for (const child of el.shadowRoot!.querySelectorAll<Stepped>(STEPS)) await child.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+}
+
+function visibleStep(el: MmAskExpert): string[] {
+  return Array.from(el.shadowRoot!.querySelectorAll(STEPS))
+    .filter((step) => !step.hasAttribute('hidden'))
+    .map((step) => step.localName);
+}
+
+function inStep<T extends Element>(el: MmAskExpert, step: string, selector: string): T | null {
+  return el.shadowRoot!.querySelector(step)!.shadowRoot!.querySelector<T>(selector);
+}
+
+function allText(el: MmAskExpert, step: string, selector: string): string[] {
+  return Array.from(el.shadowRoot!.querySelector(step)!.shadowRoot!.querySelectorAll(selector)).map(
+    (node) => node.textContent?.trim() ?? '',
+  );
+}
+
+async function open(el: MmAskExpert): Promise<void> {
+  const opened = oneEvent(el, 'mm-open');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="launcher"]')!.click();
+  await opened;
+  await settle(el);
+}
+
+describe('<mm-ask-expert> guest form', () => {
+  it('asks a guest for name and email first, with the keyboard, then asks with the guest token', async () => {
+    const { client, calls } = fakeApi(
+      {
+        'GET /v1/me': () => me(null),
+        'POST /v1/guest-sessions': () =>
+          json(201, { userToken: 'jwt.guest', expiresAt: new Date().toISOString(), externalId: 'guest_1' }),
+        'POST /v1/requests': () => json(201, { request: helpRequest(), matches: threeMatches() }),
+      },
+      { userToken: '' },
+    );
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    await open(el);
+    expect(visibleStep(el)).to.deep.equal(['mm-guest-form']);
+    expect(el.shadowRoot!.querySelector('[part~="my-help-button"]')).to.be.null;
+    await expect(el).to.be.accessible();
+
+    // Empty: both fields explain themselves, and nothing is sent.
+    inStep<HTMLButtonElement>(el, 'mm-guest-form', '[part~="submit-button"]')!.click();
+    await settle(el);
+    expect(allText(el, 'mm-guest-form', '.error')).to.deep.equal([
+      'Enter your name.',
+      'Enter a valid email.',
+    ]);
+    expect(inStep(el, 'mm-guest-form', 'mm-guest-form, #name') === null).to.be.false;
+    expect(el.shadowRoot!.querySelector('mm-guest-form')!.shadowRoot!.activeElement?.id).to.equal('name');
+    expect(calls.filter((c) => c.path === '/v1/guest-sessions')).to.have.length(0);
+
+    await sendKeys({ type: 'Lin Guest' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'lin@example.com' });
+    const ready = oneEvent(el, 'mm-guest-ready');
+    await sendKeys({ press: 'Enter' });
+    await ready;
+    await settle(el);
+    expect(calls.at(-1)!.body).to.deep.equal({ name: 'Lin Guest', email: 'lin@example.com' });
+    expect(visibleStep(el)).to.deep.equal(['mm-request-form']);
+    expect(el.shadowRoot!.querySelector('[part~="my-help-button"]')?.textContent?.trim()).to.equal('My help');
+
+    inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Joins';
+    const created = oneEvent(el, 'mm-request-created');
+    inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
+    await created;
+    expect(calls.at(-1)!.headers['X-User-Token']).to.equal('jwt.guest');
+  });
+
+  it('speaks Spanish, and is skipped when the program allows no guests', async () => {
+    const { client } = fakeApi({ 'GET /v1/me': () => me(null) }, { userToken: '' });
+    const es = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="es" .client=${client}></mm-ask-expert>`,
+    );
+    await open(es);
+    expect(inStep(es, 'mm-guest-form', 'h3')?.textContent).to.equal('¿Quién pregunta?');
+    expect(allText(es, 'mm-guest-form', 'label')).to.deep.equal(['Tu nombre', 'Correo electrónico']);
+    await expect(es).to.be.accessible();
+
+    const closed = fakeApi({ 'GET /v1/me': () => me(null, false) }, { userToken: '' });
+    const el = await fixture<MmAskExpert>(html`<mm-ask-expert .client=${closed.client}></mm-ask-expert>`);
+    await open(el);
+    expect(visibleStep(el)).to.deep.equal(['mm-request-form']);
+  });
+});
+
+describe('<mm-ask-expert> My help', () => {
+  it('lists upcoming and past sessions, reschedules with the keyboard and cancels', async () => {
+    const upcoming = booking({ id: 'bkg_up' });
+    const past = booking({
+      id: 'bkg_past',
+      start: new Date(Date.now() - 86_400_000).toISOString(),
+      end: new Date(Date.now() - 86_400_000 + 900_000).toISOString(),
+      status: 'completed',
+    });
+    const newSlot = slot(300);
+    let listed = [upcoming, past];
+    const { client, calls } = fakeApi({
+      'GET /v1/me': () => me(learner),
+      'GET /v1/bookings': () => json(200, { data: listed, nextCursor: null }),
+      [`GET /v1/mentors/${upcoming.mentorId}/slots`]: () => json(200, { data: [slot(120), newSlot] }),
+      'POST /v1/bookings/bkg_up/reschedule': (call) => {
+        const moved = { ...upcoming, start: (call.body as { start: string }).start, sequence: 1 };
+        listed = [moved, past];
+        return json(200, moved);
+      },
+      'POST /v1/bookings/bkg_up/cancel': () => {
+        listed = [{ ...upcoming, status: 'cancelled' }, past];
+        return json(200, listed[0]);
+      },
+    });
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    await open(el);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="my-help-button"]')!.click();
+    await settle(el);
+    expect(visibleStep(el)).to.deep.equal(['mm-my-help']);
+    expect(calls.find((c) => c.path === '/v1/bookings')?.method).to.equal('GET');
+    expect(allText(el, 'mm-my-help', 'h4')).to.deep.equal(['Upcoming', 'Past']);
+    const items = allText(el, 'mm-my-help', 'li');
+    expect(items).to.have.length(2);
+    expect(items[0]).to.contain('Video call · Booked');
+    expect(items[1]).to.contain('Done');
+    await expect(el).to.be.accessible();
+
+    inStep<HTMLButtonElement>(el, 'mm-my-help', '[part~="reschedule-button"]')!.click();
+    await settle(el);
+    const help = el.shadowRoot!.querySelector('mm-my-help')!;
+    expect(help.shadowRoot!.activeElement?.getAttribute('part')).to.equal('button slot-button');
+    expect(allText(el, 'mm-my-help', '[part~="slot-button"]')).to.have.length(2);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    const moved = oneEvent(el, 'mm-booking-rescheduled') as Promise<MmBookingRescheduledEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await moved).detail.booking.start).to.equal(newSlot.start);
+    await settle(el);
+    expect(inStep(el, 'mm-my-help', '[role="status"]')?.textContent).to.equal('Your session has moved.');
+
+    const cancelled = oneEvent(el, 'mm-booking-cancelled') as Promise<MmBookingCancelledEvent>;
+    inStep<HTMLButtonElement>(el, 'mm-my-help', '[part~="cancel-button"]')!.click();
+    expect((await cancelled).detail.booking.status).to.equal('cancelled');
+    await settle(el);
+    expect(inStep(el, 'mm-my-help', '[role="status"]')?.textContent).to.equal('Your session is cancelled.');
+    expect(allText(el, 'mm-my-help', 'ul')).to.have.length(1); // upcoming is empty now
+    expect(allText(el, 'mm-my-help', '.hint')).to.deep.equal(['Nothing here yet.']);
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="ask-button"]')!.click();
+    await settle(el);
+    expect(visibleStep(el)).to.deep.equal(['mm-request-form']);
+  });
+
+  it('speaks Spanish', async () => {
+    const { client } = fakeApi({
+      'GET /v1/me': () => me(learner),
+      'GET /v1/bookings': () => json(200, { data: [booking()], nextCursor: null }),
+    });
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="es" .client=${client}></mm-ask-expert>`,
+    );
+    await open(el);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="my-help-button"]')!.click();
+    await settle(el);
+    expect(allText(el, 'mm-my-help', 'h4')).to.deep.equal(['Próximas', 'Anteriores']);
+    expect(allText(el, 'mm-my-help', 'button')).to.deep.equal(['Cambiar hora', 'Cancelar sesión']);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<mm-ask-expert> empty and offline states', () => {
+  it('says nobody matched and broadens to any format with no rush', async () => {
+    const bodies: unknown[] = [];
+    const { client } = fakeApi({
+      'POST /v1/requests': (call) => {
+        bodies.push(call.body);
+        return bodies.length === 1
+          ? json(201, { request: helpRequest({ format: 'call', urgency: 'now' }), matches: [] })
+          : json(201, {
+              request: helpRequest({ format: null, urgency: 'flexible' }),
+              matches: threeMatches(),
+            });
+      },
+    });
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    await open(el);
+    inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Recursive CTEs';
+    let created = oneEvent(el, 'mm-request-created');
+    inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
+    await created;
+    await settle(el);
+    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal('No mentor matches yet.');
+    const broaden = inStep<HTMLButtonElement>(el, 'mm-match-list', '[part~="broaden-button"]')!;
+    expect(broaden.textContent).to.equal('Search any format, no rush');
+    await expect(el).to.be.accessible();
+    created = oneEvent(el, 'mm-request-created') as Promise<MmRequestCreatedEvent>;
+    broaden.focus();
+    await sendKeys({ press: 'Enter' });
+    expect(((await created) as MmRequestCreatedEvent).detail.matches).to.have.length(3);
+    expect(bodies[1]).to.deep.include({ title: 'LEFT JOIN returns duplicate rows', urgency: 'flexible' });
+    expect(bodies[1]).not.to.have.property('format');
+    await settle(el);
+    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal('3 mentors found');
+    expect(inStep(el, 'mm-match-list', '[part~="broaden-button"]')).to.be.null;
+  });
+
+  it('says so in plain words when the browser goes offline, in English and Spanish', async () => {
+    const el = await fixture<MmAskExpert>(html`<mm-ask-expert locale="es"></mm-ask-expert>`);
+    await open(el);
+    expect(el.shadowRoot!.querySelector('.offline')).to.be.null;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      window.dispatchEvent(new Event('offline'));
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.offline')?.textContent).to.equal(
+        'Sin conexión. Vuelve a conectarte para preguntar o reservar.',
+      );
+      await expect(el).to.be.accessible();
+      el.locale = 'en';
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.offline')?.textContent).to.contain("You're offline.");
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+    window.dispatchEvent(new Event('online'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.offline')).to.be.null;
+  });
+});
