@@ -8,13 +8,28 @@ import type { HttpMethod, Requester, RequestOptions } from './request.js';
 import { type ActionItemsResource, actionItemsResource } from './resources/action-items.js';
 import { type AdminResource, adminResource } from './resources/admin.js';
 import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
-import { type BookingsResource, bookingsResource } from './resources/bookings.js';
+import {
+  type BookingsCoreResource,
+  type BookingsResource,
+  bookingsCoreResource,
+  bookingsResource,
+} from './resources/bookings.js';
 import { type EventsResource, eventsResource } from './resources/events.js';
 import { type GuestSessionsResource, guestSessionsResource } from './resources/guest-sessions.js';
-import { type MeResource, meResource } from './resources/me.js';
-import { type MentorsResource, mentorsResource } from './resources/mentors.js';
+import { type MeCoreResource, type MeResource, meCoreResource, meResource } from './resources/me.js';
+import {
+  type MentorsCoreResource,
+  type MentorsResource,
+  mentorsCoreResource,
+  mentorsResource,
+} from './resources/mentors.js';
 import { type ReportsResource, reportsResource } from './resources/reports.js';
-import { type RequestsResource, requestsResource } from './resources/requests.js';
+import {
+  type RequestsCoreResource,
+  type RequestsResource,
+  requestsCoreResource,
+  requestsResource,
+} from './resources/requests.js';
 import { type ThreadsResource, threadsResource } from './resources/threads.js';
 
 export interface RetryOptions {
@@ -57,27 +72,22 @@ export type UserTokenProvider = () => Promise<string | null | undefined> | strin
 
 const ACCEPT = 'application/json, application/problem+json';
 
-export class Micromentor implements Requester {
+/**
+ * The client's core: transport (auth, timeouts, retries, idempotency keys) and the resources a
+ * learner's widget needs. Bundles that must stay small (the learner widget) build this one; the
+ * rest of the API is on `Micromentor`.
+ */
+export class MicromentorCore implements Requester {
   /** Mentor profiles, their availability and free slots. */
-  readonly mentors: MentorsResource;
+  readonly mentors: MentorsCoreResource;
   /** Learners' help requests and their ranked matches. */
-  readonly requests: RequestsResource;
+  readonly requests: RequestsCoreResource;
   /** Sessions: book, list, cancel, reschedule, calendar files. */
-  readonly bookings: BookingsResource;
+  readonly bookings: BookingsCoreResource;
   /** The caller: tenant, user, mentor profile. */
-  readonly me: MeResource;
+  readonly me: MeCoreResource;
   /** User tokens for learners without a host login (when the program allows guests). */
   readonly guestSessions: GuestSessionsResource;
-  /** The learner ticks off the action items from a session's notes. */
-  readonly actionItems: ActionItemsResource;
-  /** Learner–mentor conversations: threads, messages, read state. */
-  readonly threads: ThreadsResource;
-  /** Live events (server-sent) with automatic reconnect and resume. */
-  readonly events: EventsResource;
-  /** Learners' reports about mentors. */
-  readonly reports: ReportsResource;
-  /** The program's routes: vetting, reports, settings, keys, analytics, exports (secret key or admin token). */
-  readonly admin: AdminResource & { readonly webhooks: AdminWebhooksResource };
   readonly #baseUrl: string;
   readonly #apiKey: string;
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -109,36 +119,24 @@ export class Micromentor implements Requester {
     this.#retry = { baseDelayMs: 500, maxDelayMs: 10_000, random: Math.random, ...retry };
     this.#userToken = options.userToken || undefined;
     this.#tokenProvider = options.userTokenProvider;
-    this.mentors = mentorsResource(this);
-    this.requests = requestsResource(this);
-    this.bookings = bookingsResource(this);
-    this.me = meResource(this);
+    this.mentors = mentorsCoreResource(this);
+    this.requests = requestsCoreResource(this);
+    this.bookings = bookingsCoreResource(this);
+    this.me = meCoreResource(this);
     this.guestSessions = guestSessionsResource(this);
-    this.actionItems = actionItemsResource(this);
-    this.threads = threadsResource(this);
-    this.events = eventsResource(this);
-    this.reports = reportsResource(this);
-    this.admin = { ...adminResource(this), webhooks: adminWebhooksResource(this) };
   }
 
-  /**
-   * @internal A long-lived GET (the event stream) with the client's auth headers: no timeout, no
-   * retries (the caller reconnects). Throws the API's error for a non-2xx answer.
-   */
-  async openStream(path: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
-    const all: Record<string, string> = {
-      Accept: 'text/event-stream',
-      Authorization: `Bearer ${this.#apiKey}`,
-      ...headers,
-    };
-    if (this.#userToken) all['X-User-Token'] = this.#userToken;
-    const response = await this.#fetch(buildUrl(this.#baseUrl, path), {
-      method: 'GET',
-      headers: all,
-      signal,
-    });
-    if (!response.ok) throw errorFor(response, await response.text());
-    return response;
+  /** @internal Sets the auth headers of a call (the user token as it is now) and returns them. */
+  protected auth(headers: Record<string, string>): Record<string, string> {
+    headers.Authorization = `Bearer ${this.#apiKey}`;
+    if (this.#userToken) headers['X-User-Token'] = this.#userToken;
+    else delete headers['X-User-Token'];
+    return headers;
+  }
+
+  /** @internal One bare HTTP exchange through the configured `fetch`. */
+  protected send(url: string, init: RequestInit): Promise<Response> {
+    return this.#fetch(url, init);
   }
 
   /** Sets or clears (with `undefined`) the user token sent as `X-User-Token`. */
@@ -177,8 +175,7 @@ export class Micromentor implements Requester {
     const url = buildUrl(this.#baseUrl, path, options.query);
     const canRenew = Boolean(this.#tokenProvider);
     if (canRenew && !this.#userToken) await this.#renewToken();
-    const headers: Record<string, string> = { Accept: ACCEPT, Authorization: `Bearer ${this.#apiKey}` };
-    if (this.#userToken) headers['X-User-Token'] = this.#userToken;
+    const headers = this.auth({ Accept: ACCEPT });
     const body = options.body === undefined ? null : JSON.stringify(options.body);
     if (body !== null) headers['Content-Type'] = 'application/json';
     // Every call that changes something carries a key, so a retry after a lost answer replays
@@ -196,7 +193,7 @@ export class Micromentor implements Requester {
       for (let attempt = 0; ; attempt++) {
         let failure: MicromentorError;
         try {
-          const response = await this.#fetch(url, { method, headers, body, signal: deadline.signal });
+          const response = await this.send(url, { method, headers, body, signal: deadline.signal });
           const text = await response.text();
           if (response.ok) return read<T>(response, text, what, options.responseType);
           failure = errorFor(response, text);
@@ -204,8 +201,7 @@ export class Micromentor implements Requester {
             // Refused token: renew once and send again (not counted as a retry).
             renewed = true;
             await this.#renewToken();
-            if (this.#userToken) headers['X-User-Token'] = this.#userToken;
-            else delete headers['X-User-Token'];
+            this.auth(headers);
             attempt--;
             continue;
           }
@@ -267,4 +263,59 @@ function errorFor(response: Response, text: string): MicromentorError {
     statusText: response.statusText,
     retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
   });
+}
+
+/** The whole API: the core plus conversations, live events, reports and the program's admin routes. */
+export class Micromentor extends MicromentorCore {
+  /** Learners' help requests, their matches, and mentors accepting or declining instant ones. */
+  declare readonly requests: RequestsResource;
+  /** Sessions, plus feedback and the mentor's notes afterwards. */
+  declare readonly bookings: BookingsResource;
+  /** The caller: tenant, user, own mentor profile and stats, board of advisors, offers, presence. */
+  declare readonly me: MeResource;
+  /** Mentor profiles (create, edit, delete with the secret key), availability and free slots. */
+  declare readonly mentors: MentorsResource;
+  /** The learner ticks off the action items from a session's notes. */
+  readonly actionItems: ActionItemsResource;
+  /** Learner–mentor conversations: threads, messages, read state. */
+  readonly threads: ThreadsResource;
+  /** Live events (server-sent) with automatic reconnect and resume. */
+  readonly events: EventsResource;
+  /** Learners' reports about mentors. */
+  readonly reports: ReportsResource;
+  /** The program's routes: vetting, reports, settings, keys, analytics, exports (secret key or admin token). */
+  readonly admin: AdminResource & { readonly webhooks: AdminWebhooksResource };
+
+  constructor(options: MicromentorOptions) {
+    super(options);
+    const full = this as {
+      requests: RequestsResource;
+      bookings: BookingsResource;
+      me: MeResource;
+      mentors: MentorsResource;
+    };
+    full.mentors = mentorsResource(this);
+    full.requests = requestsResource(this);
+    full.bookings = bookingsResource(this);
+    full.me = meResource(this);
+    this.actionItems = actionItemsResource(this);
+    this.threads = threadsResource(this);
+    this.events = eventsResource(this);
+    this.reports = reportsResource(this);
+    this.admin = { ...adminResource(this), webhooks: adminWebhooksResource(this) };
+  }
+
+  /**
+   * @internal A long-lived GET (the event stream) with the client's auth headers: no timeout, no
+   * retries (the caller reconnects). Throws the API's error for a non-2xx answer.
+   */
+  async openStream(path: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
+    const response = await this.send(this.url(path), {
+      method: 'GET',
+      headers: this.auth({ Accept: 'text/event-stream', ...headers }),
+      signal,
+    });
+    if (!response.ok) throw errorFor(response, await response.text());
+    return response;
+  }
 }

@@ -1,7 +1,7 @@
 // The browser-safe entry: no Node built-ins, no secrets-taking helpers (those live in
 // `@micromentor/sdk/node`), no side effects on import.
 export type { MicromentorOptions, RetryOptions, UserTokenProvider } from './client.js';
-export { Micromentor } from './client.js';
+export { Micromentor, MicromentorCore } from './client.js';
 export type { ConnectionFailure, MicromentorErrorInit, ProblemDetails, ProblemFieldError } from './errors.js';
 export {
   AuthenticationError,

@@ -132,6 +132,7 @@ signUserToken({ identitySecret: 'ids', sub: 'u1', name: 'Ada', roles: ['root'] }
         'ConnectionError',
         'IdempotencyError',
         'Micromentor',
+        'MicromentorCore',
         'MicromentorError',
         'NotFoundError',
         'Page',

@@ -2,7 +2,6 @@
 //   <script src="https://HOST/widget.js" data-key="pk_…" async></script>
 import './ask-expert/ask-expert.js';
 import { ensureStub, installCommands } from './embed/command-queue.js';
-import { watchConsoles } from './embed/consoles.js';
 import { mountEmbed } from './embed/launcher.js';
 import { findOwnScript, readScriptConfig } from './embed/script-config.js';
 
@@ -19,14 +18,7 @@ function bootstrap(): void {
   stub.loaded = true;
   const bundleBase = script.src || document.baseURI;
   const start = (): void => {
-    const commands = mountEmbed(config);
-    const consoles = watchConsoles(config, bundleBase);
-    const identify = commands.identify;
-    commands.identify = (token) => {
-      identify(token);
-      consoles.identify(token ?? '');
-    };
-    installCommands(stub, commands);
+    installCommands(stub, mountEmbed(config, bundleBase));
   };
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -47,9 +47,18 @@ export interface MeResource {
 
 const boardPath = (mentorId: string): string => `/v1/me/board/${segment(mentorId)}`;
 
-export function meResource(client: Requester): MeResource {
+/** The part the learner widget needs (the `MicromentorCore` client); the rest is on `Micromentor`. */
+export type MeCoreResource = Pick<MeResource, 'get'>;
+
+export function meCoreResource(client: Requester): MeCoreResource {
   return {
     get: (options) => client.request('GET', '/v1/me', options),
+  };
+}
+
+export function meResource(client: Requester): MeResource {
+  return {
+    ...meCoreResource(client),
     applyAsMentor: (params, options) => client.request('POST', '/v1/me/mentor', { ...options, body: params }),
     mentorProfile: (options) => client.request('GET', '/v1/me/mentor', options),
     updateMentorProfile: (params, options) =>

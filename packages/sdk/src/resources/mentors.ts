@@ -43,15 +43,24 @@ export interface MentorsResource {
 
 const mentorPath = (id: string, rest = ''): string => `/v1/mentors/${segment(id)}${rest}`;
 
+/** The part the learner widget needs (the `MicromentorCore` client); the rest is on `Micromentor`. */
+export type MentorsCoreResource = Pick<MentorsResource, 'slots'>;
+
+export function mentorsCoreResource(client: Requester): MentorsCoreResource {
+  return {
+    slots: (id, params, options) =>
+      client.request('GET', mentorPath(id, '/slots'), { ...options, query: params }),
+  };
+}
+
 export function mentorsResource(client: Requester): MentorsResource {
   return {
-    list: (params, options) => listOf(client, '/v1/mentors', params, options),
+    ...mentorsCoreResource(client),
     get: (id, options) => client.request('GET', mentorPath(id), options),
+    list: (params, options) => listOf(client, '/v1/mentors', params, options),
     create: (params, options) => client.request('POST', '/v1/mentors', { ...options, body: params }),
     update: (id, params, options) => client.request('PATCH', mentorPath(id), { ...options, body: params }),
     delete: (id, options) => client.request('DELETE', mentorPath(id), options),
-    slots: (id, params, options) =>
-      client.request('GET', mentorPath(id, '/slots'), { ...options, query: params }),
     availability: {
       get: (id, options) => client.request('GET', mentorPath(id, '/availability'), options),
       set: (id, params, options) =>

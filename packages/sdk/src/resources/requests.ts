@@ -34,13 +34,22 @@ export interface RequestsResource {
 
 const requestPath = (id: string, rest = ''): string => `/v1/requests/${segment(id)}${rest}`;
 
-export function requestsResource(client: Requester): RequestsResource {
+/** The part the learner widget needs (the `MicromentorCore` client); the rest is on `Micromentor`. */
+export type RequestsCoreResource = Pick<RequestsResource, 'create'>;
+
+export function requestsCoreResource(client: Requester): RequestsCoreResource {
   return {
     create: (params, options) => client.request('POST', '/v1/requests', { ...options, body: params }),
+  };
+}
+
+export function requestsResource(client: Requester): RequestsResource {
+  return {
+    ...requestsCoreResource(client),
+    cancel: (id, options) => client.request('POST', requestPath(id, '/cancel'), options),
     list: (params, options) => listOf(client, '/v1/requests', params, options),
     get: (id, options) => client.request('GET', requestPath(id), options),
     matches: (id, options) => client.request('GET', requestPath(id, '/matches'), options),
-    cancel: (id, options) => client.request('POST', requestPath(id, '/cancel'), options),
     accept: (id, options) => client.request('POST', requestPath(id, '/accept'), options),
     decline: (id, options) => client.request('POST', requestPath(id, '/decline'), options),
   };

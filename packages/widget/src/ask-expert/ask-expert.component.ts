@@ -3,7 +3,7 @@ import {
   type HelpRequest,
   type Match,
   type Mentor,
-  Micromentor,
+  MicromentorCore,
   type RequestContext,
   type UserTokenProvider,
 } from '@micromentor/sdk';
@@ -121,7 +121,7 @@ export class MmAskExpert extends LitElement {
   tokenProvider: UserTokenProvider | undefined = undefined;
 
   /** An SDK client to use instead of one built from `publishable-key` and `api-base`. */
-  client: Micromentor | null = null;
+  client: MicromentorCore | null = null;
 
   private step: Step = 'ask';
   private loading = false;
@@ -159,7 +159,7 @@ export class MmAskExpert extends LitElement {
     removeEventListener('offline', this);
   }
 
-  #built: { key: string; client: Micromentor } | null = null;
+  #built: { key: string; client: MicromentorCore } | null = null;
 
   get open(): boolean {
     return this.panel?.open ?? false;
@@ -170,14 +170,14 @@ export class MmAskExpert extends LitElement {
   }
 
   /** The client given, or one built (once per key and base) from the attributes. */
-  get #client(): Micromentor | null {
+  get #client(): MicromentorCore | null {
     if (this.client) return this.client;
     if (!this.publishableKey) return null;
     const baseUrl = this.apiBase || location.origin;
     const key = `${baseUrl}\n${this.publishableKey}`;
     if (this.#built?.key !== key) {
       try {
-        const client = new Micromentor({
+        const client = new MicromentorCore({
           baseUrl,
           publishableKey: this.publishableKey,
           userToken: this.userToken,

@@ -7,12 +7,21 @@ function widgets(): MmAskExpert[] {
   return Array.from(document.querySelectorAll('mm-ask-expert'));
 }
 
+/** Elements with a bundle of their own beside widget.js, loaded only where one appears. */
+const BUNDLES: Record<string, string> = {
+  'mm-mentor-console': 'mentor-console.js',
+  'mm-admin-console': 'admin-console.js',
+  'mm-follow-up': 'follow-up.js',
+};
+const ALL = `mm-ask-expert,${Object.keys(BUNDLES)}`;
+
 /**
- * Appends the floating launcher (unless disabled), gives inline `<mm-ask-expert>` elements —
- * present now or added later — the script tag's key, API and user token where they set none
- * of their own, and returns the commands that drive the page's widgets.
+ * Appends the floating launcher (unless disabled), gives inline `<mm-ask-expert>` elements and
+ * the consoles — present now or added later — the script tag's key, API and user token where
+ * they set none of their own (loading a console's bundle the first time one appears), and
+ * returns the commands that drive the page's widgets.
  */
-export function mountEmbed(config: EmbedConfig): EmbedCommands {
+export function mountEmbed(config: EmbedConfig, bundleBase: string): EmbedCommands {
   let userToken = config.userToken;
   let tokenProvider: UserTokenProvider | undefined;
   let launcher: MmAskExpert | null = null;
@@ -23,14 +32,22 @@ export function mountEmbed(config: EmbedConfig): EmbedCommands {
     widget.theme ||= config.theme;
     widget.locale ||= config.locale;
     widget.tokenProvider ??= tokenProvider;
+    const bundle = BUNDLES[widget.localName];
+    if (bundle && !customElements.get(widget.localName) && !loaded.has(bundle)) {
+      loaded.add(bundle);
+      const script = document.createElement('script');
+      script.src = new URL(bundle, bundleBase).href;
+      document.head.append(script);
+    }
   };
-  for (const widget of widgets()) configure(widget);
+  const loaded = new Set<string>();
+  for (const widget of document.querySelectorAll(ALL)) configure(widget as MmAskExpert);
   new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (!(node instanceof Element)) continue;
-        if (node.localName === 'mm-ask-expert') configure(node as MmAskExpert);
-        for (const inner of node.querySelectorAll('mm-ask-expert')) configure(inner as MmAskExpert);
+        if (node.matches(ALL)) configure(node as MmAskExpert);
+        for (const inner of node.querySelectorAll(ALL)) configure(inner as MmAskExpert);
       }
     }
   }).observe(document.body, { childList: true, subtree: true });
@@ -43,7 +60,7 @@ export function mountEmbed(config: EmbedConfig): EmbedCommands {
   return {
     identify(token) {
       userToken = token ?? '';
-      for (const widget of widgets()) widget.userToken = userToken;
+      for (const widget of document.querySelectorAll(ALL)) (widget as MmAskExpert).userToken = userToken;
     },
     open(options) {
       const widget = launcher ?? widgets()[0];

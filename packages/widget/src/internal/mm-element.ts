@@ -1,4 +1,4 @@
-import type { Micromentor } from '@micromentor/sdk';
+import type { MicromentorCore } from '@micromentor/sdk';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { MmErrorStep } from '../events/mm-error.js';
 import { type Locale, type Messages, messages, resolveLocale } from '../i18n/index.js';
@@ -13,7 +13,7 @@ export class MmElement extends LitElement {
   };
 
   /** The SDK client the element calls the API through (set by `<mm-ask-expert>`). */
-  client: Micromentor | null = null;
+  client: MicromentorCore | null = null;
 
   /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
   locale = '';
@@ -30,7 +30,7 @@ export class MmElement extends LitElement {
   }
 
   /** The client, or a SetupError (shown as "not set up yet") when there is none. */
-  protected get api(): Micromentor {
+  protected get api(): MicromentorCore {
     if (!this.client) throw new SetupError('Micromentor: no publishable-key or client');
     return this.client;
   }
