@@ -308,7 +308,10 @@ export async function acceptOffer(ctx: Ctx, actor: Actor, requestId: string): Pr
     throw new ConflictError('mentor_not_active', `Your mentor profile is ${mentor.status}.`);
   }
   if (offer.status !== 'offered' || offer.expires_at <= now) {
-    throw notOpen(offer.status, request, offer.expires_at <= now);
+    // Read the request again: the offer may have been closed by a winner who committed after our
+    // first read of the request (their change to both rows is one transaction).
+    const current = (await findHelpRequest(ctx.db, actor.tenantId, requestId)) ?? request;
+    throw notOpen(offer.status, current, offer.expires_at <= now);
   }
   const won = await ctx.db
     .updateTable('help_requests')
