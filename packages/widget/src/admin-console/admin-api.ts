@@ -1,5 +1,5 @@
 // What the admin console needs from the API, in one place; every call goes through the SDK client.
-import type { Mentor, Micromentor } from '@micromentor/sdk';
+import type { Analytics, Mentor, Micromentor } from '@micromentor/sdk';
 import type { Page } from '../mentor-console/console-api.js';
 
 export type AdminMentor = Mentor & { statusReason?: string | null };
@@ -53,18 +53,7 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 
-export interface SeriesPoint {
-  bucket: string;
-  [metric: string]: string | number | null;
-}
-
-export interface Analytics {
-  totals: Record<string, number | null>;
-  series: SeriesPoint[];
-  topSkills: { skill: string; count: number }[];
-  unmetSkills: { skill: string; count: number }[];
-  mentorLoad: { top10Share: number | null; gini: number | null };
-}
+export type { Analytics };
 
 const enc = encodeURIComponent;
 

@@ -1,4 +1,4 @@
-import type { Me } from '@micromentor/sdk';
+import type { Analytics, Me } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
@@ -94,25 +94,42 @@ describe('<mm-admin-console>', () => {
       'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
       'GET /v1/admin/analytics': () =>
         json(200, {
+          from: '2026-10-27T00:00:00.000Z',
+          to: '2026-11-26T00:00:00.000Z',
+          bucket: 'week',
+          matchThreshold: 0.4,
           totals: {
             requests: 42,
-            matchRate: 0.9,
-            medianResponseMinutes: 12,
+            matched: 38,
             booked: 30,
-            completed: 25,
-            noShow: 1,
-            cancelled: 4,
-            averageRating: 4.6,
-            solvedShare: 0.8,
+            matchRate: 0.9,
+            bookedRate: 0.71,
+            medianFirstResponseMinutes: 12,
+            sessions: { booked: 30, completed: 25, noShow: 1, cancelled: 4 },
+            satisfaction: { averageRating: 4.6, shareSolved: 0.8 },
           },
           series: [
-            { bucket: '2026-11-16', requests: 20, booked: 14 },
-            { bucket: '2026-11-23', requests: 22, booked: 16 },
+            {
+              start: '2026-11-16T00:00:00.000Z',
+              requests: 20,
+              matched: 18,
+              booked: 14,
+              medianFirstResponseMinutes: 10,
+              sessions: { booked: 14, completed: 12, noShow: 0, cancelled: 2 },
+            },
+            {
+              start: '2026-11-23T00:00:00.000Z',
+              requests: 22,
+              matched: 20,
+              booked: 16,
+              medianFirstResponseMinutes: 14,
+              sessions: { booked: 16, completed: 13, noShow: 1, cancelled: 2 },
+            },
           ],
-          topSkills: [{ skill: 'sql', count: 12 }],
-          unmetSkills: [{ skill: 'rust', count: 3 }],
-          mentorLoad: { top10Share: 0.35, gini: 0.41 },
-        }),
+          topSkills: [{ skill: 'sql', requests: 12 }],
+          unmetSkills: [{ skill: 'rust', requests: 3 }],
+          mentorLoad: { mentors: 20, sessions: 30, top10Share: 0.35, gini: 0.41 },
+        } satisfies Analytics),
     });
     el.shadowRoot!.querySelector<HTMLElement>('#tab-applications')!.focus();
     for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
@@ -127,7 +144,7 @@ describe('<mm-admin-console>', () => {
     expect(Date.parse(to!) - Date.parse(from!)).to.equal(30 * 86_400_000);
     expect(from).to.match(/T00:00:00\.000Z$/);
     const values = Array.from(analytics.shadowRoot!.querySelectorAll('.stats dd')).map((d) => d.textContent);
-    expect(values.slice(0, 3)).to.deep.equal(['42', '90%', '12 min']);
+    expect(values).to.deep.equal(['42', '90%', '12 min', '30', '25', '1', '4', '4.6', '80%', '35%', '0.41']);
     const charts = Array.from(analytics.shadowRoot!.querySelectorAll('mm-bar-chart'));
     expect(charts).to.have.length(4);
     await (charts[0] as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;

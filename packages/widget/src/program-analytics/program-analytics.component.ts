@@ -94,20 +94,21 @@ export class MmProgramAnalytics extends AdminElement {
     });
     const num = new Intl.NumberFormat(this.locale || undefined, { maximumFractionDigits: 2 });
     const d = this.data;
-    const total = (key: string) => d?.totals[key] ?? null;
-    const show = (v: number | null, f: (n: number) => string = num.format) => (v === null ? t.none : f(v));
+    const totals = d?.totals;
+    const show = (v: number | null | undefined, f: (n: number) => string = num.format) =>
+      v === null || v === undefined ? t.none : f(v);
     const cells: [string, string][] = [
-      [t.requests, show(total('requests'))],
-      [t.matchRate, show(total('matchRate'), pct.format)],
-      [t.medianResponse, show(total('medianResponseMinutes'), (n) => `${num.format(n)} min`)],
-      [t.booked, show(total('booked'))],
-      [t.completed, show(total('completed'))],
-      [t.noShow, show(total('noShow'))],
-      [t.cancelled, show(total('cancelled'))],
-      [t.rating, show(total('averageRating'))],
-      [t.solved, show(total('solvedShare'), pct.format)],
-      [t.top10, show(d?.mentorLoad.top10Share ?? null, pct.format)],
-      [t.gini, show(d?.mentorLoad.gini ?? null)],
+      [t.requests, show(totals?.requests)],
+      [t.matchRate, show(totals?.matchRate, pct.format)],
+      [t.medianResponse, show(totals?.medianFirstResponseMinutes, (n) => `${num.format(n)} min`)],
+      [t.booked, show(totals?.sessions.booked)],
+      [t.completed, show(totals?.sessions.completed)],
+      [t.noShow, show(totals?.sessions.noShow)],
+      [t.cancelled, show(totals?.sessions.cancelled)],
+      [t.rating, show(totals?.satisfaction?.averageRating)],
+      [t.solved, show(totals?.satisfaction?.shareSolved, pct.format)],
+      [t.top10, show(d?.mentorLoad.top10Share, pct.format)],
+      [t.gini, show(d?.mentorLoad.gini)],
     ];
     return html`<h3>${t.heading}</h3>
       <form class="row" @submit=${this.#submit}>
@@ -135,28 +136,28 @@ export class MmProgramAnalytics extends AdminElement {
               label-header=${t.period}
               value-header=${t.count}
               table-summary=${t.showTable}
-              .data=${d.series.map((p) => ({ label: p.bucket.slice(0, 10), value: Number(p.requests ?? 0) }))}
+              .data=${d.series.map((p) => ({ label: p.start.slice(0, 10), value: p.requests }))}
             ></mm-bar-chart>
             <mm-bar-chart
               caption=${t.booked}
               label-header=${t.period}
               value-header=${t.count}
               table-summary=${t.showTable}
-              .data=${d.series.map((p) => ({ label: p.bucket.slice(0, 10), value: Number(p.booked ?? 0) }))}
+              .data=${d.series.map((p) => ({ label: p.start.slice(0, 10), value: p.sessions.booked }))}
             ></mm-bar-chart>
             <mm-bar-chart
               caption=${t.topSkills}
               label-header=${t.skill}
               value-header=${t.count}
               table-summary=${t.showTable}
-              .data=${d.topSkills.map((s) => ({ label: s.skill, value: s.count }))}
+              .data=${d.topSkills.map((s) => ({ label: s.skill, value: s.requests }))}
             ></mm-bar-chart>
             <mm-bar-chart
               caption=${t.unmetSkills}
               label-header=${t.skill}
               value-header=${t.count}
               table-summary=${t.showTable}
-              .data=${d.unmetSkills.map((s) => ({ label: s.skill, value: s.count }))}
+              .data=${d.unmetSkills.map((s) => ({ label: s.skill, value: s.requests }))}
             ></mm-bar-chart>`
           : nothing
       }`;
