@@ -37,7 +37,7 @@ export interface CandidateRow {
 const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
 
 /** Plausible mentors read per signal before exact scoring: bounds the work on large tenants. */
-export const POOL_PER_SIGNAL = 400;
+export const POOL_PER_SIGNAL = 200;
 /** Share of mentor profiles above which a lexeme is too common to drive the full-text pool read. */
 export const COMMON_LEXEME = 0.1;
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { findIdentitySecrets, findTenantByKeyHash } from '../db/tenants.js';
+import { findTenantByKeyHash } from '../db/tenants.js';
 import { upsertSeenUser } from '../db/users.js';
 import { readSettings } from '../domain/tenants/settings.js';
 import { hashKey } from '../security/keys.js';
@@ -75,7 +75,7 @@ export function authenticate(deps: AppDeps) {
     let user: AuthUser | null = null;
     const token = c.req.header('x-user-token');
     if (token !== undefined) {
-      const secrets = (await findIdentitySecrets(deps.db, tenant.id, now)).map((s) => deps.secretBox.open(s));
+      const secrets = match.identitySecrets.map((s) => deps.secretBox.open(s));
       let claims: ReturnType<typeof verifyUserToken>;
       try {
         claims = verifyUserToken(token.trim(), secrets, now);

@@ -3,7 +3,7 @@ import type { Range } from '../../db/bookings.js';
 import type { AvailabilityRow, Database, MentorRow } from '../../db/database.js';
 import { policyFrom } from '../availability/mentor-availability.js';
 import { computeSlots, type SlotQuery } from '../availability/slots.js';
-import { DAY_MS } from '../availability/zoned-time.js';
+import { DAY_MS, HOUR_MS } from '../availability/zoned-time.js';
 import type { TenantSettings } from '../tenants/settings.js';
 
 export const NEXT_SLOTS_WINDOW_DAYS = 14;
@@ -82,8 +82,8 @@ export async function loadShortlist(
   });
 }
 
-/** Where the search for a mentor's first slots stops, in days from `from`: most mentors are done after the first. */
-const CHUNK_ENDS_DAYS = [1, 4];
+/** Where the search for a mentor's first slots stops, in hours from `from`: most mentors are done after the first. */
+const CHUNK_ENDS_HOURS = [3, 24, 96];
 
 /**
  * The first `count` slots of `computeSlots` over `[from, to)`, computed a chunk at a time and
@@ -102,9 +102,9 @@ export function firstSlots(
   const durationMs = q.durationMinutes * 60_000;
   const found: Range[] = [];
   let start = from;
-  for (const endDays of [...CHUNK_ENDS_DAYS, Number.POSITIVE_INFINITY]) {
+  for (const endHours of [...CHUNK_ENDS_HOURS, Number.POSITIVE_INFINITY]) {
     if (start >= to || found.length >= count) break;
-    const end = Math.min(from + endDays * DAY_MS, to);
+    const end = Math.min(from + endHours * HOUR_MS, to);
     const slots = computeSlots({
       ...query,
       from: new Date(start),
