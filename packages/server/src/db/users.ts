@@ -16,13 +16,22 @@ export interface SeenUser {
  * that updates nothing locks the row, which made every authenticated request a transaction
  * flushed to disk at commit.
  */
-export async function upsertSeenUser(db: Kysely<Database>, user: SeenUser, now: Date): Promise<UserRow> {
-  const known = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('tenant_id', '=', user.tenantId)
-    .where('external_id', '=', user.externalId)
-    .executeTakeFirst();
+export async function upsertSeenUser(
+  db: Kysely<Database>,
+  user: SeenUser,
+  now: Date,
+  /** The stored row when the caller has already read it (null: not there); read here otherwise. */
+  prefetched?: UserRow | null,
+): Promise<UserRow> {
+  const known =
+    prefetched !== undefined
+      ? prefetched
+      : await db
+          .selectFrom('users')
+          .selectAll()
+          .where('tenant_id', '=', user.tenantId)
+          .where('external_id', '=', user.externalId)
+          .executeTakeFirst();
   if (known && isUnchanged(known, user)) return known;
   const written = await db
     .insertInto('users')
