@@ -24,6 +24,7 @@ import type {
   CreateWebhookEndpointBody,
   EventType,
   ExportDataset,
+  RotateWebhookSecretBody,
   ExportQuery,
   Feedback,
   FeedbackSolved,
@@ -182,6 +183,7 @@ export type StartThreadParams = StartThreadBody;
 // Webhooks (admin)
 export type CreateWebhookEndpointParams = CreateWebhookEndpointBody;
 export type UpdateWebhookEndpointParams = UpdateWebhookEndpointBody;
+export type RotateWebhookSecretParams = RotateWebhookSecretBody;
 export type ListWebhookEndpointsParams = Partial<ListWebhookEndpointsQuery>;
 export type ListWebhookDeliveriesParams = Partial<ListWebhookDeliveriesQuery>;
 

@@ -226,6 +226,9 @@ describe('resource methods match their routes', () => {
     expectTypeOf(hooks.update).parameter(1).toEqualTypeOf<Json<'/v1/admin/webhooks/:id', '$patch'>>();
     expectTypeOf(hooks.update).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/webhooks/:id', '$patch'>>();
     expectTypeOf(hooks.delete).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf(hooks.rotateSecret)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/admin/webhooks/:id/rotate-secret', '$post'> | undefined>();
     expectTypeOf(hooks.rotateSecret).returns.resolves.toEqualTypeOf<
       Ok<'/v1/admin/webhooks/:id/rotate-secret', '$post'>
     >();

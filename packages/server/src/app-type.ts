@@ -94,6 +94,7 @@ import type {
 
 import type {
   CreateWebhookEndpointSchema,
+  RotateWebhookSecretSchema,
   ListWebhookDeliveriesQuerySchema,
   ListWebhookEndpointsQuerySchema,
   UpdateWebhookEndpointSchema,
@@ -199,6 +200,7 @@ export type WebhookDelivery = z.output<typeof WebhookDeliverySchema>;
 export type WebhookAttempt = z.output<typeof WebhookAttemptSchema>;
 export type CreateWebhookEndpointBody = z.input<typeof CreateWebhookEndpointSchema>;
 export type UpdateWebhookEndpointBody = z.input<typeof UpdateWebhookEndpointSchema>;
+export type RotateWebhookSecretBody = z.input<typeof RotateWebhookSecretSchema>;
 export type ListWebhookEndpointsQuery = z.output<typeof ListWebhookEndpointsQuerySchema>;
 export type ListWebhookDeliveriesQuery = z.output<typeof ListWebhookDeliveriesQuerySchema>;
 // Program admin (routes under /v1/admin) and learners' reports

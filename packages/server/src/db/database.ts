@@ -277,6 +277,9 @@ export interface WebhookEndpointsTable {
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   disabled_reason: string | null;
   secret_sealed: string;
+  /** The secret before the last rotation, still signing beside the new one until it expires. */
+  previous_secret_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_secret_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

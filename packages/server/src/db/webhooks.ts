@@ -80,6 +80,31 @@ export async function deleteWebhookEndpoint(
 
 /** The tenant's enabled endpoints subscribed to an event type. */
 /**
+ * Installs a new sealed secret in one statement; the current one becomes the previous secret
+ * until `previousExpiresAt` (null: dropped at once). Two concurrent rotations cannot both keep
+ * the same old secret: each moves whatever secret the row holds when it updates.
+ */
+export async function rotateEndpointSecret(
+  db: Kysely<Database>,
+  tenantId: string,
+  id: string,
+  change: { secretSealed: string; previousExpiresAt: Date | null; now: Date },
+): Promise<WebhookEndpointRow | undefined> {
+  return db
+    .updateTable('webhook_endpoints')
+    .set((eb) => ({
+      secret_sealed: change.secretSealed,
+      previous_secret_sealed: change.previousExpiresAt ? eb.ref('secret_sealed') : null,
+      previous_secret_expires_at: change.previousExpiresAt,
+      updated_at: change.now,
+    }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
  * The ids of the tenant's enabled endpoints subscribed to an event type, oldest first, as one
  * SQL expression (so `recordEvent` reads them in the statement that inserts the event).
  */
