@@ -94,9 +94,9 @@ import type {
 
 import type {
   CreateWebhookEndpointSchema,
-  RotateWebhookSecretSchema,
   ListWebhookDeliveriesQuerySchema,
   ListWebhookEndpointsQuerySchema,
+  RotateWebhookSecretSchema,
   UpdateWebhookEndpointSchema,
   WebhookAttemptSchema,
   WebhookDeliverySchema,
