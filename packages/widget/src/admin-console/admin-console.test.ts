@@ -252,6 +252,40 @@ describe('<mm-admin-console>', () => {
     await waitUntil(() => root.querySelector('li h4')?.textContent === 'https://hooks.example/mm');
   });
 
+  it('rotates an endpoint’s secret: shows the new one once and how long the old one still signs', async () => {
+    const endpoint = {
+      id: 'wh_1',
+      url: 'https://hooks.example/mm',
+      events: ['booking.created'],
+      enabled: true,
+    };
+    const until = '2026-11-27T10:00:00.000Z';
+    const { el, calls } = await open({
+      'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/admin/webhooks': () => json(200, { data: [endpoint], nextCursor: null }),
+      'POST /v1/admin/webhooks/wh_1/rotate-secret': () =>
+        json(200, { ...endpoint, previousSecretExpiresAt: until, secret: 'whsec_bmV3c2VjcmV0' }),
+    });
+    const panel = await selectTab(el, 'webhooks', 'mm-webhook-admin');
+    const root = panel.shadowRoot!;
+    let rotated: CustomEvent | undefined;
+    panel.addEventListener('mm-webhook-secret-rotated', (e) => (rotated = e as CustomEvent));
+    await waitUntil(() => root.querySelector('li h4'));
+    const rotate = Array.from(root.querySelectorAll('button')).find(
+      (b) => b.textContent!.trim() === 'Rotate secret',
+    )!;
+    rotate.click();
+    await waitUntil(() => root.querySelector('code.secret'));
+    expect(root.querySelector('code.secret')!.textContent).to.equal('whsec_bmV3c2VjcmV0');
+    const status = root.querySelector('[role=status]')!.textContent!;
+    expect(status).to.contain('The old secret keeps signing too until');
+    expect(status).to.contain(new Date(until).toLocaleString('en'));
+    expect(calls.filter((c) => c.path === '/v1/admin/webhooks/wh_1/rotate-secret')).to.have.length(1);
+    expect(rotated!.detail.endpoint).to.not.have.property('secret');
+    expect(rotated!.bubbles && rotated!.composed).to.equal(true);
+    await expect(panel).to.be.accessible();
+  });
+
   it('speaks Spanish', async () => {
     const { el } = await open(
       { 'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }) },

@@ -118,6 +118,8 @@ const en = {
     disabled: 'disabled',
     attempts: (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`),
     noDeliveries: 'No deliveries yet.',
+    rotate: 'Rotate secret',
+    oldSecretUntil: (when: string) => `The old secret keeps signing too until ${when}.`,
   },
   errors: {
     generic: 'Something went wrong. Please try again.',
@@ -241,6 +243,8 @@ const es: AdminMessages = {
     disabled: 'desactivado',
     attempts: (n: number) => (n === 1 ? '1 intento' : `${n} intentos`),
     noDeliveries: 'Aún no hay entregas.',
+    rotate: 'Rotar el secreto',
+    oldSecretUntil: (when: string) => `El secreto anterior también firma hasta ${when}.`,
   },
   errors: {
     generic: 'Algo ha fallado. Inténtalo de nuevo.',
