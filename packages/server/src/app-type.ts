@@ -147,7 +147,7 @@ export type BadgeCode = z.output<typeof BadgeCodeSchema>;
 export type MentorRecord = z.output<typeof MentorRecordSchema>;
 export type Leaderboard = z.output<typeof LeaderboardSchema>;
 export type LeaderboardEntry = z.output<typeof LeaderboardEntrySchema>;
-export type LeaderboardQuery = z.input<typeof LeaderboardQuerySchema>;
+export type LeaderboardQuery = z.output<typeof LeaderboardQuerySchema>;
 export type Jwks = z.output<typeof JwksSchema>;
 export type ListMentorsQuery = z.output<typeof ListMentorsQuerySchema>;
 
