@@ -23,6 +23,7 @@ import {
   mentorsCoreResource,
   mentorsResource,
 } from './resources/mentors.js';
+import { type RecognitionResource, recognitionResource } from './resources/recognition.js';
 import { type ReportsResource, reportsResource } from './resources/reports.js';
 import {
   type RequestsCoreResource,
@@ -283,6 +284,8 @@ export class Micromentor extends MicromentorCore {
   readonly events: EventsResource;
   /** Learners' reports about mentors. */
   readonly reports: ReportsResource;
+  /** Recognition: the mentor's record and verifiable credential, the program's leaderboard. */
+  readonly recognition: RecognitionResource;
   /** The program's routes: vetting, reports, settings, keys, analytics, exports (secret key or admin token). */
   readonly admin: AdminResource & { readonly webhooks: AdminWebhooksResource };
 
@@ -302,6 +305,7 @@ export class Micromentor extends MicromentorCore {
     this.threads = threadsResource(this);
     this.events = eventsResource(this);
     this.reports = reportsResource(this);
+    this.recognition = recognitionResource(this);
     this.admin = { ...adminResource(this), webhooks: adminWebhooksResource(this) };
   }
 

@@ -11,6 +11,8 @@ import type {
   ApiKey,
   Availability,
   AvailabilityBody,
+  Badge,
+  BadgeCode,
   Board,
   BoardEntry,
   Booking,
@@ -31,6 +33,9 @@ import type {
   GuestSessionBody,
   HelpRequest,
   HelpRequestWithMatches,
+  Leaderboard,
+  LeaderboardEntry,
+  LeaderboardQuery,
   ListBookingsQuery,
   ListHelpRequestsQuery,
   ListMentorsQuery,
@@ -47,6 +52,7 @@ import type {
   Mentor,
   MentorApplicationBody,
   MentorOffer,
+  MentorRecord,
   MentorStats,
   MentorStatus,
   Message,
@@ -94,6 +100,8 @@ export type {
   Analytics,
   ApiKey,
   Availability,
+  Badge,
+  BadgeCode,
   Board,
   BoardEntry,
   Booking,
@@ -105,12 +113,15 @@ export type {
   GuestSession,
   HelpRequest,
   HelpRequestWithMatches,
+  Leaderboard,
+  LeaderboardEntry,
   Match,
   Matches,
   MatchReason,
   Me,
   Mentor,
   MentorOffer,
+  MentorRecord,
   MentorStats,
   MentorStatus,
   Message,
@@ -149,6 +160,9 @@ export type UpdateOwnMentorParams = UpdateOwnMentorBody;
 export type ListMentorsParams = Partial<ListMentorsQuery>;
 export type AvailabilityParams = AvailabilityBody;
 export type SlotsParams = Omit<SlotsQuery, 'from' | 'to'> & { from: DateInput; to: DateInput };
+
+// Recognition
+export type LeaderboardParams = Partial<LeaderboardQuery>;
 
 // Help requests
 export type CreateHelpRequestParams = CreateHelpRequestBody;

@@ -267,6 +267,21 @@ const cases: [string, () => Promise<unknown>, ReturnType<typeof sent>][] = [
     { method: 'GET', url: '/api/v1/me/stats', body: undefined, idempotent: false },
   ],
   [
+    'recognition.record',
+    () => mm.recognition.record(),
+    { method: 'GET', url: '/api/v1/me/mentor/record', body: undefined, idempotent: false },
+  ],
+  [
+    'recognition.credential',
+    () => mm.recognition.credential(),
+    { method: 'GET', url: '/api/v1/me/mentor/credential', body: undefined, idempotent: false },
+  ],
+  [
+    'recognition.leaderboard',
+    () => mm.recognition.leaderboard({ by: 'minutes', limit: 5 }),
+    { method: 'GET', url: '/api/v1/leaderboard?by=minutes&limit=5', body: undefined, idempotent: false },
+  ],
+  [
     'me.board',
     () => mm.me.board(),
     { method: 'GET', url: '/api/v1/me/board', body: undefined, idempotent: false },

@@ -53,6 +53,8 @@ import type {
 } from './schemas/feedback.js';
 import type {
   ApplyMentorSchema,
+  BadgeCodeSchema,
+  BadgeSchema,
   CreateMentorSchema,
   FormatSchema,
   ListMentorsQuerySchema,
@@ -70,6 +72,13 @@ import type {
   PresenceInputSchema,
   PresenceSchema,
 } from './schemas/offers.js';
+import type {
+  JwksSchema,
+  LeaderboardEntrySchema,
+  LeaderboardQuerySchema,
+  LeaderboardSchema,
+  MentorRecordSchema,
+} from './schemas/recognition.js';
 import type {
   CreateRequestSchema,
   HelpRequestSchema,
@@ -91,7 +100,6 @@ import type {
   ThreadRoleSchema,
   ThreadSchema,
 } from './schemas/threads.js';
-
 import type {
   CreateWebhookEndpointSchema,
   ListWebhookDeliveriesQuerySchema,
@@ -133,6 +141,15 @@ export type MentorApplicationBody = z.input<typeof ApplyMentorSchema>;
 export type OwnMentor = z.output<typeof OwnMentorSchema>;
 export type UpdateOwnMentorBody = z.input<typeof UpdateOwnMentorSchema>;
 export type MyMentorStats = z.output<typeof MyMentorStatsSchema>;
+
+// Recognition
+export type Badge = z.output<typeof BadgeSchema>;
+export type BadgeCode = z.output<typeof BadgeCodeSchema>;
+export type MentorRecord = z.output<typeof MentorRecordSchema>;
+export type Leaderboard = z.output<typeof LeaderboardSchema>;
+export type LeaderboardEntry = z.output<typeof LeaderboardEntrySchema>;
+export type LeaderboardQuery = z.output<typeof LeaderboardQuerySchema>;
+export type Jwks = z.output<typeof JwksSchema>;
 export type ListMentorsQuery = z.output<typeof ListMentorsQuerySchema>;
 
 // Availability and slots

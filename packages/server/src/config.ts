@@ -35,6 +35,8 @@ const EnvSchema = z.object({
     .max(86_400)
     .default(DEFAULT_RATE_LIMITS.windowSeconds),
   MICROMENTOR_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  /** The API's public origin, e.g. https://api.example.org: names credential issuers. */
+  MICROMENTOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** Everything the server reads from the environment, validated once at start. */
@@ -53,6 +55,8 @@ export interface ServerConfig {
   webhooksAllowPrivate: boolean;
   /** Rate limits, or false when MICROMENTOR_RATE_LIMIT=off. */
   rateLimit: RateLimitConfig | false;
+  /** The API's public origin (credential issuer ids); unset = the origin each request arrived at. */
+  publicUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -85,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
             trustProxy: e.MICROMENTOR_TRUST_PROXY === 'on',
           }
         : false,
+    publicUrl: e.MICROMENTOR_PUBLIC_URL,
   };
 }

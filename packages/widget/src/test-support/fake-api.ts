@@ -105,6 +105,7 @@ export function match(
       formats: ['video', 'call', 'chat'],
       status: 'approved',
       stats: { sessions: 42, rating: 4.8, ratingCount: 12, medianResponseMinutes: 6 },
+      badges: [],
       ...overrides,
     },
     score: 0.87,
