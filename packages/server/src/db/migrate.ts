@@ -10,6 +10,7 @@ import * as offersPresence from './migrations/2026-11-25T1620-offers-presence.js
 import * as feedbackNotes from './migrations/2026-11-25T1630-feedback-notes.js';
 import * as webhooks from './migrations/2026-11-25T1640-webhooks.js';
 import * as admin from './migrations/2026-11-25T1650-admin.js';
+import * as analyticsRollup from './migrations/2026-11-26T1000-analytics-rollup.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1640-webhooks': webhooks,
   '2026-11-25T1650-admin': admin,
   '2026-11-25T1450-matching-speed': matchingSpeed,
+  '2026-11-26T1000-analytics-rollup': analyticsRollup,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
