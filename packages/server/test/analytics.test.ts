@@ -5,6 +5,7 @@ import { csvCell } from '../src/domain/analytics/csv.js';
 import { ANALYTICS_ROLLUP_JOB, ROLLUP_INTERVAL_MS } from '../src/domain/analytics/rollup.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
 import { createWorker } from '../src/jobs/worker.js';
+import { EXPORT_PAGE_SIZE } from '../src/routes/admin/exports.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import { createMentor } from './support/fixtures.js';
 import { call } from './support/http.js';
@@ -349,11 +350,13 @@ describe('CSV exports', () => {
   });
 
   it('streams every request of the range across pages, in order, with hostile titles intact', async () => {
+    // Two full pages and a part of a third.
+    const BULK = 2 * EXPORT_PAGE_SIZE + 203;
     await sql`
       insert into help_requests (tenant_id, learner_id, title, urgency, status, created_at)
       select ${t.id}, ${learners[1]!}, 'bulk ' || g, 'flexible', 'open',
              '2026-11-07T00:00:00Z'::timestamptz + g * interval '1 second'
-        from generate_series(1, 1203) g`.execute(ctx.db);
+        from generate_series(1, ${BULK}::int) g`.execute(ctx.db);
     await request(
       'hostile',
       '2026-11-06T00:00:00Z',
@@ -389,7 +392,7 @@ describe('CSV exports', () => {
       'page_url',
     ]);
     const data = rows.slice(1);
-    expect(data).toHaveLength(4 + 1 + 1203);
+    expect(data).toHaveLength(4 + 1 + BULK);
     expect(new Set(data.map((r) => r[0])).size).toBe(data.length);
     const created = data.map((r) => r[1]!);
     expect([...created].sort()).toEqual(created);

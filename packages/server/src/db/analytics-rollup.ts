@@ -49,6 +49,11 @@ export async function claimDirtyDays(
   return rows.map((r) => r.day);
 }
 
+/** Refreshes the planner's statistics of the rollup tables. */
+export async function analyzeRollup(db: Db): Promise<void> {
+  await sql`analyze analytics_days, analytics_day_skills, analytics_day_mentors`.execute(db);
+}
+
 /** Does the tenant have changes not rolled up yet? */
 export async function hasDirtyDays(db: Db, tenantId: string): Promise<boolean> {
   const { rows } = await sql<{ one: number }>`

@@ -171,7 +171,7 @@ export async function mentorLoadFrom(
   perMentor: RawBuilder<unknown>,
 ): Promise<MentorLoadRow> {
   const { rows } = await sql<MentorLoadRow>`
-    with per_mentor as (${perMentor}),
+    with per_mentor as materialized (${perMentor}),
     counts as (
       select coalesce(pm.n, 0) as n
         from mentors m

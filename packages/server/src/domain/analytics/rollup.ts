@@ -1,5 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import { claimDirtyDays, hasDirtyDays, lockTenantRollup, rollupDays } from '../../db/analytics-rollup.js';
+import {
+  analyzeRollup,
+  claimDirtyDays,
+  hasDirtyDays,
+  lockTenantRollup,
+  rollupDays,
+} from '../../db/analytics-rollup.js';
 import type { Database } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import { enqueueJob } from '../../jobs/queue.js';
@@ -9,6 +15,8 @@ export const ANALYTICS_ROLLUP_JOB = 'analytics.rollup';
 /** While a tenant keeps changing, its rollup job runs again this often. */
 export const ROLLUP_INTERVAL_MS = 15 * 60_000;
 const SUBJECT = 'analytics';
+/** Recomputing at least this many days at once is a backfill: statistics are refreshed after it. */
+const ANALYZE_AFTER_DAYS = 28;
 
 /**
  * Brings the tenant's daily rollup up to date: recomputes every day marked dirty by the triggers
@@ -25,6 +33,9 @@ export async function refreshRollup(
     await lockTenantRollup(trx, tenantId);
     const days = await claimDirtyDays(trx, tenantId, window);
     await rollupDays(trx, tenantId, days, threshold);
+    // After a backfill the planner's statistics still describe near-empty tables (and pick nested
+    // loops that re-aggregate per mentor); refresh them rather than wait for autovacuum.
+    if (days.length >= ANALYZE_AFTER_DAYS) await analyzeRollup(trx);
     return days;
   });
 }

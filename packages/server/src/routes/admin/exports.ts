@@ -9,7 +9,7 @@ import { ExportParamSchema, ExportQuerySchema } from '../../schemas/admin.js';
 import { commonErrors, PROGRAM } from '../../schemas/common.js';
 
 /** Rows fetched per query while streaming. */
-export const EXPORT_PAGE_SIZE = 1000;
+export const EXPORT_PAGE_SIZE = 5000;
 
 const exportCsv = createRoute({
   method: 'get',
