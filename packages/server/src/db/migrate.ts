@@ -10,6 +10,7 @@ import * as offersPresence from './migrations/2026-11-25T1620-offers-presence.js
 import * as feedbackNotes from './migrations/2026-11-25T1630-feedback-notes.js';
 import * as webhooks from './migrations/2026-11-25T1640-webhooks.js';
 import * as admin from './migrations/2026-11-25T1650-admin.js';
+import * as analyticsRollup from './migrations/2026-11-26T1000-analytics-rollup.js';
 import * as recognition from './migrations/2026-11-26T1100-recognition.js';
 import * as webhookSecretOverlap from './migrations/2026-11-26T1300-webhook-secret-overlap.js';
 
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-25T1630-feedback-notes': feedbackNotes,
   '2026-11-25T1640-webhooks': webhooks,
   '2026-11-25T1650-admin': admin,
+  '2026-11-26T1000-analytics-rollup': analyticsRollup,
   '2026-11-26T1100-recognition': recognition,
   '2026-11-26T1300-webhook-secret-overlap': webhookSecretOverlap,
 };

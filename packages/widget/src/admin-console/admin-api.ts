@@ -69,7 +69,7 @@ export function adminApi(client: Micromentor) {
       client.admin.webhooks.replay(id, deliveryId),
     analytics: (from: string, to: string, bucket: 'day' | 'week'): Promise<Analytics> =>
       client.request('GET', '/v1/admin/analytics', { query: { from, to, bucket } }),
-    exportCsv: (kind: 'requests' | 'bookings', from: string, to: string): Promise<string> =>
+    exportCsv: (kind: 'requests' | 'bookings' | 'feedback', from: string, to: string): Promise<string> =>
       client.request('GET', `/v1/admin/exports/${kind}.csv`, { query: { from, to }, responseType: 'text' }),
   };
 }
