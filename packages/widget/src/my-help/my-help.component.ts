@@ -79,7 +79,12 @@ export class MmMyHelp extends MmElement {
   refresh(): Promise<void> {
     this.moving = null;
     return this.#run('bookings', async () => {
-      this.bookings = (await this.api.bookings.list({ as: 'learner' })).data;
+      // One page of up to 100 (earliest first) through the plain call: the SDK's paginated
+      // `list` lives on the full client, so its iterator stays out of widget.js.
+      const page = await this.api.request<{ data: Booking[] }>('GET', '/v1/bookings', {
+        query: { as: 'learner', limit: 100 },
+      });
+      this.bookings = page.data;
     });
   }
 
