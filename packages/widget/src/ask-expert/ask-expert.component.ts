@@ -60,7 +60,15 @@ function pageUrl(): string | undefined {
  * @csspart panel - The dialog that holds the help form.
  * @csspart close-button - The panel's Close button.
  * @csspart button - Every button inside the panel's steps.
- * @csspart submit-button, slot-button, calendar-button, cancel-button - Those buttons.
+ * @csspart submit-button - The question's and the guest form's submit buttons.
+ * @csspart slot-button - A mentor's free time, and a new time in "My help".
+ * @csspart calendar-button - "Add to calendar".
+ * @csspart cancel-button - "Cancel session".
+ * @csspart reschedule-button - "Reschedule" in "My help".
+ * @csspart back-button - "Change my question", under the matches.
+ * @csspart another-button - "Ask another question", after booking.
+ * @csspart ask-button - "Ask another question", in "My help".
+ * @csspart my-help-button - Opens "My help".
  *
  * @cssproperty --mm-accent - Launcher and focus colour. Default `#4338ca`.
  * @cssproperty --mm-radius - Corner radius of buttons and panel. Default `12px`.

@@ -12,8 +12,12 @@ import { matchListStyles } from './match-list.styles.js';
  *
  * @event mm-booking-created - `detail: { booking, mentor }`.
  * @event mm-error - Booking failed; the message is shown above the cards too.
+ * @event mm-request-submit - Broadening the question started.
+ * @event mm-request-created - The broadened question's matches. `detail: { request, matches }`.
  *
- * @csspart button - Every button. @csspart slot-button - A free time.
+ * @csspart button - Every button.
+ * @csspart slot-button - A free time.
+ * @csspart broaden-button - "Search any format", shown when nothing matched.
  */
 export class MmMatchList extends MmElement {
   static override styles = matchListStyles;

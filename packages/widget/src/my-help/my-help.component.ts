@@ -15,7 +15,11 @@ const WEEK = 7 * 86_400_000;
  * @event mm-booking-rescheduled - `detail: { booking }` (the booking at its new time).
  * @event mm-error - Loading, cancelling or rescheduling failed; the message is shown too.
  *
- * @csspart button - Every button. @csspart cancel-button, reschedule-button, slot-button - Those buttons.
+ * @csspart button - Every button.
+ * @csspart cancel-button - Cancels a session.
+ * @csspart reschedule-button - Shows a session's new times.
+ * @csspart slot-button - A new time.
+ * @csspart keep-button - Keeps the session's time.
  */
 export class MmMyHelp extends MmElement {
   static override properties: PropertyDeclarations = {
