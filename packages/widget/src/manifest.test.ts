@@ -22,7 +22,7 @@ interface Manifest {
   modules: { path: string; declarations?: ManifestElement[] }[];
 }
 
-const sources = await executeServerCommand<Source[]>('widget-sources');
+const sources = await executeServerCommand<Source[], undefined>('widget-sources');
 const manifest = (await (await fetch('/custom-elements.json')).json()) as Manifest;
 const declared = new Map<string, ManifestElement>();
 for (const module of manifest.modules)
