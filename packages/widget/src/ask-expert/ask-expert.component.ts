@@ -87,6 +87,7 @@ export class MmAskExpert extends LitElement {
     locale: { reflect: true },
     theme: { reflect: true },
     floating: { type: Boolean, reflect: true },
+    position: { reflect: true },
     tokenProvider: { attribute: false },
     client: { attribute: false },
     step: { state: true },
@@ -118,8 +119,14 @@ export class MmAskExpert extends LitElement {
   /** `light`, `dark`, or `auto` / empty: follows `prefers-color-scheme`. Reflected, and passed to every step. */
   theme = '';
 
-  /** Pins the launcher to the bottom corner of the viewport (the embed script sets it). */
+  /** Pins the launcher to a corner of the viewport (the embed script sets it). */
   floating = false;
+
+  /**
+   * The floating launcher's corner: `bottom-right`, `bottom-left`, `top-right` or `top-left`
+   * (the script tag's `data-position`). Empty: the bottom corner at the end of the line.
+   */
+  position = '';
 
   /**
    * Renews the user token before it expires and when the API refuses it (401): an async

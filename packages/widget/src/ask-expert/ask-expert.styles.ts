@@ -23,6 +23,21 @@ export const askExpertStyles = [
       z-index: 2147483000;
     }
 
+    /* position="top-left" etc.: physical corners (the default is the inline end, at the bottom). */
+    :host([position^='top']) {
+      inset-block: 20px auto;
+    }
+
+    :host([position$='left']) {
+      left: 20px;
+      right: auto;
+    }
+
+    :host([position$='right']) {
+      left: auto;
+      right: 20px;
+    }
+
     button {
       padding: 10px 18px;
     }
