@@ -123,6 +123,8 @@ describe('<mm-ask-expert> My help', () => {
     const upcoming = booking({ id: 'bkg_up' });
     const past = booking({
       id: 'bkg_past',
+      mentorId: 'mnt_grace',
+      mentorName: 'Grace Hopper',
       start: new Date(Date.now() - 86_400_000).toISOString(),
       end: new Date(Date.now() - 86_400_000 + 900_000).toISOString(),
       status: 'completed',
@@ -150,11 +152,13 @@ describe('<mm-ask-expert> My help', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="my-help-button"]')!.click();
     await settle(el);
     expect(visibleStep(el)).to.deep.equal(['mm-my-help']);
-    expect(calls.find((c) => c.path === '/v1/bookings')?.method).to.equal('GET');
+    const list = calls.find((c) => c.path === '/v1/bookings');
+    expect([list?.method, list?.query]).to.deep.equal(['GET', { as: 'learner', limit: '100' }]);
     expect(allText(el, 'mm-my-help', 'h4')).to.deep.equal(['Upcoming', 'Past']);
     const items = allText(el, 'mm-my-help', 'li');
     expect(items).to.have.length(2);
-    expect(items[0]).to.contain('Video call · Booked');
+    expect(items[0]).to.contain('Session with Ada Lovelace · Video call · Booked');
+    expect(items[1]).to.contain('Session with Grace Hopper');
     expect(items[1]).to.contain('Done');
     await expect(el).to.be.accessible();
 
@@ -196,6 +200,7 @@ describe('<mm-ask-expert> My help', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="my-help-button"]')!.click();
     await settle(el);
     expect(allText(el, 'mm-my-help', 'h4')).to.deep.equal(['Próximas', 'Anteriores']);
+    expect(allText(el, 'mm-my-help', 'li')[0]).to.contain('Sesión con Ada Lovelace');
     expect(allText(el, 'mm-my-help', 'button')).to.deep.equal(['Cambiar hora', 'Cancelar sesión']);
     await expect(el).to.be.accessible();
   });

@@ -133,7 +133,7 @@ export class MmMyHelp extends MmElement {
     const moving = this.moving?.booking.id === booking.id ? this.moving : null;
     return html`<li>
       <p><strong><time datetime=${booking.start}>${formatDateTime(booking.start, locale)}</time></strong></p>
-      <p>${this.t.form.formats[booking.format]} · ${t.statuses[booking.status]}</p>
+      <p>${this.t.confirmation.withMentor(booking.mentorName)} · ${this.t.form.formats[booking.format]} · ${t.statuses[booking.status]}</p>
       ${
         upcoming && !moving
           ? html`<div class="actions">
