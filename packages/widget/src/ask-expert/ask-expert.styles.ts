@@ -18,24 +18,20 @@ export const askExpertStyles = [
 
     :host([floating]) {
       position: fixed;
-      inset-block-end: 20px;
-      inset-inline-end: 20px;
+      bottom: 20px;
+      right: 20px;
       z-index: 2147483000;
     }
 
-    /* position="top-left" etc.: physical corners (the default is the inline end, at the bottom). */
+    /* position="top-left" etc. (data-position); bottom-right by default. */
     :host([position^='top']) {
-      inset-block: 20px auto;
+      top: 20px;
+      bottom: auto;
     }
 
     :host([position$='left']) {
       left: 20px;
       right: auto;
-    }
-
-    :host([position$='right']) {
-      left: auto;
-      right: 20px;
     }
 
     button {
