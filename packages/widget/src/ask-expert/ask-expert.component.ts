@@ -124,7 +124,7 @@ export class MmAskExpert extends MmElement {
   position = '';
 
   /**
-   * Renews the user token before it expires and when the API refuses it (401): an async
+   * Renews the user token when there is none yet and when the API refuses it (401): an async
    * function returning a fresh token from the host's backend. Used by the client built from
    * the attributes; a `client` you pass brings its own.
    */
