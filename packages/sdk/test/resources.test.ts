@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Micromentor } from '../src/index.js';
+import { Micromentor, MicromentorCore } from '../src/index.js';
 import { startServer, type TestServer } from './helpers/http-server.js';
 
 /**
@@ -366,5 +366,18 @@ describe('resource methods on the wire', () => {
 
   it('resolves delete to undefined (204 No Content)', async () => {
     await expect(mm.mentors.delete('m1')).resolves.toBeUndefined();
+  });
+
+  it('gives the learner widget’s MicromentorCore exactly the calls it makes, on the same wire', async () => {
+    const core = new MicromentorCore({ baseUrl: `${server.baseUrl}/api/`, publishableKey: 'pk_test' });
+    expect(Object.keys(core.threads)).toEqual(['startForRequest']);
+    expect(Object.keys(core.bookings).sort()).toEqual(['calendar', 'cancel', 'create', 'reschedule']);
+    await core.threads.startForRequest(id, { mentorId: 'm1' });
+    expect(sent()).toEqual({
+      method: 'POST',
+      url: `/api/v1/requests/${escaped}/threads`,
+      body: { mentorId: 'm1' },
+      idempotent: true,
+    });
   });
 });
