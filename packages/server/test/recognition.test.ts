@@ -206,6 +206,66 @@ describe('badges at session thresholds', () => {
   });
 });
 
+describe('one session count', () => {
+  const profileSessions = async () =>
+    (
+      await call<MentorBody & { stats: { sessions: number } }>(ctx.app, 'GET', `/v1/mentors/${mentor.id}`, {
+        key: tenant.secretKey,
+      })
+    ).body.stats.sessions;
+  const figures = async () => ({
+    profile: await profileSessions(),
+    record: (await call<RecordBody>(ctx.app, 'GET', '/v1/me/mentor/record', asMentor())).body.sessions,
+    stats: (await call<{ sessions: number }>(ctx.app, 'GET', '/v1/me/stats', asMentor())).body.sessions,
+  });
+
+  it('is the same on the profile, the record and my stats once the completion job has run', async () => {
+    // History imported straight into bookings: the profile's counter catches up at the next recount.
+    await history(3);
+    await history(2, { status: 'cancelled', from: new Date('2026-08-01T08:00:00Z') });
+    expect(await profileSessions()).toBe(0);
+    expect(await recomputeBadges(ctx.db, { tenantId: tenant.id, now: ctx.clock.now() })).toBeGreaterThan(0);
+    expect(await figures()).toEqual({ profile: 3, record: 3, stats: 3 });
+
+    await completeOne('2026-11-25T13:00:00Z');
+    expect(await figures()).toEqual({ profile: 4, record: 4, stats: 4 });
+
+    // Ended but not yet completed by the job: my stats count it as held; the profile and the
+    // record wait for the job, then all agree again.
+    const pending = await book(ctx, tenant, { mentorId: mentor.id, start: '2026-11-25T15:00:00Z' });
+    expect(pending.status, pending.text).toBe(201);
+    ctx.clock.set(new Date(new Date(pending.body.end).getTime() + MINUTE));
+    expect(await figures()).toEqual({ profile: 4, record: 4, stats: 5 });
+    ctx.clock.advance(15 * MINUTE);
+    await worker.drain();
+    expect(await figures()).toEqual({ profile: 5, record: 5, stats: 5 });
+    const row = await ctx.db
+      .selectFrom('mentors')
+      .select('sessions_count')
+      .where('id', '=', mentor.id)
+      .executeTakeFirstOrThrow();
+    expect(row.sessions_count).toBe(5);
+  });
+
+  it('counts both of two sessions completed at the same time', async () => {
+    const a = await book(ctx, tenant, { mentorId: mentor.id, start: '2026-11-25T13:00:00Z' });
+    const b = await book(ctx, tenant, { mentorId: mentor.id, start: '2026-11-25T14:00:00Z' }, 'learner-2');
+    for (const r of [a, b]) expect(r.status, r.text).toBe(201);
+    ctx.clock.set('2026-11-25T15:00:00Z');
+    const jobs = await ctx.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'booking.complete')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect(jobs).toHaveLength(2);
+    // Two completion jobs at once (two workers): each recounts under the mentor row lock.
+    const complete = jobHandlers()['booking.complete']!;
+    await Promise.all(jobs.map((job) => complete.run(job, { db: ctx.db, clock: ctx.clock })));
+    expect(await figures()).toEqual({ profile: 2, record: 2, stats: 2 });
+  });
+});
+
 describe('the five-star streak', () => {
   it('needs five 5-star sessions in a row by session time: a 4-star breaks the run', async () => {
     const ids = await history(9);

@@ -55,6 +55,10 @@ export interface MentorsTable {
   time_zone: string;
   formats: SessionFormat[];
   status: MentorStatus;
+  /**
+   * Completed bookings, copied here for profiles and matching; written only by `awardBadges`
+   * (domain/recognition/badges.ts), which recounts them under the mentor row lock.
+   */
   sessions_count: ColumnType<number, number | undefined, number>;
   rating_sum: ColumnType<number, number | undefined, number>;
   rating_count: ColumnType<number, number | undefined, number>;

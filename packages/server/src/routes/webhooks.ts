@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
   createWebhookEndpoint,
@@ -12,11 +12,9 @@ import {
   type WebhookCtx,
 } from '../domain/webhooks/endpoints.js';
 import { atomic, ctx } from '../http/atomic.js';
-import { requireAdmin } from '../http/auth.js';
 import type { AppEnv } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import {
-  commonErrors,
   conflictError,
   IdempotencyHeaderSchema,
   IdParamSchema,
@@ -24,7 +22,6 @@ import {
   jsonResponse,
   notFoundError,
   optionalJsonBody,
-  PROGRAM,
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 import {
@@ -41,9 +38,8 @@ import {
   WebhookEndpointSchema,
   WebhookEndpointWithSecretSchema,
 } from '../schemas/webhooks.js';
+import { adminRoute } from './admin/admin-route.js';
 
-/** The secret key, or an admin's user token. */
-const _ADMIN: Record<string, string[]>[] = [{ secretKey: [] }, { publishableKey: [], userToken: [] }];
 const TAGS = ['Webhooks'];
 const PageCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
 
@@ -56,7 +52,7 @@ function webhookCtx(c: Context<AppEnv>): WebhookCtx {
   };
 }
 
-const create = createRoute({
+const create = adminRoute({
   method: 'post',
   path: '/v1/admin/webhooks',
   tags: TAGS,
@@ -65,109 +61,94 @@ const create = createRoute({
     'Events are POSTed to `url` signed per the Standard Webhooks spec. The answer carries the signing secret ' +
     '`whsec_…`, shown only here (and on rotation). Private, loopback and link-local targets answer 400 ' +
     '`webhook_url_not_allowed`.',
-  ...PROGRAM,
-  middleware: [requireAdmin, atomic] as const,
+  middleware: [atomic],
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(CreateWebhookEndpointSchema) },
   responses: {
     201: jsonResponse(WebhookEndpointWithSecretSchema, 'The endpoint and its secret (shown once).'),
-    ...commonErrors,
     422: { description: '`idempotency_key_reused`.' },
   },
 });
 
-const list = createRoute({
+const list = adminRoute({
   method: 'get',
   path: '/v1/admin/webhooks',
   tags: TAGS,
   summary: 'List webhook endpoints',
-  ...PROGRAM,
-  middleware: [requireAdmin] as const,
   request: { query: ListWebhookEndpointsQuerySchema },
-  responses: { 200: jsonResponse(WebhookEndpointPageSchema, 'Endpoints, oldest first.'), ...commonErrors },
+  responses: { 200: jsonResponse(WebhookEndpointPageSchema, 'Endpoints, oldest first.') },
 });
 
-const get = createRoute({
+const get = adminRoute({
   method: 'get',
   path: '/v1/admin/webhooks/{id}',
   tags: TAGS,
   summary: 'Get a webhook endpoint',
   description: 'Never includes the secret.',
-  ...PROGRAM,
-  middleware: [requireAdmin] as const,
   request: { params: IdParamSchema },
-  responses: { 200: jsonResponse(WebhookEndpointSchema, 'The endpoint.'), ...commonErrors, ...notFoundError },
+  responses: { 200: jsonResponse(WebhookEndpointSchema, 'The endpoint.'), ...notFoundError },
 });
 
-const update = createRoute({
+const update = adminRoute({
   method: 'patch',
   path: '/v1/admin/webhooks/{id}',
   tags: TAGS,
   summary: 'Change a webhook endpoint',
   description: 'URL, events, description, or enabled (turning it on again clears `disabledReason`).',
-  ...PROGRAM,
-  middleware: [requireAdmin, atomic] as const,
+  middleware: [atomic],
   request: { params: IdParamSchema, body: jsonBody(UpdateWebhookEndpointSchema) },
-  responses: { 200: jsonResponse(WebhookEndpointSchema, 'The endpoint.'), ...commonErrors, ...notFoundError },
+  responses: { 200: jsonResponse(WebhookEndpointSchema, 'The endpoint.'), ...notFoundError },
 });
 
-const remove = createRoute({
+const remove = adminRoute({
   method: 'delete',
   path: '/v1/admin/webhooks/{id}',
   tags: TAGS,
   summary: 'Delete a webhook endpoint',
   description: 'With its delivery log; pending deliveries are dropped.',
-  ...PROGRAM,
-  middleware: [requireAdmin, atomic] as const,
+  middleware: [atomic],
   request: { params: IdParamSchema },
-  responses: { 204: { description: 'Deleted.' }, ...commonErrors, ...notFoundError },
+  responses: { 204: { description: 'Deleted.' }, ...notFoundError },
 });
 
-const rotate = createRoute({
+const rotate = adminRoute({
   method: 'post',
   path: '/v1/admin/webhooks/{id}/rotate-secret',
   tags: TAGS,
   summary: 'Rotate the signing secret',
   description:
     'The new secret is shown only in this answer. For `overlapHours` (default 24) deliveries carry a signature with each secret, so receivers can switch without rejecting any.',
-  ...PROGRAM,
-  middleware: [requireAdmin, atomic] as const,
+  middleware: [atomic],
   request: { params: IdParamSchema, body: optionalJsonBody(RotateWebhookSecretSchema) },
   responses: {
     200: jsonResponse(WebhookEndpointWithSecretSchema, 'The endpoint and its new secret (shown once).'),
-    ...commonErrors,
     ...notFoundError,
   },
 });
 
-const deliveries = createRoute({
+const deliveries = adminRoute({
   method: 'get',
   path: '/v1/admin/webhooks/{id}/deliveries',
   tags: TAGS,
   summary: 'Delivery log',
   description:
     'Newest first; each delivery with every attempt (status, latency, the first KB of the answer).',
-  ...PROGRAM,
-  middleware: [requireAdmin] as const,
   request: { params: IdParamSchema, query: ListWebhookDeliveriesQuerySchema },
   responses: {
     200: jsonResponse(WebhookDeliveryPageSchema, 'A page of deliveries.'),
-    ...commonErrors,
     ...notFoundError,
   },
 });
 
-const replay = createRoute({
+const replay = adminRoute({
   method: 'post',
   path: '/v1/admin/webhooks/{id}/deliveries/{deliveryId}/replay',
   tags: TAGS,
   summary: 'Send a delivery again',
   description: 'Enqueues one new attempt now, with the same `webhook-id` and body.',
-  ...PROGRAM,
-  middleware: [requireAdmin, atomic] as const,
+  middleware: [atomic],
   request: { params: WebhookDeliveryParamsSchema },
   responses: {
     202: jsonResponse(WebhookDeliverySchema, 'The delivery, queued again.'),
-    ...commonErrors,
     ...notFoundError,
     ...conflictError,
   },

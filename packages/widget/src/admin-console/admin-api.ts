@@ -1,76 +1,43 @@
-// What the admin console needs from the API, in one place; every call goes through the SDK client.
+// What the admin console needs from the API, in one place: each call is the SDK's typed method
+// (`client.admin.*`), whose types come from the server's schemas. This module only names the
+// calls the console makes and the fixed arguments it makes them with.
 import type {
-  Analytics,
-  Mentor,
+  AdminMentorsResource,
+  ExportDataset,
+  MentorStatus,
   Micromentor,
-  WebhookDelivery,
+  ResolveReportParams,
+  RotateKeyParams,
+  UpdateProgramSettingsParams,
   WebhookEndpoint,
-  WebhookEndpointWithSecret,
 } from '@micromentor/sdk';
-import type { Page } from '../mentor-console/console-api.js';
 
-export type AdminMentor = Mentor & { statusReason?: string | null };
-export type MentorAction = 'approve' | 'reject' | 'pause' | 'suspend' | 'reinstate';
-
-export interface Report {
-  id: string;
-  mentorId: string;
-  mentorName?: string;
-  bookingId: string | null;
-  reason: string;
-  details: string;
-  status: string;
-  createdAt: string;
-}
-
-export interface ApiKeyInfo {
-  id: string;
-  kind: 'publishable' | 'secret' | 'identity';
-  prefix: string;
-  createdAt: string;
-  expiresAt: string | null;
-}
-
-export interface RotatedKey {
-  kind: ApiKeyInfo['kind'];
-  key: string;
-  previousExpiresAt: string | null;
-}
-
-export type { Analytics, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret };
-
-const enc = encodeURIComponent;
+/** A vetting transition: every `client.admin.mentors` method but `list`. */
+export type MentorAction = Exclude<keyof AdminMentorsResource, 'list'>;
 
 export function adminApi(client: Micromentor) {
+  const { mentors, reports, settings, keys, webhooks, exports } = client.admin;
   return {
     me: () => client.me.get(),
-    mentors: (status: string): Promise<Page<AdminMentor>> =>
-      client.request('GET', '/v1/admin/mentors', { query: { status, limit: 100 } }),
-    act: (id: string, action: MentorAction, reason: string): Promise<AdminMentor> =>
-      client.request('POST', `/v1/admin/mentors/${enc(id)}/${action}`, { body: reason ? { reason } : {} }),
-    reports: (): Promise<Page<Report>> =>
-      client.request('GET', '/v1/admin/reports', { query: { status: 'open', limit: 100 } }),
-    resolveReport: (id: string, action: 'dismiss' | 'pause' | 'suspend', note: string): Promise<Report> =>
-      client.request('POST', `/v1/admin/reports/${enc(id)}/resolve`, { body: { action, note } }),
-    settings: (): Promise<Record<string, unknown>> => client.request('GET', '/v1/admin/settings'),
-    saveSettings: (patch: Record<string, unknown>): Promise<Record<string, unknown>> =>
-      client.request('PATCH', '/v1/admin/settings', { body: patch }),
-    keys: (): Promise<{ data: ApiKeyInfo[] }> => client.request('GET', '/v1/admin/keys'),
-    rotateKey: (kind: ApiKeyInfo['kind'], overlapHours: number): Promise<RotatedKey> =>
-      client.request('POST', '/v1/admin/keys/rotate', { body: { kind, overlapHours } }),
-    webhooks: (): Promise<Page<WebhookEndpoint>> => client.admin.webhooks.list(),
-    createWebhook: (url: string, events: WebhookEndpoint['events']): Promise<WebhookEndpointWithSecret> =>
-      client.admin.webhooks.create({ url, events }),
-    rotateWebhookSecret: (id: string): Promise<WebhookEndpointWithSecret> =>
-      client.admin.webhooks.rotateSecret(id),
-    deliveries: (id: string): Promise<Page<WebhookDelivery>> =>
-      client.admin.webhooks.deliveries(id, { limit: 50 }),
-    replay: (id: string, deliveryId: string): Promise<WebhookDelivery> =>
-      client.admin.webhooks.replay(id, deliveryId),
-    analytics: (from: string, to: string, bucket: 'day' | 'week'): Promise<Analytics> =>
-      client.request('GET', '/v1/admin/analytics', { query: { from, to, bucket } }),
-    exportCsv: (kind: 'requests' | 'bookings' | 'feedback', from: string, to: string): Promise<string> =>
-      client.request('GET', `/v1/admin/exports/${kind}.csv`, { query: { from, to }, responseType: 'text' }),
+    mentors: (status: MentorStatus) => mentors.list({ status, limit: 100 }),
+    /** `reason` goes only with the transitions that take one (reject, pause, suspend). */
+    act: (id: string, action: MentorAction, reason: string) =>
+      action === 'approve' || action === 'reinstate' ? mentors[action](id) : mentors[action](id, { reason }),
+    reports: () => reports.list({ status: 'open', limit: 100 }),
+    resolveReport: (id: string, action: ResolveReportParams['action'], note: string) =>
+      reports.resolve(id, { action, note }),
+    settings: () => settings.get(),
+    saveSettings: (patch: UpdateProgramSettingsParams) => settings.update(patch),
+    keys: () => keys.list(),
+    rotateKey: (kind: RotateKeyParams['kind'], overlapHours: number) => keys.rotate({ kind, overlapHours }),
+    webhooks: () => webhooks.list(),
+    createWebhook: (url: string, events: WebhookEndpoint['events']) => webhooks.create({ url, events }),
+    rotateWebhookSecret: (id: string) => webhooks.rotateSecret(id),
+    deliveries: (id: string) => webhooks.deliveries(id, { limit: 50 }),
+    replay: (id: string, deliveryId: string) => webhooks.replay(id, deliveryId),
+    analytics: (from: string, to: string, bucket: 'day' | 'week') =>
+      client.admin.analytics({ from, to, bucket }),
+    exportCsv: (dataset: ExportDataset, from: string, to: string) => exports.csv(dataset, { from, to }),
   };
 }
 

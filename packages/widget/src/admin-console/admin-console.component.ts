@@ -22,7 +22,7 @@ type Tab = (typeof TABS)[number];
  * settings and key rotation, webhook endpoints with their delivery log.
  *
  * @event mm-mentor-status-changed - `detail: { mentor, action }`.
- * @event mm-report-resolved - `detail: { report, action }`.
+ * @event mm-report-resolved - `detail: { report, mentor, action }`.
  * @event mm-settings-saved - `detail: { settings }`.
  * @event mm-key-rotated - `detail: { kind }`.
  * @event mm-webhook-created - `detail: { endpoint }`.

@@ -1,4 +1,16 @@
-import type { Analytics, Me } from '@micromentor/sdk';
+import type {
+  AdminMentor,
+  Analytics,
+  ApiKey,
+  Me,
+  MentorStatus,
+  ProgramSettings,
+  Report,
+  ResolvedReport,
+  RotatedKey,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+} from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
@@ -18,11 +30,28 @@ function me(roles: string[]): Me {
   } as Me;
 }
 
-const applicant = (name: string, status = 'pending') => ({
-  ...match(name).mentor,
-  id: `mnt_${name}`,
-  status,
-});
+const applicant = (name: string, status: MentorStatus = 'pending') =>
+  ({
+    ...match(name).mentor,
+    id: `mnt_${name}`,
+    status,
+    statusReason: null,
+    statusChangedAt: null,
+    approvedAt: null,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    openReports: 0,
+  }) satisfies AdminMentor;
+
+const webhookEndpoint = (fields: Pick<WebhookEndpoint, 'id' | 'url' | 'events'>) =>
+  ({
+    ...fields,
+    description: null,
+    enabled: true,
+    disabledReason: null,
+    previousSecretExpiresAt: null,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+  }) satisfies WebhookEndpoint;
 
 function inner(el: Element, tag: string): Element {
   return el.shadowRoot!.querySelector(tag)!;
@@ -87,6 +116,61 @@ describe('<mm-admin-console>', () => {
     expect(calls.find((c) => c.path.endsWith('/reject'))!.body).to.deep.equal({
       reason: 'No relevant experience',
     });
+  });
+
+  it('resolves an open report with a note and announces the report and the mentor after it', async () => {
+    const report = {
+      id: 'rep_1',
+      mentorId: 'mnt_Mallory',
+      bookingId: null,
+      reporterId: 'usr_learner',
+      reason: 'no_show',
+      details: 'Did not join.',
+      status: 'open',
+      resolution: null,
+      resolutionNote: null,
+      createdAt: '2026-11-20T10:00:00.000Z',
+      resolvedAt: null,
+    } satisfies Report;
+    let openReports = [report];
+    const { el, calls } = await open({
+      'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/admin/reports': () => json(200, { data: openReports, nextCursor: null }),
+      'POST /v1/admin/reports/rep_1/resolve': () => {
+        openReports = [];
+        return json(200, {
+          report: {
+            ...report,
+            status: 'resolved',
+            resolution: 'pause',
+            resolutionNote: 'Second no-show',
+            resolvedAt: '2026-11-21T10:00:00.000Z',
+          },
+          mentor: applicant('Mallory', 'paused'),
+        } satisfies ResolvedReport);
+      },
+    });
+    const panel = await selectTab(el, 'reports', 'mm-report-queue');
+    const root = panel.shadowRoot!;
+    await waitUntil(() => root.querySelector('li h4'), 'report');
+    expect(root.querySelector('li h4')!.textContent).to.equal('About mnt_Mallory');
+    expect(calls.find((c) => c.path === '/v1/admin/reports')!.query).to.deep.include({ status: 'open' });
+    let resolved: CustomEvent | undefined;
+    panel.addEventListener('mm-report-resolved', (e) => (resolved = e as CustomEvent));
+    root.querySelector<HTMLInputElement>('input[name=note]')!.value = 'Second no-show';
+    Array.from(root.querySelectorAll('button'))
+      .find((b) => b.textContent === 'Pause mentor')!
+      .click();
+    await waitUntil(() => root.querySelector('.ok')!.textContent === 'Report resolved.');
+    expect(calls.find((c) => c.method === 'POST')!.body).to.deep.equal({
+      action: 'pause',
+      note: 'Second no-show',
+    });
+    expect(resolved!.detail.action).to.equal('pause');
+    expect(resolved!.detail.report.resolution).to.equal('pause');
+    expect(resolved!.detail.mentor.status).to.equal('paused');
+    await waitUntil(() => root.querySelectorAll('li').length === 0, 'queue emptied');
+    await expect(panel).to.be.accessible();
   });
 
   it('draws analytics as charts with a data table behind each, and moves between tabs by keyboard', async () => {
@@ -184,7 +268,10 @@ describe('<mm-admin-console>', () => {
       instantHelpWindowMinutes: 10,
       meetingLinkTemplate: 'https://meet.jit.si/mm-{room}',
       allowedOrigins: ['https://academy.example'],
-    };
+      branding: { accentColor: null, logoUrl: null, name: null },
+      leaderboard: false,
+      reportsToPause: 3,
+    } satisfies ProgramSettings;
     const { el, calls } = await open({
       'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
       'GET /v1/admin/settings': () => json(200, settings),
@@ -198,11 +285,25 @@ describe('<mm-admin-console>', () => {
               prefix: 'sk_live_ab',
               createdAt: '2026-11-01T00:00:00Z',
               expiresAt: null,
+              revokedAt: null,
+              active: true,
             },
           ],
-        }),
+        } satisfies { data: ApiKey[] }),
       'POST /v1/admin/keys/rotate': () =>
-        json(201, { kind: 'secret', key: 'sk_live_NEWKEY123', previousExpiresAt: null }),
+        json(201, {
+          key: 'sk_live_NEWKEY123',
+          apiKey: {
+            id: 'k2',
+            kind: 'secret',
+            prefix: 'sk_live_NE',
+            createdAt: '2026-11-26T00:00:00Z',
+            expiresAt: null,
+            revokedAt: null,
+            active: true,
+          },
+          previousExpireAt: '2026-11-27T00:00:00Z',
+        } satisfies RotatedKey),
     });
     const panel = await selectTab(el, 'settings', 'mm-program-settings');
     const root = panel.shadowRoot!;
@@ -218,6 +319,8 @@ describe('<mm-admin-console>', () => {
       formats: ['video', 'chat'],
     });
     expect(patch.allowedOrigins).to.deep.equal(['https://academy.example']);
+    // Empty branding fields clear them, in the server's field names.
+    expect(patch.branding).to.deep.equal({ name: null, accentColor: null });
 
     const rotate = Array.from(root.querySelectorAll('button')).find((b) =>
       b.textContent!.includes('Rotate Secret'),
@@ -233,7 +336,7 @@ describe('<mm-admin-console>', () => {
   });
 
   it('adds a webhook endpoint and shows its secret once, and reports a refused URL in plain words', async () => {
-    let endpoints: unknown[] = [];
+    let endpoints: WebhookEndpoint[] = [];
     let refuse = true;
     const { el } = await open({
       'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
@@ -247,10 +350,10 @@ describe('<mm-admin-console>', () => {
             'Webhook URLs must not point to private addresses.',
           );
         }
-        const body = call.body as { url: string; events: string[] };
-        const endpoint = { id: 'wh_1', url: body.url, events: body.events, enabled: true };
+        const body = call.body as Pick<WebhookEndpoint, 'url' | 'events'>;
+        const endpoint = webhookEndpoint({ id: 'wh_1', url: body.url, events: body.events });
         endpoints = [endpoint];
-        return json(201, { ...endpoint, secret: 'whsec_c2VjcmV0' });
+        return json(201, { ...endpoint, secret: 'whsec_c2VjcmV0' } satisfies WebhookEndpointWithSecret);
       },
     });
     const panel = await selectTab(el, 'webhooks', 'mm-webhook-admin');
@@ -270,18 +373,21 @@ describe('<mm-admin-console>', () => {
   });
 
   it('rotates an endpoint’s secret: shows the new one once and how long the old one still signs', async () => {
-    const endpoint = {
+    const endpoint = webhookEndpoint({
       id: 'wh_1',
       url: 'https://hooks.example/mm',
       events: ['booking.created'],
-      enabled: true,
-    };
+    });
     const until = '2026-11-27T10:00:00.000Z';
     const { el, calls } = await open({
       'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
       'GET /v1/admin/webhooks': () => json(200, { data: [endpoint], nextCursor: null }),
       'POST /v1/admin/webhooks/wh_1/rotate-secret': () =>
-        json(200, { ...endpoint, previousSecretExpiresAt: until, secret: 'whsec_bmV3c2VjcmV0' }),
+        json(200, {
+          ...endpoint,
+          previousSecretExpiresAt: until,
+          secret: 'whsec_bmV3c2VjcmV0',
+        } satisfies WebhookEndpointWithSecret),
     });
     const panel = await selectTab(el, 'webhooks', 'mm-webhook-admin');
     const root = panel.shadowRoot!;

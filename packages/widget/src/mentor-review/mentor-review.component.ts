@@ -1,12 +1,13 @@
+import type { AdminMentor, MentorStatus } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AdminMentor, MentorAction } from '../admin-console/admin-api.js';
+import type { MentorAction } from '../admin-console/admin-api.js';
 import { AdminElement } from '../admin-console/admin-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 /** What an admin may do to a mentor in each status (the server enforces the same). */
-const ACTIONS: Record<string, MentorAction[]> = {
+const ACTIONS: Record<MentorStatus, MentorAction[]> = {
   pending: ['approve', 'reject'],
   approved: ['pause', 'suspend'],
   paused: ['reinstate', 'suspend'],
@@ -14,7 +15,7 @@ const ACTIONS: Record<string, MentorAction[]> = {
   rejected: ['approve'],
 };
 const NEEDS_REASON = new Set<MentorAction>(['reject', 'pause', 'suspend']);
-const STATUSES = ['approved', 'paused', 'suspended', 'rejected', 'pending'];
+const STATUSES: MentorStatus[] = ['approved', 'paused', 'suspended', 'rejected', 'pending'];
 
 /**
  * @summary Mentor vetting: the applications queue (approve / reject with a reason the applicant
@@ -29,7 +30,7 @@ export class MmMentorReview extends AdminElement {
   /** `pending` shows the applications queue; anything else the list with a status filter. */
   @property() mode: 'applications' | 'list' = 'applications';
 
-  @state() private status = 'pending';
+  @state() private status: MentorStatus = 'pending';
   @state() private mentors: AdminMentor[] = [];
   @state() private loading = true;
   @state() private error = '';
@@ -96,7 +97,7 @@ export class MmMentorReview extends AdminElement {
             >${t.filter}
             <select
               @change=${(e: Event) => {
-                this.status = (e.target as HTMLSelectElement).value;
+                this.status = (e.target as HTMLSelectElement).value as MentorStatus;
                 void this.refresh();
               }}
             >

@@ -1,6 +1,6 @@
+import type { Analytics } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Analytics } from '../admin-console/admin-api.js';
 import { AdminElement } from '../admin-console/admin-element.js';
 import '../bar-chart/bar-chart.js';
 import { baseStyles } from '../styles/base.js';
@@ -63,7 +63,7 @@ export class MmProgramAnalytics extends AdminElement {
     if (!this.api) return;
     try {
       const { from, to } = this.#range();
-      const csv = await this.api.exportCsv(kind, from, to);
+      const csv = await this.api.exportCsv(`${kind}.csv`, from, to);
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
       const a = document.createElement('a');
       a.href = url;

@@ -1,25 +1,12 @@
+import type { ApiKey, ProgramSettings, RotatedKey, UpdateProgramSettingsParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { ApiKeyInfo, RotatedKey } from '../admin-console/admin-api.js';
 import { AdminElement } from '../admin-console/admin-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 const FORMATS = ['video', 'call', 'chat'] as const;
 const KINDS = ['publishable', 'secret', 'identity'] as const;
-
-type Settings = Record<string, unknown> & {
-  allowGuests?: boolean;
-  formats?: string[];
-  sessionLengths?: number[];
-  requestSlaHours?: number;
-  instantHelpWindowMinutes?: number;
-  meetingLinkTemplate?: string;
-  allowedOrigins?: string[];
-  branding?: { name?: string; accent?: string };
-  leaderboard?: boolean;
-  reportsToPause?: number;
-};
 
 /**
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
@@ -33,8 +20,8 @@ type Settings = Record<string, unknown> & {
 export class MmProgramSettings extends AdminElement {
   static override styles = [baseStyles, consoleStyles];
 
-  @state() private settings: Settings | null = null;
-  @state() private keys: ApiKeyInfo[] = [];
+  @state() private settings: ProgramSettings | null = null;
+  @state() private keys: ApiKey[] = [];
   @state() private rotated: RotatedKey | null = null;
   @state() private error = '';
   @state() private notice = '';
@@ -48,7 +35,7 @@ export class MmProgramSettings extends AdminElement {
     if (!this.api) return;
     try {
       const [settings, keys] = await Promise.all([this.api.settings(), this.api.keys()]);
-      this.settings = settings as Settings;
+      this.settings = settings;
       this.keys = keys.data;
     } catch (error) {
       this.error = this.describe(error);
@@ -60,7 +47,7 @@ export class MmProgramSettings extends AdminElement {
     if (!this.api) return;
     const data = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '').trim();
-    const patch: Settings = {
+    const patch: UpdateProgramSettingsParams = {
       sessionLengths: text('sessionLengths')
         .split(',')
         .map((s) => Number(s.trim()))
@@ -74,12 +61,13 @@ export class MmProgramSettings extends AdminElement {
         .split('\n')
         .map((s) => s.trim())
         .filter(Boolean),
-      branding: { name: text('brandName'), accent: text('brandAccent') },
+      // Empty clears the field (null); the server wants a #rrggbb colour or nothing.
+      branding: { name: text('brandName') || null, accentColor: text('brandAccent') || null },
       leaderboard: data.get('leaderboard') === 'on',
       reportsToPause: Number(text('reportsToPause')),
     };
     try {
-      this.settings = (await this.api.saveSettings(patch)) as Settings;
+      this.settings = await this.api.saveSettings(patch);
       this.error = '';
       this.notice = this.t.settings.saved;
       this.emit('mm-settings-saved', { settings: this.settings });
@@ -91,7 +79,7 @@ export class MmProgramSettings extends AdminElement {
 
   async #rotate(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const kind = (event.submitter as HTMLButtonElement | null)?.value as ApiKeyInfo['kind'] | undefined;
+    const kind = (event.submitter as HTMLButtonElement | null)?.value as ApiKey['kind'] | undefined;
     if (!this.api || !kind) return;
     const overlap = Number(new FormData(event.target as HTMLFormElement).get('overlap') ?? 24);
     try {
@@ -115,10 +103,10 @@ export class MmProgramSettings extends AdminElement {
         <h3>${t.heading}</h3>
         <div class="grid">
           <label
-            >${t.sessionLengths}<input type="text" name="sessionLengths" .value=${(s.sessionLengths ?? []).join(', ')}
+            >${t.sessionLengths}<input type="text" name="sessionLengths" .value=${s.sessionLengths.join(', ')}
           /></label>
           <label
-            >${t.sla}<input type="number" name="requestSlaHours" min="1" max="720" .value=${String(s.requestSlaHours ?? 48)}
+            >${t.sla}<input type="number" name="requestSlaHours" min="1" max="720" .value=${String(s.requestSlaHours)}
           /></label>
           <label
             >${t.instantWindow}<input
@@ -126,7 +114,7 @@ export class MmProgramSettings extends AdminElement {
               name="instantHelpWindowMinutes"
               min="1"
               max="120"
-              .value=${String(s.instantHelpWindowMinutes ?? 10)}
+              .value=${String(s.instantHelpWindowMinutes)}
           /></label>
           <label
             >${t.reportsToPause}<input
@@ -134,31 +122,31 @@ export class MmProgramSettings extends AdminElement {
               name="reportsToPause"
               min="1"
               max="100"
-              .value=${String(s.reportsToPause ?? 3)}
+              .value=${String(s.reportsToPause)}
           /></label>
-          <label>${t.brandName}<input type="text" name="brandName" maxlength="100" .value=${s.branding?.name ?? ''} /></label>
+          <label>${t.brandName}<input type="text" name="brandName" maxlength="100" .value=${s.branding.name ?? ''} /></label>
           <label
-            >${t.brandAccent}<input type="text" name="brandAccent" maxlength="20" .value=${s.branding?.accent ?? ''}
+            >${t.brandAccent}<input type="text" name="brandAccent" maxlength="20" .value=${s.branding.accentColor ?? ''}
           /></label>
         </div>
         <label
-          >${t.meetingLink}<input type="text" name="meetingLinkTemplate" .value=${s.meetingLinkTemplate ?? ''}
+          >${t.meetingLink}<input type="text" name="meetingLinkTemplate" .value=${s.meetingLinkTemplate}
         /></label>
         <label
-          >${t.origins}<textarea name="allowedOrigins" rows="3" .value=${(s.allowedOrigins ?? []).join('\n')}></textarea>
+          >${t.origins}<textarea name="allowedOrigins" rows="3" .value=${s.allowedOrigins.join('\n')}></textarea>
         </label>
         <fieldset>
           <legend>${t.formats}</legend>
           <div class="row">
             ${FORMATS.map(
               (f) => html`<label class="row"
-                ><input type="checkbox" name="formats" value=${f} .checked=${(s.formats ?? []).includes(f)} />${f}</label
+                ><input type="checkbox" name="formats" value=${f} .checked=${s.formats.includes(f)} />${f}</label
               >`,
             )}
           </div>
         </fieldset>
-        <label class="row"><input type="checkbox" name="allowGuests" .checked=${s.allowGuests === true} />${t.allowGuests}</label>
-        <label class="row"><input type="checkbox" name="leaderboard" .checked=${s.leaderboard === true} />${t.leaderboard}</label>
+        <label class="row"><input type="checkbox" name="allowGuests" .checked=${s.allowGuests} />${t.allowGuests}</label>
+        <label class="row"><input type="checkbox" name="leaderboard" .checked=${s.leaderboard} />${t.leaderboard}</label>
         <p role="status" class="ok">${this.notice}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <button part="button" class="primary">${t.save}</button>

@@ -1,6 +1,6 @@
+import type { Report, ResolveReportParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { Report } from '../admin-console/admin-api.js';
 import { AdminElement } from '../admin-console/admin-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -8,7 +8,7 @@ import { consoleStyles } from '../styles/console.js';
 /**
  * @summary Open reports about mentors: dismiss, or pause / suspend the mentor, with a note.
  *
- * @event mm-report-resolved - `detail: { report, action }`.
+ * @event mm-report-resolved - `detail: { report, mentor, action }`: the resolved report and the mentor after it.
  * @csspart button - Every button.
  */
 export class MmReportQueue extends AdminElement {
@@ -39,16 +39,14 @@ export class MmReportQueue extends AdminElement {
   async #resolve(event: SubmitEvent, report: Report): Promise<void> {
     event.preventDefault();
     const action = (event.submitter as HTMLButtonElement | null)?.value as
-      | 'dismiss'
-      | 'pause'
-      | 'suspend'
+      | ResolveReportParams['action']
       | undefined;
     if (!this.api || !action) return;
     const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim();
     try {
       const resolved = await this.api.resolveReport(report.id, action, note);
       this.notice = this.t.reports.resolved;
-      this.emit('mm-report-resolved', { report: resolved, action });
+      this.emit('mm-report-resolved', { ...resolved, action });
       await this.refresh();
     } catch (error) {
       this.error = this.describe(error);
@@ -65,7 +63,7 @@ export class MmReportQueue extends AdminElement {
       <ul class="cards">
         ${this.reports.map(
           (r, i) => html`<li class="card">
-            <h4>${t.about(r.mentorName ?? r.mentorId)}</h4>
+            <h4>${t.about(r.mentorId)}</h4>
             <p class="meta">${r.reason} · ${new Date(r.createdAt).toLocaleString(this.locale || undefined)}</p>
             ${r.details ? html`<p class="pre">${r.details}</p>` : nothing}
             <form class="row" @submit=${(e: SubmitEvent) => this.#resolve(e, r)}>

@@ -1,6 +1,6 @@
+import type { WebhookDelivery, WebhookEndpoint } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { WebhookDelivery, WebhookEndpoint } from '../admin-console/admin-api.js';
 import { AdminElement } from '../admin-console/admin-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';

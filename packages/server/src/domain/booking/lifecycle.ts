@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { findBooking } from '../../db/bookings.js';
 import type { BookingRow, Database, JobRow } from '../../db/database.js';
 import { mentorUserIds } from '../../db/request-offers.js';
@@ -175,7 +175,8 @@ export const bookingReminderJob: JobHandler = {
 
 /**
  * `booking.complete`: a confirmed session that has ended becomes `completed`; the mentor's count
- * goes up and any badge it earns is awarded, all in one transaction.
+ * (`sessions_count`, recounted from the completed bookings by `awardBadges`) and any badge it
+ * earns follow, all in one transaction.
  */
 export const bookingCompletionJob: JobHandler = {
   async run(job, { db, clock }) {
@@ -193,12 +194,6 @@ export const bookingCompletionJob: JobHandler = {
         .returningAll()
         .executeTakeFirst();
       if (!row) return;
-      await trx
-        .updateTable('mentors')
-        .set({ sessions_count: sql`sessions_count + 1` })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', row.mentor_id)
-        .execute();
       await awardBadges(trx, { tenantId, mentorId: row.mentor_id, now });
       await bookingEvent(trx, 'booking.completed', row, now);
     });

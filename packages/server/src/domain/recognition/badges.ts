@@ -123,6 +123,12 @@ export async function listBadges(db: Kysely<Database>, tenantId: string, mentorI
  * the mentor row first, so two changes for one mentor are counted one after the other and a
  * threshold crossed by concurrent completions is still seen by the second. Idempotent: the
  * (tenant, mentor, code) key makes a repeat insert a no-op.
+ *
+ * It also stores the completed-session count it just read as `mentors.sessions_count`, the copy
+ * that profiles (`stats.sessions`) and matching read without counting bookings: one count, under
+ * the same lock, so the counter, the badges, the record and `GET /v1/me/stats` (once the
+ * completion job has run) all say the same number, and a backfill corrects history imported
+ * straight into `bookings`.
  */
 export async function awardBadges(
   db: Kysely<Database>,
@@ -131,13 +137,22 @@ export async function awardBadges(
   const { tenantId, mentorId, now } = input;
   const mentor = await db
     .selectFrom('mentors')
-    .select('id')
+    .select(['id', 'sessions_count'])
     .where('tenant_id', '=', tenantId)
     .where('id', '=', mentorId)
     .forUpdate()
     .executeTakeFirst();
   if (!mentor) return [];
-  const codes = earnedCodes(await mentorFacts(db, tenantId, mentorId));
+  const facts = await mentorFacts(db, tenantId, mentorId);
+  if (facts.sessions !== mentor.sessions_count) {
+    await db
+      .updateTable('mentors')
+      .set({ sessions_count: facts.sessions })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', mentorId)
+      .execute();
+  }
+  const codes = earnedCodes(facts);
   if (codes.length === 0) return [];
   const inserted = await db
     .insertInto('mentor_badges')

@@ -1,25 +1,21 @@
-import { createRoute } from '@hono/zod-openapi';
 import { programAnalytics } from '../../domain/analytics/analytics.js';
 import { ctx } from '../../http/atomic.js';
-import { requireAdmin } from '../../http/auth.js';
 import { createRouter } from '../../http/router.js';
 import { AnalyticsQuerySchema, AnalyticsSchema } from '../../schemas/admin.js';
-import { commonErrors, jsonResponse, PROGRAM } from '../../schemas/common.js';
+import { jsonResponse } from '../../schemas/common.js';
+import { adminRoute } from './admin-route.js';
 
-const analytics = createRoute({
+const analytics = adminRoute({
   method: 'get',
   path: '/v1/admin/analytics',
-  tags: ['Admin'],
   summary: 'Program analytics',
   description:
     'Per day or week and in total: requests, match rate, median time to first response (request → first ' +
     'booking), sessions by outcome, satisfaction (average rating, share solved), top and unmet skills, mentor load ' +
     '(busiest 10 % share, Gini). Up to 366 days. Whole UTC days are read from a daily rollup kept current by ' +
     'a background job (days changed since are recomputed first), other ranges computed live: same figures.',
-  ...PROGRAM,
-  middleware: [requireAdmin] as const,
   request: { query: AnalyticsQuerySchema },
-  responses: { 200: jsonResponse(AnalyticsSchema, 'The figures.'), ...commonErrors },
+  responses: { 200: jsonResponse(AnalyticsSchema, 'The figures.') },
 });
 
 export function adminAnalyticsRoutes() {

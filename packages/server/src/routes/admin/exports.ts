@@ -1,31 +1,26 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
 import { exportBookingsPage, exportFeedbackPage, exportRequestsPage } from '../../db/analytics.js';
 import { csvRow } from '../../domain/analytics/csv.js';
 import { ctx } from '../../http/atomic.js';
-import { requireAdmin } from '../../http/auth.js';
 import { createRouter } from '../../http/router.js';
 import { ExportParamSchema, ExportQuerySchema } from '../../schemas/admin.js';
-import { commonErrors, PROGRAM } from '../../schemas/common.js';
+import { adminRoute } from './admin-route.js';
 
 /** Rows fetched per query while streaming. */
 export const EXPORT_PAGE_SIZE = 5000;
 
-const exportCsv = createRoute({
+const exportCsv = adminRoute({
   method: 'get',
   path: '/v1/admin/exports/{dataset}',
-  tags: ['Admin'],
   summary: 'Export CSV',
   description:
     '`requests.csv`, `bookings.csv` or `feedback.csv` (rating, solved, comment per session), created in ' +
     '[from, to): streamed (RFC 4180, CRLF, a header row), ' +
     'cells that a spreadsheet would run as a formula prefixed with a single quote.',
-  ...PROGRAM,
-  middleware: [requireAdmin] as const,
   request: { params: ExportParamSchema, query: ExportQuerySchema },
   responses: {
     200: { description: 'The CSV file.', content: { 'text/csv': { schema: z.string() } } },
-    ...commonErrors,
   },
 });
 

@@ -1,40 +1,28 @@
-import { createRoute } from '@hono/zod-openapi';
 import { listKeys, rotateKey } from '../../domain/tenants/rotate-keys.js';
 import { atomic, ctx } from '../../http/atomic.js';
-import { requireAdmin } from '../../http/auth.js';
 import { createRouter } from '../../http/router.js';
 import { ApiKeyListSchema, RotatedKeySchema, RotateKeySchema } from '../../schemas/admin.js';
-import {
-  commonErrors,
-  IdempotencyHeaderSchema,
-  jsonBody,
-  jsonResponse,
-  PROGRAM,
-} from '../../schemas/common.js';
+import { IdempotencyHeaderSchema, jsonBody, jsonResponse } from '../../schemas/common.js';
+import { adminRoute } from './admin-route.js';
 
-const list = createRoute({
+const list = adminRoute({
   method: 'get',
   path: '/v1/admin/keys',
-  tags: ['Admin'],
   summary: 'List keys',
   description: 'Every key and identity secret: kind, prefix, dates. Never the key itself.',
-  ...PROGRAM,
-  middleware: [requireAdmin] as const,
-  responses: { 200: jsonResponse(ApiKeyListSchema, 'The keys, newest first.'), ...commonErrors },
+  responses: { 200: jsonResponse(ApiKeyListSchema, 'The keys, newest first.') },
 });
 
-const rotate = createRoute({
+const rotate = adminRoute({
   method: 'post',
   path: '/v1/admin/keys/rotate',
-  tags: ['Admin'],
   summary: 'Rotate a key',
   description:
     'Issues a new publishable key, secret key or identity secret, shown once in this answer. The live ones of ' +
     'that kind keep working for `overlapHours` (default 24), then expire.',
-  ...PROGRAM,
-  middleware: [requireAdmin, atomic] as const,
+  middleware: [atomic],
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(RotateKeySchema) },
-  responses: { 201: jsonResponse(RotatedKeySchema, 'The new key.'), ...commonErrors },
+  responses: { 201: jsonResponse(RotatedKeySchema, 'The new key.') },
 });
 
 export function adminKeyRoutes() {

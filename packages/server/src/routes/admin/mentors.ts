@@ -1,11 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   changeMentorStatus,
   listMentorsForReview,
   type VettingAction,
 } from '../../domain/admin/mentor-vetting.js';
 import { atomic, ctx } from '../../http/atomic.js';
-import { requireAdmin } from '../../http/auth.js';
 import { createRouter } from '../../http/router.js';
 import {
   AdminMentorPageSchema,
@@ -14,61 +13,52 @@ import {
   StatusReasonSchema,
 } from '../../schemas/admin.js';
 import {
-  commonErrors,
   conflictError,
   IdempotencyHeaderSchema,
   IdParamSchema,
   jsonBody,
   jsonResponse,
   notFoundError,
-  PROGRAM,
 } from '../../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../../schemas/cursor.js';
+import { adminRoute } from './admin-route.js';
 
 const QueueCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
 
-const list = createRoute({
+const list = adminRoute({
   method: 'get',
   path: '/v1/admin/mentors',
-  tags: ['Admin'],
   summary: 'Mentors by status',
   description: 'The applications queue by default (`status=pending`), oldest first, with open report counts.',
-  ...PROGRAM,
-  middleware: [requireAdmin] as const,
   request: { query: AdminMentorsQuerySchema },
-  responses: { 200: jsonResponse(AdminMentorPageSchema, 'A page of mentors.'), ...commonErrors },
+  responses: { 200: jsonResponse(AdminMentorPageSchema, 'A page of mentors.') },
 });
 
 const transitionResponses = {
   200: jsonResponse(AdminMentorSchema, 'The mentor in their new status.'),
-  ...commonErrors,
   ...notFoundError,
   ...conflictError,
 };
 
 function transition(action: VettingAction, summary: string, description: string) {
-  return createRoute({
+  return adminRoute({
     method: 'post',
     path: `/v1/admin/mentors/{id}/${action}`,
-    tags: ['Admin'],
     summary,
     description: `${description} A status it cannot come from answers 409 \`invalid_transition\`.`,
-    ...PROGRAM,
-    middleware: [requireAdmin, atomic] as const,
+    middleware: [atomic],
     request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
     responses: transitionResponses,
   });
 }
 
 function transitionWithReason(action: VettingAction, summary: string, description: string) {
-  return createRoute({
+  return adminRoute({
     method: 'post',
     path: `/v1/admin/mentors/{id}/${action}`,
-    tags: ['Admin'],
     summary,
     description: `${description} A status it cannot come from answers 409 \`invalid_transition\`.`,
-    ...PROGRAM,
-    middleware: [requireAdmin, atomic] as const,
+    middleware: [atomic],
     request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(StatusReasonSchema) },
     responses: transitionResponses,
   });

@@ -1,7 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { listReportsForReview, resolveReport } from '../../domain/reports/reports.js';
 import { atomic, ctx } from '../../http/atomic.js';
-import { requireAdmin } from '../../http/auth.js';
 import { createRouter } from '../../http/router.js';
 import {
   ReportPageSchema,
@@ -10,45 +9,38 @@ import {
   ResolveReportSchema,
 } from '../../schemas/admin.js';
 import {
-  commonErrors,
   conflictError,
   IdempotencyHeaderSchema,
   IdParamSchema,
   jsonBody,
   jsonResponse,
   notFoundError,
-  PROGRAM,
 } from '../../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../../schemas/cursor.js';
+import { adminRoute } from './admin-route.js';
 
 const ReportCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
 
-const list = createRoute({
+const list = adminRoute({
   method: 'get',
   path: '/v1/admin/reports',
-  tags: ['Admin'],
   summary: 'Reports queue',
   description: 'Learners’ reports about mentors, oldest first (`status=open` by default).',
-  ...PROGRAM,
-  middleware: [requireAdmin] as const,
   request: { query: ReportsQuerySchema },
-  responses: { 200: jsonResponse(ReportPageSchema, 'A page of reports.'), ...commonErrors },
+  responses: { 200: jsonResponse(ReportPageSchema, 'A page of reports.') },
 });
 
-const resolve = createRoute({
+const resolve = adminRoute({
   method: 'post',
   path: '/v1/admin/reports/{id}/resolve',
-  tags: ['Admin'],
   summary: 'Resolve a report',
   description:
     '`dismiss` closes it; `pause`/`suspend` also stop the mentor (unless already so). A resolved report ' +
     'answers 409 `report_resolved`.',
-  ...PROGRAM,
-  middleware: [requireAdmin, atomic] as const,
+  middleware: [atomic],
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(ResolveReportSchema) },
   responses: {
     200: jsonResponse(ResolvedReportSchema, 'The report and its mentor.'),
-    ...commonErrors,
     ...notFoundError,
     ...conflictError,
   },

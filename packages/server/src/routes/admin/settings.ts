@@ -1,31 +1,25 @@
-import { createRoute } from '@hono/zod-openapi';
 import { getProgramSettings, updateProgramSettings } from '../../domain/tenants/program-settings.js';
 import { atomic, ctx } from '../../http/atomic.js';
-import { requireAdmin } from '../../http/auth.js';
 import { createRouter } from '../../http/router.js';
 import { ProgramSettingsSchema, UpdateSettingsSchema } from '../../schemas/admin.js';
-import { commonErrors, jsonBody, jsonResponse, PROGRAM } from '../../schemas/common.js';
+import { jsonBody, jsonResponse } from '../../schemas/common.js';
+import { adminRoute } from './admin-route.js';
 
-const get = createRoute({
+const get = adminRoute({
   method: 'get',
   path: '/v1/admin/settings',
-  tags: ['Admin'],
   summary: 'Program settings',
-  ...PROGRAM,
-  middleware: [requireAdmin] as const,
-  responses: { 200: jsonResponse(ProgramSettingsSchema, 'The settings.'), ...commonErrors },
+  responses: { 200: jsonResponse(ProgramSettingsSchema, 'The settings.') },
 });
 
-const patch = createRoute({
+const patch = adminRoute({
   method: 'patch',
   path: '/v1/admin/settings',
-  tags: ['Admin'],
   summary: 'Change program settings',
   description: 'Only the fields sent change; `branding` merges field by field. Validated as a whole.',
-  ...PROGRAM,
-  middleware: [requireAdmin, atomic] as const,
+  middleware: [atomic],
   request: { body: jsonBody(UpdateSettingsSchema) },
-  responses: { 200: jsonResponse(ProgramSettingsSchema, 'The settings now.'), ...commonErrors },
+  responses: { 200: jsonResponse(ProgramSettingsSchema, 'The settings now.') },
 });
 
 export function adminSettingsRoutes() {
