@@ -18,6 +18,18 @@ interface Offer {
   respondedAt: string | null;
   request: { id: string; title: string; details: string; context: Record<string, string>; status: string };
   learner: { name: string };
+  booking?: {
+    id: string;
+    mentorId: string;
+    learnerId: string;
+    requestId: string;
+    start: string;
+    end: string;
+    format: string;
+    status: string;
+    joinUrl: string | null;
+    threadId: string | null;
+  } | null;
 }
 interface Created {
   request: { id: string; learnerId: string; status: string };
@@ -151,6 +163,21 @@ describe('instant help: first to accept wins', () => {
       expect(losers.map((r) => r.body.code).filter((c) => c !== 'already_taken')).toEqual([]);
       const winner = winners[0]!;
       expect(winner.body).toMatchObject({ requestId, status: 'accepted', request: { status: 'matched' } });
+      // Exactly one session, with the winner, made in the winning accept's transaction.
+      const bookings = await ctx.db
+        .selectFrom('bookings')
+        .select(['id', 'mentor_id', 'learner_id', 'status'])
+        .where('request_id', '=', requestId)
+        .execute();
+      expect(bookings).toEqual([
+        {
+          id: winner.body.booking!.id,
+          mentor_id: winner.mentor.id,
+          learner_id: created.request.learnerId,
+          status: 'confirmed',
+        },
+      ]);
+      expect(await eventsFor(created.request.learnerId, 'booking.created')).toHaveLength(1);
 
       const row = await ctx.db
         .selectFrom('help_requests')
@@ -270,6 +297,182 @@ describe('instant help: first to accept wins', () => {
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('request_not_open');
     expect((await offerStatuses(id))[m!.id]).toBe('withdrawn');
+  });
+});
+
+describe('accepting creates the session', () => {
+  it('books the winner now for the shortest length in the request’s format, with a thread, events and a webhook', async () => {
+    const tenant = await tenantWith({ sessionLengths: [30, 15] });
+    const [mentor] = await onlineMentors(tenant, 1, 'chat');
+    const hook = await call<{ id: string }>(ctx.app, 'POST', '/v1/admin/webhooks', {
+      key: tenant.secretKey,
+      body: { url: 'https://hooks.example/in', events: ['booking.created', 'request.matched'] },
+    });
+    expect(hook.status, hook.text).toBe(201);
+    ctx.clock.set('2026-11-25T12:00:20Z');
+    const created = await askNow(tenant, 'learner-chat', { format: 'chat' });
+    const res = await call<Offer>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${created.request.id}/accept`,
+      asMentor(tenant, mentor!.sub),
+    );
+    expect(res.status, res.text).toBe(200);
+    const booking = res.body.booking!;
+    // The next whole minute, 15 minutes (the shortest the program offers), chat.
+    expect(booking).toMatchObject({
+      mentorId: mentor!.id,
+      learnerId: created.request.learnerId,
+      requestId: created.request.id,
+      start: '2026-11-25T12:01:00.000Z',
+      end: '2026-11-25T12:16:00.000Z',
+      format: 'chat',
+      status: 'confirmed',
+      joinUrl: null,
+    });
+    expect(booking.threadId).toEqual(expect.any(String));
+
+    // The learner reads it, sees the winner live, and both can chat in its thread.
+    const learner = asLearner(tenant, 'learner-chat');
+    const got = await call<{ id: string; threadId: string }>(
+      ctx.app,
+      'GET',
+      `/v1/bookings/${booking.id}`,
+      learner,
+    );
+    expect(got.body).toMatchObject({ id: booking.id, threadId: booking.threadId });
+    const accepted = await eventsFor(created.request.learnerId, 'request.accepted');
+    expect(accepted.map((e) => e.data)).toEqual([
+      {
+        requestId: created.request.id,
+        mentorId: mentor!.id,
+        mentorName: mentor!.name,
+        bookingId: booking.id,
+        threadId: booking.threadId,
+        start: booking.start,
+      },
+    ]);
+    const bookingCreated = await eventsFor(created.request.learnerId, 'booking.created');
+    expect(bookingCreated.map((e) => e.data.bookingId)).toEqual([booking.id]);
+    expect(await eventsFor(await userIdOf(tenant, mentor!.sub), 'booking.created')).toHaveLength(1);
+    const posted = await call(ctx.app, 'POST', `/v1/threads/${booking.threadId}/messages`, {
+      ...learner,
+      body: { body: 'Hi! Thanks for taking it.' },
+    });
+    expect(posted.status, posted.text).toBe(201);
+    const read = await call<{ data: { body: string }[] }>(
+      ctx.app,
+      'GET',
+      `/v1/threads/${booking.threadId}/messages`,
+      asMentor(tenant, mentor!.sub),
+    );
+    expect(read.body.data.map((m) => m.body)).toEqual(['Hi! Thanks for taking it.']);
+
+    // One `request.matched` (via the offer, naming the booking) and the booking's jobs; webhooks queued for both.
+    const matched = await ctx.db
+      .selectFrom('events')
+      .select('data')
+      .where('tenant_id', '=', tenant.id)
+      .where('type', '=', 'request.matched')
+      .execute();
+    expect(matched.map((m) => m.data)).toEqual([
+      {
+        requestId: created.request.id,
+        mentorId: mentor!.id,
+        learnerId: created.request.learnerId,
+        bookingId: booking.id,
+        via: 'offer',
+      },
+    ]);
+    const deliveries = await ctx.db
+      .selectFrom('webhook_deliveries')
+      .select('event_type')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect(deliveries.map((d) => d.event_type).sort()).toEqual(['booking.created', 'request.matched']);
+    const jobs = await ctx.db
+      .selectFrom('jobs')
+      .select('kind')
+      .where('subject', '=', `booking:${booking.id}`)
+      .where('status', '=', 'pending')
+      .execute();
+    expect(jobs.map((j) => j.kind)).toEqual(['booking.complete']);
+
+    // A retried accept answers the same session and books nothing more.
+    const again = await call<Offer>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${created.request.id}/accept`,
+      asMentor(tenant, mentor!.sub),
+    );
+    expect(again.status, again.text).toBe(200);
+    expect(again.body.booking?.id).toBe(booking.id);
+    const count = await ctx.db
+      .selectFrom('bookings')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('request_id', '=', created.request.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+
+  it('starts after the learner’s session that is running, in a video format with a link and a chat beside it', async () => {
+    const tenant = await tenantWith();
+    const [busyMentor, mentor] = await onlineMentors(tenant, 2, 'video');
+    // The learner is in a session with another mentor until 12:15 (booked earlier).
+    ctx.clock.set('2026-11-25T11:00:00Z');
+    const earlier = await book(
+      ctx,
+      tenant,
+      {
+        mentorId: busyMentor!.id,
+        start: '2026-11-25T11:45:00Z',
+        durationMinutes: 30,
+        format: 'video',
+      },
+      'learner-video',
+    );
+    expect(earlier.status, earlier.text).toBe(201);
+    ctx.clock.set('2026-11-25T12:00:00Z');
+    const created = await askNow(tenant, 'learner-video', { format: 'video' });
+    expect(created.offers?.map((o) => o.mentorId)).toContain(mentor!.id);
+    const res = await call<Offer>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${created.request.id}/accept`,
+      asMentor(tenant, mentor!.sub),
+    );
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.booking).toMatchObject({
+      start: '2026-11-25T12:15:00.000Z',
+      end: '2026-11-25T12:30:00.000Z',
+      format: 'video',
+    });
+    expect(res.body.booking!.joinUrl).toMatch(/^https?:/);
+    expect(res.body.booking!.threadId).toEqual(expect.any(String));
+  });
+
+  it('leaves no session when the accept fails (already taken)', async () => {
+    const tenant = await tenantWith();
+    const [a, b] = await onlineMentors(tenant, 2, 'late');
+    const created = await askNow(tenant, 'learner-late');
+    expect(
+      (await call(ctx.app, 'POST', `/v1/requests/${created.request.id}/accept`, asMentor(tenant, a!.sub)))
+        .status,
+    ).toBe(200);
+    const late = await call<{ code: string }>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${created.request.id}/accept`,
+      asMentor(tenant, b!.sub),
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('already_taken');
+    const rows = await ctx.db
+      .selectFrom('bookings')
+      .select('mentor_id')
+      .where('request_id', '=', created.request.id)
+      .execute();
+    expect(rows).toEqual([{ mentor_id: a!.id }]);
   });
 });
 
