@@ -476,6 +476,71 @@ describe('accepting creates the session', () => {
   });
 });
 
+describe('median response time', () => {
+  it('is the median time from being asked to answering (accept, decline, first message in a request thread), in /v1/me/stats and the public stats', async () => {
+    const tenant = await tenantWith();
+    const [mentor] = await onlineMentors(tenant, 1, 'resp');
+    const me = asMentor(tenant, mentor!.sub);
+    const stats = async () =>
+      (await call<{ medianResponseMinutes: number | null }>(ctx.app, 'GET', '/v1/me/stats', me)).body
+        .medianResponseMinutes;
+    expect(await stats()).toBeNull();
+
+    // Declined after 8 minutes.
+    const first = await askNow(tenant, 'learner-r1');
+    ctx.clock.set('2026-11-25T12:08:00Z');
+    expect((await call(ctx.app, 'POST', `/v1/requests/${first.request.id}/decline`, me)).status).toBe(200);
+    expect(await stats()).toBe(8);
+
+    // Accepted after 2 minutes: median of 8 and 2.
+    await call(ctx.app, 'PUT', '/v1/me/presence', { ...me, body: { availableNow: true } });
+    const second = await askNow(tenant, 'learner-r2');
+    ctx.clock.set('2026-11-25T12:10:00Z');
+    const accepted = await call(ctx.app, 'POST', `/v1/requests/${second.request.id}/accept`, me);
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(await stats()).toBe(5);
+
+    // A scheduled request the mentor answers by message 30 minutes later (only the first message counts): median of 8, 2, 30.
+    const third = await call<Created>(ctx.app, 'POST', '/v1/requests', {
+      ...asLearner(tenant, 'learner-r3'),
+      body: { title: 'PostgreSQL plan question', skills: ['sql'], urgency: 'this_week' },
+    });
+    expect(third.status, third.text).toBe(201);
+    ctx.clock.set('2026-11-25T12:40:00Z');
+    const thread = await call<{ id: string }>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${third.body.request.id}/threads`,
+      {
+        ...me,
+        body: {},
+      },
+    );
+    expect(thread.status, thread.text).toBe(201);
+    const post = (body: string) =>
+      call(ctx.app, 'POST', `/v1/threads/${thread.body.id}/messages`, { ...me, body: { body } });
+    expect((await post('Could you share the query plan?')).status).toBe(201);
+    expect(await stats()).toBe(8);
+    ctx.clock.set('2026-11-25T12:55:00Z');
+    expect((await post('Any luck?')).status).toBe(201);
+    expect(await stats()).toBe(8);
+
+    const pub = await call<{ stats: { medianResponseMinutes: number | null } }>(
+      ctx.app,
+      'GET',
+      `/v1/mentors/${mentor!.id}`,
+      { key: tenant.secretKey },
+    );
+    expect(pub.body.stats.medianResponseMinutes).toBe(8);
+    const row = await ctx.db
+      .selectFrom('mentors')
+      .select('median_response_minutes')
+      .where('id', '=', mentor!.id)
+      .executeTakeFirstOrThrow();
+    expect(row.median_response_minutes).toBe(8);
+  });
+});
+
 describe('who may still answer', () => {
   it('a suspended mentor may decline but not take an offer; answering lifts a pause for unresponsiveness', async () => {
     const tenant = await tenantWith();

@@ -25,6 +25,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
 import { analyzeQuery } from '../matching/analyze.js';
 import { UNRESPONSIVE } from '../mentors/presence.js';
+import { refreshMedianResponse } from '../mentors/response-time.js';
 import { readSettings, type TenantSettings } from '../tenants/settings.js';
 import { findMatches } from './find-matches.js';
 
@@ -257,7 +258,7 @@ function notOpen(status: OfferStatus, request: HelpRequestRow, expired: boolean)
   return new ConflictError('request_not_open', `This request is ${request.status}.`);
 }
 
-/** Answering an offer resets the mentor's unanswered streak and lifts a pause for it. */
+/** Answering an offer resets the mentor's unanswered streak, lifts a pause for it, and updates their median response time. */
 async function markAnswered(db: Kysely<Database>, mentor: MentorRow, now: Date): Promise<void> {
   const reinstate = mentor.status === 'paused' && mentor.paused_reason === UNRESPONSIVE;
   await db
@@ -269,6 +270,7 @@ async function markAnswered(db: Kysely<Database>, mentor: MentorRow, now: Date):
     .where('tenant_id', '=', mentor.tenant_id)
     .where('id', '=', mentor.id)
     .execute();
+  await refreshMedianResponse(db, mentor.tenant_id, mentor.id);
 }
 
 async function offerView(
