@@ -36,6 +36,41 @@ const en = {
     book: (when: string) => `Book ${when}`,
     booked: (when: string) => `Booked: ${when}. The confirmation is in your sessions.`,
   },
+  instant: {
+    heading: 'Help right now',
+    asking: (n: number) =>
+      n > 0
+        ? `Asking ${n} ${n === 1 ? 'mentor who is' : 'mentors who are'} online…`
+        : 'Asking the mentors who are online…',
+    waitHint: 'The first one to accept helps you. Keep this open; it updates by itself.',
+    accepted: (name: string) => `${name} accepted and is helping you now.`,
+    startsAt: (when: string) => `Your session starts ${when}.`,
+    join: 'Join the call',
+    chat: 'Chat',
+    expired: 'Nobody could take it right now. Book one of these times instead:',
+    expiredNone: 'Nobody could take it right now, and no mentor has a free time soon. Try again later.',
+    slotsWith: (name: string) => `Free times with ${name}`,
+    book: (when: string) => `Book ${when}`,
+    booked: (when: string) => `Booked: ${when}. The confirmation is in your sessions.`,
+  },
+  report: {
+    open: 'Report a problem',
+    heading: 'Report this session or mentor',
+    reason: 'What happened?',
+    reasons: {
+      no_show: 'The mentor did not show up',
+      inappropriate: 'Inappropriate behaviour',
+      harassment: 'Harassment',
+      spam: 'Spam or selling',
+      unqualified: 'Did not know the subject',
+      other: 'Something else',
+    } as Record<string, string>,
+    details: 'Tell the program what happened (optional)',
+    submit: 'Send report',
+    cancel: 'Cancel',
+    pickReason: 'Choose what happened.',
+    thanks: 'Thank you. The program will review your report.',
+  },
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'You seem to be offline. Check your connection and try again.',
@@ -78,6 +113,41 @@ const es: FollowUpMessages = {
     noSlots: 'No hay huecos libres en las próximas dos semanas.',
     book: (when: string) => `Reservar ${when}`,
     booked: (when: string) => `Reservado: ${when}. La confirmación está en tus sesiones.`,
+  },
+  instant: {
+    heading: 'Ayuda ahora mismo',
+    asking: (n: number) =>
+      n > 0
+        ? `Preguntando a ${n} ${n === 1 ? 'mentor conectado' : 'mentores conectados'}…`
+        : 'Preguntando a los mentores conectados…',
+    waitHint: 'Te ayudará quien acepte primero. Deja esto abierto: se actualiza solo.',
+    accepted: (name: string) => `${name} ha aceptado y te ayuda ahora.`,
+    startsAt: (when: string) => `Tu sesión empieza ${when}.`,
+    join: 'Unirse a la llamada',
+    chat: 'Chat',
+    expired: 'Nadie ha podido atenderte ahora. Reserva una de estas horas:',
+    expiredNone: 'Nadie ha podido atenderte ahora y no hay huecos libres pronto. Inténtalo más tarde.',
+    slotsWith: (name: string) => `Huecos libres con ${name}`,
+    book: (when: string) => `Reservar ${when}`,
+    booked: (when: string) => `Reservado: ${when}. La confirmación está en tus sesiones.`,
+  },
+  report: {
+    open: 'Informar de un problema',
+    heading: 'Informar sobre esta sesión o mentor',
+    reason: '¿Qué ha pasado?',
+    reasons: {
+      no_show: 'El mentor no se presentó',
+      inappropriate: 'Comportamiento inapropiado',
+      harassment: 'Acoso',
+      spam: 'Spam o venta',
+      unqualified: 'No conocía el tema',
+      other: 'Otra cosa',
+    },
+    details: 'Cuenta al programa qué pasó (opcional)',
+    submit: 'Enviar informe',
+    cancel: 'Cancelar',
+    pickReason: 'Elige qué ha pasado.',
+    thanks: 'Gracias. El programa revisará tu informe.',
   },
   errors: {
     generic: 'Algo ha fallado. Inténtalo de nuevo.',

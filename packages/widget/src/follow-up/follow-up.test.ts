@@ -140,6 +140,16 @@ describe('<mm-follow-up>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('offers to report the session next to the feedback', async () => {
+    const { el } = await followUp();
+    const report = el.shadowRoot!.querySelector('mm-session-report')!;
+    expect(report.getAttribute('mentor-id')).to.equal('mnt_ada');
+    expect(report.getAttribute('booking-id')).to.equal('bkg_past');
+    await (report as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(report.shadowRoot!.querySelector('button')!.textContent!.trim()).to.equal('Report a problem');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks Spanish', async () => {
     const { el } = await followUp({}, 'es');
     const headings = Array.from(el.shadowRoot!.querySelectorAll('h3')).map((h) => h.textContent);
