@@ -57,7 +57,9 @@ export class MmFollowUp extends FollowUpElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.refresh();
+    // After the first update: properties the embed script set before this element was defined
+    // (key, API base, token) are only applied then.
+    void this.updateComplete.then(() => this.refresh());
   }
 
   #ensureApi(): boolean {
