@@ -155,7 +155,7 @@ describe('instant help across two browsers (learner and mentor)', () => {
     const instant = learnerPage.locator('mm-instant-help');
     await expect
       .poll(() => textOf(instant.locator('[role=status]').first()), { timeout: STEP_TIMEOUT })
-      .toMatch(/^Asking .*online…$/);
+      .toBe('Asking 1 mentor who is online…');
     await shot(learnerPage, '2-learner-waiting');
 
     // The offer reaches the mentor's console live; they accept it.

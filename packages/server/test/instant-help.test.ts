@@ -311,6 +311,17 @@ describe('accepting creates the session', () => {
     expect(hook.status, hook.text).toBe(201);
     ctx.clock.set('2026-11-25T12:00:20Z');
     const created = await askNow(tenant, 'learner-chat', { format: 'chat' });
+    // The learner can read how many mentors are being asked (and later that nobody is left).
+    const liveOffers = async () =>
+      (
+        await call<{ liveOffers?: number }>(
+          ctx.app,
+          'GET',
+          `/v1/requests/${created.request.id}`,
+          asLearner(tenant, 'learner-chat'),
+        )
+      ).body.liveOffers;
+    expect(await liveOffers()).toBe(1);
     const res = await call<Offer>(
       ctx.app,
       'POST',
@@ -331,6 +342,7 @@ describe('accepting creates the session', () => {
       joinUrl: null,
     });
     expect(booking.threadId).toEqual(expect.any(String));
+    expect(await liveOffers()).toBe(0);
 
     // The learner reads it, sees the winner live, and both can chat in its thread.
     const learner = asLearner(tenant, 'learner-chat');
@@ -506,6 +518,13 @@ describe('median response time', () => {
       body: { title: 'PostgreSQL plan question', skills: ['sql'], urgency: 'this_week' },
     });
     expect(third.status, third.text).toBe(201);
+    const scheduled = await call(
+      ctx.app,
+      'GET',
+      `/v1/requests/${third.body.request.id}`,
+      asLearner(tenant, 'learner-r3'),
+    );
+    expect(scheduled.body).not.toHaveProperty('liveOffers');
     ctx.clock.set('2026-11-25T12:40:00Z');
     const thread = await call<{ id: string }>(
       ctx.app,

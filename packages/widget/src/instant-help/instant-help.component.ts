@@ -51,6 +51,8 @@ export class MmInstantHelp extends FollowUpElement {
   @state() private booked: Booking | null = null;
   @state() private error = '';
   @state() private busy = false;
+  /** Expired because nobody had it on offer when we looked (no slots came with an event). */
+  @state() private nobodyOnline = false;
 
   #abort: AbortController | null = null;
 
@@ -96,8 +98,11 @@ export class MmInstantHelp extends FollowUpElement {
       if (request.status === 'matched' && !this.booking) {
         const booking = (await api.sessions()).find((b) => b.requestId === request.id);
         if (booking) await this.#matched(booking, '');
-      } else if (request.status === 'open' && this.phase === 'loading') {
-        this.phase = 'waiting';
+      } else if (request.status === 'open' && (this.phase === 'loading' || this.phase === 'waiting')) {
+        if (request.liveOffers) this.offers = request.liveOffers;
+        // Nobody (left) to accept it: nobody was online, or everyone declined before we listened.
+        this.phase = request.liveOffers === 0 ? 'expired' : 'waiting';
+        if (request.liveOffers === 0) this.nobodyOnline = true;
       } else if (request.status !== 'open' && request.status !== 'matched' && this.phase !== 'expired') {
         this.phase = 'expired';
       }
@@ -130,6 +135,7 @@ export class MmInstantHelp extends FollowUpElement {
       !this.booking
     ) {
       this.instead = Array.isArray(data.matches) ? (data.matches as NextMatch[]) : [];
+      this.nobodyOnline = false;
       this.phase = 'expired';
       this.emit('mm-instant-expired', { requestId: this.requestId, matches: this.instead });
     }
@@ -204,7 +210,9 @@ export class MmInstantHelp extends FollowUpElement {
     const t = this.t.instant;
     if (this.booked) return html`<p role="status" class="ok">${t.booked(this.#when(this.booked.start))}</p>`;
     const withSlots = this.instead.filter((m) => m.nextSlots.length > 0);
-    if (withSlots.length === 0) return html`<p role="status">${t.expiredNone}</p>`;
+    if (withSlots.length === 0) {
+      return html`<p role="status">${this.nobodyOnline ? t.nobodyOnline : t.expiredNone}</p>`;
+    }
     return html`<p role="status">${t.expired}</p>
       <ul class="cards">
         ${withSlots.map(

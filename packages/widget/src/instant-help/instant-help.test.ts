@@ -38,10 +38,15 @@ function liveStream() {
 const event = (type: string, data: Record<string, unknown>, id = '1'): LiveEvent =>
   ({ id, type, data, createdAt: new Date().toISOString() }) as LiveEvent;
 
-async function instant(routes: Parameters<typeof fakeApi>[0] = {}, locale = 'en', status = 'open') {
+async function instant(
+  routes: Parameters<typeof fakeApi>[0] = {},
+  locale = 'en',
+  status = 'open',
+  liveOffers: number | undefined = undefined,
+) {
   let messages = [message('msg_1', 'usr_ada', 'Hi! Can you paste the query?')];
   const { client, calls } = fakeApi({
-    'GET /v1/requests/req_now': () => json(200, { ...request, status }),
+    'GET /v1/requests/req_now': () => json(200, { ...request, status, liveOffers }),
     'GET /v1/bookings': () => json(200, { data: status === 'matched' ? [session] : [], nextCursor: null }),
     'GET /v1/bookings/bkg_now': () => json(200, session),
     'GET /v1/mentors/mnt_ada': () => json(200, ada),
@@ -156,6 +161,17 @@ describe('<mm-instant-help>', () => {
     await waitUntil(() => text(el).includes('Ada Lovelace accepted'), 'session');
     expect(calls.some((c) => c.path === '/v1/bookings')).to.be.true;
     expect(el.shadowRoot!.querySelector('mm-thread-view')!.getAttribute('thread-id')).to.equal('thr_now');
+  });
+
+  it('counts the mentors asked from the request, and says so at once when nobody is online', async () => {
+    const asked = await instant({}, 'en', 'open', 2);
+    await waitUntil(() => text(asked.el).includes('Asking 2 mentors who are online…'), 'count from the API');
+    const nobody = await instant({}, 'en', 'open', 0);
+    await waitUntil(
+      () => text(nobody.el).includes('No mentor who fits is online right now.'),
+      'nobody online',
+    );
+    await expect(nobody.el).to.be.accessible();
   });
 
   it('speaks Spanish', async () => {
