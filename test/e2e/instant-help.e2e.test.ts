@@ -260,6 +260,7 @@ describe('instant help across two browsers (learner and mentor)', () => {
     await expect.poll(() => textOf(items.locator('[aria-live]'))).toBe('1 of 1 done');
     await follow.getByRole('button', { name: 'Add to my board' }).click();
     await follow.locator('mm-advisor-board li h4', { hasText: mentor.name }).waitFor({ state: 'visible' });
+    expect(await textOf(items.locator('[aria-live]'))).toBe('1 of 1 done');
     await shot(followPage, '9-learner-board');
 
     const notes = await sk<{ actionItems: { text: string; done: boolean }[] }>(

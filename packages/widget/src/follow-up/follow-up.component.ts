@@ -131,6 +131,15 @@ export class MmFollowUp extends FollowUpElement {
     }
   }
 
+  /** Keeps the notes this element passes down in step with a ticked item (a re-render re-sends them). */
+  #toggled(p: PastSession, { itemId, done }: { itemId: string; done: boolean }): void {
+    if (!p.notes) return;
+    p.notes = {
+      ...p.notes,
+      actionItems: p.notes.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item)),
+    };
+  }
+
   #report(p: PastSession) {
     return html`<mm-session-report
       .api=${this.api}
@@ -187,7 +196,12 @@ export class MmFollowUp extends FollowUpElement {
           ${withItems.map(
             (p) => html`<li class="card">
               <h4>${t.sessionWith(p.mentor?.name ?? '', this.#when(p.booking.start))}</h4>
-              <mm-action-items .api=${this.api} locale=${this.locale} .notes=${p.notes}></mm-action-items>
+              <mm-action-items
+                .api=${this.api}
+                locale=${this.locale}
+                .notes=${p.notes}
+                @mm-action-item-toggled=${(e: CustomEvent<{ itemId: string; done: boolean }>) => this.#toggled(p, e.detail)}
+              ></mm-action-items>
               ${p.needsFeedback ? nothing : this.#report(p)}
               ${
                 p.mentor && !this.boardIds.has(p.mentor.id)

@@ -101,6 +101,15 @@ describe('<mm-follow-up>', () => {
     items.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
     await waitUntil(() => items.shadowRoot!.querySelector('[aria-live]')!.textContent === '1 of 2 done');
     expect(calls.some((c) => c.method === 'POST' && c.path === '/v1/action-items/ai_1/done')).to.be.true;
+    // Adding the mentor to the board re-renders the follow-up: the ticked item stays ticked.
+    Array.from(el.shadowRoot!.querySelectorAll('button'))
+      .find((b) => b.textContent!.trim() === 'Add to my board')!
+      .click();
+    await waitUntil(() =>
+      el.shadowRoot!.querySelector('mm-advisor-board')!.shadowRoot!.querySelector('li h4'),
+    );
+    await (items as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(items.shadowRoot!.querySelector('[aria-live]')!.textContent).to.equal('1 of 2 done');
   });
 
   it('adds the mentor to the board and books again in one click', async () => {
