@@ -56,13 +56,14 @@ function portIsFree(port) {
   });
 }
 
-async function buildWidget() {
+/** `pnpm --filter <pkg> build`, quietly; resolves to true when it worked (its output is printed when not). */
+async function pnpmBuild(what, pkg) {
   const started = Date.now();
-  process.stdout.write('Building the widget (packages/widget/dist/widget.js)… ');
+  process.stdout.write(`Building ${what}… `);
   const [command, ...args] = pnpmCommand();
   const output = [];
   const code = await new Promise((done) => {
-    const child = spawn(command, [...args, '--filter', '@micromentor/widget', 'build'], {
+    const child = spawn(command, [...args, '--filter', pkg, 'build'], {
       cwd: root,
       env: { ...process.env, COREPACK_INTEGRITY_KEYS: process.env.COREPACK_INTEGRITY_KEYS ?? '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,16 +78,27 @@ async function buildWidget() {
   });
   if (code === 0) {
     say(`done (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-    return;
+    return true;
   }
   say('FAILED');
   process.stderr.write(Buffer.concat(output));
+  return false;
+}
+
+async function buildWidget() {
+  if (await pnpmBuild('the widget (packages/widget/dist/widget.js)', '@micromentor/widget')) return;
   if (existsSync(join(root, 'packages/widget/dist/widget.js'))) {
     say('Continuing with the widget from an earlier build.');
     return;
   }
   fail('the widget did not build (output above), and there is no earlier build to serve.');
   process.exit(1);
+}
+
+/** examples/react is a Vite-built page: without it the other examples still run. */
+async function buildReactExample() {
+  if (await pnpmBuild('the React example (examples/react)', '@micromentor/example-react')) return;
+  say('Continuing without a fresh React example (the other examples are unaffected).');
 }
 
 const children = new Map();
@@ -182,8 +194,9 @@ for (const [port, variable, what] of [
   }
 }
 
-// 2. The widget bundle the API serves at /widget.js.
+// 2. The widget bundle the API serves at /widget.js, and the React example's page.
 await buildWidget();
+await buildReactExample();
 
 // 3. The API, with the demo tenant (created on the first run only).
 say(`Starting the API on ${apiUrl} (migrates and seeds the demo on first run)…`);
@@ -220,6 +233,7 @@ say(`
   API            ${apiUrl}
   API docs       ${apiUrl}/docs
   Example site   ${siteUrl}/   (a course page with the widget, as learner "Ada Learner")
+  React example  ${siteUrl}/react/
 
   Demo tenant keys (local demo only, never in production):
     publishable  ${DEMO_PUBLISHABLE_KEY}

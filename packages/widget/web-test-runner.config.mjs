@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,23 @@ const builtGzipSize = {
   },
 };
 
+/**
+ * `executeServerCommand('widget-sources')`: every source file of the package (tests and test
+ * support left out) as `{ path, text }`, path relative to the package: what the manifest test
+ * derives the public elements from.
+ * @type {import('@web/test-runner').TestRunnerPlugin}
+ */
+const widgetSources = {
+  name: 'widget-sources',
+  executeCommand({ command }) {
+    if (command !== 'widget-sources') return undefined;
+    return readdirSync(join(here, 'src'), { recursive: true })
+      .map((name) => `src/${String(name).replaceAll('\\', '/')}`)
+      .filter((path) => path.endsWith('.ts') && !path.endsWith('.test.ts') && !path.includes('test-support/'))
+      .map((path) => ({ path, text: readFileSync(join(here, path), 'utf8') }));
+  },
+};
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: here,
@@ -51,6 +68,7 @@ export default {
   nodeResolve: { modulePaths: [testRunnerModules] },
   plugins: [
     builtGzipSize,
+    widgetSources,
     esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json'), target: 'es2022' }),
   ],
   browsers: [

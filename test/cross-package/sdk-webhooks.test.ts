@@ -46,8 +46,9 @@ describe('admin.webhooks', () => {
     expect((await mm.admin.webhooks.list().toArray()).map((e) => e.id)).toEqual([created.id]);
     const updated = await mm.admin.webhooks.update(created.id, { description: 'CRM' });
     expect(updated).toMatchObject({ description: 'CRM', events: ['request.created'], enabled: true });
-    const rotated = await mm.admin.webhooks.rotateSecret(created.id);
+    const rotated = await mm.admin.webhooks.rotateSecret(created.id, { overlapHours: 0 });
     expect(rotated.secret).not.toBe(created.secret);
+    expect(rotated.previousSecretExpiresAt).toBeNull();
 
     const { request } = await tenant.browser('learner-hook').requests.create({ title: 'Docker layers' });
     await drain();

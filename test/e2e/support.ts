@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signUserToken } from '@micromentor/sdk/node';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { type ServeProcess, startServe } from '../../packages/server/test/support/cli-process.js';
@@ -19,6 +20,9 @@ export const RESULTS_DIR = join(ROOT, 'test-results', 'e2e');
 export const HOST_PORT = 8788;
 export const HOST_ORIGIN = `http://localhost:${HOST_PORT}`;
 export const DEMO_SECRET_KEY = 'sk_demo_LocalOnlySecretKeyNeverInProd';
+export const DEMO_PUBLISHABLE_KEY = 'pk_demo_LocalOnlyPublishableKey2026';
+/** The demo tenant's identity secret (examples/host-site signs its learner's tokens with it). */
+const DEMO_IDENTITY_SECRET = 'ids_demo_LocalOnlyIdentitySecret2026';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -40,6 +44,21 @@ export function ensureWidgetBuilt(): void {
   const vite = join(WIDGET_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
   execFileSync(process.execPath, [vite, 'build'], { cwd: WIDGET_DIR, stdio: 'pipe', timeout: 120_000 });
   if (!existsSync(WIDGET_FILE)) throw new Error(`vite build did not produce ${WIDGET_FILE}`);
+}
+
+export const REACT_EXAMPLE_DIR = join(ROOT, 'examples', 'react');
+
+/** Builds examples/react (vite build: app/ → index.html + assets/) when its page is missing. */
+export function ensureReactExampleBuilt(): void {
+  const page = join(REACT_EXAMPLE_DIR, 'index.html');
+  if (existsSync(page)) return;
+  const vite = join(REACT_EXAMPLE_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build'], {
+    cwd: REACT_EXAMPLE_DIR,
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
+  if (!existsSync(page)) throw new Error(`vite build did not produce ${page}`);
 }
 
 export interface ApiProcess {
@@ -172,6 +191,8 @@ export async function startHostSite(apiUrl: string, port = HOST_PORT): Promise<H
 
 export interface ApiBooking {
   id: string;
+  mentorId: string;
+  mentorName: string;
   start: string;
   status: string;
   joinUrl: string | null;
@@ -187,6 +208,32 @@ export async function fetchBooking(apiUrl: string, id: string): Promise<ApiBooki
   });
   if (res.status !== 200) throw new Error(`GET /v1/bookings/${id}: ${res.status} ${await res.text()}`);
   return (await res.json()) as ApiBooking;
+}
+
+export interface ApiThread {
+  id: string;
+  requestId: string | null;
+  bookingId: string | null;
+  learner: { id: string; name: string };
+  mentor: { id: string; name: string };
+}
+
+/**
+ * Reads a thread back from the real API as the demo learner of the host site (only a thread's
+ * learner and mentor may read it): publishable key, the host's origin and a user token signed
+ * with the demo tenant's identity secret, as the host site's backend signs it.
+ */
+export async function fetchThread(apiUrl: string, id: string): Promise<ApiThread> {
+  const token = signUserToken({
+    identitySecret: DEMO_IDENTITY_SECRET,
+    sub: 'demo-learner-1',
+    name: 'Ada Learner',
+  });
+  const res = await fetch(`${apiUrl}/v1/threads/${id}`, {
+    headers: { Authorization: `Bearer ${DEMO_PUBLISHABLE_KEY}`, 'X-User-Token': token, Origin: HOST_ORIGIN },
+  });
+  if (res.status !== 200) throw new Error(`GET /v1/threads/${id}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as ApiThread;
 }
 
 export interface ApiRequest {

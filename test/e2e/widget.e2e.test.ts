@@ -12,9 +12,11 @@ import {
   assertPortFree,
   CHROMIUM_ARGS,
   chromiumPath,
+  ensureReactExampleBuilt,
   ensureWidgetBuilt,
   fetchBooking,
   fetchRequest,
+  fetchThread,
   HOST_ORIGIN,
   HOST_PORT,
   type HostSite,
@@ -33,6 +35,7 @@ interface PageRecord {
   requestsCreated: string[];
   bookingsCreated: string[];
   bookingsCancelled: string[];
+  threadsCreated: { id: string; mentor: string }[];
   cspViolations: { directive: string; blocked: string; sample: string }[];
 }
 
@@ -50,6 +53,7 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   mkdirSync(RESULTS_DIR, { recursive: true });
   ensureWidgetBuilt();
+  ensureReactExampleBuilt();
   await assertPortFree(HOST_PORT); // fail fast, before starting anything
   try {
     api = await startApiProcess();
@@ -98,6 +102,7 @@ async function openPage(path: string): Promise<Opened> {
       requestsCreated: [],
       bookingsCreated: [],
       bookingsCancelled: [],
+      threadsCreated: [],
       cspViolations: [],
     };
     window.__mmE2e = record;
@@ -119,6 +124,11 @@ async function openPage(path: string): Promise<Opened> {
     });
     document.addEventListener('mm-booking-cancelled', (e) => {
       record.bookingsCancelled.push((e as CustomEvent<{ booking: { id: string } }>).detail.booking.id);
+    });
+    document.addEventListener('mm-thread-created', (e) => {
+      const { thread, mentor } = (e as CustomEvent<{ thread: { id: string }; mentor: { name: string } }>)
+        .detail;
+      record.threadsCreated.push({ id: thread.id, mentor: mentor.name });
     });
   });
   const response = await page.goto(`${HOST_ORIGIN}${path}`, { waitUntil: 'load' });
@@ -284,6 +294,62 @@ describe('the built widget on a customer site (another origin)', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('books, then cancels from My help (which names the mentor)', async () => {
+    const { page, consoleErrors } = await openPage('/plain-html/');
+    const id = await bookWithMouse(page, 'my-help');
+    const booked = await fetchBooking(api!.url, id);
+    expect(booked.status).toBe('confirmed');
+
+    const w = widget(page);
+    await w.locator('[part~="my-help-button"]').click();
+    // Earlier tests may have booked (and cancelled) the same time: the upcoming one has a Cancel button.
+    const item = w
+      .locator('mm-my-help li')
+      .filter({ has: page.locator(`time[datetime="${booked.start}"]`) })
+      .filter({ has: page.locator('[part~="cancel-button"]') });
+    await item.waitFor({ state: 'visible' });
+    expect(await item.textContent()).toContain(`Session with ${booked.mentorName}`);
+    await shot(page, 'my-help-4-list');
+    await item.locator('[part~="cancel-button"]').click();
+    await expect
+      .poll(() => w.locator('mm-my-help [role="status"]').textContent())
+      .toBe('Your session is cancelled.');
+    await shot(page, 'my-help-5-cancelled');
+    expect((await record(page)).bookingsCancelled).toEqual([id]);
+
+    const cancelled = await fetchBooking(api!.url, id);
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'learner',
+      cancelReason: 'No longer needed',
+    });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('messages a matched mentor instead of booking', async () => {
+    const { page, consoleErrors } = await openPage('/plain-html/');
+    const w = widget(page);
+    await w.locator('[part~="launcher"]').click();
+    await w.getByLabel('What are you stuck on?').fill(QUESTION);
+    await w.getByRole('button', { name: 'Find a mentor' }).click();
+    const button = w.locator('mm-match-list [part~="message-button"]').first();
+    await button.waitFor({ state: 'visible' });
+    const name = (await button.textContent())!.replace(/^Message (.+) instead$/, '$1');
+    await button.click();
+    await expect
+      .poll(() => w.locator('mm-match-list [role="status"]').textContent())
+      .toBe(`Message thread with ${name} open: they will reply there.`);
+    await shot(page, 'message-1-thread-open');
+
+    const [created] = (await record(page)).threadsCreated;
+    expect(created?.mentor).toBe(name);
+    const request = (await record(page)).requestsCreated[0]!;
+    const thread = await fetchThread(api!.url, created!.id);
+    expect(thread).toMatchObject({ requestId: request, bookingId: null, mentor: { name } });
+    expect((await record(page)).bookingsCreated).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('works under a strict Content-Security-Policy with no violations', async () => {
     const { page, consoleErrors, headers } = await openPage('/strict-csp/');
     const csp = headers['content-security-policy'];
@@ -339,6 +405,38 @@ describe('the built widget on a customer site (another origin)', () => {
       courseId: 'sql-101',
       lessonId: 'joins-3',
       url: `${HOST_ORIGIN}/lms-lesson/`,
+    });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('runs in the React example: an element React rendered opens, asks and tells React about a booking', async () => {
+    const { page, consoleErrors } = await openPage('/react/');
+    const sections = page.locator('section mm-ask-expert');
+    await expect.poll(() => sections.count()).toBe(2);
+    const inline = page.locator('section[aria-labelledby="use-effect"] mm-ask-expert');
+    // React passed the props through as attributes the widget reads.
+    expect(await inline.getAttribute('topic')).toBe('react-use-effect');
+    await inline.locator('[part~="launcher"]').click();
+    await expect
+      .poll(() => inline.locator('dialog[part~="panel"]').evaluate((d: HTMLDialogElement) => d.open))
+      .toBe(true);
+    expect(await inline.locator('.topic').textContent()).toBe('Topic: react-use-effect');
+    await inline.getByLabel('What are you stuck on?').fill('My effect runs twice in development');
+    await inline.getByRole('button', { name: 'Find a mentor' }).click();
+    const cards = inline.locator('mm-mentor-card article');
+    await cards.first().waitFor({ state: 'visible' });
+    await shot(page, 'react-1-matches');
+    await cards.first().locator('[part~="slot-button"]').last().click();
+    await expect.poll(() => inline.locator('mm-confirmation h3').textContent()).toBe('You are booked');
+    const id = await createdBookingId(page);
+    const booked = await fetchBooking(api!.url, id);
+    // React's listener (through a ref) saw the event and re-rendered.
+    await expect.poll(() => page.locator('#booked').textContent()).toBe(`Booked with ${booked.mentorName}.`);
+    const request = await fetchRequest(api!.url, (await record(page)).requestsCreated[0]!);
+    expect(request.context).toMatchObject({
+      topic: 'react-use-effect',
+      courseId: 'react-101',
+      lessonId: 'use-effect',
     });
     expect(consoleErrors).toEqual([]);
   });

@@ -23,6 +23,7 @@ import {
   mentorsCoreResource,
   mentorsResource,
 } from './resources/mentors.js';
+import { type RecognitionResource, recognitionResource } from './resources/recognition.js';
 import { type ReportsResource, reportsResource } from './resources/reports.js';
 import {
   type RequestsCoreResource,
@@ -30,7 +31,12 @@ import {
   requestsCoreResource,
   requestsResource,
 } from './resources/requests.js';
-import { type ThreadsResource, threadsResource } from './resources/threads.js';
+import {
+  type ThreadsCoreResource,
+  type ThreadsResource,
+  threadsCoreResource,
+  threadsResource,
+} from './resources/threads.js';
 
 export interface RetryOptions {
   /** The first backoff step: retry n waits between half and all of `baseDelayMs · 2ⁿ`. Default 500. */
@@ -88,6 +94,8 @@ export class MicromentorCore implements Requester {
   readonly me: MeCoreResource;
   /** User tokens for learners without a host login (when the program allows guests). */
   readonly guestSessions: GuestSessionsResource;
+  /** A learner's "message instead": the thread of a request with one of its matched mentors. */
+  readonly threads: ThreadsCoreResource;
   readonly #baseUrl: string;
   readonly #apiKey: string;
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -124,6 +132,7 @@ export class MicromentorCore implements Requester {
     this.bookings = bookingsCoreResource(this);
     this.me = meCoreResource(this);
     this.guestSessions = guestSessionsResource(this);
+    this.threads = threadsCoreResource(this);
   }
 
   /** @internal Sets the auth headers of a call (the user token as it is now) and returns them. */
@@ -278,11 +287,13 @@ export class Micromentor extends MicromentorCore {
   /** The learner ticks off the action items from a session's notes. */
   readonly actionItems: ActionItemsResource;
   /** Learner–mentor conversations: threads, messages, read state. */
-  readonly threads: ThreadsResource;
+  declare readonly threads: ThreadsResource;
   /** Live events (server-sent) with automatic reconnect and resume. */
   readonly events: EventsResource;
   /** Learners' reports about mentors. */
   readonly reports: ReportsResource;
+  /** Recognition: the mentor's record and verifiable credential, the program's leaderboard. */
+  readonly recognition: RecognitionResource;
   /** The program's routes: vetting, reports, settings, keys, analytics, exports (secret key or admin token). */
   readonly admin: AdminResource & { readonly webhooks: AdminWebhooksResource };
 
@@ -293,15 +304,17 @@ export class Micromentor extends MicromentorCore {
       bookings: BookingsResource;
       me: MeResource;
       mentors: MentorsResource;
+      threads: ThreadsResource;
     };
     full.mentors = mentorsResource(this);
     full.requests = requestsResource(this);
     full.bookings = bookingsResource(this);
     full.me = meResource(this);
     this.actionItems = actionItemsResource(this);
-    this.threads = threadsResource(this);
+    full.threads = threadsResource(this);
     this.events = eventsResource(this);
     this.reports = reportsResource(this);
+    this.recognition = recognitionResource(this);
     this.admin = { ...adminResource(this), webhooks: adminWebhooksResource(this) };
   }
 

@@ -112,25 +112,19 @@ export class TimeoutError extends ConnectionError {
 
 type ErrorClass = new (init: MicromentorErrorInit) => MicromentorError;
 
+const BY_STATUS: Record<number, ErrorClass> = {
+  400: ValidationError,
+  401: AuthenticationError,
+  403: PermissionError,
+  404: NotFoundError,
+  409: ConflictError,
+  429: RateLimitError,
+};
+
 function classFor(status: number, code: string): ErrorClass {
   if (code.startsWith('idempotency_')) return IdempotencyError;
   if (code === 'validation_failed') return ValidationError;
-  switch (status) {
-    case 400:
-      return ValidationError;
-    case 401:
-      return AuthenticationError;
-    case 403:
-      return PermissionError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 429:
-      return RateLimitError;
-    default:
-      return MicromentorError;
-  }
+  return BY_STATUS[status] ?? MicromentorError;
 }
 
 /** Builds the error for a non-2xx response; `problem` is null when the body was not problem+json. */

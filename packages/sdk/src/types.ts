@@ -12,6 +12,8 @@ import type {
   ApiKey,
   Availability,
   AvailabilityBody,
+  Badge,
+  BadgeCode,
   Board,
   BoardEntry,
   Booking,
@@ -32,6 +34,9 @@ import type {
   GuestSessionBody,
   HelpRequest,
   HelpRequestWithMatches,
+  Leaderboard,
+  LeaderboardEntry,
+  LeaderboardQuery,
   ListBookingsQuery,
   ListHelpRequestsQuery,
   ListMentorsQuery,
@@ -48,6 +53,7 @@ import type {
   Mentor,
   MentorApplicationBody,
   MentorOffer,
+  MentorRecord,
   MentorStats,
   MentorStatus,
   Message,
@@ -66,6 +72,7 @@ import type {
   ResolveReportBody,
   RotatedKey,
   RotateKeyBody,
+  RotateWebhookSecretBody,
   SessionFormat,
   SessionNotes,
   SetBoardEntryBody,
@@ -95,6 +102,8 @@ export type {
   Analytics,
   ApiKey,
   Availability,
+  Badge,
+  BadgeCode,
   Board,
   BoardEntry,
   Booking,
@@ -106,12 +115,15 @@ export type {
   GuestSession,
   HelpRequest,
   HelpRequestWithMatches,
+  Leaderboard,
+  LeaderboardEntry,
   Match,
   Matches,
   MatchReason,
   Me,
   Mentor,
   MentorOffer,
+  MentorRecord,
   MentorStats,
   MentorStatus,
   Message,
@@ -151,6 +163,9 @@ export type ListMentorsParams = Partial<ListMentorsQuery>;
 export type AvailabilityParams = AvailabilityBody;
 export type SlotsParams = Omit<SlotsQuery, 'from' | 'to'> & { from: DateInput; to: DateInput };
 
+// Recognition
+export type LeaderboardParams = Partial<LeaderboardQuery>;
+
 // Help requests
 export type CreateHelpRequestParams = CreateHelpRequestBody;
 export type ListHelpRequestsParams = Partial<ListHelpRequestsQuery>;
@@ -184,6 +199,7 @@ export type StartThreadParams = StartThreadBody;
 // Webhooks (admin)
 export type CreateWebhookEndpointParams = CreateWebhookEndpointBody;
 export type UpdateWebhookEndpointParams = UpdateWebhookEndpointBody;
+export type RotateWebhookSecretParams = RotateWebhookSecretBody;
 export type ListWebhookEndpointsParams = Partial<ListWebhookEndpointsQuery>;
 export type ListWebhookDeliveriesParams = Partial<ListWebhookDeliveriesQuery>;
 

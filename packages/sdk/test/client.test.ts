@@ -23,6 +23,7 @@ const mentor: Mentor = {
   formats: ['video', 'chat'],
   status: 'approved',
   stats: { sessions: 3, rating: 4.7, ratingCount: 3, medianResponseMinutes: null },
+  badges: [],
 };
 
 let server: TestServer;

@@ -16,6 +16,7 @@ const mentors: Mentor[] = Array.from({ length: 7 }, (_, i) => ({
   formats: ['chat'],
   status: 'approved',
   stats: { sessions: 0, rating: null, ratingCount: 0, medianResponseMinutes: null },
+  badges: [],
 }));
 
 let server: TestServer;

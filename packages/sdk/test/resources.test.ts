@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Micromentor } from '../src/index.js';
+import { Micromentor, MicromentorCore } from '../src/index.js';
 import { startServer, type TestServer } from './helpers/http-server.js';
 
 /**
@@ -267,6 +267,21 @@ const cases: [string, () => Promise<unknown>, ReturnType<typeof sent>][] = [
     { method: 'GET', url: '/api/v1/me/stats', body: undefined, idempotent: false },
   ],
   [
+    'recognition.record',
+    () => mm.recognition.record(),
+    { method: 'GET', url: '/api/v1/me/mentor/record', body: undefined, idempotent: false },
+  ],
+  [
+    'recognition.credential',
+    () => mm.recognition.credential(),
+    { method: 'GET', url: '/api/v1/me/mentor/credential', body: undefined, idempotent: false },
+  ],
+  [
+    'recognition.leaderboard',
+    () => mm.recognition.leaderboard({ by: 'minutes', limit: 5 }),
+    { method: 'GET', url: '/api/v1/leaderboard?by=minutes&limit=5', body: undefined, idempotent: false },
+  ],
+  [
     'me.board',
     () => mm.me.board(),
     { method: 'GET', url: '/api/v1/me/board', body: undefined, idempotent: false },
@@ -351,5 +366,18 @@ describe('resource methods on the wire', () => {
 
   it('resolves delete to undefined (204 No Content)', async () => {
     await expect(mm.mentors.delete('m1')).resolves.toBeUndefined();
+  });
+
+  it('gives the learner widget’s MicromentorCore exactly the calls it makes, on the same wire', async () => {
+    const core = new MicromentorCore({ baseUrl: `${server.baseUrl}/api/`, publishableKey: 'pk_test' });
+    expect(Object.keys(core.threads)).toEqual(['startForRequest']);
+    expect(Object.keys(core.bookings).sort()).toEqual(['calendar', 'cancel', 'create', 'reschedule']);
+    await core.threads.startForRequest(id, { mentorId: 'm1' });
+    expect(sent()).toEqual({
+      method: 'POST',
+      url: `/api/v1/requests/${escaped}/threads`,
+      body: { mentorId: 'm1' },
+      idempotent: true,
+    });
   });
 });

@@ -202,6 +202,14 @@ describe('resource methods match their routes', () => {
     >().toEqualTypeOf<false>();
     expectTypeOf(mm.me.stats).returns.resolves.toEqualTypeOf<Ok<'/v1/me/stats', '$get'>>();
     expectTypeOf(mm.me.stats).returns.resolves.toEqualTypeOf<MyMentorStats>();
+    expectTypeOf(mm.recognition.record).returns.resolves.toEqualTypeOf<Ok<'/v1/me/mentor/record', '$get'>>();
+    expectTypeOf(mm.recognition.credential).returns.resolves.toEqualTypeOf<string>();
+    expectTypeOf(mm.recognition.leaderboard).returns.resolves.toEqualTypeOf<Ok<'/v1/leaderboard', '$get'>>();
+    type BoardParams = NonNullable<Parameters<typeof mm.recognition.leaderboard>[0]>;
+    expectTypeOf<keyof BoardParams>().toEqualTypeOf<keyof Query<'/v1/leaderboard', '$get'>>();
+    expectTypeOf<Mentor['badges'][number]['code']>().toEqualTypeOf<
+      'first_session' | 'sessions_10' | 'sessions_50' | 'five_star_streak' | 'fast_responder'
+    >();
     expectTypeOf(mm.me.offers).returns.toEqualTypeOf<PageList<Item<Ok<'/v1/me/offers', '$get'>>>>();
     type OfferParams = NonNullable<Parameters<typeof mm.me.offers>[0]>;
     expectTypeOf<keyof OfferParams>().toEqualTypeOf<keyof Query<'/v1/me/offers', '$get'>>();
@@ -226,6 +234,9 @@ describe('resource methods match their routes', () => {
     expectTypeOf(hooks.update).parameter(1).toEqualTypeOf<Json<'/v1/admin/webhooks/:id', '$patch'>>();
     expectTypeOf(hooks.update).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/webhooks/:id', '$patch'>>();
     expectTypeOf(hooks.delete).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf(hooks.rotateSecret)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/admin/webhooks/:id/rotate-secret', '$post'> | undefined>();
     expectTypeOf(hooks.rotateSecret).returns.resolves.toEqualTypeOf<
       Ok<'/v1/admin/webhooks/:id/rotate-secret', '$post'>
     >();

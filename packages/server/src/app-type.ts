@@ -53,6 +53,8 @@ import type {
 } from './schemas/feedback.js';
 import type {
   ApplyMentorSchema,
+  BadgeCodeSchema,
+  BadgeSchema,
   CreateMentorSchema,
   FormatSchema,
   ListMentorsQuerySchema,
@@ -71,6 +73,13 @@ import type {
   PresenceInputSchema,
   PresenceSchema,
 } from './schemas/offers.js';
+import type {
+  JwksSchema,
+  LeaderboardEntrySchema,
+  LeaderboardQuerySchema,
+  LeaderboardSchema,
+  MentorRecordSchema,
+} from './schemas/recognition.js';
 import type {
   CreateRequestSchema,
   HelpRequestSchema,
@@ -92,11 +101,11 @@ import type {
   ThreadRoleSchema,
   ThreadSchema,
 } from './schemas/threads.js';
-
 import type {
   CreateWebhookEndpointSchema,
   ListWebhookDeliveriesQuerySchema,
   ListWebhookEndpointsQuerySchema,
+  RotateWebhookSecretSchema,
   UpdateWebhookEndpointSchema,
   WebhookAttemptSchema,
   WebhookDeliverySchema,
@@ -133,6 +142,15 @@ export type MentorApplicationBody = z.input<typeof ApplyMentorSchema>;
 export type OwnMentor = z.output<typeof OwnMentorSchema>;
 export type UpdateOwnMentorBody = z.input<typeof UpdateOwnMentorSchema>;
 export type MyMentorStats = z.output<typeof MyMentorStatsSchema>;
+
+// Recognition
+export type Badge = z.output<typeof BadgeSchema>;
+export type BadgeCode = z.output<typeof BadgeCodeSchema>;
+export type MentorRecord = z.output<typeof MentorRecordSchema>;
+export type Leaderboard = z.output<typeof LeaderboardSchema>;
+export type LeaderboardEntry = z.output<typeof LeaderboardEntrySchema>;
+export type LeaderboardQuery = z.output<typeof LeaderboardQuerySchema>;
+export type Jwks = z.output<typeof JwksSchema>;
 export type ListMentorsQuery = z.output<typeof ListMentorsQuerySchema>;
 
 // Availability and slots
@@ -202,6 +220,7 @@ export type WebhookDelivery = z.output<typeof WebhookDeliverySchema>;
 export type WebhookAttempt = z.output<typeof WebhookAttemptSchema>;
 export type CreateWebhookEndpointBody = z.input<typeof CreateWebhookEndpointSchema>;
 export type UpdateWebhookEndpointBody = z.input<typeof UpdateWebhookEndpointSchema>;
+export type RotateWebhookSecretBody = z.input<typeof RotateWebhookSecretSchema>;
 export type ListWebhookEndpointsQuery = z.output<typeof ListWebhookEndpointsQuerySchema>;
 export type ListWebhookDeliveriesQuery = z.output<typeof ListWebhookDeliveriesQuerySchema>;
 // Program admin (routes under /v1/admin) and learners' reports

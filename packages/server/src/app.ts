@@ -27,10 +27,12 @@ import { eventRoutes } from './routes/events.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { guestRoutes } from './routes/guests.js';
 import { healthRoutes } from './routes/health.js';
+import { issuerRoutes } from './routes/issuers.js';
 import { meRoutes } from './routes/me.js';
 import { meMentorRoutes } from './routes/me-mentor.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { offerRoutes } from './routes/offers.js';
+import { recognitionRoutes } from './routes/recognition.js';
 import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
 import { threadRoutes } from './routes/threads.js';
@@ -52,6 +54,8 @@ export interface AppConfig {
   webhooksAllowPrivate?: boolean | undefined;
   /** Rate limits (http/rate-limit.ts); omitted or `false` = off (the server turns them on from env). */
   rateLimit?: RateLimitConfig | false | undefined;
+  /** The API's public origin, naming credential issuers (`{publicUrl}/issuers/{tenantId}`). */
+  publicUrl?: string | undefined;
 }
 
 export interface CreateAppOptions {
@@ -81,6 +85,7 @@ function buildApi(deps: AppDeps) {
     .route('/', threadRoutes())
     .route('/', eventRoutes(deps))
     .route('/', webhookRoutes())
+    .route('/', recognitionRoutes())
 
     .route('/', reportRoutes())
     .route('/', adminMentorRoutes())
@@ -100,6 +105,7 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
     secretBox: new SecretBox(config.secretKey),
     hub,
     webhooksAllowPrivate: config.webhooksAllowPrivate ?? false,
+    publicUrl: config.publicUrl,
   };
   const app = new OpenAPIHono<AppEnv>();
 
@@ -122,6 +128,7 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
   if (config.rateLimit) app.use('/v1/*', rateLimit(config.rateLimit));
 
   app.route('/', healthRoutes(deps));
+  app.route('/', issuerRoutes(deps));
   app.route('/', buildApi(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {

@@ -41,6 +41,8 @@ const EnvSchema = z.object({
    */
   MM_TEST_CLOCK: z.enum(['0', '1']).default('0'),
   NODE_ENV: z.string().optional(),
+  /** The API's public origin, e.g. https://api.example.org: names credential issuers. */
+  MICROMENTOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** Everything the server reads from the environment, validated once at start. */
@@ -61,6 +63,8 @@ export interface ServerConfig {
   rateLimit: RateLimitConfig | false;
   /** MM_TEST_CLOCK=1 (end-to-end tests only): the movable clock and its `/_test/clock` route. */
   testClock: boolean;
+  /** The API's public origin (credential issuer ids); unset = the origin each request arrived at. */
+  publicUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -99,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
             trustProxy: e.MICROMENTOR_TRUST_PROXY === 'on',
           }
         : false,
+    publicUrl: e.MICROMENTOR_PUBLIC_URL,
   };
 }

@@ -58,6 +58,7 @@ export async function startServer(
       widgetFile: config.widgetFile,
       webhooksAllowPrivate: config.webhooksAllowPrivate,
       rateLimit: config.rateLimit,
+      publicUrl: config.publicUrl,
       logRequest: config.log ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
     },
   });

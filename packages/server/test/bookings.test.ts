@@ -327,6 +327,38 @@ describe('cancel and reschedule', () => {
 });
 
 describe('listing bookings', () => {
+  it('names each booking’s mentor, in every answer that returns bookings', async () => {
+    const t = await ctx.tenant();
+    const ada = await bookableMentor(ctx, t, {}, { name: 'Ada Lovelace' });
+    const grace = await bookableMentor(ctx, t, {}, { name: 'Grace Hopper' });
+    const first = await book(ctx, t, { mentorId: ada.id, start: '2026-11-26T09:00:00Z' }, 'named');
+    expect(first.body).toMatchObject({ mentorId: ada.id, mentorName: 'Ada Lovelace' });
+    const second = await book(ctx, t, { mentorId: grace.id, start: '2026-11-26T10:00:00Z' }, 'named');
+    type Page = { data: BookingBody[] };
+    const mine = await call<Page>(ctx.app, 'GET', '/v1/bookings', asLearner(t, 'named'));
+    expect(mine.body.data.map((b) => [b.mentorId, b.mentorName])).toEqual([
+      [ada.id, 'Ada Lovelace'],
+      [grace.id, 'Grace Hopper'],
+    ]);
+    const got = await call<BookingBody>(
+      ctx.app,
+      'GET',
+      `/v1/bookings/${second.body.id}`,
+      asLearner(t, 'named'),
+    );
+    expect(got.body.mentorName).toBe('Grace Hopper');
+    const moved = await call<BookingBody>(ctx.app, 'POST', `/v1/bookings/${second.body.id}/reschedule`, {
+      ...asLearner(t, 'named'),
+      body: { start: '2026-11-26T11:00:00Z' },
+    });
+    expect(moved.body.mentorName).toBe('Grace Hopper');
+    const cancelled = await call<BookingBody>(ctx.app, 'POST', `/v1/bookings/${first.body.id}/cancel`, {
+      ...asLearner(t, 'named'),
+      body: { reason: 'x' },
+    });
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', mentorName: 'Ada Lovelace' });
+  });
+
   it('shows learners theirs, mentors theirs and the program everything, with filters and pages', async () => {
     const t = await ctx.tenant();
     const m = await bookableMentor(ctx, t, {}, { externalId: 'list-mentor' });

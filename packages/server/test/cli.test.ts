@@ -95,11 +95,24 @@ describe(`micromentor CLI (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
     expect(result.stderr).toMatch(/micromentor: .*wizard/);
   });
 
+  it('badges recompute backfills a tenant’s badges; an unknown tenant exits 2', async () => {
+    tenant ??= await createAcme();
+    const result = await runCli(['badges', 'recompute', '--tenant', tenant.id], database.env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trim()).toBe('Awarded 0 new badges.');
+    const unknown = await runCli(
+      ['badges', 'recompute', '--tenant', '5b0c3a9e-0000-4000-8000-000000000000'],
+      database.env,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No tenant 5b0c3a9e-0000-4000-8000-000000000000');
+  });
+
   it('--help prints the usage', async () => {
     const result = await runCli(['--help'], database.env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage:');
-    for (const command of ['serve', 'migrate', 'seed --demo', 'tenant create', 'token']) {
+    for (const command of ['serve', 'migrate', 'seed --demo', 'tenant create', 'token', 'badges recompute']) {
       expect(result.stdout).toContain(`micromentor ${command}`);
     }
   });

@@ -25,9 +25,11 @@ describe('creating mentors', () => {
       skills: ['javascript', 'postgresql', 'kubernetes', 'react-hooks'],
       status: 'approved',
       stats: { sessions: 0, rating: null, ratingCount: 0, medianResponseMinutes: null },
+      badges: [],
     });
     expect(Object.keys(res.body).sort()).toEqual(
       [
+        'badges',
         'bio',
         'externalId',
         'formats',

@@ -105,6 +105,34 @@ describe('asking for help', () => {
     expect(stored.map((m) => m.mentor_id)).toContain(sql.id);
   });
 
+  it('next slots leave out the mentor’s bookings and the asking learner’s own sessions', async () => {
+    const slotsOf = async (sub: string) =>
+      (await ask({ title: 'My LEFT JOIN returns too many rows' }, sub)).body.matches.find(
+        (m) => m.mentor.id === sql.id,
+      )!.nextSlots;
+    const before = await slotsOf('asker-busy');
+    expect(before).toHaveLength(3);
+    const mentorBusyStart = before[0]!.start;
+    const taken = await book(ctx, tenant, { mentorId: sql.id, start: mentorBusyStart }, 'someone-else');
+    expect(taken.status, taken.text).toBe(201);
+    const ownStart = new Date(Date.parse(mentorBusyStart) + 60 * 60_000).toISOString();
+    const own = await book(ctx, tenant, { mentorId: react.id, start: ownStart }, 'asker-busy');
+    expect(own.status, own.text).toBe(201);
+
+    const after = await slotsOf('asker-busy');
+    expect(after).toHaveLength(3);
+    const overlaps = (s: { start: string; end: string }, b: { start: string; end: string }) =>
+      Date.parse(s.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(s.end);
+    for (const slot of after) {
+      expect(overlaps(slot, taken.body)).toBe(false);
+      expect(overlaps(slot, own.body)).toBe(false);
+    }
+    // The earliest free start is right after the taken session; another learner still sees the hour.
+    expect(after[0]!.start).toBe(taken.body.end);
+    const other = await slotsOf('asker-free');
+    expect(other.some((slot) => overlaps(slot, own.body))).toBe(true);
+  });
+
   it('tolerates typos and synonyms', async () => {
     expect((await ask({ title: 'postgress index not used' })).body.matches[0]?.mentor.id).toBe(sql.id);
     expect(

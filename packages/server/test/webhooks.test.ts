@@ -588,6 +588,84 @@ describe('webhook delivery', () => {
     expect(delivery?.body).toBe(hook.body);
   });
 
+  it('rotation: the old secret keeps signing beside the new one for the overlap, then stops', async () => {
+    const tenant = await ctx.tenant();
+    const r = await receiver();
+    const endpoint = await addEndpoint(tenant, r.url, ['request.created']);
+    const rotate = (body?: unknown) =>
+      call<Endpoint & { secret: string; previousSecretExpiresAt: string | null }>(
+        ctx.app,
+        'POST',
+        `/v1/admin/webhooks/${endpoint.id}/rotate-secret`,
+        { ...sk(tenant), ...(body === undefined ? {} : { body }) },
+      );
+    const sealedNow = async () =>
+      await ctx.db
+        .selectFrom('webhook_endpoints')
+        .select(['secret_sealed', 'previous_secret_sealed'])
+        .where('id', '=', endpoint.id)
+        .executeTakeFirstOrThrow();
+
+    // Bad overlaps change nothing.
+    const before = await sealedNow();
+    for (const overlapHours of [-1, 169, 'soon']) {
+      const bad = await rotate({ overlapHours });
+      expect(bad.status, bad.text).toBe(400);
+      expect(bad.headers.get('content-type')).toContain('application/problem+json');
+      expect(await sealedNow()).toEqual(before);
+    }
+
+    const rotated = await rotate({ overlapHours: 2 });
+    expect(rotated.status, rotated.text).toBe(200);
+    expect(Date.parse(rotated.body.previousSecretExpiresAt!)).toBe(ctx.clock.now().getTime() + 2 * 3_600_000);
+    const stored = await sealedNow();
+    expect(stored.previous_secret_sealed).toBe(before.secret_sealed);
+    expect(ctx.secretBox.open(stored.secret_sealed)).toBe(rotated.body.secret);
+
+    // Within the overlap: two signatures; either secret verifies (independent library and ours).
+    await askForHelp(tenant, 'rotate-1');
+    await worker().drain();
+    const during = r.received.at(-1)!;
+    expect(during.headers['webhook-signature']).toMatch(/^v1,\S+ v1,\S+$/);
+    for (const secret of [endpoint.secret, rotated.body.secret]) {
+      expect(verifyStandard(secret, during, ctx.clock.now())).toMatchObject({ type: 'request.created' });
+      expect(
+        verifyWebhook({ payload: during.body, headers: during.headers, secret, now: ctx.clock.now() }),
+      ).toMatchObject({ type: 'request.created' });
+    }
+
+    // After the overlap only the new secret signs.
+    ctx.clock.advance(2 * 3_600_000 + 1_000);
+    await askForHelp(tenant, 'rotate-2');
+    await worker().drain();
+    const after = r.received.at(-1)!;
+    expect(after.headers['webhook-id']).not.toBe(during.headers['webhook-id']);
+    expect(after.headers['webhook-signature']).toMatch(/^v1,\S+$/);
+    expect(verifyStandard(rotated.body.secret, after, ctx.clock.now())).toMatchObject({
+      type: 'request.created',
+    });
+    expect(() => verifyStandard(endpoint.secret, after, ctx.clock.now())).toThrow(StandardVerificationError);
+
+    // No body: the default 24 h overlap. overlapHours 0: the old secret is retired at once.
+    const byDefault = await rotate();
+    expect(byDefault.status, byDefault.text).toBe(200);
+    expect(Date.parse(byDefault.body.previousSecretExpiresAt!)).toBe(
+      ctx.clock.now().getTime() + 24 * 3_600_000,
+    );
+    const atOnce = await rotate({ overlapHours: 0 });
+    expect(atOnce.body.previousSecretExpiresAt).toBeNull();
+    await askForHelp(tenant, 'rotate-3');
+    await worker().drain();
+    const last = r.received.at(-1)!;
+    expect(last.headers['webhook-signature']).toMatch(/^v1,\S+$/);
+    expect(verifyStandard(atOnce.body.secret, last, ctx.clock.now())).toMatchObject({
+      type: 'request.created',
+    });
+    expect(() => verifyStandard(byDefault.body.secret, last, ctx.clock.now())).toThrow(
+      StandardVerificationError,
+    );
+  });
+
   it('THE KEY TEST: receiver down while events happen → after it returns every event arrives, at least once', async () => {
     const tenant = await ctx.tenant();
     const r = await receiver(503);

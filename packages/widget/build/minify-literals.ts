@@ -6,8 +6,19 @@ import type { Plugin } from 'vite';
 // TypeScript's parser to find them (a regex would trip on nested templates).
 
 /** Whitespace in markup: runs with a newline collapse to one space, and vanish between tags. */
-export function minifyHtml(text: string): string {
-  return text.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ');
+export function minifyHtml(text: string, first = false, last = false): string {
+  let out = text;
+  // A template's own leading and trailing line breaks, next to a tag, render nothing.
+  if (first) out = out.replace(/^\s*\n\s*(?=<)/, '');
+  if (last) out = out.replace(/(?<=>)\s*\n\s*$/, '');
+  return (
+    out
+      .replace(/>\s*\n\s*</g, '><')
+      // Before a tag's own `>` (`.client=${c}⏎>`), and at the end of a block's content, where
+      // CSS drops trailing white space anyway.
+      .replace(/\s*\n\s*(?=>|<\/(?:button|p|li|h\d|div|section|ul|form|fieldset|dialog|article)>)/g, '')
+      .replace(/\s*\n\s*/g, ' ')
+  );
 }
 
 /** CSS: comments out, whitespace collapsed, and none around punctuation that needs none. */
@@ -17,7 +28,10 @@ export function minifyCss(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    .replace(/ ?\/ ?/g, '/')
+    .replace(/([\s:,(/])0\.(\d)/g, '$1.$2')
+    .replace(/\[([\w-]+)([~^$*|]?=)'([a-z][\w-]*)'\]/gi, '[$1$2$3]');
 }
 
 function edits(code: string, fileName: string): { start: number; end: number; text: string }[] {
@@ -40,7 +54,10 @@ function edits(code: string, fileName: string): { start: number; end: number; te
               ? 2
               : 1);
           const raw = code.slice(start, end);
-          const text = minify(raw);
+          const text =
+            minify === minifyHtml
+              ? minifyHtml(raw, piece === pieces[0], piece === pieces[pieces.length - 1])
+              : minify(raw);
           if (text !== raw) out.push({ start, end, text });
         }
       }

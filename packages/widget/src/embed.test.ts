@@ -133,6 +133,42 @@ describe('dist/widget.js (built embed bundle)', () => {
     );
   });
 
+  it('places the launcher in the corner data-position names (bottom right by default)', async () => {
+    const corner = async (position: string | null) => {
+      const frame = await loadFrame(
+        `<!doctype html><html lang="en"><title>t</title><body style="margin:0">` +
+          `<script src="${bundleUrl}" data-key="pk_frame"${position ? ` data-position="${position}"` : ''}></script>`,
+      );
+      const launcher = onlyLauncher(frame.document);
+      await launcher.updateComplete;
+      const box = launcher.getBoundingClientRect();
+      const { innerWidth, innerHeight } = frame;
+      return {
+        attribute: launcher.getAttribute('position'),
+        top: Math.round(box.top) === 20,
+        bottom: Math.round(innerHeight - box.bottom) === 20,
+        left: Math.round(box.left) === 20,
+        right: Math.round(innerWidth - box.right) === 20,
+      };
+    };
+    expect(await corner(null)).to.include({
+      top: false,
+      bottom: true,
+      left: false,
+      right: true,
+    });
+    expect(await corner('top-left')).to.deep.equal({
+      attribute: 'top-left',
+      top: true,
+      bottom: false,
+      left: true,
+      right: false,
+    });
+    expect(await corner('top-right')).to.include({ top: true, right: true, left: false });
+    expect(await corner('bottom-left')).to.include({ bottom: true, left: true, top: false });
+    expect(await corner('bottom-right')).to.include({ bottom: true, right: true, left: false });
+  });
+
   it('replaces the stub with a live API', () => {
     const api = window.Micromentor!;
     expect(api.loaded).to.be.true;

@@ -16,6 +16,7 @@ export type {
   MmRequestCreatedEvent,
   MmRequestSubmitEvent,
 } from './events/mm-request-created.js';
+export type { MmThreadCreatedDetail, MmThreadCreatedEvent } from './events/mm-thread-created.js';
 export type { Locale, Messages } from './i18n/index.js';
 export { MmMatchList } from './match-list/match-list.js';
 export { MmMentorCard } from './mentor-card/mentor-card.js';

@@ -7,6 +7,9 @@ export function randomId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // 8-4-4-4-12 hex digits: a dash before bytes 4, 6, 8 and 10.
+  return Array.from(
+    bytes,
+    (b, i) => (i > 3 && i < 11 && !(i % 2) ? '-' : '') + b.toString(16).padStart(2, '0'),
+  ).join('');
 }

@@ -5,6 +5,7 @@ import type {
   CreateWebhookEndpointParams,
   ListWebhookDeliveriesParams,
   ListWebhookEndpointsParams,
+  RotateWebhookSecretParams,
   UpdateWebhookEndpointParams,
   WebhookDelivery,
   WebhookEndpoint,
@@ -20,8 +21,15 @@ export interface AdminWebhooksResource {
   get(id: string, options?: CallOptions): Promise<WebhookEndpoint>;
   update(id: string, params: UpdateWebhookEndpointParams, options?: WriteOptions): Promise<WebhookEndpoint>;
   delete(id: string, options?: WriteOptions): Promise<void>;
-  /** A new secret, used for every later attempt; shown only in this answer. */
-  rotateSecret(id: string, options?: WriteOptions): Promise<WebhookEndpointWithSecret>;
+  /**
+   * A new secret, shown only in this answer. The old one keeps signing beside it for
+   * `overlapHours` (server default 24; 0 retires it at once), so receivers can switch safely.
+   */
+  rotateSecret(
+    id: string,
+    params?: RotateWebhookSecretParams,
+    options?: WriteOptions,
+  ): Promise<WebhookEndpointWithSecret>;
   /** The delivery log, newest first, each delivery with its attempts. */
   deliveries(
     id: string,
@@ -43,7 +51,8 @@ export function adminWebhooksResource(client: Requester): AdminWebhooksResource 
     delete: async (id, options) => {
       await client.request('DELETE', webhookPath(id), options);
     },
-    rotateSecret: (id, options) => client.request('POST', webhookPath(id, '/rotate-secret'), options),
+    rotateSecret: (id, params, options) =>
+      client.request('POST', webhookPath(id, '/rotate-secret'), { ...options, body: params ?? {} }),
     deliveries: (id, params, options) => listOf(client, webhookPath(id, '/deliveries'), params, options),
     replay: (id, deliveryId, options) =>
       client.request('POST', webhookPath(id, `/deliveries/${segment(deliveryId)}/replay`), options),

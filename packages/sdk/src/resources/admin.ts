@@ -74,7 +74,7 @@ export interface AdminResource {
   readonly settings: AdminSettingsResource;
   readonly keys: AdminKeysResource;
   readonly exports: AdminExportsResource;
-  /** Requests, match rate, first response, sessions, skills and mentor load, per day or week. */
+  /** Requests, match rate, first response, sessions, satisfaction, skills and mentor load, per day or week. */
   analytics(params: AnalyticsParams, options?: CallOptions): Promise<Analytics>;
 }
 

@@ -53,15 +53,11 @@ export interface BookingsResource {
 const bookingPath = (id: string, rest = ''): string => `/v1/bookings/${segment(id)}${rest}`;
 
 /** The part the learner widget needs (the `MicromentorCore` client); the rest is on `Micromentor`. */
-export type BookingsCoreResource = Pick<
-  BookingsResource,
-  'create' | 'list' | 'cancel' | 'reschedule' | 'calendar'
->;
+export type BookingsCoreResource = Pick<BookingsResource, 'create' | 'cancel' | 'reschedule' | 'calendar'>;
 
 export function bookingsCoreResource(client: Requester): BookingsCoreResource {
   return {
     create: (params, options) => client.request('POST', '/v1/bookings', { ...options, body: params }),
-    list: (params, options) => listOf(client, '/v1/bookings', params, options),
     cancel: (id, params, options) =>
       client.request('POST', bookingPath(id, '/cancel'), { ...options, body: params }),
     reschedule: (id, params, options) =>
@@ -74,6 +70,7 @@ export function bookingsCoreResource(client: Requester): BookingsCoreResource {
 export function bookingsResource(client: Requester): BookingsResource {
   return {
     ...bookingsCoreResource(client),
+    list: (params, options) => listOf(client, '/v1/bookings', params, options),
     get: (id, options) => client.request('GET', bookingPath(id), options),
     calendarUrl: (id) => client.url(bookingPath(id, '/calendar.ics')),
     feedback: (id, params, options) =>

@@ -35,8 +35,19 @@ export interface ThreadsResource {
 
 const threadPath = (id: string, rest = ''): string => `/v1/threads/${segment(id)}${rest}`;
 
+/** The part the learner widget needs (the `MicromentorCore` client): "message instead". */
+export type ThreadsCoreResource = Pick<ThreadsResource, 'startForRequest'>;
+
+export function threadsCoreResource(client: Requester): ThreadsCoreResource {
+  return {
+    startForRequest: (requestId, params = {}, options) =>
+      client.request('POST', `/v1/requests/${segment(requestId)}/threads`, { ...options, body: params }),
+  };
+}
+
 export function threadsResource(client: Requester): ThreadsResource {
   return {
+    ...threadsCoreResource(client),
     list: (params, options) => listOf(client, '/v1/threads', params, options),
     get: (id, options) => client.request('GET', threadPath(id), options),
     messages: (id, params, options) => listOf(client, threadPath(id, '/messages'), params, options),
@@ -44,7 +55,5 @@ export function threadsResource(client: Requester): ThreadsResource {
       client.request('POST', threadPath(id, '/messages'), { ...options, body: params }),
     markRead: (id, params = {}, options) =>
       client.request('POST', threadPath(id, '/read'), { ...options, body: params }),
-    startForRequest: (requestId, params = {}, options) =>
-      client.request('POST', `/v1/requests/${segment(requestId)}/threads`, { ...options, body: params }),
   };
 }

@@ -5,6 +5,7 @@ import { connectDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed.js';
 import { DomainError } from '../domain/errors.js';
+import { recomputeBadges } from '../domain/recognition/badges.js';
 import { closeOnSignals, startServer } from '../main.js';
 import { SecretBox } from '../security/keys.js';
 import { createTenantCommand } from './tenant.js';
@@ -19,6 +20,7 @@ Usage:
   micromentor seed --demo                      create the demo tenant and mentors (once)
   micromentor tenant create --name N --origin URL [--origin URL…] [--allow-guests] [--json]
   micromentor token --tenant ID --sub ID --name NAME [--email E] [--roles mentor,admin] [--ttl SECONDS]
+  micromentor badges recompute --tenant ID     award any badges the tenant's mentors have earned (backfill)
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in MICROMENTOR_DATA_DIR,
 ./.micromentor/data), PORT (8787), MICROMENTOR_SECRET_KEY (encrypts identity secrets at rest).`;
@@ -99,6 +101,22 @@ export async function run(argv: string[]): Promise<void> {
     case 'token': {
       await withDatabase(async ({ db, box }) => {
         console.log(await tokenCommand(db, box, rest, systemClock.now()));
+      });
+      return;
+    }
+    case 'badges': {
+      const [sub, ...args] = rest;
+      const { values } = parseArgs({ args, options: { tenant: { type: 'string' } } });
+      if (sub !== 'recompute' || !values.tenant)
+        throw new UsageError('Usage: micromentor badges recompute --tenant ID');
+      const tenantId = values.tenant;
+      await withDatabase(async ({ db }) => {
+        const tenant = /^[0-9a-f-]{36}$/i.test(tenantId)
+          ? await db.selectFrom('tenants').select('id').where('id', '=', tenantId).executeTakeFirst()
+          : undefined;
+        if (!tenant) throw new UsageError(`No tenant ${tenantId}.`);
+        const awarded = await recomputeBadges(db, { tenantId, now: systemClock.now() });
+        console.log(`Awarded ${awarded} new ${awarded === 1 ? 'badge' : 'badges'}.`);
       });
       return;
     }

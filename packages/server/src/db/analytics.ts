@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './database.js';
 
 type Db = Kysely<Database>;
@@ -86,6 +86,28 @@ export async function sessionSeries(db: Db, r: Range): Promise<SessionBucketRow[
   return rows;
 }
 
+export interface SatisfactionBucketRow {
+  bucket: Date | null;
+  rating_sum: number;
+  rating_count: number;
+  solved_yes: number;
+}
+
+/** Feedback on sessions starting in the range (the session's bucket), per bucket and in total. */
+export async function satisfactionSeries(db: Db, r: Range): Promise<SatisfactionBucketRow[]> {
+  const { rows } = await sql<SatisfactionBucketRow>`
+    select date_trunc(${r.bucket}, b.start_at, 'UTC') as bucket,
+           coalesce(sum(f.rating), 0)::int as rating_sum,
+           count(*)::int as rating_count,
+           (count(*) filter (where f.solved = 'yes'))::int as solved_yes
+      from bookings b
+      join feedback f on f.booking_id = b.id and f.tenant_id = b.tenant_id
+     where b.tenant_id = ${r.tenantId} and b.start_at >= ${r.from} and b.start_at < ${r.to}
+     group by rollup (1)
+     order by 1 nulls last`.execute(db);
+  return rows;
+}
+
 export interface SkillRow {
   kind: 'top' | 'unmet';
   skill: string;
@@ -94,16 +116,23 @@ export interface SkillRow {
 
 /** The ten most requested skills, and the ten most requested among requests with no good match. */
 export async function skillDemand(db: Db, r: Range, threshold: number, limit = 10): Promise<SkillRow[]> {
+  return skillDemandFrom(
+    db,
+    sql`select skill,
+               count(*)::int as requests,
+               (count(*) filter (where hr.best_score is null or hr.best_score < ${threshold}))::int as unmet
+          from help_requests hr, unnest(hr.skills) as skill
+         where hr.tenant_id = ${r.tenantId} and hr.created_at >= ${r.from} and hr.created_at < ${r.to}
+           and cardinality(hr.skills) > 0
+         group by skill`,
+    limit,
+  );
+}
+
+/** Top and unmet skills from `source`: rows of (skill, requests, unmet), one per skill. */
+export async function skillDemandFrom(db: Db, source: RawBuilder<unknown>, limit = 10): Promise<SkillRow[]> {
   const { rows } = await sql<SkillRow>`
-    with s as (
-      select skill,
-             count(*)::int as requests,
-             (count(*) filter (where hr.best_score is null or hr.best_score < ${threshold}))::int as unmet
-        from help_requests hr, unnest(hr.skills) as skill
-       where hr.tenant_id = ${r.tenantId} and hr.created_at >= ${r.from} and hr.created_at < ${r.to}
-         and cardinality(hr.skills) > 0
-       group by skill
-    )
+    with s as (${source})
     (select 'top' as kind, skill, requests from s order by requests desc, skill limit ${limit})
     union all
     (select 'unmet' as kind, skill, unmet as requests from s where unmet > 0 order by unmet desc, skill limit ${limit})`.execute(
@@ -125,18 +154,29 @@ export interface MentorLoadRow {
  * G = 2·Σ i·xᵢ / (n·Σ xᵢ) − (n + 1)/n with x sorted ascending, i from 1.
  */
 export async function mentorLoad(db: Db, r: Range): Promise<MentorLoadRow> {
+  return mentorLoadFrom(
+    db,
+    r.tenantId,
+    sql`select mentor_id, count(*)::int as n
+          from bookings
+         where tenant_id = ${r.tenantId} and start_at >= ${r.from} and start_at < ${r.to} and status <> 'cancelled'
+         group by mentor_id`,
+  );
+}
+
+/** Mentor load from `perMentor`: rows of (mentor_id, n), sessions per mentor with any. */
+export async function mentorLoadFrom(
+  db: Db,
+  tenantId: string,
+  perMentor: RawBuilder<unknown>,
+): Promise<MentorLoadRow> {
   const { rows } = await sql<MentorLoadRow>`
-    with per_mentor as (
-      select mentor_id, count(*)::int as n
-        from bookings
-       where tenant_id = ${r.tenantId} and start_at >= ${r.from} and start_at < ${r.to} and status <> 'cancelled'
-       group by mentor_id
-    ),
+    with per_mentor as materialized (${perMentor}),
     counts as (
       select coalesce(pm.n, 0) as n
         from mentors m
         left join per_mentor pm on pm.mentor_id = m.id
-       where m.tenant_id = ${r.tenantId} and (m.status = 'approved' and m.deleted_at is null or pm.n is not null)
+       where m.tenant_id = ${tenantId} and (m.status = 'approved' and m.deleted_at is null or pm.n is not null)
     ),
     ranked as (
       select n,
@@ -211,4 +251,35 @@ export async function exportBookingsPage(
     .where('b.created_at', '<', f.to);
   if (f.after) q = q.where(sql<boolean>`(b.created_at, b.id) > (${f.after.createdAt}, ${f.after.id}::uuid)`);
   return q.orderBy('b.created_at').orderBy('b.id').limit(f.limit).execute();
+}
+
+/** A page of feedback given in the range, by keyset on (created_at, id), with its session. */
+export async function exportFeedbackPage(
+  db: Db,
+  f: { tenantId: string; from: Date; to: Date; after: { createdAt: Date; id: string } | null; limit: number },
+) {
+  let q = db
+    .selectFrom('feedback as f')
+    .innerJoin('bookings as b', (j) =>
+      j.onRef('b.id', '=', 'f.booking_id').onRef('b.tenant_id', '=', 'f.tenant_id'),
+    )
+    .innerJoin('mentors as m', 'm.id', 'f.mentor_id')
+    .innerJoin('users as u', 'u.id', 'f.learner_id')
+    .select([
+      'f.id',
+      'f.created_at',
+      'f.booking_id',
+      'b.start_at',
+      'f.mentor_id',
+      'm.name as mentor_name',
+      'u.external_id as learner_external_id',
+      'f.rating',
+      'f.solved',
+      'f.comment',
+    ])
+    .where('f.tenant_id', '=', f.tenantId)
+    .where('f.created_at', '>=', f.from)
+    .where('f.created_at', '<', f.to);
+  if (f.after) q = q.where(sql<boolean>`(f.created_at, f.id) > (${f.after.createdAt}, ${f.after.id}::uuid)`);
+  return q.orderBy('f.created_at').orderBy('f.id').limit(f.limit).execute();
 }

@@ -71,6 +71,30 @@ export interface MentorsTable {
   unanswered_offers: ColumnType<number, number | undefined, number>;
   /** Why the mentor is in this status (e.g. a rejection reason the applicant sees, `reports`). */
   status_changed_at: NullableTimestamp;
+  /** Cache of mentor_badges as [{code, earnedAt}], written only with it (domain/recognition). */
+  badges: ColumnType<StoredBadge[], string | undefined, string>;
+}
+
+/** A badge as cached on the mentor row. */
+export interface StoredBadge {
+  code: string;
+  earnedAt: string;
+}
+
+export interface MentorBadgesTable {
+  tenant_id: string;
+  mentor_id: string;
+  code: string;
+  earned_at: Timestamp;
+}
+
+export interface IssuerKeysTable {
+  tenant_id: string;
+  kid: string;
+  public_jwk: ColumnType<Record<string, string>, string, string>;
+  private_key_sealed: string;
+  created_at: Timestamp;
+  retired_at: NullableTimestamp;
 }
 
 export interface AvailabilityTable {
@@ -277,6 +301,9 @@ export interface WebhookEndpointsTable {
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   disabled_reason: string | null;
   secret_sealed: string;
+  /** The secret before the last rotation, still signing beside the new one until it expires. */
+  previous_secret_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_secret_expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -361,6 +388,8 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   reports: ReportsTable;
   rate_limits: RateLimitsTable;
+  mentor_badges: MentorBadgesTable;
+  issuer_keys: IssuerKeysTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

@@ -37,9 +37,41 @@ export interface CandidateRow {
 const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
 
 /** Plausible mentors read per signal before exact scoring: bounds the work on large tenants. */
-export const POOL_PER_SIGNAL = 400;
+export const POOL_PER_SIGNAL = 200;
 /** Share of mentor profiles above which a lexeme is too common to drive the full-text pool read. */
 export const COMMON_LEXEME = 0.1;
+
+/** How long a process reuses the common-lexeme list: statistics change only when ANALYZE runs. */
+export const COMMON_LEXEMES_TTL_MS = 60_000;
+/**
+ * Keyed by the executor's adapter: created once per `Kysely` instance and shared by its
+ * transactions, so a request's transaction finds its database's entry.
+ */
+const commonLexemeCache = new WeakMap<object, { at: number; lexemes: Promise<string[]> }>();
+
+/**
+ * The lexemes the planner's statistics find in more than COMMON_LEXEME of mentor profiles, read
+ * from pg_stats at most once a minute per process. Reading them inside every candidate query
+ * cost ~0.6 ms to plan (pg_stats is a view over four catalogs) and as much to run.
+ */
+async function commonLexemes(db: Kysely<Database>): Promise<string[]> {
+  const key = db.getExecutor().adapter;
+  const now = Date.now();
+  const cached = commonLexemeCache.get(key);
+  if (cached && now - cached.at < COMMON_LEXEMES_TTL_MS) return cached.lexemes;
+  const lexemes = sql<{ elem: string }>`
+    select e.elem
+    from pg_stats s
+    cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(elem, freq)
+    where s.schemaname = current_schema() and s.tablename = 'mentors' and s.attname = 'search_doc'
+      and e.freq > ${COMMON_LEXEME}`
+    .execute(db)
+    .then((r) => r.rows.map((row) => row.elem));
+  commonLexemeCache.set(key, { at: now, lexemes });
+  // A failed read is not cached: the next request asks again.
+  lexemes.catch(() => commonLexemeCache.delete(key));
+  return lexemes;
+}
 
 /**
  * The first cut of matching, done where the data is. Three bounded reads, each index-driven or
@@ -71,18 +103,13 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
   const orQuery = terms.join(' | ');
   const tsquery = sql`(select query from words)`;
   const textRank = terms.length ? sql`ts_rank(m.search_doc, ${tsquery})` : sql`0::real`;
+  const common = terms.length ? await commonLexemes(db) : [];
   const words = terms.length
     ? sql`words as materialized (
         select string_agg(quote_literal(l.lexeme), ' | ')::tsquery as query,
                (string_agg(quote_literal(l.lexeme), ' | ') filter (where c.elem is null))::tsquery as read_query
         from unnest(tsvector_to_array(to_tsvector('simple', ${text}) || to_tsvector('english', ${text}))) as l(lexeme)
-        left join (
-          select e.elem
-          from pg_stats s
-          cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(elem, freq)
-          where s.schemaname = current_schema() and s.tablename = 'mentors' and s.attname = 'search_doc'
-            and e.freq > ${COMMON_LEXEME}
-        ) c on c.elem = l.lexeme
+        left join unnest(${common}::text[]) as c(elem) on c.elem = l.lexeme
       ),`
     : sql``;
   const eligible = sql`

@@ -10,19 +10,25 @@ import * as offersPresence from './migrations/2026-11-25T1620-offers-presence.js
 import * as feedbackNotes from './migrations/2026-11-25T1630-feedback-notes.js';
 import * as webhooks from './migrations/2026-11-25T1640-webhooks.js';
 import * as admin from './migrations/2026-11-25T1650-admin.js';
+import * as analyticsRollup from './migrations/2026-11-26T1000-analytics-rollup.js';
+import * as recognition from './migrations/2026-11-26T1100-recognition.js';
+import * as webhookSecretOverlap from './migrations/2026-11-26T1300-webhook-secret-overlap.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
   '2026-11-25T1200-foundation': foundation,
   '2026-11-25T1300-booking': booking,
   '2026-11-25T1400-requests': requests,
+  '2026-11-25T1450-matching-speed': matchingSpeed,
   '2026-11-25T1500-events-jobs': eventsJobs,
-  '2026-11-25T1630-feedback-notes': feedbackNotes,
-  '2026-11-25T1620-offers-presence': offersPresence,
   '2026-11-25T1610-threads': threads,
+  '2026-11-25T1620-offers-presence': offersPresence,
+  '2026-11-25T1630-feedback-notes': feedbackNotes,
   '2026-11-25T1640-webhooks': webhooks,
   '2026-11-25T1650-admin': admin,
-  '2026-11-25T1450-matching-speed': matchingSpeed,
+  '2026-11-26T1000-analytics-rollup': analyticsRollup,
+  '2026-11-26T1100-recognition': recognition,
+  '2026-11-26T1300-webhook-secret-overlap': webhookSecretOverlap,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

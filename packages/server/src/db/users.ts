@@ -12,10 +12,27 @@ export interface SeenUser {
 
 /**
  * Creates the user on first sight of their token and keeps name, email and roles current.
- * The update only writes when something changed, so a steady stream of requests costs one
- * statement and no row churn.
+ * A known, unchanged user costs one read and no write: even an `ON CONFLICT DO UPDATE … WHERE`
+ * that updates nothing locks the row, which made every authenticated request a transaction
+ * flushed to disk at commit.
  */
-export async function upsertSeenUser(db: Kysely<Database>, user: SeenUser, now: Date): Promise<UserRow> {
+export async function upsertSeenUser(
+  db: Kysely<Database>,
+  user: SeenUser,
+  now: Date,
+  /** The stored row when the caller has already read it (null: not there); read here otherwise. */
+  prefetched?: UserRow | null,
+): Promise<UserRow> {
+  const known =
+    prefetched !== undefined
+      ? prefetched
+      : await db
+          .selectFrom('users')
+          .selectAll()
+          .where('tenant_id', '=', user.tenantId)
+          .where('external_id', '=', user.externalId)
+          .executeTakeFirst();
+  if (known && isUnchanged(known, user)) return known;
   const written = await db
     .insertInto('users')
     .values({
@@ -54,4 +71,13 @@ export async function upsertSeenUser(db: Kysely<Database>, user: SeenUser, now: 
     .where('tenant_id', '=', user.tenantId)
     .where('external_id', '=', user.externalId)
     .executeTakeFirstOrThrow();
+}
+
+function isUnchanged(row: UserRow, user: SeenUser): boolean {
+  return (
+    row.name === user.name &&
+    row.email === user.email &&
+    row.roles.length === user.roles.length &&
+    row.roles.every((role, i) => role === user.roles[i])
+  );
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type RawBuilder, sql, type Updateable } from 'kysely';
 import type {
   Database,
   WebhookAttemptRow,
@@ -79,20 +79,40 @@ export async function deleteWebhookEndpoint(
 }
 
 /** The tenant's enabled endpoints subscribed to an event type. */
-export async function subscribedEndpoints(
+/**
+ * Installs a new sealed secret in one statement; the current one becomes the previous secret
+ * until `previousExpiresAt` (null: dropped at once). Two concurrent rotations cannot both keep
+ * the same old secret: each moves whatever secret the row holds when it updates.
+ */
+export async function rotateEndpointSecret(
   db: Kysely<Database>,
   tenantId: string,
-  type: string,
-): Promise<Pick<WebhookEndpointRow, 'id'>[]> {
+  id: string,
+  change: { secretSealed: string; previousExpiresAt: Date | null; now: Date },
+): Promise<WebhookEndpointRow | undefined> {
   return db
-    .selectFrom('webhook_endpoints')
-    .select('id')
+    .updateTable('webhook_endpoints')
+    .set((eb) => ({
+      secret_sealed: change.secretSealed,
+      previous_secret_sealed: change.previousExpiresAt ? eb.ref('secret_sealed') : null,
+      previous_secret_expires_at: change.previousExpiresAt,
+      updated_at: change.now,
+    }))
     .where('tenant_id', '=', tenantId)
-    .where('enabled', '=', true)
-    .where((eb) => eb(eb.val(type), '=', eb.fn.any('events')))
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * The ids of the tenant's enabled endpoints subscribed to an event type, oldest first, as one
+ * SQL expression (so `recordEvent` reads them in the statement that inserts the event).
+ */
+export function subscribedEndpointIds(tenantId: string, type: string): RawBuilder<string[]> {
+  return sql<string[]>`coalesce((
+    select array_agg(w.id order by w.created_at, w.id) from webhook_endpoints w
+    where w.tenant_id = ${tenantId} and w.enabled and ${type}::text = any(w.events)
+  ), '{}'::uuid[])`;
 }
 
 export async function insertWebhookDeliveries(

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { findIdentitySecrets, findTenantByKeyHash } from '../db/tenants.js';
+import { findTenantByKeyHash } from '../db/tenants.js';
 import { upsertSeenUser } from '../db/users.js';
 import { readSettings } from '../domain/tenants/settings.js';
 import { hashKey } from '../security/keys.js';
-import { type UserRole, UserTokenError, verifyUserToken } from '../security/user-token.js';
+import { claimedSubject, type UserRole, UserTokenError, verifyUserToken } from '../security/user-token.js';
 import type { AppDeps, AppEnv, Auth, AuthUser } from './env.js';
 import { ApiError } from './errors.js';
 
@@ -48,7 +48,9 @@ export function authenticate(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const key = bearer(c);
     const now = deps.clock.now();
-    const match = await findTenantByKeyHash(deps.db, hashKey(key), now);
+    const token = c.req.header('x-user-token');
+    const claimedSub = token === undefined ? null : claimedSubject(token);
+    const match = await findTenantByKeyHash(deps.db, hashKey(key), now, claimedSub);
     if (!match)
       throw new ApiError(401, 'invalid_api_key', 'This API key is not valid (unknown, revoked or expired).');
 
@@ -73,9 +75,8 @@ export function authenticate(deps: AppDeps) {
     }
 
     let user: AuthUser | null = null;
-    const token = c.req.header('x-user-token');
     if (token !== undefined) {
-      const secrets = (await findIdentitySecrets(deps.db, tenant.id, now)).map((s) => deps.secretBox.open(s));
+      const secrets = match.identitySecrets.map((s) => deps.secretBox.open(s));
       let claims: ReturnType<typeof verifyUserToken>;
       try {
         claims = verifyUserToken(token.trim(), secrets, now);
@@ -102,6 +103,7 @@ export function authenticate(deps: AppDeps) {
           isGuest: claims.guest,
         },
         now,
+        claimedSub === claims.sub ? match.knownUser : undefined,
       );
       user = {
         id: row.id,

@@ -49,4 +49,6 @@ export interface AppDeps {
   hub: RealtimeHub;
   /** Development only (MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE): webhooks to http:// and private addresses. */
   webhooksAllowPrivate?: boolean;
+  /** The API's public origin for credential issuer ids (MICROMENTOR_PUBLIC_URL); else the request's. */
+  publicUrl?: string | undefined;
 }

@@ -1,3 +1,5 @@
+import { MATCH_THRESHOLD } from '../domain/analytics/analytics.js';
+import { ANALYTICS_ROLLUP_JOB, analyticsRollupJob } from '../domain/analytics/rollup.js';
 import {
   BOOKING_COMPLETE_JOB,
   BOOKING_REMIND_JOB,
@@ -33,6 +35,7 @@ export function jobHandlers(deps: JobHandlerDeps = {}): JobHandlers {
     [REQUEST_EXPIRY_JOB]: requestExpiryJob,
     [BOOKING_REMIND_JOB]: bookingReminderJob,
     [BOOKING_COMPLETE_JOB]: bookingCompletionJob,
+    [ANALYTICS_ROLLUP_JOB]: analyticsRollupJob(MATCH_THRESHOLD),
     [WEBHOOK_DELIVER_JOB]: webhookDeliveryHandler({
       secretBox,
       allowPrivate: deps.webhooks?.allowPrivate ?? false,

@@ -23,13 +23,16 @@ import {
   jsonBody,
   jsonResponse,
   notFoundError,
+  optionalJsonBody,
   PROGRAM,
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 import {
   CreateWebhookEndpointSchema,
+  DEFAULT_WEBHOOK_SECRET_OVERLAP_HOURS,
   ListWebhookDeliveriesQuerySchema,
   ListWebhookEndpointsQuerySchema,
+  RotateWebhookSecretSchema,
   UpdateWebhookEndpointSchema,
   WebhookDeliveryPageSchema,
   WebhookDeliveryParamsSchema,
@@ -124,10 +127,11 @@ const rotate = createRoute({
   path: '/v1/admin/webhooks/{id}/rotate-secret',
   tags: TAGS,
   summary: 'Rotate the signing secret',
-  description: 'Every later attempt is signed with the new secret, shown only in this answer.',
+  description:
+    'The new secret is shown only in this answer. For `overlapHours` (default 24) deliveries carry a signature with each secret, so receivers can switch without rejecting any.',
   ...PROGRAM,
   middleware: [requireAdmin, atomic] as const,
-  request: { params: IdParamSchema },
+  request: { params: IdParamSchema, body: optionalJsonBody(RotateWebhookSecretSchema) },
   responses: {
     200: jsonResponse(WebhookEndpointWithSecretSchema, 'The endpoint and its new secret (shown once).'),
     ...commonErrors,
@@ -209,7 +213,12 @@ export function webhookRoutes() {
     })
     .openapi(rotate, async (c) => {
       return c.json(
-        await rotateWebhookSecret(webhookCtx(c), c.get('auth').tenant.id, c.req.valid('param').id),
+        await rotateWebhookSecret(
+          webhookCtx(c),
+          c.get('auth').tenant.id,
+          c.req.valid('param').id,
+          c.req.valid('json').overlapHours ?? DEFAULT_WEBHOOK_SECRET_OVERLAP_HOURS,
+        ),
         200,
       );
     })

@@ -215,7 +215,9 @@ export const AnalyticsQuerySchema = z
 export const ExportQuerySchema = z.strictObject(rangeFields).superRefine(checkRange);
 
 export const ExportParamSchema = z.strictObject({
-  dataset: z.enum(['requests.csv', 'bookings.csv']).openapi({ param: { name: 'dataset', in: 'path' } }),
+  dataset: z
+    .enum(['requests.csv', 'bookings.csv', 'feedback.csv'])
+    .openapi({ param: { name: 'dataset', in: 'path' } }),
 });
 
 const SessionCountsSchema = z.object({
@@ -225,6 +227,18 @@ const SessionCountsSchema = z.object({
   cancelled: z.number().int(),
 });
 
+const SatisfactionSchema = z.object({
+  averageRating: z
+    .number()
+    .nullable()
+    .openapi({ description: 'Average rating (1–5); null without feedback.' }),
+  shareSolved: z
+    .number()
+    .nullable()
+    .openapi({ description: 'Share of feedback saying the problem was solved.' }),
+  responses: z.number().int().openapi({ description: 'Feedback given on these sessions.' }),
+});
+
 export const AnalyticsBucketSchema = z.object({
   start: z.iso.datetime(),
   requests: z.number().int(),
@@ -232,6 +246,9 @@ export const AnalyticsBucketSchema = z.object({
   booked: z.number().int().openapi({ description: 'Requests that led to a booking.' }),
   medianFirstResponseMinutes: z.number().nullable(),
   sessions: SessionCountsSchema,
+  satisfaction: SatisfactionSchema.openapi({
+    description: 'Feedback on the sessions starting in the bucket.',
+  }),
 });
 
 export const AnalyticsSchema = z
@@ -248,10 +265,9 @@ export const AnalyticsSchema = z
       bookedRate: z.number().nullable().openapi({ description: 'booked / requests.' }),
       medianFirstResponseMinutes: z.number().nullable(),
       sessions: SessionCountsSchema,
-      satisfaction: z
-        .object({ averageRating: z.number().nullable(), shareSolved: z.number().nullable() })
-        .nullable()
-        .openapi({ description: 'From session feedback; null where the server has no feedback yet.' }),
+      satisfaction: SatisfactionSchema.nullable().openapi({
+        description: 'Feedback on sessions starting in the range (never null since feedback is recorded).',
+      }),
     }),
     series: z.array(AnalyticsBucketSchema),
     topSkills: z.array(z.object({ skill: z.string(), requests: z.number().int() })),

@@ -11,6 +11,7 @@ export const BookingSchema = z
   .object({
     id: IdSchema,
     mentorId: IdSchema,
+    mentorName: z.string().openapi({ description: 'The mentor’s name, to show with the session.' }),
     learnerId: IdSchema,
     requestId: IdSchema.nullable(),
     start: z.iso.datetime(),

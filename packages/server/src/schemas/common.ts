@@ -96,6 +96,15 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 });
 
 /**
+ * An optional OpenAPI JSON request body: without one (no Content-Type) the handler gets `{}`,
+ * so it must apply the schema's defaults itself.
+ */
+export const optionalJsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: false,
+  content: { 'application/json': { schema } },
+});
+
+/**
  * Who may call a route, for the OpenAPI document and the security suite: `public` = a
  * publishable key with no user token; `learner`/`mentor`/`admin` = a publishable key with a user
  * token carrying that role (none for a learner); `secret` = the secret key alone.

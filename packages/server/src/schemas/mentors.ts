@@ -35,6 +35,20 @@ export const MentorStatsSchema = z.object({
   medianResponseMinutes: z.number().int().nullable(),
 });
 
+/** Recognition badges (domain/recognition/badges.ts): stable codes, never renamed. */
+export const BADGE_CODES = [
+  'first_session',
+  'sessions_10',
+  'sessions_50',
+  'five_star_streak',
+  'fast_responder',
+] as const;
+export const BadgeCodeSchema = z.enum(BADGE_CODES).openapi('BadgeCode');
+
+export const BadgeSchema = z
+  .object({ code: BadgeCodeSchema, earnedAt: z.string().openapi({ format: 'date-time' }) })
+  .openapi('Badge');
+
 export const MentorSchema = z
   .object({
     id: IdSchema,
@@ -49,6 +63,8 @@ export const MentorSchema = z
     formats: z.array(FormatSchema),
     status: MentorStatusSchema,
     stats: MentorStatsSchema,
+    /** Earned recognition, oldest first. */
+    badges: z.array(BadgeSchema),
   })
   .openapi('Mentor');
 
@@ -171,6 +187,8 @@ export const ListMentorsQuerySchema = z.strictObject({
 export const MentorPageSchema = pageOf(MentorSchema).openapi('MentorPage');
 
 export type Mentor = z.infer<typeof MentorSchema>;
+export type BadgeCode = z.infer<typeof BadgeCodeSchema>;
+export type Badge = z.infer<typeof BadgeSchema>;
 export type CreateMentorInput = z.infer<typeof CreateMentorSchema>;
 export type UpdateMentorInput = z.infer<typeof UpdateMentorSchema>;
 export type ApplyMentorInput = z.infer<typeof ApplyMentorSchema>;

@@ -30,6 +30,10 @@ export const WebhookEndpointSchema = z
       .string()
       .nullable()
       .openapi({ description: 'Why the server turned it off (the receiver answered 410 Gone).' }),
+    previousSecretExpiresAt: z.iso.datetime().nullable().openapi({
+      description:
+        'After a rotation: until then deliveries carry two signatures, one per secret (`v1,… v1,…`).',
+    }),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
@@ -60,6 +64,22 @@ export const UpdateWebhookEndpointSchema = z
   })
   .refine((v) => Object.values(v).some((x) => x !== undefined), 'change at least one field')
   .openapi('UpdateWebhookEndpoint');
+
+export const DEFAULT_WEBHOOK_SECRET_OVERLAP_HOURS = 24;
+
+export const RotateWebhookSecretSchema = z
+  .strictObject({
+    overlapHours: z
+      .number()
+      .min(0, 'must be 0 or more')
+      .max(168, 'must be at most 168 (7 days)')
+      .default(DEFAULT_WEBHOOK_SECRET_OVERLAP_HOURS)
+      .openapi({
+        description:
+          'How long the old secret keeps signing beside the new one (default 24; 0 = stop at once).',
+      }),
+  })
+  .openapi('RotateWebhookSecret');
 
 export const ListWebhookEndpointsQuerySchema = z.strictObject({ limit: LimitSchema, cursor: CursorSchema });
 
@@ -121,4 +141,5 @@ export type WebhookEndpoint = z.infer<typeof WebhookEndpointSchema>;
 export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
 export type WebhookAttempt = z.infer<typeof WebhookAttemptSchema>;
 export type CreateWebhookEndpointInput = z.infer<typeof CreateWebhookEndpointSchema>;
+export type RotateWebhookSecretInput = z.input<typeof RotateWebhookSecretSchema>;
 export type UpdateWebhookEndpointInput = z.infer<typeof UpdateWebhookEndpointSchema>;

@@ -55,6 +55,22 @@ function b64urlJson(part: string): unknown {
   }
 }
 
+/**
+ * The `sub` a token claims, read WITHOUT verifying it: only to prefetch that user's row in the
+ * same query as the key. Nothing may trust it before `verifyUserToken` succeeds.
+ */
+export function claimedSubject(token: string): string | null {
+  const payload = token.trim().split('.')[1];
+  if (!payload) return null;
+  try {
+    const claims = b64urlJson(payload);
+    const sub = typeof claims === 'object' && claims !== null ? (claims as { sub?: unknown }).sub : undefined;
+    return typeof sub === 'string' ? sub : null;
+  } catch {
+    return null;
+  }
+}
+
 function hmac(secret: string, data: string): Buffer {
   return createHmac('sha256', secret).update(data).digest();
 }

@@ -6,6 +6,7 @@ import { call } from './http.js';
 export interface BookingBody {
   id: string;
   mentorId: string;
+  mentorName: string;
   learnerId: string;
   requestId: string | null;
   start: string;

@@ -1,5 +1,12 @@
 // What the admin console needs from the API, in one place; every call goes through the SDK client.
-import type { Analytics, Mentor, Micromentor } from '@micromentor/sdk';
+import type {
+  Analytics,
+  Mentor,
+  Micromentor,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+} from '@micromentor/sdk';
 import type { Page } from '../mentor-console/console-api.js';
 
 export type AdminMentor = Mentor & { statusReason?: string | null };
@@ -30,30 +37,7 @@ export interface RotatedKey {
   previousExpiresAt: string | null;
 }
 
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  events: string[];
-  enabled: boolean;
-  description?: string | null;
-  secret?: string;
-}
-
-export interface WebhookDelivery {
-  id: string;
-  eventType: string;
-  status: string;
-  attempts: {
-    attempt: number;
-    statusCode: number | null;
-    error: string | null;
-    latencyMs: number | null;
-    at: string;
-  }[];
-  createdAt: string;
-}
-
-export type { Analytics };
+export type { Analytics, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret };
 
 const enc = encodeURIComponent;
 
@@ -74,18 +58,18 @@ export function adminApi(client: Micromentor) {
     keys: (): Promise<{ data: ApiKeyInfo[] }> => client.request('GET', '/v1/admin/keys'),
     rotateKey: (kind: ApiKeyInfo['kind'], overlapHours: number): Promise<RotatedKey> =>
       client.request('POST', '/v1/admin/keys/rotate', { body: { kind, overlapHours } }),
-    webhooks: (): Promise<Page<WebhookEndpoint>> => client.request('GET', '/v1/admin/webhooks'),
-    createWebhook: (url: string, events: string[]): Promise<WebhookEndpoint> =>
-      client.request('POST', '/v1/admin/webhooks', { body: { url, events } }),
+    webhooks: (): Promise<Page<WebhookEndpoint>> => client.admin.webhooks.list(),
+    createWebhook: (url: string, events: WebhookEndpoint['events']): Promise<WebhookEndpointWithSecret> =>
+      client.admin.webhooks.create({ url, events }),
+    rotateWebhookSecret: (id: string): Promise<WebhookEndpointWithSecret> =>
+      client.admin.webhooks.rotateSecret(id),
     deliveries: (id: string): Promise<Page<WebhookDelivery>> =>
-      client.request('GET', `/v1/admin/webhooks/${enc(id)}/deliveries`, { query: { limit: 50 } }),
-    replay: (id: string, deliveryId: string): Promise<unknown> =>
-      client.request('POST', `/v1/admin/webhooks/${enc(id)}/deliveries/${enc(deliveryId)}/replay`, {
-        body: {},
-      }),
+      client.admin.webhooks.deliveries(id, { limit: 50 }),
+    replay: (id: string, deliveryId: string): Promise<WebhookDelivery> =>
+      client.admin.webhooks.replay(id, deliveryId),
     analytics: (from: string, to: string, bucket: 'day' | 'week'): Promise<Analytics> =>
       client.request('GET', '/v1/admin/analytics', { query: { from, to, bucket } }),
-    exportCsv: (kind: 'requests' | 'bookings', from: string, to: string): Promise<string> =>
+    exportCsv: (kind: 'requests' | 'bookings' | 'feedback', from: string, to: string): Promise<string> =>
       client.request('GET', `/v1/admin/exports/${kind}.csv`, { query: { from, to }, responseType: 'text' }),
   };
 }

@@ -26,6 +26,7 @@ type Tab = (typeof TABS)[number];
  * @event mm-settings-saved - `detail: { settings }`.
  * @event mm-key-rotated - `detail: { kind }`.
  * @event mm-webhook-created - `detail: { endpoint }`.
+ * @event mm-webhook-secret-rotated - `detail: { endpoint }` (the new secret is shown, never emitted).
  * @event mm-error - Loading the console failed. `detail: { step: 'console', message, error }`.
  *
  * @csspart tab - Each tab button.

@@ -106,7 +106,7 @@ describe('<mm-admin-console>', () => {
             bookedRate: 0.71,
             medianFirstResponseMinutes: 12,
             sessions: { booked: 30, completed: 25, noShow: 1, cancelled: 4 },
-            satisfaction: { averageRating: 4.6, shareSolved: 0.8 },
+            satisfaction: { averageRating: 4.6, shareSolved: 0.8, responses: 20 },
           },
           series: [
             {
@@ -116,6 +116,7 @@ describe('<mm-admin-console>', () => {
               booked: 14,
               medianFirstResponseMinutes: 10,
               sessions: { booked: 14, completed: 12, noShow: 0, cancelled: 2 },
+              satisfaction: { averageRating: null, shareSolved: null, responses: 0 },
             },
             {
               start: '2026-11-23T00:00:00.000Z',
@@ -124,12 +125,15 @@ describe('<mm-admin-console>', () => {
               booked: 16,
               medianFirstResponseMinutes: 14,
               sessions: { booked: 16, completed: 13, noShow: 1, cancelled: 2 },
+              satisfaction: { averageRating: 4.25, shareSolved: 0.75, responses: 20 },
             },
           ],
           topSkills: [{ skill: 'sql', requests: 12 }],
           unmetSkills: [{ skill: 'rust', requests: 3 }],
           mentorLoad: { mentors: 20, sessions: 30, top10Share: 0.35, gini: 0.41 },
         } satisfies Analytics),
+      'GET /v1/admin/exports/feedback.csv': () =>
+        new Response('id,rating\r\nfb_1,5\r\n', { status: 200, headers: { 'content-type': 'text/csv' } }),
     });
     el.shadowRoot!.querySelector<HTMLElement>('#tab-applications')!.focus();
     for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
@@ -146,7 +150,7 @@ describe('<mm-admin-console>', () => {
     const values = Array.from(analytics.shadowRoot!.querySelectorAll('.stats dd')).map((d) => d.textContent);
     expect(values).to.deep.equal(['42', '90%', '12 min', '30', '25', '1', '4', '4.6', '80%', '35%', '0.41']);
     const charts = Array.from(analytics.shadowRoot!.querySelectorAll('mm-bar-chart'));
-    expect(charts).to.have.length(4);
+    expect(charts).to.have.length(5);
     await (charts[0] as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
     const svg = charts[0]!.shadowRoot!.querySelector('svg')!;
     expect(svg.getAttribute('role')).to.equal('img');
@@ -155,7 +159,20 @@ describe('<mm-admin-console>', () => {
       tr.textContent!.trim(),
     );
     expect(rows).to.deep.equal(['2026-11-1620', '2026-11-2322']);
+    // Average rating per period: only the periods that had feedback.
+    await (charts[2] as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(
+      Array.from(charts[2]!.shadowRoot!.querySelectorAll('tbody tr')).map((tr) => tr.textContent!.trim()),
+    ).to.deep.equal(['2026-11-234.25']);
     await expect(el).to.be.accessible();
+    // The feedback export asks for the same range.
+    const exportButton = Array.from(analytics.shadowRoot!.querySelectorAll('button')).find(
+      (b) => b.textContent === 'Export feedback (CSV)',
+    )!;
+    exportButton.click();
+    await waitUntil(() => calls.some((c) => c.path === '/v1/admin/exports/feedback.csv'), 'feedback export');
+    const exported = calls.find((c) => c.path === '/v1/admin/exports/feedback.csv')!.query;
+    expect([exported.from, exported.to]).to.deep.equal([from, to]);
   });
 
   it('saves settings and shows a rotated key once', async () => {
@@ -250,6 +267,40 @@ describe('<mm-admin-console>', () => {
     await waitUntil(() => root.querySelector('code.secret'));
     expect(root.querySelector('code.secret')!.textContent).to.equal('whsec_c2VjcmV0');
     await waitUntil(() => root.querySelector('li h4')?.textContent === 'https://hooks.example/mm');
+  });
+
+  it('rotates an endpoint’s secret: shows the new one once and how long the old one still signs', async () => {
+    const endpoint = {
+      id: 'wh_1',
+      url: 'https://hooks.example/mm',
+      events: ['booking.created'],
+      enabled: true,
+    };
+    const until = '2026-11-27T10:00:00.000Z';
+    const { el, calls } = await open({
+      'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/admin/webhooks': () => json(200, { data: [endpoint], nextCursor: null }),
+      'POST /v1/admin/webhooks/wh_1/rotate-secret': () =>
+        json(200, { ...endpoint, previousSecretExpiresAt: until, secret: 'whsec_bmV3c2VjcmV0' }),
+    });
+    const panel = await selectTab(el, 'webhooks', 'mm-webhook-admin');
+    const root = panel.shadowRoot!;
+    let rotated: CustomEvent | undefined;
+    panel.addEventListener('mm-webhook-secret-rotated', (e) => (rotated = e as CustomEvent));
+    await waitUntil(() => root.querySelector('li h4'));
+    const rotate = Array.from(root.querySelectorAll('button')).find(
+      (b) => b.textContent!.trim() === 'Rotate secret',
+    )!;
+    rotate.click();
+    await waitUntil(() => root.querySelector('code.secret'));
+    expect(root.querySelector('code.secret')!.textContent).to.equal('whsec_bmV3c2VjcmV0');
+    const status = root.querySelector('[role=status]')!.textContent!;
+    expect(status).to.contain('The old secret keeps signing too until');
+    expect(status).to.contain(new Date(until).toLocaleString('en'));
+    expect(calls.filter((c) => c.path === '/v1/admin/webhooks/wh_1/rotate-secret')).to.have.length(1);
+    expect(rotated!.detail.endpoint).to.not.have.property('secret');
+    expect(rotated!.bubbles && rotated!.composed).to.equal(true);
+    await expect(panel).to.be.accessible();
   });
 
   it('speaks Spanish', async () => {

@@ -7,21 +7,14 @@ import {
   type RequestContext,
   type UserTokenProvider,
 } from '@micromentor/sdk';
-import {
-  html,
-  LitElement,
-  nothing,
-  type PropertyDeclarations,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import '../confirmation/confirmation.js';
 import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
 import type { MmCloseDetail, MmCloseReason } from '../events/mm-close.js';
 import type { MmErrorEvent } from '../events/mm-error.js';
 import type { MmOpenDetail } from '../events/mm-open.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
-import { type Messages, messages, resolveLocale } from '../i18n/index.js';
+import { MmElement } from '../internal/mm-element.js';
 import '../match-list/match-list.js';
 import '../guest-form/guest-form.js';
 import '../my-help/my-help.js';
@@ -54,19 +47,29 @@ function pageUrl(): string | undefined {
  * @event mm-request-created - The learner asked. `detail: { request, matches }`.
  * @event mm-booking-created - The learner booked. `detail: { booking, mentor }`.
  * @event mm-booking-cancelled - The learner cancelled. `detail: { booking }`.
+ * @event mm-thread-created - "Message instead" opened a thread. `detail: { thread, mentor }`.
  * @event mm-error - A call failed. `detail: { step, code, message, error }`.
  *
  * @csspart launcher - The "Ask an expert" button.
  * @csspart panel - The dialog that holds the help form.
  * @csspart close-button - The panel's Close button.
  * @csspart button - Every button inside the panel's steps.
- * @csspart submit-button, slot-button, calendar-button, cancel-button - Those buttons.
+ * @csspart submit-button - The question's and the guest form's submit buttons.
+ * @csspart slot-button - A mentor's free time, and a new time in "My help".
+ * @csspart calendar-button - "Add to calendar".
+ * @csspart cancel-button - "Cancel session".
+ * @csspart reschedule-button - "Reschedule" in "My help".
+ * @csspart back-button - "Change my question", under the matches.
+ * @csspart another-button - "Ask another question", after booking.
+ * @csspart ask-button - "Ask another question", in "My help".
+ * @csspart my-help-button - Opens "My help".
+ * @csspart message-button - "Message … instead" on a match.
  *
  * @cssproperty --mm-accent - Launcher and focus colour. Default `#4338ca`.
  * @cssproperty --mm-radius - Corner radius of buttons and panel. Default `12px`.
  * @cssproperty --mm-font-family - Font stack. Default: the system UI font.
  */
-export class MmAskExpert extends LitElement {
+export class MmAskExpert extends MmElement {
   static override styles = askExpertStyles;
 
   static override properties: PropertyDeclarations = {
@@ -79,8 +82,8 @@ export class MmAskExpert extends LitElement {
     locale: { reflect: true },
     theme: { reflect: true },
     floating: { type: Boolean, reflect: true },
+    position: { reflect: true },
     tokenProvider: { attribute: false },
-    client: { attribute: false },
     step: { state: true },
     loading: { state: true },
     request: { state: true },
@@ -88,6 +91,7 @@ export class MmAskExpert extends LitElement {
     booking: { state: true },
     mentor: { state: true },
     signedIn: { state: true },
+    chat: { state: true },
   };
 
   /** What the learner is working on, set by the site owner (e.g. `sql-joins`). */
@@ -105,23 +109,29 @@ export class MmAskExpert extends LitElement {
   lessonId = '';
 
   /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
-  locale = '';
+  override locale = '';
 
   /** `light`, `dark`, or `auto` / empty: follows `prefers-color-scheme`. Reflected, and passed to every step. */
-  theme = '';
+  override theme = '';
 
-  /** Pins the launcher to the bottom corner of the viewport (the embed script sets it). */
+  /** Pins the launcher to a corner of the viewport (the embed script sets it). */
   floating = false;
 
   /**
-   * Renews the user token before it expires and when the API refuses it (401): an async
+   * The floating launcher's corner: `bottom-right`, `bottom-left`, `top-right` or `top-left`
+   * (the script tag's `data-position`). Empty: the bottom corner at the end of the line.
+   */
+  position = '';
+
+  /**
+   * Renews the user token when there is none yet and when the API refuses it (401): an async
    * function returning a fresh token from the host's backend. Used by the client built from
    * the attributes; a `client` you pass brings its own.
    */
   tokenProvider: UserTokenProvider | undefined = undefined;
 
   /** An SDK client to use instead of one built from `publishable-key` and `api-base`. */
-  client: MicromentorCore | null = null;
+  override client: MicromentorCore | null = null;
 
   private step: Step = 'ask';
   private loading = false;
@@ -131,6 +141,8 @@ export class MmAskExpert extends LitElement {
   private mentor: Mentor | null = null;
   /** The API knows the user: a guest session started here, or `/v1/me` named one. */
   private signedIn = false;
+  /** The program offers text chat (from `/v1/me`): matches then offer "Message instead". */
+  private chat = false;
 
   private get launcher(): HTMLButtonElement {
     return this.renderRoot.querySelector<HTMLButtonElement>('[part~="launcher"]')!;
@@ -163,10 +175,6 @@ export class MmAskExpert extends LitElement {
 
   get open(): boolean {
     return this.panel?.open ?? false;
-  }
-
-  get #t(): Messages {
-    return messages(resolveLocale(this.locale, this));
   }
 
   /** The client given, or one built (once per key and base) from the attributes. */
@@ -209,7 +217,7 @@ export class MmAskExpert extends LitElement {
     this.panel.showModal();
     void this.#goTo(this.step);
     void this.#offerGuest();
-    this.#emit<MmOpenDetail>('mm-open', { topic: this.topic });
+    this.emit<MmOpenDetail>('mm-open', { topic: this.topic });
   }
 
   async hide(): Promise<void> {
@@ -222,15 +230,17 @@ export class MmAskExpert extends LitElement {
   }
 
   /**
-   * Without a token, asks the API once who is asking (a given client may carry one): a known
-   * user gets "My help"; an unknown one the guest form first, when the program allows guests.
+   * Asks the API once who is asking and what the program offers (a given client may carry a
+   * token): a known user gets "My help"; an unknown one the guest form first, when the program
+   * allows guests; text chat offers "Message instead" on the matches.
    */
   async #offerGuest(): Promise<void> {
     const client = this.#client;
-    if (this.#hasUser || this.#guestChecked || !client) return;
+    if (this.#guestChecked || !client) return;
     this.#guestChecked = true;
     try {
       const me = await client.me.get();
+      this.chat = me.tenant.settings.formats.includes('chat');
       if (me.user) this.signedIn = true;
       else if (me.tenant.settings.allowGuests && !this.#hasUser && this.step === 'ask')
         await this.#goTo('guest');
@@ -263,11 +273,7 @@ export class MmAskExpert extends LitElement {
     const reason = this.#closeReason;
     this.#closeReason = 'api';
     this.launcher.focus();
-    this.#emit<MmCloseDetail>('mm-close', { reason });
-  }
-
-  #emit<T>(type: 'mm-open' | 'mm-close', detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
+    this.emit<MmCloseDetail>('mm-close', { reason });
   }
 
   async #goTo(step: Step): Promise<void> {
@@ -318,8 +324,8 @@ export class MmAskExpert extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.#t;
-    const locale = resolveLocale(this.locale, this);
+    const t = this.t;
+    const locale = this.resolvedLocale;
     const client = this.#client;
     const step = this.step;
     return html`
@@ -345,7 +351,7 @@ export class MmAskExpert extends LitElement {
         ${navigator.onLine ? nothing : html`<p class="offline" role="status">${t.offline}</p>`}
         ${this.topic ? html`<p class="topic">${t.topic(this.topic)}</p>` : nothing}
         <mm-guest-form
-          exportparts="button, submit-button"
+          exportparts="button,submit-button"
           ?hidden=${step !== 'guest'}
           locale=${locale}
           theme=${this.theme}
@@ -353,7 +359,7 @@ export class MmAskExpert extends LitElement {
         ></mm-guest-form>
         ${step === 'ask' ? html`<p class="intro">${t.intro}</p>` : nothing}
         <mm-request-form
-          exportparts="button, submit-button"
+          exportparts="button,submit-button"
           ?hidden=${step !== 'ask'}
           locale=${locale}
           theme=${this.theme}
@@ -362,7 +368,7 @@ export class MmAskExpert extends LitElement {
         ></mm-request-form>
         <slot ?hidden=${step !== 'matches'}></slot>
         <mm-match-list
-          exportparts="button, slot-button"
+          exportparts="button,slot-button,message-button"
           ?hidden=${step !== 'matches'}
           locale=${locale}
           theme=${this.theme}
@@ -370,6 +376,7 @@ export class MmAskExpert extends LitElement {
           .request=${this.request}
           .results=${this.results}
           ?loading=${this.loading}
+          ?chat=${this.chat}
         ></mm-match-list>
         ${
           step === 'matches' && !this.loading
@@ -379,7 +386,7 @@ export class MmAskExpert extends LitElement {
             : nothing
         }
         <mm-confirmation
-          exportparts="button, calendar-button, cancel-button"
+          exportparts="button,calendar-button,cancel-button"
           ?hidden=${step !== 'booked'}
           locale=${locale}
           theme=${this.theme}
@@ -396,7 +403,7 @@ export class MmAskExpert extends LitElement {
             : nothing
         }
         <mm-my-help
-          exportparts="button, cancel-button, reschedule-button, slot-button"
+          exportparts="button,cancel-button,reschedule-button,slot-button"
           ?hidden=${step !== 'mine'}
           locale=${locale}
           theme=${this.theme}

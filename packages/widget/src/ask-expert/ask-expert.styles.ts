@@ -18,9 +18,20 @@ export const askExpertStyles = [
 
     :host([floating]) {
       position: fixed;
-      inset-block-end: 20px;
-      inset-inline-end: 20px;
+      bottom: 20px;
+      right: 20px;
       z-index: 2147483000;
+    }
+
+    /* position="top-left" etc. (data-position); bottom-right by default. */
+    :host([position^='top']) {
+      top: 20px;
+      bottom: auto;
+    }
+
+    :host([position$='left']) {
+      left: 20px;
+      right: auto;
     }
 
     button {

@@ -2,16 +2,26 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MmBookingCancelledEvent, MmBookingRescheduledEvent } from '../events/mm-booking-created.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
-import { booking, fakeApi, helpRequest, json, slot, threeMatches } from '../test-support/fake-api.js';
+import type { MmThreadCreatedEvent } from '../events/mm-thread-created.js';
+import {
+  booking,
+  fakeApi,
+  helpRequest,
+  json,
+  match,
+  problem,
+  slot,
+  threeMatches,
+} from '../test-support/fake-api.js';
 import type { MmAskExpert } from './ask-expert.js';
 import './ask-expert.js';
 
 // Guest form, "My help", the empty state and the offline state, driven through the panel.
 // Assertions compare strings, never DOM nodes (see ask-expert.test.ts).
 
-const me = (user: object | null, allowGuests = true) =>
+const me = (user: object | null, allowGuests = true, formats = ['video']) =>
   json(200, {
-    tenant: { id: 't', name: 'Acme', settings: { allowGuests, formats: ['video'], sessionLengths: [15] } },
+    tenant: { id: 't', name: 'Acme', settings: { allowGuests, formats, sessionLengths: [15] } },
     user,
     mentorProfile: null,
     keyKind: 'publishable',
@@ -123,6 +133,8 @@ describe('<mm-ask-expert> My help', () => {
     const upcoming = booking({ id: 'bkg_up' });
     const past = booking({
       id: 'bkg_past',
+      mentorId: 'mnt_grace',
+      mentorName: 'Grace Hopper',
       start: new Date(Date.now() - 86_400_000).toISOString(),
       end: new Date(Date.now() - 86_400_000 + 900_000).toISOString(),
       status: 'completed',
@@ -150,11 +162,13 @@ describe('<mm-ask-expert> My help', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="my-help-button"]')!.click();
     await settle(el);
     expect(visibleStep(el)).to.deep.equal(['mm-my-help']);
-    expect(calls.find((c) => c.path === '/v1/bookings')?.method).to.equal('GET');
+    const list = calls.find((c) => c.path === '/v1/bookings');
+    expect([list?.method, list?.query]).to.deep.equal(['GET', { as: 'learner', limit: '100' }]);
     expect(allText(el, 'mm-my-help', 'h4')).to.deep.equal(['Upcoming', 'Past']);
     const items = allText(el, 'mm-my-help', 'li');
     expect(items).to.have.length(2);
-    expect(items[0]).to.contain('Video call · Booked');
+    expect(items[0]).to.contain('Session with Ada Lovelace · Video call · Booked');
+    expect(items[1]).to.contain('Session with Grace Hopper');
     expect(items[1]).to.contain('Done');
     await expect(el).to.be.accessible();
 
@@ -196,6 +210,7 @@ describe('<mm-ask-expert> My help', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="my-help-button"]')!.click();
     await settle(el);
     expect(allText(el, 'mm-my-help', 'h4')).to.deep.equal(['Próximas', 'Anteriores']);
+    expect(allText(el, 'mm-my-help', 'li')[0]).to.contain('Sesión con Ada Lovelace');
     expect(allText(el, 'mm-my-help', 'button')).to.deep.equal(['Cambiar hora', 'Cancelar sesión']);
     await expect(el).to.be.accessible();
   });
@@ -260,5 +275,102 @@ describe('<mm-ask-expert> empty and offline states', () => {
     window.dispatchEvent(new Event('online'));
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.offline')).to.be.null;
+  });
+});
+
+describe('<mm-ask-expert> message instead', () => {
+  const matches = () => [match('Ada Lovelace'), match('Grace Hopper', { formats: ['video'] })];
+
+  async function toMatches(el: MmAskExpert): Promise<void> {
+    await open(el);
+    inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Window functions';
+    const created = oneEvent(el, 'mm-request-created');
+    inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
+    await created;
+    await settle(el);
+  }
+
+  it('opens a thread with a mentor who chats, when the program offers chat, and says where replies come', async () => {
+    const request = helpRequest();
+    const { client, calls } = fakeApi({
+      'GET /v1/me': () => me(learner, false, ['video', 'chat']),
+      'POST /v1/requests': () => json(201, { request, matches: matches() }),
+      [`POST /v1/requests/${request.id}/threads`]: (call) =>
+        json(201, {
+          id: 'thr_1',
+          requestId: request.id,
+          bookingId: null,
+          learner: { id: learner.id, name: learner.name },
+          mentor: { id: (call.body as { mentorId: string }).mentorId, name: 'Ada Lovelace' },
+          role: 'learner',
+          createdAt: new Date().toISOString(),
+          lastMessageAt: null,
+          lastMessage: null,
+          unreadCount: 0,
+          lastReadMessageId: null,
+        }),
+    });
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    await toMatches(el);
+    // Only Ada offers chat: one button, named after her.
+    expect(allText(el, 'mm-match-list', '[part~="message-button"]')).to.deep.equal([
+      'Message Ada Lovelace instead',
+    ]);
+    await expect(el).to.be.accessible();
+    const opened = oneEvent(el, 'mm-thread-created') as Promise<MmThreadCreatedEvent>;
+    inStep<HTMLButtonElement>(el, 'mm-match-list', '[part~="message-button"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await opened;
+    expect([detail.thread.id, detail.mentor.name]).to.deep.equal(['thr_1', 'Ada Lovelace']);
+    const start = calls.find((c) => c.path.endsWith('/threads'));
+    expect([start?.method, start?.body]).to.deep.equal(['POST', { mentorId: 'mnt_adalovelace' }]);
+    expect(start?.headers['Idempotency-Key']).to.be.a('string');
+    await settle(el);
+    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal(
+      'Message thread with Ada Lovelace open: they will reply there.',
+    );
+    await expect(el).to.be.accessible();
+
+    el.locale = 'es';
+    await settle(el);
+    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal(
+      'Hilo de mensajes con Ada Lovelace abierto: te responderá allí.',
+    );
+    expect(allText(el, 'mm-match-list', '[part~="message-button"]')).to.deep.equal([
+      'Escribir a Ada Lovelace',
+    ]);
+  });
+
+  it('offers no thread when the program has no chat, and explains a refused one', async () => {
+    const request = helpRequest();
+    const noChat = fakeApi({
+      'GET /v1/me': () => me(learner, false, ['video', 'call']),
+      'POST /v1/requests': () => json(201, { request, matches: matches() }),
+    });
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${noChat.client}></mm-ask-expert>`,
+    );
+    await toMatches(el);
+    expect(allText(el, 'mm-match-list', '[part~="message-button"]')).to.deep.equal([]);
+
+    const refused = fakeApi({
+      'GET /v1/me': () => me(learner, false, ['chat']),
+      'POST /v1/requests': () => json(201, { request, matches: matches() }),
+      [`POST /v1/requests/${request.id}/threads`]: () =>
+        problem(409, 'request_closed', 'Conflict', 'This request is expired; start a new one.'),
+    });
+    const other = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${refused.client}></mm-ask-expert>`,
+    );
+    await toMatches(other);
+    const failed = oneEvent(other, 'mm-error');
+    inStep<HTMLButtonElement>(other, 'mm-match-list', '[part~="message-button"]')!.click();
+    expect((await failed).detail).to.include({ step: 'message', code: 'request_closed' });
+    await settle(other);
+    expect(inStep(other, 'mm-match-list', '[role="alert"]')?.textContent).to.equal(
+      'Something went wrong. Please try again.',
+    );
   });
 });

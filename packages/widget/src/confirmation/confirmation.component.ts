@@ -22,7 +22,9 @@ function safeUrl(url: string | null): string | null {
  * @event mm-booking-cancelled - `detail: { booking }` (the cancelled booking).
  * @event mm-error - A calendar download or cancellation failed.
  *
- * @csspart button - Every button. @csspart calendar-button, cancel-button - Those buttons.
+ * @csspart button - Every button.
+ * @csspart calendar-button - The "Add to calendar" button.
+ * @csspart cancel-button - The "Cancel session" button.
  */
 export class MmConfirmation extends MmElement {
   static override styles = confirmationStyles;

@@ -54,6 +54,7 @@ export function mountEmbed(config: EmbedConfig, bundleBase: string): EmbedComman
   if (config.launcher) {
     launcher = document.createElement('mm-ask-expert');
     launcher.floating = true;
+    launcher.position = config.position;
     configure(launcher);
     document.body.append(launcher);
   }

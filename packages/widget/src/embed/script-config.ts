@@ -4,9 +4,10 @@ export interface EmbedConfig {
   userToken: string;
   /** False for `data-launcher="none"`: the site places `<mm-ask-expert>` itself. */
   launcher: boolean;
-  /** `data-theme`, `data-locale`: '' when absent. */
+  /** `data-theme`, `data-locale`, `data-position`: '' when absent. */
   theme: string;
   locale: string;
+  position: string;
 }
 
 /**
@@ -21,7 +22,7 @@ export function findOwnScript(): HTMLScriptElement | null {
 }
 
 export function readScriptConfig(script: HTMLScriptElement): EmbedConfig | null {
-  const { key, api, userToken, launcher, theme = '', locale = '' } = script.dataset;
+  const { key, api, userToken, launcher, theme = '', locale = '', position = '' } = script.dataset;
   if (!key) return null;
   // The API usually serves widget.js itself, so its own origin is the right default.
   const apiBase = (api || new URL(script.src || document.baseURI, document.baseURI).origin).replace(
@@ -35,5 +36,6 @@ export function readScriptConfig(script: HTMLScriptElement): EmbedConfig | null 
     launcher: launcher !== 'none',
     theme,
     locale,
+    position,
   };
 }

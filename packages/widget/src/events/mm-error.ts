@@ -7,7 +7,8 @@ export type MmErrorStep =
   | 'broaden'
   | 'guest'
   | 'bookings'
-  | 'reschedule';
+  | 'reschedule'
+  | 'message';
 
 export interface MmErrorDetail {
   step: MmErrorStep;

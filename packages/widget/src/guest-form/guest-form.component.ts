@@ -9,7 +9,8 @@ import { requestFormStyles } from '../request-form/request-form.styles.js';
  * @event mm-guest-ready - The client now holds the guest's token (never put in the event).
  * @event mm-error - Starting the session failed; the message is shown in the form too.
  *
- * @csspart button - Every button. @csspart submit-button - The Continue button.
+ * @csspart button - Every button.
+ * @csspart submit-button - The Continue button.
  */
 export class MmGuestForm extends MmElement {
   static override styles = requestFormStyles;

@@ -52,6 +52,8 @@ export const en = {
     broaden: 'Search any format, no rush',
     back: 'Change my question',
     booking: 'Booking…',
+    message: (name: string) => `Message ${name} instead`,
+    messaged: (name: string) => `Message thread with ${name} open: they will reply there.`,
   },
   card: {
     rating: (rating: string, count: number) =>

@@ -54,6 +54,8 @@ export const es: Messages = {
     broaden: 'Buscar en cualquier formato, sin prisa',
     back: 'Cambiar mi pregunta',
     booking: 'Reservando…',
+    message: (name) => `Escribir a ${name}`,
+    messaged: (name) => `Hilo de mensajes con ${name} abierto: te responderá allí.`,
   },
   card: {
     rating: (rating, count) =>

@@ -1,7 +1,8 @@
-import type { HelpRequest, Match, SessionFormat } from '@micromentor/sdk';
+import type { HelpRequest, Match, Mentor, SessionFormat } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmBookingCreatedDetail, MmSlotSelectEvent } from '../events/mm-booking-created.js';
 import type { MmRequestCreatedDetail } from '../events/mm-request-created.js';
+import type { MmThreadCreatedDetail } from '../events/mm-thread-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import { slotMinutes } from '../internal/time.js';
 import '../mentor-card/mentor-card.js';
@@ -12,8 +13,14 @@ import { matchListStyles } from './match-list.styles.js';
  *
  * @event mm-booking-created - `detail: { booking, mentor }`.
  * @event mm-error - Booking failed; the message is shown above the cards too.
+ * @event mm-request-submit - Broadening the question started.
+ * @event mm-request-created - The broadened question's matches. `detail: { request, matches }`.
+ * @event mm-thread-created - "Message instead" opened a text thread. `detail: { thread, mentor }`.
  *
- * @csspart button - Every button. @csspart slot-button - A free time.
+ * @csspart button - Every button.
+ * @csspart slot-button - A free time.
+ * @csspart broaden-button - "Search any format", shown when nothing matched.
+ * @csspart message-button - "Message … instead", when the program offers text chat.
  */
 export class MmMatchList extends MmElement {
   static override styles = matchListStyles;
@@ -22,8 +29,10 @@ export class MmMatchList extends MmElement {
     request: { attribute: false },
     results: { attribute: false },
     loading: { type: Boolean, reflect: true },
+    chat: { type: Boolean },
     booking: { state: true },
     error: { state: true },
+    messaged: { state: true },
   };
 
   /** The request the matches are for: its id and format go with the booking. */
@@ -35,11 +44,31 @@ export class MmMatchList extends MmElement {
   /** The request is still on its way: shows a busy state. */
   loading = false;
 
+  /** The program offers text chat: mentors who chat get "Message … instead". */
+  chat = false;
+
   private booking = false;
   private error = '';
+  /** The mentor whose thread "Message instead" opened. */
+  private messaged = '';
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('results') || changed.has('request')) this.error = '';
+    if (changed.has('results') || changed.has('request')) this.error = this.messaged = '';
+  }
+
+  /** "Message instead": opens (or finds) the request's thread with that mentor. */
+  async #message(mentor: Mentor): Promise<void> {
+    this.booking = true;
+    this.error = '';
+    try {
+      const thread = await this.api.threads.startForRequest(this.request!.id, { mentorId: mentor.id });
+      this.messaged = mentor.name;
+      this.emit<MmThreadCreatedDetail>('mm-thread-created', { thread, mentor });
+    } catch (error) {
+      this.error = this.fail('message', error);
+    } finally {
+      this.booking = false;
+    }
   }
 
   async #book(event: MmSlotSelectEvent): Promise<void> {
@@ -97,9 +126,11 @@ export class MmMatchList extends MmElement {
       ? this.t.form.submitting
       : this.booking
         ? t.booking
-        : this.results.length
-          ? t.found(this.results.length)
-          : t.empty;
+        : this.messaged
+          ? t.messaged(this.messaged)
+          : this.results.length
+            ? t.found(this.results.length)
+            : t.empty;
     return html`
       <section aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
         <h3 id="heading" tabindex="-1">${t.heading}</h3>
@@ -120,13 +151,18 @@ export class MmMatchList extends MmElement {
                 ${this.results.map(
                   (match) => html`<li>
                     <mm-mentor-card
-                      exportparts="button, slot-button"
+                      exportparts="button,slot-button"
                       .client=${this.client}
                       .match=${match}
                       locale=${this.resolvedLocale}
                       theme=${this.theme}
                       ?disabled=${this.booking}
                     ></mm-mentor-card>
+                    ${
+                      this.chat && this.request && match.mentor.formats.includes('chat')
+                        ? html`<button part="button message-button" type="button" ?disabled=${this.booking} @click=${() => this.#message(match.mentor)}>${t.message(match.mentor.name)}</button>`
+                        : nothing
+                    }
                   </li>`,
                 )}
               </ul>`

@@ -21,7 +21,8 @@ function initials(name: string): string {
  *
  * @event mm-slot-select - The learner picked a time. `detail: { mentor, slot }`.
  *
- * @csspart button - Every button. @csspart slot-button - A free time.
+ * @csspart button - Every button.
+ * @csspart slot-button - A free time.
  */
 export class MmMentorCard extends MmElement {
   static override styles = mentorCardStyles;

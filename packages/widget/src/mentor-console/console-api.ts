@@ -5,6 +5,7 @@ import type {
   Booking,
   Me,
   Mentor,
+  MentorRecord,
   Micromentor,
   MyMentorStats,
   OwnMentor,
@@ -64,6 +65,9 @@ export function consoleApi(client: Micromentor) {
     apply: (profile: ProfileFields): Promise<OwnMentor> => client.me.applyAsMentor(profile),
     updateProfile: (profile: ProfileFields): Promise<OwnMentor> => client.me.updateMentorProfile(profile),
     stats: (): Promise<MentorStats> => client.me.stats(),
+    record: (): Promise<MentorRecord> => client.recognition.record(),
+    /** The record as a signed Open Badges credential (a compact JWS, `application/vc+jwt`). */
+    credential: (): Promise<string> => client.recognition.credential(),
     setAvailableNow: (availableNow: boolean): Promise<unknown> =>
       client.request('PUT', '/v1/me/presence', { body: { availableNow } }),
     offers: (): Promise<Page<Offer>> => client.request('GET', '/v1/me/offers', { query: { limit: 50 } }),

@@ -49,6 +49,20 @@ const en = {
     none: '—',
     minutesValue: (n: number) => `${n} min`,
   },
+  record: {
+    heading: 'Your badges',
+    empty: 'No badges yet: your first completed session earns one.',
+    earned: (date: string) => `earned ${date}`,
+    download: 'Download my record',
+    downloaded: 'Your record was downloaded: a signed Open Badges credential anyone can verify.',
+    badges: {
+      first_session: 'First session',
+      sessions_10: '10 sessions',
+      sessions_50: '50 sessions',
+      five_star_streak: 'Five 5-star sessions in a row',
+      fast_responder: 'Fast responder',
+    } as Record<string, string>,
+  },
   inbox: {
     heading: 'Requests for you',
     empty: 'No requests right now. Turn on “Available now” to get instant-help requests.',
@@ -197,6 +211,20 @@ const es: ConsoleMessages = {
     responded: 'Respuesta mediana',
     none: '—',
     minutesValue: (n: number) => `${n} min`,
+  },
+  record: {
+    heading: 'Tus insignias',
+    empty: 'Aún no tienes insignias: tu primera sesión completada te da una.',
+    earned: (date: string) => `obtenida el ${date}`,
+    download: 'Descargar mi historial',
+    downloaded: 'Historial descargado: una credencial Open Badges firmada que cualquiera puede verificar.',
+    badges: {
+      first_session: 'Primera sesión',
+      sessions_10: '10 sesiones',
+      sessions_50: '50 sesiones',
+      five_star_streak: 'Cinco sesiones seguidas de 5 estrellas',
+      fast_responder: 'Respuesta rápida',
+    },
   },
   inbox: {
     heading: 'Solicitudes para ti',

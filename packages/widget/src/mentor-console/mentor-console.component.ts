@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../availability-editor/availability-editor.js';
 import '../mentor-profile-form/mentor-profile-form.js';
+import '../mentor-record/mentor-record.js';
 import '../offer-inbox/offer-inbox.js';
 import '../session-list/session-list.js';
 import { tabForKey } from '../internal/tabs.js';
@@ -32,7 +33,8 @@ export type Subscribe = (handlers: {
 
 /**
  * @summary The mentor's console: requests offered to them, sessions with notes and action
- * items, conversations, availability, profile and stats — or the application form for a user
+ * items, conversations, availability, profile, stats and badges (with the signed record to
+ * download) — or the application form for a user
  * who is not a mentor yet. Updates live.
  *
  * @event mm-offer-accepted - The mentor got a request. `detail: { requestId }`.
@@ -43,6 +45,7 @@ export type Subscribe = (handlers: {
  * @event mm-availability-saved - `detail: { availability }`.
  * @event mm-mentor-applied - `detail: { mentor }`.
  * @event mm-profile-saved - `detail: { mentor }`.
+ * @event mm-record-downloaded - The mentor saved their signed record. `detail: { credential }`.
  * @event mm-error - Loading the console failed. `detail: { step: 'console', message, error }`.
  *
  * @csspart tab - Each tab button.
@@ -172,6 +175,9 @@ export class MmMentorConsole extends ConsoleElement {
     if (event.type.startsWith('booking.')) void root.querySelector('mm-session-list')?.refresh();
     if (event.type === 'message.created') void root.querySelector('mm-thread-view')?.refresh();
     if (event.type === 'feedback.submitted') void this.#loadStats();
+    if (event.type === 'feedback.submitted' || event.type === 'booking.completed') {
+      void root.querySelector('mm-mentor-record')?.refresh();
+    }
   }
 
   async #toggleAvailable(event: Event): Promise<void> {
@@ -281,6 +287,7 @@ export class MmMentorConsole extends ConsoleElement {
         return html`<mm-availability-editor .api=${this.api} locale=${this.locale} mentor-id=${mentorId}></mm-availability-editor>`;
       case 'profile':
         return html`${this.#stats()}
+          <mm-mentor-record .api=${this.api} locale=${this.locale}></mm-mentor-record>
           <mm-mentor-profile-form .api=${this.api} locale=${this.locale} .mentor=${this.me?.mentorProfile ?? null}></mm-mentor-profile-form>`;
     }
   }

@@ -179,6 +179,42 @@ describe('<mm-mentor-console>', () => {
     expect(inbox.shadowRoot!.querySelector('h4')!.textContent).to.equal('Urgent: deadlock');
   });
 
+  it('shows the badges on the profile tab and refreshes them when a session completes', async () => {
+    let badges = [{ code: 'first_session', earnedAt: '2026-06-01T08:45:00.000Z' }];
+    let emit: (event: LiveEvent) => void = () => {};
+    const subscribe: Subscribe = (handlers) => {
+      emit = handlers.onEvent;
+      handlers.onOpen?.();
+    };
+    const { client } = fakeApi({
+      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
+      'GET /v1/me/stats': () => json(200, stats),
+      'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/me/mentor/record': () =>
+        json(200, {
+          mentorId: 'mnt_ada',
+          name: 'Ada',
+          sessions: 10,
+          minutes: 300,
+          firstSessionAt: null,
+          lastSessionAt: null,
+          badges,
+        }),
+    });
+    const el = await fixture<MmMentorConsole>(
+      html`<mm-mentor-console locale="en" .client=${client} .subscribe=${subscribe}></mm-mentor-console>`,
+    );
+    await waitUntil(() => shadow(el, '#tab-profile'), 'tabs');
+    (shadow(el, '#tab-profile') as HTMLButtonElement).click();
+    await waitUntil(() => shadow(el, 'mm-mentor-record')?.shadowRoot?.querySelector('.badges li'), 'badges');
+    const record = shadow(el, 'mm-mentor-record')!;
+    badges = [...badges, { code: 'sessions_10', earnedAt: '2026-11-25T12:15:00.000Z' }];
+    emit({ type: 'booking.completed', data: { bookingId: 'bkg_1' } });
+    await waitUntil(() => record.shadowRoot!.querySelectorAll('.badges li').length === 2, 'live refresh');
+    expect(record.shadowRoot!.querySelectorAll('.badges li')[1]!.textContent).to.contain('10 sessions');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks Spanish', async () => {
     const { client } = fakeApi({
       'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),

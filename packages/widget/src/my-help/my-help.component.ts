@@ -15,7 +15,11 @@ const WEEK = 7 * 86_400_000;
  * @event mm-booking-rescheduled - `detail: { booking }` (the booking at its new time).
  * @event mm-error - Loading, cancelling or rescheduling failed; the message is shown too.
  *
- * @csspart button - Every button. @csspart cancel-button, reschedule-button, slot-button - Those buttons.
+ * @csspart button - Every button.
+ * @csspart cancel-button - Cancels a session.
+ * @csspart reschedule-button - Shows a session's new times.
+ * @csspart slot-button - A new time.
+ * @csspart keep-button - Keeps the session's time.
  */
 export class MmMyHelp extends MmElement {
   static override properties: PropertyDeclarations = {
@@ -79,7 +83,12 @@ export class MmMyHelp extends MmElement {
   refresh(): Promise<void> {
     this.moving = null;
     return this.#run('bookings', async () => {
-      this.bookings = (await this.api.bookings.list({ as: 'learner' })).data;
+      // One page of up to 100 (earliest first) through the plain call: the SDK's paginated
+      // `list` lives on the full client, so its iterator stays out of widget.js.
+      const page = await this.api.request<{ data: Booking[] }>('GET', '/v1/bookings', {
+        query: { as: 'learner', limit: 100 },
+      });
+      this.bookings = page.data;
     });
   }
 
@@ -124,7 +133,7 @@ export class MmMyHelp extends MmElement {
     const moving = this.moving?.booking.id === booking.id ? this.moving : null;
     return html`<li>
       <p><strong><time datetime=${booking.start}>${formatDateTime(booking.start, locale)}</time></strong></p>
-      <p>${this.t.form.formats[booking.format]} · ${t.statuses[booking.status]}</p>
+      <p>${this.t.confirmation.withMentor(booking.mentorName)} · ${this.t.form.formats[booking.format]} · ${t.statuses[booking.status]}</p>
       ${
         upcoming && !moving
           ? html`<div class="actions">

@@ -59,7 +59,7 @@ export class MmProgramAnalytics extends AdminElement {
     }
   }
 
-  async #export(kind: 'requests' | 'bookings'): Promise<void> {
+  async #export(kind: 'requests' | 'bookings' | 'feedback'): Promise<void> {
     if (!this.api) return;
     try {
       const { from, to } = this.#range();
@@ -124,6 +124,7 @@ export class MmProgramAnalytics extends AdminElement {
         <button part="button" class="primary">${t.update}</button>
         <button part="button" type="button" @click=${() => this.#export('requests')}>${t.exportRequests}</button>
         <button part="button" type="button" @click=${() => this.#export('bookings')}>${t.exportBookings}</button>
+        <button part="button" type="button" @click=${() => this.#export('feedback')}>${t.exportFeedback}</button>
       </form>
       <div role="status" aria-live="polite" class="meta">${this.loading ? this.t.loading : ''}</div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
@@ -144,6 +145,18 @@ export class MmProgramAnalytics extends AdminElement {
               value-header=${t.count}
               table-summary=${t.showTable}
               .data=${d.series.map((p) => ({ label: p.start.slice(0, 10), value: p.sessions.booked }))}
+            ></mm-bar-chart>
+            <mm-bar-chart
+              caption=${t.ratingPerBucket}
+              label-header=${t.period}
+              value-header=${t.rating}
+              table-summary=${t.showTable}
+              .format=${num.format}
+              .data=${d.series.flatMap((p) =>
+                p.satisfaction?.averageRating != null
+                  ? [{ label: p.start.slice(0, 10), value: p.satisfaction.averageRating }]
+                  : [],
+              )}
             ></mm-bar-chart>
             <mm-bar-chart
               caption=${t.topSkills}

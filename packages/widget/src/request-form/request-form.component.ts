@@ -18,7 +18,8 @@ const DETAILS_MAX = 4000;
  * @event mm-request-created - `detail: { request, matches }`.
  * @event mm-error - The call failed; the message is shown in the form too.
  *
- * @csspart button - Every button. @csspart submit-button - The submit button.
+ * @csspart button - Every button.
+ * @csspart submit-button - The submit button.
  */
 export class MmRequestForm extends MmElement {
   static override styles = requestFormStyles;

@@ -105,6 +105,7 @@ export function match(
       formats: ['video', 'call', 'chat'],
       status: 'approved',
       stats: { sessions: 42, rating: 4.8, ratingCount: 12, medianResponseMinutes: 6 },
+      badges: [],
       ...overrides,
     },
     score: 0.87,
@@ -127,6 +128,7 @@ export function booking(overrides: Partial<Booking> = {}): Booking {
   return {
     id: 'bkg_01JD8M2XYZ',
     mentorId: 'mnt_adalovelace',
+    mentorName: 'Ada Lovelace',
     learnerId: 'usr_01JD8K0AAA',
     requestId: 'req_01JD8K3Z9Q',
     start: when.start,

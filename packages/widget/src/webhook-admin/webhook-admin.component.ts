@@ -5,7 +5,7 @@ import { AdminElement } from '../admin-console/admin-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
-export const WEBHOOK_EVENTS = [
+export const WEBHOOK_EVENTS: readonly WebhookEndpoint['events'][number][] = [
   'request.created',
   'request.matched',
   'request.expired',
@@ -16,13 +16,15 @@ export const WEBHOOK_EVENTS = [
   'feedback.submitted',
   'mentor.applied',
   'mentor.approved',
-] as const;
+];
 
 /**
- * @summary Webhook endpoints: add one (its signing secret shown once), see each endpoint's
- * delivery log with every attempt, replay a delivery.
+ * @summary Webhook endpoints: add one (its signing secret shown once), rotate its secret (the old
+ * one keeps signing for the server's overlap), see each endpoint's delivery log with every
+ * attempt, replay a delivery.
  *
  * @event mm-webhook-created - `detail: { endpoint }` (without the secret).
+ * @event mm-webhook-secret-rotated - `detail: { endpoint }` (without the secret).
  * @csspart button - Every button.
  */
 export class MmWebhookAdmin extends AdminElement {
@@ -58,7 +60,7 @@ export class MmWebhookAdmin extends AdminElement {
     if (!this.api) return;
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const events = data.getAll('events').map(String);
+    const events = data.getAll('events').map(String) as WebhookEndpoint['events'];
     try {
       const { secret = '', ...endpoint } = await this.api.createWebhook(
         String(data.get('url') ?? '').trim(),
@@ -69,6 +71,22 @@ export class MmWebhookAdmin extends AdminElement {
       form.reset();
       this.emit('mm-webhook-created', { endpoint });
       await this.refresh();
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  async #rotate(id: string): Promise<void> {
+    try {
+      const { secret, ...endpoint } = await this.api!.rotateWebhookSecret(id);
+      this.secret = secret;
+      this.notice = endpoint.previousSecretExpiresAt
+        ? this.t.webhooks.oldSecretUntil(
+            new Date(endpoint.previousSecretExpiresAt).toLocaleString(this.locale || undefined),
+          )
+        : '';
+      this.error = '';
+      this.emit('mm-webhook-secret-rotated', { endpoint });
     } catch (error) {
       this.error = this.describe(error);
     }
@@ -103,7 +121,7 @@ export class MmWebhookAdmin extends AdminElement {
     return html`<h3>${t.heading}</h3>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <p role="status" class="ok">
-        ${this.secret ? html`${t.secret} <code class="secret">${this.secret}</code>` : this.notice}
+        ${this.secret ? html`${t.secret} <code class="secret">${this.secret}</code> ` : nothing}${this.notice}
       </p>
       ${this.endpoints.length === 0 ? html`<p>${t.empty}</p>` : nothing}
       <ul class="cards">
@@ -114,6 +132,7 @@ export class MmWebhookAdmin extends AdminElement {
             <button part="button" aria-expanded=${this.open === e.id ? 'true' : 'false'} @click=${() => this.#toggle(e.id)}>
               ${t.deliveries}
             </button>
+            <button part="button" @click=${() => this.#rotate(e.id)}>${t.rotate}</button>
             ${this.open === e.id ? this.#log(e.id) : nothing}
           </li>`,
         )}

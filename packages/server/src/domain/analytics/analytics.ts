@@ -4,12 +4,23 @@ import {
   type Range,
   requestSeries,
   responseSeries,
+  satisfactionSeries,
   sessionSeries,
   skillDemand,
 } from '../../db/analytics.js';
+import {
+  rollupMentorLoad,
+  rollupRequestSeries,
+  rollupResponseSeries,
+  rollupSatisfactionSeries,
+  rollupSessionSeries,
+  rollupSkillDemand,
+  utcDay,
+} from '../../db/analytics-rollup.js';
 import type { Database } from '../../db/database.js';
 import type { Analytics } from '../../schemas/admin.js';
 import { DAY_MS } from '../availability/zoned-time.js';
+import { ensureRollupJob, refreshRollup } from './rollup.js';
 
 /**
  * A request counts as matched when its best match scored at least this (0..1). About "covers the
@@ -20,6 +31,8 @@ export const MATCH_THRESHOLD = 0.4;
 const round = (n: number | null, digits = 4) =>
   n === null ? null : Math.round(n * 10 ** digits) / 10 ** digits;
 const ratio = (a: number, b: number) => (b > 0 ? round(a / b) : null);
+
+const isMidnight = (d: Date) => d.getTime() % DAY_MS === 0;
 
 /** Bucket starts from the one containing `from` up to `to` (UTC days; weeks start on Monday). */
 export function bucketStarts(from: Date, to: Date, bucket: 'day' | 'week'): Date[] {
@@ -39,27 +52,65 @@ export function bucketStarts(from: Date, to: Date, bucket: 'day' | 'week'): Date
  * - first response: minutes from the request to its first booking (the only response recorded
  *   on every path today); the median over requests that got one.
  * - sessions: bookings starting in the range, by status (booked = all of them).
- * - satisfaction: from session feedback; null until the server records feedback.
+ * - satisfaction: feedback on sessions starting in the range (by the session's bucket): the
+ *   average rating (1–5) and the share answering "solved: yes"; both null without feedback.
  * - skills: over the skills requests named; unmet = requests below the threshold.
  * - mentor load: sessions (not cancelled) per mentor, approved mentors plus anyone with sessions.
+ *
+ * Source: a range of whole UTC days (from and to at midnight) at the standard threshold is read
+ * from the daily rollup (analytics_days & co.) after recomputing the days in range that changed
+ * since they were rolled up (typically today; all of them on first use); any other range is
+ * computed live from the tables. Both give the same answer (tested on random data).
  */
 export async function programAnalytics(
   db: Kysely<Database>,
   range: Range,
-  threshold = MATCH_THRESHOLD,
+  options: { threshold?: number; source?: 'auto' | 'live'; now?: Date } = {},
 ): Promise<Analytics> {
-  const [requests, responses, sessions, skills, load] = [
-    await requestSeries(db, range, threshold),
-    await responseSeries(db, range),
-    await sessionSeries(db, range),
-    await skillDemand(db, range, threshold),
-    await mentorLoad(db, range),
-  ];
+  const threshold = options.threshold ?? MATCH_THRESHOLD;
+  const useRollup =
+    options.source !== 'live' &&
+    threshold === MATCH_THRESHOLD &&
+    isMidnight(range.from) &&
+    isMidnight(range.to);
+  if (useRollup) {
+    await refreshRollup(db, range.tenantId, threshold, {
+      fromDay: utcDay(range.from),
+      toDay: utcDay(range.to),
+    });
+    if (options.now) await ensureRollupJob(db, range.tenantId, options.now);
+  }
+  const [requests, responses, sessions, satisfaction, skills, load] = useRollup
+    ? [
+        await rollupRequestSeries(db, range),
+        await rollupResponseSeries(db, range),
+        await rollupSessionSeries(db, range),
+        await rollupSatisfactionSeries(db, range),
+        await rollupSkillDemand(db, range),
+        await rollupMentorLoad(db, range),
+      ]
+    : [
+        await requestSeries(db, range, threshold),
+        await responseSeries(db, range),
+        await sessionSeries(db, range),
+        await satisfactionSeries(db, range),
+        await skillDemand(db, range, threshold),
+        await mentorLoad(db, range),
+      ];
   const responseTotals = responses.find((r) => r.bucket === null);
   const sessionTotals = sessions.find((r) => r.bucket === null);
   const byRequestBucket = new Map(requests.map((r) => [r.bucket.getTime(), r]));
   const byResponseBucket = new Map(responses.flatMap((r) => (r.bucket ? [[r.bucket.getTime(), r]] : [])));
   const bySessionBucket = new Map(sessions.flatMap((r) => (r.bucket ? [[r.bucket.getTime(), r]] : [])));
+  const satisfactionTotals = satisfaction.find((r) => r.bucket === null);
+  const bySatisfactionBucket = new Map(
+    satisfaction.flatMap((r) => (r.bucket ? [[r.bucket.getTime(), r]] : [])),
+  );
+  const satisfactionOf = (row: (typeof satisfaction)[number] | undefined) => ({
+    averageRating: row && row.rating_count > 0 ? round(row.rating_sum / row.rating_count, 2) : null,
+    shareSolved: row ? ratio(row.solved_yes, row.rating_count) : null,
+    responses: row?.rating_count ?? 0,
+  });
   const sessionCounts = (row: (typeof sessions)[number] | undefined) => ({
     booked: row?.booked ?? 0,
     completed: row?.completed ?? 0,
@@ -82,7 +133,7 @@ export async function programAnalytics(
       bookedRate: ratio(totals.booked, totals.requests),
       medianFirstResponseMinutes: round(responseTotals?.median_first_minutes ?? null, 1),
       sessions: sessionCounts(sessionTotals),
-      satisfaction: null,
+      satisfaction: satisfactionOf(satisfactionTotals),
     },
     series: bucketStarts(range.from, range.to, range.bucket).map((start) => {
       const r = byRequestBucket.get(start.getTime());
@@ -94,6 +145,7 @@ export async function programAnalytics(
         booked: first?.booked ?? 0,
         medianFirstResponseMinutes: round(first?.median_first_minutes ?? null, 1),
         sessions: sessionCounts(bySessionBucket.get(start.getTime())),
+        satisfaction: satisfactionOf(bySatisfactionBucket.get(start.getTime())),
       };
     }),
     topSkills: skills.filter((s) => s.kind === 'top').map(({ skill, requests }) => ({ skill, requests })),

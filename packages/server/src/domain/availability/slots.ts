@@ -3,6 +3,7 @@ import {
   addDays,
   DAY_MS,
   formatWallDate,
+  HOUR_MS,
   isoWeekKey,
   MINUTE_MS,
   parseLocalDate,
@@ -203,9 +204,19 @@ function buildContext(q: Omit<SlotQuery, 'from' | 'to'>, capRange: Block): Conte
 }
 
 /** Rule 1: the grid candidates of one mentor-local date, before any filtering, ascending. */
-function candidatesForDate(ctx: Context, date: string): Candidate[] {
+/** Real UTC offsets lie within −12 h … +14 h; a wall time this far outside a window cannot be in it. */
+const OFFSET_MARGIN_MS = 15 * HOUR_MS;
+
+/**
+ * The candidate starts of one mentor-local date. With `window`, wall times that cannot fall in
+ * it under any UTC offset are not converted (the conversion is the engine's hot path): the same
+ * candidates inside the window, much less work for short windows.
+ */
+function candidatesForDate(ctx: Context, date: string, window?: { from: number; to: number }): Candidate[] {
   const dayStart = parseLocalDate(date);
   if (dayStart === null) return [];
+  const wallFrom = window ? window.from - OFFSET_MARGIN_MS : Number.NEGATIVE_INFINITY;
+  const wallTo = window ? window.to + OFFSET_MARGIN_MS : Number.POSITIVE_INFINITY;
   const intervals = ctx.overrides.get(date) ?? ctx.weekly.get(weekdayOf(date)) ?? [];
   const out: Candidate[] = [];
   for (const interval of intervals) {
@@ -215,7 +226,9 @@ function candidatesForDate(ctx: Context, date: string): Candidate[] {
     if (startMin === null || endMin === null || endMin <= startMin) continue;
     const intervalEnd = wallToUtcMsOrNext(dayStart + endMin * MINUTE_MS, ctx.timeZone);
     for (let m = startMin; m < endMin; m += ctx.stepMinutes) {
-      const start = wallToUtcMs(dayStart + m * MINUTE_MS, ctx.timeZone);
+      const wall = dayStart + m * MINUTE_MS;
+      if (wall < wallFrom || wall >= wallTo) continue;
+      const start = wallToUtcMs(wall, ctx.timeZone);
       if (start === null) continue; // skipped wall time (spring forward)
       const end = start + ctx.durationMs;
       if (end > intervalEnd) continue;
@@ -259,7 +272,7 @@ export function computeSlots(q: SlotQuery): TimeRange[] {
 
   const byStart = new Map<number, Candidate>();
   for (let date = firstDate; date <= lastDate; date = addDays(date, 1)) {
-    for (const c of candidatesForDate(ctx, date)) {
+    for (const c of candidatesForDate(ctx, date, { from, to })) {
       if (c.start < from || c.end > to || byStart.has(c.start)) continue;
       if (passesRules(ctx, c)) byStart.set(c.start, c);
     }

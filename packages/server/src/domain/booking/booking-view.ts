@@ -1,11 +1,33 @@
-import type { BookingRow } from '../../db/database.js';
+import type { Kysely } from 'kysely';
+import type { BookingRow, Database } from '../../db/database.js';
 import type { Booking } from '../../schemas/bookings.js';
 
-/** The API's view of a booking row. */
-export function toBooking(row: BookingRow): Booking {
+/**
+ * The mentors' names by id, in one query: a booking names its mentor (a mentor removed since
+ * keeps their name on past sessions).
+ */
+export async function mentorNames(
+  db: Kysely<Database>,
+  tenantId: string,
+  mentorIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(mentorIds)];
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('mentors')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The API's view of a booking row; `mentorName` from the mentor row (see `mentorNames`). */
+export function toBooking(row: BookingRow, mentorName: string): Booking {
   return {
     id: row.id,
     mentorId: row.mentor_id,
+    mentorName,
     learnerId: row.learner_id,
     requestId: row.request_id,
     start: row.start_at.toISOString(),
@@ -19,4 +41,18 @@ export function toBooking(row: BookingRow): Booking {
     cancelReason: row.cancel_reason,
     cancelledBy: row.cancelled_by as Booking['cancelledBy'],
   };
+}
+
+/** Bookings with their mentors' names (one query for all of them). */
+export async function toBookings(
+  db: Kysely<Database>,
+  tenantId: string,
+  rows: readonly BookingRow[],
+): Promise<Booking[]> {
+  const names = await mentorNames(
+    db,
+    tenantId,
+    rows.map((row) => row.mentor_id),
+  );
+  return rows.map((row) => toBooking(row, names.get(row.mentor_id) ?? ''));
 }

@@ -23,7 +23,7 @@ import { isSlotOffered } from '../availability/slots.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { markRequestMatched } from '../requests/requests.js';
 import { attachBookingThread, chatThreadIdFor } from '../threads/threads.js';
-import { toBooking } from './booking-view.js';
+import { toBooking, toBookings } from './booking-view.js';
 import { joinDetails } from './join-details.js';
 import { onBookingCancelled, onBookingCreated, onBookingRescheduled } from './lifecycle.js';
 
@@ -241,7 +241,7 @@ export async function createInstantSession(
     withThread: true,
     requestAlreadyMatched: true,
   });
-  return toBooking(row);
+  return toBooking(row, mentor.name);
 }
 
 export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBookingInput): Promise<Booking> {
@@ -281,7 +281,7 @@ export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBooking
     format,
     note: input.note ?? null,
   });
-  return toBooking(row);
+  return toBooking(row, mentor.name);
 }
 
 /** The booking if the actor is its learner, its mentor or the program; otherwise not found. */
@@ -302,7 +302,8 @@ export async function accessBooking(
 }
 
 export async function getBooking(ctx: Ctx, actor: Actor, id: string): Promise<Booking> {
-  return toBooking((await accessBooking(ctx, actor, id)).row);
+  const [booking] = await toBookings(ctx.db, actor.tenantId, [(await accessBooking(ctx, actor, id)).row]);
+  return booking as Booking;
 }
 
 export async function cancelBooking(ctx: Ctx, actor: Actor, id: string, reason: string): Promise<Booking> {
@@ -326,7 +327,8 @@ export async function cancelBooking(ctx: Ctx, actor: Actor, id: string, reason: 
     updated_at: now,
   });
   await onBookingCancelled(ctx.db, updated, now);
-  return toBooking(updated);
+  const [booking] = await toBookings(ctx.db, actor.tenantId, [updated]);
+  return booking as Booking;
 }
 
 export async function rescheduleBooking(
@@ -368,7 +370,7 @@ export async function rescheduleBooking(
     updated_at: now,
   });
   await onBookingRescheduled(ctx.db, updated, { start: row.start_at, end: row.end_at }, now);
-  return toBooking(updated);
+  return toBooking(updated, mentor.name);
 }
 
 export type BookingCursor = { start: string; id: string };
@@ -408,7 +410,7 @@ export async function listBookingsFor(
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    data: page.map(toBooking),
+    data: await toBookings(ctx.db, actor.tenantId, page),
     next: rows.length > query.limit && last ? { start: last.start_at.toISOString(), id: last.id } : null,
   };
 }

@@ -6,6 +6,7 @@ import { cancelJobs, enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
 import type { EventType } from '../events/event-types.js';
 import { recordEvent } from '../events/record-event.js';
+import { awardBadges } from '../recognition/badges.js';
 import { closeRequestOffers } from '../requests/offers.js';
 
 /** Job kinds of a booking's life. */
@@ -180,7 +181,10 @@ export const bookingReminderJob: JobHandler = {
   },
 };
 
-/** `booking.complete`: a confirmed session that has ended becomes `completed`; the mentor's count goes up. */
+/**
+ * `booking.complete`: a confirmed session that has ended becomes `completed`; the mentor's count
+ * goes up and any badge it earns is awarded, all in one transaction.
+ */
 export const bookingCompletionJob: JobHandler = {
   async run(job, { db, clock }) {
     const tenantId = job.tenant_id!;
@@ -203,6 +207,7 @@ export const bookingCompletionJob: JobHandler = {
         .where('tenant_id', '=', tenantId)
         .where('id', '=', row.mentor_id)
         .execute();
+      await awardBadges(trx, { tenantId, mentorId: row.mentor_id, now });
       await bookingEvent(trx, 'booking.completed', row, now);
     });
   },

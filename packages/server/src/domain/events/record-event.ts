@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { subscribedEndpointIds } from '../../db/webhooks.js';
+import { isWebhookEventType } from '../webhooks/event-types.js';
 import { enqueueWebhookDeliveries } from '../webhooks/outbox.js';
 import type { EventType } from './event-types.js';
 
@@ -18,30 +20,41 @@ export interface NewEvent {
 /**
  * Records an event inside the caller's transaction, so it exists exactly when the change it
  * reports commits. NOTIFY is transactional too: listeners hear of it only after the commit.
+ * One statement inserts the event, notifies and reads the webhook endpoints subscribed to it:
+ * every request that changes something records an event, so round trips here are paid often.
  */
 export async function recordEvent(db: Kysely<Database>, event: NewEvent): Promise<number> {
   const userIds = [...new Set(event.userIds ?? [])];
+  const forWebhooks = isWebhookEventType(event.type);
   const row = await db
-    .insertInto('events')
-    .values({
-      tenant_id: event.tenantId,
-      type: event.type,
-      data: JSON.stringify(event.data),
-      user_ids: userIds,
-      created_at: event.at,
-    })
-    .returning('id')
+    .with('e', (qb) =>
+      qb
+        .insertInto('events')
+        .values({
+          tenant_id: event.tenantId,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          user_ids: userIds,
+          created_at: event.at,
+        })
+        .returning('id'),
+    )
+    .selectFrom('e')
+    .select([
+      'e.id',
+      sql<string>`pg_notify(${EVENTS_CHANNEL}, json_build_object('tenantId', ${event.tenantId}::text, 'id', e.id)::text)`.as(
+        'notified',
+      ),
+      (forWebhooks ? subscribedEndpointIds(event.tenantId, event.type) : sql<string[]>`'{}'::uuid[]`).as(
+        'endpoint_ids',
+      ),
+    ])
     .executeTakeFirstOrThrow();
-  await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify({ tenantId: event.tenantId, id: row.id })})`.execute(
-    db,
-  );
   // The webhook outbox: deliveries (and their jobs) commit or roll back with the event.
-  await enqueueWebhookDeliveries(db, {
-    id: row.id,
-    tenantId: event.tenantId,
-    type: event.type,
-    data: event.data,
-    at: event.at,
-  });
+  await enqueueWebhookDeliveries(
+    db,
+    { id: row.id, tenantId: event.tenantId, type: event.type, data: event.data, at: event.at },
+    row.endpoint_ids,
+  );
   return row.id;
 }

@@ -4,6 +4,7 @@ import type { CreateFeedbackInput, Feedback } from '../../schemas/feedback.js';
 import type { Actor } from '../actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { awardBadges } from '../recognition/badges.js';
 import { type Ctx, mentorUserId, sessionParties } from './session-parties.js';
 
 export function toFeedback(row: FeedbackRow): Feedback {
@@ -21,7 +22,7 @@ export function toFeedback(row: FeedbackRow): Feedback {
 
 /**
  * The learner rates a session once it has started: the feedback row, the mentor's rating
- * totals (which matching reads) and the `feedback.submitted` event commit together. A second
+ * totals (which matching reads), any badge it earns and the `feedback.submitted` event commit together. A second
  * attempt, even a concurrent one, finds the unique booking_id taken and changes nothing.
  */
 export async function submitFeedback(
@@ -56,6 +57,7 @@ export async function submitFeedback(
   });
   if (!row) throw new ConflictError('feedback_exists', 'You already gave feedback on this session.');
   await addMentorRating(ctx.db, actor.tenantId, booking.mentor_id, input.rating);
+  await awardBadges(ctx.db, { tenantId: actor.tenantId, mentorId: booking.mentor_id, now });
   const feedback = toFeedback(row);
   const mentorUser = await mentorUserId(ctx.db, actor.tenantId, mentor);
   await recordEvent(ctx.db, {

@@ -1,5 +1,5 @@
 import type { MentorRow } from '../../db/database.js';
-import type { Mentor } from '../../schemas/mentors.js';
+import type { Badge, Mentor } from '../../schemas/mentors.js';
 import { InvalidInputError } from '../errors.js';
 import { normalizeSkills } from '../skills/normalize.js';
 
@@ -23,6 +23,8 @@ export function toMentor(row: MentorRow): Mentor {
       ratingCount: row.rating_count,
       medianResponseMinutes: row.median_response_minutes,
     },
+    // The cache on the row (domain/recognition/badges.ts writes it with mentor_badges).
+    badges: (row.badges ?? []) as Badge[],
   };
 }
 

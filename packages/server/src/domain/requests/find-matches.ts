@@ -98,15 +98,13 @@ export async function findMatches(
 
   const firstPass = scoreCandidates(analyzed, candidates, ctx, { explain: false });
   const shortlistIds = firstPass.slice(0, AVAILABILITY_POOL).map((m) => m.candidate.id);
-  const shortlist = await loadShortlist(db, input.tenantId, shortlistIds);
-  const slots = await nextSlotsFor(db, {
+  const shortlist = await loadShortlist(db, {
     tenantId: input.tenantId,
-    settings: input.settings,
-    mentors: shortlist,
+    ids: shortlistIds,
     learnerId: input.learner.id,
     now: input.now,
-    count: NEXT_SLOTS,
   });
+  const slots = nextSlotsFor({ settings: input.settings, shortlist, now: input.now, count: NEXT_SLOTS });
   for (const c of candidates) {
     if (slots.has(c.id)) c.nextSlot = slots.get(c.id)?.[0]?.start ?? null;
   }
@@ -118,7 +116,7 @@ export async function findMatches(
     ),
     MATCHES_SHOWN,
   );
-  const byId = new Map(shortlist.map(({ mentor }) => [mentor.id, mentor]));
+  const byId = new Map(shortlist.mentors.map(({ mentor }) => [mentor.id, mentor]));
   const matches = ranked.flatMap((r) => {
     const mentor = byId.get(r.candidate.id);
     if (!mentor) return [];

@@ -1,9 +1,9 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Range } from '../../db/bookings.js';
 import type { AvailabilityRow, Database, MentorRow } from '../../db/database.js';
 import { policyFrom } from '../availability/mentor-availability.js';
 import { computeSlots, type SlotQuery } from '../availability/slots.js';
-import { DAY_MS } from '../availability/zoned-time.js';
+import { DAY_MS, HOUR_MS } from '../availability/zoned-time.js';
 import type { TenantSettings } from '../tenants/settings.js';
 
 export const NEXT_SLOTS_WINDOW_DAYS = 14;
@@ -12,15 +12,33 @@ export interface ShortlistedMentor {
   mentor: MentorRow;
   /** The mentor's availability row; undefined when they never set one. */
   availability: AvailabilityRow | undefined;
+  /** The mentor's bookings around the next-slots window (buffers reach a little beyond it). */
+  busy: Range[];
 }
 
-/** The shortlisted mentors with their availability rows: one query (primary-key lookups). */
+export interface Shortlist {
+  mentors: ShortlistedMentor[];
+  /** The learner's own bookings in the window: they cannot be in two sessions at once. */
+  learnerBusy: Range[];
+}
+
+/** `[[start, end], …]` as json_agg returns it. */
+const toRanges = (pairs: [string, string][]): Range[] =>
+  pairs.map(([start, end]) => ({ start: new Date(start), end: new Date(end) }));
+
+/**
+ * The shortlisted mentors with their availability rows and bookings, and the learner's bookings:
+ * everything the slot engine needs for their next free slots, in one query (primary-key lookups
+ * and one index range per mentor).
+ */
 export async function loadShortlist(
   db: Kysely<Database>,
-  tenantId: string,
-  ids: string[],
-): Promise<ShortlistedMentor[]> {
-  if (ids.length === 0) return [];
+  input: { tenantId: string; ids: string[]; learnerId: string; now: Date },
+): Promise<Shortlist> {
+  if (input.ids.length === 0) return { mentors: [], learnerBusy: [] };
+  const { from, to } = slotsWindow(input.now);
+  const busyFrom = new Date(from.getTime() - 8 * DAY_MS);
+  const busyTo = new Date(to.getTime() + 8 * DAY_MS);
   const rows = await db
     .selectFrom('mentors as m')
     .leftJoin('availability as a', 'a.mentor_id', 'm.id')
@@ -40,10 +58,22 @@ export async function loadShortlist(
       'a.meeting_url as a_meeting_url',
       'a.updated_at as a_updated_at',
     ])
-    .where('m.tenant_id', '=', tenantId)
-    .where('m.id', 'in', ids)
+    .select([
+      sql<[string, string][]>`coalesce((
+        select json_agg(json_build_array(b.start_at, b.end_at)) from bookings b
+        where b.tenant_id = m.tenant_id and b.mentor_id = m.id and b.status <> 'cancelled'
+          and b.end_at > ${busyFrom} and b.start_at < ${busyTo}
+      ), '[]'::json)`.as('busy'),
+      sql<[string, string][]>`coalesce((
+        select json_agg(json_build_array(b.start_at, b.end_at)) from bookings b
+        where b.tenant_id = ${input.tenantId} and b.learner_id = ${input.learnerId} and b.status <> 'cancelled'
+          and b.end_at > ${from} and b.start_at < ${to}
+      ), '[]'::json)`.as('learner_busy'),
+    ])
+    .where('m.tenant_id', '=', input.tenantId)
+    .where('m.id', 'in', input.ids)
     .execute();
-  return rows.map((r) => {
+  const mentors = rows.map((r) => {
     const {
       a_mentor_id,
       a_tenant_id,
@@ -58,6 +88,8 @@ export async function loadShortlist(
       a_session_lengths,
       a_meeting_url,
       a_updated_at,
+      busy,
+      learner_busy: _learnerBusy,
       ...mentor
     } = r;
     const availability: AvailabilityRow | undefined =
@@ -78,12 +110,18 @@ export async function loadShortlist(
             meeting_url: a_meeting_url,
             updated_at: a_updated_at as Date,
           };
-    return { mentor, availability };
+    return { mentor, availability, busy: toRanges(busy) };
   });
+  return { mentors, learnerBusy: toRanges(rows[0]?.learner_busy ?? []) };
 }
 
-/** Where the search for a mentor's first slots stops, in days from `from`: most mentors are done after the first. */
-const CHUNK_ENDS_DAYS = [1, 4];
+/** The window matching shows next free slots in: from now, two weeks. */
+function slotsWindow(now: Date): { from: Date; to: Date } {
+  return { from: now, to: new Date(now.getTime() + NEXT_SLOTS_WINDOW_DAYS * DAY_MS) };
+}
+
+/** Where the search for a mentor's first slots stops, in hours from `from`: most mentors are done after the first. */
+const CHUNK_ENDS_HOURS = [3, 24, 96];
 
 /**
  * The first `count` slots of `computeSlots` over `[from, to)`, computed a chunk at a time and
@@ -102,9 +140,9 @@ export function firstSlots(
   const durationMs = q.durationMinutes * 60_000;
   const found: Range[] = [];
   let start = from;
-  for (const endDays of [...CHUNK_ENDS_DAYS, Number.POSITIVE_INFINITY]) {
+  for (const endHours of [...CHUNK_ENDS_HOURS, Number.POSITIVE_INFINITY]) {
     if (start >= to || found.length >= count) break;
-    const end = Math.min(from + endDays * DAY_MS, to);
+    const end = Math.min(from + endHours * HOUR_MS, to);
     const slots = computeSlots({
       ...query,
       from: new Date(start),
@@ -116,53 +154,16 @@ export function firstSlots(
   return found.slice(0, count);
 }
 
-/**
- * The first few free slots of several mentors at once: one query for the mentors' and the
- * learner's bookings around the window, then the slot engine in memory.
- */
-export async function nextSlotsFor(
-  db: Kysely<Database>,
-  input: {
-    tenantId: string;
-    settings: TenantSettings;
-    mentors: ShortlistedMentor[];
-    learnerId: string;
-    now: Date;
-    count: number;
-  },
-): Promise<Map<string, Range[]>> {
+/** The first few free slots of each shortlisted mentor: the slot engine, in memory. */
+export function nextSlotsFor(input: {
+  settings: TenantSettings;
+  shortlist: Shortlist;
+  now: Date;
+  count: number;
+}): Map<string, Range[]> {
   const out = new Map<string, Range[]>();
-  if (input.mentors.length === 0) return out;
-  const ids = input.mentors.map((m) => m.mentor.id);
-  const from = input.now;
-  const to = new Date(from.getTime() + NEXT_SLOTS_WINDOW_DAYS * DAY_MS);
-  const busyFrom = new Date(from.getTime() - 8 * DAY_MS);
-  const busyTo = new Date(to.getTime() + 8 * DAY_MS);
-  const bookings = await db
-    .selectFrom('bookings')
-    .select(['mentor_id', 'learner_id', 'start_at', 'end_at'])
-    .where('tenant_id', '=', input.tenantId)
-    .where('status', '<>', 'cancelled')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('mentor_id', 'in', ids), eb('end_at', '>', busyFrom), eb('start_at', '<', busyTo)]),
-        eb.and([eb('learner_id', '=', input.learnerId), eb('end_at', '>', from), eb('start_at', '<', to)]),
-      ]),
-    )
-    .execute();
-  const mentorBusy = new Map<string, Range[]>();
-  const learnerBusy: Range[] = [];
-  for (const b of bookings) {
-    if (b.learner_id === input.learnerId && b.end_at > from && b.start_at < to) {
-      learnerBusy.push({ start: b.start_at, end: b.end_at });
-    }
-    if (b.end_at > busyFrom && b.start_at < busyTo) {
-      const list = mentorBusy.get(b.mentor_id);
-      if (list) list.push({ start: b.start_at, end: b.end_at });
-      else mentorBusy.set(b.mentor_id, [{ start: b.start_at, end: b.end_at }]);
-    }
-  }
-  for (const { mentor, availability } of input.mentors) {
+  const { from, to } = slotsWindow(input.now);
+  for (const { mentor, availability, busy } of input.shortlist.mentors) {
     if (!availability) {
       out.set(mentor.id, []);
       continue;
@@ -176,8 +177,8 @@ export async function nextSlotsFor(
         to,
         durationMinutes: Math.min(...policy.sessionLengths),
         now: input.now,
-        mentorBusy: mentorBusy.get(mentor.id) ?? [],
-        learnerBusy,
+        mentorBusy: busy,
+        learnerBusy: input.shortlist.learnerBusy,
         count: input.count,
       }),
     );

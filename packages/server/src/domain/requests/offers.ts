@@ -320,7 +320,7 @@ export async function acceptOffer(ctx: Ctx, actor: Actor, requestId: string): Pr
     // Answered before (a retry): the same offer and the session it made.
     const view = await offerView(ctx, actor.tenantId, mentor.id, requestId);
     const row = await instantBookingOf(ctx.db, actor.tenantId, requestId, mentor.id);
-    return { ...view, booking: row ? toBooking(row) : null };
+    return { ...view, booking: row ? toBooking(row, mentor.name) : null };
   }
   // Suspended (or otherwise taken off the program) since the offer: they may decline, not take it.
   if (

@@ -10,7 +10,7 @@ import {
 import type { JobContext, JobHandler } from '../../jobs/worker.js';
 import type { SecretBox } from '../../security/keys.js';
 import { type Resolver, sendWebhook } from './send.js';
-import { signWebhook } from './signature.js';
+import { signatureHeader } from './signature.js';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -74,13 +74,26 @@ export function webhookDeliveryHandler(options: WebhookDeliveryOptions): JobHand
       const attemptedAt = clock.now();
       const attempt = await nextAttemptNumber(db, tenantId, delivery.id, attemptedAt);
       const timestamp = Math.floor(attemptedAt.getTime() / 1000);
-      const secret = options.secretBox.open(endpoint.secret_sealed);
+      // During a rotation's overlap the previous secret signs too, so the receiver can switch.
+      const secrets = [endpoint.secret_sealed];
+      if (
+        endpoint.previous_secret_sealed &&
+        endpoint.previous_secret_expires_at &&
+        endpoint.previous_secret_expires_at > attemptedAt
+      ) {
+        secrets.push(endpoint.previous_secret_sealed);
+      }
       const result = await sendWebhook(
         endpoint.url,
         {
           'webhook-id': delivery.message_id,
           'webhook-timestamp': String(timestamp),
-          'webhook-signature': signWebhook(secret, delivery.message_id, timestamp, delivery.body),
+          'webhook-signature': signatureHeader(
+            secrets.map((sealed) => options.secretBox.open(sealed)),
+            delivery.message_id,
+            timestamp,
+            delivery.body,
+          ),
         },
         delivery.body,
         { allowPrivate: options.allowPrivate, timeoutMs, resolve: options.resolve },

@@ -14,6 +14,7 @@ import {
   insertWebhookEndpoint,
   listWebhookDeliveries,
   listWebhookEndpoints,
+  rotateEndpointSecret,
   updateWebhookDelivery,
   updateWebhookEndpoint,
 } from '../../db/webhooks.js';
@@ -56,6 +57,7 @@ export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
     description: row.description,
     enabled: row.enabled,
     disabledReason: row.disabled_reason,
+    previousSecretExpiresAt: row.previous_secret_expires_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -162,17 +164,23 @@ export async function deleteWebhookEndpointFor(ctx: WebhookCtx, tenantId: string
   if (!(await deleteWebhookEndpoint(ctx.db, tenantId, id))) throw new NotFoundError('Webhook endpoint');
 }
 
-/** A new secret, effective at once for every later attempt; shown only in this answer. */
+/**
+ * A new secret, shown only in this answer. The previous one keeps signing beside it for
+ * `overlapHours` (0: retired at once), so a receiver can deploy the new secret without
+ * rejecting a delivery in between; a second rotation within the overlap retires the oldest.
+ */
 export async function rotateWebhookSecret(
   ctx: WebhookCtx,
   tenantId: string,
   id: string,
+  overlapHours: number,
 ): Promise<WebhookEndpoint & { secret: string }> {
-  await endpointOf(ctx, tenantId, id);
+  const now = ctx.clock.now();
   const secret = generateWebhookSecret();
-  const row = await updateWebhookEndpoint(ctx.db, tenantId, id, {
-    secret_sealed: ctx.secretBox.seal(secret),
-    updated_at: ctx.clock.now(),
+  const row = await rotateEndpointSecret(ctx.db, tenantId, id, {
+    secretSealed: ctx.secretBox.seal(secret),
+    previousExpiresAt: overlapHours > 0 ? new Date(now.getTime() + overlapHours * 3_600_000) : null,
+    now,
   });
   if (!row) throw new NotFoundError('Webhook endpoint');
   return { ...toWebhookEndpoint(row), secret };

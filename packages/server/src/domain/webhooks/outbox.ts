@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { insertWebhookDeliveries, subscribedEndpoints } from '../../db/webhooks.js';
+import { insertWebhookDeliveries } from '../../db/webhooks.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { isWebhookEventType } from './event-types.js';
 
@@ -21,10 +21,10 @@ export const webhookMessageId = (eventId: number): string => `msg_${eventId}`;
 export async function enqueueWebhookDeliveries(
   db: Kysely<Database>,
   event: { id: number; tenantId: string; type: string; data: Record<string, unknown>; at: Date },
+  /** The enabled endpoints subscribed to the type, oldest first (`subscribedEndpointIds`). */
+  endpointIds: readonly string[],
 ): Promise<string[]> {
-  if (!isWebhookEventType(event.type)) return [];
-  const endpoints = await subscribedEndpoints(db, event.tenantId, event.type);
-  if (endpoints.length === 0) return [];
+  if (!isWebhookEventType(event.type) || endpointIds.length === 0) return [];
   const messageId = webhookMessageId(event.id);
   const body = JSON.stringify({
     id: messageId,
@@ -34,9 +34,9 @@ export async function enqueueWebhookDeliveries(
   });
   const deliveries = await insertWebhookDeliveries(
     db,
-    endpoints.map((e) => ({
+    endpointIds.map((endpointId) => ({
       tenant_id: event.tenantId,
-      endpoint_id: e.id,
+      endpoint_id: endpointId,
       event_id: event.id,
       message_id: messageId,
       event_type: event.type,

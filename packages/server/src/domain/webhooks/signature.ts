@@ -16,3 +16,16 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
   const mac = createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64');
   return `v1,${mac}`;
 }
+
+/**
+ * The `webhook-signature` header for one or more secrets: space-separated `v1,…` signatures, as
+ * Standard Webhooks allows during a rotation (a receiver accepts any signature it can verify).
+ */
+export function signatureHeader(
+  secrets: readonly string[],
+  id: string,
+  timestampSeconds: number,
+  body: string,
+): string {
+  return secrets.map((secret) => signWebhook(secret, id, timestampSeconds, body)).join(' ');
+}

@@ -13,7 +13,9 @@ const analytics = createRoute({
   summary: 'Program analytics',
   description:
     'Per day or week and in total: requests, match rate, median time to first response (request → first ' +
-    'booking), sessions by outcome, top and unmet skills, mentor load (busiest 10 % share, Gini). Up to 366 days.',
+    'booking), sessions by outcome, satisfaction (average rating, share solved), top and unmet skills, mentor load ' +
+    '(busiest 10 % share, Gini). Up to 366 days. Whole UTC days are read from a daily rollup kept current by ' +
+    'a background job (days changed since are recomputed first), other ranges computed live: same figures.',
   ...PROGRAM,
   middleware: [requireAdmin] as const,
   request: { query: AnalyticsQuerySchema },
@@ -23,12 +25,12 @@ const analytics = createRoute({
 export function adminAnalyticsRoutes() {
   return createRouter().openapi(analytics, async (c) => {
     const q = c.req.valid('query');
-    const result = await programAnalytics(ctx(c).db, {
-      tenantId: c.get('auth').tenant.id,
-      from: new Date(q.from),
-      to: new Date(q.to),
-      bucket: q.bucket,
-    });
+    const { db, clock } = ctx(c);
+    const result = await programAnalytics(
+      db,
+      { tenantId: c.get('auth').tenant.id, from: new Date(q.from), to: new Date(q.to), bucket: q.bucket },
+      { now: clock.now() },
+    );
     return c.json(result, 200);
   });
 }

@@ -1,0 +1,111 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  buildCredential,
+  issuerKey,
+  signCredential,
+  VC_MEDIA_TYPE,
+} from '../domain/recognition/credential.js';
+import { leaderboard, mentorRecord, ownMentorRow } from '../domain/recognition/record.js';
+import { ctx } from '../http/atomic.js';
+import { requireUser } from '../http/auth.js';
+import { ApiError } from '../http/errors.js';
+import { createRouter } from '../http/router.js';
+import { ANY_USER, commonErrors, EVERYONE, jsonResponse, notFoundError } from '../schemas/common.js';
+import { LeaderboardQuerySchema, LeaderboardSchema, MentorRecordSchema } from '../schemas/recognition.js';
+
+const record = createRoute({
+  method: 'get',
+  path: '/v1/me/mentor/record',
+  tags: ['Recognition'],
+  summary: 'My mentoring record',
+  description:
+    'Completed sessions, their minutes, first and last session, and the badges earned (oldest first). ' +
+    'Badge codes are stable: `first_session`, `sessions_10`, `sessions_50`, `five_star_streak`, ' +
+    '`fast_responder`. 404 without a mentor profile.',
+  ...ANY_USER,
+  middleware: [requireUser] as const,
+  responses: { 200: jsonResponse(MentorRecordSchema, 'The record.'), ...commonErrors, ...notFoundError },
+});
+
+const credential = createRoute({
+  method: 'get',
+  path: '/v1/me/mentor/credential',
+  tags: ['Recognition'],
+  summary: 'My record as a verifiable credential',
+  description:
+    'The record as an Open Badges 3.0 `OpenBadgeCredential` (W3C VC Data Model 2.0), secured as a ' +
+    'VC-JOSE compact JWS (`application/vc+jwt`, EdDSA/Ed25519) signed by the program. Verify it with ' +
+    'the key in `{issuer.id}/jwks.json` matching the header’s `kid`. 404 without a mentor profile.',
+  ...ANY_USER,
+  middleware: [requireUser] as const,
+  responses: {
+    200: { description: 'The signed credential.', content: { [VC_MEDIA_TYPE]: { schema: z.string() } } },
+    ...commonErrors,
+    ...notFoundError,
+  },
+});
+
+const board = createRoute({
+  method: 'get',
+  path: '/v1/leaderboard',
+  tags: ['Recognition'],
+  summary: 'Mentor leaderboard',
+  description:
+    'Approved mentors ranked by completed sessions (or minutes) that started this UTC calendar month; ' +
+    'public profile fields only. Only when the program turned `leaderboard` on in its settings: ' +
+    'otherwise 404 `leaderboard_disabled`.',
+  ...EVERYONE,
+  request: { query: LeaderboardQuerySchema },
+  responses: {
+    200: jsonResponse(LeaderboardSchema, 'This month’s ranking.'),
+    ...commonErrors,
+    404: {
+      description: 'The program has not turned the leaderboard on (`leaderboard_disabled`).',
+      content: {
+        'application/problem+json': { schema: notFoundError[404].content['application/problem+json'].schema },
+      },
+    },
+  },
+});
+
+/** Where issuer ids point: the configured public origin, else the origin this request came to. */
+function baseUrlOf(configured: string | undefined, requestUrl: string): string {
+  return configured ?? new URL(requestUrl).origin;
+}
+
+export function recognitionRoutes() {
+  return createRouter()
+    .openapi(record, async (c) => {
+      const auth = c.get('auth');
+      const mentor = await ownMentorRow(ctx(c), auth.tenant.id, auth.user!.externalId);
+      return c.json(await mentorRecord(ctx(c), mentor), 200);
+    })
+    .openapi(credential, async (c) => {
+      const auth = c.get('auth');
+      const deps = c.get('deps');
+      const mentor = await ownMentorRow(ctx(c), auth.tenant.id, auth.user!.externalId);
+      const now = deps.clock.now();
+      const credentialBody = buildCredential({
+        baseUrl: baseUrlOf(deps.publicUrl, c.req.url),
+        tenant: { id: auth.tenant.id, name: auth.tenant.settings.branding.name ?? auth.tenant.name },
+        mentor,
+        record: await mentorRecord(ctx(c), mentor),
+        now,
+      });
+      const jws = signCredential(
+        credentialBody,
+        await issuerKey(deps.db, deps.secretBox, auth.tenant.id, now),
+      );
+      c.header('Content-Type', VC_MEDIA_TYPE);
+      c.header('Content-Disposition', `attachment; filename="mentoring-record-${mentor.id}.jwt"`);
+      c.header('Cache-Control', 'no-store');
+      return c.body(jws, 200);
+    })
+    .openapi(board, async (c) => {
+      const auth = c.get('auth');
+      if (!auth.tenant.settings.leaderboard) {
+        throw new ApiError(404, 'leaderboard_disabled', 'This program has not turned the leaderboard on.');
+      }
+      return c.json(await leaderboard(ctx(c), auth.tenant.id, c.req.valid('query')), 200);
+    });
+}

@@ -1,0 +1,96 @@
+import type { MentorRecord } from '@micromentor/sdk';
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { ConsoleElement } from '../mentor-console/console-element.js';
+import { consoleLocale } from '../mentor-console/console-i18n.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+import { mentorRecordStyles } from './mentor-record.styles.js';
+
+/**
+ * @summary The signed-in mentor's badges, and their record (sessions, minutes, badges) to
+ * download as a signed Open Badges 3.0 credential (`mentoring-record.jwt`, a VC-JOSE JWS).
+ *
+ * @event mm-record-downloaded - The credential was saved. `detail: { credential }` (the JWS).
+ * @event mm-error - Loading or downloading failed. `detail: { step: 'record', message, error }`.
+ *
+ * @csspart button - The download button.
+ */
+export class MmMentorRecord extends ConsoleElement {
+  static override styles = [baseStyles, consoleStyles, mentorRecordStyles];
+
+  @state() private record: MentorRecord | null = null;
+  @state() private error = '';
+  @state() private notice = '';
+  @state() private busy = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  /** Reloads the record (the console calls it when a session completes or feedback arrives). */
+  async refresh(): Promise<void> {
+    if (!this.api) return;
+    try {
+      this.record = await this.api.record();
+      this.error = '';
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #fail(error: unknown): void {
+    this.error = this.describe(error);
+    this.emit('mm-error', { step: 'record', message: this.error, error });
+  }
+
+  async #download(): Promise<void> {
+    if (!this.api || this.busy) return;
+    this.busy = true;
+    this.notice = '';
+    try {
+      const credential = await this.api.credential();
+      const url = URL.createObjectURL(new Blob([credential], { type: 'application/vc+jwt' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = 'mentoring-record.jwt';
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      this.notice = this.t.record.downloaded;
+      this.error = '';
+      this.emit('mm-record-downloaded', { credential });
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const t = this.t.record;
+    const date = new Intl.DateTimeFormat(consoleLocale(this.locale, this), { dateStyle: 'medium' });
+    const badges = this.record?.badges ?? [];
+    return html`<section aria-labelledby="record-title">
+      <h3 id="record-title">${t.heading}</h3>
+      ${
+        this.record
+          ? badges.length
+            ? html`<ul class="badges">
+                ${badges.map(
+                  (b) => html`<li data-code=${b.code}>
+                    ${t.badges[b.code] ?? b.code}<span class="meta">${t.earned(date.format(new Date(b.earnedAt)))}</span>
+                  </li>`,
+                )}
+              </ul>`
+            : html`<p class="meta">${t.empty}</p>`
+          : nothing
+      }
+      <button part="button" type="button" ?disabled=${this.busy || !this.api} @click=${this.#download}>
+        ${t.download}
+      </button>
+      ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+    </section>`;
+  }
+}
