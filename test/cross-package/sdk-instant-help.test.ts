@@ -61,6 +61,12 @@ describe('instant help with the SDK', () => {
     expect(lost).toBeInstanceOf(ConflictError);
     expect((lost as ConflictError).code).toBe('already_taken');
 
+    // The accept made the session: the learner has it, with a thread to chat in.
+    expect(won.booking).toMatchObject({ mentorId: ada.id, requestId: request.id, status: 'confirmed' });
+    const session = await learner.bookings.get(won.booking!.id);
+    expect(session.threadId).toBe(won.booking!.threadId);
+    expect(session.threadId).toEqual(expect.any(String));
+
     const seen = await learner.requests.get(request.id);
     expect(seen).toMatchObject({ status: 'matched', matchedMentorId: ada.id });
     const mine = (await mentorB.me.offers().toArray()).find((o) => o.requestId === request.id);
@@ -68,7 +74,8 @@ describe('instant help with the SDK', () => {
   });
 
   it('lets a mentor decline, and turns presence off', async () => {
-    const mentorA = tenant.browser('ada');
+    // Ada is in the session she accepted above: Bo is the one online and free.
+    const mentorA = tenant.browser('bo');
     await mentorA.me.setPresence({ availableNow: true });
     const learner = tenant.browser('learner-decline');
     const { request, offers } = await learner.requests.create({
@@ -76,7 +83,7 @@ describe('instant help with the SDK', () => {
       skills: ['sql'],
       urgency: 'now',
     });
-    expect(offers?.map((o) => o.mentorId)).toContain(ada.id);
+    expect(offers?.map((o) => o.mentorId)).toEqual([bo.id]);
     const declined = await mentorA.requests.decline(request.id);
     expect(declined.status).toBe('declined');
     const off = await mentorA.me.setPresence({ availableNow: false });

@@ -71,12 +71,13 @@ export interface ApiProcess {
  * `micromentor serve --seed-demo` on a free port: on a fresh PostgreSQL database when
  * DATABASE_URL is set (created here, dropped in stop()), otherwise on a temp PGlite data folder.
  */
-export async function startApiProcess(): Promise<ApiProcess> {
+export async function startApiProcess(extraEnv: NodeJS.ProcessEnv = {}): Promise<ApiProcess> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     MICROMENTOR_LOG: 'off',
     NODE_ENV: 'test',
     MICROMENTOR_WIDGET_FILE: WIDGET_FILE,
+    ...extraEnv,
   };
   delete env.DATABASE_URL;
   delete env.MICROMENTOR_DATA_DIR;
@@ -149,12 +150,16 @@ export interface HostSite {
   stop(): Promise<void>;
 }
 
-/** examples/host-site/server.mjs on 8788, pointing pages at the API. */
-export async function startHostSite(apiUrl: string): Promise<HostSite> {
-  await assertPortFree(HOST_PORT);
+/**
+ * examples/host-site/server.mjs on 8788 (or `port`, whose origin the tenant must then allow),
+ * pointing pages at the API.
+ */
+export async function startHostSite(apiUrl: string, port = HOST_PORT): Promise<HostSite> {
+  const origin = `http://localhost:${port}`;
+  await assertPortFree(port);
   const child = spawn(process.execPath, [join(ROOT, 'examples', 'host-site', 'server.mjs')], {
     cwd: ROOT,
-    env: { ...process.env, EXAMPLE_PORT: String(HOST_PORT), MICROMENTOR_API: apiUrl },
+    env: { ...process.env, EXAMPLE_PORT: String(port), MICROMENTOR_API: apiUrl },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -173,7 +178,7 @@ export async function startHostSite(apiUrl: string): Promise<HostSite> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the host site exited early:\n${stderr}`);
     try {
-      const res = await fetch(`${HOST_ORIGIN}/healthz`, { signal: AbortSignal.timeout(1000) });
+      const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(1000) });
       if (res.ok) return { child, stop };
     } catch {
       // not listening yet
@@ -181,7 +186,7 @@ export async function startHostSite(apiUrl: string): Promise<HostSite> {
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
-  throw new Error(`the host site did not answer on ${HOST_ORIGIN} within 15 s:\n${stderr}`);
+  throw new Error(`the host site did not answer on ${origin} within 15 s:\n${stderr}`);
 }
 
 export interface ApiBooking {

@@ -3,6 +3,7 @@
 // types, and `pnpm typecheck` (with the pinning tests in test/types.test-d.ts) fails wherever
 // the SDK no longer fits — the client cannot drift from the server.
 import type {
+  AcceptedOffer,
   ActionItem,
   AdminMentor,
   AdminMentorsQuery,
@@ -95,6 +96,7 @@ import type {
 } from '@micromentor/server/app-type';
 
 export type {
+  AcceptedOffer,
   ActionItem,
   AdminMentor,
   Analytics,

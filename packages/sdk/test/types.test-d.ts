@@ -4,6 +4,7 @@
 import type { ApiSchema, RouteInput, RouteOutput } from '@micromentor/server/app-type';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  AcceptedOffer,
   ActionItem,
   Availability,
   Board,
@@ -20,7 +21,6 @@ import type {
   LiveEvent,
   Me,
   Mentor,
-  MentorOffer,
   Message,
   Micromentor,
   MicromentorError,
@@ -117,7 +117,7 @@ describe('resource methods match their routes', () => {
     expectTypeOf(mm.requests.decline).returns.resolves.toEqualTypeOf<
       Ok<'/v1/requests/:id/decline', '$post'>
     >();
-    expectTypeOf(mm.requests.accept).returns.resolves.toEqualTypeOf<MentorOffer>();
+    expectTypeOf(mm.requests.accept).returns.resolves.toEqualTypeOf<AcceptedOffer>();
     type Created = Ok<'/v1/requests', '$post'>;
     expectTypeOf<Created['offers']>().toEqualTypeOf<{ mentorId: string; expiresAt: string }[] | undefined>();
   });

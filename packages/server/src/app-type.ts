@@ -67,6 +67,7 @@ import type {
   UpdateOwnMentorSchema,
 } from './schemas/mentors.js';
 import type {
+  AcceptedOfferSchema,
   ListOffersQuerySchema,
   MentorOfferSchema,
   PresenceInputSchema,
@@ -172,6 +173,8 @@ export type ListHelpRequestsQuery = z.output<typeof ListRequestsQuerySchema>;
 // Instant help: offers to mentors and their presence
 export type OfferSummary = z.output<typeof OfferSummarySchema>;
 export type MentorOffer = z.output<typeof MentorOfferSchema>;
+/** An accepted offer with the session the accept created. */
+export type AcceptedOffer = z.output<typeof AcceptedOfferSchema>;
 export type ListOffersQuery = z.output<typeof ListOffersQuerySchema>;
 export type PresenceBody = z.input<typeof PresenceInputSchema>;
 export type Presence = z.output<typeof PresenceSchema>;

@@ -35,6 +35,12 @@ const EnvSchema = z.object({
     .max(86_400)
     .default(DEFAULT_RATE_LIMITS.windowSeconds),
   MICROMENTOR_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  /**
+   * End-to-end tests only: `1` lets `POST /_test/clock` move this process's clock forward
+   * (see test-clock.ts). Refused when NODE_ENV=production.
+   */
+  MM_TEST_CLOCK: z.enum(['0', '1']).default('0'),
+  NODE_ENV: z.string().optional(),
   /** The API's public origin, e.g. https://api.example.org: names credential issuers. */
   MICROMENTOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
@@ -55,6 +61,8 @@ export interface ServerConfig {
   webhooksAllowPrivate: boolean;
   /** Rate limits, or false when MICROMENTOR_RATE_LIMIT=off. */
   rateLimit: RateLimitConfig | false;
+  /** MM_TEST_CLOCK=1 (end-to-end tests only): the movable clock and its `/_test/clock` route. */
+  testClock: boolean;
   /** The API's public origin (credential issuer ids); unset = the origin each request arrived at. */
   publicUrl: string | undefined;
 }
@@ -66,7 +74,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     throw new Error(`Invalid configuration:\n${lines}`);
   }
   const e = parsed.data;
+  if (e.MM_TEST_CLOCK === '1' && e.NODE_ENV === 'production') {
+    throw new Error(
+      'Invalid configuration:\n  MM_TEST_CLOCK: the test clock cannot be enabled with NODE_ENV=production',
+    );
+  }
   return {
+    testClock: e.MM_TEST_CLOCK === '1',
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import { systemClock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import type { ServerConfig } from './config.js';
 import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -10,6 +10,7 @@ import { jobHandlers } from './jobs/handlers.js';
 import { createWorker } from './jobs/worker.js';
 import { createRealtimeHub, type HubOptions } from './realtime/hub.js';
 import { SecretBox } from './security/keys.js';
+import { OffsetClock, withTestClock } from './test-clock.js';
 
 export interface RunningServer {
   url: string;
@@ -30,8 +31,11 @@ export async function startServer(
     poolSize: config.poolSize,
   });
   await migrateToLatest(database.db);
+  // MM_TEST_CLOCK=1 (end-to-end tests only): a clock `/_test/clock` can move forward.
+  const testClock = config.testClock ? new OffsetClock() : undefined;
+  const clock: Clock = testClock ?? systemClock;
   const demo = options.seedDemo
-    ? await seedDemo(database.db, new SecretBox(config.secretKey), systemClock)
+    ? await seedDemo(database.db, new SecretBox(config.secretKey), clock)
     : undefined;
   // One LISTEN connection per process (PostgreSQL), or PGlite's own listen().
   const hub = await createRealtimeHub(
@@ -41,14 +45,14 @@ export async function startServer(
     {
       // A mentor with a live stream open counts as online for instant help.
       onPresence: (tenantId, userId) =>
-        void touchPresence(database.db, { tenantId, userId, now: systemClock.now() }).catch(() => {}),
+        void touchPresence(database.db, { tenantId, userId, now: clock.now() }).catch(() => {}),
       ...options.realtime,
     },
   );
   const app = createApp({
     hub,
     db: database.db,
-    clock: systemClock,
+    clock,
     config: {
       secretKey: config.secretKey,
       widgetFile: config.widgetFile,
@@ -60,7 +64,7 @@ export async function startServer(
   });
   const worker = createWorker({
     db: database.db,
-    clock: systemClock,
+    clock,
     handlers: jobHandlers({
       secretBox: new SecretBox(config.secretKey),
       webhooks: { allowPrivate: config.webhooksAllowPrivate },
@@ -79,7 +83,8 @@ export async function startServer(
   });
   if (config.worker) worker.start();
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    const fetch = testClock ? withTestClock(app.fetch, testClock) : app.fetch;
+    const s = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address();

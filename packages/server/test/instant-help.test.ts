@@ -18,6 +18,18 @@ interface Offer {
   respondedAt: string | null;
   request: { id: string; title: string; details: string; context: Record<string, string>; status: string };
   learner: { name: string };
+  booking?: {
+    id: string;
+    mentorId: string;
+    learnerId: string;
+    requestId: string;
+    start: string;
+    end: string;
+    format: string;
+    status: string;
+    joinUrl: string | null;
+    threadId: string | null;
+  } | null;
 }
 interface Created {
   request: { id: string; learnerId: string; status: string };
@@ -151,6 +163,21 @@ describe('instant help: first to accept wins', () => {
       expect(losers.map((r) => r.body.code).filter((c) => c !== 'already_taken')).toEqual([]);
       const winner = winners[0]!;
       expect(winner.body).toMatchObject({ requestId, status: 'accepted', request: { status: 'matched' } });
+      // Exactly one session, with the winner, made in the winning accept's transaction.
+      const bookings = await ctx.db
+        .selectFrom('bookings')
+        .select(['id', 'mentor_id', 'learner_id', 'status'])
+        .where('request_id', '=', requestId)
+        .execute();
+      expect(bookings).toEqual([
+        {
+          id: winner.body.booking!.id,
+          mentor_id: winner.mentor.id,
+          learner_id: created.request.learnerId,
+          status: 'confirmed',
+        },
+      ]);
+      expect(await eventsFor(created.request.learnerId, 'booking.created')).toHaveLength(1);
 
       const row = await ctx.db
         .selectFrom('help_requests')
@@ -270,6 +297,266 @@ describe('instant help: first to accept wins', () => {
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('request_not_open');
     expect((await offerStatuses(id))[m!.id]).toBe('withdrawn');
+  });
+});
+
+describe('accepting creates the session', () => {
+  it('books the winner now for the shortest length in the request’s format, with a thread, events and a webhook', async () => {
+    const tenant = await tenantWith({ sessionLengths: [30, 15] });
+    const [mentor] = await onlineMentors(tenant, 1, 'chat');
+    const hook = await call<{ id: string }>(ctx.app, 'POST', '/v1/admin/webhooks', {
+      key: tenant.secretKey,
+      body: { url: 'https://hooks.example/in', events: ['booking.created', 'request.matched'] },
+    });
+    expect(hook.status, hook.text).toBe(201);
+    ctx.clock.set('2026-11-25T12:00:20Z');
+    const created = await askNow(tenant, 'learner-chat', { format: 'chat' });
+    // The learner can read how many mentors are being asked (and later that nobody is left).
+    const liveOffers = async () =>
+      (
+        await call<{ liveOffers?: number }>(
+          ctx.app,
+          'GET',
+          `/v1/requests/${created.request.id}`,
+          asLearner(tenant, 'learner-chat'),
+        )
+      ).body.liveOffers;
+    expect(await liveOffers()).toBe(1);
+    const res = await call<Offer>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${created.request.id}/accept`,
+      asMentor(tenant, mentor!.sub),
+    );
+    expect(res.status, res.text).toBe(200);
+    const booking = res.body.booking!;
+    // The next whole minute, 15 minutes (the shortest the program offers), chat.
+    expect(booking).toMatchObject({
+      mentorId: mentor!.id,
+      learnerId: created.request.learnerId,
+      requestId: created.request.id,
+      start: '2026-11-25T12:01:00.000Z',
+      end: '2026-11-25T12:16:00.000Z',
+      format: 'chat',
+      status: 'confirmed',
+      joinUrl: null,
+    });
+    expect(booking.threadId).toEqual(expect.any(String));
+    expect(await liveOffers()).toBe(0);
+
+    // The learner reads it, sees the winner live, and both can chat in its thread.
+    const learner = asLearner(tenant, 'learner-chat');
+    const got = await call<{ id: string; threadId: string }>(
+      ctx.app,
+      'GET',
+      `/v1/bookings/${booking.id}`,
+      learner,
+    );
+    expect(got.body).toMatchObject({ id: booking.id, threadId: booking.threadId });
+    const accepted = await eventsFor(created.request.learnerId, 'request.accepted');
+    expect(accepted.map((e) => e.data)).toEqual([
+      {
+        requestId: created.request.id,
+        mentorId: mentor!.id,
+        mentorName: mentor!.name,
+        bookingId: booking.id,
+        threadId: booking.threadId,
+        start: booking.start,
+      },
+    ]);
+    const bookingCreated = await eventsFor(created.request.learnerId, 'booking.created');
+    expect(bookingCreated.map((e) => e.data.bookingId)).toEqual([booking.id]);
+    expect(await eventsFor(await userIdOf(tenant, mentor!.sub), 'booking.created')).toHaveLength(1);
+    const posted = await call(ctx.app, 'POST', `/v1/threads/${booking.threadId}/messages`, {
+      ...learner,
+      body: { body: 'Hi! Thanks for taking it.' },
+    });
+    expect(posted.status, posted.text).toBe(201);
+    const read = await call<{ data: { body: string }[] }>(
+      ctx.app,
+      'GET',
+      `/v1/threads/${booking.threadId}/messages`,
+      asMentor(tenant, mentor!.sub),
+    );
+    expect(read.body.data.map((m) => m.body)).toEqual(['Hi! Thanks for taking it.']);
+
+    // One `request.matched` (via the offer, naming the booking) and the booking's jobs; webhooks queued for both.
+    const matched = await ctx.db
+      .selectFrom('events')
+      .select('data')
+      .where('tenant_id', '=', tenant.id)
+      .where('type', '=', 'request.matched')
+      .execute();
+    expect(matched.map((m) => m.data)).toEqual([
+      {
+        requestId: created.request.id,
+        mentorId: mentor!.id,
+        learnerId: created.request.learnerId,
+        bookingId: booking.id,
+        via: 'offer',
+      },
+    ]);
+    const deliveries = await ctx.db
+      .selectFrom('webhook_deliveries')
+      .select('event_type')
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect(deliveries.map((d) => d.event_type).sort()).toEqual(['booking.created', 'request.matched']);
+    const jobs = await ctx.db
+      .selectFrom('jobs')
+      .select('kind')
+      .where('subject', '=', `booking:${booking.id}`)
+      .where('status', '=', 'pending')
+      .execute();
+    expect(jobs.map((j) => j.kind)).toEqual(['booking.complete']);
+
+    // A retried accept answers the same session and books nothing more.
+    const again = await call<Offer>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${created.request.id}/accept`,
+      asMentor(tenant, mentor!.sub),
+    );
+    expect(again.status, again.text).toBe(200);
+    expect(again.body.booking?.id).toBe(booking.id);
+    const count = await ctx.db
+      .selectFrom('bookings')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('request_id', '=', created.request.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+
+  it('starts after the learner’s session that is running, in a video format with a link and a chat beside it', async () => {
+    const tenant = await tenantWith();
+    const [busyMentor, mentor] = await onlineMentors(tenant, 2, 'video');
+    // The learner is in a session with another mentor until 12:15 (booked earlier).
+    ctx.clock.set('2026-11-25T11:00:00Z');
+    const earlier = await book(
+      ctx,
+      tenant,
+      {
+        mentorId: busyMentor!.id,
+        start: '2026-11-25T11:45:00Z',
+        durationMinutes: 30,
+        format: 'video',
+      },
+      'learner-video',
+    );
+    expect(earlier.status, earlier.text).toBe(201);
+    ctx.clock.set('2026-11-25T12:00:00Z');
+    const created = await askNow(tenant, 'learner-video', { format: 'video' });
+    expect(created.offers?.map((o) => o.mentorId)).toContain(mentor!.id);
+    const res = await call<Offer>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${created.request.id}/accept`,
+      asMentor(tenant, mentor!.sub),
+    );
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.booking).toMatchObject({
+      start: '2026-11-25T12:15:00.000Z',
+      end: '2026-11-25T12:30:00.000Z',
+      format: 'video',
+    });
+    expect(res.body.booking!.joinUrl).toMatch(/^https?:/);
+    expect(res.body.booking!.threadId).toEqual(expect.any(String));
+  });
+
+  it('leaves no session when the accept fails (already taken)', async () => {
+    const tenant = await tenantWith();
+    const [a, b] = await onlineMentors(tenant, 2, 'late');
+    const created = await askNow(tenant, 'learner-late');
+    expect(
+      (await call(ctx.app, 'POST', `/v1/requests/${created.request.id}/accept`, asMentor(tenant, a!.sub)))
+        .status,
+    ).toBe(200);
+    const late = await call<{ code: string }>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${created.request.id}/accept`,
+      asMentor(tenant, b!.sub),
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('already_taken');
+    const rows = await ctx.db
+      .selectFrom('bookings')
+      .select('mentor_id')
+      .where('request_id', '=', created.request.id)
+      .execute();
+    expect(rows).toEqual([{ mentor_id: a!.id }]);
+  });
+});
+
+describe('median response time', () => {
+  it('is the median time from being asked to answering (accept, decline, first message in a request thread), in /v1/me/stats and the public stats', async () => {
+    const tenant = await tenantWith();
+    const [mentor] = await onlineMentors(tenant, 1, 'resp');
+    const me = asMentor(tenant, mentor!.sub);
+    const stats = async () =>
+      (await call<{ medianResponseMinutes: number | null }>(ctx.app, 'GET', '/v1/me/stats', me)).body
+        .medianResponseMinutes;
+    expect(await stats()).toBeNull();
+
+    // Declined after 8 minutes.
+    const first = await askNow(tenant, 'learner-r1');
+    ctx.clock.set('2026-11-25T12:08:00Z');
+    expect((await call(ctx.app, 'POST', `/v1/requests/${first.request.id}/decline`, me)).status).toBe(200);
+    expect(await stats()).toBe(8);
+
+    // Accepted after 2 minutes: median of 8 and 2.
+    await call(ctx.app, 'PUT', '/v1/me/presence', { ...me, body: { availableNow: true } });
+    const second = await askNow(tenant, 'learner-r2');
+    ctx.clock.set('2026-11-25T12:10:00Z');
+    const accepted = await call(ctx.app, 'POST', `/v1/requests/${second.request.id}/accept`, me);
+    expect(accepted.status, accepted.text).toBe(200);
+    expect(await stats()).toBe(5);
+
+    // A scheduled request the mentor answers by message 30 minutes later (only the first message counts): median of 8, 2, 30.
+    const third = await call<Created>(ctx.app, 'POST', '/v1/requests', {
+      ...asLearner(tenant, 'learner-r3'),
+      body: { title: 'PostgreSQL plan question', skills: ['sql'], urgency: 'this_week' },
+    });
+    expect(third.status, third.text).toBe(201);
+    const scheduled = await call(
+      ctx.app,
+      'GET',
+      `/v1/requests/${third.body.request.id}`,
+      asLearner(tenant, 'learner-r3'),
+    );
+    expect(scheduled.body).not.toHaveProperty('liveOffers');
+    ctx.clock.set('2026-11-25T12:40:00Z');
+    const thread = await call<{ id: string }>(
+      ctx.app,
+      'POST',
+      `/v1/requests/${third.body.request.id}/threads`,
+      {
+        ...me,
+        body: {},
+      },
+    );
+    expect(thread.status, thread.text).toBe(201);
+    const post = (body: string) =>
+      call(ctx.app, 'POST', `/v1/threads/${thread.body.id}/messages`, { ...me, body: { body } });
+    expect((await post('Could you share the query plan?')).status).toBe(201);
+    expect(await stats()).toBe(8);
+    ctx.clock.set('2026-11-25T12:55:00Z');
+    expect((await post('Any luck?')).status).toBe(201);
+    expect(await stats()).toBe(8);
+
+    const pub = await call<{ stats: { medianResponseMinutes: number | null } }>(
+      ctx.app,
+      'GET',
+      `/v1/mentors/${mentor!.id}`,
+      { key: tenant.secretKey },
+    );
+    expect(pub.body.stats.medianResponseMinutes).toBe(8);
+    const row = await ctx.db
+      .selectFrom('mentors')
+      .select('median_response_minutes')
+      .where('id', '=', mentor!.id)
+      .executeTakeFirstOrThrow();
+    expect(row.median_response_minutes).toBe(8);
   });
 });
 

@@ -2,6 +2,7 @@ import { segment } from '../internal/url.js';
 import type { PageList } from '../pagination.js';
 import type { CallOptions, Requester, WriteOptions } from '../request.js';
 import type {
+  AcceptedOffer,
   CreateHelpRequestParams,
   HelpRequest,
   HelpRequestWithMatches,
@@ -27,7 +28,7 @@ export interface RequestsResource {
    * As a mentor it was offered to: takes the request. The first mentor to accept gets it; later
    * ones get a `ConflictError` with code `already_taken`.
    */
-  accept(id: string, options?: WriteOptions): Promise<MentorOffer>;
+  accept(id: string, options?: WriteOptions): Promise<AcceptedOffer>;
   /** As a mentor it was offered to: declines it (they are left out of its matches). */
   decline(id: string, options?: WriteOptions): Promise<MentorOffer>;
 }

@@ -156,14 +156,21 @@ export async function closeLiveOffers(
   return q.returningAll().execute();
 }
 
-export async function countLiveOffers(db: Db, tenantId: string, requestId: string): Promise<number> {
-  const row = await db
+export async function countLiveOffers(
+  db: Db,
+  tenantId: string,
+  requestId: string,
+  /** Also leave out offers past their expiry that no job has closed yet. */
+  now?: Date,
+): Promise<number> {
+  let q = db
     .selectFrom('request_offers')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('tenant_id', '=', tenantId)
     .where('request_id', '=', requestId)
-    .where('status', '=', 'offered')
-    .executeTakeFirstOrThrow();
+    .where('status', '=', 'offered');
+  if (now) q = q.where('expires_at', '>', now);
+  const row = await q.executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -20,6 +20,7 @@ import {
 } from '../schemas/common.js';
 import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
 import {
+  AcceptedOfferSchema,
   ListOffersQuerySchema,
   MentorOfferPageSchema,
   MentorOfferSchema,
@@ -72,11 +73,15 @@ const accept = createRoute({
   description:
     'For a mentor the request was offered to. The first to accept gets it (the request becomes `matched`); ' +
     'later ones get 409 `already_taken`. Anyone it was not offered to (its learner included) gets 404. ' +
+    'The winner’s accept creates the session in the same transaction (`booking`, with `booking.created`). ' +
     'Other codes: `offer_expired`, `offer_declined`, `request_not_open`.',
   ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
-  responses: { 200: jsonResponse(MentorOfferSchema, 'The accepted offer.'), ...answerErrors },
+  responses: {
+    200: jsonResponse(AcceptedOfferSchema, 'The accepted offer and its session.'),
+    ...answerErrors,
+  },
 });
 
 const decline = createRoute({

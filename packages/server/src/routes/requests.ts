@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { countLiveOffers } from '../db/request-offers.js';
 import {
   accessRequest,
   cancelHelpRequest,
@@ -115,8 +116,12 @@ export function requestRoutes() {
       return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
     })
     .openapi(get, async (c) => {
+      const { db, clock } = ctx(c);
+      const row = await accessRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id);
+      const request = toHelpRequest(row);
+      if (row.urgency !== 'now') return c.json(request, 200);
       return c.json(
-        toHelpRequest(await accessRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id)),
+        { ...request, liveOffers: await countLiveOffers(db, row.tenant_id, row.id, clock.now()) },
         200,
       );
     })

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { BookingSchema } from './bookings.js';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
 import { FormatSchema, MentorStatusSchema } from './mentors.js';
 import { type OfferSummarySchema, REQUEST_STATUSES, RequestContextSchema, URGENCIES } from './requests.js';
@@ -32,6 +33,15 @@ export const MentorOfferSchema = z
   })
   .openapi('MentorOffer');
 
+export const AcceptedOfferSchema = MentorOfferSchema.extend({
+  booking: BookingSchema.nullable().openapi({
+    description:
+      'The session the accept created: starting now (or at the next free minute) with you, for the ' +
+      'shortest session length, in the request’s format; it always has a thread. `null` only for an ' +
+      'accept answered before sessions were created on accept.',
+  }),
+}).openapi('AcceptedOffer');
+
 export const ListOffersQuerySchema = z.strictObject({
   status: z.enum(OFFER_STATUSES).optional(),
   limit: LimitSchema,
@@ -60,3 +70,4 @@ export const PresenceSchema = z
 
 export type OfferSummary = z.infer<typeof OfferSummarySchema>;
 export type MentorOffer = z.infer<typeof MentorOfferSchema>;
+export type AcceptedOffer = z.infer<typeof AcceptedOfferSchema>;

@@ -51,6 +51,15 @@ export const HelpRequestSchema = z
     status: z.enum(REQUEST_STATUSES),
     matchedMentorId: IdSchema.nullable(),
     createdAt: z.iso.datetime(),
+    liveOffers: z
+      .number()
+      .int()
+      .optional()
+      .openapi({
+        description:
+          'Only on `GET /v1/requests/{id}` of an `urgency: now` request: how many online mentors still have it ' +
+          'on offer (0 once nobody is left to accept it).',
+      }),
   })
   .openapi('HelpRequest');
 

@@ -293,7 +293,11 @@ export class MmAskExpert extends MmElement {
 
   #onRequestCreated(event: MmRequestCreatedEvent): void {
     this.loading = false;
-    this.request = event.detail.request;
+    const request = event.detail.request;
+    this.request = request;
+    // Help now: the follow-up bundle (the launcher loads it) follows the request live, slotted in.
+    if (request.urgency === 'now')
+      this.replaceChildren(Object.assign(document.createElement('mm-follow-up'), { requestId: request.id }));
     this.results = event.detail.matches;
     void this.#goTo('matches');
   }
@@ -362,6 +366,7 @@ export class MmAskExpert extends MmElement {
           .client=${client}
           .context=${this.#context}
         ></mm-request-form>
+        <slot ?hidden=${step !== 'matches'}></slot>
         <mm-match-list
           exportparts="button,slot-button,message-button"
           ?hidden=${step !== 'matches'}

@@ -230,6 +230,29 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     expect(focusedPart(el)).to.equal('launcher');
   });
 
+  it('hands an instant request ("now") to the follow-up bundle: one <mm-follow-up> slotted in the matches step', async () => {
+    const { client } = fakeApi({
+      'POST /v1/requests': () =>
+        json(201, { request: helpRequest({ id: 'req_now', urgency: 'now' }), matches: threeMatches() }),
+    });
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    await openByClick(el);
+    await settle(el);
+    inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Deadlock in production';
+    const created = oneEvent(el, 'mm-request-created');
+    inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
+    await created;
+    await settle(el);
+    const children = Array.from(el.children).map((c) => [
+      c.localName,
+      (c as HTMLElement & { requestId?: string }).requestId,
+    ]);
+    expect(children).to.deep.equal([['mm-follow-up', 'req_now']]);
+    expect(el.shadowRoot!.querySelector('slot')!.hidden).to.equal(false);
+  });
+
   it('shows the empty state when nobody matches', async () => {
     const { client } = fakeApi({
       'POST /v1/requests': () => json(201, { request: helpRequest(), matches: [] }),

@@ -7,13 +7,11 @@ function widgets(): MmAskExpert[] {
   return Array.from(document.querySelectorAll('mm-ask-expert'));
 }
 
-/** Elements with a bundle of their own beside widget.js, loaded only where one appears. */
-const BUNDLES: Record<string, string> = {
-  'mm-mentor-console': 'mentor-console.js',
-  'mm-admin-console': 'admin-console.js',
-  'mm-follow-up': 'follow-up.js',
-};
-const ALL = `mm-ask-expert,${Object.keys(BUNDLES)}`;
+/**
+ * The learner widget, then the elements with a bundle of their own beside widget.js
+ * (`<mm-x>` → `x.js`), loaded only where one appears.
+ */
+const ALL = 'mm-ask-expert,mm-mentor-console,mm-admin-console,mm-follow-up';
 
 /**
  * Appends the floating launcher (unless disabled), gives inline `<mm-ask-expert>` elements and
@@ -32,11 +30,11 @@ export function mountEmbed(config: EmbedConfig, bundleBase: string): EmbedComman
     widget.theme ||= config.theme;
     widget.locale ||= config.locale;
     widget.tokenProvider ??= tokenProvider;
-    const bundle = BUNDLES[widget.localName];
-    if (bundle && !customElements.get(widget.localName) && !loaded.has(bundle)) {
-      loaded.add(bundle);
+    const name = widget.localName;
+    if (name !== 'mm-ask-expert' && !customElements.get(name) && !loaded.has(name)) {
+      loaded.add(name);
       const script = document.createElement('script');
-      script.src = new URL(bundle, bundleBase).href;
+      script.src = new URL(`${name.slice(3)}.js`, bundleBase).href;
       document.head.append(script);
     }
   };

@@ -3,20 +3,41 @@ import type {
   ActionItem,
   BoardEntry,
   Booking,
+  CreateReportParams,
   FeedbackSolved,
+  HelpRequest,
+  LiveEvent,
   Mentor,
   Micromentor,
   SessionNotes,
   TimeRange,
 } from '@micromentor/sdk';
 
-export type { ActionItem, BoardEntry, SessionNotes };
+import { consoleApi } from '../mentor-console/console-api.js';
+
+export type { ActionItem, BoardEntry, LiveEvent, SessionNotes };
+
+/** How a follow-up element hears about live events; the SDK's `events.subscribe` by default. */
+export type Subscribe = (handlers: {
+  onEvent(event: LiveEvent): void;
+  onError?(error: unknown): void;
+  onOpen?(): void;
+  signal: AbortSignal;
+}) => void;
 export type Solved = FeedbackSolved;
 
 const DAY_MS = 86_400_000;
 
 export function followUpApi(client: Micromentor) {
   return {
+    request: (id: string): Promise<HelpRequest> => client.requests.get(id),
+    booking: (id: string): Promise<Booking> => client.bookings.get(id),
+    subscribe: ((handlers) => {
+      client.events.subscribe(handlers);
+    }) as Subscribe,
+    /** The conversation calls `<mm-thread-view>` makes (shared with the mentor console). */
+    conversation: consoleApi(client),
+    report: (params: CreateReportParams) => client.reports.create(params),
     sessions: async (): Promise<Booking[]> => (await client.bookings.list({ limit: 100 })).data,
     mentor: (id: string): Promise<Mentor> => client.mentors.get(id),
     feedback: (bookingId: string) => client.bookings.getFeedback(bookingId),

@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../action-items/action-items.js';
 import '../advisor-board/advisor-board.js';
+import '../instant-help/instant-help.js';
+import '../session-report/session-report.js';
 import '../session-feedback/session-feedback.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -24,6 +26,9 @@ interface PastSession {
  * @event mm-action-item-toggled - `detail: { itemId, done }`.
  * @event mm-booking-created - Booked through "ask again". `detail: { booking, mentor }`.
  * @event mm-board-changed - `detail: { mentorId }`.
+ * @event mm-report-submitted - `detail: { reportId, mentorId, bookingId, reason }`.
+ * @event mm-instant-matched - With `request-id`: a mentor accepted. `detail: { requestId, booking }`.
+ * @event mm-instant-expired - With `request-id`: nobody accepted in time. `detail: { requestId, matches }`.
  *
  * @csspart button - Every button.
  * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
@@ -35,6 +40,13 @@ export class MmFollowUp extends FollowUpElement {
   @property({ attribute: 'api-base' }) apiBase = '';
   @property({ attribute: 'user-token' }) userToken = '';
   @property({ attribute: false }) client: Micromentor | null = null;
+  /**
+   * An instant (`urgency: now`) request to follow live instead of the follow-up: the learner
+   * widget inserts `<mm-follow-up request-id>` after asking for help now.
+   */
+  @property({ attribute: 'request-id' }) requestId = '';
+  /** How many mentors the instant request was offered to, when known. */
+  @property({ type: Number }) offers = 0;
   /** The current time (tests set it). */
   @property({ attribute: false }) now: () => Date = () => new Date();
 
@@ -45,7 +57,9 @@ export class MmFollowUp extends FollowUpElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.refresh();
+    // After the first update: properties the embed script set before this element was defined
+    // (key, API base, token) are only applied then.
+    void this.updateComplete.then(() => this.refresh());
   }
 
   #ensureApi(): boolean {
@@ -65,6 +79,10 @@ export class MmFollowUp extends FollowUpElement {
 
   async refresh(): Promise<void> {
     if (!this.#ensureApi() || !this.api) return;
+    if (this.requestId) {
+      this.loading = false;
+      return;
+    }
     const api = this.api;
     try {
       const now = this.now().getTime();
@@ -113,6 +131,24 @@ export class MmFollowUp extends FollowUpElement {
     }
   }
 
+  /** Keeps the notes this element passes down in step with a ticked item (a re-render re-sends them). */
+  #toggled(p: PastSession, { itemId, done }: { itemId: string; done: boolean }): void {
+    if (!p.notes) return;
+    p.notes = {
+      ...p.notes,
+      actionItems: p.notes.actionItems.map((item) => (item.id === itemId ? { ...item, done } : item)),
+    };
+  }
+
+  #report(p: PastSession) {
+    return html`<mm-session-report
+      .api=${this.api}
+      locale=${this.locale}
+      mentor-id=${p.booking.mentorId}
+      booking-id=${p.booking.id}
+    ></mm-session-report>`;
+  }
+
   #when(iso: string): string {
     return new Intl.DateTimeFormat(this.locale || undefined, {
       dateStyle: 'medium',
@@ -122,6 +158,14 @@ export class MmFollowUp extends FollowUpElement {
 
   override render() {
     const t = this.t;
+    if (this.requestId && this.api) {
+      return html`<mm-instant-help
+        .api=${this.api}
+        request-id=${this.requestId}
+        .offers=${this.offers}
+        locale=${this.locale}
+      ></mm-instant-help>`;
+    }
     if (this.loading) return html`<p role="status">${t.loading}</p>`;
     const withItems = this.past.filter((p) => p.notes && (p.notes.summary || p.notes.actionItems.length));
     return html`
@@ -140,6 +184,7 @@ export class MmFollowUp extends FollowUpElement {
                   locale=${this.locale}
                   booking-id=${p.booking.id}
                 ></mm-session-feedback>
+                ${this.#report(p)}
               </li>`,
             )}
         </ul>
@@ -151,7 +196,13 @@ export class MmFollowUp extends FollowUpElement {
           ${withItems.map(
             (p) => html`<li class="card">
               <h4>${t.sessionWith(p.mentor?.name ?? '', this.#when(p.booking.start))}</h4>
-              <mm-action-items .api=${this.api} locale=${this.locale} .notes=${p.notes}></mm-action-items>
+              <mm-action-items
+                .api=${this.api}
+                locale=${this.locale}
+                .notes=${p.notes}
+                @mm-action-item-toggled=${(e: CustomEvent<{ itemId: string; done: boolean }>) => this.#toggled(p, e.detail)}
+              ></mm-action-items>
+              ${p.needsFeedback ? nothing : this.#report(p)}
               ${
                 p.mentor && !this.boardIds.has(p.mentor.id)
                   ? html`<button part="button" @click=${() => this.#addToBoard(p.mentor!)}>${t.board.add}</button>`

@@ -101,6 +101,15 @@ describe('<mm-follow-up>', () => {
     items.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
     await waitUntil(() => items.shadowRoot!.querySelector('[aria-live]')!.textContent === '1 of 2 done');
     expect(calls.some((c) => c.method === 'POST' && c.path === '/v1/action-items/ai_1/done')).to.be.true;
+    // Adding the mentor to the board re-renders the follow-up: the ticked item stays ticked.
+    Array.from(el.shadowRoot!.querySelectorAll('button'))
+      .find((b) => b.textContent!.trim() === 'Add to my board')!
+      .click();
+    await waitUntil(() =>
+      el.shadowRoot!.querySelector('mm-advisor-board')!.shadowRoot!.querySelector('li h4'),
+    );
+    await (items as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(items.shadowRoot!.querySelector('[aria-live]')!.textContent).to.equal('1 of 2 done');
   });
 
   it('adds the mentor to the board and books again in one click', async () => {
@@ -137,6 +146,16 @@ describe('<mm-follow-up>', () => {
     });
     const slotsCall = calls.find((c) => c.path === '/v1/mentors/mnt_ada/slots')!;
     expect(slotsCall.query.duration).to.equal('15');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers to report the session next to the feedback', async () => {
+    const { el } = await followUp();
+    const report = el.shadowRoot!.querySelector('mm-session-report')!;
+    expect(report.getAttribute('mentor-id')).to.equal('mnt_ada');
+    expect(report.getAttribute('booking-id')).to.equal('bkg_past');
+    await (report as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    expect(report.shadowRoot!.querySelector('button')!.textContent!.trim()).to.equal('Report a problem');
     await expect(el).to.be.accessible();
   });
 

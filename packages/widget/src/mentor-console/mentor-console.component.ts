@@ -81,7 +81,9 @@ export class MmMentorConsole extends ConsoleElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.reload();
+    // After the first update: properties the embed script set before this element was defined
+    // (key, API base, token) are only applied then.
+    void this.updateComplete.then(() => this.reload());
   }
 
   override disconnectedCallback(): void {

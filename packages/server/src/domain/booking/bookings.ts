@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.js';
 import { findAvailability } from '../../db/availability.js';
@@ -111,6 +112,138 @@ function blockedRange(policy: AvailabilityPolicy, start: Date, end: Date): strin
   );
 }
 
+interface NewSession {
+  tenantId: string;
+  settings: Actor['settings'];
+  mentor: MentorRow;
+  learnerId: string;
+  requestId: string | null;
+  start: Date;
+  end: Date;
+  policy: AvailabilityPolicy;
+  meetingUrl: string | null;
+  format: SessionFormat;
+  note: string | null;
+  /** Give a video/call session a thread too (the chat beside the call); chat sessions always get one. */
+  withThread?: boolean;
+  /** The request was already matched (and `request.matched` recorded) by whoever called. */
+  requestAlreadyMatched?: boolean;
+}
+
+/**
+ * The one place a booking row is written: join link or thread, the row (the exclusion
+ * constraints are the final word), its jobs and events (`onBookingCreated`), the thread's link.
+ */
+async function insertSession(ctx: Ctx, s: NewSession): Promise<BookingRow> {
+  const now = ctx.clock.now();
+  const join = joinDetails(s.format, s.settings.meetingLinkTemplate, s.meetingUrl);
+  const proposedThread = join.threadId ?? (s.withThread ? randomUUID() : null);
+  const threadId =
+    proposedThread && (await chatThreadIdFor(ctx.db, s.tenantId, s.requestId, s.mentor.id, proposedThread));
+  const row = await insertBooking(ctx.db, {
+    tenant_id: s.tenantId,
+    mentor_id: s.mentor.id,
+    learner_id: s.learnerId,
+    request_id: s.requestId,
+    start_at: s.start,
+    end_at: s.end,
+    blocked_range: blockedRange(s.policy, s.start, s.end),
+    format: s.format,
+    status: 'confirmed',
+    join_url: join.joinUrl,
+    thread_id: threadId,
+    note: s.note,
+    created_at: now,
+    updated_at: now,
+  });
+  await onBookingCreated(ctx.db, row, now, { requestAlreadyMatched: s.requestAlreadyMatched ?? false });
+  if (threadId) {
+    await attachBookingThread(ctx.db, {
+      tenantId: s.tenantId,
+      threadId,
+      bookingId: row.id,
+      requestId: row.request_id,
+      learnerId: s.learnerId,
+      mentorId: s.mentor.id,
+      now,
+    });
+  }
+  return row;
+}
+
+/** Formats in the order an instant session prefers them when the request named none. */
+const INSTANT_FORMATS: SessionFormat[] = ['chat', 'video', 'call'];
+
+/**
+ * The session of an accepted instant request (`urgency: now`), in the accept's transaction:
+ * with the winning mentor, starting at the next whole minute at which neither the mentor
+ * (buffers included) nor the learner is busy, for the shortest session length both the program
+ * and the mentor offer, in the request's format (or chat, video, call — the first the mentor and
+ * program offer). The mentor said they are available now, so weekly rules do not apply; the
+ * exclusion constraints still do. Every instant session has a thread (chat, or chat beside the call).
+ */
+export async function createInstantSession(
+  ctx: Ctx,
+  input: {
+    tenantId: string;
+    settings: Actor['settings'];
+    mentor: MentorRow;
+    learnerId: string;
+    requestId: string;
+    format: SessionFormat | null;
+  },
+): Promise<Booking> {
+  const { mentor, settings } = input;
+  const allowed = (f: SessionFormat) => mentor.formats.includes(f) && settings.formats.includes(f);
+  const format =
+    input.format && allowed(input.format)
+      ? input.format
+      : (INSTANT_FORMATS.find(allowed) ?? mentor.formats[0]);
+  if (!format) throw new ConflictError('slot_unavailable', `${mentor.name} offers no session format.`);
+  await lockMentor(ctx.db, input.tenantId, mentor.id);
+  const availability = await findAvailability(ctx.db, input.tenantId, mentor.id);
+  const policy = policyFrom(mentor, availability, settings);
+  const lengths = settings.sessionLengths.filter((l) => policy.sessionLengths.includes(l));
+  const minutes = Math.min(...(lengths.length > 0 ? lengths : policy.sessionLengths));
+  const now = ctx.clock.now();
+  const window = busyWindow(now, now);
+  const mentorBusy = await mentorLiveBookings(ctx.db, input.tenantId, mentor.id, window);
+  const learnerBusy = await learnerLiveBookings(ctx.db, input.tenantId, input.learnerId, window);
+  const before = policy.bufferBeforeMinutes * MINUTE;
+  const after = policy.bufferAfterMinutes * MINUTE;
+  let start = new Date(Math.ceil(now.getTime() / MINUTE) * MINUTE);
+  for (;;) {
+    const end = new Date(start.getTime() + minutes * MINUTE);
+    const blocked = { start: new Date(start.getTime() - before), end: new Date(end.getTime() + after) };
+    // Another booking's own buffers count too: compare buffered ranges on the mentor's side.
+    const clash = [
+      ...mentorBusy
+        .map((b) => ({ start: new Date(b.start.getTime() - before), end: new Date(b.end.getTime() + after) }))
+        .filter((b) => overlaps(b, blocked)),
+      ...learnerBusy.filter((b) => overlaps(b, { start, end })),
+    ];
+    if (clash.length === 0) break;
+    const latest = Math.max(...clash.map((b) => b.end.getTime()));
+    start = new Date(Math.ceil(latest / MINUTE) * MINUTE);
+  }
+  const row = await insertSession(ctx, {
+    tenantId: input.tenantId,
+    settings,
+    mentor,
+    learnerId: input.learnerId,
+    requestId: input.requestId,
+    start,
+    end: new Date(start.getTime() + minutes * MINUTE),
+    policy,
+    meetingUrl: availability?.meeting_url ?? null,
+    format,
+    note: null,
+    withThread: true,
+    requestAlreadyMatched: true,
+  });
+  return toBooking(row, mentor.name);
+}
+
 export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBookingInput): Promise<Booking> {
   const user = actor.user;
   if (!user) throw new InvalidInputError('A booking is made for a user: send their token.');
@@ -122,6 +255,8 @@ export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBooking
   if (!mentor.formats.includes(format) || !actor.settings.formats.includes(format)) {
     throw new ConflictError('slot_unavailable', `${mentor.name} does not offer ${format} sessions.`);
   }
+  // Lock order everywhere: the request row, then the mentor row (as accepting an offer does).
+  if (input.requestId) await markRequestMatched(ctx, actor.tenantId, input.requestId, user.id, mentor.id);
   await lockMentor(ctx.db, actor.tenantId, mentor.id);
   const availability = await findAvailability(ctx.db, actor.tenantId, mentor.id);
   const policy = policyFrom(mentor, availability, actor.settings);
@@ -133,40 +268,19 @@ export async function createBooking(ctx: Ctx, actor: Actor, input: CreateBooking
     start,
     durationMinutes: input.durationMinutes,
   });
-  const now = ctx.clock.now();
-  const join = joinDetails(format, actor.settings.meetingLinkTemplate, availability?.meeting_url ?? null);
-  if (input.requestId) await markRequestMatched(ctx, actor.tenantId, input.requestId, user.id, mentor.id);
-  const threadId =
-    join.threadId &&
-    (await chatThreadIdFor(ctx.db, actor.tenantId, input.requestId ?? null, mentor.id, join.threadId));
-  const row = await insertBooking(ctx.db, {
-    tenant_id: actor.tenantId,
-    mentor_id: mentor.id,
-    learner_id: user.id,
-    request_id: input.requestId ?? null,
-    start_at: start,
-    end_at: end,
-    blocked_range: blockedRange(policy, start, end),
+  const row = await insertSession(ctx, {
+    tenantId: actor.tenantId,
+    settings: actor.settings,
+    mentor,
+    learnerId: user.id,
+    requestId: input.requestId ?? null,
+    start,
+    end,
+    policy,
+    meetingUrl: availability?.meeting_url ?? null,
     format,
-    status: 'confirmed',
-    join_url: join.joinUrl,
-    thread_id: threadId,
     note: input.note ?? null,
-    created_at: now,
-    updated_at: now,
   });
-  await onBookingCreated(ctx.db, row, now);
-  if (threadId) {
-    await attachBookingThread(ctx.db, {
-      tenantId: actor.tenantId,
-      threadId,
-      bookingId: row.id,
-      requestId: row.request_id,
-      learnerId: user.id,
-      mentorId: mentor.id,
-      now,
-    });
-  }
   return toBooking(row, mentor.name);
 }
 

@@ -91,11 +91,19 @@ async function scheduleJobs(db: Kysely<Database>, row: BookingRow, now: Date): P
   );
 }
 
-/** In the booking's transaction: its jobs, `booking.created`, and `request.matched` for its request. */
-export async function onBookingCreated(db: Kysely<Database>, row: BookingRow, now: Date): Promise<void> {
+/**
+ * In the booking's transaction: its jobs, `booking.created`, and `request.matched` for its
+ * request (unless the caller matched it already: an accepted instant offer records its own).
+ */
+export async function onBookingCreated(
+  db: Kysely<Database>,
+  row: BookingRow,
+  now: Date,
+  options: { requestAlreadyMatched?: boolean } = {},
+): Promise<void> {
   await scheduleJobs(db, row, now);
-  await bookingEvent(db, 'booking.created', row, now);
-  if (row.request_id) {
+  await bookingEvent(db, 'booking.created', row, now, row.thread_id ? { threadId: row.thread_id } : {});
+  if (row.request_id && !options.requestAlreadyMatched) {
     await recordEvent(db, {
       tenantId: row.tenant_id,
       type: 'request.matched',

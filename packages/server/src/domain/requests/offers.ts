@@ -16,13 +16,16 @@ import {
 } from '../../db/request-offers.js';
 import { cancelJobs, enqueueJob } from '../../jobs/queue.js';
 import type { JobHandler } from '../../jobs/worker.js';
-import type { MentorOffer, OfferSummary } from '../../schemas/offers.js';
+import type { AcceptedOffer, MentorOffer, OfferSummary } from '../../schemas/offers.js';
 import type { HelpRequest, Match } from '../../schemas/requests.js';
 import type { Actor } from '../actor.js';
+import { toBooking } from '../booking/booking-view.js';
+import { createInstantSession } from '../booking/bookings.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
 import { analyzeQuery } from '../matching/analyze.js';
 import { UNRESPONSIVE } from '../mentors/presence.js';
+import { refreshMedianResponse } from '../mentors/response-time.js';
 import { readSettings, type TenantSettings } from '../tenants/settings.js';
 import { findMatches } from './find-matches.js';
 
@@ -200,6 +203,19 @@ export async function offerInstantHelp(
   return chosen.map((m) => ({ mentorId: m.id, expiresAt: expiresAt.toISOString() }));
 }
 
+/** The booking an accepted instant offer made (the first of the request with that mentor). */
+async function instantBookingOf(db: Kysely<Database>, tenantId: string, requestId: string, mentorId: string) {
+  return db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('request_id', '=', requestId)
+    .where('mentor_id', '=', mentorId)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Locks the request row: accept, decline and the expiry jobs decide one at a time. */
 async function lockRequest(db: Kysely<Database>, tenantId: string, id: string): Promise<void> {
   await db
@@ -242,7 +258,7 @@ function notOpen(status: OfferStatus, request: HelpRequestRow, expired: boolean)
   return new ConflictError('request_not_open', `This request is ${request.status}.`);
 }
 
-/** Answering an offer resets the mentor's unanswered streak and lifts a pause for it. */
+/** Answering an offer resets the mentor's unanswered streak, lifts a pause for it, and updates their median response time. */
 async function markAnswered(db: Kysely<Database>, mentor: MentorRow, now: Date): Promise<void> {
   const reinstate = mentor.status === 'paused' && mentor.paused_reason === UNRESPONSIVE;
   await db
@@ -254,6 +270,7 @@ async function markAnswered(db: Kysely<Database>, mentor: MentorRow, now: Date):
     .where('tenant_id', '=', mentor.tenant_id)
     .where('id', '=', mentor.id)
     .execute();
+  await refreshMedianResponse(db, mentor.tenant_id, mentor.id);
 }
 
 async function offerView(
@@ -296,10 +313,15 @@ export function toMentorOffer(row: InboxRow, now: Date): MentorOffer {
  * (`status = 'open'` → `matched`); everyone after gets 409 `already_taken`. The winner's
  * acceptance is told to the learner and the mentor, the other offers are withdrawn.
  */
-export async function acceptOffer(ctx: Ctx, actor: Actor, requestId: string): Promise<MentorOffer> {
+export async function acceptOffer(ctx: Ctx, actor: Actor, requestId: string): Promise<AcceptedOffer> {
   const { request, mentor, offer } = await myOffer(ctx, actor, requestId);
   const now = ctx.clock.now();
-  if (offer.status === 'accepted') return offerView(ctx, actor.tenantId, mentor.id, requestId);
+  if (offer.status === 'accepted') {
+    // Answered before (a retry): the same offer and the session it made.
+    const view = await offerView(ctx, actor.tenantId, mentor.id, requestId);
+    const row = await instantBookingOf(ctx.db, actor.tenantId, requestId, mentor.id);
+    return { ...view, booking: row ? toBooking(row, mentor.name) : null };
+  }
   // Suspended (or otherwise taken off the program) since the offer: they may decline, not take it.
   if (
     mentor.status !== 'approved' &&
@@ -335,24 +357,34 @@ export async function acceptOffer(ctx: Ctx, actor: Actor, requestId: string): Pr
   });
   await cancelJobs(ctx.db, { tenantId: actor.tenantId, subject: requestSubject(requestId) }, now);
   await markAnswered(ctx.db, mentor, now);
+  // The session itself, in this transaction: a rolled-back accept leaves no booking behind.
+  const booking = await createInstantSession(ctx, {
+    tenantId: actor.tenantId,
+    settings: actor.settings,
+    mentor,
+    learnerId: won.learner_id,
+    requestId,
+    format: won.format,
+  });
 
   const users = await mentorUserIds(ctx.db, actor.tenantId, [mentor.id, ...others.map((o) => o.mentor_id)]);
   const mentorUser = users.get(mentor.id);
+  const session = { bookingId: booking.id, threadId: booking.threadId, start: booking.start };
   await recordEvent(ctx.db, {
     tenantId: actor.tenantId,
     type: 'request.accepted',
-    data: { requestId, mentorId: mentor.id, mentorName: mentor.name },
+    data: { requestId, mentorId: mentor.id, mentorName: mentor.name, ...session },
     userIds: [won.learner_id, ...(mentorUser ? [mentorUser] : [])],
     at: now,
   });
   await recordEvent(ctx.db, {
     tenantId: actor.tenantId,
     type: 'request.matched',
-    data: { requestId, mentorId: mentor.id, learnerId: won.learner_id, via: 'offer' },
+    data: { requestId, mentorId: mentor.id, learnerId: won.learner_id, bookingId: booking.id, via: 'offer' },
     at: now,
   });
   await withdrawnEvents(ctx.db, actor.tenantId, requestId, others, users, 'taken', now);
-  return offerView(ctx, actor.tenantId, mentor.id, requestId);
+  return { ...(await offerView(ctx, actor.tenantId, mentor.id, requestId)), booking };
 }
 
 async function withdrawnEvents(

@@ -21,6 +21,7 @@ import type { Message, Thread, ThreadRole } from '../../schemas/threads.js';
 import type { Actor } from '../actor.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { refreshMedianResponse } from '../mentors/response-time.js';
 
 interface Ctx {
   db: Kysely<Database>;
@@ -321,6 +322,17 @@ export async function listThreadMessages(
 }
 
 /** Posts a message: the author's read mark moves to it, and both participants get `message.created`. */
+async function isFirstFrom(db: Kysely<Database>, threadId: string, authorId: string): Promise<boolean> {
+  const rows = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('thread_id', '=', threadId)
+    .where('author_id', '=', authorId)
+    .limit(2)
+    .execute();
+  return rows.length === 1;
+}
+
 export async function postMessage(ctx: Ctx, actor: Actor, threadId: string, body: string): Promise<Message> {
   const { row, userId } = await accessThread(ctx, actor, threadId);
   const now = ctx.clock.now();
@@ -340,6 +352,10 @@ export async function postMessage(ctx: Ctx, actor: Actor, threadId: string, body
     seq: message.seq,
     now,
   });
+  if (userId !== row.learner_id && row.request_id && (await isFirstFrom(ctx.db, threadId, userId))) {
+    // The mentor's first answer in a request's thread is a response: their median moves.
+    await refreshMedianResponse(ctx.db, actor.tenantId, row.mentor_id);
+  }
   const view = toMessage(message, row.learner_id);
   const mentorUser = await mentorUserId(ctx.db, actor.tenantId, row.mentor_id);
   await recordEvent(ctx.db, {

@@ -1,0 +1,35 @@
+import { css } from 'lit';
+
+export const instantHelpStyles = css`
+  :host {
+    display: block;
+  }
+  .waiting {
+    display: flex;
+    gap: 10px;
+    align-items: center;
+  }
+  .pulse {
+    inline-size: 12px;
+    block-size: 12px;
+    border-radius: 50%;
+    background: var(--_accent, #4338ca);
+    animation: pulse 1.2s ease-in-out infinite;
+    flex: none;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.3;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .pulse {
+      animation: none;
+    }
+  }
+  [role='group'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+`;

@@ -1,0 +1,105 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { FollowUpElement } from '../follow-up/follow-up-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+/** The reasons `POST /v1/reports` takes, in the order the form lists them. */
+export const REPORT_REASONS = [
+  'no_show',
+  'inappropriate',
+  'harassment',
+  'spam',
+  'unqualified',
+  'other',
+] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+const MAX_DETAILS = 2000;
+
+/**
+ * @summary The learner reports a session or its mentor to the program: a reason and what
+ * happened, behind a "Report a problem" button. Sent once.
+ *
+ * @event mm-report-submitted - `detail: { reportId, mentorId, bookingId, reason }`.
+ * @csspart button - Every button.
+ */
+export class MmSessionReport extends FollowUpElement {
+  static override styles = [baseStyles, consoleStyles];
+
+  @property({ attribute: 'mentor-id' }) mentorId = '';
+  /** The session it is about (optional: a report can be about the mentor only). */
+  @property({ attribute: 'booking-id' }) bookingId = '';
+
+  @state() private open = false;
+  @state() private error = '';
+  @state() private sent = false;
+  @state() private busy = false;
+
+  async #toggle(open: boolean): Promise<void> {
+    this.open = open;
+    this.error = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(open ? 'select' : 'button')?.focus();
+  }
+
+  async #submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.api || this.busy) return;
+    const data = new FormData(event.target as HTMLFormElement);
+    const reason = String(data.get('reason') ?? '') as ReportReason | '';
+    const details = String(data.get('details') ?? '').trim();
+    if (!reason) {
+      this.error = this.t.report.pickReason;
+      this.renderRoot.querySelector('select')?.focus();
+      return;
+    }
+    this.busy = true;
+    try {
+      const report = await this.api.report({
+        mentorId: this.mentorId,
+        ...(this.bookingId ? { bookingId: this.bookingId } : {}),
+        reason,
+        ...(details ? { details } : {}),
+      });
+      this.sent = true;
+      this.error = '';
+      this.emit('mm-report-submitted', {
+        reportId: report.id,
+        mentorId: this.mentorId,
+        bookingId: this.bookingId || null,
+        reason,
+      });
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    const t = this.t.report;
+    if (this.sent) return html`<p role="status" class="ok">${t.thanks}</p>`;
+    if (!this.open) {
+      return html`<button part="button" type="button" class="link" aria-expanded="false" @click=${() => this.#toggle(true)}>
+        ${t.open}
+      </button>`;
+    }
+    return html`<form @submit=${this.#submit} aria-labelledby="report-heading">
+      <h4 id="report-heading">${t.heading}</h4>
+      <label
+        >${t.reason}
+        <select name="reason" aria-invalid=${this.error === t.pickReason ? 'true' : 'false'}>
+          <option value=""></option>
+          ${REPORT_REASONS.map((r) => html`<option value=${r}>${t.reasons[r]}</option>`)}
+        </select>
+      </label>
+      <label>${t.details}<textarea name="details" rows="3" maxlength=${MAX_DETAILS}></textarea></label>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      <div class="row">
+        <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>
+        <button part="button" type="button" aria-expanded="true" @click=${() => this.#toggle(false)}>${t.cancel}</button>
+      </div>
+    </form>`;
+  }
+}
