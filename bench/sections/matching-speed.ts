@@ -255,14 +255,22 @@ export async function growTo(
 // EXPLAIN of the exact candidate query
 // ---------------------------------------------------------------------------------------------
 
-/** A driver that runs nothing and keeps the compiled queries, to get findCandidates' exact SQL. */
+/**
+ * A driver that keeps the compiled queries, to get findCandidates' exact SQL. Reads of the
+ * planner statistics (the common-lexeme list findCandidates caches) go to the server, so the
+ * captured query carries the parameters the real request would; everything else runs nowhere.
+ */
 class CaptureDriver implements Driver {
   readonly captured: CompiledQuery[] = [];
+  constructor(private readonly server: BenchServer) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
-    const captured = this.captured;
+    const { captured, server } = this;
     return {
-      async executeQuery(query) {
+      async executeQuery<R>(query: CompiledQuery) {
+        if (query.sql.includes('from pg_stats')) {
+          return { rows: await server.query<R>(query.sql, query.parameters) };
+        }
         captured.push(query);
         return { rows: [] };
       },
@@ -286,8 +294,12 @@ function isoWeek(now: Date): { start: Date; end: Date } {
 }
 
 /** The candidate query findMatches would send for request `r`, compiled, with its parameters. */
-export async function candidateQuery(tenantId: string, r: EvalRequest): Promise<CompiledQuery> {
-  const driver = new CaptureDriver();
+export async function candidateQuery(
+  server: BenchServer,
+  tenantId: string,
+  r: EvalRequest,
+): Promise<CompiledQuery> {
+  const driver = new CaptureDriver(server);
   const db = new Kysely<Database>({
     dialect: {
       createAdapter: () => new PostgresAdapter(),
@@ -331,7 +343,7 @@ export async function explainSummary(
   tenantId: string,
   r: EvalRequest,
 ): Promise<string[]> {
-  const query = await candidateQuery(tenantId, r);
+  const query = await candidateQuery(server, tenantId, r);
   const plan = await server.query<{ 'QUERY PLAN': string }>(
     `explain (analyze, buffers) ${query.sql}`,
     query.parameters,
