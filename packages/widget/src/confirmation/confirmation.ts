@@ -1,7 +1,6 @@
-import { define } from '../internal/define.js';
 import { MmConfirmation } from './confirmation.component.js';
 
 export { MmConfirmation };
 export default MmConfirmation;
 
-define('mm-confirmation', MmConfirmation);
+if (!customElements.get('mm-confirmation')) customElements.define('mm-confirmation', MmConfirmation);

@@ -1,7 +1,6 @@
-import { define } from '../internal/define.js';
 import { MmGuestForm } from './guest-form.component.js';
 
 export { MmGuestForm };
 export default MmGuestForm;
 
-define('mm-guest-form', MmGuestForm);
+if (!customElements.get('mm-guest-form')) customElements.define('mm-guest-form', MmGuestForm);

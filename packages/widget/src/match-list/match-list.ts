@@ -1,7 +1,6 @@
-import { define } from '../internal/define.js';
 import { MmMatchList } from './match-list.component.js';
 
 export { MmMatchList };
 export default MmMatchList;
 
-define('mm-match-list', MmMatchList);
+if (!customElements.get('mm-match-list')) customElements.define('mm-match-list', MmMatchList);

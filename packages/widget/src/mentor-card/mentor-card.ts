@@ -1,7 +1,6 @@
-import { define } from '../internal/define.js';
 import { MmMentorCard } from './mentor-card.component.js';
 
 export { MmMentorCard };
 export default MmMentorCard;
 
-define('mm-mentor-card', MmMentorCard);
+if (!customElements.get('mm-mentor-card')) customElements.define('mm-mentor-card', MmMentorCard);

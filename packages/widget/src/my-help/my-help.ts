@@ -1,7 +1,6 @@
-import { define } from '../internal/define.js';
 import { MmMyHelp } from './my-help.component.js';
 
 export { MmMyHelp };
 export default MmMyHelp;
 
-define('mm-my-help', MmMyHelp);
+if (!customElements.get('mm-my-help')) customElements.define('mm-my-help', MmMyHelp);

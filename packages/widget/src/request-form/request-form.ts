@@ -1,7 +1,6 @@
-import { define } from '../internal/define.js';
 import { MmRequestForm } from './request-form.component.js';
 
 export { MmRequestForm };
 export default MmRequestForm;
 
-define('mm-request-form', MmRequestForm);
+if (!customElements.get('mm-request-form')) customElements.define('mm-request-form', MmRequestForm);
