@@ -9,6 +9,7 @@ import type {
   Micromentor,
   MyMentorStats,
   OwnMentor,
+  TimeRange,
 } from '@micromentor/sdk';
 
 export interface Offer {
@@ -80,6 +81,13 @@ export function consoleApi(client: Micromentor) {
       return page.data;
     },
     cancelSession: (id: string, reason: string): Promise<Booking> => client.bookings.cancel(id, { reason }),
+    /** The mentor's own free times over the next two weeks, for a session of this length. */
+    freeTimes: async (mentorId: string, durationMinutes: number): Promise<TimeRange[]> => {
+      const from = new Date();
+      const to = new Date(from.getTime() + 14 * 24 * 60 * 60 * 1000);
+      return (await client.mentors.slots(mentorId, { from, to, duration: durationMinutes })).data;
+    },
+    reschedule: (id: string, start: string): Promise<Booking> => client.bookings.reschedule(id, { start }),
     saveNotes: (bookingId: string, summary: string, actionItems: ActionItemInput[]) =>
       client.bookings.setNotes(bookingId, { summary, actionItems }),
     notes: (bookingId: string) => client.bookings.notes(bookingId),

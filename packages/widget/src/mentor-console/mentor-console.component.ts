@@ -40,6 +40,7 @@ export type Subscribe = (handlers: {
  * @event mm-offer-accepted - The mentor got a request. `detail: { requestId }`.
  * @event mm-offer-declined - `detail: { requestId }`.
  * @event mm-booking-cancelled - `detail: { booking }`.
+ * @event mm-booking-rescheduled - The mentor moved a session. `detail: { booking }`.
  * @event mm-notes-saved - `detail: { bookingId }`.
  * @event mm-message-sent - `detail: { message }`.
  * @event mm-availability-saved - `detail: { availability }`.

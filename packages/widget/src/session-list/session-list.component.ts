@@ -1,6 +1,7 @@
-import type { Booking } from '@micromentor/sdk';
+import type { Booking, TimeRange } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { MmBookingRescheduledDetail } from '../events/mm-booking-created.js';
 import type { ActionItemInput } from '../mentor-console/console-api.js';
 import { ConsoleElement } from '../mentor-console/console-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -12,10 +13,11 @@ interface NotesDraft {
 }
 
 /**
- * @summary The mentor's sessions: upcoming ones to join or cancel, past ones to write notes and
- * action items for.
+ * @summary The mentor's sessions: upcoming ones to join, move to another free time or cancel,
+ * past ones to write notes and action items for.
  *
  * @event mm-booking-cancelled - The mentor cancelled a session. `detail: { booking }`.
+ * @event mm-booking-rescheduled - The mentor moved a session. `detail: { booking }` (at its new time).
  * @event mm-notes-saved - Notes were saved. `detail: { bookingId }`.
  *
  * @csspart button - Every button.
@@ -31,6 +33,8 @@ export class MmSessionList extends ConsoleElement {
   @state() private error = '';
   @state() private notice = '';
   @state() private cancelling: string | null = null;
+  /** The session being moved and the mentor's free times for it (null while they load). */
+  @state() private moving: { booking: Booking; slots: TimeRange[] | null } | null = null;
   @state() private editing: string | null = null;
   @state() private draft: NotesDraft = { summary: '', items: [] };
 
@@ -72,6 +76,38 @@ export class MmSessionList extends ConsoleElement {
       this.cancelling = null;
       this.notice = this.t.sessions.cancelled;
       this.emit('mm-booking-cancelled', { booking: cancelled });
+      await this.refresh();
+    } catch (error) {
+      this.notice = this.describe(error);
+    }
+  }
+
+  async #openMove(booking: Booking): Promise<void> {
+    if (this.moving?.booking.id === booking.id) {
+      this.moving = null;
+      return;
+    }
+    if (!this.api) return;
+    this.moving = { booking, slots: null };
+    const minutes = Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / 60_000);
+    try {
+      const slots = await this.api.freeTimes(booking.mentorId, minutes);
+      if (this.moving?.booking.id === booking.id) {
+        this.moving = { booking, slots: slots.filter((s) => s.start !== booking.start).slice(0, 8) };
+      }
+    } catch (error) {
+      this.moving = null;
+      this.notice = this.describe(error);
+    }
+  }
+
+  async #move(booking: Booking, slot: TimeRange): Promise<void> {
+    if (!this.api) return;
+    try {
+      const moved = await this.api.reschedule(booking.id, slot.start);
+      this.moving = null;
+      this.notice = this.t.sessions.moved(this.#when(moved.start));
+      this.emit<MmBookingRescheduledDetail>('mm-booking-rescheduled', { booking: moved });
       await this.refresh();
     } catch (error) {
       this.notice = this.describe(error);
@@ -153,6 +189,13 @@ export class MmSessionList extends ConsoleElement {
         }
         <button
           part="button"
+          aria-expanded=${this.moving?.booking.id === booking.id ? 'true' : 'false'}
+          @click=${() => this.#openMove(booking)}
+        >
+          ${t.reschedule}
+        </button>
+        <button
+          part="button"
           aria-expanded=${this.cancelling === booking.id ? 'true' : 'false'}
           @click=${() => {
             this.cancelling = this.cancelling === booking.id ? null : booking.id;
@@ -161,6 +204,7 @@ export class MmSessionList extends ConsoleElement {
           ${t.cancel}
         </button>
       </div>
+      ${this.moving?.booking.id === booking.id ? this.#freeTimes(booking, this.moving.slots) : nothing}
       ${
         this.cancelling === booking.id
           ? html`<form @submit=${(e: SubmitEvent) => this.#cancel(e, booking)}>
@@ -170,6 +214,24 @@ export class MmSessionList extends ConsoleElement {
           : nothing
       }
     </li>`;
+  }
+
+  #freeTimes(booking: Booking, slots: TimeRange[] | null) {
+    const t = this.t.sessions;
+    if (!slots) return html`<p role="status">${this.t.loading}</p>`;
+    return html`<fieldset>
+      <legend>${t.pick}</legend>
+      ${
+        slots.length
+          ? html`<div class="row">
+            ${slots.map(
+              (slot) =>
+                html`<button part="button" @click=${() => this.#move(booking, slot)}>${this.#when(slot.start)}</button>`,
+            )}
+          </div>`
+          : html`<p>${t.noTimes}</p>`
+      }
+    </fieldset>`;
   }
 
   #past(booking: Booking) {
