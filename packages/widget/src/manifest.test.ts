@@ -29,9 +29,12 @@ for (const module of manifest.modules)
   for (const declaration of module.declarations ?? [])
     if (declaration.tagName) declared.set(declaration.tagName, declaration);
 
-/** `customElements.define('mm-x', MmX)` in the sources: tag, class, and the file defining the class. */
+/**
+ * `customElements.define('mm-x', MmX)` (or the learner bundle's `define('mm-x', MmX)`) in the
+ * sources: tag, class, and the file defining the class.
+ */
 const registrations = sources.flatMap(({ path, text }) =>
-  [...text.matchAll(/customElements\.define\(\s*'(mm-[a-z-]+)',\s*(\w+)\)/g)].map(([, tag, name]) => {
+  [...text.matchAll(/\bdefine\(\s*'(mm-[a-z-]+)',\s*(\w+)\)/g)].map(([, tag, name]) => {
     const source = sources.find((s) => new RegExp(`export (abstract )?class ${name}\\b`).test(s.text));
     if (!source) throw new Error(`no source defines ${name} (registered in ${path})`);
     return { tag: tag as string, name: name as string, registeredIn: path, source };

@@ -39,6 +39,7 @@ function pageUrl(): string | undefined {
 }
 
 /**
+ * @tagname mm-ask-expert
  * @summary An "Ask an expert" launcher that opens the help panel, floating or inline in a lesson:
  * ask → matched mentors → booked.
  *

@@ -17,6 +17,7 @@ function safeUrl(url: string | null): string | null {
 }
 
 /**
+ * @tagname mm-confirmation
  * @summary Step 3: the booked session, its join link, an `.ics` file and a way to cancel.
  *
  * @event mm-booking-cancelled - `detail: { booking }` (the cancelled booking).

@@ -1,6 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmConfirmation } from './confirmation.component.js';
 
 export { MmConfirmation };
 export default MmConfirmation;
 
-if (!customElements.get('mm-confirmation')) customElements.define('mm-confirmation', MmConfirmation);
+define('mm-confirmation', MmConfirmation);

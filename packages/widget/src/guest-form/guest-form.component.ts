@@ -3,6 +3,7 @@ import { MmElement } from '../internal/mm-element.js';
 import { requestFormStyles } from '../request-form/request-form.styles.js';
 
 /**
+ * @tagname mm-guest-form
  * @summary Before the first question, when the program allows guests and the page gave no
  * user token: the learner's name and email start a guest session.
  *

@@ -1,6 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmGuestForm } from './guest-form.component.js';
 
 export { MmGuestForm };
 export default MmGuestForm;
 
-if (!customElements.get('mm-guest-form')) customElements.define('mm-guest-form', MmGuestForm);
+define('mm-guest-form', MmGuestForm);

@@ -9,6 +9,7 @@ import '../mentor-card/mentor-card.js';
 import { matchListStyles } from './match-list.styles.js';
 
 /**
+ * @tagname mm-match-list
  * @summary Step 2: the matched mentors; picking a free time books it.
  *
  * @event mm-booking-created - `detail: { booking, mentor }`.

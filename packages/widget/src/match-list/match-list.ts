@@ -1,6 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmMatchList } from './match-list.component.js';
 
 export { MmMatchList };
 export default MmMatchList;
 
-if (!customElements.get('mm-match-list')) customElements.define('mm-match-list', MmMatchList);
+define('mm-match-list', MmMatchList);

@@ -13,6 +13,7 @@ function initials(name: string): string {
 }
 
 /**
+ * @tagname mm-mentor-card
  * @summary One matched mentor: who they are, why they fit, and their next free times.
  *
  * Everything the mentor wrote is rendered as text. Reasons are worded from their `code` and

@@ -1,6 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmMentorCard } from './mentor-card.component.js';
 
 export { MmMentorCard };
 export default MmMentorCard;
 
-if (!customElements.get('mm-mentor-card')) customElements.define('mm-mentor-card', MmMentorCard);
+define('mm-mentor-card', MmMentorCard);

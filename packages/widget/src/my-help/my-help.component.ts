@@ -8,6 +8,7 @@ import { baseStyles } from '../styles/base.js';
 const WEEK = 7 * 86_400_000;
 
 /**
+ * @tagname mm-my-help
  * @summary Step 4, "My help": the learner's upcoming and past sessions; cancel one, or move it
  * to another free time of the same mentor.
  *

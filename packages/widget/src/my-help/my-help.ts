@@ -1,6 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmMyHelp } from './my-help.component.js';
 
 export { MmMyHelp };
 export default MmMyHelp;
 
-if (!customElements.get('mm-my-help')) customElements.define('mm-my-help', MmMyHelp);
+define('mm-my-help', MmMyHelp);

@@ -12,6 +12,7 @@ const TITLE_MAX = 200;
 const DETAILS_MAX = 4000;
 
 /**
+ * @tagname mm-request-form
  * @summary Step 1: the learner describes the problem; the page context goes along.
  *
  * @event mm-request-submit - Sending started.

@@ -5,7 +5,13 @@ import { booking, fakeApi, json, problem, slot } from '../test-support/fake-api.
 import type { MmSessionList } from './session-list.component.js';
 import './session-list.js';
 
-const upcoming = booking({ id: 'bkg_up', mentorId: 'mnt_ada' });
+const soon = Math.ceil(Date.now() / 60_000) * 60_000 + 60 * 60_000;
+const upcoming = booking({
+  id: 'bkg_up',
+  mentorId: 'mnt_ada',
+  start: new Date(soon).toISOString(),
+  end: new Date(soon + 30 * 60_000).toISOString(),
+});
 const freeTimes: TimeRange[] = [{ start: upcoming.start, end: upcoming.end }, slot(120), slot(180)];
 
 async function open(routes: Parameters<typeof fakeApi>[0], locale = 'en') {
@@ -40,8 +46,7 @@ describe('<mm-session-list>', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('fieldset button'), 'free times');
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const query = calls.find((c) => c.path === '/v1/mentors/mnt_ada/slots')!.query;
-    const minutes = (Date.parse(upcoming.end) - Date.parse(upcoming.start)) / 60_000;
-    expect(query.duration).to.equal(String(minutes));
+    expect(query.duration).to.equal('30');
     // The session's own time is not offered as a new one.
     const offered = Array.from(el.shadowRoot!.querySelectorAll('fieldset button'));
     expect(offered).to.have.length(2);
