@@ -1,4 +1,4 @@
-import { Micromentor } from '@micromentor/sdk';
+import type { Micromentor } from '@micromentor/sdk';
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tabForKey } from '../internal/tabs.js';
@@ -10,6 +10,7 @@ import '../report-queue/report-queue.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import '../webhook-admin/webhook-admin.js';
+import { consoleClient } from '../internal/console-client.js';
 import { type AdminApi, adminApi } from './admin-api.js';
 import { AdminElement } from './admin-element.js';
 
@@ -58,19 +59,8 @@ export class MmAdminConsole extends AdminElement {
 
   #buildApi(): AdminApi | null {
     if (this.api) return this.api;
-    let client = this.client;
-    if (!client && this.publishableKey) {
-      try {
-        client = new Micromentor({
-          baseUrl: this.apiBase || location.origin,
-          publishableKey: this.publishableKey,
-        });
-      } catch {
-        client = null;
-      }
-    }
+    const client = consoleClient(this);
     if (!client) return null;
-    if (this.userToken) client.setUserToken(this.userToken);
     this.client = client;
     return adminApi(client);
   }

@@ -1,4 +1,4 @@
-import { type Booking, type Mentor, Micromentor, NotFoundError } from '@micromentor/sdk';
+import { type Booking, type Mentor, type Micromentor, NotFoundError } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../action-items/action-items.js';
@@ -6,6 +6,7 @@ import '../advisor-board/advisor-board.js';
 import '../instant-help/instant-help.js';
 import '../session-report/session-report.js';
 import '../session-feedback/session-feedback.js';
+import { consoleClient } from '../internal/console-client.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { followUpApi, type SessionNotes } from './follow-up-api.js';
@@ -64,15 +65,8 @@ export class MmFollowUp extends FollowUpElement {
 
   #ensureApi(): boolean {
     if (this.api) return true;
-    let client = this.client;
-    if (!client && this.publishableKey) {
-      client = new Micromentor({
-        baseUrl: this.apiBase || location.origin,
-        publishableKey: this.publishableKey,
-      });
-    }
+    const client = consoleClient(this);
     if (!client) return false;
-    if (this.userToken) client.setUserToken(this.userToken);
     this.api = followUpApi(client);
     return true;
   }

@@ -1,4 +1,4 @@
-import { type Me, Micromentor } from '@micromentor/sdk';
+import type { Me, Micromentor } from '@micromentor/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../availability-editor/availability-editor.js';
@@ -10,6 +10,7 @@ import { tabForKey } from '../internal/tabs.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import '../thread-view/thread-view.js';
+import { consoleClient } from '../internal/console-client.js';
 import { type ConsoleApi, consoleApi, type MentorStats } from './console-api.js';
 import { ConsoleElement } from './console-element.js';
 import { mentorConsoleStyles } from './mentor-console.styles.js';
@@ -94,19 +95,8 @@ export class MmMentorConsole extends ConsoleElement {
 
   #buildApi(): ConsoleApi | null {
     if (this.api) return this.api;
-    let client = this.client;
-    if (!client && this.publishableKey) {
-      try {
-        client = new Micromentor({
-          baseUrl: this.apiBase || location.origin,
-          publishableKey: this.publishableKey,
-        });
-      } catch {
-        client = null;
-      }
-    }
+    const client = consoleClient(this);
     if (!client) return null;
-    if (this.userToken) client.setUserToken(this.userToken);
     this.client = client;
     return consoleApi(client);
   }
