@@ -1,7 +1,7 @@
 import type { Micromentor } from '@micromentor/sdk';
 import { html, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { tabForKey } from '../internal/tabs.js';
+import { tabList } from '../internal/tabs.js';
 import '../mentor-review/mentor-review.js';
 import { mentorConsoleStyles } from '../mentor-console/mentor-console.styles.js';
 import '../program-analytics/program-analytics.js';
@@ -89,13 +89,6 @@ export class MmAdminConsole extends AdminElement {
     }
   }
 
-  #onTabKey(event: KeyboardEvent): void {
-    const next = tabForKey(event.key, TABS, this.tab);
-    if (!next) return;
-    event.preventDefault();
-    this.#selectTab(next, true);
-  }
-
   override render() {
     const t = this.t;
     if (this.phase === 'loading') return html`<p role="status">${t.loading}</p>`;
@@ -106,21 +99,7 @@ export class MmAdminConsole extends AdminElement {
     }
     return html`<section class="console" aria-labelledby="admin-title">
       <h2 id="admin-title">${t.title}</h2>
-      <div role="tablist" aria-label=${t.title} @keydown=${this.#onTabKey}>
-        ${TABS.map(
-          (tab) => html`<button
-            part="tab"
-            role="tab"
-            id="tab-${tab}"
-            aria-selected=${this.tab === tab ? 'true' : 'false'}
-            aria-controls="panel"
-            tabindex=${this.tab === tab ? '0' : '-1'}
-            @click=${() => this.#selectTab(tab)}
-          >
-            ${t.tabs[tab]}
-          </button>`,
-        )}
-      </div>
+      ${tabList({ label: t.title, tabs: TABS, current: this.tab, names: t.tabs, select: (tab, focus) => this.#selectTab(tab, focus) })}
       <div part="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" tabindex="0">${this.#panel()}</div>
     </section>`;
   }

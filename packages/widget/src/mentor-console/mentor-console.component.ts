@@ -6,7 +6,7 @@ import '../mentor-profile-form/mentor-profile-form.js';
 import '../mentor-record/mentor-record.js';
 import '../offer-inbox/offer-inbox.js';
 import '../session-list/session-list.js';
-import { tabForKey } from '../internal/tabs.js';
+import { tabList } from '../internal/tabs.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import '../thread-view/thread-view.js';
@@ -190,13 +190,6 @@ export class MmMentorConsole extends ConsoleElement {
     }
   }
 
-  #onTabKey(event: KeyboardEvent): void {
-    const next = tabForKey(event.key, TABS, this.tab);
-    if (!next) return;
-    event.preventDefault();
-    this.#selectTab(next, true);
-  }
-
   override render() {
     const t = this.t;
     if (this.phase === 'loading') return html`<p role="status">${t.loading}</p>`;
@@ -241,21 +234,7 @@ export class MmMentorConsole extends ConsoleElement {
       </header>
       ${status === 'paused' ? html`<p class="notice" role="status">${t.apply.paused}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      <div role="tablist" aria-label=${t.title} @keydown=${this.#onTabKey}>
-        ${TABS.map(
-          (tab) => html`<button
-            part="tab"
-            role="tab"
-            id="tab-${tab}"
-            aria-selected=${this.tab === tab ? 'true' : 'false'}
-            aria-controls="panel"
-            tabindex=${this.tab === tab ? '0' : '-1'}
-            @click=${() => this.#selectTab(tab)}
-          >
-            ${t.tabs[tab]}
-          </button>`,
-        )}
-      </div>
+      ${tabList({ label: t.title, tabs: TABS, current: this.tab, names: t.tabs, select: (tab, focus) => this.#selectTab(tab, focus) })}
       <div part="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" tabindex="0">
         ${this.#panel(mentor.id)}
       </div>
