@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { minifyLiteralsPlugin } from './build/minify-literals.js';
+import { terserPassPlugin } from './build/terser-pass.js';
 
 // Two bundles from one `vite build`:
 // - embed: dist/widget.js, one minified IIFE with lit inside, for a plain <script> tag;
@@ -27,7 +28,7 @@ function consoleBundle(name: string) {
 }
 
 export default defineConfig({
-  plugins: [minifyLiteralsPlugin()],
+  plugins: [minifyLiteralsPlugin(), terserPassPlugin()],
   build: { target: 'es2022' },
   environments: {
     embed: {

@@ -30,16 +30,18 @@ export interface MicromentorErrorInit {
 /** Every error the client throws for a failed call (a caller's own abort is rethrown as is). */
 export class MicromentorError extends Error {
   override name = 'MicromentorError';
+  // `declare`: the constructor sets each one, so no empty field declarations are emitted
+  // (they would cost bytes in the browser bundle and change nothing).
   /** HTTP status; 0 when no response arrived. */
-  readonly status: number;
+  declare readonly status: number;
   /** Stable machine code, e.g. `not_found`; `http_<status>` when the server sent no problem body. */
-  readonly code: string;
+  declare readonly code: string;
   /** The server's request id (quote it in support requests); null when no response arrived. */
-  readonly requestId: string | null;
+  declare readonly requestId: string | null;
   /** The server's problem+json body, or null when the response was not one. */
-  readonly problem: ProblemDetails | null;
+  declare readonly problem: ProblemDetails | null;
   /** How long the server asked us to wait before trying again (`Retry-After`), if it said. */
-  readonly retryAfterMs: number | null;
+  declare readonly retryAfterMs: number | null;
 
   constructor(init: MicromentorErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });

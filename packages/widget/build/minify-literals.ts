@@ -21,9 +21,47 @@ export function minifyHtml(text: string, first = false, last = false): string {
   );
 }
 
+/** Where a scan of a template's markup stands: inside a tag, and inside a quoted value. */
+export interface MarkupState {
+  inTag: boolean;
+  quote: string;
+}
+
+/**
+ * Drops the quotes around plain attribute values (`type="button"` → `type=button`), inside tags
+ * only: text that reads `x="y"` stays as written. A template's pieces are scanned in order with
+ * one `state`, since an expression may sit in the middle of a tag or of a quoted value. A value
+ * keeps its quotes when anything but white space or `>` follows it (`/` would join the value,
+ * and so would an expression).
+ */
+export function unquoteAttributes(text: string, state: MarkupState): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (!state.inTag) {
+      if (char === '<' && /[a-z]/i.test(text[i + 1] ?? '')) state.inTag = true;
+    } else if (state.quote) {
+      if (char === state.quote) state.quote = '';
+    } else if (char === '>') {
+      state.inTag = false;
+    } else if (char === '"' || char === "'") {
+      state.quote = char;
+    } else if (char === '=') {
+      const plain = /^=(["'])([\w-]+)\1(?=[\s>])/.exec(text.slice(i));
+      if (plain) {
+        out += `=${plain[2]}`;
+        i += plain[0].length - 1;
+        continue;
+      }
+    }
+    out += char;
+  }
+  return out;
+}
+
 /** CSS: comments out, whitespace collapsed, and none around punctuation that needs none. */
-export function minifyCss(text: string): string {
-  return text
+export function minifyCss(text: string, first = false, last = false): string {
+  const out = text
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
@@ -32,6 +70,10 @@ export function minifyCss(text: string): string {
     .replace(/ ?\/ ?/g, '/')
     .replace(/([\s:,(/])0\.(\d)/g, '$1.$2')
     .replace(/\[([\w-]+)([~^$*|]?=)'([a-z][\w-]*)'\]/gi, '[$1$2$3]');
+  // A stylesheet's own leading and trailing space goes; not the space beside an expression
+  // (`margin: ${x} auto`).
+  const start = first ? out.trimStart() : out;
+  return last ? start.trimEnd() : start;
 }
 
 function edits(code: string, fileName: string): { start: number; end: number; text: string }[] {
@@ -39,9 +81,10 @@ function edits(code: string, fileName: string): { start: number; end: number; te
   const out: { start: number; end: number; text: string }[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag)) {
-      const minify = node.tag.text === 'html' ? minifyHtml : node.tag.text === 'css' ? minifyCss : null;
-      if (minify) {
+      const isHtml = node.tag.text === 'html';
+      if (isHtml || node.tag.text === 'css') {
         const template = node.template;
+        const markup: MarkupState = { inTag: false, quote: '' };
         const pieces: ts.Node[] = ts.isNoSubstitutionTemplateLiteral(template)
           ? [template]
           : [template.head, ...template.templateSpans.map((span) => span.literal)];
@@ -54,10 +97,11 @@ function edits(code: string, fileName: string): { start: number; end: number; te
               ? 2
               : 1);
           const raw = code.slice(start, end);
-          const text =
-            minify === minifyHtml
-              ? minifyHtml(raw, piece === pieces[0], piece === pieces[pieces.length - 1])
-              : minify(raw);
+          const first = piece === pieces[0];
+          const last = piece === pieces[pieces.length - 1];
+          const text = isHtml
+            ? unquoteAttributes(minifyHtml(raw, first, last), markup)
+            : minifyCss(raw, first, last);
           if (text !== raw) out.push({ start, end, text });
         }
       }
