@@ -33,15 +33,10 @@ export class MmConfirmation extends MmElement {
   static override properties: PropertyDeclarations = {
     booking: { attribute: false },
     mentor: { attribute: false },
-    busy: { state: true },
-    error: { state: true },
   };
 
   booking: Booking | null = null;
   mentor: Mentor | null = null;
-
-  private busy = false;
-  private error = '';
 
   private get reasonInput(): HTMLInputElement {
     return this.renderRoot.querySelector<HTMLInputElement>('#reason')!;
@@ -76,17 +71,11 @@ export class MmConfirmation extends MmElement {
     const booking = this.booking;
     if (!booking || !this.client || this.busy) return;
     const reason = this.reasonInput.value.trim() || this.t.confirmation.cancelReasonDefault;
-    this.busy = true;
-    this.error = '';
-    try {
-      const cancelled = await this.client.bookings.cancel(booking.id, { reason });
+    await this.attempt('cancel', async () => {
+      const cancelled = await this.api.bookings.cancel(booking.id, { reason });
       this.booking = cancelled;
       this.emit<MmBookingCancelledDetail>('mm-booking-cancelled', { booking: cancelled });
-    } catch (error) {
-      this.error = this.fail('cancel', error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   protected override render(): TemplateResult | typeof nothing {

@@ -17,16 +17,12 @@ export class MmGuestForm extends MmElement {
   static override styles = requestFormStyles;
 
   static override properties: PropertyDeclarations = {
-    busy: { state: true },
     nameError: { state: true },
     emailError: { state: true },
-    callError: { state: true },
   };
 
-  private busy = false;
   private nameError = '';
   private emailError = '';
-  private callError = '';
 
   #input(id: string): HTMLInputElement {
     return this.renderRoot.querySelector<HTMLInputElement>(`#${id}`)!;
@@ -48,20 +44,14 @@ export class MmGuestForm extends MmElement {
       (this.nameError ? name : email).focus();
       return;
     }
-    this.busy = true;
-    this.callError = '';
-    try {
+    await this.attempt('guest', async () => {
       const session = await this.api.guestSessions.create({
         name: name.value.trim(),
         email: email.value.trim(),
       });
       this.api.setUserToken(session.userToken);
       this.emit('mm-guest-ready', {});
-    } catch (error) {
-      this.callError = this.fail('guest', error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   #field(id: 'name' | 'email', label: string, error: string) {
@@ -86,7 +76,7 @@ export class MmGuestForm extends MmElement {
         <p class="hint">${t.intro}</p>
         ${this.#field('name', t.name, this.nameError)}
         ${this.#field('email', t.email, this.emailError)}
-        ${this.callError ? html`<p class="error" role="alert">${this.callError}</p>` : nothing}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <button part="button submit-button" class="primary" type="submit" ?disabled=${this.busy}>${t.submit}</button>
       </form>
     `;

@@ -10,6 +10,8 @@ export class MmElement extends LitElement {
     client: { attribute: false },
     locale: {},
     theme: {},
+    busy: { state: true },
+    error: { state: true },
   };
 
   /** The SDK client the element calls the API through (set by `<mm-ask-expert>`). */
@@ -20,6 +22,12 @@ export class MmElement extends LitElement {
 
   /** `light`, `dark`, or empty / `auto`: the system's preference (`<mm-ask-expert>` passes its own down). */
   theme = '';
+
+  /** A call of this step is on its way: its buttons wait. */
+  protected busy = false;
+
+  /** The step's last failed call, in plain words (shown as an alert). */
+  protected error = '';
 
   get resolvedLocale(): Locale {
     return resolveLocale(this.locale, this);
@@ -45,5 +53,18 @@ export class MmElement extends LitElement {
     const { code, message } = describeError(error, this.t);
     this.emit('mm-error', { step, code, message, error });
     return message;
+  }
+
+  /** Runs one call: `busy` meanwhile, the last failure cleared; a new one reported and kept in `error`. */
+  protected async attempt(step: MmErrorStep, work: () => Promise<unknown>): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      await work();
+    } catch (error) {
+      this.error = this.fail(step, error);
+    } finally {
+      this.busy = false;
+    }
   }
 }

@@ -31,8 +31,6 @@ export class MmMatchList extends MmElement {
     results: { attribute: false },
     loading: { type: Boolean, reflect: true },
     chat: { type: Boolean },
-    booking: { state: true },
-    error: { state: true },
     messaged: { state: true },
   };
 
@@ -48,8 +46,6 @@ export class MmMatchList extends MmElement {
   /** The program offers text chat: mentors who chat get "Message … instead". */
   chat = false;
 
-  private booking = false;
-  private error = '';
   /** The mentor whose thread "Message instead" opened. */
   private messaged = '';
 
@@ -58,30 +54,22 @@ export class MmMatchList extends MmElement {
   }
 
   /** "Message instead": opens (or finds) the request's thread with that mentor. */
-  async #message(mentor: Mentor): Promise<void> {
-    this.booking = true;
-    this.error = '';
-    try {
+  #message(mentor: Mentor): Promise<void> {
+    return this.attempt('message', async () => {
       const thread = await this.api.threads.startForRequest(this.request!.id, { mentorId: mentor.id });
       this.messaged = mentor.name;
       this.emit<MmThreadCreatedDetail>('mm-thread-created', { thread, mentor });
-    } catch (error) {
-      this.error = this.fail('message', error);
-    } finally {
-      this.booking = false;
-    }
+    });
   }
 
   async #book(event: MmSlotSelectEvent): Promise<void> {
     event.stopPropagation();
-    if (this.booking) return;
+    if (this.busy) return;
     const { mentor, slot } = event.detail;
     const wanted = this.request?.format;
     const format: SessionFormat =
       wanted && mentor.formats.includes(wanted) ? wanted : (mentor.formats[0] ?? 'video');
-    this.booking = true;
-    this.error = '';
-    try {
+    await this.attempt('booking', async () => {
       const booking = await this.api.bookings.create({
         mentorId: mentor.id,
         start: slot.start,
@@ -90,11 +78,7 @@ export class MmMatchList extends MmElement {
         ...(this.request ? { requestId: this.request.id } : {}),
       });
       this.emit<MmBookingCreatedDetail>('mm-booking-created', { booking, mentor });
-    } catch (error) {
-      this.error = this.fail('booking', error);
-    } finally {
-      this.booking = false;
-    }
+    });
   }
 
   /** No match: asks again for any format with no rush (the request-form events drive the panel). */
@@ -122,10 +106,10 @@ export class MmMatchList extends MmElement {
 
   protected override render(): TemplateResult {
     const t = this.t.matches;
-    const busy = this.loading || this.booking;
+    const busy = this.loading || this.busy;
     const status = this.loading
       ? this.t.form.submitting
-      : this.booking
+      : this.busy
         ? t.booking
         : this.messaged
           ? t.messaged(this.messaged)
@@ -157,11 +141,11 @@ export class MmMatchList extends MmElement {
                       .match=${match}
                       locale=${this.resolvedLocale}
                       theme=${this.theme}
-                      ?disabled=${this.booking}
+                      ?disabled=${this.busy}
                     ></mm-mentor-card>
                     ${
                       this.chat && this.request && match.mentor.formats.includes('chat')
-                        ? html`<button part="button message-button" type="button" ?disabled=${this.booking} @click=${() => this.#message(match.mentor)}>${t.message(match.mentor.name)}</button>`
+                        ? html`<button part="button message-button" type="button" ?disabled=${this.busy} @click=${() => this.#message(match.mentor)}>${t.message(match.mentor.name)}</button>`
                         : nothing
                     }
                   </li>`,

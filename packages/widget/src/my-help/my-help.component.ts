@@ -26,9 +26,7 @@ export class MmMyHelp extends MmElement {
   static override properties: PropertyDeclarations = {
     bookings: { state: true },
     moving: { state: true },
-    busy: { state: true },
     status: { state: true },
-    error: { state: true },
   };
 
   static override styles = [
@@ -59,25 +57,15 @@ export class MmMyHelp extends MmElement {
 
   private bookings: Booking[] | null = null;
   private moving: { booking: Booking; slots: TimeRange[] } | null = null;
-  private busy = false;
   private status = '';
-  private error = '';
 
   override focus(): void {
     this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
   }
 
-  async #run(step: 'bookings' | 'cancel' | 'reschedule', work: () => Promise<unknown>): Promise<void> {
-    this.busy = true;
-    this.error = '';
+  #run(step: 'bookings' | 'cancel' | 'reschedule', work: () => Promise<unknown>): Promise<void> {
     this.status = '';
-    try {
-      await work();
-    } catch (error) {
-      this.error = this.fail(step, error);
-    } finally {
-      this.busy = false;
-    }
+    return this.attempt(step, work);
   }
 
   /** Loads (again) the learner's sessions. */

@@ -27,9 +27,7 @@ export class MmRequestForm extends MmElement {
 
   static override properties: PropertyDeclarations = {
     context: { attribute: false },
-    busy: { state: true },
     titleError: { state: true },
-    callError: { state: true },
     format: { state: true },
     urgency: { state: true },
   };
@@ -37,9 +35,7 @@ export class MmRequestForm extends MmElement {
   /** Captured where the learner asked (page, topic, course, lesson); sent as `context`. */
   context: RequestContext = {};
 
-  private busy = false;
   private titleError = '';
-  private callError = '';
   format: SessionFormat = 'video';
   urgency: Urgency = 'flexible';
 
@@ -69,10 +65,8 @@ export class MmRequestForm extends MmElement {
       this.titleInput.focus();
       return;
     }
-    this.callError = '';
-    this.busy = true;
-    this.emit('mm-request-submit', {});
-    try {
+    await this.attempt('request', async () => {
+      this.emit('mm-request-submit', {});
       const { request, matches } = await this.api.requests.create({
         title,
         details: this.detailsInput.value.trim().slice(0, DETAILS_MAX),
@@ -81,11 +75,7 @@ export class MmRequestForm extends MmElement {
         context: this.context,
       });
       this.emit<MmRequestCreatedDetail>('mm-request-created', { request, matches });
-    } catch (error) {
-      this.callError = this.fail('request', error);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   #radios<V extends string>(name: string, values: readonly V[], labels: Record<V, string>, current: V) {
@@ -166,7 +156,7 @@ export class MmRequestForm extends MmElement {
           ${this.#radios('urgency', URGENCIES, t.urgencies, this.urgency)}
         </fieldset>
         ${this.#contextSummary()}
-        ${this.callError ? html`<p class="error" role="alert">${this.callError}</p>` : nothing}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         <button part="button submit-button" class="primary" type="submit" ?disabled=${this.busy}>
           ${this.busy ? t.submitting : t.submit}
         </button>
