@@ -3,7 +3,8 @@
 // both chat live in the session's thread; the server's clock is moved past the session
 // (MM_TEST_CLOCK=1, the test-only `/_test/clock` of packages/server/src/test-clock.ts); the
 // learner gives feedback (examples/follow-up), the mentor writes notes, the learner ticks an
-// action item off and adds the mentor to the board. Every step is checked through the API too.
+// action item off and adds the mentor to the board; the mentor's first badge shows in their
+// console and on their card. Every step is checked through the API too.
 // Screenshots go to test-results/e2e/instant-*.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -274,6 +275,24 @@ describe('instant help across two browsers (learner and mentor)', () => {
     expect(board.data.map((e) => e.mentor.id)).toContain(mentor.id);
     const after = await sk<ApiMentor>('GET', `/v1/mentors/${mentor.id}`);
     expect(after.stats.ratingCount).toBe(mentor.stats.ratingCount + 1);
+
+    // Recognition: the completed session earned the mentor their first badge. It shows in
+    // their console, and on their card when the learner asks again (the board ranks them).
+    await console_.getByRole('tab', { name: 'Profile' }).click();
+    await expect
+      .poll(() => textOf(console_.locator('mm-mentor-record .badges')), { timeout: STEP_TIMEOUT })
+      .toContain('First session');
+    await learnerPage.reload({ waitUntil: 'load' });
+    const again = learnerPage.locator('mm-ask-expert[floating]');
+    await again.locator('[part~="launcher"]').click();
+    await again.getByLabel('What are you stuck on?').fill(`${question}, again`);
+    await again.getByLabel('This week', { exact: true }).check();
+    await again.getByRole('button', { name: 'Find a mentor' }).click();
+    const mentorCard = again.locator('mm-mentor-card', { hasText: mentor.name });
+    await expect
+      .poll(() => textOf(mentorCard.locator('.badges')), { timeout: STEP_TIMEOUT })
+      .toContain('First session');
+    await shot(learnerPage, '10-learner-badge-on-card');
     expect(errors).toEqual([]);
   });
 });

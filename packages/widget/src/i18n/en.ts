@@ -1,3 +1,5 @@
+import type { BadgeCode } from '@micromentor/sdk';
+
 // Every string the learner widget shows, in English. Plurals and values are functions.
 export const en = {
   launcher: 'Ask an expert',
@@ -61,12 +63,19 @@ export const en = {
     slots: 'Next free times',
     slotsFor: (name: string) => `Free times with ${name}`,
     noSlots: 'No free times in the next days',
+    badges: {
+      first_session: 'First session',
+      sessions_10: '10 sessions',
+      sessions_50: '50 sessions',
+      five_star_streak: 'Five 5-star sessions in a row',
+      fast_responder: 'Fast responder',
+    } satisfies Record<BadgeCode, string>,
   },
   reasons: {
     skill: (skills: string) => `Knows ${skills}`,
     related: (skill: string, near: string) => `Works with ${skill}, close to ${near}`,
     mentions: (terms: string) => `Profile mentions ${terms}`,
-    board: (label: string) => `On your board for ${label}`,
+    board: (label: string) => (label ? `On your board for ${label}` : 'On your board'),
     speaks: (languages: string) => `Speaks ${languages}`,
     newMentor: 'New mentor',
     years: (n: number) =>

@@ -63,12 +63,19 @@ export const es: Messages = {
     slots: 'Próximos huecos libres',
     slotsFor: (name) => `Huecos libres con ${name}`,
     noSlots: 'Sin huecos libres en los próximos días',
+    badges: {
+      first_session: 'Primera sesión',
+      sessions_10: '10 sesiones',
+      sessions_50: '50 sesiones',
+      five_star_streak: 'Cinco sesiones seguidas de 5 estrellas',
+      fast_responder: 'Respuesta rápida',
+    },
   },
   reasons: {
     skill: (skills) => `Sabe de ${skills}`,
     related: (skill, near) => `Trabaja con ${skill}, cercano a ${near}`,
     mentions: (terms) => `Su perfil menciona ${terms}`,
-    board: (label) => `En tu consejo para ${label}`,
+    board: (label) => (label ? `En tu consejo para ${label}` : 'En tu consejo'),
     speaks: (languages) => `Habla ${languages}`,
     newMentor: 'Mentor nuevo',
     years: (n) =>

@@ -34,7 +34,7 @@ function word(
     case 'text_match':
       return terms && r.mentions(`${terms}`);
     case 'on_board':
-      return label && r.board(`${label}`);
+      return r.board(`${label ?? ''}`);
     case 'language':
       return language && r.speaks(languages(`${language}`, locale));
     case 'new_mentor':

@@ -59,6 +59,8 @@ export class MmMentorCard extends MmElement {
     const t = this.t.card;
     const locale = this.resolvedLocale;
     const { rating, ratingCount } = mentor.stats;
+    // A badge this release has no words for (a newer server's) is left out.
+    const labels = mentor.badges.map(({ code }) => t.badges[code]).filter(Boolean);
     return html`
       <article aria-labelledby="name" data-mentor-id=${mentor.id}>
         <header>
@@ -74,6 +76,7 @@ export class MmMentorCard extends MmElement {
                   </p>`
                 : nothing
             }
+            ${labels.length ? html`<p class="badges">🏅 ${labels.join(' · ')}</p>` : nothing}
           </div>
         </header>
         ${

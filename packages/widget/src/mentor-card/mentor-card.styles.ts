@@ -35,7 +35,8 @@ export const mentorCardStyles = [
     }
 
     .headline,
-    .rating {
+    .rating,
+    .badges {
       margin: 2px 0 0;
       color: var(--_mu);
     }

@@ -1,3 +1,4 @@
+import type { Match } from '@micromentor/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MmSlotSelectEvent } from '../events/mm-booking-created.js';
@@ -79,6 +80,42 @@ describe('<mm-mentor-card>', () => {
     expect(event.detail.mentor.id).to.equal(m.mentor.id);
   });
 
+  it("shows the badges the mentor earned, in the learner's language, and none when there are none", async () => {
+    const badges = [
+      { code: 'first_session', earnedAt: '2026-01-05T10:00:00.000Z' },
+      { code: 'five_star_streak', earnedAt: '2026-03-01T10:00:00.000Z' },
+      { code: 'fast_responder', earnedAt: '2026-03-02T10:00:00.000Z' },
+    ] as const;
+    const en = await fixture<MmMentorCard>(
+      html`<mm-mentor-card locale="en" .match=${match('Ada Lovelace', { badges: [...badges] })}></mm-mentor-card>`,
+    );
+    expect(en.shadowRoot!.querySelector('.badges')?.textContent).to.equal(
+      '🏅 First session · Five 5-star sessions in a row · Fast responder',
+    );
+    await expect(en).to.be.accessible();
+    const es = await fixture<MmMentorCard>(
+      html`<mm-mentor-card locale="es" .match=${match('Ada Lovelace', { badges: [badges[0], { code: 'sessions_10', earnedAt: badges[0].earnedAt }] })}></mm-mentor-card>`,
+    );
+    expect(es.shadowRoot!.querySelector('.badges')?.textContent).to.equal('🏅 Primera sesión · 10 sesiones');
+    const none = await fixture<MmMentorCard>(
+      html`<mm-mentor-card .match=${match('Linus')}></mm-mentor-card>`,
+    );
+    expect(none.shadowRoot!.querySelector('.badges')).to.be.null;
+  });
+
+  it("leaves out a badge it has no words for (a newer server's)", async () => {
+    const earnedAt = '2026-01-05T10:00:00.000Z';
+    const unknown = { code: 'hundred_sessions', earnedAt } as unknown as Match['mentor']['badges'][number];
+    const only = await fixture<MmMentorCard>(
+      html`<mm-mentor-card locale="en" .match=${match('Ada Lovelace', { badges: [unknown] })}></mm-mentor-card>`,
+    );
+    expect(only.shadowRoot!.querySelector('.badges')).to.be.null;
+    const mixed = await fixture<MmMentorCard>(
+      html`<mm-mentor-card locale="en" .match=${match('Ada Lovelace', { badges: [unknown, { code: 'sessions_50', earnedAt }] })}></mm-mentor-card>`,
+    );
+    expect(mixed.shadowRoot!.querySelector('.badges')?.textContent).to.equal('🏅 50 sessions');
+  });
+
   it('leaves out the rating when there is none and says when no time is free', async () => {
     const m = match('Linus', {
       stats: { sessions: 0, rating: null, ratingCount: 0, medianResponseMinutes: null },
@@ -99,6 +136,7 @@ describe('<mm-mentor-card>', () => {
       { code: 'related_skill', text: 'x', params: { skill: 'PostgreSQL', near: 'SQL' } },
       { code: 'text_match', text: 'x', params: { terms: '<b>window</b>' } },
       { code: 'on_board', text: 'x', params: { label: 'SQL' } },
+      { code: 'on_board', text: 'On your board', params: { label: '' } },
       { code: 'language', text: 'Speaks Spanish and German', params: { language: 'es,de', name: 'x' } },
       { code: 'new_mentor', text: 'New mentor', params: {} },
       { code: 'experience', text: '1 year of experience', params: { years: 1 } },
@@ -121,6 +159,7 @@ describe('<mm-mentor-card>', () => {
       'Trabaja con PostgreSQL, cercano a SQL',
       'Su perfil menciona <b>window</b>',
       'En tu consejo para SQL',
+      'En tu consejo',
       'Habla español y alemán',
       'Mentor nuevo',
       '1 año de experiencia',
@@ -141,6 +180,8 @@ describe('<mm-mentor-card>', () => {
       { code: 'experience', text: 'server text', params: { years: 0 } },
       { code: 'rating', text: 'server text', params: { rating: 5, count: 1 } },
       { code: 'language', text: 'server text', params: { language: 'fr' } },
+      { code: 'on_board', text: 'server text', params: { label: 'SQL' } },
+      { code: 'on_board', text: 'server text', params: { label: '' } },
     ];
     const el = await fixture<MmMentorCard>(html`<mm-mentor-card locale="en" .match=${m}></mm-mentor-card>`);
     const items = Array.from(el.shadowRoot!.querySelectorAll('.reasons li')).map((li) => li.textContent);
@@ -148,6 +189,8 @@ describe('<mm-mentor-card>', () => {
       'Less than a year of experience',
       'Rated 5.0 from 1 session',
       'Speaks French',
+      'On your board for SQL',
+      'On your board',
     ]);
   });
 });

@@ -423,6 +423,12 @@ describe('reasons', () => {
     ]);
   });
 
+  it('says "On your board" without a dangling "for" when the entry has no label', () => {
+    const ranked = rank(ask('React hooks'), [mentor('b', { skills: ['react-hooks'], board: { label: '' } })]);
+    const reason = byId(ranked, 'b').reasons.find((r) => r.code === 'on_board');
+    expect(reason).toEqual({ code: 'on_board', text: 'On your board', params: { label: '' } });
+  });
+
   it('explains related skills, text mentions, ratings, board, language and newness', () => {
     const q = ask('React hooks', 'slow query plans');
     const ranked = rank(

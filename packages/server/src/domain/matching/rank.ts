@@ -526,7 +526,9 @@ export function scoreCandidates(
     }
     if (onBoard > 0 && c.board !== null) {
       options.push({
-        reason: reason('on_board', `On your board for ${c.board.label}`, { label: c.board.label }),
+        reason: reason('on_board', c.board.label ? `On your board for ${c.board.label}` : 'On your board', {
+          label: c.board.label,
+        }),
         strength: gate * w.board,
       });
     }
