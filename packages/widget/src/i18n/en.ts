@@ -1,4 +1,4 @@
-import type { BadgeCode } from '@micromentor/sdk';
+import { badgeNames } from './badges.js';
 
 // Every string the learner widget shows, in English. Plurals and values are functions.
 export const en = {
@@ -63,13 +63,7 @@ export const en = {
     slots: 'Next free times',
     slotsFor: (name: string) => `Free times with ${name}`,
     noSlots: 'No free times in the next days',
-    badges: {
-      first_session: 'First session',
-      sessions_10: '10 sessions',
-      sessions_50: '50 sessions',
-      five_star_streak: 'Five 5-star sessions in a row',
-      fast_responder: 'Fast responder',
-    } satisfies Record<BadgeCode, string>,
+    badges: badgeNames.en,
   },
   reasons: {
     skill: (skills: string) => `Knows ${skills}`,

@@ -1,3 +1,4 @@
+import { badgeNames } from './badges.js';
 import type { Messages } from './en.js';
 
 // Every string the learner widget shows, in Spanish.
@@ -63,13 +64,7 @@ export const es: Messages = {
     slots: 'Próximos huecos libres',
     slotsFor: (name) => `Huecos libres con ${name}`,
     noSlots: 'Sin huecos libres en los próximos días',
-    badges: {
-      first_session: 'Primera sesión',
-      sessions_10: '10 sesiones',
-      sessions_50: '50 sesiones',
-      five_star_streak: 'Cinco sesiones seguidas de 5 estrellas',
-      fast_responder: 'Respuesta rápida',
-    },
+    badges: badgeNames.es,
   },
   reasons: {
     skill: (skills) => `Sabe de ${skills}`,

@@ -1,4 +1,5 @@
 // The mentor console's strings, apart from the learner widget's so learners never download them.
+import { badgeNames } from '../i18n/badges.js';
 import { resolveLocale } from '../i18n/index.js';
 
 const en = {
@@ -55,13 +56,7 @@ const en = {
     earned: (date: string) => `earned ${date}`,
     download: 'Download my record',
     downloaded: 'Your record was downloaded: a signed Open Badges credential anyone can verify.',
-    badges: {
-      first_session: 'First session',
-      sessions_10: '10 sessions',
-      sessions_50: '50 sessions',
-      five_star_streak: 'Five 5-star sessions in a row',
-      fast_responder: 'Fast responder',
-    } as Record<string, string>,
+    badges: badgeNames.en,
   },
   inbox: {
     heading: 'Requests for you',
@@ -222,13 +217,7 @@ const es: ConsoleMessages = {
     earned: (date: string) => `obtenida el ${date}`,
     download: 'Descargar mi historial',
     downloaded: 'Historial descargado: una credencial Open Badges firmada que cualquiera puede verificar.',
-    badges: {
-      first_session: 'Primera sesión',
-      sessions_10: '10 sesiones',
-      sessions_50: '50 sesiones',
-      five_star_streak: 'Cinco sesiones seguidas de 5 estrellas',
-      fast_responder: 'Respuesta rápida',
-    },
+    badges: badgeNames.es,
   },
   inbox: {
     heading: 'Solicitudes para ti',

@@ -1,0 +1,19 @@
+import type { BadgeCode } from '@micromentor/sdk';
+
+/** Badge names, one list for the learner's mentor card and the mentor console. */
+export const badgeNames: Record<'en' | 'es', Record<BadgeCode, string>> = {
+  en: {
+    first_session: 'First session',
+    sessions_10: '10 sessions',
+    sessions_50: '50 sessions',
+    five_star_streak: 'Five 5-star sessions in a row',
+    fast_responder: 'Fast responder',
+  },
+  es: {
+    first_session: 'Primera sesión',
+    sessions_10: '10 sesiones',
+    sessions_50: '50 sesiones',
+    five_star_streak: 'Cinco sesiones seguidas de 5 estrellas',
+    fast_responder: 'Respuesta rápida',
+  },
+};
