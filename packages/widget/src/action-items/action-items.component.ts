@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { SessionNotes } from '../follow-up/follow-up-api.js';
 import { FollowUpElement } from '../follow-up/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -15,8 +15,6 @@ export class MmActionItems extends FollowUpElement {
 
   /** The session's notes (the follow-up loads them). */
   @property({ attribute: false }) notes: SessionNotes | null = null;
-
-  @state() private error = '';
 
   async #toggle(itemId: string, done: boolean): Promise<void> {
     if (!this.api || !this.notes) return;

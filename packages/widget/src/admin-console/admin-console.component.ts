@@ -50,7 +50,6 @@ export class MmAdminConsole extends AdminElement {
 
   @state() private tab: Tab = 'applications';
   @state() private phase: 'loading' | 'ready' | 'error' | 'forbidden' = 'loading';
-  @state() private error = '';
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -23,10 +23,9 @@ export class MmAdvisorBoard extends FollowUpElement {
   @property({ attribute: false }) now: () => Date = () => new Date();
 
   @state() private entries: BoardEntry[] = [];
-  @state() private loading = true;
+  protected override loading = true;
   @state() private asking: string | null = null;
   @state() private slots: TimeRange[] = [];
-  @state() private error = '';
   @state() private notice = '';
 
   override connectedCallback(): void {
@@ -34,16 +33,10 @@ export class MmAdvisorBoard extends FollowUpElement {
     void this.refresh();
   }
 
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
-      this.entries = await this.api.board();
-      this.error = '';
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.loading = false;
-    }
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      this.entries = await api.board();
+    });
   }
 
   #when(iso: string): string {

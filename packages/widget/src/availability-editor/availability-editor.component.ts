@@ -32,21 +32,17 @@ export class MmAvailabilityEditor extends ConsoleElement {
   @property({ attribute: 'mentor-id' }) mentorId = '';
 
   @state() private value: Availability | null = null;
-  @state() private error = '';
   @state() private notice = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.load();
+    void this.refresh();
   }
 
-  async load(): Promise<void> {
-    if (!this.api || !this.mentorId) return;
-    try {
-      this.value = await this.api.availability(this.mentorId);
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      if (this.mentorId) this.value = await api.availability(this.mentorId);
+    });
   }
 
   #update(patch: Partial<Availability>): void {

@@ -53,8 +53,7 @@ export class MmFollowUp extends FollowUpElement {
 
   @state() private past: PastSession[] = [];
   @state() private boardIds = new Set<string>();
-  @state() private loading = true;
-  @state() private error = '';
+  protected override loading = true;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -72,13 +71,12 @@ export class MmFollowUp extends FollowUpElement {
   }
 
   async refresh(): Promise<void> {
-    if (!this.#ensureApi() || !this.api) return;
+    if (!this.#ensureApi()) return;
     if (this.requestId) {
       this.loading = false;
       return;
     }
-    const api = this.api;
-    try {
+    await this.load(async (api) => {
       const now = this.now().getTime();
       const [sessions, board] = await Promise.all([api.sessions(), api.board()]);
       this.boardIds = new Set(board.map((e) => e.mentor.id));
@@ -107,12 +105,7 @@ export class MmFollowUp extends FollowUpElement {
           return { booking, mentor, needsFeedback, notes };
         }),
       );
-      this.error = '';
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.loading = false;
-    }
+    });
   }
 
   async #addToBoard(mentor: Mentor): Promise<void> {

@@ -49,7 +49,6 @@ export class MmInstantHelp extends FollowUpElement {
   @state() private mentorName = '';
   @state() private instead: NextMatch[] = [];
   @state() private booked: Booking | null = null;
-  @state() private error = '';
   @state() private busy = false;
   /** Expired because nobody had it on offer when we looked (no slots came with an event). */
   @state() private nobodyOnline = false;

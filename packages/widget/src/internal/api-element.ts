@@ -1,6 +1,6 @@
 import { ConnectionError, MicromentorError } from '@micromentor/sdk';
 import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 
 /** What every console panel shares: its API calls, the locale, error words and typed events. */
 export abstract class ApiElement<Api> extends LitElement {
@@ -9,6 +9,12 @@ export abstract class ApiElement<Api> extends LitElement {
 
   /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
   @property({ reflect: true }) locale = '';
+
+  /** The panel's data is on its way (panels that load on connect start with it on). */
+  @state() protected loading = false;
+
+  /** The last failed call, in plain words (shown as an alert). */
+  @state() protected error = '';
 
   /** The words for failures nobody can fix by editing the form, in the element's locale. */
   protected abstract get errorWords(): { generic: string; network: string };
@@ -20,6 +26,23 @@ export abstract class ApiElement<Api> extends LitElement {
     if (detail && error instanceof MicromentorError && error.status >= 400 && error.status < 500)
       return detail;
     return this.errorWords.generic;
+  }
+
+  /**
+   * Runs one load of the panel's data: `error` cleared when it works, the failure in plain words
+   * when not, `loading` off either way. Nothing happens until the holder has set `api`.
+   */
+  protected async load(work: (api: Api) => Promise<unknown>): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      await work(api);
+      this.error = '';
+    } catch (error) {
+      this.error = this.describe(error);
+    } finally {
+      this.loading = false;
+    }
   }
 
   /** Dispatches a bubbling, composed `mm-` event. */

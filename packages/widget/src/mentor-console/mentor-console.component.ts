@@ -75,7 +75,6 @@ export class MmMentorConsole extends ConsoleElement {
   @state() private me: Me | null = null;
   @state() private stats: MentorStats | null = null;
   @state() private phase: 'loading' | 'ready' | 'error' | 'no-token' = 'loading';
-  @state() private error = '';
   @state() private live = false;
   @state() private availableNow = false;
 

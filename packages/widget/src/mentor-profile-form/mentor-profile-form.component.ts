@@ -32,7 +32,6 @@ export class MmMentorProfileForm extends ConsoleElement {
   /** The name to pre-fill an application with (the signed-in user's). */
   @property({ attribute: false }) defaultName = '';
 
-  @state() private error = '';
   @state() private notice = '';
   @state() private busy = false;
 

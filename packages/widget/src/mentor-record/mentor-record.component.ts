@@ -20,7 +20,6 @@ export class MmMentorRecord extends ConsoleElement {
   static override styles = [baseStyles, consoleStyles, mentorRecordStyles];
 
   @state() private record: MentorRecord | null = null;
-  @state() private error = '';
   @state() private notice = '';
   @state() private busy = false;
 

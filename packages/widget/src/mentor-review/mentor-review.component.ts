@@ -32,8 +32,7 @@ export class MmMentorReview extends AdminElement {
 
   @state() private status: MentorStatus = 'pending';
   @state() private mentors: AdminMentor[] = [];
-  @state() private loading = true;
-  @state() private error = '';
+  protected override loading = true;
   @state() private notice = '';
 
   override connectedCallback(): void {
@@ -49,16 +48,10 @@ export class MmMentorReview extends AdminElement {
     }
   }
 
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
-      this.mentors = (await this.api.mentors(this.status)).data;
-      this.error = '';
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.loading = false;
-    }
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      this.mentors = (await api.mentors(this.status)).data;
+    });
   }
 
   async #act(event: SubmitEvent, mentor: AdminMentor): Promise<void> {

@@ -20,8 +20,7 @@ export class MmOfferInbox extends ConsoleElement {
   static override styles = [baseStyles, consoleStyles];
 
   @state() private offers: Offer[] = [];
-  @state() private loading = true;
-  @state() private error = '';
+  protected override loading = true;
   @state() private notice = '';
   @state() private asking: string | null = null;
   @state() private busy: string | null = null;
@@ -32,16 +31,10 @@ export class MmOfferInbox extends ConsoleElement {
   }
 
   /** Reloads the list (the console calls it when a live `request.*` event arrives). */
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
-      this.offers = (await this.api.offers()).data;
-      this.error = '';
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.loading = false;
-    }
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      this.offers = (await api.offers()).data;
+    });
   }
 
   async #act(offer: Offer, action: 'accept' | 'decline'): Promise<void> {

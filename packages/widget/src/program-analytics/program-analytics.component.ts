@@ -26,8 +26,7 @@ export class MmProgramAnalytics extends AdminElement {
   @state() private to = '';
   @state() private bucket: 'day' | 'week' = 'week';
   @state() private data: Analytics | null = null;
-  @state() private loading = true;
-  @state() private error = '';
+  protected override loading = true;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -45,18 +44,12 @@ export class MmProgramAnalytics extends AdminElement {
     };
   }
 
-  async refresh(): Promise<void> {
-    if (!this.api) return;
+  refresh(): Promise<void> {
     this.loading = true;
-    try {
+    return this.load(async (api) => {
       const { from, to } = this.#range();
-      this.data = await this.api.analytics(from, to, this.bucket);
-      this.error = '';
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.loading = false;
-    }
+      this.data = await api.analytics(from, to, this.bucket);
+    });
   }
 
   async #export(kind: 'requests' | 'bookings' | 'feedback'): Promise<void> {

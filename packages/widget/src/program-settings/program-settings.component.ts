@@ -23,7 +23,6 @@ export class MmProgramSettings extends AdminElement {
   @state() private settings: ProgramSettings | null = null;
   @state() private keys: ApiKey[] = [];
   @state() private rotated: RotatedKey | null = null;
-  @state() private error = '';
   @state() private notice = '';
 
   override connectedCallback(): void {

@@ -15,8 +15,7 @@ export class MmReportQueue extends AdminElement {
   static override styles = [baseStyles, consoleStyles];
 
   @state() private reports: Report[] = [];
-  @state() private loading = true;
-  @state() private error = '';
+  protected override loading = true;
   @state() private notice = '';
 
   override connectedCallback(): void {
@@ -24,16 +23,10 @@ export class MmReportQueue extends AdminElement {
     void this.refresh();
   }
 
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
-      this.reports = (await this.api.reports()).data;
-      this.error = '';
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.loading = false;
-    }
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      this.reports = (await api.reports()).data;
+    });
   }
 
   async #resolve(event: SubmitEvent, report: Report): Promise<void> {

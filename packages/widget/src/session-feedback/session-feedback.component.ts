@@ -46,7 +46,6 @@ export class MmSessionFeedback extends FollowUpElement {
   @property({ attribute: 'booking-id' }) bookingId = '';
 
   @state() private rating = 0;
-  @state() private error = '';
   @state() private sent = false;
   @state() private busy = false;
 

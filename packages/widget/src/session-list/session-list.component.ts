@@ -29,8 +29,7 @@ export class MmSessionList extends ConsoleElement {
   @property({ attribute: false }) now: () => Date = () => new Date();
 
   @state() private sessions: Booking[] = [];
-  @state() private loading = true;
-  @state() private error = '';
+  protected override loading = true;
   @state() private notice = '';
   @state() private cancelling: string | null = null;
   /** The session being moved and the mentor's free times for it (null while they load). */
@@ -43,16 +42,10 @@ export class MmSessionList extends ConsoleElement {
     void this.refresh();
   }
 
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
-      this.sessions = await this.api.sessions();
-      this.error = '';
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.loading = false;
-    }
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      this.sessions = await api.sessions();
+    });
   }
 
   #when(iso: string): string {

@@ -32,7 +32,6 @@ export class MmSessionReport extends FollowUpElement {
   @property({ attribute: 'booking-id' }) bookingId = '';
 
   @state() private open = false;
-  @state() private error = '';
   @state() private sent = false;
   @state() private busy = false;
 

@@ -28,8 +28,7 @@ export class MmThreadView extends ConsoleElement {
 
   @state() private threads: ThreadSummary[] = [];
   @state() private messages: Message[] = [];
-  @state() private loading = true;
-  @state() private error = '';
+  protected override loading = true;
   @state() private draft = '';
 
   override connectedCallback(): void {
@@ -42,22 +41,16 @@ export class MmThreadView extends ConsoleElement {
   }
 
   /** Reloads the list or the open thread (the console calls it on `message.created`). */
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
       if (this.threadId) {
-        this.messages = (await this.api.messages(this.threadId)).data;
+        this.messages = (await api.messages(this.threadId)).data;
         const last = this.messages.at(-1);
-        if (last) await this.api.markRead(this.threadId, last.id);
+        if (last) await api.markRead(this.threadId, last.id);
       } else {
-        this.threads = (await this.api.threads()).data;
+        this.threads = (await api.threads()).data;
       }
-      this.error = '';
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.loading = false;
-    }
+    });
   }
 
   async #send(event: SubmitEvent): Promise<void> {

@@ -34,25 +34,18 @@ export class MmWebhookAdmin extends AdminElement {
   @state() private open: string | null = null;
   @state() private deliveries: WebhookDelivery[] = [];
   @state() private secret = '';
-  @state() private error = '';
   @state() private notice = '';
-  @state() private loading = true;
+  protected override loading = true;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.refresh();
   }
 
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
-      this.endpoints = (await this.api.webhooks()).data;
-      this.error = '';
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.loading = false;
-    }
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      this.endpoints = (await api.webhooks()).data;
+    });
   }
 
   async #create(event: SubmitEvent): Promise<void> {
