@@ -10,7 +10,8 @@
 // fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}} (and one for the
 // first demo mentor in place of {{MENTOR_TOKEN}} and the demo admin in place of {{ADMIN_TOKEN}},
 // for the console pages), and the API's
-// base URL in place of {{API}}.
+// base URL in place of {{API}}. With `?guest` the learner's token is left empty: a visitor who is
+// not logged in, whom the widget asks for a name and email when the program allows guests.
 //
 // IMPORTANT: a real site signs user tokens on its BACKEND, for the user its own login
 // established, and never ships the identity secret to the browser (the page only ever sees the
@@ -133,7 +134,8 @@ const server = createServer(async (req, res) => {
   let body = await readFile(found.file);
   if (extname(found.file) === '.html') {
     // What a real backend does per request: sign a fresh token for the user who is logged in.
-    const token = signUserToken(identitySecret, demoLearner);
+    // `?guest` plays a visitor who is not logged in: no token, so the widget offers its guest form.
+    const token = url.searchParams.has('guest') ? '' : signUserToken(identitySecret, demoLearner);
     body = body
       .toString('utf8')
       .replaceAll('{{API}}', escapeHtml(api))

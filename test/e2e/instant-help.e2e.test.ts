@@ -295,4 +295,53 @@ describe('instant help across two browsers (learner and mentor)', () => {
     await shot(learnerPage, '10-learner-badge-on-card');
     expect(errors).toEqual([]);
   });
+
+  it('a guest (no user token) asks now, the mentor accepts, and they chat', {
+    timeout: 240_000,
+  }, async () => {
+    const errors: string[] = [];
+    const mentors = await sk<{ data: ApiMentor[] }>('GET', '/v1/mentors?limit=100');
+    const mentor = mentors.data.find((m) => m.externalId === 'demo-mentor-001')!;
+    const question = `Guest stuck with ${mentor.skills[0]!.replace(/-/g, ' ')}`;
+
+    const mentorPage = await open('/mentor-console/', errors);
+    const console_ = mentorPage.locator('mm-mentor-console');
+    await expect.poll(() => textOf(console_.locator('.live'))).toBe('Live updates on');
+    await console_.getByRole('switch').check();
+    await expect.poll(() => console_.getByRole('switch').isChecked()).toBe(true);
+
+    // A visitor who is not logged in: the widget asks who they are first.
+    const guestPage = await open('/plain-html/?guest', errors);
+    const w = guestPage.locator('mm-ask-expert[floating]');
+    await w.locator('[part~="launcher"]').click();
+    await w.getByLabel('Your name').fill('Grace Guest');
+    await w.getByLabel('Email').fill('grace.guest@example.com');
+    await w.getByRole('button', { name: 'Continue' }).click();
+    await w.getByLabel('What are you stuck on?').fill(question);
+    const format = mentor.formats.includes('chat') ? 'Text chat' : 'Video call';
+    await w.getByLabel(format, { exact: true }).check();
+    await w.getByLabel('Right now', { exact: true }).check();
+    await w.getByRole('button', { name: 'Find a mentor' }).click();
+    const instant = guestPage.locator('mm-instant-help');
+    await expect
+      .poll(() => textOf(instant.locator('[role=status]').first()), { timeout: STEP_TIMEOUT })
+      .toBe('Asking 1 mentor who is online…');
+
+    const card = console_.locator('mm-offer-inbox li.card', { hasText: question });
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await expect
+      .poll(() => textOf(instant.locator('.ok')), { timeout: STEP_TIMEOUT })
+      .toBe(`${mentor.name} accepted and is helping you now.`);
+
+    const guestThread = instant.locator('mm-thread-view');
+    await guestThread.getByLabel('Message').fill('Thanks! Here is my query.');
+    await guestThread.getByRole('button', { name: 'Send' }).click();
+    await console_.getByRole('tab', { name: 'Messages' }).click();
+    await console_.locator('mm-thread-view button.thread', { hasText: 'Grace Guest' }).click();
+    await console_
+      .locator('mm-thread-view .messages li', { hasText: 'Here is my query' })
+      .waitFor({ state: 'visible' });
+    await shot(guestPage, '11-guest-chat');
+    expect(errors).toEqual([]);
+  });
 });

@@ -148,6 +148,11 @@ export class MicromentorCore implements Requester {
     return this.#fetch(url, init);
   }
 
+  /** The user token sent as `X-User-Token` now (set, given, renewed or from a guest session), if any. */
+  get userToken(): string | undefined {
+    return this.#userToken;
+  }
+
   /** Sets or clears (with `undefined`) the user token sent as `X-User-Token`. */
   setUserToken(token: string | undefined): void {
     this.#userToken = token || undefined;

@@ -112,10 +112,12 @@ describe('Micromentor client: requests', () => {
     expect(lastRequest().headers['x-user-token']).toBeUndefined();
 
     client.setUserToken('jwt.two');
+    expect(client.userToken).toBe('jwt.two');
     await client.me.get();
     expect(lastRequest().headers['x-user-token']).toBe('jwt.two');
 
     client.setUserToken(undefined);
+    expect(client.userToken).toBeUndefined();
     await client.me.get();
     expect(lastRequest().headers['x-user-token']).toBeUndefined();
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError, Micromentor } from '../src/index.js';
 import { sendJson, sendProblem, startServer, type TestServer } from './helpers/http-server.js';
 
-/** An unsigned JWT-shaped token: the client only reads `exp`, the server here checks the name. */
+/** An unsigned JWT-shaped token: the fake server below only checks that it knows it. */
 function token(name: string, expiresInSeconds: number): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'HS256' })}.${part({ sub: name, exp: Math.floor(Date.now() / 1000) + expiresInSeconds })}.sig`;
@@ -60,6 +60,7 @@ describe('userTokenProvider', () => {
     const from = server.requests.length;
     expect(await client.me.get()).toEqual({ user: { token: fresh } });
     expect(sentTokens(from)).toEqual([revoked, fresh]);
+    expect(client.userToken).toBe(fresh);
   });
 
   it('gives up after one renewal when the new token is refused too', async () => {

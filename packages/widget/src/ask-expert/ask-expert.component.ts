@@ -296,9 +296,15 @@ export class MmAskExpert extends MmElement {
     this.loading = false;
     const request = event.detail.request;
     this.request = request;
-    // Help now: the follow-up bundle (the launcher loads it) follows the request live, slotted in.
+    // Help now: the follow-up bundle (the launcher loads it) follows the request live, slotted in,
+    // as the same user: a guest's token exists only in this client.
     if (request.urgency === 'now')
-      this.replaceChildren(Object.assign(document.createElement('mm-follow-up'), { requestId: request.id }));
+      this.replaceChildren(
+        Object.assign(document.createElement('mm-follow-up'), {
+          requestId: request.id,
+          userToken: this.#client?.userToken ?? '',
+        }),
+      );
     this.results = event.detail.matches;
     void this.#goTo('matches');
   }

@@ -248,8 +248,9 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     const children = Array.from(el.children).map((c) => [
       c.localName,
       (c as HTMLElement & { requestId?: string }).requestId,
+      (c as HTMLElement & { userToken?: string }).userToken,
     ]);
-    expect(children).to.deep.equal([['mm-follow-up', 'req_now']]);
+    expect(children).to.deep.equal([['mm-follow-up', 'req_now', 'jwt.learner']]);
     expect(el.shadowRoot!.querySelector('slot')!.hidden).to.equal(false);
   });
 

@@ -64,13 +64,14 @@ async function open(el: MmAskExpert): Promise<void> {
 }
 
 describe('<mm-ask-expert> guest form', () => {
-  it('asks a guest for name and email first, with the keyboard, then asks with the guest token', async () => {
+  it('asks a guest for name and email first, with the keyboard, then asks with the guest token (help now follows as the guest)', async () => {
     const { client, calls } = fakeApi(
       {
         'GET /v1/me': () => me(null),
         'POST /v1/guest-sessions': () =>
           json(201, { userToken: 'jwt.guest', expiresAt: new Date().toISOString(), externalId: 'guest_1' }),
-        'POST /v1/requests': () => json(201, { request: helpRequest(), matches: threeMatches() }),
+        'POST /v1/requests': () =>
+          json(201, { request: helpRequest({ id: 'req_now', urgency: 'now' }), matches: threeMatches() }),
       },
       { userToken: '' },
     );
@@ -109,6 +110,9 @@ describe('<mm-ask-expert> guest form', () => {
     inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
     await created;
     expect(calls.at(-1)!.headers['X-User-Token']).to.equal('jwt.guest');
+    // The follow-up bundle builds its own client: it gets the guest's token, held nowhere else.
+    const followUp = el.querySelector('mm-follow-up') as (HTMLElement & { userToken?: string }) | null;
+    expect(followUp?.userToken).to.equal('jwt.guest');
   });
 
   it('speaks Spanish, and is skipped when the program allows no guests', async () => {
