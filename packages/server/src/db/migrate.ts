@@ -34,17 +34,34 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export interface MigrationReport {
+  /** The migrations run, in order (going down: the ones undone). */
   applied: string[];
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({
+/** The migrations' names, oldest first. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
     db,
     provider,
     migrationTableName: 'mm_migrations',
     migrationLockTableName: 'mm_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+export function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  return report(migrator(db).migrateToLatest());
+}
+
+/** Migrates up or down to the named migration (included); tests use it to replay upgrades. */
+export function migrateTo(db: Kysely<Database>, name: string): Promise<MigrationReport> {
+  if (!(name in migrations)) throw new Error(`no migration named ${name}`);
+  return report(migrator(db).migrateTo(name));
+}
+
+async function report(run: ReturnType<Migrator['migrateToLatest']>): Promise<MigrationReport> {
+  const { error, results } = await run;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
