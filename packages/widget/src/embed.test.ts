@@ -209,4 +209,21 @@ describe('dist/widget.js (built embed bundle)', () => {
     frame.Micromentor!('identify', 'jwt.inline');
     expect(inline.userToken).to.equal('jwt.inline');
   });
+
+  it('hands identify and tokenProvider to the consoles too', async () => {
+    const frame = await loadFrame(
+      `<!doctype html><title>t</title>` +
+        `<script src="${bundleUrl}" data-key="pk_frame" data-launcher="none"></script>` +
+        `<mm-admin-console></mm-admin-console>`,
+    );
+    const admin = frame.document.querySelector('mm-admin-console') as HTMLElement & {
+      userToken?: string;
+      tokenProvider?: unknown;
+    };
+    const provider = () => 'jwt.renewed';
+    frame.Micromentor!('identify', 'jwt.admin');
+    frame.Micromentor!('tokenProvider', provider);
+    expect(admin.userToken).to.equal('jwt.admin');
+    expect(admin.tokenProvider === provider, 'the provider reached the console').to.be.true;
+  });
 });

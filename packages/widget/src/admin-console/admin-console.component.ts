@@ -1,5 +1,5 @@
-import type { Micromentor } from '@micromentor/sdk';
-import { html, type TemplateResult } from 'lit';
+import type { Micromentor, UserTokenProvider } from '@micromentor/sdk';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tabList } from '../internal/tabs.js';
 import '../mentor-review/mentor-review.js';
@@ -10,7 +10,7 @@ import '../report-queue/report-queue.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import '../webhook-admin/webhook-admin.js';
-import { consoleClient } from '../internal/console-client.js';
+import { consoleClient, followIdentity } from '../internal/console-client.js';
 import { type AdminApi, adminApi } from './admin-api.js';
 import { AdminElement } from './admin-element.js';
 
@@ -47,6 +47,8 @@ export class MmAdminConsole extends AdminElement {
   @property({ attribute: 'user-token' }) userToken = '';
   @property({ reflect: true }) theme = '';
   @property({ attribute: false }) client: Micromentor | null = null;
+  /** Renews the user token when it expires (set by the embed's `tokenProvider` command). */
+  @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
 
   @state() private tab: Tab = 'applications';
   @state() private phase: 'loading' | 'ready' | 'error' | 'forbidden' = 'loading';
@@ -54,6 +56,10 @@ export class MmAdminConsole extends AdminElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.reload();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    followIdentity(this, changed);
   }
 
   #buildApi(): AdminApi | null {

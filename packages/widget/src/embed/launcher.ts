@@ -77,7 +77,7 @@ export function mountEmbed(config: EmbedConfig, bundleBase: string): EmbedComman
     },
     tokenProvider(provider) {
       tokenProvider = provider;
-      for (const widget of widgets()) widget.tokenProvider = provider;
+      for (const widget of document.querySelectorAll(ALL)) (widget as MmAskExpert).tokenProvider = provider;
     },
   };
 }

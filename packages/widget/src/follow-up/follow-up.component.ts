@@ -1,12 +1,18 @@
-import { type Booking, type Mentor, type Micromentor, NotFoundError } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import {
+  type Booking,
+  type Mentor,
+  type Micromentor,
+  NotFoundError,
+  type UserTokenProvider,
+} from '@micromentor/sdk';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../action-items/action-items.js';
 import '../advisor-board/advisor-board.js';
 import '../instant-help/instant-help.js';
 import '../session-report/session-report.js';
 import '../session-feedback/session-feedback.js';
-import { consoleClient } from '../internal/console-client.js';
+import { consoleClient, followIdentity } from '../internal/console-client.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { followUpApi, type SessionNotes } from './follow-up-api.js';
@@ -41,6 +47,8 @@ export class MmFollowUp extends FollowUpElement {
   @property({ attribute: 'api-base' }) apiBase = '';
   @property({ attribute: 'user-token' }) userToken = '';
   @property({ attribute: false }) client: Micromentor | null = null;
+  /** Renews the user token when it expires (set by the embed's `tokenProvider` command). */
+  @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
   /**
    * An instant (`urgency: now`) request to follow live instead of the follow-up: the learner
    * widget inserts `<mm-follow-up request-id>` after asking for help now.
@@ -62,10 +70,15 @@ export class MmFollowUp extends FollowUpElement {
     void this.updateComplete.then(() => this.refresh());
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    followIdentity(this, changed);
+  }
+
   #ensureApi(): boolean {
     if (this.api) return true;
     const client = consoleClient(this);
     if (!client) return false;
+    this.client = client;
     this.api = followUpApi(client);
     return true;
   }

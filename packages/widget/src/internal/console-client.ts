@@ -1,4 +1,5 @@
-import { Micromentor } from '@micromentor/sdk';
+import { Micromentor, type UserTokenProvider } from '@micromentor/sdk';
+import type { PropertyValues } from 'lit';
 
 /** What a console element is given by the page: its own client, or a key to build one with. */
 export interface ClientSource {
@@ -6,6 +7,8 @@ export interface ClientSource {
   publishableKey: string;
   apiBase: string;
   userToken: string;
+  /** Renews the user token (the embed's `Micromentor('tokenProvider', fn)`). */
+  tokenProvider: UserTokenProvider | undefined;
 }
 
 /**
@@ -25,5 +28,22 @@ export function consoleClient(source: ClientSource): Micromentor | null {
     }
   }
   if (client && source.userToken) client.setUserToken(source.userToken);
+  if (client && source.tokenProvider) client.setUserTokenProvider(source.tokenProvider);
   return client;
+}
+
+/**
+ * Applies a new `userToken` or `tokenProvider` (the embed's `identify` and `tokenProvider`
+ * commands) to the client the element already uses: consoles stay open for hours, past the
+ * token they started with. Only changes after the first update count (the first one only sets
+ * the defaults), and a token the provider renewed inside the client is not undone.
+ */
+export function followIdentity(
+  host: ClientSource & { readonly hasUpdated: boolean },
+  changed: PropertyValues,
+): void {
+  const client = host.client;
+  if (!client || !host.hasUpdated) return;
+  if (changed.has('userToken')) client.setUserToken(host.userToken || undefined);
+  if (changed.has('tokenProvider')) client.setUserTokenProvider(host.tokenProvider);
 }

@@ -1,5 +1,5 @@
-import type { Me, Micromentor } from '@micromentor/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
+import type { Me, Micromentor, UserTokenProvider } from '@micromentor/sdk';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../availability-editor/availability-editor.js';
 import '../mentor-profile-form/mentor-profile-form.js';
@@ -10,7 +10,7 @@ import { tabList } from '../internal/tabs.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import '../thread-view/thread-view.js';
-import { consoleClient } from '../internal/console-client.js';
+import { consoleClient, followIdentity } from '../internal/console-client.js';
 import { type ConsoleApi, consoleApi, type MentorStats } from './console-api.js';
 import { ConsoleElement } from './console-element.js';
 import { mentorConsoleStyles } from './mentor-console.styles.js';
@@ -68,6 +68,8 @@ export class MmMentorConsole extends ConsoleElement {
   @property({ reflect: true }) theme = '';
   /** An SDK client to use instead of one built from the attributes. */
   @property({ attribute: false }) client: Micromentor | null = null;
+  /** Renews the user token when it expires (set by the embed's `tokenProvider` command). */
+  @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
   /** Live events; by default the SDK's `events.subscribe` when the client has it. */
   @property({ attribute: false }) subscribe: Subscribe | null = null;
 
@@ -90,6 +92,10 @@ export class MmMentorConsole extends ConsoleElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    followIdentity(this, changed);
   }
 
   #buildApi(): ConsoleApi | null {

@@ -231,6 +231,41 @@ describe('<mm-mentor-console>', () => {
     expect(shadow(el, 'mm-offer-inbox')!.shadowRoot!.textContent).to.include('No hay solicitudes ahora');
   });
 
+  it('follows a new user token and a token provider on the client it uses (hours-long sessions)', async () => {
+    const { client, calls } = fakeApi(
+      {
+        'GET /v1/me': (call) =>
+          call.headers['X-User-Token'] === 'jwt.expired'
+            ? problem(401, 'invalid_user_token', 'Unauthorized', 'The user token has expired.')
+            : json(200, me(null)),
+      },
+      { userToken: 'jwt.first' },
+    );
+    const el = await fixture<MmMentorConsole>(
+      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
+    );
+    await waitUntil(() => shadow(el, 'mm-mentor-profile-form'), 'ready');
+    expect(calls.at(-1)!.headers['X-User-Token']).to.equal('jwt.first');
+
+    // `Micromentor('identify', …)` sets the property; the next call carries the new token.
+    el.userToken = 'jwt.second';
+    await el.updateComplete;
+    await el.reload();
+    expect(calls.at(-1)!.headers['X-User-Token']).to.equal('jwt.second');
+
+    // `Micromentor('tokenProvider', fn)`: an expired token is renewed and the call sent again.
+    el.tokenProvider = () => 'jwt.renewed';
+    el.userToken = 'jwt.expired';
+    await el.updateComplete;
+    const from = calls.length;
+    await el.reload();
+    expect(calls.slice(from).map((c) => c.headers['X-User-Token'])).to.deep.equal([
+      'jwt.expired',
+      'jwt.renewed',
+    ]);
+    expect(shadow(el, '[role=alert]')).to.be.null;
+  });
+
   it('says what is wrong when the API cannot be reached, and retries', async () => {
     let up = false;
     const { client } = fakeApi({
