@@ -5,6 +5,7 @@
 //   /                 → examples/plain-html/index.html
 //   /plain-html/…     → examples/plain-html/… (any other example folder likewise)
 //   /strict-csp/…     → served with a strict Content-Security-Policy header (see strictCsp below)
+//   /mm-token?as=…    → a fresh user token (learner, mentor or admin), for the pages' token provider
 //
 // Like a real host backend, it vouches for its logged-in user: every HTML page it serves gets a
 // fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}} (and one for the
@@ -127,6 +128,15 @@ const server = createServer(async (req, res) => {
     return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
   }
   if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"status":"ok"}\n');
+  if (url.pathname === '/mm-token') {
+    // The pages' token provider (`Micromentor('tokenProvider', …)`) renews here. A real backend
+    // signs for the user its session cookie names; this demo has no login, so `?as=` picks one.
+    const user = { learner: demoLearner, mentor: demoMentor, admin: demoAdmin }[
+      url.searchParams.get('as') ?? ''
+    ];
+    if (!user) return send(res, 400, 'text/plain; charset=utf-8', 'as= must be learner, mentor or admin\n');
+    return send(res, 200, 'text/plain; charset=utf-8', signUserToken(identitySecret, user));
+  }
   const found = await resolveFile(url.pathname);
   if (!found) return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
   if (found.redirect) return send(res, 308, 'text/plain; charset=utf-8', '', { Location: found.redirect });

@@ -296,7 +296,7 @@ describe('instant help across two browsers (learner and mentor)', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a guest (no user token) asks now, the mentor accepts, and they chat', {
+  it('a guest (no user token) asks now, the mentor (whose token is renewed) accepts, and they chat', {
     timeout: 240_000,
   }, async () => {
     const errors: string[] = [];
@@ -307,6 +307,23 @@ describe('instant help across two browsers (learner and mentor)', () => {
     const mentorPage = await open('/mentor-console/', errors);
     const console_ = mentorPage.locator('mm-mentor-console');
     await expect.poll(() => textOf(console_.locator('.live'))).toBe('Live updates on');
+    // The console's token goes bad (as it would after an hour): the page's token provider renews
+    // it from the host site's backend, and the call goes through.
+    const renewals: string[] = [];
+    mentorPage.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/mm-token') renewals.push(r.url());
+    });
+    await mentorPage.evaluate(() =>
+      (window as unknown as { Micromentor: (...args: unknown[]) => void }).Micromentor(
+        'identify',
+        'expired.token.x',
+      ),
+    );
+    await console_.getByRole('tab', { name: 'Sessions' }).click();
+    await console_.locator('mm-session-list h3').first().waitFor({ state: 'visible' });
+    await expect.poll(() => renewals).toEqual([`${ORIGIN}/mm-token?as=mentor`]);
+    expect(await console_.locator('mm-session-list [role=alert]').count()).toBe(0);
+    await console_.getByRole('tab', { name: 'Requests' }).click();
     await console_.getByRole('switch').check();
     await expect.poll(() => console_.getByRole('switch').isChecked()).toBe(true);
 
