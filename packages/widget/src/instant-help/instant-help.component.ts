@@ -199,6 +199,7 @@ export class MmInstantHelp extends FollowUpElement {
               .api=${this.api!.conversation}
               .userId=${this.request?.learnerId ?? booking.learnerId}
               thread-id=${booking.threadId}
+              single
               locale=${this.locale}
             ></mm-thread-view>`
           : nothing

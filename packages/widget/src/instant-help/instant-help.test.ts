@@ -102,6 +102,8 @@ describe('<mm-instant-help>', () => {
     const thread = el.shadowRoot!.querySelector('mm-thread-view')!;
     await waitUntil(() => thread.shadowRoot?.querySelector('.messages li'), 'messages');
     expect(thread.shadowRoot!.querySelector('.messages')!.textContent).to.include('Can you paste the query?');
+    // Only the session's chat: no way back to a list of conversations.
+    expect(thread.shadowRoot!.textContent).not.to.include('All conversations');
     // The learner answers in the thread.
     const textarea = thread.shadowRoot!.querySelector('textarea')!;
     textarea.value = 'SELECT * FROM orders LEFT JOIN customers …';

@@ -381,6 +381,8 @@ describe('<mm-thread-view>', () => {
       html`<mm-thread-view locale="en" thread-id="thr_1" .userId=${'usr_ada'} .api=${consoleApi(client)}></mm-thread-view>`,
     );
     await waitUntil(() => el.shadowRoot!.querySelector('.messages li'), 'messages');
+    // Not `single`: the way back to the list is there.
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.include('All conversations');
     const links = Array.from(el.shadowRoot!.querySelectorAll('.messages a'));
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/docs']);
     expect(links[0]!.getAttribute('rel')).to.include('noopener');

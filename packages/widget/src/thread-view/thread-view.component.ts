@@ -26,6 +26,9 @@ export class MmThreadView extends ConsoleElement {
   /** The open thread; empty shows the list. */
   @property({ attribute: 'thread-id' }) threadId = '';
 
+  /** Only the open thread, with no way back to the list (a live session's chat). */
+  @property({ type: Boolean }) single = false;
+
   @state() private threads: ThreadSummary[] = [];
   @state() private messages: Message[] = [];
   protected override loading = true;
@@ -103,15 +106,19 @@ export class MmThreadView extends ConsoleElement {
     }
     const tooLong = this.draft.length > MAX_LENGTH;
     return html`
-      <button
-        part="button"
-        @click=${() => {
-          this.threadId = '';
-          this.loading = true;
-        }}
-      >
-        ← ${t.back}
-      </button>
+      ${
+        this.single
+          ? nothing
+          : html`<button
+              part="button"
+              @click=${() => {
+                this.threadId = '';
+                this.loading = true;
+              }}
+            >
+              ← ${t.back}
+            </button>`
+      }
       ${error}
       <ol class="messages" aria-live="polite">
         ${this.messages.map(
