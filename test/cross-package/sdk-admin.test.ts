@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, Micromentor, PermissionError } from '../../packages/sdk/src/index.js';
+import { MicromentorAdmin } from '../../packages/sdk/src/admin.js';
+import { ConflictError, PermissionError } from '../../packages/sdk/src/index.js';
 import { browserFetch, failure, type SdkTenant, sdkTenant } from './sdk-fixtures.js';
 import { type RunningApi, startApi } from './support.js';
 
-// mm.admin and mm.reports against the real server over HTTP.
+// MicromentorAdmin's admin routes and mm.reports against the real server over HTTP.
 let api: RunningApi;
 let tenant: SdkTenant;
 
@@ -15,7 +16,7 @@ afterAll(() => api?.close());
 
 /** The admin console's client: publishable key from the site, a token with role `admin`. */
 const adminConsole = () =>
-  new Micromentor({
+  new MicromentorAdmin({
     baseUrl: api.url,
     publishableKey: tenant.publishableKey,
     userToken: tenant.token('sdk-admin', { roles: ['admin'] }),
@@ -80,7 +81,7 @@ describe('program admin through the SDK', () => {
 
     const rotated = await admin.admin.keys.rotate({ kind: 'secret', overlapHours: 1 });
     expect(rotated.key).toMatch(/^sk_/);
-    const fresh = new Micromentor({ baseUrl: api.url, secretKey: rotated.key });
+    const fresh = new MicromentorAdmin({ baseUrl: api.url, secretKey: rotated.key });
     const keys = await fresh.admin.keys.list();
     expect(keys.data.filter((k) => k.kind === 'secret')).toHaveLength(2);
     expect(JSON.stringify(keys)).not.toContain(rotated.key);

@@ -4,11 +4,8 @@
  * key from an allowed origin) would hold them.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  type AvailabilityParams,
-  Micromentor,
-  type MicromentorOptions,
-} from '../../packages/sdk/src/index.js';
+import { MicromentorAdmin } from '../../packages/sdk/src/admin.js';
+import type { AvailabilityParams, MicromentorOptions } from '../../packages/sdk/src/index.js';
 import { signUserToken } from '../../packages/sdk/src/node/index.js';
 import { createTenant } from '../../packages/server/src/domain/tenants/create-tenant.js';
 import type { TenantSettings } from '../../packages/server/src/domain/tenants/settings.js';
@@ -40,12 +37,15 @@ export interface SdkTenant {
   publishableKey: string;
   secretKey: string;
   identitySecret: string;
-  /** The host's backend: the secret key, optionally acting for a user. */
-  backend(options?: Partial<MicromentorOptions>): Micromentor;
+  /** The host's backend: the secret key, optionally acting for a user (the admin client). */
+  backend(options?: Partial<MicromentorOptions>): MicromentorAdmin;
   /** A signed user token for `sub`. */
   token(sub: string, extra?: { roles?: ('mentor' | 'admin')[]; name?: string; email?: string }): string;
-  /** A learner in a browser on the tenant's site: publishable key, their token, the page's Origin. */
-  browser(sub: string, calls?: RecordedCall[], options?: Partial<MicromentorOptions>): Micromentor;
+  /**
+   * A learner in a browser on the tenant's site: publishable key, their token, the page's Origin.
+   * The admin client (a superset), so that tests can show what the server refuses a learner.
+   */
+  browser(sub: string, calls?: RecordedCall[], options?: Partial<MicromentorOptions>): MicromentorAdmin;
 }
 
 export async function sdkTenant(api: RunningApi, settings: Partial<TenantSettings> = {}): Promise<SdkTenant> {
@@ -67,9 +67,10 @@ export async function sdkTenant(api: RunningApi, settings: Partial<TenantSetting
     ...keys,
     origin,
     token,
-    backend: (options = {}) => new Micromentor({ baseUrl: api.url, secretKey: keys.secretKey, ...options }),
+    backend: (options = {}) =>
+      new MicromentorAdmin({ baseUrl: api.url, secretKey: keys.secretKey, ...options }),
     browser: (sub, calls = [], options = {}) =>
-      new Micromentor({
+      new MicromentorAdmin({
         baseUrl: api.url,
         publishableKey: keys.publishableKey,
         userToken: token(sub),

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Micromentor,
-  NotFoundError,
-  PermissionError,
-  ValidationError,
-} from '../../packages/sdk/src/index.js';
+import { MicromentorAdmin } from '../../packages/sdk/src/admin.js';
+import { NotFoundError, PermissionError, ValidationError } from '../../packages/sdk/src/index.js';
 import { verifyWebhook, WebhookVerificationError } from '../../packages/sdk/src/node/index.js';
 import { systemClock } from '../../packages/server/src/clock.js';
 import { jobHandlers } from '../../packages/server/src/jobs/handlers.js';
@@ -75,7 +71,7 @@ describe('admin.webhooks', () => {
   });
 
   it('admits an admin’s token, refuses a learner’s, and reports bad input as ValidationError', async () => {
-    const admin = new Micromentor({
+    const admin = new MicromentorAdmin({
       baseUrl: api.url,
       publishableKey: tenant.publishableKey,
       userToken: tenant.token('admin-1', { roles: ['admin'] }),

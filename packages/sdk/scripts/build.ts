@@ -11,7 +11,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { BROWSER_ENTRY, bundle, kb, measure, NODE_ENTRY, SDK_ROOT } from './bundle.js';
+import { ADMIN_ENTRY, BROWSER_ENTRY, bundle, kb, measure, NODE_ENTRY, SDK_ROOT } from './bundle.js';
 
 const SERVER_TYPES_MODULE = '@micromentor/server/app-type';
 const SRC = join(SDK_ROOT, 'src');
@@ -108,7 +108,7 @@ export async function build(
 
   // Declarations, checked on the way: any error in the SDK's sources stops the build.
   const options = compilerOptions();
-  const program = ts.createProgram({ rootNames: [BROWSER_ENTRY, NODE_ENTRY], options });
+  const program = ts.createProgram({ rootNames: [BROWSER_ENTRY, ADMIN_ENTRY, NODE_ENTRY], options });
   const sources = program.getSourceFiles().filter(isSdkSource);
   const diagnostics = sources.flatMap((file) => [
     ...program.getSyntacticDiagnostics(file),
@@ -143,6 +143,7 @@ export async function build(
   // The code: one minified ESM file per entry.
   const browserCode = await bundle({ entry: BROWSER_ENTRY, platform: 'browser' });
   files.set(join(outDir, 'index.js'), browserCode);
+  files.set(join(outDir, 'admin.js'), await bundle({ entry: ADMIN_ENTRY, platform: 'browser' }));
   files.set(join(outDir, 'node', 'index.js'), await bundle({ entry: NODE_ENTRY, platform: 'node' }));
 
   for (const [file, text] of files) {

@@ -6,8 +6,6 @@ import { buildUrl } from './internal/url.js';
 import { randomId } from './internal/uuid.js';
 import type { HttpMethod, Requester, RequestOptions } from './request.js';
 import { type ActionItemsResource, actionItemsResource } from './resources/action-items.js';
-import { type AdminResource, adminResource } from './resources/admin.js';
-import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
 import {
   type BookingsCoreResource,
   type BookingsResource,
@@ -84,18 +82,20 @@ const ACCEPT = 'application/json, application/problem+json';
  * rest of the API is on `Micromentor`.
  */
 export class MicromentorCore implements Requester {
+  // The resources are `declare`d: the constructor sets them, and field declarations would only
+  // add bytes to every browser bundle.
   /** Mentor profiles, their availability and free slots. */
-  readonly mentors: MentorsCoreResource;
+  declare readonly mentors: MentorsCoreResource;
   /** Learners' help requests and their ranked matches. */
-  readonly requests: RequestsCoreResource;
+  declare readonly requests: RequestsCoreResource;
   /** Sessions: book, list, cancel, reschedule, calendar files. */
-  readonly bookings: BookingsCoreResource;
+  declare readonly bookings: BookingsCoreResource;
   /** The caller: tenant, user, mentor profile. */
-  readonly me: MeCoreResource;
+  declare readonly me: MeCoreResource;
   /** User tokens for learners without a host login (when the program allows guests). */
-  readonly guestSessions: GuestSessionsResource;
+  declare readonly guestSessions: GuestSessionsResource;
   /** A learner's "message instead": the thread of a request with one of its matched mentors. */
-  readonly threads: ThreadsCoreResource;
+  declare readonly threads: ThreadsCoreResource;
   readonly #baseUrl: string;
   readonly #apiKey: string;
   readonly #fetch: (url: string, init: RequestInit) => Promise<Response>;
@@ -290,17 +290,15 @@ export class Micromentor extends MicromentorCore {
   /** Mentor profiles (create, edit, delete with the secret key), availability and free slots. */
   declare readonly mentors: MentorsResource;
   /** The learner ticks off the action items from a session's notes. */
-  readonly actionItems: ActionItemsResource;
+  declare readonly actionItems: ActionItemsResource;
   /** Learner–mentor conversations: threads, messages, read state. */
   declare readonly threads: ThreadsResource;
   /** Live events (server-sent) with automatic reconnect and resume. */
-  readonly events: EventsResource;
+  declare readonly events: EventsResource;
   /** Learners' reports about mentors. */
-  readonly reports: ReportsResource;
+  declare readonly reports: ReportsResource;
   /** Recognition: the mentor's record and verifiable credential, the program's leaderboard. */
-  readonly recognition: RecognitionResource;
-  /** The program's routes: vetting, reports, settings, keys, analytics, exports (secret key or admin token). */
-  readonly admin: AdminResource & { readonly webhooks: AdminWebhooksResource };
+  declare readonly recognition: RecognitionResource;
 
   constructor(options: MicromentorOptions) {
     super(options);
@@ -320,7 +318,6 @@ export class Micromentor extends MicromentorCore {
     this.events = eventsResource(this);
     this.reports = reportsResource(this);
     this.recognition = recognitionResource(this);
-    this.admin = { ...adminResource(this), webhooks: adminWebhooksResource(this) };
   }
 
   /**

@@ -27,15 +27,6 @@ export type {
   WriteOptions,
 } from './request.js';
 export type { ActionItemsResource } from './resources/action-items.js';
-export type {
-  AdminExportsResource,
-  AdminKeysResource,
-  AdminMentorsResource,
-  AdminReportsResource,
-  AdminResource,
-  AdminSettingsResource,
-} from './resources/admin.js';
-export type { AdminWebhooksResource } from './resources/admin-webhooks.js';
 export type { BookingsResource } from './resources/bookings.js';
 export type { EventsResource, LiveEvent, SubscribeOptions, Subscription } from './resources/events.js';
 export type { GuestSessionsResource } from './resources/guest-sessions.js';

@@ -1,8 +1,8 @@
 /** One page of a list, as the API sends it, plus the way to the next one. */
 export class Page<T> {
-  readonly data: T[];
+  declare readonly data: T[];
   /** Opaque; null on the last page. */
-  readonly nextCursor: string | null;
+  declare readonly nextCursor: string | null;
   readonly #load: (cursor: string) => Promise<Page<T>>;
 
   constructor(body: { data: T[]; nextCursor: string | null }, load: (cursor: string) => Promise<Page<T>>) {

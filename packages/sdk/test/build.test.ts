@@ -54,6 +54,8 @@ describe('the built package', () => {
       expect.arrayContaining([
         'index.js',
         'index.d.ts',
+        'admin.js',
+        'admin.d.ts',
         'node/index.js',
         'node/index.d.ts',
         'server-types.d.ts',
@@ -78,6 +80,7 @@ describe('the built package', () => {
     writeFileSync(
       app,
       `import { ConflictError, Micromentor, type Booking, type Mentor } from '@micromentor/sdk';
+import { MicromentorAdmin } from '@micromentor/sdk/admin';
 import { signUserToken } from '@micromentor/sdk/node';
 
 const userToken: string = signUserToken({ identitySecret: 'ids', sub: 'u1', name: 'Ada', roles: ['mentor'] });
@@ -102,6 +105,11 @@ mm.bookings.create({ mentorId: 'm', start: '2026-12-01T10:00:00Z', durationMinut
 mm.bookings.create({ mentorId: 'm', start: '2026-12-01T10:00:00Z', durationMinutes: 30, format: 'fax' });
 // @ts-expect-error roles are mentor or admin
 signUserToken({ identitySecret: 'ids', sub: 'u1', name: 'Ada', roles: ['root'] });
+
+const admin = new MicromentorAdmin({ baseUrl: 'https://api.example', secretKey: 'sk_x' });
+export const applications = admin.admin.mentors.list({ status: 'pending' });
+// @ts-expect-error the browser entry's client has no admin routes
+export const none = mm.admin;
 `,
     );
     const program = ts.createProgram([app], {
@@ -147,6 +155,12 @@ signUserToken({ identitySecret: 'ids', sub: 'u1', name: 'Ada', roles: ['root'] }
     );
     const mm = new sdk.Micromentor({ baseUrl: 'https://api.example', publishableKey: 'pk_x' });
     expect(mm.bookings.calendarUrl('b1')).toBe('https://api.example/v1/bookings/b1/calendar.ics');
+    expect('admin' in mm, 'the admin routes are not in the browser entry').toBe(false);
+    const admin = await import(pathToFileURL(join(packageDir, 'dist', 'admin.js')).href);
+    expect(Object.keys(admin)).toEqual(['MicromentorAdmin']);
+    const am = new admin.MicromentorAdmin({ baseUrl: 'https://api.example', secretKey: 'sk_x' });
+    expect(typeof am.admin.webhooks.create).toBe('function');
+    expect(typeof am.bookings.calendarUrl).toBe('function');
     const node = await import(pathToFileURL(join(packageDir, 'dist', 'node', 'index.js')).href);
     expect(node.signUserToken({ identitySecret: 's', sub: 'u', name: 'U' })).toMatch(
       /^[\w-]+\.[\w-]+\.[\w-]+$/,

@@ -3,6 +3,7 @@
 // vitest's typecheck mode (`pnpm test`), so a server change the SDK does not follow fails CI.
 import type { ApiSchema, RouteInput, RouteOutput } from '@micromentor/server/app-type';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { MicromentorAdmin } from '../src/admin.js';
 import type {
   AcceptedOffer,
   ActionItem,
@@ -68,6 +69,8 @@ type WithDates<T, K extends keyof T> = Omit<T, K> & {
 };
 
 declare const mm: Micromentor;
+/** The admin client (`@micromentor/sdk/admin`): `mm` plus the program's routes. */
+declare const admin: MicromentorAdmin;
 
 describe('resource methods match their routes', () => {
   it('mentors', () => {
@@ -220,8 +223,14 @@ describe('resource methods match their routes', () => {
     expectTypeOf(mm.guestSessions.create).returns.resolves.toEqualTypeOf<Ok<'/v1/guest-sessions', '$post'>>();
   });
 
+  it("keeps the admin routes on MicromentorAdmin, off the browser entry's client", () => {
+    expectTypeOf<Micromentor>().not.toHaveProperty('admin');
+    expectTypeOf<MicromentorAdmin>().toMatchTypeOf<Micromentor>();
+    expectTypeOf<MicromentorAdmin>().toHaveProperty('admin');
+  });
+
   it('admin.webhooks', () => {
-    const hooks = mm.admin.webhooks;
+    const hooks = admin.admin.webhooks;
     expectTypeOf(hooks.create).parameter(0).toEqualTypeOf<Json<'/v1/admin/webhooks', '$post'>>();
     expectTypeOf(hooks.create).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/webhooks', '$post'>>();
     expectTypeOf<Ok<'/v1/admin/webhooks', '$post'>['secret']>().toEqualTypeOf<string>();
@@ -295,56 +304,62 @@ describe('the public surface has no any', () => {
   it('reports and the program admin', () => {
     expectTypeOf(mm.reports.create).parameter(0).toEqualTypeOf<Json<'/v1/reports', '$post'>>();
     expectTypeOf(mm.reports.create).returns.resolves.toEqualTypeOf<Ok<'/v1/reports', '$post'>>();
-    expectTypeOf(mm.admin.mentors.list).returns.toEqualTypeOf<
+    expectTypeOf(admin.admin.mentors.list).returns.toEqualTypeOf<
       PageList<Item<Ok<'/v1/admin/mentors', '$get'>>>
     >();
-    type MentorQuery = NonNullable<Parameters<typeof mm.admin.mentors.list>[0]>;
+    type MentorQuery = NonNullable<Parameters<typeof admin.admin.mentors.list>[0]>;
     expectTypeOf<keyof MentorQuery>().toEqualTypeOf<keyof Query<'/v1/admin/mentors', '$get'>>();
-    expectTypeOf(mm.admin.mentors.approve).returns.resolves.toEqualTypeOf<
+    expectTypeOf(admin.admin.mentors.approve).returns.resolves.toEqualTypeOf<
       Ok<'/v1/admin/mentors/:id/approve', '$post'>
     >();
-    expectTypeOf(mm.admin.mentors.reject)
+    expectTypeOf(admin.admin.mentors.reject)
       .parameter(1)
       .toEqualTypeOf<Json<'/v1/admin/mentors/:id/reject', '$post'>>();
-    expectTypeOf(mm.admin.mentors.pause)
+    expectTypeOf(admin.admin.mentors.pause)
       .parameter(1)
       .toEqualTypeOf<Json<'/v1/admin/mentors/:id/pause', '$post'>>();
-    expectTypeOf(mm.admin.mentors.suspend)
+    expectTypeOf(admin.admin.mentors.suspend)
       .parameter(1)
       .toEqualTypeOf<Json<'/v1/admin/mentors/:id/suspend', '$post'>>();
-    expectTypeOf(mm.admin.mentors.reinstate).returns.resolves.toEqualTypeOf<
+    expectTypeOf(admin.admin.mentors.reinstate).returns.resolves.toEqualTypeOf<
       Ok<'/v1/admin/mentors/:id/reinstate', '$post'>
     >();
-    expectTypeOf(mm.admin.reports.list).returns.toEqualTypeOf<
+    expectTypeOf(admin.admin.reports.list).returns.toEqualTypeOf<
       PageList<Item<Ok<'/v1/admin/reports', '$get'>>>
     >();
-    type ReportQuery = NonNullable<Parameters<typeof mm.admin.reports.list>[0]>;
+    type ReportQuery = NonNullable<Parameters<typeof admin.admin.reports.list>[0]>;
     expectTypeOf<keyof ReportQuery>().toEqualTypeOf<keyof Query<'/v1/admin/reports', '$get'>>();
-    expectTypeOf(mm.admin.reports.resolve)
+    expectTypeOf(admin.admin.reports.resolve)
       .parameter(1)
       .toEqualTypeOf<Json<'/v1/admin/reports/:id/resolve', '$post'>>();
-    expectTypeOf(mm.admin.reports.resolve).returns.resolves.toEqualTypeOf<
+    expectTypeOf(admin.admin.reports.resolve).returns.resolves.toEqualTypeOf<
       Ok<'/v1/admin/reports/:id/resolve', '$post'>
     >();
-    expectTypeOf(mm.admin.settings.get).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/settings', '$get'>>();
-    expectTypeOf(mm.admin.settings.update).parameter(0).toEqualTypeOf<Json<'/v1/admin/settings', '$patch'>>();
-    expectTypeOf(mm.admin.settings.update).returns.resolves.toEqualTypeOf<
+    expectTypeOf(admin.admin.settings.get).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/settings', '$get'>>();
+    expectTypeOf(admin.admin.settings.update)
+      .parameter(0)
+      .toEqualTypeOf<Json<'/v1/admin/settings', '$patch'>>();
+    expectTypeOf(admin.admin.settings.update).returns.resolves.toEqualTypeOf<
       Ok<'/v1/admin/settings', '$patch'>
     >();
-    expectTypeOf(mm.admin.keys.list).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/keys', '$get'>>();
-    expectTypeOf(mm.admin.keys.rotate).parameter(0).toEqualTypeOf<Json<'/v1/admin/keys/rotate', '$post'>>();
-    expectTypeOf(mm.admin.keys.rotate).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/keys/rotate', '$post'>>();
-    type AnalyticsParams = Parameters<typeof mm.admin.analytics>[0];
+    expectTypeOf(admin.admin.keys.list).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/keys', '$get'>>();
+    expectTypeOf(admin.admin.keys.rotate)
+      .parameter(0)
+      .toEqualTypeOf<Json<'/v1/admin/keys/rotate', '$post'>>();
+    expectTypeOf(admin.admin.keys.rotate).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/admin/keys/rotate', '$post'>
+    >();
+    type AnalyticsParams = Parameters<typeof admin.admin.analytics>[0];
     expectTypeOf<keyof AnalyticsParams>().toEqualTypeOf<keyof Query<'/v1/admin/analytics', '$get'>>();
     expectTypeOf<AnalyticsParams['from']>().toEqualTypeOf<string | Date>();
-    expectTypeOf(mm.admin.analytics).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/analytics', '$get'>>();
-    type Dataset = Parameters<typeof mm.admin.exports.csv>[0];
+    expectTypeOf(admin.admin.analytics).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/analytics', '$get'>>();
+    type Dataset = Parameters<typeof admin.admin.exports.csv>[0];
     expectTypeOf<Dataset>().toEqualTypeOf<
       RouteInput<'/v1/admin/exports/:dataset', '$get'>['param']['dataset']
     >();
-    type ExportParams = Parameters<typeof mm.admin.exports.csv>[1];
+    type ExportParams = Parameters<typeof admin.admin.exports.csv>[1];
     expectTypeOf<keyof ExportParams>().toEqualTypeOf<keyof Query<'/v1/admin/exports/:dataset', '$get'>>();
-    expectTypeOf(mm.admin.exports.csv).returns.resolves.toEqualTypeOf<string>();
+    expectTypeOf(admin.admin.exports.csv).returns.resolves.toEqualTypeOf<string>();
   });
 
   it('models, options and pages are concrete', () => {

@@ -2,20 +2,19 @@
 // (`client.admin.*`), whose types come from the server's schemas. This module only names the
 // calls the console makes and the fixed arguments it makes them with.
 import type {
-  AdminMentorsResource,
   ExportDataset,
   MentorStatus,
-  Micromentor,
   ResolveReportParams,
   RotateKeyParams,
   UpdateProgramSettingsParams,
   WebhookEndpoint,
 } from '@micromentor/sdk';
+import type { AdminMentorsResource, MicromentorAdmin } from '@micromentor/sdk/admin';
 
 /** A vetting transition: every `client.admin.mentors` method but `list`. */
 export type MentorAction = Exclude<keyof AdminMentorsResource, 'list'>;
 
-export function adminApi(client: Micromentor) {
+export function adminApi(client: MicromentorAdmin) {
   const { mentors, reports, settings, keys, webhooks, exports } = client.admin;
   return {
     me: () => client.me.get(),

@@ -1,4 +1,5 @@
-import type { Micromentor, UserTokenProvider } from '@micromentor/sdk';
+import type { UserTokenProvider } from '@micromentor/sdk';
+import { MicromentorAdmin } from '@micromentor/sdk/admin';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tabList } from '../internal/tabs.js';
@@ -46,7 +47,7 @@ export class MmAdminConsole extends AdminElement {
   /** Short-lived JWT for a user with the `admin` role. */
   @property({ attribute: 'user-token' }) userToken = '';
   @property({ reflect: true }) theme = '';
-  @property({ attribute: false }) client: Micromentor | null = null;
+  @property({ attribute: false }) client: MicromentorAdmin | null = null;
   /** Renews the user token when it expires (set by the embed's `tokenProvider` command). */
   @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
 
@@ -64,7 +65,7 @@ export class MmAdminConsole extends AdminElement {
 
   #buildApi(): AdminApi | null {
     if (this.api) return this.api;
-    const client = consoleClient(this);
+    const client = consoleClient(this, MicromentorAdmin);
     if (!client) return null;
     this.client = client;
     return adminApi(client);

@@ -1,7 +1,7 @@
 import {
   type Booking,
   type Mentor,
-  type Micromentor,
+  Micromentor,
   NotFoundError,
   type UserTokenProvider,
 } from '@micromentor/sdk';
@@ -76,7 +76,7 @@ export class MmFollowUp extends FollowUpElement {
 
   #ensureApi(): boolean {
     if (this.api) return true;
-    const client = consoleClient(this);
+    const client = consoleClient(this, Micromentor);
     if (!client) return false;
     this.client = client;
     this.api = followUpApi(client);

@@ -1,9 +1,9 @@
-import { Micromentor, type UserTokenProvider } from '@micromentor/sdk';
+import type { Micromentor, MicromentorOptions, UserTokenProvider } from '@micromentor/sdk';
 import type { PropertyValues } from 'lit';
 
 /** What a console element is given by the page: its own client, or a key to build one with. */
-export interface ClientSource {
-  client: Micromentor | null;
+export interface ClientSource<C extends Micromentor = Micromentor> {
+  client: C | null;
   publishableKey: string;
   apiBase: string;
   userToken: string;
@@ -12,14 +12,18 @@ export interface ClientSource {
 }
 
 /**
- * The page's client, or one built from the publishable key and API base (null with neither, or
- * with a key the SDK refuses), with the element's user token applied.
+ * The page's client, or a `Client` (`Micromentor`, or `MicromentorAdmin` for the admin console)
+ * built from the publishable key and API base (null with neither, or with a key the SDK
+ * refuses), with the element's user token and token provider applied.
  */
-export function consoleClient(source: ClientSource): Micromentor | null {
+export function consoleClient<C extends Micromentor>(
+  source: ClientSource<C>,
+  Client: new (options: MicromentorOptions) => C,
+): C | null {
   let client = source.client;
   if (!client && source.publishableKey) {
     try {
-      client = new Micromentor({
+      client = new Client({
         baseUrl: source.apiBase || location.origin,
         publishableKey: source.publishableKey,
       });

@@ -1,4 +1,4 @@
-import type { Me, Micromentor, UserTokenProvider } from '@micromentor/sdk';
+import { type Me, Micromentor, type UserTokenProvider } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../availability-editor/availability-editor.js';
@@ -100,7 +100,7 @@ export class MmMentorConsole extends ConsoleElement {
 
   #buildApi(): ConsoleApi | null {
     if (this.api) return this.api;
-    const client = consoleClient(this);
+    const client = consoleClient(this, Micromentor);
     if (!client) return null;
     this.client = client;
     return consoleApi(client);

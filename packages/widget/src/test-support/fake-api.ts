@@ -1,7 +1,8 @@
 // A test double for what is OUTSIDE the widget: the HTTP API. The SDK client is the real one;
 // only its `fetch` is replaced, answering with JSON shaped like the server's (see
 // packages/server/src/schemas). Our own components are never mocked.
-import { type Booking, type HelpRequest, type Match, Micromentor } from '@micromentor/sdk';
+import type { Booking, HelpRequest, Match } from '@micromentor/sdk';
+import { MicromentorAdmin } from '@micromentor/sdk/admin';
 
 export interface RecordedCall {
   method: string;
@@ -35,9 +36,10 @@ export function problem(status: number, code: string, title: string, detail: str
 export function fakeApi(
   routes: Record<string, Handler>,
   { userToken = 'jwt.learner' }: { userToken?: string } = {},
-): { client: Micromentor; calls: RecordedCall[] } {
+): { client: MicromentorAdmin; calls: RecordedCall[] } {
   const calls: RecordedCall[] = [];
-  const client = new Micromentor({
+  // The admin client: everything `Micromentor` has, plus `admin` for the admin console's tests.
+  const client = new MicromentorAdmin({
     baseUrl: 'https://api.example.test',
     publishableKey: 'pk_test_123',
     userToken,

@@ -1,0 +1,28 @@
+// `@micromentor/sdk/admin`: the program's own routes (vetting, reports, settings, keys,
+// analytics, exports, webhooks) on a client of their own, so that an app importing the browser
+// entry for its learners never ships them. For the admin console (a user token with the `admin`
+// role) and for backends (the secret key).
+import { Micromentor, type MicromentorOptions } from './client.js';
+import { type AdminResource, adminResource } from './resources/admin.js';
+import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
+
+export type {
+  AdminExportsResource,
+  AdminKeysResource,
+  AdminMentorsResource,
+  AdminReportsResource,
+  AdminResource,
+  AdminSettingsResource,
+} from './resources/admin.js';
+export type { AdminWebhooksResource } from './resources/admin-webhooks.js';
+
+/** `Micromentor` plus `admin`: everything a program admin (or the program's backend) calls. */
+export class MicromentorAdmin extends Micromentor {
+  /** The program's routes: vetting, reports, settings, keys, analytics, exports, webhooks. */
+  readonly admin: AdminResource & { readonly webhooks: AdminWebhooksResource };
+
+  constructor(options: MicromentorOptions) {
+    super(options);
+    this.admin = { ...adminResource(this), webhooks: adminWebhooksResource(this) };
+  }
+}
