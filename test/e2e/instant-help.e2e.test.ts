@@ -276,6 +276,16 @@ describe('instant help across two browsers (learner and mentor)', () => {
     const after = await sk<ApiMentor>('GET', `/v1/mentors/${mentor.id}`);
     expect(after.stats.ratingCount).toBe(mentor.stats.ratingCount + 1);
 
+    // The same follow-up inside the widget: "My help" shows the ticked action item and the board.
+    await learnerPage.reload({ waitUntil: 'load' });
+    const widget = learnerPage.locator('mm-ask-expert[floating]');
+    await widget.locator('[part~="launcher"]').click();
+    await widget.getByRole('button', { name: 'My help' }).click();
+    const inWidget = widget.locator('mm-follow-up[slot=mine]');
+    await inWidget.locator('mm-advisor-board li h4', { hasText: mentor.name }).waitFor({ state: 'visible' });
+    await expect.poll(() => textOf(inWidget.locator('mm-action-items [aria-live]'))).toBe('1 of 1 done');
+    await shot(learnerPage, '9b-learner-my-help');
+
     // Recognition: the completed session earned the mentor their first badge. It shows in
     // their console, and on their card when the learner asks again (the board ranks them).
     await console_.getByRole('tab', { name: 'Profile' }).click();

@@ -277,11 +277,24 @@ export class MmAskExpert extends MmElement {
     this.emit<MmCloseDetail>('mm-close', { reason });
   }
 
+  /** A `<mm-follow-up>` of this widget, as the same user (a guest's token exists only in this client). */
+  #followUp(props: object): HTMLElement {
+    return Object.assign(
+      document.createElement('mm-follow-up'),
+      { userToken: this.#client?.userToken ?? '' },
+      props,
+    );
+  }
+
   async #goTo(step: Step): Promise<void> {
     this.step = step;
     await this.updateComplete;
     const element = this.renderRoot.querySelector<HTMLElement>(STEPS[step]);
-    if (step === 'mine') void (element as MmMyHelp).refresh();
+    if (step === 'mine') {
+      void (element as MmMyHelp).refresh();
+      // Feedback, action items and the board: the follow-up bundle (the launcher loads it).
+      if (!this.querySelector('[slot=mine]')) this.append(this.#followUp({ slot: 'mine' }));
+    }
     await (element as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
     element?.focus();
   }
@@ -296,15 +309,8 @@ export class MmAskExpert extends MmElement {
     this.loading = false;
     const request = event.detail.request;
     this.request = request;
-    // Help now: the follow-up bundle (the launcher loads it) follows the request live, slotted in,
-    // as the same user: a guest's token exists only in this client.
-    if (request.urgency === 'now')
-      this.replaceChildren(
-        Object.assign(document.createElement('mm-follow-up'), {
-          requestId: request.id,
-          userToken: this.#client?.userToken ?? '',
-        }),
-      );
+    // Help now: the follow-up bundle follows the request live, slotted in the matches step.
+    if (request.urgency === 'now') this.replaceChildren(this.#followUp({ requestId: request.id }));
     this.results = event.detail.matches;
     void this.#goTo('matches');
   }
@@ -416,6 +422,7 @@ export class MmAskExpert extends MmElement {
           theme=${this.theme}
           .client=${client}
         ></mm-my-help>
+        <slot name="mine" ?hidden=${step !== 'mine'}></slot>
         <div class="footer">
           ${
             step === 'mine'

@@ -174,6 +174,12 @@ describe('<mm-ask-expert> My help', () => {
     expect(items[0]).to.contain('Session with Ada Lovelace · Video call · Booked');
     expect(items[1]).to.contain('Session with Grace Hopper');
     expect(items[1]).to.contain('Done');
+    // Feedback, action items and the board come from the follow-up bundle, slotted in as the same user.
+    const followUps = () => Array.from(el.querySelectorAll('mm-follow-up'));
+    expect(
+      followUps().map((f) => [f.slot, (f as HTMLElement & { userToken?: string }).userToken]),
+    ).to.deep.equal([['mine', 'jwt.learner']]);
+    expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=mine]')!.hidden).to.be.false;
     await expect(el).to.be.accessible();
 
     inStep<HTMLButtonElement>(el, 'mm-my-help', '[part~="reschedule-button"]')!.click();
@@ -200,6 +206,11 @@ describe('<mm-ask-expert> My help', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="ask-button"]')!.click();
     await settle(el);
     expect(visibleStep(el)).to.deep.equal(['mm-request-form']);
+    expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=mine]')!.hidden).to.be.true;
+    // Back in My help: the same follow-up, not a second one.
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="my-help-button"]')!.click();
+    await settle(el);
+    expect(followUps()).to.have.length(1);
   });
 
   it('speaks Spanish', async () => {

@@ -98,6 +98,11 @@ describe('<mm-follow-up>', () => {
     await (items as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
     expect(items.shadowRoot!.textContent).to.include('Duplicates came from a one-to-many join.');
     expect(items.shadowRoot!.querySelector('[aria-live]')!.textContent).to.equal('0 of 2 done');
+    // The checkbox sits beside its text, on one line (not stretched like a text field).
+    const box = items.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    const label = box.closest('label')!;
+    expect(box.getBoundingClientRect().width).to.be.below(40);
+    expect(label.getBoundingClientRect().height).to.be.below(2 * box.getBoundingClientRect().height + 16);
     items.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
     await waitUntil(() => items.shadowRoot!.querySelector('[aria-live]')!.textContent === '1 of 2 done');
     expect(calls.some((c) => c.method === 'POST' && c.path === '/v1/action-items/ai_1/done')).to.be.true;

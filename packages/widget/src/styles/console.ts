@@ -29,6 +29,11 @@ export const consoleStyles = css`
     align-items: center;
   }
 
+  /* The base styles make text inputs full width; a checkbox stays beside its label. */
+  input[type='checkbox'] {
+    width: auto;
+  }
+
   .meta {
     color: var(--mm-muted, #4b5563);
     font-size: 0.9em;
