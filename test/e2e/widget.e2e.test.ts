@@ -347,6 +347,14 @@ describe('the built widget on a customer site (another origin)', () => {
     const thread = await fetchThread(api!.url, created!.id);
     expect(thread).toMatchObject({ requestId: request, bookingId: null, mentor: { name } });
     expect((await record(page)).bookingsCreated).toEqual([]);
+
+    // "They will reply there": My help lists the conversation (the follow-up bundle, loaded now).
+    await w.locator('[part~="my-help-button"]').click();
+    await w
+      .locator('mm-follow-up[slot=mine] mm-thread-view button.thread', { hasText: name })
+      .first()
+      .waitFor({ state: 'visible' });
+    await shot(page, 'message-2-in-my-help');
     expect(consoleErrors).toEqual([]);
   });
 

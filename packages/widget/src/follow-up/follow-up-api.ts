@@ -30,6 +30,8 @@ const DAY_MS = 86_400_000;
 
 export function followUpApi(client: Micromentor) {
   return {
+    /** The learner's own user id (threads tell their messages apart by it). */
+    userId: async (): Promise<string> => (await client.me.get()).user?.id ?? '',
     request: (id: string): Promise<HelpRequest> => client.requests.get(id),
     booking: (id: string): Promise<Booking> => client.bookings.get(id),
     subscribe: ((handlers) => {

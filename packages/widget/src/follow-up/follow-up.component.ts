@@ -12,6 +12,7 @@ import '../advisor-board/advisor-board.js';
 import '../instant-help/instant-help.js';
 import '../session-report/session-report.js';
 import '../session-feedback/session-feedback.js';
+import '../thread-view/thread-view.js';
 import { consoleClient, followIdentity } from '../internal/console-client.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -27,7 +28,8 @@ interface PastSession {
 
 /**
  * @summary What a learner takes away from their sessions: feedback to give, the mentor's
- * summary and action items to tick off, and their board of advisors to ask again.
+ * summary and action items to tick off, their conversations with mentors, and their board of
+ * advisors to ask again.
  *
  * @event mm-feedback-submitted - `detail: { bookingId, rating, solved }`.
  * @event mm-action-item-toggled - `detail: { itemId, done }`.
@@ -61,6 +63,7 @@ export class MmFollowUp extends FollowUpElement {
 
   @state() private past: PastSession[] = [];
   @state() private boardIds = new Set<string>();
+  @state() private userId = '';
   protected override loading = true;
 
   override connectedCallback(): void {
@@ -91,8 +94,9 @@ export class MmFollowUp extends FollowUpElement {
     }
     await this.load(async (api) => {
       const now = this.now().getTime();
-      const [sessions, board] = await Promise.all([api.sessions(), api.board()]);
+      const [sessions, board, userId] = await Promise.all([api.sessions(), api.board(), api.userId()]);
       this.boardIds = new Set(board.map((e) => e.mentor.id));
+      this.userId = userId;
       const done = sessions
         .filter((b) => b.status === 'completed' || (b.status === 'confirmed' && Date.parse(b.start) <= now))
         .sort((a, b) => b.start.localeCompare(a.start));
@@ -212,6 +216,7 @@ export class MmFollowUp extends FollowUpElement {
           )}
         </ul>
       </section>
+      <mm-thread-view .api=${this.api!.conversation} .userId=${this.userId} locale=${this.locale}></mm-thread-view>
       <mm-advisor-board .api=${this.api} locale=${this.locale} .now=${this.now}></mm-advisor-board>
     `;
   }

@@ -34,9 +34,31 @@ function notes(done = false) {
   };
 }
 
+const thread = {
+  id: 'thr_1',
+  requestId: 'req_1',
+  bookingId: null,
+  learner: { id: 'usr_lin', name: 'Lin' },
+  mentor: { id: 'usr_ada', name: 'Ada Lovelace' },
+  unreadCount: 1,
+  lastMessageAt: hourAgo(),
+};
+
 async function followUp(routes: Parameters<typeof fakeApi>[0] = {}, locale = 'en') {
   let board: unknown[] = [];
   const api = fakeApi({
+    'GET /v1/me': () =>
+      json(200, {
+        tenant: {
+          id: 't',
+          name: 'Acme',
+          settings: { allowGuests: false, formats: ['video'], sessionLengths: [15] },
+        },
+        user: { id: 'usr_lin', externalId: 'lin', name: 'Lin', email: null, roles: [], isGuest: false },
+        mentorProfile: null,
+        keyKind: 'publishable',
+      }),
+    'GET /v1/threads': () => json(200, { data: [thread], nextCursor: null }),
     'GET /v1/bookings': () => json(200, { data: [past, future], nextCursor: null }),
     'GET /v1/mentors/mnt_ada': () => json(200, ada),
     'GET /v1/bookings/bkg_past/feedback': () => problem(404, 'not_found', 'Not Found', 'No feedback yet.'),
@@ -168,5 +190,34 @@ describe('<mm-follow-up>', () => {
     const { el } = await followUp({}, 'es');
     const headings = Array.from(el.shadowRoot!.querySelectorAll('h3')).map((h) => h.textContent);
     expect(headings).to.deep.equal(['Sesiones por valorar', 'Tareas']);
+  });
+
+  it("lists the learner's conversations with mentors, named by the mentor, and opens one", async () => {
+    const { el } = await followUp({
+      'GET /v1/threads/thr_1/messages': () =>
+        json(200, {
+          data: [
+            {
+              id: 'msg_1',
+              threadId: 'thr_1',
+              authorId: 'usr_ada',
+              body: 'Send me the query?',
+              createdAt: hourAgo(),
+            },
+          ],
+          nextCursor: null,
+        }),
+      'POST /v1/threads/thr_1/read': () => json(200, {}),
+    });
+    const threads = inner(el, 'mm-thread-view');
+    await waitUntil(() => threads.shadowRoot?.querySelector('button.thread'), 'threads');
+    const item = threads.shadowRoot!.querySelector<HTMLButtonElement>('button.thread')!;
+    expect(item.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Ada Lovelace 1 unread');
+    item.click();
+    await waitUntil(() => threads.shadowRoot!.querySelector('.messages li'), 'messages');
+    expect(threads.shadowRoot!.querySelector('.messages li.theirs')!.textContent).to.include(
+      'Send me the query?',
+    );
+    await expect(el).to.be.accessible();
   });
 });
