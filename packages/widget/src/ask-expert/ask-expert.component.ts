@@ -277,11 +277,11 @@ export class MmAskExpert extends MmElement {
     this.emit<MmCloseDetail>('mm-close', { reason });
   }
 
-  /** A `<mm-follow-up>` of this widget, as the same user (a guest's token exists only in this client). */
+  /** A `<mm-follow-up>` of this widget, as the same user (a guest's token exists only in this client), in its language. */
   #followUp(props: object): HTMLElement {
     return Object.assign(
       document.createElement('mm-follow-up'),
-      { userToken: this.#client?.userToken ?? '' },
+      { userToken: this.#client?.userToken ?? '', locale: this.resolvedLocale },
       props,
     );
   }

@@ -176,9 +176,10 @@ describe('<mm-ask-expert> My help', () => {
     expect(items[1]).to.contain('Done');
     // Feedback, action items and the board come from the follow-up bundle, slotted in as the same user.
     const followUps = () => Array.from(el.querySelectorAll('mm-follow-up'));
-    expect(
-      followUps().map((f) => [f.slot, (f as HTMLElement & { userToken?: string }).userToken]),
-    ).to.deep.equal([['mine', 'jwt.learner']]);
+    type FollowUp = HTMLElement & { userToken?: string; locale?: string };
+    expect(followUps().map((f) => [f.slot, (f as FollowUp).userToken, (f as FollowUp).locale])).to.deep.equal(
+      [['mine', 'jwt.learner', 'en']],
+    );
     expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=mine]')!.hidden).to.be.false;
     await expect(el).to.be.accessible();
 
@@ -227,6 +228,8 @@ describe('<mm-ask-expert> My help', () => {
     expect(allText(el, 'mm-my-help', 'h4')).to.deep.equal(['Próximas', 'Anteriores']);
     expect(allText(el, 'mm-my-help', 'li')[0]).to.contain('Sesión con Ada Lovelace');
     expect(allText(el, 'mm-my-help', 'button')).to.deep.equal(['Cambiar hora', 'Cancelar sesión']);
+    // The follow-up below speaks the widget's language, whatever the page's.
+    expect((el.querySelector('mm-follow-up') as HTMLElement & { locale?: string }).locale).to.equal('es');
     await expect(el).to.be.accessible();
   });
 });
