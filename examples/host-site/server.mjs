@@ -6,6 +6,7 @@
 //   /plain-html/…     → examples/plain-html/… (any other example folder likewise)
 //   /strict-csp/…     → served with a strict Content-Security-Policy header (see strictCsp below)
 //   /mm-token?as=…    → a fresh user token (learner, mentor or admin), for the pages' token provider
+//                       (examples/shared/renew-token.js registers it)
 //
 // Like a real host backend, it vouches for its logged-in user: every HTML page it serves gets a
 // fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}} (and one for the
