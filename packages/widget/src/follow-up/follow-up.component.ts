@@ -66,11 +66,32 @@ export class MmFollowUp extends FollowUpElement {
   @state() private userId = '';
   protected override loading = true;
 
+  /** Laid out (not inside something hidden) when last seen; undefined before the first look. */
+  #shown: boolean | undefined;
+
+  /**
+   * Reloads when the element is shown again after being hidden (My help closed, then opened):
+   * the sessions, items and messages may have changed meanwhile. Scrolling does not count.
+   */
+  #visibility = new IntersectionObserver((entries) => {
+    const rect = entries.at(-1)!.boundingClientRect;
+    const shown = rect.width > 0 || rect.height > 0;
+    // The first look only records: the load on connect covers it.
+    if (shown && this.#shown === false && !this.loading) void this.refresh();
+    this.#shown = shown;
+  });
+
   override connectedCallback(): void {
     super.connectedCallback();
     // After the first update: properties the embed script set before this element was defined
     // (key, API base, token) are only applied then.
     void this.updateComplete.then(() => this.refresh());
+    this.#visibility.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#visibility.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -220,4 +220,19 @@ describe('<mm-follow-up>', () => {
     );
     await expect(el).to.be.accessible();
   });
+
+  it('reloads when shown again after being hidden (My help closed and reopened), not before', async () => {
+    const { el, calls } = await followUp();
+    const loads = () => calls.filter((c) => c.method === 'GET' && c.path === '/v1/bookings').length;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+    await frame();
+    expect(loads()).to.equal(1);
+    el.hidden = true;
+    await frame();
+    expect(loads()).to.equal(1);
+    el.hidden = false;
+    await waitUntil(() => loads() === 2, 'reloaded when shown');
+    await frame();
+    expect(loads()).to.equal(2);
+  });
 });
