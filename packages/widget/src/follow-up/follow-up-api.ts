@@ -13,17 +13,13 @@ import type {
   TimeRange,
 } from '@micromentor/sdk';
 
+import type { SubscribeTo } from '../internal/subscribe.js';
 import { consoleApi } from '../mentor-console/console-api.js';
 
 export type { ActionItem, BoardEntry, LiveEvent, SessionNotes };
 
 /** How a follow-up element hears about live events; the SDK's `events.subscribe` by default. */
-export type Subscribe = (handlers: {
-  onEvent(event: LiveEvent): void;
-  onError?(error: unknown): void;
-  onOpen?(): void;
-  signal: AbortSignal;
-}) => void;
+export type Subscribe = SubscribeTo<LiveEvent>;
 export type Solved = FeedbackSolved;
 
 const DAY_MS = 86_400_000;

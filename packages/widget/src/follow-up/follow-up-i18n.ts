@@ -1,4 +1,5 @@
 // The learner's follow-up strings (its own bundle, loaded when "My help" needs it).
+import type { CreateReportParams } from '@micromentor/sdk';
 import { resolveLocale } from '../i18n/index.js';
 
 const en = {
@@ -65,7 +66,7 @@ const en = {
       spam: 'Spam or selling',
       unqualified: 'Did not know the subject',
       other: 'Something else',
-    } as Record<string, string>,
+    } satisfies Record<CreateReportParams['reason'], string>,
     details: 'Tell the program what happened (optional)',
     submit: 'Send report',
     cancel: 'Cancel',

@@ -11,6 +11,7 @@ import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import '../thread-view/thread-view.js';
 import { consoleClient, followIdentity } from '../internal/console-client.js';
+import type { SubscribeTo } from '../internal/subscribe.js';
 import { type ConsoleApi, consoleApi, type MentorStats } from './console-api.js';
 import { ConsoleElement } from './console-element.js';
 import { mentorConsoleStyles } from './mentor-console.styles.js';
@@ -25,12 +26,7 @@ export interface LiveEvent {
 }
 
 /** How the console hears about live events; the SDK's `events.subscribe` in production. */
-export type Subscribe = (handlers: {
-  onEvent(event: LiveEvent): void;
-  onError?(error: unknown): void;
-  onOpen?(): void;
-  signal: AbortSignal;
-}) => void;
+export type Subscribe = SubscribeTo<LiveEvent>;
 
 /**
  * @summary The mentor's console: requests offered to them, sessions with notes and action

@@ -1,19 +1,11 @@
+import type { CreateReportParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FollowUpElement } from '../follow-up/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
-/** The reasons `POST /v1/reports` takes, in the order the form lists them. */
-export const REPORT_REASONS = [
-  'no_show',
-  'inappropriate',
-  'harassment',
-  'spam',
-  'unqualified',
-  'other',
-] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
+type ReportReason = CreateReportParams['reason'];
 
 const MAX_DETAILS = 2000;
 
@@ -90,7 +82,12 @@ export class MmSessionReport extends FollowUpElement {
         >${t.reason}
         <select name="reason" aria-invalid=${this.error === t.pickReason ? 'true' : 'false'}>
           <option value=""></option>
-          ${REPORT_REASONS.map((r) => html`<option value=${r}>${t.reasons[r]}</option>`)}
+          ${
+            // Every reason the API takes (the catalogue's type is the SDK's), in the catalogue's order.
+            (Object.keys(t.reasons) as ReportReason[]).map(
+              (r) => html`<option value=${r}>${t.reasons[r]}</option>`,
+            )
+          }
         </select>
       </label>
       <label>${t.details}<textarea name="details" rows="3" maxlength=${MAX_DETAILS}></textarea></label>
