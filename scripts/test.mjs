@@ -200,6 +200,11 @@ const suites = [
 if (existsSync(join(root, 'test', 'vitest.config.ts'))) {
   suites.push(vitestSuite('cross-package (test/)', root, ['--config', 'test/vitest.config.ts']));
 }
+if (existsSync(join(root, 'test', 'vitest.readme.config.ts'))) {
+  suites.push(
+    vitestSuite('README commands (fresh clone)', root, ['--config', 'test/vitest.readme.config.ts']),
+  );
+}
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 const rows = [];
