@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
+import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed.js';
 import { DomainError } from '../domain/errors.js';
@@ -138,6 +139,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     if (
       error instanceof UsageError ||
       error instanceof DomainError ||
+      error instanceof DataDirInUseError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
       console.error(`micromentor: ${(error as Error).message}`);
