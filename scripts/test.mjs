@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const reports = mkdtempSync(join(tmpdir(), 'mm-test-'));
-/** A suite that runs longer than this is stopped and counted as failed (CI has 30 minutes). */
-const SUITE_TIMEOUT_MS = Number(process.env.MM_SUITE_TIMEOUT_MS) || 12 * 60_000;
+/** A suite that runs longer than this is stopped and counted as failed (CI has 90 minutes). */
+const SUITE_TIMEOUT_MS = Number(process.env.MM_SUITE_TIMEOUT_MS) || 25 * 60_000;
 /** Optional budget for the whole run (.ci/run sets it): no suite may run past it. */
 const deadline = Number(process.env.MM_TEST_BUDGET_MS)
   ? Date.now() + Number(process.env.MM_TEST_BUDGET_MS)
