@@ -31,6 +31,8 @@ import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PACKAGES = ['sdk', 'widget', 'server'] as const;
 const DEMO_SECRET_KEY = 'sk_demo_LocalOnlySecretKeyNeverInProd';
+/** Per test: PGlite starts, a server seeds the demo, tsc and Vite run, on a machine busy with other suites. */
+const TEST_TIMEOUT = 240_000;
 /** Installed into the scratch project beside the tarballs: the types a TypeScript app has anyway. */
 const TYPE_PACKAGES = ['@types/node@20.19.43', '@types/react@19.3.2'];
 
@@ -198,7 +200,7 @@ function filesOf(name: string): string[] {
   return out;
 }
 
-describe('packed packages installed outside the workspace', () => {
+describe('packed packages installed outside the workspace', { timeout: TEST_TIMEOUT }, () => {
   it('ship compiled dist/ only: exports point at files that exist, no sources, tests or workspace ranges', () => {
     for (const name of PACKAGES) {
       const manifest = installed(name);
