@@ -200,6 +200,24 @@ function filesOf(name: string): string[] {
   return out;
 }
 
+/**
+ * The server's migrations by name, from its source tree (every `.ts` in a `migrations` folder
+ * under packages/server/src, wherever the folder sits): the packed build must apply them all.
+ */
+function migrationNames(): string[] {
+  const names: string[] = [];
+  const walk = (dir: string, inMigrations: boolean) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), entry.name === 'migrations');
+      else if (inMigrations && entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+        names.push(entry.name.replace(/\.ts$/, ''));
+    }
+  };
+  walk(join(ROOT, 'packages', 'server', 'src'), false);
+  if (names.length === 0) throw new Error('found no migrations under packages/server/src');
+  return names.sort();
+}
+
 describe('packed packages installed outside the workspace', { timeout: TEST_TIMEOUT }, () => {
   it('ship compiled dist/ only: exports point at files that exist, no sources, tests or workspace ranges', () => {
     for (const name of PACKAGES) {
@@ -275,10 +293,7 @@ console.log(JSON.stringify({ applied, health: health.status, healthBody: await h
     );
     const ran = await run(process.execPath, ['in-process.mjs'], { cwd: scratch, env: scratchEnv() });
     const result = JSON.parse(ran.stdout.trim().split('\n').at(-1)!);
-    const migrations = readdirSync(join(ROOT, 'packages/server/src/db/migrations'))
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .map((f) => f.replace(/\.ts$/, ''))
-      .sort();
+    const migrations = migrationNames();
     expect(result.applied).toEqual(migrations);
     expect(result.health).toBe(200);
     expect(result.healthBody).toMatchObject({ status: 'ok' });
