@@ -56,14 +56,14 @@ function portIsFree(port) {
   });
 }
 
-/** `pnpm --filter <pkg> build`, quietly; resolves to true when it worked (its output is printed when not). */
-async function pnpmBuild(what, pkg) {
+/** `pnpm --filter <pkg> <script>`, quietly; resolves to true when it worked (its output is printed when not). */
+async function pnpmBuild(what, pkg, script = 'build') {
   const started = Date.now();
   process.stdout.write(`Building ${what}… `);
   const [command, ...args] = pnpmCommand();
   const output = [];
   const code = await new Promise((done) => {
-    const child = spawn(command, [...args, '--filter', pkg, 'build'], {
+    const child = spawn(command, [...args, '--filter', pkg, script], {
       cwd: root,
       env: { ...process.env, COREPACK_INTEGRITY_KEYS: process.env.COREPACK_INTEGRITY_KEYS ?? '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,7 +86,9 @@ async function pnpmBuild(what, pkg) {
 }
 
 async function buildWidget() {
-  if (await pnpmBuild('the widget (packages/widget/dist/widget.js)', '@micromentor/widget')) return;
+  // The bundles only: the published package's declarations (`build`) are not needed to run.
+  if (await pnpmBuild('the widget (packages/widget/dist/widget.js)', '@micromentor/widget', 'build:bundles'))
+    return;
   if (existsSync(join(root, 'packages/widget/dist/widget.js'))) {
     say('Continuing with the widget from an earlier build.');
     return;
@@ -95,10 +97,10 @@ async function buildWidget() {
   process.exit(1);
 }
 
-/** examples/react is a Vite-built page: without it the other examples still run. */
-async function buildReactExample() {
-  if (await pnpmBuild('the React example (examples/react)', '@micromentor/example-react')) return;
-  say('Continuing without a fresh React example (the other examples are unaffected).');
+/** examples/react and examples/vue are Vite-built pages: without one the other examples still run. */
+async function buildFrameworkExample(name, pkg) {
+  if (await pnpmBuild(`the ${name} example (examples/${name.toLowerCase()})`, pkg)) return;
+  say(`Continuing without a fresh ${name} example (the other examples are unaffected).`);
 }
 
 const children = new Map();
@@ -194,9 +196,10 @@ for (const [port, variable, what] of [
   }
 }
 
-// 2. The widget bundle the API serves at /widget.js, and the React example's page.
+// 2. The widget bundle the API serves at /widget.js, and the React and Vue examples' pages.
 await buildWidget();
-await buildReactExample();
+await buildFrameworkExample('React', '@micromentor/example-react');
+await buildFrameworkExample('Vue', '@micromentor/example-vue');
 
 // 3. The API, with the demo tenant (created on the first run only).
 say(`Starting the API on ${apiUrl} (migrates and seeds the demo on first run)…`);
@@ -234,6 +237,7 @@ say(`
   API docs       ${apiUrl}/docs
   Example site   ${siteUrl}/   (a course page with the widget, as learner "Ada Learner")
   React example  ${siteUrl}/react/
+  Vue example    ${siteUrl}/vue/
 
   Demo tenant keys (local demo only, never in production):
     publishable  ${DEMO_PUBLISHABLE_KEY}
