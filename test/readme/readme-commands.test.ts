@@ -9,7 +9,7 @@
  * committed tree (HEAD): commit before running it by hand.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,7 +46,8 @@ const TOKEN = /^npx -y pnpm@12\.4\.2 micromentor token /;
 const CLI_OTHER = /^npx -y pnpm@12\.4\.2 micromentor /;
 const CURL = /^curl /;
 const BENCH = /^npx -y pnpm@12\.4\.2 bench$/;
-const KNOWN = [QUICK_START, TEST_COMMAND, TENANT_CREATE, TOKEN, CLI_OTHER, CURL, BENCH];
+const BUILD = /^npx -y pnpm@12\.4\.2 build$/;
+const KNOWN = [QUICK_START, TEST_COMMAND, TENANT_CREATE, TOKEN, CLI_OTHER, CURL, BENCH, BUILD];
 
 /** The user's environment: the quick start is embedded PGlite, so no DATABASE_URL from CI. */
 function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -232,6 +233,24 @@ describe('README.md commands, on a fresh clone', () => {
       }
     }
   }, 600_000);
+
+  it('build: compiles what the packages publish', async () => {
+    for (const line of commands.filter((l) => BUILD.test(l))) {
+      const ran = await sh(clone, line, 600_000);
+      expect(ran.code, `${line}\n${ran.stdout.slice(-2000)}\n${ran.stderr.slice(-2000)}`).toBe(0);
+      for (const file of [
+        'packages/sdk/dist/index.js',
+        'packages/sdk/dist/index.d.ts',
+        'packages/server/dist/index.js',
+        'packages/server/dist/cli/main.js',
+        'packages/widget/dist/index.js',
+        'packages/widget/dist/types/index.d.ts',
+        'packages/widget/dist/widget.js',
+      ]) {
+        expect(existsSync(join(clone, file)), file).toBe(true);
+      }
+    }
+  }, 620_000);
 
   it('bench: runs and prints its figures beside a baseline (short runs)', async () => {
     for (const line of commands.filter((l) => BENCH.test(l))) {
