@@ -81,3 +81,29 @@ function isUnchanged(row: UserRow, user: SeenUser): boolean {
     row.roles.every((role, i) => role === user.roles[i])
   );
 }
+
+export async function findUser(
+  db: Kysely<Database>,
+  tenantId: string,
+  id: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findUserByExternalId(
+  db: Kysely<Database>,
+  tenantId: string,
+  externalId: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+}

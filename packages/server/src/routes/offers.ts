@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { setPresence } from '../domain/mentors/presence.js';
-import { acceptOffer, declineOffer, listMyOffers } from '../domain/requests/offers.js';
+import { acceptOffer, declineOffer } from '../domain/requests/answer-offer.js';
+import { listMyOffers } from '../domain/requests/mentor-inbox.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';

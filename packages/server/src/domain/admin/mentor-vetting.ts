@@ -1,18 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { Database, MentorRow, MentorStatus, MentorUpdate } from '../../db/database.js';
+import type { MentorRow, MentorStatus, MentorUpdate } from '../../db/database.js';
 import { listMentorsByStatus, lockMentor, mentorUserIds, updateMentor } from '../../db/mentors.js';
 import { countOpenReports } from '../../db/reports.js';
 import type { AdminMentor } from '../../schemas/admin.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { EventType } from '../events/event-types.js';
 import { recordEvent } from '../events/record-event.js';
 import { toMentor } from '../mentors/mentor-profile.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
 
 export type VettingAction = 'approve' | 'reject' | 'pause' | 'suspend' | 'reinstate';
 
@@ -46,7 +40,7 @@ export function toAdminMentor(row: MentorRow, openReports: number): AdminMentor 
 
 /** Applies one vetting action under a row lock and records the event in the same transaction. */
 export async function changeMentorStatus(
-  ctx: Ctx,
+  ctx: DomainCtx,
   input: { tenantId: string; mentorId: string; action: VettingAction; reason?: string | null | undefined },
 ): Promise<AdminMentor> {
   const row = await lockMentor(ctx.db, input.tenantId, input.mentorId);
@@ -56,7 +50,7 @@ export async function changeMentorStatus(
 
 /** The transition on an already locked row (reports use it too). */
 export async function applyTransition(
-  ctx: Ctx,
+  ctx: DomainCtx,
   row: MentorRow,
   action: VettingAction,
   reason: string | null,
@@ -95,7 +89,7 @@ export async function applyTransition(
 }
 
 export async function listMentorsForReview(
-  ctx: Ctx,
+  ctx: DomainCtx,
   f: {
     tenantId: string;
     status: MentorStatus;

@@ -2,10 +2,11 @@ import type { FeedbackRow } from '../../db/database.js';
 import { addMentorRating, findFeedback, insertFeedbackOnce } from '../../db/feedback.js';
 import type { CreateFeedbackInput, Feedback } from '../../schemas/feedback.js';
 import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
 import { awardBadges } from '../recognition/badges.js';
-import { type Ctx, mentorUserId, sessionParties } from './session-parties.js';
+import { mentorUserId, sessionParties } from './session-parties.js';
 
 export function toFeedback(row: FeedbackRow): Feedback {
   return {
@@ -26,7 +27,7 @@ export function toFeedback(row: FeedbackRow): Feedback {
  * attempt, even a concurrent one, finds the unique booking_id taken and changes nothing.
  */
 export async function submitFeedback(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   bookingId: string,
   input: CreateFeedbackInput,
@@ -71,7 +72,7 @@ export async function submitFeedback(
 }
 
 /** The session's feedback, for its learner, its mentor or the program. */
-export async function getFeedback(ctx: Ctx, actor: Actor, bookingId: string): Promise<Feedback> {
+export async function getFeedback(ctx: DomainCtx, actor: Actor, bookingId: string): Promise<Feedback> {
   await sessionParties(ctx, actor, bookingId);
   const row = await findFeedback(ctx.db, actor.tenantId, bookingId);
   if (!row) throw new NotFoundError('Feedback');

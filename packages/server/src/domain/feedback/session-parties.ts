@@ -1,15 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
 import { findBooking } from '../../db/bookings.js';
 import type { BookingRow, Database, MentorRow } from '../../db/database.js';
 import { findMentor } from '../../db/mentors.js';
 import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
-
-export interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
 
 export interface SessionParties {
   booking: BookingRow;
@@ -27,7 +22,11 @@ export interface SessionParties {
  * Who the caller is to one session. Anyone who is neither party nor the program gets the same
  * 404 as for a missing booking, so ids of other people's sessions reveal nothing.
  */
-export async function sessionParties(ctx: Ctx, actor: Actor, bookingId: string): Promise<SessionParties> {
+export async function sessionParties(
+  ctx: DomainCtx,
+  actor: Actor,
+  bookingId: string,
+): Promise<SessionParties> {
   const booking = await findBooking(ctx.db, actor.tenantId, bookingId);
   if (!booking) throw new NotFoundError('Booking');
   const mentor = await findMentor(ctx.db, actor.tenantId, booking.mentor_id);

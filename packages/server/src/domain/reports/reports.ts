@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { Database, ReportRow } from '../../db/database.js';
+import type { ReportRow } from '../../db/database.js';
 import { lockMentor } from '../../db/mentors.js';
 import {
   countOpenReports,
@@ -11,13 +9,9 @@ import {
 } from '../../db/reports.js';
 import type { AdminMentor, CreateReportInput, Report } from '../../schemas/admin.js';
 import { applyTransition, toAdminMentor } from '../admin/mentor-vetting.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
 
 export function toReport(row: ReportRow): Report {
   return {
@@ -41,7 +35,7 @@ export function toReport(row: ReportRow): Report {
  * pending review (reason `reports`), in the same transaction.
  */
 export async function createReport(
-  ctx: Ctx,
+  ctx: DomainCtx,
   input: { tenantId: string; reporterId: string; reportsToPause: number; report: CreateReportInput },
 ): Promise<Report> {
   const { report } = input;
@@ -85,7 +79,7 @@ export async function createReport(
 
 /** Closes a report: dismiss it, or pause/suspend its mentor (if not already so). */
 export async function resolveReport(
-  ctx: Ctx,
+  ctx: DomainCtx,
   input: {
     tenantId: string;
     reportId: string;
@@ -121,7 +115,7 @@ export async function resolveReport(
 }
 
 export async function listReportsForReview(
-  ctx: Ctx,
+  ctx: DomainCtx,
   f: {
     tenantId: string;
     status: 'open' | 'resolved';

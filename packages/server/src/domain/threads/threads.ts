@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
 import type { Database, MessageRow, ThreadRow } from '../../db/database.js';
 import { findHelpRequest } from '../../db/help-requests.js';
 import { findMentor, findMentorByExternalId } from '../../db/mentors.js';
@@ -19,14 +18,10 @@ import {
 } from '../../db/threads.js';
 import type { Message, Thread, ThreadRole } from '../../schemas/threads.js';
 import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
 import { refreshMedianResponse } from '../mentors/response-time.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
 
 export interface ThreadAccess {
   row: ThreadRow;
@@ -61,7 +56,7 @@ async function mentorUserId(
 }
 
 /** The thread if the caller is its learner or its mentor; anyone else: not found. */
-export async function accessThread(ctx: Ctx, actor: Actor, id: string): Promise<ThreadAccess> {
+export async function accessThread(ctx: DomainCtx, actor: Actor, id: string): Promise<ThreadAccess> {
   const user = callerOf(actor);
   const row = await findThread(ctx.db, actor.tenantId, id);
   if (!row) throw new NotFoundError('Thread');
@@ -85,7 +80,7 @@ function toMessage(row: MessageRow, learnerId: string): Message {
 
 /** Thread views for the caller: names, last message and read state, in a few queries for a page. */
 async function threadViews(
-  ctx: Ctx,
+  ctx: DomainCtx,
   tenantId: string,
   userId: string,
   rows: { row: ThreadRow; role: ThreadRole }[],
@@ -131,7 +126,7 @@ async function threadViews(
   });
 }
 
-export async function getThread(ctx: Ctx, actor: Actor, id: string): Promise<Thread> {
+export async function getThread(ctx: DomainCtx, actor: Actor, id: string): Promise<Thread> {
   const access = await accessThread(ctx, actor, id);
   const [view] = await threadViews(ctx, actor.tenantId, access.userId, [access]);
   return view!;
@@ -140,7 +135,7 @@ export async function getThread(ctx: Ctx, actor: Actor, id: string): Promise<Thr
 export type ThreadCursor = { at: string; id: string };
 
 export async function listMyThreads(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   query: { limit: number; cursor?: ThreadCursor | undefined },
 ): Promise<{ data: Thread[]; next: ThreadCursor | null }> {
@@ -174,7 +169,7 @@ export async function listMyThreads(
  * ("ask for more detail"). Anyone else: the request is not found.
  */
 export async function startRequestThread(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   requestId: string,
   input: { mentorId?: string | undefined },
@@ -295,7 +290,7 @@ export async function attachBookingThread(
 export type MessageCursor = { seq: number; order: 'asc' | 'desc' };
 
 export async function listThreadMessages(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   threadId: string,
   query: { order: 'asc' | 'desc'; limit: number; cursor?: MessageCursor | undefined },
@@ -333,7 +328,12 @@ async function isFirstFrom(db: Kysely<Database>, threadId: string, authorId: str
   return rows.length === 1;
 }
 
-export async function postMessage(ctx: Ctx, actor: Actor, threadId: string, body: string): Promise<Message> {
+export async function postMessage(
+  ctx: DomainCtx,
+  actor: Actor,
+  threadId: string,
+  body: string,
+): Promise<Message> {
   const { row, userId } = await accessThread(ctx, actor, threadId);
   const now = ctx.clock.now();
   const message = await insertMessage(ctx.db, {
@@ -370,7 +370,7 @@ export async function postMessage(ctx: Ctx, actor: Actor, threadId: string, body
 
 /** Moves the caller's read mark to the message (default: the latest); never backwards. */
 export async function markThreadRead(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   threadId: string,
   messageId: string | undefined,

@@ -6,6 +6,7 @@ import type {
   WebhookDeliveryRow,
   WebhookEndpointRow,
 } from '../../db/database.js';
+import { enqueueJob } from '../../db/jobs.js';
 import {
   attemptsOf,
   deleteWebhookEndpoint,
@@ -18,7 +19,6 @@ import {
   updateWebhookDelivery,
   updateWebhookEndpoint,
 } from '../../db/webhooks.js';
-import { enqueueJob } from '../../jobs/queue.js';
 import type {
   CreateWebhookEndpointInput,
   UpdateWebhookEndpointInput,
