@@ -7,17 +7,16 @@ type NewHelpRequest = Omit<HelpRequestRow, 'id' | 'declined_mentor_ids' | 'match
   context: Record<string, string>;
 };
 
+function requestById(db: Db, tenantId: string, id: string) {
+  return db.selectFrom('help_requests').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id);
+}
+
 export async function findHelpRequest(
   db: Db,
   tenantId: string,
   id: string,
 ): Promise<HelpRequestRow | undefined> {
-  return db
-    .selectFrom('help_requests')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return requestById(db, tenantId, id).executeTakeFirst();
 }
 
 /**
@@ -29,13 +28,7 @@ export async function lockHelpRequest(
   tenantId: string,
   id: string,
 ): Promise<HelpRequestRow | undefined> {
-  return db
-    .selectFrom('help_requests')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  return requestById(db, tenantId, id).forUpdate().executeTakeFirst();
 }
 
 /**

@@ -103,6 +103,26 @@ export async function listMentors(db: Db, f: MentorFilter): Promise<(MentorRow &
   return query.limit(f.limit + 1).execute();
 }
 
+/**
+ * The mentors' names by id, in one query: a booking names its mentor (a mentor removed since
+ * keeps their name on past sessions).
+ */
+export async function mentorNames(
+  db: Db,
+  tenantId: string,
+  mentorIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(mentorIds)];
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('mentors')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** The mentor row locked for a status change (`SELECT … FOR UPDATE`). */
 export async function lockMentor(db: Db, tenantId: string, id: string): Promise<MentorRow | undefined> {
   return liveMentors(db, tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
@@ -147,16 +167,36 @@ export async function listMentorsByStatus(
   return rows.map((r) => ({ ...r, open_reports: r.open_reports ?? 0 }));
 }
 
-/** The internal user id of a mentor's own account, if they have signed in (live events). */
-export async function mentorUserIds(db: Db, tenantId: string, externalId: string | null): Promise<string[]> {
-  if (!externalId) return [];
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('external_id', '=', externalId)
+/** Internal user ids of mentors (a mentor's user shares the mentor's external id), by mentor id. */
+export async function mentorUserIds(
+  db: Db,
+  tenantId: string,
+  mentorIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (mentorIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('mentors as m')
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.external_id', '=', 'm.external_id').on('u.tenant_id', '=', tenantId),
+    )
+    .select(['m.id as mentor_id', 'u.id as user_id'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.id', 'in', [...mentorIds])
+    .execute();
+  return new Map(rows.map((r) => [r.mentor_id, r.user_id]));
+}
+
+/** The mentor profile of a user (same external id in the tenant), if they have one. */
+export async function mentorOfUser(db: Db, tenantId: string, userId: string): Promise<MentorRow | undefined> {
+  return db
+    .selectFrom('mentors as m')
+    .innerJoin('users as u', 'u.external_id', 'm.external_id')
+    .selectAll('m')
+    .where('u.id', '=', userId)
+    .where('u.tenant_id', '=', tenantId)
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.deleted_at', 'is', null)
     .executeTakeFirst();
-  return row ? [row.id] : [];
 }
 
 /**

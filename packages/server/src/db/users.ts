@@ -107,3 +107,20 @@ export async function findUserByExternalId(
     .where('external_id', '=', externalId)
     .executeTakeFirst();
 }
+
+/** Users' names by id, in one query. */
+export async function userNames(
+  db: Kysely<Database>,
+  tenantId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

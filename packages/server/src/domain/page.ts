@@ -18,3 +18,13 @@ export function pageOf<R, T, C>(
   const last = page.at(-1);
   return { data: page.map(view), next: rows.length > limit && last !== undefined ? cursorAfter(last) : null };
 }
+
+/** The cursor of lists ordered by (created_at, id), the most common order. */
+export interface CreatedAtCursor {
+  createdAt: string;
+  id: string;
+}
+
+export function createdAtCursor(row: { created_at: Date; id: string }): CreatedAtCursor {
+  return { createdAt: row.created_at.toISOString(), id: row.id };
+}

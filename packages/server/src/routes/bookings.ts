@@ -27,7 +27,7 @@ import {
   notFoundError,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../schemas/cursor.js';
 
 const BookingCursorSchema = z.strictObject({ start: z.iso.datetime(), id: z.uuid() });
 
@@ -140,7 +140,7 @@ export function bookingRoutes() {
       const query = c.req.valid('query');
       const cursor = decodeCursor(query.cursor, BookingCursorSchema);
       const page = await listBookingsFor(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(get, async (c) => {
       return c.json(await getBooking(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);

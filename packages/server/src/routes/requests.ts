@@ -21,7 +21,7 @@ import {
   notFoundError,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../schemas/cursor.js';
 import {
   CreateRequestSchema,
   HelpRequestSchema,
@@ -111,7 +111,7 @@ export function requestRoutes() {
       const query = c.req.valid('query');
       const cursor = decodeCursor(query.cursor, RequestCursorSchema);
       const page = await listRequestsFor(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(get, async (c) => {
       return c.json(await getHelpRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);

@@ -1,12 +1,14 @@
 import type { MentorRow, MentorStatus, MentorUpdate } from '../../db/database.js';
-import { listMentorsByStatus, lockMentor, mentorUserIds, updateMentor } from '../../db/mentors.js';
+import { listMentorsByStatus, lockMentor, updateMentor } from '../../db/mentors.js';
 import { countOpenReports } from '../../db/reports.js';
 import type { AdminMentor } from '../../schemas/admin.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { EventType } from '../events/event-types.js';
 import { recordEvent } from '../events/record-event.js';
+import { mentorAudience } from '../events/record-mentor-events.js';
 import { toMentor } from '../mentors/mentor-profile.js';
+import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 
 export type VettingAction = 'approve' | 'reject' | 'pause' | 'suspend' | 'reinstate';
 
@@ -82,7 +84,7 @@ export async function applyTransition(
       previousStatus: row.status,
       reason: changes.status_reason ?? null,
     },
-    userIds: await mentorUserIds(ctx.db, row.tenant_id, row.external_id),
+    userIds: await mentorAudience(ctx.db, row.tenant_id, row.id),
     at: now,
   });
   return toAdminMentor(updated, await countOpenReports(ctx.db, row.tenant_id, row.id));
@@ -94,14 +96,9 @@ export async function listMentorsForReview(
     tenantId: string;
     status: MentorStatus;
     limit: number;
-    cursor?: { createdAt: string; id: string } | undefined;
+    cursor?: CreatedAtCursor | undefined;
   },
-): Promise<{ data: AdminMentor[]; next: { createdAt: string; id: string } | null }> {
+): Promise<Page<AdminMentor, CreatedAtCursor>> {
   const rows = await listMentorsByStatus(ctx.db, f);
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => toAdminMentor(r, r.open_reports)),
-    next: rows.length > f.limit && last ? { createdAt: last.created_at.toISOString(), id: last.id } : null,
-  };
+  return pageOf(rows, f.limit, (r) => toAdminMentor(r, r.open_reports), createdAtCursor);
 }

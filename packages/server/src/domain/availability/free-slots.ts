@@ -1,12 +1,12 @@
 import { findAvailability } from '../../db/availability.js';
-import { liveBookings } from '../../db/bookings.js';
 import { findMentor } from '../../db/mentors.js';
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
+import { busyWindow, loadBusy } from './busy.js';
 import { isMentorSelf, policyFrom } from './mentor-availability.js';
 import type { TimeRange } from './policy.js';
-import { busyWindow, computeSlots } from './slots.js';
+import { computeSlots } from './slots.js';
 import { DAY_MS } from './zoned-time.js';
 
 /** The widest window one call may ask for. */
@@ -43,18 +43,18 @@ export async function listFreeSlots(
       [{ path: 'query.duration', message: `must be one of ${policy.sessionLengths.join(', ')}` }],
     );
   }
-  const window = busyWindow(from, to);
-  const mentorBusy = await liveBookings(ctx.db, actor.tenantId, { mentorId: mentor.id }, window);
-  const learnerBusy = actor.user
-    ? await liveBookings(ctx.db, actor.tenantId, { learnerId: actor.user.id }, window)
-    : [];
+  const busy = await loadBusy(ctx.db, {
+    tenantId: actor.tenantId,
+    mentorId: mentor.id,
+    learnerId: actor.user?.id ?? null,
+    window: busyWindow(from, to),
+  });
   return computeSlots({
+    ...busy,
     policy,
     from,
     to,
     durationMinutes: query.duration,
     now: ctx.clock.now(),
-    mentorBusy,
-    learnerBusy,
   });
 }

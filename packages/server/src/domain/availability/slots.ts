@@ -53,14 +53,6 @@ export interface SlotQuery {
 
 export const DEFAULT_STEP_MINUTES = 15;
 
-/** Bookings this far either side of a window can touch its slots: buffers, and the ISO-week cap. */
-const BUSY_MARGIN_MS = 8 * DAY_MS;
-
-/** The range whose bookings `mentorBusy`/`learnerBusy` must hold for slots in `[from, to)`. */
-export function busyWindow(from: Date, to: Date): TimeRange {
-  return { start: new Date(from.getTime() - BUSY_MARGIN_MS), end: new Date(to.getTime() + BUSY_MARGIN_MS) };
-}
-
 /** Bookings this far either side of a date can be in its ISO week (7 days + the widest offset swing). */
 const CAP_RELEVANCE_MS = 9 * DAY_MS;
 

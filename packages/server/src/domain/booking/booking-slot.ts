@@ -1,10 +1,11 @@
 import { findAvailability } from '../../db/availability.js';
-import { liveBookings, lockMentor, type Range, rangeLiteral } from '../../db/bookings.js';
+import { lockMentor, type Range, rangeLiteral } from '../../db/bookings.js';
 import type { MentorRow } from '../../db/database.js';
 import type { Actor } from '../actor.js';
+import { busyWindow, loadBusy } from '../availability/busy.js';
 import { policyFrom } from '../availability/mentor-availability.js';
 import type { AvailabilityPolicy } from '../availability/policy.js';
-import { busyWindow, isSlotOffered } from '../availability/slots.js';
+import { isSlotOffered } from '../availability/slots.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError } from '../errors.js';
 
@@ -63,24 +64,16 @@ export async function assertSlotFree(ctx: DomainCtx, tenantId: string, check: Sl
     );
   }
   const end = new Date(start.getTime() + durationMinutes * MINUTE);
-  const window = busyWindow(start, end);
-  const learnerBusy = await liveBookings(
-    ctx.db,
+  const { mentorBusy, learnerBusy } = await loadBusy(ctx.db, {
     tenantId,
-    { learnerId: check.learnerId },
-    window,
-    check.exceptBookingId,
-  );
+    mentorId: mentor.id,
+    learnerId: check.learnerId,
+    window: busyWindow(start, end),
+    exceptBookingId: check.exceptBookingId,
+  });
   if (learnerBusy.some((b) => overlaps(b, { start, end }))) {
     throw new ConflictError('slot_unavailable', 'The learner already has a session at that time.');
   }
-  const mentorBusy = await liveBookings(
-    ctx.db,
-    tenantId,
-    { mentorId: mentor.id },
-    window,
-    check.exceptBookingId,
-  );
   const offered = isSlotOffered(
     { policy, durationMinutes, now: ctx.clock.now(), mentorBusy, learnerBusy },
     start,

@@ -1,8 +1,7 @@
-import { liveBookings } from '../../db/bookings.js';
 import type { MentorRow, SessionFormat } from '../../db/database.js';
 import type { Booking } from '../../schemas/bookings.js';
 import type { Actor } from '../actor.js';
-import { busyWindow } from '../availability/slots.js';
+import { busyWindow, loadBusy } from '../availability/busy.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { lockMentorPolicy, MINUTE, overlaps } from './booking-slot.js';
@@ -42,9 +41,12 @@ export async function createInstantSession(
   const lengths = settings.sessionLengths.filter((l) => policy.sessionLengths.includes(l));
   const minutes = Math.min(...(lengths.length > 0 ? lengths : policy.sessionLengths));
   const now = ctx.clock.now();
-  const window = busyWindow(now, now);
-  const mentorBusy = await liveBookings(ctx.db, input.tenantId, { mentorId: mentor.id }, window);
-  const learnerBusy = await liveBookings(ctx.db, input.tenantId, { learnerId: input.learnerId }, window);
+  const { mentorBusy, learnerBusy } = await loadBusy(ctx.db, {
+    tenantId: input.tenantId,
+    mentorId: mentor.id,
+    learnerId: input.learnerId,
+    window: busyWindow(now, now),
+  });
   const before = policy.bufferBeforeMinutes * MINUTE;
   const after = policy.bufferAfterMinutes * MINUTE;
   let start = new Date(Math.ceil(now.getTime() / MINUTE) * MINUTE);

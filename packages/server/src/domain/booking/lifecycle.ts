@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { BookingRow, Database } from '../../db/database.js';
 import { cancelJobs, enqueueJob } from '../../db/jobs.js';
-import { mentorUserIds } from '../../db/request-offers.js';
 import type { EventType } from '../events/event-types.js';
 import { recordEvent } from '../events/record-event.js';
+import { mentorAudience } from '../events/record-mentor-events.js';
 import { closeRequestOffers } from '../requests/request-state.js';
 
 /** Job kinds of a booking's life. */
@@ -20,12 +20,6 @@ export const REMINDER_LEADS = [
 export const COMPLETION_GRACE_MS = 15 * MINUTE;
 
 export const bookingSubject = (bookingId: string): string => `booking:${bookingId}`;
-
-/** The learner's and the mentor's user ids (the mentor's only once they have used the API). */
-async function partiesOf(db: Kysely<Database>, row: BookingRow): Promise<string[]> {
-  const mentorUser = (await mentorUserIds(db, row.tenant_id, [row.mentor_id])).get(row.mentor_id);
-  return [row.learner_id, ...(mentorUser ? [mentorUser] : [])];
-}
 
 function bookingData(row: BookingRow): Record<string, unknown> {
   return {
@@ -52,7 +46,7 @@ export async function bookingEvent(
     tenantId: row.tenant_id,
     type,
     data: { ...bookingData(row), ...extra },
-    userIds: await partiesOf(db, row),
+    userIds: [row.learner_id, ...(await mentorAudience(db, row.tenant_id, row.mentor_id))],
     at: now,
   });
 }

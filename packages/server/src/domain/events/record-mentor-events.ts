@@ -1,8 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { mentorUserIds } from '../../db/request-offers.js';
+import { mentorUserIds } from '../../db/mentors.js';
 import type { EventType } from './event-types.js';
 import { recordEvent } from './record-event.js';
+
+/** Who hears a mentor's live events: their own user, once they have signed in (else nobody). */
+export async function mentorAudience(
+  db: Kysely<Database>,
+  tenantId: string,
+  mentorId: string,
+): Promise<string[]> {
+  const userId = (await mentorUserIds(db, tenantId, [mentorId])).get(mentorId);
+  return userId ? [userId] : [];
+}
 
 /**
  * One event per mentor, each delivered live to that mentor's own user (a mentor who never

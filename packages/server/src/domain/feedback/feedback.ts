@@ -5,8 +5,9 @@ import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { mentorAudience } from '../events/record-mentor-events.js';
 import { awardBadges } from '../recognition/badges.js';
-import { mentorUserId, sessionParties } from './session-parties.js';
+import { sessionParties } from './session-parties.js';
 
 export function toFeedback(row: FeedbackRow): Feedback {
   return {
@@ -60,12 +61,11 @@ export async function submitFeedback(
   await addMentorRating(ctx.db, actor.tenantId, booking.mentor_id, input.rating);
   await awardBadges(ctx.db, { tenantId: actor.tenantId, mentorId: booking.mentor_id, now });
   const feedback = toFeedback(row);
-  const mentorUser = await mentorUserId(ctx.db, actor.tenantId, mentor);
   await recordEvent(ctx.db, {
     tenantId: actor.tenantId,
     type: 'feedback.submitted',
     data: { feedback },
-    userIds: mentorUser ? [mentorUser] : [],
+    userIds: mentor ? await mentorAudience(ctx.db, actor.tenantId, mentor.id) : [],
     at: now,
   });
   return feedback;

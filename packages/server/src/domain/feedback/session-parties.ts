@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import { findBooking } from '../../db/bookings.js';
-import type { BookingRow, Database, MentorRow } from '../../db/database.js';
+import type { BookingRow, MentorRow } from '../../db/database.js';
 import { findMentor } from '../../db/mentors.js';
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
@@ -35,20 +34,4 @@ export async function sessionParties(
     actor.user !== null && mentor?.external_id != null && mentor.external_id === actor.user.externalId;
   if (!isLearner && !isMentor && !actor.privileged) throw new NotFoundError('Booking');
   return { booking, mentor, isLearner, isMentor, privileged: actor.privileged };
-}
-
-/** The internal user id of a mentor's own login, if they have ever signed in. */
-export async function mentorUserId(
-  db: Kysely<Database>,
-  tenantId: string,
-  mentor: MentorRow | undefined,
-): Promise<string | undefined> {
-  if (!mentor?.external_id) return undefined;
-  const user = await db
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('external_id', '=', mentor.external_id)
-    .executeTakeFirst();
-  return user?.id;
 }

@@ -17,6 +17,7 @@ import type {
 import type { DomainCtx } from '../context.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { pageOf } from '../page.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { cleanSkills, toMentor, uniqueLanguages } from './mentor-profile.js';
 
@@ -198,13 +199,11 @@ export async function searchMentors(
     limit: search.limit,
     cursor: search.cursor,
   });
-  const page = rows.slice(0, search.limit);
-  const last = page.at(-1);
-  let next: MentorCursor | null = null;
-  if (rows.length > search.limit && last) {
-    next = q
-      ? { k: 'rank', rank: String(last.rank), id: last.id }
-      : { k: 'name', name: last.name, id: last.id };
-  }
-  return { data: page.map(toMentor), next };
+  return pageOf(
+    rows,
+    search.limit,
+    toMentor,
+    (last): MentorCursor =>
+      q ? { k: 'rank', rank: String(last.rank), id: last.id } : { k: 'name', name: last.name, id: last.id },
+  );
 }

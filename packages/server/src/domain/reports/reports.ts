@@ -5,6 +5,7 @@ import {
   insertReport,
   listReports,
   lockReport,
+  type ReportFilter,
   resolveReportRow,
 } from '../../db/reports.js';
 import type { AdminMentor, CreateReportInput, Report } from '../../schemas/admin.js';
@@ -12,6 +13,7 @@ import { applyTransition, toAdminMentor } from '../admin/mentor-vetting.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 
 export function toReport(row: ReportRow): Report {
   return {
@@ -116,19 +118,8 @@ export async function resolveReport(
 
 export async function listReportsForReview(
   ctx: DomainCtx,
-  f: {
-    tenantId: string;
-    status: 'open' | 'resolved';
-    mentorId?: string | undefined;
-    limit: number;
-    cursor?: { createdAt: string; id: string } | undefined;
-  },
-): Promise<{ data: Report[]; next: { createdAt: string; id: string } | null }> {
+  f: ReportFilter,
+): Promise<Page<Report, CreatedAtCursor>> {
   const rows = await listReports(ctx.db, f);
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(toReport),
-    next: rows.length > f.limit && last ? { createdAt: last.created_at.toISOString(), id: last.id } : null,
-  };
+  return pageOf(rows, f.limit, toReport, createdAtCursor);
 }

@@ -7,13 +7,8 @@ import {
   matchOpenRequest,
 } from '../../db/help-requests.js';
 import { cancelJobs } from '../../db/jobs.js';
-import {
-  closeLiveOffers,
-  countLiveOffers,
-  findOffer,
-  mentorOfUser,
-  mentorUserIds,
-} from '../../db/request-offers.js';
+import { mentorOfUser } from '../../db/mentors.js';
+import { closeLiveOffers, countLiveOffers, findOffer } from '../../db/request-offers.js';
 import type { AcceptedOffer, MentorOffer } from '../../schemas/offers.js';
 import type { Actor } from '../actor.js';
 import { toBooking } from '../booking/booking-view.js';
@@ -21,6 +16,7 @@ import { createInstantSession } from '../booking/instant-session.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { mentorAudience } from '../events/record-mentor-events.js';
 import { UNRESPONSIVE } from '../mentors/presence.js';
 import { mentorOfferView } from './mentor-inbox.js';
 import { nextMatches } from './next-matches.js';
@@ -111,13 +107,12 @@ export async function acceptOffer(ctx: DomainCtx, actor: Actor, requestId: strin
     format: won.format,
   });
 
-  const mentorUser = (await mentorUserIds(ctx.db, actor.tenantId, [mentor.id])).get(mentor.id);
   const session = { bookingId: booking.id, threadId: booking.threadId, start: booking.start };
   await recordEvent(ctx.db, {
     tenantId: actor.tenantId,
     type: 'request.accepted',
     data: { requestId, mentorId: mentor.id, mentorName: mentor.name, ...session },
-    userIds: [won.learner_id, ...(mentorUser ? [mentorUser] : [])],
+    userIds: [won.learner_id, ...(await mentorAudience(ctx.db, actor.tenantId, mentor.id))],
     at: now,
   });
   await recordEvent(ctx.db, {

@@ -1,5 +1,6 @@
 import type { OfferStatus } from '../../db/database.js';
-import { type InboxRow, listMentorOffers, mentorOfUser } from '../../db/request-offers.js';
+import { mentorOfUser } from '../../db/mentors.js';
+import { type InboxRow, listMentorOffers } from '../../db/request-offers.js';
 import type { MentorOffer } from '../../schemas/offers.js';
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';

@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Range } from '../../db/bookings.js';
 import type { AvailabilityRow, Database, MentorRow } from '../../db/database.js';
+import { busyWindow } from '../availability/busy.js';
 import { policyFrom } from '../availability/mentor-availability.js';
-import { busyWindow, computeSlots, type SlotQuery } from '../availability/slots.js';
+import { computeSlots, type SlotQuery } from '../availability/slots.js';
 import { DAY_MS, HOUR_MS } from '../availability/zoned-time.js';
 import type { TenantSettings } from '../tenants/settings.js';
 

@@ -12,7 +12,7 @@ import type { CreateRequestInput, HelpRequest, Match } from '../../schemas/reque
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
-import { type Page, pageOf } from '../page.js';
+import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { findMatches, requestMatchInput } from './find-matches.js';
 import { afterHelpRequestCreated } from './offer-instant-help.js';
@@ -147,9 +147,9 @@ export async function listRequestsFor(
   query: {
     status?: RequestStatus | undefined;
     limit: number;
-    cursor?: { createdAt: string; id: string } | undefined;
+    cursor?: CreatedAtCursor | undefined;
   },
-): Promise<Page<HelpRequest, { createdAt: string; id: string }>> {
+): Promise<Page<HelpRequest, CreatedAtCursor>> {
   if (!actor.privileged && !actor.user)
     throw new InvalidInputError('Listing your requests needs a user token.');
   const rows = await listHelpRequests(ctx.db, {
@@ -159,8 +159,5 @@ export async function listRequestsFor(
     limit: query.limit,
     cursor: query.cursor,
   });
-  return pageOf(rows, query.limit, toHelpRequest, (last) => ({
-    createdAt: last.created_at.toISOString(),
-    id: last.id,
-  }));
+  return pageOf(rows, query.limit, toHelpRequest, createdAtCursor);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, MessageRow, ThreadRow } from '../../db/database.js';
 import { findHelpRequest } from '../../db/help-requests.js';
-import { findMentor, findMentorByExternalId } from '../../db/mentors.js';
+import { findMentor, findMentorByExternalId, mentorNames } from '../../db/mentors.js';
 import {
   findMessage,
   findRequestThread,
@@ -16,12 +16,15 @@ import {
   setThreadBooking,
   touchThread,
 } from '../../db/threads.js';
+import { userNames } from '../../db/users.js';
 import type { Message, Thread, ThreadRole } from '../../schemas/threads.js';
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { mentorAudience } from '../events/record-mentor-events.js';
 import { refreshMedianResponse } from '../mentors/response-time.js';
+import { pageOf } from '../page.js';
 
 export interface ThreadAccess {
   row: ThreadRow;
@@ -33,26 +36,6 @@ function callerOf(actor: Actor): { id: string; externalId: string } {
   // Threads are private to their two participants: the program (a key without a user) sees none.
   if (!actor.user) throw new NotFoundError('Thread');
   return actor.user;
-}
-
-/** The user id of a mentor (mentors.external_id ↔ users.external_id), if they ever signed in. */
-async function mentorUserId(
-  db: Kysely<Database>,
-  tenantId: string,
-  mentorId: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('mentors')
-    .innerJoin('users', (j) =>
-      j
-        .onRef('users.external_id', '=', 'mentors.external_id')
-        .onRef('users.tenant_id', '=', 'mentors.tenant_id'),
-    )
-    .select('users.id')
-    .where('mentors.tenant_id', '=', tenantId)
-    .where('mentors.id', '=', mentorId)
-    .executeTakeFirst();
-  return row?.id ?? null;
 }
 
 /** The thread if the caller is its learner or its mentor; anyone else: not found. */
@@ -87,25 +70,20 @@ async function threadViews(
 ): Promise<Thread[]> {
   const ids = rows.map((r) => r.row.id);
   if (ids.length === 0) return [];
-  const learnerIds = [...new Set(rows.map((r) => r.row.learner_id))];
-  const mentorIds = [...new Set(rows.map((r) => r.row.mentor_id))];
-  const [learners, mentors, last, reads] = await Promise.all([
-    ctx.db
-      .selectFrom('users')
-      .select(['id', 'name'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', learnerIds)
-      .execute(),
-    ctx.db
-      .selectFrom('mentors')
-      .select(['id', 'name'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', mentorIds)
-      .execute(),
+  const [learnerNames, mentorNamesById, last, reads] = await Promise.all([
+    userNames(
+      ctx.db,
+      tenantId,
+      rows.map((r) => r.row.learner_id),
+    ),
+    mentorNames(
+      ctx.db,
+      tenantId,
+      rows.map((r) => r.row.mentor_id),
+    ),
     lastMessages(ctx.db, tenantId, ids),
     readStates(ctx.db, tenantId, userId, ids),
   ]);
-  const names = new Map([...learners, ...mentors].map((r) => [r.id, r.name]));
   const lastBy = new Map(last.map((m) => [m.thread_id, m]));
   return rows.map(({ row, role }) => {
     const lastMessage = lastBy.get(row.id);
@@ -114,8 +92,8 @@ async function threadViews(
       id: row.id,
       requestId: row.request_id,
       bookingId: row.booking_id,
-      learner: { id: row.learner_id, name: names.get(row.learner_id) ?? '' },
-      mentor: { id: row.mentor_id, name: names.get(row.mentor_id) ?? '' },
+      learner: { id: row.learner_id, name: learnerNames.get(row.learner_id) ?? '' },
+      mentor: { id: row.mentor_id, name: mentorNamesById.get(row.mentor_id) ?? '' },
       role,
       createdAt: row.created_at.toISOString(),
       lastMessageAt: row.last_message_at?.toISOString() ?? null,
@@ -149,18 +127,13 @@ export async function listMyThreads(
     limit: query.limit,
     cursor: query.cursor,
   });
-  const page = rows.slice(0, query.limit);
-  const data = await threadViews(
-    ctx,
-    actor.tenantId,
-    user.id,
-    page.map((row) => ({ row, role: row.learner_id === user.id ? 'learner' : 'mentor' })),
+  const page = pageOf(
+    rows,
+    query.limit,
+    (row) => ({ row, role: row.learner_id === user.id ? ('learner' as const) : ('mentor' as const) }),
+    (last) => ({ at: last.activity_at.toISOString(), id: last.id }),
   );
-  const last = page.at(-1);
-  return {
-    data,
-    next: rows.length > query.limit && last ? { at: last.activity_at.toISOString(), id: last.id } : null,
-  };
+  return { data: await threadViews(ctx, actor.tenantId, user.id, page.data), next: page.next };
 }
 
 /**
@@ -308,12 +281,12 @@ export async function listThreadMessages(
     limit: query.limit,
     afterSeq: query.cursor?.seq,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((m) => toMessage(m, row.learner_id)),
-    next: rows.length > query.limit && last ? { seq: last.seq, order: query.order } : null,
-  };
+  return pageOf(
+    rows,
+    query.limit,
+    (m) => toMessage(m, row.learner_id),
+    (last) => ({ seq: last.seq, order: query.order }),
+  );
 }
 
 /** Posts a message: the author's read mark moves to it, and both participants get `message.created`. */
@@ -357,12 +330,11 @@ export async function postMessage(
     await refreshMedianResponse(ctx.db, actor.tenantId, row.mentor_id);
   }
   const view = toMessage(message, row.learner_id);
-  const mentorUser = await mentorUserId(ctx.db, actor.tenantId, row.mentor_id);
   await recordEvent(ctx.db, {
     tenantId: actor.tenantId,
     type: 'message.created',
     data: { threadId, requestId: row.request_id, bookingId: row.booking_id, message: view },
-    userIds: [row.learner_id, ...(mentorUser ? [mentorUser] : [])],
+    userIds: [row.learner_id, ...(await mentorAudience(ctx.db, actor.tenantId, row.mentor_id))],
     at: now,
   });
   return view;
