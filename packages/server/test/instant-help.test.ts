@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { touchPresence } from '../src/domain/mentors/presence.js';
-import { UNRESPONSIVE_STREAK } from '../src/domain/requests/offers.js';
+import { UNRESPONSIVE_STREAK } from '../src/domain/requests/unanswered-offers.js';
 import type { TenantSettings } from '../src/domain/tenants/settings.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
 import { createWorker, type Worker } from '../src/jobs/worker.js';

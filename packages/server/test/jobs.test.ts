@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRow } from '../src/db/database.js';
-import { cancelJobs, claimJobs, completeJob, enqueueJob } from '../src/jobs/queue.js';
+import { cancelJobs, claimJobs, completeJob, enqueueJob } from '../src/db/jobs.js';
 import { createWorker, type JobHandlers } from '../src/jobs/worker.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 

@@ -3,11 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { verifyWebhook, WebhookVerificationError } from '../../sdk/src/node/index.js';
 import { type App, createApp } from '../src/app.js';
 import { systemClock } from '../src/clock.js';
+import { claimJobs } from '../src/db/jobs.js';
 import { WEBHOOK_RETRY_SCHEDULE_MS, webhookDeliveryHandler } from '../src/domain/webhooks/deliver.js';
 import { WEBHOOK_EVENT_TYPES } from '../src/domain/webhooks/event-types.js';
 import { WEBHOOK_DELIVER_JOB } from '../src/domain/webhooks/outbox.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
-import { claimJobs } from '../src/jobs/queue.js';
 import { createWorker, type JobHandlers } from '../src/jobs/worker.js';
 import { asLearner, type BookingBody, bookableMentor } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';

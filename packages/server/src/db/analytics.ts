@@ -196,11 +196,17 @@ export async function mentorLoadFrom(
   return rows[0]!;
 }
 
+/** One page of an export: rows created in `[from, to)`, after the last row of the previous page. */
+export interface ExportPageFilter {
+  tenantId: string;
+  from: Date;
+  to: Date;
+  after: { createdAt: Date; id: string } | null;
+  limit: number;
+}
+
 /** A page of rows for a CSV export, by keyset on (created_at, id). */
-export async function exportRequestsPage(
-  db: Db,
-  f: { tenantId: string; from: Date; to: Date; after: { createdAt: Date; id: string } | null; limit: number },
-) {
+export async function exportRequestsPage(db: Db, f: ExportPageFilter) {
   let q = db
     .selectFrom('help_requests as hr')
     .innerJoin('users as u', 'u.id', 'hr.learner_id')
@@ -225,10 +231,7 @@ export async function exportRequestsPage(
   return q.orderBy('hr.created_at').orderBy('hr.id').limit(f.limit).execute();
 }
 
-export async function exportBookingsPage(
-  db: Db,
-  f: { tenantId: string; from: Date; to: Date; after: { createdAt: Date; id: string } | null; limit: number },
-) {
+export async function exportBookingsPage(db: Db, f: ExportPageFilter) {
   let q = db
     .selectFrom('bookings as b')
     .innerJoin('users as u', 'u.id', 'b.learner_id')
@@ -254,10 +257,7 @@ export async function exportBookingsPage(
 }
 
 /** A page of feedback given in the range, by keyset on (created_at, id), with its session. */
-export async function exportFeedbackPage(
-  db: Db,
-  f: { tenantId: string; from: Date; to: Date; after: { createdAt: Date; id: string } | null; limit: number },
-) {
+export async function exportFeedbackPage(db: Db, f: ExportPageFilter) {
   let q = db
     .selectFrom('feedback as f')
     .innerJoin('bookings as b', (j) =>

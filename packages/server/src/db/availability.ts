@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { AvailabilityRow, Database } from './database.js';
+import type { Insertable, Kysely } from 'kysely';
+import type { AvailabilityRow, AvailabilityTable, Database } from './database.js';
 
 type Db = Kysely<Database>;
 
@@ -16,18 +16,11 @@ export async function findAvailability(
     .executeTakeFirst();
 }
 
-export interface AvailabilityValues {
-  weekly: unknown;
-  overrides: unknown;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  minNoticeMinutes: number;
-  horizonDays: number;
-  maxPerDay: number | null;
-  maxPerWeek: number | null;
-  sessionLengths: number[];
-  meetingUrl: string | null;
-}
+/** An availability row's own columns (weekly rules and overrides as JSON text). */
+export type AvailabilityValues = Omit<
+  Insertable<AvailabilityTable>,
+  'mentor_id' | 'tenant_id' | 'updated_at'
+>;
 
 export async function upsertAvailability(
   db: Db,
@@ -36,19 +29,7 @@ export async function upsertAvailability(
   v: AvailabilityValues,
   now: Date,
 ): Promise<AvailabilityRow> {
-  const values = {
-    weekly: JSON.stringify(v.weekly),
-    overrides: JSON.stringify(v.overrides),
-    buffer_before_minutes: v.bufferBeforeMinutes,
-    buffer_after_minutes: v.bufferAfterMinutes,
-    min_notice_minutes: v.minNoticeMinutes,
-    horizon_days: v.horizonDays,
-    max_per_day: v.maxPerDay,
-    max_per_week: v.maxPerWeek,
-    session_lengths: v.sessionLengths,
-    meeting_url: v.meetingUrl,
-    updated_at: now,
-  };
+  const values = { ...v, updated_at: now };
   return db
     .insertInto('availability')
     .values({ mentor_id: mentorId, tenant_id: tenantId, ...values })

@@ -26,11 +26,17 @@ export async function findBooking(db: Db, tenantId: string, id: string): Promise
     .executeTakeFirst();
 }
 
-/** Live (not cancelled) bookings of a mentor starting in [from, to), optionally minus one. */
-export async function mentorLiveBookings(
+/** Whose bookings: a mentor's or a learner's. */
+export type BookingParty = { mentorId: string } | { learnerId: string };
+
+/**
+ * Live (not cancelled) bookings of a mentor or a learner overlapping the window, earliest
+ * first, optionally minus one (a booking being moved does not count against its new time).
+ */
+export async function liveBookings(
   db: Db,
   tenantId: string,
-  mentorId: string,
+  party: BookingParty,
   window: Range,
   exceptId?: string,
 ): Promise<Range[]> {
@@ -38,33 +44,34 @@ export async function mentorLiveBookings(
     .selectFrom('bookings')
     .select(['start_at', 'end_at'])
     .where('tenant_id', '=', tenantId)
-    .where('mentor_id', '=', mentorId)
     .where('status', '<>', 'cancelled')
     .where('end_at', '>', window.start)
     .where('start_at', '<', window.end);
+  q =
+    'mentorId' in party
+      ? q.where('mentor_id', '=', party.mentorId)
+      : q.where('learner_id', '=', party.learnerId);
   if (exceptId) q = q.where('id', '<>', exceptId);
   const rows = await q.orderBy('start_at').execute();
   return rows.map((r) => ({ start: r.start_at, end: r.end_at }));
 }
 
-export async function learnerLiveBookings(
+/** The session an accepted instant offer made: the request's first booking with that mentor. */
+export async function findRequestBooking(
   db: Db,
   tenantId: string,
-  learnerId: string,
-  window: Range,
-  exceptId?: string,
-): Promise<Range[]> {
-  let q = db
+  requestId: string,
+  mentorId: string,
+): Promise<BookingRow | undefined> {
+  return db
     .selectFrom('bookings')
-    .select(['start_at', 'end_at'])
+    .selectAll()
     .where('tenant_id', '=', tenantId)
-    .where('learner_id', '=', learnerId)
-    .where('status', '<>', 'cancelled')
-    .where('end_at', '>', window.start)
-    .where('start_at', '<', window.end);
-  if (exceptId) q = q.where('id', '<>', exceptId);
-  const rows = await q.orderBy('start_at').execute();
-  return rows.map((r) => ({ start: r.start_at, end: r.end_at }));
+    .where('request_id', '=', requestId)
+    .where('mentor_id', '=', mentorId)
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export async function updateBooking(
@@ -109,6 +116,40 @@ export async function listBookings(db: Db, f: BookingFilter): Promise<BookingRow
     .orderBy('id')
     .limit(f.limit + 1)
     .execute();
+}
+
+/** The booking's status under its row lock (a job re-checks it before acting). */
+export async function lockBookingStatus(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<BookingStatus | undefined> {
+  const row = await db
+    .selectFrom('bookings')
+    .select('status')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row?.status;
+}
+
+/** A confirmed session that has ended becomes `completed`; undefined when it was not due. */
+export async function completeEndedBooking(
+  db: Db,
+  tenantId: string,
+  id: string,
+  now: Date,
+): Promise<BookingRow | undefined> {
+  return db
+    .updateTable('bookings')
+    .set({ status: 'completed', updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('status', '=', 'confirmed')
+    .where('end_at', '<=', now)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Locks the mentor row so one mentor's bookings are decided one at a time (exact caps). */

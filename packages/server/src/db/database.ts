@@ -153,6 +153,7 @@ export interface IdempotencyKeysTable {
   expires_at: Timestamp;
 }
 
+/** How soon a learner needs help; the one definition (the API's `URGENCIES` lists these). */
 export type Urgency = 'now' | 'today' | 'this_week' | 'flexible';
 export type RequestStatus = 'open' | 'matched' | 'resolved' | 'expired' | 'cancelled';
 

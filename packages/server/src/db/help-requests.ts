@@ -7,17 +7,66 @@ type NewHelpRequest = Omit<HelpRequestRow, 'id' | 'declined_mentor_ids' | 'match
   context: Record<string, string>;
 };
 
+function requestById(db: Db, tenantId: string, id: string) {
+  return db.selectFrom('help_requests').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id);
+}
+
 export async function findHelpRequest(
   db: Db,
   tenantId: string,
   id: string,
 ): Promise<HelpRequestRow | undefined> {
+  return requestById(db, tenantId, id).executeTakeFirst();
+}
+
+/**
+ * The request, locked: accepting, declining and the expiry jobs decide about one request one at
+ * a time (lock order everywhere: the request row, then offer and mentor rows).
+ */
+export async function lockHelpRequest(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<HelpRequestRow | undefined> {
+  return requestById(db, tenantId, id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Matches a still-open request to the mentor in one conditional update, which takes the row
+ * lock: of concurrent callers exactly one gets the row back; the others get undefined.
+ */
+export async function matchOpenRequest(
+  db: Db,
+  tenantId: string,
+  id: string,
+  mentorId: string,
+  now: Date,
+): Promise<HelpRequestRow | undefined> {
   return db
-    .selectFrom('help_requests')
-    .selectAll()
+    .updateTable('help_requests')
+    .set({ status: 'matched', matched_mentor_id: mentorId, updated_at: now })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
+    .where('status', '=', 'open')
+    .returningAll()
     .executeTakeFirst();
+}
+
+/** Leaves the mentor out of the request's matches from now on (once, however often it is called). */
+export async function addDeclinedMentor(
+  db: Db,
+  tenantId: string,
+  id: string,
+  mentorId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('help_requests')
+    .set({ declined_mentor_ids: sql`array_append(declined_mentor_ids, ${mentorId}::uuid)`, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where(sql<boolean>`not (${mentorId}::uuid = any(declined_mentor_ids))`)
+    .execute();
 }
 
 export interface RequestMatchInput {

@@ -7,14 +7,17 @@ export async function insertMentor(db: Db, mentor: NewMentor): Promise<MentorRow
   return db.insertInto('mentors').values(mentor).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function findMentor(db: Db, tenantId: string, id: string): Promise<MentorRow | undefined> {
+/** The tenant's mentors that are not deleted: every lookup by id or external id starts here. */
+function liveMentors(db: Db, tenantId: string) {
   return db
     .selectFrom('mentors')
     .selectAll()
     .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('deleted_at', 'is', null);
+}
+
+export async function findMentor(db: Db, tenantId: string, id: string): Promise<MentorRow | undefined> {
+  return liveMentors(db, tenantId).where('id', '=', id).executeTakeFirst();
 }
 
 export async function findMentorByExternalId(
@@ -22,13 +25,7 @@ export async function findMentorByExternalId(
   tenantId: string,
   externalId: string,
 ): Promise<MentorRow | undefined> {
-  return db
-    .selectFrom('mentors')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('external_id', '=', externalId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  return liveMentors(db, tenantId).where('external_id', '=', externalId).executeTakeFirst();
 }
 
 export async function updateMentor(
@@ -87,12 +84,7 @@ export async function listMentors(db: Db, f: MentorFilter): Promise<(MentorRow &
     ? sql<string | null>`round(ts_rank_cd(search_doc, ${tsquery})::numeric, 6)`
     : sql<string | null>`null::numeric`;
 
-  let query = db
-    .selectFrom('mentors')
-    .selectAll()
-    .select(rank.as('rank'))
-    .where('tenant_id', '=', f.tenantId)
-    .where('deleted_at', 'is', null);
+  let query = liveMentors(db, f.tenantId).select(rank.as('rank'));
   if (f.statuses) query = query.where('status', 'in', f.statuses);
   if (tsquery) query = query.where(sql<boolean>`search_doc @@ ${tsquery}`);
   if (f.skills?.length) query = query.where('skills', '@>', sql<string[]>`${f.skills}::text[]`);
@@ -111,16 +103,29 @@ export async function listMentors(db: Db, f: MentorFilter): Promise<(MentorRow &
   return query.limit(f.limit + 1).execute();
 }
 
+/**
+ * The mentors' names by id, in one query: a booking names its mentor (a mentor removed since
+ * keeps their name on past sessions).
+ */
+export async function mentorNames(
+  db: Db,
+  tenantId: string,
+  mentorIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(mentorIds)];
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('mentors')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** The mentor row locked for a status change (`SELECT … FOR UPDATE`). */
 export async function lockMentor(db: Db, tenantId: string, id: string): Promise<MentorRow | undefined> {
-  return db
-    .selectFrom('mentors')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
+  return liveMentors(db, tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export type MentorWithReports = MentorRow & { open_reports: number };
@@ -162,14 +167,91 @@ export async function listMentorsByStatus(
   return rows.map((r) => ({ ...r, open_reports: r.open_reports ?? 0 }));
 }
 
-/** The internal user id of a mentor's own account, if they have signed in (live events). */
-export async function mentorUserIds(db: Db, tenantId: string, externalId: string | null): Promise<string[]> {
-  if (!externalId) return [];
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('external_id', '=', externalId)
+/** Internal user ids of mentors (a mentor's user shares the mentor's external id), by mentor id. */
+export async function mentorUserIds(
+  db: Db,
+  tenantId: string,
+  mentorIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (mentorIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('mentors as m')
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.external_id', '=', 'm.external_id').on('u.tenant_id', '=', tenantId),
+    )
+    .select(['m.id as mentor_id', 'u.id as user_id'])
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.id', 'in', [...mentorIds])
+    .execute();
+  return new Map(rows.map((r) => [r.mentor_id, r.user_id]));
+}
+
+/** The mentor profile of a user (same external id in the tenant), if they have one. */
+export async function mentorOfUser(db: Db, tenantId: string, userId: string): Promise<MentorRow | undefined> {
+  return db
+    .selectFrom('mentors as m')
+    .innerJoin('users as u', 'u.external_id', 'm.external_id')
+    .selectAll('m')
+    .where('u.id', '=', userId)
+    .where('u.tenant_id', '=', tenantId)
+    .where('m.tenant_id', '=', tenantId)
+    .where('m.deleted_at', 'is', null)
     .executeTakeFirst();
-  return row ? [row.id] : [];
+}
+
+/**
+ * The mentor answered an offer: their streak of unanswered offers starts again, and a pause
+ * for `pausedReason` (the system's, never an admin's) is lifted.
+ */
+export async function resetUnansweredOffers(
+  db: Db,
+  mentor: Pick<MentorRow, 'tenant_id' | 'id' | 'status' | 'paused_reason'>,
+  pausedReason: string,
+  now: Date,
+): Promise<void> {
+  const reinstate = mentor.status === 'paused' && mentor.paused_reason === pausedReason;
+  await db
+    .updateTable('mentors')
+    .set({
+      unanswered_offers: 0,
+      ...(reinstate ? { status: 'approved' as const, paused_reason: null, updated_at: now } : {}),
+    })
+    .where('tenant_id', '=', mentor.tenant_id)
+    .where('id', '=', mentor.id)
+    .execute();
+}
+
+/** One more unanswered offer for each of these mentors; returns their new streaks. */
+export async function countUnansweredOffer(
+  db: Db,
+  tenantId: string,
+  mentorIds: string[],
+): Promise<Pick<MentorRow, 'id' | 'status' | 'unanswered_offers'>[]> {
+  if (mentorIds.length === 0) return [];
+  return db
+    .updateTable('mentors')
+    .set({ unanswered_offers: sql`unanswered_offers + 1` })
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', mentorIds)
+    .returning(['id', 'status', 'unanswered_offers'])
+    .execute();
+}
+
+/** Pauses those of these mentors still approved, offline at once; returns the ones it paused. */
+export async function pauseApprovedMentors(
+  db: Db,
+  tenantId: string,
+  mentorIds: string[],
+  pausedReason: string,
+  now: Date,
+): Promise<Pick<MentorRow, 'id' | 'unanswered_offers'>[]> {
+  if (mentorIds.length === 0) return [];
+  return db
+    .updateTable('mentors')
+    .set({ status: 'paused', paused_reason: pausedReason, online_until: null, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', mentorIds)
+    .where('status', '=', 'approved')
+    .returning(['id', 'unanswered_offers'])
+    .execute();
 }

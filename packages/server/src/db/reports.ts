@@ -71,16 +71,15 @@ export async function resolveReportRow(
     .executeTakeFirstOrThrow();
 }
 
-export async function listReports(
-  db: Db,
-  f: {
-    tenantId: string;
-    status: 'open' | 'resolved';
-    mentorId?: string | undefined;
-    limit: number;
-    cursor?: { createdAt: string; id: string } | undefined;
-  },
-): Promise<ReportRow[]> {
+export interface ReportFilter {
+  tenantId: string;
+  status: 'open' | 'resolved';
+  mentorId?: string | undefined;
+  limit: number;
+  cursor?: { createdAt: string; id: string } | undefined;
+}
+
+export async function listReports(db: Db, f: ReportFilter): Promise<ReportRow[]> {
   let query = db
     .selectFrom('reports')
     .selectAll()

@@ -3,38 +3,6 @@ import type { Database, MentorRow, OfferStatus, RequestOfferRow } from './databa
 
 type Db = Kysely<Database>;
 
-/** Internal user ids of mentors (a mentor's user shares the mentor's external id), by mentor id. */
-export async function mentorUserIds(
-  db: Db,
-  tenantId: string,
-  mentorIds: readonly string[],
-): Promise<Map<string, string>> {
-  if (mentorIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('mentors as m')
-    .innerJoin('users as u', (j) =>
-      j.onRef('u.external_id', '=', 'm.external_id').on('u.tenant_id', '=', tenantId),
-    )
-    .select(['m.id as mentor_id', 'u.id as user_id'])
-    .where('m.tenant_id', '=', tenantId)
-    .where('m.id', 'in', [...mentorIds])
-    .execute();
-  return new Map(rows.map((r) => [r.mentor_id, r.user_id]));
-}
-
-/** The mentor profile of a user (same external id in the tenant), if they have one. */
-export async function mentorOfUser(db: Db, tenantId: string, userId: string): Promise<MentorRow | undefined> {
-  return db
-    .selectFrom('mentors as m')
-    .innerJoin('users as u', 'u.external_id', 'm.external_id')
-    .selectAll('m')
-    .where('u.id', '=', userId)
-    .where('u.tenant_id', '=', tenantId)
-    .where('m.tenant_id', '=', tenantId)
-    .where('m.deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
 export interface OnlineCandidateQuery {
   tenantId: string;
   learnerExternalId: string;

@@ -81,3 +81,46 @@ function isUnchanged(row: UserRow, user: SeenUser): boolean {
     row.roles.every((role, i) => role === user.roles[i])
   );
 }
+
+export async function findUser(
+  db: Kysely<Database>,
+  tenantId: string,
+  id: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findUserByExternalId(
+  db: Kysely<Database>,
+  tenantId: string,
+  externalId: string,
+): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+}
+
+/** Users' names by id, in one query. */
+export async function userNames(
+  db: Kysely<Database>,
+  tenantId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -4,6 +4,7 @@ import { upsertAvailability } from '../db/availability.js';
 import type { Database } from '../db/database.js';
 import { insertMentor } from '../db/mentors.js';
 import { findTenantByKeyHash } from '../db/tenants.js';
+import { toAvailabilityValues } from '../domain/availability/mentor-availability.js';
 import { createTenant } from '../domain/tenants/create-tenant.js';
 import { hashKey, type SecretBox } from '../security/keys.js';
 import { demoMentors } from './mentors.js';
@@ -78,7 +79,13 @@ export async function seedDemo(
         created_at: now,
         updated_at: now,
       });
-      await upsertAvailability(trx, tenant.id, row.id, demoAvailability(index, m.sessionLengths), now);
+      await upsertAvailability(
+        trx,
+        tenant.id,
+        row.id,
+        toAvailabilityValues(demoAvailability(index, m.sessionLengths)),
+        now,
+      );
     }
     return { ...tenant, created: true, mentors: mentors.length };
   });

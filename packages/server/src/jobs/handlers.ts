@@ -1,17 +1,11 @@
 import { MATCH_THRESHOLD } from '../domain/analytics/analytics.js';
 import { ANALYTICS_ROLLUP_JOB, analyticsRollupJob } from '../domain/analytics/rollup.js';
-import {
-  BOOKING_COMPLETE_JOB,
-  BOOKING_REMIND_JOB,
-  bookingCompletionJob,
-  bookingReminderJob,
-} from '../domain/booking/lifecycle.js';
-import {
-  OFFER_WINDOW_JOB,
-  offerWindowJob,
-  REQUEST_EXPIRY_JOB,
-  requestExpiryJob,
-} from '../domain/requests/offers.js';
+import { bookingCompletionJob } from '../domain/booking/completion-job.js';
+import { BOOKING_COMPLETE_JOB, BOOKING_REMIND_JOB } from '../domain/booking/lifecycle.js';
+import { bookingReminderJob } from '../domain/booking/reminder-job.js';
+import { offerWindowJob } from '../domain/requests/offer-window-job.js';
+import { requestExpiryJob } from '../domain/requests/request-expiry-job.js';
+import { OFFER_WINDOW_JOB, REQUEST_EXPIRY_JOB } from '../domain/requests/request-jobs.js';
 import { webhookDeliveryHandler } from '../domain/webhooks/deliver.js';
 import { WEBHOOK_DELIVER_JOB } from '../domain/webhooks/outbox.js';
 import { SecretBox } from '../security/keys.js';

@@ -2,20 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database, JobRow } from '../db/database.js';
-import { claimJobs, completeJob, failJob } from './queue.js';
+import { claimJobs, completeJob, failJob } from '../db/jobs.js';
+import type { JobHandlers } from '../domain/job-handler.js';
 
-export interface JobContext {
-  db: Kysely<Database>;
-  clock: Clock;
-}
-
-export interface JobHandler {
-  run(job: JobRow, context: JobContext): Promise<void>;
-  /** Delay before the next attempt after `attempts` failed ones; default: exponential with jitter. */
-  retryDelayMs?(attempts: number): number;
-}
-
-export type JobHandlers = Readonly<Record<string, JobHandler>>;
+export type { JobHandler, JobHandlers } from '../domain/job-handler.js';
 
 export interface WorkerOptions {
   db: Kysely<Database>;

@@ -1,16 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { findAvailability } from '../db/availability.js';
-import { learnerLiveBookings, mentorLiveBookings } from '../db/bookings.js';
-import { findMentor } from '../db/mentors.js';
-import { loadPolicy, setAvailability } from '../domain/availability/mentor-availability.js';
-import { computeSlots } from '../domain/availability/slots.js';
-import { DAY_MS } from '../domain/availability/zoned-time.js';
-import { InvalidInputError, NotFoundError } from '../domain/errors.js';
+import { listFreeSlots } from '../domain/availability/free-slots.js';
+import { getMentorAvailability, setMentorAvailability } from '../domain/availability/mentor-availability.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser } from '../http/auth.js';
-import type { Auth } from '../http/env.js';
-import { ApiError } from '../http/errors.js';
 import { createRouter } from '../http/router.js';
 import { AvailabilitySchema, SlotsQuerySchema, SlotsSchema } from '../schemas/availability.js';
 import {
@@ -22,8 +15,6 @@ import {
   notFoundError,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-
-const MAX_WINDOW_MS = 31 * 24 * 60 * 60 * 1000;
 
 const getAvailability = createRoute({
   method: 'get',
@@ -79,82 +70,32 @@ const getSlots = createRoute({
   },
 });
 
-/** The mentor, if the caller may manage their availability. */
-async function managedMentor(c: Parameters<typeof ctx>[0], auth: Auth, id: string) {
-  const { db } = ctx(c);
-  const mentor = await findMentor(db, auth.tenant.id, id);
-  const actor = actorOf(auth);
-  const isSelf = mentor?.external_id != null && mentor.external_id === auth.user?.externalId;
-  if (!mentor || (!actor.privileged && !isSelf && mentor.status !== 'approved'))
-    throw new NotFoundError('Mentor');
-  if (!actor.privileged && !isSelf) {
-    throw new ApiError(
-      403,
-      'forbidden',
-      'Only the mentor themself or the program can manage this availability.',
-    );
-  }
-  return mentor;
-}
-
 export function availabilityRoutes() {
   return createRouter()
     .openapi(getAvailability, async (c) => {
-      const auth = c.get('auth');
-      const mentor = await managedMentor(c, auth, c.req.valid('param').id);
-      const { db } = ctx(c);
-      const policy = await loadPolicy(db, auth.tenant.id, mentor, auth.tenant.settings);
-      const row = await findAvailability(db, auth.tenant.id, mentor.id);
-      return c.json({ ...policy, meetingUrl: row?.meeting_url ?? null }, 200);
+      const availability = await getMentorAvailability(
+        ctx(c),
+        actorOf(c.get('auth')),
+        c.req.valid('param').id,
+      );
+      return c.json(availability, 200);
     })
     .openapi(putAvailability, async (c) => {
-      const auth = c.get('auth');
-      const mentor = await managedMentor(c, auth, c.req.valid('param').id);
-      const input = c.req.valid('json');
-      const policy = await setAvailability(ctx(c), auth.tenant.id, mentor.id, input, auth.tenant.settings);
-      return c.json({ ...policy, meetingUrl: input.meetingUrl }, 200);
+      const { id } = c.req.valid('param');
+      const availability = await setMentorAvailability(
+        ctx(c),
+        actorOf(c.get('auth')),
+        id,
+        c.req.valid('json'),
+      );
+      return c.json(availability, 200);
     })
     .openapi(getSlots, async (c) => {
-      const auth = c.get('auth');
-      const { db, clock } = ctx(c);
-      const { id } = c.req.valid('param');
       const query = c.req.valid('query');
-      const from = new Date(query.from);
-      const to = new Date(query.to);
-      if (to <= from || to.getTime() - from.getTime() > MAX_WINDOW_MS) {
-        throw new InvalidInputError('The window must have `to` after `from` and span at most 31 days.', [
-          { path: 'query.to', message: 'must be after from and at most 31 days later' },
-        ]);
-      }
-      const mentor = await findMentor(db, auth.tenant.id, id);
-      const isSelf = mentor?.external_id != null && mentor.external_id === auth.user?.externalId;
-      if (!mentor || (mentor.status !== 'approved' && !actorOf(auth).privileged && !isSelf)) {
-        throw new NotFoundError('Mentor');
-      }
-      const policy = await loadPolicy(db, auth.tenant.id, mentor, auth.tenant.settings);
-      if (!policy.sessionLengths.includes(query.duration)) {
-        throw new InvalidInputError(
-          `${mentor.name} offers ${policy.sessionLengths.join(' or ')}-minute sessions.`,
-          [{ path: 'query.duration', message: `must be one of ${policy.sessionLengths.join(', ')}` }],
-        );
-      }
-      // Bookings a week either side count for buffers and the weekly cap.
-      const busyWindow = {
-        start: new Date(from.getTime() - 8 * DAY_MS),
-        end: new Date(to.getTime() + 8 * DAY_MS),
-      };
-      const mentorBusy = await mentorLiveBookings(db, auth.tenant.id, mentor.id, busyWindow);
-      const learnerBusy = auth.user
-        ? await learnerLiveBookings(db, auth.tenant.id, auth.user.id, busyWindow)
-        : [];
-      const slots = computeSlots({
-        policy,
-        from,
-        to,
-        durationMinutes: query.duration,
-        now: clock.now(),
-        mentorBusy,
-        learnerBusy,
+      const slots = await listFreeSlots(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id, {
+        from: new Date(query.from),
+        to: new Date(query.to),
+        duration: query.duration,
       });
       return c.json(
         { data: slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() })) },

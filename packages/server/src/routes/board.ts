@@ -1,13 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
-import { findMentor } from '../db/mentors.js';
 import {
   boardMentor,
   getBoard,
   type Learner,
   removeBoardEntry,
+  requireMentor,
   setBoardEntry,
 } from '../domain/board/board.js';
-import { NotFoundError } from '../domain/errors.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
 import type { Auth } from '../http/env.js';
@@ -97,7 +96,7 @@ export function boardRoutes() {
       const auth = c.get('auth');
       const { id } = c.req.valid('param');
       // Without a user, an id that is no mentor of this tenant is still a plain 404.
-      if (!auth.user && !(await findMentor(ctx(c).db, auth.tenant.id, id))) throw new NotFoundError('Mentor');
+      if (!auth.user) await requireMentor(ctx(c), auth.tenant.id, id);
       await removeBoardEntry(ctx(c), learnerOf(auth), id);
       return c.body(null, 204);
     });

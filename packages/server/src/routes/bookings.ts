@@ -1,14 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { findMentor } from '../db/mentors.js';
-import {
-  accessBooking,
-  cancelBooking,
-  createBooking,
-  getBooking,
-  listBookingsFor,
-  rescheduleBooking,
-} from '../domain/booking/bookings.js';
-import { bookingCalendar } from '../domain/booking/ics.js';
+import { createBooking } from '../domain/booking/book-session.js';
+import { getBooking } from '../domain/booking/booking-access.js';
+import { bookingCalendarFile } from '../domain/booking/booking-calendar.js';
+import { cancelBooking, rescheduleBooking } from '../domain/booking/change-booking.js';
+import { listBookingsFor } from '../domain/booking/list-bookings.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
@@ -32,7 +27,7 @@ import {
   notFoundError,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../schemas/cursor.js';
 
 const BookingCursorSchema = z.strictObject({ start: z.iso.datetime(), id: z.uuid() });
 
@@ -145,7 +140,7 @@ export function bookingRoutes() {
       const query = c.req.valid('query');
       const cursor = decodeCursor(query.cursor, BookingCursorSchema);
       const page = await listBookingsFor(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(get, async (c) => {
       return c.json(await getBooking(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);
@@ -169,33 +164,8 @@ export function bookingRoutes() {
       return c.json(booking, 200);
     })
     .openapi(calendar, async (c) => {
-      const { db, clock } = ctx(c);
-      const auth = c.get('auth');
-      const { row } = await accessBooking(ctx(c), actorOf(auth), c.req.valid('param').id);
-      const mentor = await findMentor(db, auth.tenant.id, row.mentor_id);
-      const mentorUser = mentor?.external_id
-        ? await db
-            .selectFrom('users')
-            .select(['email'])
-            .where('tenant_id', '=', auth.tenant.id)
-            .where('external_id', '=', mentor.external_id)
-            .executeTakeFirst()
-        : undefined;
-      const learner = await db
-        .selectFrom('users')
-        .select(['id', 'name', 'email'])
-        .where('tenant_id', '=', auth.tenant.id)
-        .where('id', '=', row.learner_id)
-        .executeTakeFirstOrThrow();
-      const ics = bookingCalendar(
-        row,
-        {
-          mentor: { name: mentor?.name ?? 'Mentor', email: mentorUser?.email ?? null, id: row.mentor_id },
-          learner: { name: learner.name, email: learner.email, id: learner.id },
-        },
-        clock.now(),
-      );
-      c.header('Content-Disposition', `attachment; filename="micromentor-${row.id}.ics"`);
-      return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
+      const file = await bookingCalendarFile(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id);
+      c.header('Content-Disposition', `attachment; filename="micromentor-${file.bookingId}.ics"`);
+      return c.body(file.ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
     });
 }

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { findMentorByExternalId } from '../db/mentors.js';
+import { findOwnMentor } from '../domain/mentors/own-profile.js';
 import { requireUser } from '../http/auth.js';
 import type { AppDeps } from '../http/env.js';
 import { ApiError } from '../http/errors.js';
@@ -43,14 +43,14 @@ export function eventRoutes(deps: AppDeps) {
     const header = c.req.valid('header')['last-event-id'];
     const after = header ?? c.req.valid('query').after;
     if (deps.hub.closed) throw new ApiError(503, 'shutting_down', 'The server is shutting down; reconnect.');
-    const mentor = await findMentorByExternalId(deps.db, auth.tenant.id, user.externalId);
+    const mentor = await findOwnMentor(deps, { tenantId: auth.tenant.id, externalId: user.externalId });
     return openEventStream(c, {
       db: deps.db,
       hub: deps.hub,
       tenantId: auth.tenant.id,
       userId: user.id,
       after: after === undefined ? null : Number(after),
-      isMentor: mentor !== undefined,
+      isMentor: mentor !== null,
     });
   });
 }

@@ -1,13 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { findIdentitySecrets } from '../db/tenants.js';
+import { startGuestSession } from '../domain/tenants/guest-session.js';
 import type { AppDeps } from '../http/env.js';
-import { ApiError } from '../http/errors.js';
 import { createRouter } from '../http/router.js';
 import { commonErrors, EVERYONE } from '../schemas/common.js';
-import { randomBase62 } from '../security/keys.js';
-import { signUserToken } from '../security/user-token.js';
-
-const GUEST_TOKEN_TTL_SECONDS = 12 * 60 * 60;
 
 const GuestBodySchema = z
   .strictObject({
@@ -38,30 +33,13 @@ const createGuest = createRoute({
 
 export function guestRoutes(deps: AppDeps) {
   return createRouter().openapi(createGuest, async (c) => {
-    const { tenant } = c.get('auth');
-    if (!tenant.settings.allowGuests) {
-      throw new ApiError(
-        403,
-        'guests_not_allowed',
-        'This program does not allow guests; sign in on the host site.',
-      );
-    }
-    const now = deps.clock.now();
-    const [sealed] = await findIdentitySecrets(deps.db, tenant.id, now);
-    if (!sealed)
-      throw new ApiError(403, 'guests_not_allowed', 'This program has no identity secret configured.');
-    const input = c.req.valid('json');
-    const externalId = `guest_${randomBase62(20)}`;
-    const userToken = signUserToken({
-      secret: deps.secretBox.open(sealed),
-      sub: externalId,
-      name: input.name,
-      email: input.email,
-      ttlSeconds: GUEST_TOKEN_TTL_SECONDS,
-      now,
-      guest: true,
+    const { name, email } = c.req.valid('json');
+    const session = await startGuestSession(deps, {
+      tenant: c.get('auth').tenant,
+      name,
+      email,
+      now: deps.clock.now(),
     });
-    const expiresAt = new Date(Math.floor(now.getTime() / 1000) * 1000 + GUEST_TOKEN_TTL_SECONDS * 1000);
-    return c.json({ userToken, expiresAt: expiresAt.toISOString(), externalId }, 201);
+    return c.json(session, 201);
   });
 }

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { findMentorByExternalId } from '../db/mentors.js';
-import { toMentor } from '../domain/mentors/mentor-profile.js';
+import { findOwnMentor } from '../domain/mentors/own-profile.js';
 import type { AppDeps } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import { commonErrors, EVERYONE } from '../schemas/common.js';
@@ -51,7 +50,9 @@ const me = createRoute({
 export function meRoutes(deps: AppDeps) {
   return createRouter().openapi(me, async (c) => {
     const { tenant, user, keyKind } = c.get('auth');
-    const profile = user ? await findMentorByExternalId(deps.db, tenant.id, user.externalId) : undefined;
+    const profile = user
+      ? await findOwnMentor(deps, { tenantId: tenant.id, externalId: user.externalId })
+      : null;
     return c.json(
       {
         tenant: {
@@ -64,7 +65,7 @@ export function meRoutes(deps: AppDeps) {
           },
         },
         user,
-        mentorProfile: profile ? { ...toMentor(profile), statusReason: profile.status_reason } : null,
+        mentorProfile: profile,
         keyKind,
       },
       200,

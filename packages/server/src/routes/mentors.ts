@@ -23,7 +23,7 @@ import {
   SECRET,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../schemas/cursor.js';
 import {
   CreateMentorSchema,
   ListMentorsQuerySchema,
@@ -117,7 +117,7 @@ export function mentorRoutes() {
       const query = c.req.valid('query');
       const cursor = decodeCursor(query.cursor, MentorCursorSchema);
       const page = await searchMentors(ctx(c), viewerOf(c.get('auth')), { ...query, cursor });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(create, async (c) => {
       const mentor = await createMentor(ctx(c), c.get('auth').tenant.id, c.req.valid('json'));

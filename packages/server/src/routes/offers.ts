@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { setPresence } from '../domain/mentors/presence.js';
-import { acceptOffer, declineOffer, listMyOffers } from '../domain/requests/offers.js';
+import { acceptOffer, declineOffer } from '../domain/requests/answer-offer.js';
+import { listMyOffers } from '../domain/requests/mentor-inbox.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
@@ -18,7 +19,7 @@ import {
   USER_LEVEL,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../schemas/cursor.js';
 import {
   AcceptedOfferSchema,
   ListOffersQuerySchema,
@@ -115,7 +116,7 @@ export function offerRoutes() {
       const query = c.req.valid('query');
       const cursor = decodeCursor(query.cursor, OfferCursorSchema);
       const page = await listMyOffers(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(accept, async (c) => {
       return c.json(await acceptOffer(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);

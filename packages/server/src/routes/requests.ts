@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { countLiveOffers } from '../db/request-offers.js';
 import {
-  accessRequest,
   cancelHelpRequest,
   createHelpRequest,
+  getHelpRequest,
   listRequestsFor,
   recomputeMatches,
-  toHelpRequest,
 } from '../domain/requests/requests.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
@@ -23,7 +21,7 @@ import {
   notFoundError,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../schemas/cursor.js';
 import {
   CreateRequestSchema,
   HelpRequestSchema,
@@ -113,17 +111,10 @@ export function requestRoutes() {
       const query = c.req.valid('query');
       const cursor = decodeCursor(query.cursor, RequestCursorSchema);
       const page = await listRequestsFor(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(get, async (c) => {
-      const { db, clock } = ctx(c);
-      const row = await accessRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id);
-      const request = toHelpRequest(row);
-      if (row.urgency !== 'now') return c.json(request, 200);
-      return c.json(
-        { ...request, liveOffers: await countLiveOffers(db, row.tenant_id, row.id, clock.now()) },
-        200,
-      );
+      return c.json(await getHelpRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);
     })
     .openapi(matches, async (c) => {
       return c.json(

@@ -24,7 +24,7 @@ import {
   USER_LEVEL,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../schemas/cursor.js';
 import {
   ListMessagesQuerySchema,
   ListThreadsQuerySchema,
@@ -153,7 +153,7 @@ export function threadRoutes() {
       const query = c.req.valid('query');
       const cursor = decodeCursor(query.cursor, ThreadCursorSchema);
       const page = await listMyThreads(ctx(c), actorOf(c.get('auth')), { limit: query.limit, cursor });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(get, async (c) =>
       c.json(await getThread(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200),
@@ -166,7 +166,7 @@ export function threadRoutes() {
         limit: query.limit,
         cursor,
       });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(post, async (c) => {
       const id = c.req.valid('param').id;

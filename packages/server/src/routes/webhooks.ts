@@ -23,7 +23,7 @@ import {
   notFoundError,
   optionalJsonBody,
 } from '../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../schemas/cursor.js';
 import {
   CreateWebhookEndpointSchema,
   DEFAULT_WEBHOOK_SECRET_OVERLAP_HOURS,
@@ -171,7 +171,7 @@ export function webhookRoutes() {
         limit: query.limit,
         cursor,
       });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(get, async (c) => {
       return c.json(
@@ -211,7 +211,7 @@ export function webhookRoutes() {
         status: query.status,
         cursor,
       });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(replay, async (c) => {
       const { id, deliveryId } = c.req.valid('param');

@@ -25,3 +25,11 @@ export function decodeCursor<T>(raw: string | undefined, schema: z.ZodType<T>): 
   }
   return parsed.data;
 }
+
+/** A page as every list answers it: the items and the next page's opaque cursor (null at the end). */
+export function pageBody<T>(page: { data: T[]; next: object | null }): {
+  data: T[];
+  nextCursor: string | null;
+} {
+  return { data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null };
+}

@@ -1,9 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import type { Urgency } from '../db/database.js';
 import { TimeRangeSchema } from './availability.js';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
 import { FormatSchema, MentorSchema } from './mentors.js';
 
-export const URGENCIES = ['now', 'today', 'this_week', 'flexible'] as const;
+export const URGENCIES = ['now', 'today', 'this_week', 'flexible'] as const satisfies readonly Urgency[];
 export const REQUEST_STATUSES = ['open', 'matched', 'resolved', 'expired', 'cancelled'] as const;
 
 const LanguageSchema = z

@@ -1,18 +1,14 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { Database, MentorRow, MentorStatus, MentorUpdate } from '../../db/database.js';
-import { listMentorsByStatus, lockMentor, mentorUserIds, updateMentor } from '../../db/mentors.js';
+import type { MentorRow, MentorStatus, MentorUpdate } from '../../db/database.js';
+import { listMentorsByStatus, lockMentor, updateMentor } from '../../db/mentors.js';
 import { countOpenReports } from '../../db/reports.js';
 import type { AdminMentor } from '../../schemas/admin.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import type { EventType } from '../events/event-types.js';
 import { recordEvent } from '../events/record-event.js';
+import { mentorAudience } from '../events/record-mentor-events.js';
 import { toMentor } from '../mentors/mentor-profile.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
+import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 
 export type VettingAction = 'approve' | 'reject' | 'pause' | 'suspend' | 'reinstate';
 
@@ -46,7 +42,7 @@ export function toAdminMentor(row: MentorRow, openReports: number): AdminMentor 
 
 /** Applies one vetting action under a row lock and records the event in the same transaction. */
 export async function changeMentorStatus(
-  ctx: Ctx,
+  ctx: DomainCtx,
   input: { tenantId: string; mentorId: string; action: VettingAction; reason?: string | null | undefined },
 ): Promise<AdminMentor> {
   const row = await lockMentor(ctx.db, input.tenantId, input.mentorId);
@@ -56,7 +52,7 @@ export async function changeMentorStatus(
 
 /** The transition on an already locked row (reports use it too). */
 export async function applyTransition(
-  ctx: Ctx,
+  ctx: DomainCtx,
   row: MentorRow,
   action: VettingAction,
   reason: string | null,
@@ -88,26 +84,21 @@ export async function applyTransition(
       previousStatus: row.status,
       reason: changes.status_reason ?? null,
     },
-    userIds: await mentorUserIds(ctx.db, row.tenant_id, row.external_id),
+    userIds: await mentorAudience(ctx.db, row.tenant_id, row.id),
     at: now,
   });
   return toAdminMentor(updated, await countOpenReports(ctx.db, row.tenant_id, row.id));
 }
 
 export async function listMentorsForReview(
-  ctx: Ctx,
+  ctx: DomainCtx,
   f: {
     tenantId: string;
     status: MentorStatus;
     limit: number;
-    cursor?: { createdAt: string; id: string } | undefined;
+    cursor?: CreatedAtCursor | undefined;
   },
-): Promise<{ data: AdminMentor[]; next: { createdAt: string; id: string } | null }> {
+): Promise<Page<AdminMentor, CreatedAtCursor>> {
   const rows = await listMentorsByStatus(ctx.db, f);
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((r) => toAdminMentor(r, r.open_reports)),
-    next: rows.length > f.limit && last ? { createdAt: last.created_at.toISOString(), id: last.id } : null,
-  };
+  return pageOf(rows, f.limit, (r) => toAdminMentor(r, r.open_reports), createdAtCursor);
 }

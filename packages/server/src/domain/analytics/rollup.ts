@@ -7,9 +7,9 @@ import {
   rollupDays,
 } from '../../db/analytics-rollup.js';
 import type { Database } from '../../db/database.js';
+import { enqueueJob } from '../../db/jobs.js';
 import { inTransaction } from '../../db/transaction.js';
-import { enqueueJob } from '../../jobs/queue.js';
-import type { JobHandler } from '../../jobs/worker.js';
+import type { JobHandler } from '../job-handler.js';
 
 export const ANALYTICS_ROLLUP_JOB = 'analytics.rollup';
 /** While a tenant keeps changing, its rollup job runs again this often. */

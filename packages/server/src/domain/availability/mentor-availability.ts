@@ -1,18 +1,16 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
-import { findAvailability, upsertAvailability } from '../../db/availability.js';
-import type { AvailabilityRow, Database, MentorRow } from '../../db/database.js';
+import { type AvailabilityValues, findAvailability, upsertAvailability } from '../../db/availability.js';
+import type { AvailabilityRow, MentorRow } from '../../db/database.js';
 import { findMentor, updateMentor } from '../../db/mentors.js';
 import type { AvailabilityInput } from '../../schemas/availability.js';
-import { InvalidInputError } from '../errors.js';
+import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { TenantSettings } from '../tenants/settings.js';
 import type { AvailabilityPolicy, DateOverride, WeeklyRule } from './policy.js';
 import { validatePolicy } from './policy.js';
 
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
+/** What a mentor sets: the policy (its time zone is the profile's) and their own meeting link. */
+export type AvailabilitySettings = Omit<AvailabilityPolicy, 'timeZone'> & { meetingUrl: string | null };
 
 /** A mentor who never set availability offers nothing until they do. */
 function defaultPolicy(mentor: MentorRow, settings: TenantSettings): AvailabilityPolicy {
@@ -51,22 +49,64 @@ export function policyFrom(
   };
 }
 
-export async function loadPolicy(
-  db: Kysely<Database>,
-  tenantId: string,
-  mentor: MentorRow,
-  settings: TenantSettings,
-): Promise<AvailabilityPolicy> {
-  return policyFrom(mentor, await findAvailability(db, tenantId, mentor.id), settings);
+/** The availability row's columns for what a mentor sets. */
+export function toAvailabilityValues(v: AvailabilitySettings): AvailabilityValues {
+  return {
+    weekly: JSON.stringify(v.weekly),
+    overrides: JSON.stringify(v.overrides),
+    buffer_before_minutes: v.bufferBeforeMinutes,
+    buffer_after_minutes: v.bufferAfterMinutes,
+    min_notice_minutes: v.minNoticeMinutes,
+    horizon_days: v.horizonDays,
+    max_per_day: v.maxPerDay,
+    max_per_week: v.maxPerWeek,
+    session_lengths: v.sessionLengths,
+    meeting_url: v.meetingUrl,
+  };
 }
 
-export async function setAvailability(
-  ctx: Ctx,
-  tenantId: string,
+/** Whether the actor is the mentor themself (same external id). */
+export function isMentorSelf(actor: Actor, mentor: MentorRow): boolean {
+  return mentor.external_id != null && mentor.external_id === actor.user?.externalId;
+}
+
+/**
+ * The mentor, if the actor may manage their availability: the mentor themself or the program.
+ * Anyone else gets 404 for a mentor not approved (as if missing), 403 otherwise.
+ */
+async function managedMentor(ctx: DomainCtx, actor: Actor, mentorId: string): Promise<MentorRow> {
+  const mentor = await findMentor(ctx.db, actor.tenantId, mentorId);
+  const isSelf = mentor !== undefined && isMentorSelf(actor, mentor);
+  if (!mentor || (!actor.privileged && !isSelf && mentor.status !== 'approved'))
+    throw new NotFoundError('Mentor');
+  if (!actor.privileged && !isSelf) {
+    throw new ForbiddenError(
+      'forbidden',
+      'Only the mentor themself or the program can manage this availability.',
+    );
+  }
+  return mentor;
+}
+
+export async function getMentorAvailability(
+  ctx: DomainCtx,
+  actor: Actor,
+  mentorId: string,
+): Promise<AvailabilityPolicy & { meetingUrl: string | null }> {
+  const mentor = await managedMentor(ctx, actor, mentorId);
+  const row = await findAvailability(ctx.db, actor.tenantId, mentor.id);
+  return { ...policyFrom(mentor, row, actor.settings), meetingUrl: row?.meeting_url ?? null };
+}
+
+/** Replaces the mentor's rules; their time zone becomes the profile's. */
+export async function setMentorAvailability(
+  ctx: DomainCtx,
+  actor: Actor,
   mentorId: string,
   input: AvailabilityInput,
-  settings: TenantSettings,
-): Promise<AvailabilityPolicy> {
+): Promise<AvailabilityPolicy & { meetingUrl: string | null }> {
+  const { tenantId, settings } = actor;
+  const found = await managedMentor(ctx, actor, mentorId);
   const { meetingUrl: _meetingUrl, ...policy } = input;
   // One path style for every validation error: `weekly[2].end` → `body.weekly.2.end`.
   const problems = validatePolicy(policy).map((p) => ({
@@ -88,15 +128,11 @@ export async function setAvailability(
     );
   }
   const now = ctx.clock.now();
-  const mentor = await updateMentor(ctx.db, tenantId, mentorId, {
+  const mentor = await updateMentor(ctx.db, tenantId, found.id, {
     time_zone: input.timeZone,
     updated_at: now,
   });
   if (!mentor) throw new InvalidInputError('Mentor not found.');
-  const row = await upsertAvailability(ctx.db, tenantId, mentorId, input, now);
-  return policyFrom(mentor, row, settings);
-}
-
-export async function getMentorRow(db: Kysely<Database>, tenantId: string, mentorId: string) {
-  return findMentor(db, tenantId, mentorId);
+  const row = await upsertAvailability(ctx.db, tenantId, mentor.id, toAvailabilityValues(input), now);
+  return { ...policyFrom(mentor, row, settings), meetingUrl: input.meetingUrl };
 }

@@ -1,7 +1,4 @@
-import { parseLocalDate, parseLocalTime } from './zoned-time.js';
-
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { parseLocalDate, parseLocalTime, WEEKDAYS, type Weekday } from './zoned-time.js';
 
 /** A stretch of local wall-clock time: 'HH:MM' 24 h; `end` may be '24:00'; `end` > `start`. */
 export interface LocalInterval {

@@ -1,4 +1,4 @@
-import type { AvailabilityPolicy, LocalInterval, TimeRange, Weekday } from './policy.js';
+import type { AvailabilityPolicy, LocalInterval, TimeRange } from './policy.js';
 import {
   addDays,
   DAY_MS,
@@ -10,6 +10,7 @@ import {
   parseLocalTime,
   utcMsToWall,
   utcToLocal,
+  type Weekday,
   wallToUtcMs,
   wallToUtcMsOrNext,
   weekdayOf,

@@ -1,5 +1,3 @@
-import type { Weekday } from './policy.js';
-
 /**
  * Time-zone arithmetic on top of `Intl.DateTimeFormat` — no date library.
  *
@@ -9,6 +7,10 @@ import type { Weekday } from './policy.js';
  *   (`Date.UTC(y, m - 1, d, hh, mm)`), which makes calendar arithmetic plain integer arithmetic;
  * - an *offset* is `wall − instant` in milliseconds (New York in winter: −5 h).
  */
+
+/** ISO weekdays, Monday first, as weekly rules name them. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;

@@ -1,16 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
 import { countBoard, deleteBoardEntry, findBoardEntry, listBoard, upsertBoardEntry } from '../../db/board.js';
-import type { Database, MentorRow } from '../../db/database.js';
+import type { MentorRow } from '../../db/database.js';
 import { findMentor } from '../../db/mentors.js';
 import { type BoardEntry, MAX_BOARD_ENTRIES } from '../../schemas/board.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { toMentor } from '../mentors/mentor-profile.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
 
 export interface Learner {
   tenantId: string;
@@ -19,14 +13,19 @@ export interface Learner {
 }
 
 /** A mentor that can be on a board: approved, of this tenant. Anything else is not found. */
-export async function boardMentor(ctx: Ctx, tenantId: string, mentorId: string): Promise<MentorRow> {
+export async function boardMentor(ctx: DomainCtx, tenantId: string, mentorId: string): Promise<MentorRow> {
   const mentor = await findMentor(ctx.db, tenantId, mentorId);
   if (mentor?.status !== 'approved') throw new NotFoundError('Mentor');
   return mentor;
 }
 
+/** 404 unless the id is a mentor of this tenant (whatever their status). */
+export async function requireMentor(ctx: DomainCtx, tenantId: string, mentorId: string): Promise<void> {
+  if (!(await findMentor(ctx.db, tenantId, mentorId))) throw new NotFoundError('Mentor');
+}
+
 /** The learner's board of advisors: each mentor's public profile and the learner's label. */
-export async function getBoard(ctx: Ctx, learner: Learner): Promise<BoardEntry[]> {
+export async function getBoard(ctx: DomainCtx, learner: Learner): Promise<BoardEntry[]> {
   const rows = await listBoard(ctx.db, learner.tenantId, learner.id);
   return rows.map((r) => ({
     mentor: toMentor(r.mentor),
@@ -37,7 +36,7 @@ export async function getBoard(ctx: Ctx, learner: Learner): Promise<BoardEntry[]
 
 /** Puts the mentor on the learner's board with a label, or changes the label. */
 export async function setBoardEntry(
-  ctx: Ctx,
+  ctx: DomainCtx,
   learner: Learner,
   mentor: MentorRow,
   label: string,
@@ -62,7 +61,7 @@ export async function setBoardEntry(
   return { mentor: toMentor(mentor), label: row.label, addedAt: row.created_at.toISOString() };
 }
 
-export async function removeBoardEntry(ctx: Ctx, learner: Learner, mentorId: string): Promise<void> {
+export async function removeBoardEntry(ctx: DomainCtx, learner: Learner, mentorId: string): Promise<void> {
   if (!(await deleteBoardEntry(ctx.db, learner.tenantId, learner.id, mentorId))) {
     throw new NotFoundError('Board entry');
   }

@@ -1,26 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { BookingRow, Database } from '../../db/database.js';
+import { mentorNames } from '../../db/mentors.js';
 import type { Booking } from '../../schemas/bookings.js';
-
-/**
- * The mentors' names by id, in one query: a booking names its mentor (a mentor removed since
- * keeps their name on past sessions).
- */
-export async function mentorNames(
-  db: Kysely<Database>,
-  tenantId: string,
-  mentorIds: readonly string[],
-): Promise<Map<string, string>> {
-  const ids = [...new Set(mentorIds)];
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('mentors')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
 
 /** The API's view of a booking row; `mentorName` from the mentor row (see `mentorNames`). */
 export function toBooking(row: BookingRow, mentorName: string): Booking {

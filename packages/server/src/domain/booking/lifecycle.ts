@@ -1,13 +1,10 @@
 import type { Kysely } from 'kysely';
-import { findBooking } from '../../db/bookings.js';
-import type { BookingRow, Database, JobRow } from '../../db/database.js';
-import { mentorUserIds } from '../../db/request-offers.js';
-import { cancelJobs, enqueueJob } from '../../jobs/queue.js';
-import type { JobHandler } from '../../jobs/worker.js';
+import type { BookingRow, Database } from '../../db/database.js';
+import { cancelJobs, enqueueJob } from '../../db/jobs.js';
 import type { EventType } from '../events/event-types.js';
 import { recordEvent } from '../events/record-event.js';
-import { awardBadges } from '../recognition/badges.js';
-import { closeRequestOffers } from '../requests/offers.js';
+import { mentorAudience } from '../events/record-mentor-events.js';
+import { closeRequestOffers } from '../requests/request-state.js';
 
 /** Job kinds of a booking's life. */
 export const BOOKING_REMIND_JOB = 'booking.remind';
@@ -24,12 +21,6 @@ export const COMPLETION_GRACE_MS = 15 * MINUTE;
 
 export const bookingSubject = (bookingId: string): string => `booking:${bookingId}`;
 
-/** The learner's and the mentor's user ids (the mentor's only once they have used the API). */
-async function partiesOf(db: Kysely<Database>, row: BookingRow): Promise<string[]> {
-  const mentorUser = (await mentorUserIds(db, row.tenant_id, [row.mentor_id])).get(row.mentor_id);
-  return [row.learner_id, ...(mentorUser ? [mentorUser] : [])];
-}
-
 function bookingData(row: BookingRow): Record<string, unknown> {
   return {
     bookingId: row.id,
@@ -43,7 +34,8 @@ function bookingData(row: BookingRow): Record<string, unknown> {
   };
 }
 
-async function bookingEvent(
+/** A `booking.*` event, delivered live to the learner and the mentor. */
+export async function bookingEvent(
   db: Kysely<Database>,
   type: EventType,
   row: BookingRow,
@@ -54,7 +46,7 @@ async function bookingEvent(
     tenantId: row.tenant_id,
     type,
     data: { ...bookingData(row), ...extra },
-    userIds: await partiesOf(db, row),
+    userIds: [row.learner_id, ...(await mentorAudience(db, row.tenant_id, row.mentor_id))],
     at: now,
   });
 }
@@ -63,30 +55,17 @@ async function bookingEvent(
 async function scheduleJobs(db: Kysely<Database>, row: BookingRow, now: Date): Promise<void> {
   const subject = bookingSubject(row.id);
   const startAt = row.start_at.toISOString();
+  const job = { tenantId: row.tenant_id, subject };
   for (const { lead, ms } of REMINDER_LEADS) {
     const runAt = new Date(row.start_at.getTime() - ms);
     if (runAt <= now) continue;
-    await enqueueJob(
-      db,
-      {
-        tenantId: row.tenant_id,
-        kind: BOOKING_REMIND_JOB,
-        subject,
-        payload: { bookingId: row.id, lead, startAt },
-        runAt,
-      },
-      now,
-    );
+    const payload = { bookingId: row.id, lead, startAt };
+    await enqueueJob(db, { ...job, kind: BOOKING_REMIND_JOB, payload, runAt }, now);
   }
+  const completeAt = new Date(row.end_at.getTime() + COMPLETION_GRACE_MS);
   await enqueueJob(
     db,
-    {
-      tenantId: row.tenant_id,
-      kind: BOOKING_COMPLETE_JOB,
-      subject,
-      payload: { bookingId: row.id },
-      runAt: new Date(row.end_at.getTime() + COMPLETION_GRACE_MS),
-    },
+    { ...job, kind: BOOKING_COMPLETE_JOB, payload: { bookingId: row.id }, runAt: completeAt },
     now,
   );
 }
@@ -148,62 +127,3 @@ export async function onBookingRescheduled(
     previousEnd: previous.end.toISOString(),
   });
 }
-
-function bookingIdOf(job: JobRow): string {
-  const id = job.payload.bookingId;
-  if (typeof id !== 'string' || !job.tenant_id) throw new Error(`job ${job.id} has no bookingId`);
-  return id;
-}
-
-/**
- * `booking.remind`: re-checks the booking before telling anyone — never for a cancelled
- * booking, nor for a time it was moved away from, nor once it has started.
- */
-export const bookingReminderJob: JobHandler = {
-  async run(job, { db, clock }) {
-    const tenantId = job.tenant_id!;
-    const row = await findBooking(db, tenantId, bookingIdOf(job));
-    const now = clock.now();
-    if (row?.status !== 'confirmed') return;
-    if (row.start_at.toISOString() !== job.payload.startAt || row.start_at <= now) return;
-    await db.transaction().execute(async (trx) => {
-      // Under the row lock, so a cancel committing meanwhile wins.
-      const locked = await trx
-        .selectFrom('bookings')
-        .select('status')
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', row.id)
-        .forUpdate()
-        .executeTakeFirst();
-      if (locked?.status !== 'confirmed') return;
-      await bookingEvent(trx, 'booking.reminder', row, now, { lead: job.payload.lead });
-    });
-  },
-};
-
-/**
- * `booking.complete`: a confirmed session that has ended becomes `completed`; the mentor's count
- * (`sessions_count`, recounted from the completed bookings by `awardBadges`) and any badge it
- * earns follow, all in one transaction.
- */
-export const bookingCompletionJob: JobHandler = {
-  async run(job, { db, clock }) {
-    const tenantId = job.tenant_id!;
-    const id = bookingIdOf(job);
-    await db.transaction().execute(async (trx) => {
-      const now = clock.now();
-      const row = await trx
-        .updateTable('bookings')
-        .set({ status: 'completed', updated_at: now })
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .where('status', '=', 'confirmed')
-        .where('end_at', '<=', now)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) return;
-      await awardBadges(trx, { tenantId, mentorId: row.mentor_id, now });
-      await bookingEvent(trx, 'booking.completed', row, now);
-    });
-  },
-};

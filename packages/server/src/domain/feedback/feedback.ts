@@ -2,10 +2,12 @@ import type { FeedbackRow } from '../../db/database.js';
 import { addMentorRating, findFeedback, insertFeedbackOnce } from '../../db/feedback.js';
 import type { CreateFeedbackInput, Feedback } from '../../schemas/feedback.js';
 import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { mentorAudience } from '../events/record-mentor-events.js';
 import { awardBadges } from '../recognition/badges.js';
-import { type Ctx, mentorUserId, sessionParties } from './session-parties.js';
+import { sessionParties } from './session-parties.js';
 
 export function toFeedback(row: FeedbackRow): Feedback {
   return {
@@ -26,7 +28,7 @@ export function toFeedback(row: FeedbackRow): Feedback {
  * attempt, even a concurrent one, finds the unique booking_id taken and changes nothing.
  */
 export async function submitFeedback(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   bookingId: string,
   input: CreateFeedbackInput,
@@ -59,19 +61,18 @@ export async function submitFeedback(
   await addMentorRating(ctx.db, actor.tenantId, booking.mentor_id, input.rating);
   await awardBadges(ctx.db, { tenantId: actor.tenantId, mentorId: booking.mentor_id, now });
   const feedback = toFeedback(row);
-  const mentorUser = await mentorUserId(ctx.db, actor.tenantId, mentor);
   await recordEvent(ctx.db, {
     tenantId: actor.tenantId,
     type: 'feedback.submitted',
     data: { feedback },
-    userIds: mentorUser ? [mentorUser] : [],
+    userIds: mentor ? await mentorAudience(ctx.db, actor.tenantId, mentor.id) : [],
     at: now,
   });
   return feedback;
 }
 
 /** The session's feedback, for its learner, its mentor or the program. */
-export async function getFeedback(ctx: Ctx, actor: Actor, bookingId: string): Promise<Feedback> {
+export async function getFeedback(ctx: DomainCtx, actor: Actor, bookingId: string): Promise<Feedback> {
   await sessionParties(ctx, actor, bookingId);
   const row = await findFeedback(ctx.db, actor.tenantId, bookingId);
   if (!row) throw new NotFoundError('Feedback');

@@ -9,6 +9,7 @@ import {
 } from '../../db/feedback.js';
 import type { ActionItem, SessionNotes, SetNotesInput } from '../../schemas/feedback.js';
 import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -17,7 +18,7 @@ import {
   NotFoundError,
 } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
-import { type Ctx, sessionParties } from './session-parties.js';
+import { sessionParties } from './session-parties.js';
 
 export function toActionItem(row: ActionItemRow): ActionItem {
   return {
@@ -30,7 +31,7 @@ export function toActionItem(row: ActionItemRow): ActionItem {
   };
 }
 
-async function readNotes(ctx: Ctx, tenantId: string, bookingId: string): Promise<SessionNotes> {
+async function readNotes(ctx: DomainCtx, tenantId: string, bookingId: string): Promise<SessionNotes> {
   const notes = await findNotes(ctx.db, tenantId, bookingId);
   const items = notes ? await listActionItems(ctx.db, tenantId, bookingId) : [];
   return {
@@ -42,7 +43,7 @@ async function readNotes(ctx: Ctx, tenantId: string, bookingId: string): Promise
 }
 
 /** The session's notes and action items (empty until the mentor writes them). */
-export async function getNotes(ctx: Ctx, actor: Actor, bookingId: string): Promise<SessionNotes> {
+export async function getNotes(ctx: DomainCtx, actor: Actor, bookingId: string): Promise<SessionNotes> {
   await sessionParties(ctx, actor, bookingId);
   return readNotes(ctx, actor.tenantId, bookingId);
 }
@@ -52,7 +53,7 @@ export async function getNotes(ctx: Ctx, actor: Actor, bookingId: string): Promi
  * the old one; items sent back with their id keep it and their done state.
  */
 export async function setNotes(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   bookingId: string,
   input: SetNotesInput,
@@ -93,7 +94,12 @@ export async function setNotes(
 }
 
 /** The learner ticks an action item off (or on again). Ticking twice keeps the first time. */
-export async function markActionItem(ctx: Ctx, actor: Actor, id: string, done: boolean): Promise<ActionItem> {
+export async function markActionItem(
+  ctx: DomainCtx,
+  actor: Actor,
+  id: string,
+  done: boolean,
+): Promise<ActionItem> {
   const item = await findActionItem(ctx.db, actor.tenantId, id);
   if (!item) throw new NotFoundError('Action item');
   const { isLearner } = await sessionParties(ctx, actor, item.booking_id).catch((error: unknown) => {

@@ -1,15 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
 import { findBooking } from '../../db/bookings.js';
-import type { BookingRow, Database, MentorRow } from '../../db/database.js';
+import type { BookingRow, MentorRow } from '../../db/database.js';
 import { findMentor } from '../../db/mentors.js';
 import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
-
-export interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
 
 export interface SessionParties {
   booking: BookingRow;
@@ -27,7 +21,11 @@ export interface SessionParties {
  * Who the caller is to one session. Anyone who is neither party nor the program gets the same
  * 404 as for a missing booking, so ids of other people's sessions reveal nothing.
  */
-export async function sessionParties(ctx: Ctx, actor: Actor, bookingId: string): Promise<SessionParties> {
+export async function sessionParties(
+  ctx: DomainCtx,
+  actor: Actor,
+  bookingId: string,
+): Promise<SessionParties> {
   const booking = await findBooking(ctx.db, actor.tenantId, bookingId);
   if (!booking) throw new NotFoundError('Booking');
   const mentor = await findMentor(ctx.db, actor.tenantId, booking.mentor_id);
@@ -36,20 +34,4 @@ export async function sessionParties(ctx: Ctx, actor: Actor, bookingId: string):
     actor.user !== null && mentor?.external_id != null && mentor.external_id === actor.user.externalId;
   if (!isLearner && !isMentor && !actor.privileged) throw new NotFoundError('Booking');
   return { booking, mentor, isLearner, isMentor, privileged: actor.privileged };
-}
-
-/** The internal user id of a mentor's own login, if they have ever signed in. */
-export async function mentorUserId(
-  db: Kysely<Database>,
-  tenantId: string,
-  mentor: MentorRow | undefined,
-): Promise<string | undefined> {
-  if (!mentor?.external_id) return undefined;
-  const user = await db
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('external_id', '=', mentor.external_id)
-    .executeTakeFirst();
-  return user?.id;
 }

@@ -1,9 +1,8 @@
+import type { Urgency } from '../../db/database.js';
 import { normalizeSkill, relatedSkills, skillLabel, slugifySkill } from '../skills/normalize.js';
 import { SKILLS } from '../skills/taxonomy.js';
 import type { AnalyzedQuery } from './analyze.js';
 import { MATCH_WEIGHTS } from './weights.js';
-
-export type Urgency = 'now' | 'today' | 'this_week' | 'flexible';
 
 export interface Candidate {
   id: string;

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { Database, MentorStatus, MentorUpdate } from '../../db/database.js';
+import type { MentorStatus, MentorUpdate } from '../../db/database.js';
 import {
   findMentor,
   findMentorByExternalId,
@@ -16,8 +14,10 @@ import type {
   Mentor,
   UpdateMentorInput,
 } from '../../schemas/mentors.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { pageOf } from '../page.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { cleanSkills, toMentor, uniqueLanguages } from './mentor-profile.js';
 
@@ -30,22 +30,21 @@ export interface Viewer {
   externalId: string | null;
 }
 
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
-
 function visible(viewer: Viewer, mentor: { status: MentorStatus; external_id: string | null }): boolean {
   return viewer.privileged || mentor.status === 'approved' || mentor.external_id === viewer.externalId;
 }
 
-export async function getMentor(ctx: Ctx, viewer: Viewer, id: string): Promise<Mentor> {
+export async function getMentor(ctx: DomainCtx, viewer: Viewer, id: string): Promise<Mentor> {
   const row = await findMentor(ctx.db, viewer.tenantId, id);
   if (!row || !visible(viewer, row)) throw new NotFoundError('Mentor');
   return toMentor(row);
 }
 
-export async function createMentor(ctx: Ctx, tenantId: string, input: CreateMentorInput): Promise<Mentor> {
+export async function createMentor(
+  ctx: DomainCtx,
+  tenantId: string,
+  input: CreateMentorInput,
+): Promise<Mentor> {
   const now = ctx.clock.now();
   if (input.externalId && (await findMentorByExternalId(ctx.db, tenantId, input.externalId))) {
     throw new ConflictError(
@@ -73,7 +72,7 @@ export async function createMentor(ctx: Ctx, tenantId: string, input: CreateMent
 }
 
 export async function applyAsMentor(
-  ctx: Ctx,
+  ctx: DomainCtx,
   tenantId: string,
   user: { externalId: string; name: string },
   input: ApplyMentorInput,
@@ -101,7 +100,7 @@ export async function applyAsMentor(
 }
 
 export async function updateMentorProfile(
-  ctx: Ctx,
+  ctx: DomainCtx,
   viewer: Viewer,
   id: string,
   input: UpdateMentorInput,
@@ -153,7 +152,7 @@ export async function updateMentorProfile(
   return toMentor(updated);
 }
 
-export async function deleteMentor(ctx: Ctx, tenantId: string, id: string): Promise<void> {
+export async function deleteMentor(ctx: DomainCtx, tenantId: string, id: string): Promise<void> {
   if (!(await softDeleteMentor(ctx.db, tenantId, id, ctx.clock.now()))) throw new NotFoundError('Mentor');
 }
 
@@ -168,7 +167,7 @@ export interface MentorSearch {
 }
 
 export async function searchMentors(
-  ctx: Ctx,
+  ctx: DomainCtx,
   viewer: Viewer,
   search: MentorSearch,
 ): Promise<{ data: Mentor[]; next: MentorCursor | null }> {
@@ -200,13 +199,11 @@ export async function searchMentors(
     limit: search.limit,
     cursor: search.cursor,
   });
-  const page = rows.slice(0, search.limit);
-  const last = page.at(-1);
-  let next: MentorCursor | null = null;
-  if (rows.length > search.limit && last) {
-    next = q
-      ? { k: 'rank', rank: String(last.rank), id: last.id }
-      : { k: 'name', name: last.name, id: last.id };
-  }
-  return { data: page.map(toMentor), next };
+  return pageOf(
+    rows,
+    search.limit,
+    toMentor,
+    (last): MentorCursor =>
+      q ? { k: 'rank', rank: String(last.rank), id: last.id } : { k: 'name', name: last.name, id: last.id },
+  );
 }

@@ -1,16 +1,11 @@
-import { type Kysely, sql } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { Database, MentorRow } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { MentorRow } from '../../db/database.js';
 import { findMentorByExternalId } from '../../db/mentors.js';
 import type { MyMentorStats, OwnMentor, UpdateOwnMentorInput } from '../../schemas/mentors.js';
+import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { toMentor } from './mentor-profile.js';
 import { updateMentorProfile } from './mentors.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
 
 export interface Me {
   tenantId: string;
@@ -21,19 +16,29 @@ export function toOwnMentor(row: MentorRow): OwnMentor {
   return { ...toMentor(row), statusReason: row.status_reason };
 }
 
-async function ownRow(ctx: Ctx, me: Me): Promise<MentorRow> {
+async function ownRow(ctx: DomainCtx, me: Me): Promise<MentorRow> {
   const row = await findMentorByExternalId(ctx.db, me.tenantId, me.externalId);
   if (!row) throw new NotFoundError('Mentor profile');
   return row;
 }
 
+/** The caller's own mentor profile if they have one (`/v1/me`). */
+export async function findOwnMentor(ctx: Pick<DomainCtx, 'db'>, me: Me): Promise<OwnMentor | null> {
+  const row = await findMentorByExternalId(ctx.db, me.tenantId, me.externalId);
+  return row ? toOwnMentor(row) : null;
+}
+
 /** The caller's own mentor profile, whatever its status, with the program's reason if any. */
-export async function getOwnMentor(ctx: Ctx, me: Me): Promise<OwnMentor> {
+export async function getOwnMentor(ctx: DomainCtx, me: Me): Promise<OwnMentor> {
   return toOwnMentor(await ownRow(ctx, me));
 }
 
 /** Edits the caller's own profile fields (never status: the schema has no such field). */
-export async function updateOwnMentor(ctx: Ctx, me: Me, input: UpdateOwnMentorInput): Promise<OwnMentor> {
+export async function updateOwnMentor(
+  ctx: DomainCtx,
+  me: Me,
+  input: UpdateOwnMentorInput,
+): Promise<OwnMentor> {
   const row = await ownRow(ctx, me);
   await updateMentorProfile(
     ctx,
@@ -50,7 +55,7 @@ export async function updateOwnMentor(ctx: Ctx, me: Me, input: UpdateOwnMentorIn
  * their minutes, confirmed sessions still to come; the rating from the running totals feedback
  * keeps; the median response time as stored on the profile (null until measured).
  */
-export async function mentorStats(ctx: Ctx, me: Me): Promise<MyMentorStats> {
+export async function mentorStats(ctx: DomainCtx, me: Me): Promise<MyMentorStats> {
   const row = await ownRow(ctx, me);
   const now = ctx.clock.now();
   const held = sql<boolean>`(status = 'completed' or (status = 'confirmed' and end_at <= ${now}))`;

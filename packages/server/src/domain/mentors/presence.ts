@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, MentorRow } from '../../db/database.js';
-import { mentorOfUser } from '../../db/request-offers.js';
+import { mentorOfUser } from '../../db/mentors.js';
 import { NotFoundError } from '../errors.js';
 
 /** "Available now" keeps a mentor online this long; they turn it on again to stay. */

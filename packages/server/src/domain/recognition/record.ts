@@ -1,26 +1,21 @@
-import { type Kysely, sql } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { Database, MentorRow } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { MentorRow } from '../../db/database.js';
 import { findMentorByExternalId } from '../../db/mentors.js';
 import type { Badge } from '../../schemas/mentors.js';
 import type { Leaderboard, LeaderboardQuery, MentorRecord } from '../../schemas/recognition.js';
+import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { listBadges, sessionFacts } from './badges.js';
 
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
-
 /** The caller's own mentor profile (any status); 404 without one. */
-export async function ownMentorRow(ctx: Ctx, tenantId: string, externalId: string): Promise<MentorRow> {
+export async function ownMentorRow(ctx: DomainCtx, tenantId: string, externalId: string): Promise<MentorRow> {
   const row = await findMentorByExternalId(ctx.db, tenantId, externalId);
   if (!row) throw new NotFoundError('Mentor profile');
   return row;
 }
 
 /** Completed sessions, their minutes, first and last, and the badges: what the credential states. */
-export async function mentorRecord(ctx: Ctx, mentor: MentorRow): Promise<MentorRecord> {
+export async function mentorRecord(ctx: DomainCtx, mentor: MentorRow): Promise<MentorRecord> {
   const facts = await sessionFacts(ctx.db, mentor.tenant_id, mentor.id);
   return {
     mentorId: mentor.id,
@@ -44,7 +39,11 @@ export function monthOf(now: Date): { month: string; from: Date; to: Date } {
  * Approved mentors ranked by completed sessions (or minutes) that started this UTC month.
  * Public fields only. The caller checks the program's `leaderboard` setting.
  */
-export async function leaderboard(ctx: Ctx, tenantId: string, query: LeaderboardQuery): Promise<Leaderboard> {
+export async function leaderboard(
+  ctx: DomainCtx,
+  tenantId: string,
+  query: LeaderboardQuery,
+): Promise<Leaderboard> {
   const { month, from, to } = monthOf(ctx.clock.now());
   const sessions = sql<number>`count(*)::int`;
   const minutes = sql<number>`coalesce(round(sum(extract(epoch from (b.end_at - b.start_at)) / 60)), 0)::int`;

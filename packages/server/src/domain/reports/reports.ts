@@ -1,23 +1,19 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { Database, ReportRow } from '../../db/database.js';
+import type { ReportRow } from '../../db/database.js';
 import { lockMentor } from '../../db/mentors.js';
 import {
   countOpenReports,
   insertReport,
   listReports,
   lockReport,
+  type ReportFilter,
   resolveReportRow,
 } from '../../db/reports.js';
 import type { AdminMentor, CreateReportInput, Report } from '../../schemas/admin.js';
 import { applyTransition, toAdminMentor } from '../admin/mentor-vetting.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
+import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 
 export function toReport(row: ReportRow): Report {
   return {
@@ -41,7 +37,7 @@ export function toReport(row: ReportRow): Report {
  * pending review (reason `reports`), in the same transaction.
  */
 export async function createReport(
-  ctx: Ctx,
+  ctx: DomainCtx,
   input: { tenantId: string; reporterId: string; reportsToPause: number; report: CreateReportInput },
 ): Promise<Report> {
   const { report } = input;
@@ -85,7 +81,7 @@ export async function createReport(
 
 /** Closes a report: dismiss it, or pause/suspend its mentor (if not already so). */
 export async function resolveReport(
-  ctx: Ctx,
+  ctx: DomainCtx,
   input: {
     tenantId: string;
     reportId: string;
@@ -121,20 +117,9 @@ export async function resolveReport(
 }
 
 export async function listReportsForReview(
-  ctx: Ctx,
-  f: {
-    tenantId: string;
-    status: 'open' | 'resolved';
-    mentorId?: string | undefined;
-    limit: number;
-    cursor?: { createdAt: string; id: string } | undefined;
-  },
-): Promise<{ data: Report[]; next: { createdAt: string; id: string } | null }> {
+  ctx: DomainCtx,
+  f: ReportFilter,
+): Promise<Page<Report, CreatedAtCursor>> {
   const rows = await listReports(ctx.db, f);
-  const page = rows.slice(0, f.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(toReport),
-    next: rows.length > f.limit && last ? { createdAt: last.created_at.toISOString(), id: last.id } : null,
-  };
+  return pageOf(rows, f.limit, toReport, createdAtCursor);
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, SessionFormat, Urgency } from '../../db/database.js';
+import type { Database, HelpRequestRow, SessionFormat, Urgency } from '../../db/database.js';
 import { findCandidates } from '../../db/match-candidates.js';
 import type { Match } from '../../schemas/requests.js';
 import { DAY_MS } from '../availability/zoned-time.js';
@@ -25,6 +25,52 @@ export interface MatchInput {
   languages: string[];
   excludeMentorIds: string[];
   now: Date;
+}
+
+/** The fields of a help request that decide its matches. */
+export type MatchedRequest = Pick<
+  HelpRequestRow,
+  | 'learner_id'
+  | 'title'
+  | 'details'
+  | 'skills'
+  | 'context'
+  | 'format'
+  | 'urgency'
+  | 'languages'
+  | 'declined_mentor_ids'
+>;
+
+/** What the matcher reads from a request: its words, skills and the page it was asked on. */
+export function matchQueryOf(
+  row: Pick<MatchedRequest, 'title' | 'details' | 'skills' | 'context'>,
+): MatchQueryInput {
+  return {
+    title: row.title,
+    details: row.details,
+    skills: row.skills,
+    topic: row.context.topic,
+    selection: row.context.selection,
+    pageTitle: row.context.pageTitle,
+  };
+}
+
+/** The matcher's input for a request (its declined mentors left out). */
+export function requestMatchInput(
+  row: MatchedRequest,
+  who: { tenantId: string; settings: TenantSettings; learnerExternalId: string; now: Date },
+): MatchInput {
+  return {
+    tenantId: who.tenantId,
+    settings: who.settings,
+    learner: { id: row.learner_id, externalId: who.learnerExternalId },
+    query: matchQueryOf(row),
+    format: row.format,
+    urgency: row.urgency,
+    languages: row.languages,
+    excludeMentorIds: row.declined_mentor_ids,
+    now: who.now,
+  };
 }
 
 /** The current ISO week (Monday 00:00 UTC onwards), for load and weekly caps. */

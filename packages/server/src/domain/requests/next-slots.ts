@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Range } from '../../db/bookings.js';
 import type { AvailabilityRow, Database, MentorRow } from '../../db/database.js';
+import { busyWindow } from '../availability/busy.js';
 import { policyFrom } from '../availability/mentor-availability.js';
 import { computeSlots, type SlotQuery } from '../availability/slots.js';
 import { DAY_MS, HOUR_MS } from '../availability/zoned-time.js';
@@ -37,8 +38,7 @@ export async function loadShortlist(
 ): Promise<Shortlist> {
   if (input.ids.length === 0) return { mentors: [], learnerBusy: [] };
   const { from, to } = slotsWindow(input.now);
-  const busyFrom = new Date(from.getTime() - 8 * DAY_MS);
-  const busyTo = new Date(to.getTime() + 8 * DAY_MS);
+  const { start: busyFrom, end: busyTo } = busyWindow(from, to);
   const rows = await db
     .selectFrom('mentors as m')
     .leftJoin('availability as a', 'a.mentor_id', 'm.id')

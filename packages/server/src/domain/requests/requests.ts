@@ -1,24 +1,22 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { Database, HelpRequestRow, RequestStatus } from '../../db/database.js';
+import type { HelpRequestRow, RequestStatus } from '../../db/database.js';
 import {
   findHelpRequest,
   insertHelpRequestWithMatches,
   listHelpRequests,
   setRequestStatus,
 } from '../../db/help-requests.js';
+import { countLiveOffers } from '../../db/request-offers.js';
+import { findUser } from '../../db/users.js';
 import type { OfferSummary } from '../../schemas/offers.js';
 import type { CreateRequestInput, HelpRequest, Match } from '../../schemas/requests.js';
 import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
+import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 import { normalizeSkills } from '../skills/normalize.js';
-import { findMatches } from './find-matches.js';
-import { afterHelpRequestCreated, closeRequestOffers } from './offers.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
+import { findMatches, requestMatchInput } from './find-matches.js';
+import { afterHelpRequestCreated } from './offer-instant-help.js';
+import { closeRequestOffers } from './request-state.js';
 
 export function toHelpRequest(row: HelpRequestRow): HelpRequest {
   return {
@@ -37,44 +35,9 @@ export function toHelpRequest(row: HelpRequestRow): HelpRequest {
   };
 }
 
-type MatchedFields = Pick<
-  HelpRequestRow,
-  | 'learner_id'
-  | 'title'
-  | 'details'
-  | 'skills'
-  | 'context'
-  | 'format'
-  | 'urgency'
-  | 'languages'
-  | 'declined_mentor_ids'
->;
-
-function matchInput(actor: Actor, row: MatchedFields, now: Date) {
-  const user = actor.user!;
-  return {
-    tenantId: actor.tenantId,
-    settings: actor.settings,
-    learner: { id: row.learner_id, externalId: user.externalId },
-    query: {
-      title: row.title,
-      details: row.details,
-      skills: row.skills,
-      topic: row.context.topic,
-      selection: row.context.selection,
-      pageTitle: row.context.pageTitle,
-    },
-    format: row.format,
-    urgency: row.urgency,
-    languages: row.languages,
-    excludeMentorIds: row.declined_mentor_ids,
-    now,
-  };
-}
-
 /** Stores the learner's request with its context and returns it with the ranked matches. */
 export async function createHelpRequest(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   input: CreateRequestInput,
 ): Promise<{ request: HelpRequest; matches: Match[]; offers?: OfferSummary[] }> {
@@ -106,7 +69,10 @@ export async function createHelpRequest(
   // Ranked before the insert so the request is written once, with its best score.
   const { matches } = await findMatches(
     ctx.db,
-    matchInput(actor, { ...values, declined_mentor_ids: [] }, now),
+    requestMatchInput(
+      { ...values, declined_mentor_ids: [] },
+      { tenantId: actor.tenantId, settings: actor.settings, learnerExternalId: user.externalId, now },
+    ),
   );
   const row = await insertHelpRequestWithMatches(
     ctx.db,
@@ -126,26 +92,42 @@ export async function createHelpRequest(
 }
 
 /** The request if the actor is its learner or the program; otherwise not found. */
-export async function accessRequest(ctx: Ctx, actor: Actor, id: string): Promise<HelpRequestRow> {
+export async function accessRequest(ctx: DomainCtx, actor: Actor, id: string): Promise<HelpRequestRow> {
   const row = await findHelpRequest(ctx.db, actor.tenantId, id);
   if (!row || (!actor.privileged && row.learner_id !== actor.user?.id))
     throw new NotFoundError('Help request');
   return row;
 }
 
-export async function recomputeMatches(ctx: Ctx, actor: Actor, id: string): Promise<Match[]> {
+/**
+ * The request as its learner or the program sees it; an instant one (`urgency: now`) also says
+ * how many mentors still have a live offer of it.
+ */
+export async function getHelpRequest(
+  ctx: DomainCtx,
+  actor: Actor,
+  id: string,
+): Promise<HelpRequest & { liveOffers?: number }> {
   const row = await accessRequest(ctx, actor, id);
-  const learner = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'external_id'])
-    .where('tenant_id', '=', actor.tenantId)
-    .where('id', '=', row.learner_id)
-    .executeTakeFirstOrThrow();
-  const asLearner: Actor = { ...actor, user: { id: learner.id, externalId: learner.external_id } };
-  return (await findMatches(ctx.db, matchInput(asLearner, row, ctx.clock.now()))).matches;
+  const request = toHelpRequest(row);
+  if (row.urgency !== 'now') return request;
+  return { ...request, liveOffers: await countLiveOffers(ctx.db, row.tenant_id, row.id, ctx.clock.now()) };
 }
 
-export async function cancelHelpRequest(ctx: Ctx, actor: Actor, id: string): Promise<HelpRequest> {
+export async function recomputeMatches(ctx: DomainCtx, actor: Actor, id: string): Promise<Match[]> {
+  const row = await accessRequest(ctx, actor, id);
+  const learner = await findUser(ctx.db, actor.tenantId, row.learner_id);
+  if (!learner) throw new NotFoundError('Help request');
+  const input = requestMatchInput(row, {
+    tenantId: actor.tenantId,
+    settings: actor.settings,
+    learnerExternalId: learner.external_id,
+    now: ctx.clock.now(),
+  });
+  return (await findMatches(ctx.db, input)).matches;
+}
+
+export async function cancelHelpRequest(ctx: DomainCtx, actor: Actor, id: string): Promise<HelpRequest> {
   const row = await accessRequest(ctx, actor, id);
   if (row.status !== 'open' && row.status !== 'matched') {
     throw new ConflictError('request_not_cancellable', `This request is ${row.status}.`);
@@ -159,36 +141,15 @@ export async function cancelHelpRequest(ctx: Ctx, actor: Actor, id: string): Pro
   return toHelpRequest(updated);
 }
 
-/** A booking made for a request: the request must be the learner's and still open. */
-export async function markRequestMatched(
-  ctx: Ctx,
-  tenantId: string,
-  requestId: string,
-  learnerId: string,
-  mentorId: string,
-): Promise<void> {
-  const row = await findHelpRequest(ctx.db, tenantId, requestId);
-  if (!row || row.learner_id !== learnerId) throw new NotFoundError('Help request');
-  if (row.status !== 'open' && row.status !== 'matched') {
-    throw new ConflictError('request_not_open', `This request is ${row.status}; start a new one.`);
-  }
-  // `request.matched` is recorded with the booking (booking/lifecycle.ts), once.
-  await setRequestStatus(ctx.db, tenantId, requestId, {
-    status: 'matched',
-    matched_mentor_id: mentorId,
-    updated_at: ctx.clock.now(),
-  });
-}
-
 export async function listRequestsFor(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   query: {
     status?: RequestStatus | undefined;
     limit: number;
-    cursor?: { createdAt: string; id: string } | undefined;
+    cursor?: CreatedAtCursor | undefined;
   },
-): Promise<{ data: HelpRequest[]; next: { createdAt: string; id: string } | null }> {
+): Promise<Page<HelpRequest, CreatedAtCursor>> {
   if (!actor.privileged && !actor.user)
     throw new InvalidInputError('Listing your requests needs a user token.');
   const rows = await listHelpRequests(ctx.db, {
@@ -198,11 +159,5 @@ export async function listRequestsFor(
     limit: query.limit,
     cursor: query.cursor,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(toHelpRequest),
-    next:
-      rows.length > query.limit && last ? { createdAt: last.created_at.toISOString(), id: last.id } : null,
-  };
+  return pageOf(rows, query.limit, toHelpRequest, createdAtCursor);
 }

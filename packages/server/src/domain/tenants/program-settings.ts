@@ -1,21 +1,14 @@
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { Database } from '../../db/database.js';
 import type { ProgramSettings, UpdateSettingsInput } from '../../schemas/admin.js';
+import type { DomainCtx } from '../context.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { normalizeOrigin } from './create-tenant.js';
 import { readSettings, type TenantSettings, TenantSettingsSchema } from './settings.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
 
 function view(settings: TenantSettings, allowedOrigins: string[]): ProgramSettings {
   return { ...settings, allowedOrigins };
 }
 
-export async function getProgramSettings(ctx: Ctx, tenantId: string): Promise<ProgramSettings> {
+export async function getProgramSettings(ctx: DomainCtx, tenantId: string): Promise<ProgramSettings> {
   const row = await ctx.db
     .selectFrom('tenants')
     .select(['settings', 'allowed_origins'])
@@ -27,7 +20,7 @@ export async function getProgramSettings(ctx: Ctx, tenantId: string): Promise<Pr
 
 /** Merges a validated partial update into the stored settings (under a row lock) and saves them. */
 export async function updateProgramSettings(
-  ctx: Ctx,
+  ctx: DomainCtx,
   tenantId: string,
   input: UpdateSettingsInput,
 ): Promise<ProgramSettings> {

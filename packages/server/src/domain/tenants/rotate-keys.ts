@@ -1,12 +1,7 @@
-import { type Kysely, sql } from 'kysely';
-import type { Clock } from '../../clock.js';
-import type { ApiKeyKind, ApiKeyRow, Database } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { ApiKeyKind, ApiKeyRow } from '../../db/database.js';
 import { generateKey, hashKey, keyDisplayPrefix, type SecretBox } from '../../security/keys.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
+import type { DomainCtx } from '../context.js';
 
 export interface ApiKeyView {
   id: string;
@@ -31,7 +26,7 @@ function toView(row: ApiKeyRow, now: Date): ApiKeyView {
 }
 
 /** Every key of the tenant, newest first: prefixes and dates, never a secret or hash. */
-export async function listKeys(ctx: Ctx, tenantId: string): Promise<ApiKeyView[]> {
+export async function listKeys(ctx: DomainCtx, tenantId: string): Promise<ApiKeyView[]> {
   const now = ctx.clock.now();
   const rows = await ctx.db
     .selectFrom('api_keys')
@@ -50,7 +45,7 @@ const PREFIX: Record<ApiKeyKind, 'pk' | 'sk' | 'ids'> = { publishable: 'pk', sec
  * deployments can switch without downtime. The new key exists in clear only in the answer.
  */
 export async function rotateKey(
-  ctx: Ctx,
+  ctx: DomainCtx,
   box: SecretBox,
   input: { tenantId: string; kind: ApiKeyKind; overlapHours: number },
 ): Promise<{ key: string; apiKey: ApiKeyView; previousExpireAt: string }> {

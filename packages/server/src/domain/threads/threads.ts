@@ -1,8 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.js';
 import type { Database, MessageRow, ThreadRow } from '../../db/database.js';
 import { findHelpRequest } from '../../db/help-requests.js';
-import { findMentor, findMentorByExternalId } from '../../db/mentors.js';
+import { findMentor, findMentorByExternalId, mentorNames } from '../../db/mentors.js';
 import {
   findMessage,
   findRequestThread,
@@ -17,16 +16,15 @@ import {
   setThreadBooking,
   touchThread,
 } from '../../db/threads.js';
+import { userNames } from '../../db/users.js';
 import type { Message, Thread, ThreadRole } from '../../schemas/threads.js';
 import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { mentorAudience } from '../events/record-mentor-events.js';
 import { refreshMedianResponse } from '../mentors/response-time.js';
-
-interface Ctx {
-  db: Kysely<Database>;
-  clock: Clock;
-}
+import { pageOf } from '../page.js';
 
 export interface ThreadAccess {
   row: ThreadRow;
@@ -40,28 +38,8 @@ function callerOf(actor: Actor): { id: string; externalId: string } {
   return actor.user;
 }
 
-/** The user id of a mentor (mentors.external_id ↔ users.external_id), if they ever signed in. */
-async function mentorUserId(
-  db: Kysely<Database>,
-  tenantId: string,
-  mentorId: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('mentors')
-    .innerJoin('users', (j) =>
-      j
-        .onRef('users.external_id', '=', 'mentors.external_id')
-        .onRef('users.tenant_id', '=', 'mentors.tenant_id'),
-    )
-    .select('users.id')
-    .where('mentors.tenant_id', '=', tenantId)
-    .where('mentors.id', '=', mentorId)
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 /** The thread if the caller is its learner or its mentor; anyone else: not found. */
-export async function accessThread(ctx: Ctx, actor: Actor, id: string): Promise<ThreadAccess> {
+export async function accessThread(ctx: DomainCtx, actor: Actor, id: string): Promise<ThreadAccess> {
   const user = callerOf(actor);
   const row = await findThread(ctx.db, actor.tenantId, id);
   if (!row) throw new NotFoundError('Thread');
@@ -85,32 +63,27 @@ function toMessage(row: MessageRow, learnerId: string): Message {
 
 /** Thread views for the caller: names, last message and read state, in a few queries for a page. */
 async function threadViews(
-  ctx: Ctx,
+  ctx: DomainCtx,
   tenantId: string,
   userId: string,
   rows: { row: ThreadRow; role: ThreadRole }[],
 ): Promise<Thread[]> {
   const ids = rows.map((r) => r.row.id);
   if (ids.length === 0) return [];
-  const learnerIds = [...new Set(rows.map((r) => r.row.learner_id))];
-  const mentorIds = [...new Set(rows.map((r) => r.row.mentor_id))];
-  const [learners, mentors, last, reads] = await Promise.all([
-    ctx.db
-      .selectFrom('users')
-      .select(['id', 'name'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', learnerIds)
-      .execute(),
-    ctx.db
-      .selectFrom('mentors')
-      .select(['id', 'name'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', mentorIds)
-      .execute(),
+  const [learnerNames, mentorNamesById, last, reads] = await Promise.all([
+    userNames(
+      ctx.db,
+      tenantId,
+      rows.map((r) => r.row.learner_id),
+    ),
+    mentorNames(
+      ctx.db,
+      tenantId,
+      rows.map((r) => r.row.mentor_id),
+    ),
     lastMessages(ctx.db, tenantId, ids),
     readStates(ctx.db, tenantId, userId, ids),
   ]);
-  const names = new Map([...learners, ...mentors].map((r) => [r.id, r.name]));
   const lastBy = new Map(last.map((m) => [m.thread_id, m]));
   return rows.map(({ row, role }) => {
     const lastMessage = lastBy.get(row.id);
@@ -119,8 +92,8 @@ async function threadViews(
       id: row.id,
       requestId: row.request_id,
       bookingId: row.booking_id,
-      learner: { id: row.learner_id, name: names.get(row.learner_id) ?? '' },
-      mentor: { id: row.mentor_id, name: names.get(row.mentor_id) ?? '' },
+      learner: { id: row.learner_id, name: learnerNames.get(row.learner_id) ?? '' },
+      mentor: { id: row.mentor_id, name: mentorNamesById.get(row.mentor_id) ?? '' },
       role,
       createdAt: row.created_at.toISOString(),
       lastMessageAt: row.last_message_at?.toISOString() ?? null,
@@ -131,7 +104,7 @@ async function threadViews(
   });
 }
 
-export async function getThread(ctx: Ctx, actor: Actor, id: string): Promise<Thread> {
+export async function getThread(ctx: DomainCtx, actor: Actor, id: string): Promise<Thread> {
   const access = await accessThread(ctx, actor, id);
   const [view] = await threadViews(ctx, actor.tenantId, access.userId, [access]);
   return view!;
@@ -140,7 +113,7 @@ export async function getThread(ctx: Ctx, actor: Actor, id: string): Promise<Thr
 export type ThreadCursor = { at: string; id: string };
 
 export async function listMyThreads(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   query: { limit: number; cursor?: ThreadCursor | undefined },
 ): Promise<{ data: Thread[]; next: ThreadCursor | null }> {
@@ -154,18 +127,13 @@ export async function listMyThreads(
     limit: query.limit,
     cursor: query.cursor,
   });
-  const page = rows.slice(0, query.limit);
-  const data = await threadViews(
-    ctx,
-    actor.tenantId,
-    user.id,
-    page.map((row) => ({ row, role: row.learner_id === user.id ? 'learner' : 'mentor' })),
+  const page = pageOf(
+    rows,
+    query.limit,
+    (row) => ({ row, role: row.learner_id === user.id ? ('learner' as const) : ('mentor' as const) }),
+    (last) => ({ at: last.activity_at.toISOString(), id: last.id }),
   );
-  const last = page.at(-1);
-  return {
-    data,
-    next: rows.length > query.limit && last ? { at: last.activity_at.toISOString(), id: last.id } : null,
-  };
+  return { data: await threadViews(ctx, actor.tenantId, user.id, page.data), next: page.next };
 }
 
 /**
@@ -174,7 +142,7 @@ export async function listMyThreads(
  * ("ask for more detail"). Anyone else: the request is not found.
  */
 export async function startRequestThread(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   requestId: string,
   input: { mentorId?: string | undefined },
@@ -295,7 +263,7 @@ export async function attachBookingThread(
 export type MessageCursor = { seq: number; order: 'asc' | 'desc' };
 
 export async function listThreadMessages(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   threadId: string,
   query: { order: 'asc' | 'desc'; limit: number; cursor?: MessageCursor | undefined },
@@ -313,12 +281,12 @@ export async function listThreadMessages(
     limit: query.limit,
     afterSeq: query.cursor?.seq,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map((m) => toMessage(m, row.learner_id)),
-    next: rows.length > query.limit && last ? { seq: last.seq, order: query.order } : null,
-  };
+  return pageOf(
+    rows,
+    query.limit,
+    (m) => toMessage(m, row.learner_id),
+    (last) => ({ seq: last.seq, order: query.order }),
+  );
 }
 
 /** Posts a message: the author's read mark moves to it, and both participants get `message.created`. */
@@ -333,7 +301,12 @@ async function isFirstFrom(db: Kysely<Database>, threadId: string, authorId: str
   return rows.length === 1;
 }
 
-export async function postMessage(ctx: Ctx, actor: Actor, threadId: string, body: string): Promise<Message> {
+export async function postMessage(
+  ctx: DomainCtx,
+  actor: Actor,
+  threadId: string,
+  body: string,
+): Promise<Message> {
   const { row, userId } = await accessThread(ctx, actor, threadId);
   const now = ctx.clock.now();
   const message = await insertMessage(ctx.db, {
@@ -357,12 +330,11 @@ export async function postMessage(ctx: Ctx, actor: Actor, threadId: string, body
     await refreshMedianResponse(ctx.db, actor.tenantId, row.mentor_id);
   }
   const view = toMessage(message, row.learner_id);
-  const mentorUser = await mentorUserId(ctx.db, actor.tenantId, row.mentor_id);
   await recordEvent(ctx.db, {
     tenantId: actor.tenantId,
     type: 'message.created',
     data: { threadId, requestId: row.request_id, bookingId: row.booking_id, message: view },
-    userIds: [row.learner_id, ...(mentorUser ? [mentorUser] : [])],
+    userIds: [row.learner_id, ...(await mentorAudience(ctx.db, actor.tenantId, row.mentor_id))],
     at: now,
   });
   return view;
@@ -370,7 +342,7 @@ export async function postMessage(ctx: Ctx, actor: Actor, threadId: string, body
 
 /** Moves the caller's read mark to the message (default: the latest); never backwards. */
 export async function markThreadRead(
-  ctx: Ctx,
+  ctx: DomainCtx,
   actor: Actor,
   threadId: string,
   messageId: string | undefined,

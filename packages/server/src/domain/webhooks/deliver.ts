@@ -7,8 +7,9 @@ import {
   updateWebhookDelivery,
   updateWebhookEndpoint,
 } from '../../db/webhooks.js';
-import type { JobContext, JobHandler } from '../../jobs/worker.js';
 import type { SecretBox } from '../../security/keys.js';
+import type { DomainCtx } from '../context.js';
+import type { JobHandler } from '../job-handler.js';
 import { type Resolver, sendWebhook } from './send.js';
 import { signatureHeader } from './signature.js';
 
@@ -51,7 +52,7 @@ export function webhookDeliveryHandler(options: WebhookDeliveryOptions): JobHand
   const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   return {
     retryDelayMs: (attempts) => webhookRetryDelayMs(attempts),
-    async run(job: JobRow, { db, clock }: JobContext): Promise<void> {
+    async run(job: JobRow, { db, clock }: DomainCtx): Promise<void> {
       const tenantId = job.tenant_id;
       const deliveryId = job.payload.deliveryId;
       if (!tenantId || typeof deliveryId !== 'string') return;

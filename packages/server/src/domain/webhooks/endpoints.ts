@@ -6,6 +6,7 @@ import type {
   WebhookDeliveryRow,
   WebhookEndpointRow,
 } from '../../db/database.js';
+import { enqueueJob } from '../../db/jobs.js';
 import {
   attemptsOf,
   deleteWebhookEndpoint,
@@ -18,7 +19,6 @@ import {
   updateWebhookDelivery,
   updateWebhookEndpoint,
 } from '../../db/webhooks.js';
-import { enqueueJob } from '../../jobs/queue.js';
 import type {
   CreateWebhookEndpointInput,
   UpdateWebhookEndpointInput,
@@ -27,6 +27,7 @@ import type {
 } from '../../schemas/webhooks.js';
 import type { SecretBox } from '../../security/keys.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 import type { WebhookEventType } from './event-types.js';
 import { WEBHOOK_DELIVER_JOB, webhookDeliverySubject } from './outbox.js';
 import { generateWebhookSecret } from './signature.js';
@@ -39,15 +40,7 @@ export interface WebhookCtx {
   policy: WebhookUrlPolicy;
 }
 
-interface Page<T, C> {
-  data: T[];
-  next: C | null;
-}
-
-export interface PageCursor {
-  createdAt: string;
-  id: string;
-}
+export type PageCursor = CreatedAtCursor;
 
 export function toWebhookEndpoint(row: WebhookEndpointRow): WebhookEndpoint {
   return {
@@ -131,13 +124,7 @@ export async function listWebhookEndpointsFor(
     limit: query.limit + 1,
     after: query.cursor ? { createdAt: new Date(query.cursor.createdAt), id: query.cursor.id } : undefined,
   });
-  const data = rows.slice(0, query.limit);
-  const last = data.at(-1);
-  return {
-    data: data.map(toWebhookEndpoint),
-    next:
-      rows.length > query.limit && last ? { createdAt: last.created_at.toISOString(), id: last.id } : null,
-  };
+  return pageOf(rows, query.limit, toWebhookEndpoint, createdAtCursor);
 }
 
 export async function updateWebhookEndpointFor(
@@ -203,22 +190,20 @@ export async function listDeliveriesFor(
     status: query.status,
     before: query.cursor ? { createdAt: new Date(query.cursor.createdAt), id: query.cursor.id } : undefined,
   });
-  const page = rows.slice(0, query.limit);
+  const page = pageOf(rows, query.limit, (r) => r, createdAtCursor);
   const attempts = await attemptsOf(
     ctx.db,
     tenantId,
-    page.map((r) => r.id),
+    page.data.map((r) => r.id),
   );
-  const last = page.at(-1);
   return {
-    data: page.map((r) =>
+    data: page.data.map((r) =>
       toDelivery(
         r,
         attempts.filter((a) => a.delivery_id === r.id),
       ),
     ),
-    next:
-      rows.length > query.limit && last ? { createdAt: last.created_at.toISOString(), id: last.id } : null,
+    next: page.next,
   };
 }
 

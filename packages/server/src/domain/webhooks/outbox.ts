@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { enqueueJob } from '../../db/jobs.js';
 import { insertWebhookDeliveries } from '../../db/webhooks.js';
-import { enqueueJob } from '../../jobs/queue.js';
 import { isWebhookEventType } from './event-types.js';
 
 export const WEBHOOK_DELIVER_JOB = 'webhooks.deliver';

@@ -20,7 +20,7 @@ import {
   jsonResponse,
   notFoundError,
 } from '../../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../../schemas/cursor.js';
 import { adminRoute } from './admin-route.js';
 
 const QueueCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
@@ -100,7 +100,7 @@ export function adminMentorRoutes() {
         limit: query.limit,
         cursor: decodeCursor(query.cursor, QueueCursorSchema),
       });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(approve, async (c) => {
       const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };

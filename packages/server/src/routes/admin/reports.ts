@@ -16,7 +16,7 @@ import {
   jsonResponse,
   notFoundError,
 } from '../../schemas/common.js';
-import { decodeCursor, encodeCursor } from '../../schemas/cursor.js';
+import { decodeCursor, pageBody } from '../../schemas/cursor.js';
 import { adminRoute } from './admin-route.js';
 
 const ReportCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });
@@ -57,7 +57,7 @@ export function adminReportRoutes() {
         limit: query.limit,
         cursor: decodeCursor(query.cursor, ReportCursorSchema),
       });
-      return c.json({ data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null }, 200);
+      return c.json(pageBody(page), 200);
     })
     .openapi(resolve, async (c) => {
       const auth = c.get('auth');

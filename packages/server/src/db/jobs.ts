@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, JobRow } from '../db/database.js';
+import type { Database, JobRow } from './database.js';
 
 export interface NewJob {
   tenantId: string | null;

@@ -1,0 +1,32 @@
+import { findBooking } from '../../db/bookings.js';
+import type { BookingRow } from '../../db/database.js';
+import { findMentor } from '../../db/mentors.js';
+import type { Booking } from '../../schemas/bookings.js';
+import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import { toBookings } from './booking-view.js';
+
+export type BookingRole = 'learner' | 'mentor' | 'program';
+
+/** The booking if the actor is its learner, its mentor or the program; otherwise not found. */
+export async function accessBooking(
+  ctx: DomainCtx,
+  actor: Actor,
+  id: string,
+): Promise<{ row: BookingRow; role: BookingRole }> {
+  const row = await findBooking(ctx.db, actor.tenantId, id);
+  if (!row) throw new NotFoundError('Booking');
+  if (actor.privileged) return { row, role: 'program' };
+  if (actor.user && row.learner_id === actor.user.id) return { row, role: 'learner' };
+  if (actor.user) {
+    const mentor = await findMentor(ctx.db, actor.tenantId, row.mentor_id);
+    if (mentor?.external_id && mentor.external_id === actor.user.externalId) return { row, role: 'mentor' };
+  }
+  throw new NotFoundError('Booking');
+}
+
+export async function getBooking(ctx: DomainCtx, actor: Actor, id: string): Promise<Booking> {
+  const [booking] = await toBookings(ctx.db, actor.tenantId, [(await accessBooking(ctx, actor, id)).row]);
+  return booking as Booking;
+}

@@ -1,0 +1,80 @@
+import { updateBooking } from '../../db/bookings.js';
+import { findMentor } from '../../db/mentors.js';
+import type { Booking } from '../../schemas/bookings.js';
+import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
+import { ConflictError, NotFoundError } from '../errors.js';
+import { accessBooking } from './booking-access.js';
+import { assertSlotFree, blockedRange, lockMentorPolicy, MINUTE } from './booking-slot.js';
+import { toBooking, toBookings } from './booking-view.js';
+import { onBookingCancelled, onBookingRescheduled } from './lifecycle.js';
+
+export async function cancelBooking(
+  ctx: DomainCtx,
+  actor: Actor,
+  id: string,
+  reason: string,
+): Promise<Booking> {
+  const { row, role } = await accessBooking(ctx, actor, id);
+  if (row.status !== 'confirmed') {
+    throw new ConflictError(
+      'booking_not_cancellable',
+      `This booking is ${row.status}; only confirmed bookings can be cancelled.`,
+    );
+  }
+  const now = ctx.clock.now();
+  if (row.start_at <= now) {
+    throw new ConflictError('booking_not_cancellable', 'This session has already started.');
+  }
+  const updated = await updateBooking(ctx.db, actor.tenantId, id, {
+    status: 'cancelled',
+    cancel_reason: reason,
+    cancelled_by: role,
+    cancelled_at: now,
+    sequence: row.sequence + 1,
+    updated_at: now,
+  });
+  await onBookingCancelled(ctx.db, updated, now);
+  const [booking] = await toBookings(ctx.db, actor.tenantId, [updated]);
+  return booking as Booking;
+}
+
+export async function rescheduleBooking(
+  ctx: DomainCtx,
+  actor: Actor,
+  id: string,
+  input: { start: string; durationMinutes?: number | undefined },
+): Promise<Booking> {
+  const { row } = await accessBooking(ctx, actor, id);
+  const now = ctx.clock.now();
+  if (row.status !== 'confirmed' || row.start_at <= now) {
+    throw new ConflictError(
+      'booking_not_reschedulable',
+      'Only confirmed sessions that have not started can be moved.',
+    );
+  }
+  const mentor = await findMentor(ctx.db, actor.tenantId, row.mentor_id);
+  if (!mentor) throw new NotFoundError('Mentor');
+  const { policy } = await lockMentorPolicy(ctx, actor.tenantId, mentor, actor.settings);
+  const start = new Date(input.start);
+  const duration =
+    input.durationMinutes ?? Math.round((row.end_at.getTime() - row.start_at.getTime()) / MINUTE);
+  // The booking's own old range does not count against the new one: one row, one update.
+  const end = await assertSlotFree(ctx, actor.tenantId, {
+    mentor,
+    policy,
+    learnerId: row.learner_id,
+    start,
+    durationMinutes: duration,
+    exceptBookingId: row.id,
+  });
+  const updated = await updateBooking(ctx.db, actor.tenantId, id, {
+    start_at: start,
+    end_at: end,
+    blocked_range: blockedRange(policy, start, end),
+    sequence: row.sequence + 1,
+    updated_at: now,
+  });
+  await onBookingRescheduled(ctx.db, updated, { start: row.start_at, end: row.end_at }, now);
+  return toBooking(updated, mentor.name);
+}

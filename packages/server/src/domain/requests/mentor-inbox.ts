@@ -1,0 +1,71 @@
+import type { OfferStatus } from '../../db/database.js';
+import { mentorOfUser } from '../../db/mentors.js';
+import { type InboxRow, listMentorOffers } from '../../db/request-offers.js';
+import type { MentorOffer } from '../../schemas/offers.js';
+import type { Actor } from '../actor.js';
+import type { DomainCtx } from '../context.js';
+import { NotFoundError } from '../errors.js';
+import { type Page, pageOf } from '../page.js';
+
+type InboxCursor = { offeredAt: string; requestId: string };
+
+/** The API's view of an offer to a mentor; an offer past its expiry reads `expired` before the job closes it. */
+export function toMentorOffer(row: InboxRow, now: Date): MentorOffer {
+  const lapsed = row.status === 'offered' && row.expires_at <= now;
+  return {
+    requestId: row.request_id,
+    status: lapsed ? 'expired' : row.status,
+    offeredAt: row.offered_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    respondedAt: row.responded_at?.toISOString() ?? null,
+    request: {
+      id: row.request_id,
+      title: row.title,
+      details: row.details,
+      skills: row.skills,
+      format: row.format as MentorOffer['request']['format'],
+      urgency: row.urgency as MentorOffer['request']['urgency'],
+      languages: row.languages,
+      context: row.context,
+      status: row.request_status as MentorOffer['request']['status'],
+      createdAt: row.request_created_at.toISOString(),
+    },
+    learner: { name: row.learner_name },
+  };
+}
+
+/** One offer as its mentor sees it in the inbox. */
+export async function mentorOfferView(
+  ctx: DomainCtx,
+  tenantId: string,
+  mentorId: string,
+  requestId: string,
+): Promise<MentorOffer> {
+  const [row] = await listMentorOffers(ctx.db, { tenantId, mentorId, requestId, limit: 1 });
+  if (!row) throw new NotFoundError('Help request');
+  return toMentorOffer(row, ctx.clock.now());
+}
+
+/** The calling mentor's offers, newest first; someone with no mentor profile has none. */
+export async function listMyOffers(
+  ctx: DomainCtx,
+  actor: Actor,
+  query: { status?: OfferStatus | undefined; limit: number; cursor?: InboxCursor | undefined },
+): Promise<Page<MentorOffer, InboxCursor>> {
+  const mentor = actor.user ? await mentorOfUser(ctx.db, actor.tenantId, actor.user.id) : undefined;
+  if (!mentor) return { data: [], next: null };
+  const rows = await listMentorOffers(ctx.db, {
+    tenantId: actor.tenantId,
+    mentorId: mentor.id,
+    status: query.status,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  const now = ctx.clock.now();
+  return pageOf(
+    rows,
+    query.limit,
+    (r) => toMentorOffer(r, now),
+    (last) => ({ offeredAt: last.offered_at.toISOString(), requestId: last.request_id }),
+  );
+}
