@@ -62,7 +62,18 @@ module.exports = {
       comment: 'Schemas describe the wire; they may name domain vocabulary but never queries or handlers.',
       severity: 'error',
       from: { path: `${server}schemas/` },
-      to: { path: `${server}(db|routes|http|jobs|realtime|cli)/|${server}(app|main)\\.ts$` },
+      to: {
+        path: `${server}(db|routes|http|jobs|realtime|cli)/|${server}(app|main)\\.ts$`,
+        pathNot: `${server}db/database\\.ts$`,
+      },
+    },
+    {
+      name: 'server-schemas-name-row-types-only',
+      comment:
+        'A schema may name a column type of db/database.ts (one definition of e.g. Urgency), as a type.',
+      severity: 'error',
+      from: { path: `${server}schemas/` },
+      to: { path: `${server}db/database\\.ts$`, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'server-http-not-routes-or-jobs',

@@ -57,6 +57,9 @@ const brokenTree: Record<string, string> = {
   'packages/server/src/http/bad.ts': "import '../routes/ok.js';\n",
   'packages/server/src/schemas/ok.ts': 'export const schema = 1;\n',
   'packages/server/src/schemas/bad.ts': "import '../db/ok.js';\n",
+  'packages/server/src/schemas/row-type.ts': "import type {} from '../db/database.js';\n",
+  'packages/server/src/schemas/row-value.ts': "import { rows } from '../db/database.js';\nexport { rows };\n",
+  'packages/server/src/db/database.ts': 'export const rows = 1;\n',
   'packages/server/src/domain/cycle-a.ts':
     "import type { B } from './cycle-b.js';\nexport type A = { b?: B };\n",
   'packages/server/src/domain/cycle-b.ts':
@@ -101,6 +104,7 @@ describe('the rules on a tree that breaks each of them', () => {
         `server-db-imports-no-domain ${server}db/bad.ts → ${server}domain/uses-jobs.ts`,
         `server-domain-below-http ${server}domain/uses-jobs.ts → ${server}jobs/worker.ts`,
         `server-schemas-are-vocabulary ${server}schemas/bad.ts → ${server}db/ok.ts`,
+        `server-schemas-name-row-types-only ${server}schemas/row-value.ts → ${server}db/database.ts`,
         `sdk-imports-server-types-only packages/sdk/src/bad.ts → ${server}schemas/ok.ts`,
         `widget-talks-through-the-sdk ${widget}bad.ts → ${server}schemas/ok.ts`,
         `lower-packages-never-import-higher ${server}domain/uses-widget.ts → ${widget}ok.ts`,

@@ -7,6 +7,7 @@ import { listBookingsFor } from '../domain/booking/list-bookings.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
+import { decodeCursor, pageBody } from '../http/cursor.js';
 import { createRouter } from '../http/router.js';
 import {
   BookingPageSchema,
@@ -27,7 +28,6 @@ import {
   notFoundError,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, pageBody } from '../schemas/cursor.js';
 
 const BookingCursorSchema = z.strictObject({ start: z.iso.datetime(), id: z.uuid() });
 

@@ -9,6 +9,7 @@ import {
 } from '../domain/mentors/mentors.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { hasRole, requireSecretKey, requireSecretKeyOrUser } from '../http/auth.js';
+import { decodeCursor, pageBody } from '../http/cursor.js';
 import type { Auth } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import {
@@ -23,7 +24,6 @@ import {
   SECRET,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, pageBody } from '../schemas/cursor.js';
 import {
   CreateMentorSchema,
   ListMentorsQuerySchema,

@@ -5,6 +5,7 @@ import { listMyOffers } from '../domain/requests/mentor-inbox.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
+import { decodeCursor, pageBody } from '../http/cursor.js';
 import { createRouter } from '../http/router.js';
 import {
   ANY_USER,
@@ -19,7 +20,6 @@ import {
   USER_LEVEL,
   USER_OR_SECRET,
 } from '../schemas/common.js';
-import { decodeCursor, pageBody } from '../schemas/cursor.js';
 import {
   AcceptedOfferSchema,
   ListOffersQuerySchema,

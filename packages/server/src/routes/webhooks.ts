@@ -12,6 +12,7 @@ import {
   type WebhookCtx,
 } from '../domain/webhooks/endpoints.js';
 import { atomic, ctx } from '../http/atomic.js';
+import { decodeCursor, pageBody } from '../http/cursor.js';
 import type { AppEnv } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import {
@@ -23,7 +24,6 @@ import {
   notFoundError,
   optionalJsonBody,
 } from '../schemas/common.js';
-import { decodeCursor, pageBody } from '../schemas/cursor.js';
 import {
   CreateWebhookEndpointSchema,
   DEFAULT_WEBHOOK_SECRET_OVERLAP_HOURS,

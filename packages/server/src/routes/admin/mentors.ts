@@ -5,6 +5,7 @@ import {
   type VettingAction,
 } from '../../domain/admin/mentor-vetting.js';
 import { atomic, ctx } from '../../http/atomic.js';
+import { decodeCursor, pageBody } from '../../http/cursor.js';
 import { createRouter } from '../../http/router.js';
 import {
   AdminMentorPageSchema,
@@ -20,7 +21,6 @@ import {
   jsonResponse,
   notFoundError,
 } from '../../schemas/common.js';
-import { decodeCursor, pageBody } from '../../schemas/cursor.js';
 import { adminRoute } from './admin-route.js';
 
 const QueueCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });

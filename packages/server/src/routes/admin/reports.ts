@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { listReportsForReview, resolveReport } from '../../domain/reports/reports.js';
 import { atomic, ctx } from '../../http/atomic.js';
+import { decodeCursor, pageBody } from '../../http/cursor.js';
 import { createRouter } from '../../http/router.js';
 import {
   ReportPageSchema,
@@ -16,7 +17,6 @@ import {
   jsonResponse,
   notFoundError,
 } from '../../schemas/common.js';
-import { decodeCursor, pageBody } from '../../schemas/cursor.js';
 import { adminRoute } from './admin-route.js';
 
 const ReportCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uuid() });

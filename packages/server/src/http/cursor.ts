@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from './errors.js';
 
 /** Cursors are opaque to clients: base64url JSON that we validate on the way back in. */
 export function encodeCursor(value: object): string {
