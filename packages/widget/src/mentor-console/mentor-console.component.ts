@@ -1,4 +1,4 @@
-import { type Me, Micromentor, type UserTokenProvider } from '@micromentor/sdk';
+import { type Me, Micromentor, type MyMentorStats, type UserTokenProvider } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../availability-editor/availability-editor.js';
@@ -12,7 +12,7 @@ import { consoleStyles } from '../styles/console.js';
 import '../thread-view/thread-view.js';
 import { consoleClient, followIdentity } from '../internal/console-client.js';
 import type { SubscribeTo } from '../internal/subscribe.js';
-import { type ConsoleApi, consoleApi, type MentorStats } from './console-api.js';
+import { type ConsoleApi, consoleApi } from './console-api.js';
 import { ConsoleElement } from './console-element.js';
 import { mentorConsoleStyles } from './mentor-console.styles.js';
 
@@ -71,7 +71,7 @@ export class MmMentorConsole extends ConsoleElement {
 
   @state() private tab: Tab = 'inbox';
   @state() private me: Me | null = null;
-  @state() private stats: MentorStats | null = null;
+  @state() private stats: MyMentorStats | null = null;
   @state() private phase: 'loading' | 'ready' | 'error' | 'no-token' = 'loading';
   @state() private live = false;
   @state() private availableNow = false;

@@ -1,7 +1,6 @@
-import { ConflictError } from '@micromentor/sdk';
+import { ConflictError, type MentorOffer } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { Offer } from '../mentor-console/console-api.js';
 import { ConsoleElement } from '../mentor-console/console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -19,7 +18,7 @@ import { consoleStyles } from '../styles/console.js';
 export class MmOfferInbox extends ConsoleElement {
   static override styles = [baseStyles, consoleStyles];
 
-  @state() private offers: Offer[] = [];
+  @state() private offers: MentorOffer[] = [];
   protected override loading = true;
   @state() private notice = '';
   @state() private asking: string | null = null;
@@ -37,7 +36,7 @@ export class MmOfferInbox extends ConsoleElement {
     });
   }
 
-  async #act(offer: Offer, action: 'accept' | 'decline'): Promise<void> {
+  async #act(offer: MentorOffer, action: 'accept' | 'decline'): Promise<void> {
     if (!this.api) return;
     this.busy = offer.requestId;
     this.notice = '';
@@ -62,7 +61,7 @@ export class MmOfferInbox extends ConsoleElement {
     }
   }
 
-  async #ask(event: SubmitEvent, offer: Offer): Promise<void> {
+  async #ask(event: SubmitEvent, offer: MentorOffer): Promise<void> {
     event.preventDefault();
     if (!this.api) return;
     const form = event.target as HTMLFormElement;
@@ -103,7 +102,7 @@ export class MmOfferInbox extends ConsoleElement {
     `;
   }
 
-  #card(offer: Offer) {
+  #card(offer: MentorOffer) {
     const t = this.t.inbox;
     const live = offer.status === 'offered';
     const busy = this.busy === offer.requestId;

@@ -1,7 +1,7 @@
+import type { Message, Thread } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { linkified } from '../internal/linkify.js';
-import type { Message, ThreadSummary } from '../mentor-console/console-api.js';
 import { ConsoleElement } from '../mentor-console/console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -29,7 +29,7 @@ export class MmThreadView extends ConsoleElement {
   /** Only the open thread, with no way back to the list (a live session's chat). */
   @property({ type: Boolean }) single = false;
 
-  @state() private threads: ThreadSummary[] = [];
+  @state() private threads: Thread[] = [];
   @state() private messages: Message[] = [];
   protected override loading = true;
   @state() private draft = '';
