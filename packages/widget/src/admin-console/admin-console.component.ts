@@ -4,16 +4,16 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { tabList } from '../internal/tabs.js';
 import '../mentor-review/mentor-review.js';
-import { mentorConsoleStyles } from '../mentor-console/mentor-console.styles.js';
 import '../program-analytics/program-analytics.js';
 import '../program-settings/program-settings.js';
 import '../report-queue/report-queue.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+import { consoleShellStyles } from '../styles/console-shell.js';
 import '../webhook-admin/webhook-admin.js';
+import { type AdminApi, adminApi } from '../internal/admin-console-api.js';
+import { AdminElement } from '../internal/admin-console-element.js';
 import { consoleClient, followIdentity } from '../internal/console-client.js';
-import { type AdminApi, adminApi } from './admin-api.js';
-import { AdminElement } from './admin-element.js';
 
 const TABS = ['applications', 'mentors', 'reports', 'analytics', 'settings', 'webhooks'] as const;
 type Tab = (typeof TABS)[number];
@@ -40,7 +40,7 @@ type Tab = (typeof TABS)[number];
  * @cssproperty --mm-font-family - Font stack. Default: the system UI font.
  */
 export class MmAdminConsole extends AdminElement {
-  static override styles = [baseStyles, consoleStyles, mentorConsoleStyles];
+  static override styles = [baseStyles, consoleStyles, consoleShellStyles];
 
   @property({ attribute: 'publishable-key' }) publishableKey = '';
   @property({ attribute: 'api-base' }) apiBase = '';

@@ -14,10 +14,10 @@ import '../session-report/session-report.js';
 import '../session-feedback/session-feedback.js';
 import '../thread-view/thread-view.js';
 import { consoleClient, followIdentity } from '../internal/console-client.js';
+import { followUpApi, type SessionNotes } from '../internal/follow-up-api.js';
+import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
-import { followUpApi, type SessionNotes } from './follow-up-api.js';
-import { FollowUpElement } from './follow-up-element.js';
 
 interface PastSession {
   booking: Booking;

@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { followUpApi, type LiveEvent, type Subscribe } from '../follow-up/follow-up-api.js';
+import { followUpApi, type LiveEvent, type Subscribe } from '../internal/follow-up-api.js';
 import { booking, fakeApi, helpRequest, json, match, slot } from '../test-support/fake-api.js';
 import type { MmInstantHelp } from './instant-help.js';
 import './instant-help.js';

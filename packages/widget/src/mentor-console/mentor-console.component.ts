@@ -9,11 +9,12 @@ import '../session-list/session-list.js';
 import { tabList } from '../internal/tabs.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+import { consoleShellStyles } from '../styles/console-shell.js';
 import '../thread-view/thread-view.js';
 import { consoleClient, followIdentity } from '../internal/console-client.js';
+import { type ConsoleApi, consoleApi } from '../internal/mentor-console-api.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import type { SubscribeTo } from '../internal/subscribe.js';
-import { type ConsoleApi, consoleApi } from './console-api.js';
-import { ConsoleElement } from './console-element.js';
 import { mentorConsoleStyles } from './mentor-console.styles.js';
 
 const TABS = ['inbox', 'sessions', 'messages', 'availability', 'profile'] as const;
@@ -55,7 +56,7 @@ export type Subscribe = SubscribeTo<LiveEvent>;
  * @cssproperty --mm-font-family - Font stack. Default: the system UI font.
  */
 export class MmMentorConsole extends ConsoleElement {
-  static override styles = [baseStyles, consoleStyles, mentorConsoleStyles];
+  static override styles = [baseStyles, consoleStyles, consoleShellStyles, mentorConsoleStyles];
 
   @property({ attribute: 'publishable-key' }) publishableKey = '';
   @property({ attribute: 'api-base' }) apiBase = '';

@@ -303,7 +303,7 @@ describe('<mm-availability-editor>', () => {
       'GET /v1/mentors/mnt_ada/availability': () => json(200, stored),
       'PUT /v1/mentors/mnt_ada/availability': (call) => json(200, call.body),
     });
-    const { consoleApi } = await import('./console-api.js');
+    const { consoleApi } = await import('../internal/mentor-console-api.js');
     await import('../availability-editor/availability-editor.js');
     const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
       html`<mm-availability-editor locale="en" mentor-id="mnt_ada" .api=${consoleApi(client)}></mm-availability-editor>`,
@@ -375,7 +375,7 @@ describe('<mm-thread-view>', () => {
           createdAt: new Date().toISOString(),
         }),
     });
-    const { consoleApi } = await import('./console-api.js');
+    const { consoleApi } = await import('../internal/mentor-console-api.js');
     await import('../thread-view/thread-view.js');
     const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
       html`<mm-thread-view locale="en" thread-id="thr_1" .userId=${'usr_ada'} .api=${consoleApi(client)}></mm-thread-view>`,
@@ -411,7 +411,7 @@ describe('<mm-thread-view>', () => {
     const { client } = fakeApi({
       'GET /v1/threads/thr_1/messages': () => json(200, { data: [], nextCursor: null }),
     });
-    const { consoleApi } = await import('./console-api.js');
+    const { consoleApi } = await import('../internal/mentor-console-api.js');
     const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
       html`<mm-thread-view locale="en" thread-id="thr_1" .api=${consoleApi(client)}></mm-thread-view>`,
     );

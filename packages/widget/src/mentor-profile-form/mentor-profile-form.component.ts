@@ -1,8 +1,8 @@
 import type { Mentor } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ProfileFields } from '../mentor-console/console-api.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
+import type { ProfileFields } from '../internal/mentor-console-api.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 

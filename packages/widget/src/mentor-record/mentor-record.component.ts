@@ -1,8 +1,8 @@
 import type { MentorRecord } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
-import { consoleLocale } from '../mentor-console/console-i18n.js';
+import { consoleLocale } from '../i18n/mentor-console.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { mentorRecordStyles } from './mentor-record.styles.js';

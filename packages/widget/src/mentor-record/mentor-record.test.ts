@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { consoleApi } from '../mentor-console/console-api.js';
+import { consoleApi } from '../internal/mentor-console-api.js';
 import { fakeApi, json, problem } from '../test-support/fake-api.js';
 import type { MmMentorRecord } from './mentor-record.js';
 import './mentor-record.js';

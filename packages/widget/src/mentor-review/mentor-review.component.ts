@@ -1,8 +1,8 @@
 import type { AdminMentor, MentorStatus } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MentorAction } from '../admin-console/admin-api.js';
-import { AdminElement } from '../admin-console/admin-element.js';
+import type { MentorAction } from '../internal/admin-console-api.js';
+import { AdminElement } from '../internal/admin-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 

@@ -1,7 +1,7 @@
 import type { Analytics } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { AdminElement } from '../admin-console/admin-element.js';
+import { AdminElement } from '../internal/admin-console-element.js';
 import '../bar-chart/bar-chart.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';

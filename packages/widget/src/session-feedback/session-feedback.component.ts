@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Solved } from '../follow-up/follow-up-api.js';
-import { FollowUpElement } from '../follow-up/follow-up-element.js';
+import type { Solved } from '../internal/follow-up-api.js';
+import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 

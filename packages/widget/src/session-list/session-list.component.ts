@@ -2,8 +2,8 @@ import type { Booking, TimeRange } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MmBookingRescheduledDetail } from '../events/mm-booking-created.js';
-import type { ActionItemInput } from '../mentor-console/console-api.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
+import type { ActionItemInput } from '../internal/mentor-console-api.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 

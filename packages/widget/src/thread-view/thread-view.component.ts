@@ -1,8 +1,9 @@
 import type { Message, Thread } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ConversationApi } from '../internal/conversation-api.js';
 import { linkified } from '../internal/linkify.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { threadStyles } from './thread-view.styles.js';
@@ -17,7 +18,7 @@ const MAX_LENGTH = 4000;
  *
  * @csspart button - Every button.
  */
-export class MmThreadView extends ConsoleElement {
+export class MmThreadView extends ConsoleElement<ConversationApi> {
   static override styles = [baseStyles, consoleStyles, threadStyles];
 
   /** The signed-in user's id, to tell own messages apart. */

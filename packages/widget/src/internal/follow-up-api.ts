@@ -12,9 +12,8 @@ import type {
   SessionNotes,
   TimeRange,
 } from '@micromentor/sdk';
-
-import type { SubscribeTo } from '../internal/subscribe.js';
-import { consoleApi } from '../mentor-console/console-api.js';
+import { conversationApi } from './conversation-api.js';
+import type { SubscribeTo } from './subscribe.js';
 
 export type { ActionItem, BoardEntry, LiveEvent, SessionNotes };
 
@@ -34,7 +33,7 @@ export function followUpApi(client: Micromentor) {
       client.events.subscribe(handlers);
     }) as Subscribe,
     /** The conversation calls `<mm-thread-view>` makes (shared with the mentor console). */
-    conversation: consoleApi(client),
+    conversation: conversationApi(client),
     report: (params: CreateReportParams) => client.reports.create(params),
     sessions: async (): Promise<Booking[]> => (await client.bookings.list({ limit: 100 })).data,
     mentor: (id: string): Promise<Mentor> => client.mentors.get(id),

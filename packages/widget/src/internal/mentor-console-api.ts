@@ -6,15 +6,14 @@ import type {
   Me,
   Mentor,
   MentorRecord,
-  Message,
   Micromentor,
   MyMentorStats,
   OwnMentor,
   Presence,
   SetNotesParams,
-  Thread,
   TimeRange,
 } from '@micromentor/sdk';
+import { conversationApi } from './conversation-api.js';
 
 /** An action item as the notes form sends it: with its `id` when it already exists. */
 export type ActionItemInput = NonNullable<SetNotesParams['actionItems']>[number];
@@ -28,6 +27,7 @@ export type ProfileFields = Pick<
 /** The console's calls, bound to one SDK client. */
 export function consoleApi(client: Micromentor) {
   return {
+    ...conversationApi(client),
     me: (): Promise<Me> => client.me.get(),
     apply: (profile: ProfileFields): Promise<OwnMentor> => client.me.applyAsMentor(profile),
     updateProfile: (profile: ProfileFields): Promise<OwnMentor> => client.me.updateMentorProfile(profile),
@@ -54,12 +54,6 @@ export function consoleApi(client: Micromentor) {
     saveNotes: (bookingId: string, summary: string, actionItems: ActionItemInput[]) =>
       client.bookings.setNotes(bookingId, { summary, actionItems }),
     notes: (bookingId: string) => client.bookings.notes(bookingId),
-    threads: () => client.threads.list({ limit: 50 }),
-    openRequestThread: (requestId: string): Promise<Thread> => client.threads.startForRequest(requestId),
-    messages: (threadId: string) => client.threads.messages(threadId, { limit: 100 }),
-    post: (threadId: string, body: string): Promise<Message> => client.threads.post(threadId, { body }),
-    markRead: (threadId: string, messageId: string): Promise<Thread> =>
-      client.threads.markRead(threadId, { messageId }),
     availability: (mentorId: string): Promise<Availability> => client.mentors.availability.get(mentorId),
     saveAvailability: (mentorId: string, availability: Availability): Promise<Availability> =>
       client.mentors.availability.set(mentorId, availability),

@@ -1,6 +1,6 @@
 // The mentor console's strings, apart from the learner widget's so learners never download them.
-import { badgeNames } from '../i18n/badges.js';
-import { resolveLocale } from '../i18n/index.js';
+import { badgeNames } from './badges.js';
+import { resolveLocale } from './index.js';
 
 const en = {
   title: 'Mentor console',

@@ -1,6 +1,6 @@
-import { ApiElement } from '../internal/api-element.js';
-import type { AdminApi } from './admin-api.js';
-import { type AdminMessages, adminMessages } from './admin-i18n.js';
+import { type AdminMessages, adminMessages } from '../i18n/admin-console.js';
+import type { AdminApi } from './admin-console-api.js';
+import { ApiElement } from './api-element.js';
 
 /** A panel of the admin console. */
 export class AdminElement extends ApiElement<AdminApi> {

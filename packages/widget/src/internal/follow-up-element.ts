@@ -1,6 +1,6 @@
-import { ApiElement } from '../internal/api-element.js';
+import { type FollowUpMessages, followUpMessages } from '../i18n/follow-up.js';
+import { ApiElement } from './api-element.js';
 import type { FollowUpApi } from './follow-up-api.js';
-import { type FollowUpMessages, followUpMessages } from './follow-up-i18n.js';
 
 /** A part of the learner's follow-up. */
 export class FollowUpElement extends ApiElement<FollowUpApi> {

@@ -1,6 +1,6 @@
 // The learner's follow-up strings (its own bundle, loaded when "My help" needs it).
 import type { CreateReportParams } from '@micromentor/sdk';
-import { resolveLocale } from '../i18n/index.js';
+import { resolveLocale } from './index.js';
 
 const en = {
   loading: 'Loading…',

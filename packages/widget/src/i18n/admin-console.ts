@@ -1,5 +1,5 @@
 // The admin console's strings (its own bundle, so learners and mentors never download them).
-import { resolveLocale } from '../i18n/index.js';
+import { resolveLocale } from './index.js';
 
 const en = {
   title: 'Program admin',
