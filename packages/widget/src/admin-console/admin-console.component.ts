@@ -29,7 +29,7 @@ type Tab = (typeof TABS)[number];
  * @event mm-key-rotated - `detail: { kind }`.
  * @event mm-webhook-created - `detail: { endpoint }`.
  * @event mm-webhook-secret-rotated - `detail: { endpoint }` (the new secret is shown, never emitted).
- * @event mm-error - Loading the console failed. `detail: { step: 'console', message, error }`.
+ * @event mm-error - Loading the console failed. `detail: { step: 'console', code, message, error }`.
  *
  * @csspart tab - Each tab button.
  * @csspart panel - The active tab's panel.
@@ -82,9 +82,8 @@ export class MmAdminConsole extends AdminElement {
       const me = await api.me();
       this.phase = me.user?.roles.includes('admin') ? 'ready' : 'forbidden';
     } catch (error) {
-      this.error = this.describe(error);
+      this.fail('console', error);
       this.phase = 'error';
-      this.emit('mm-error', { step: 'console', message: this.error, error });
     }
   }
 

@@ -11,8 +11,10 @@ import type {
   WebhookEndpoint,
   WebhookEndpointWithSecret,
 } from '@micromentor/sdk';
+import { PermissionError } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { MmErrorEvent } from '../events/mm-error.js';
 import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
 import type { MmAdminConsole } from './admin-console.js';
 import './admin-console.js';
@@ -80,6 +82,38 @@ describe('<mm-admin-console>', () => {
     );
     await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')?.textContent?.includes('admin role'));
     expect(el.shadowRoot!.querySelector('[role=tablist]')).to.be.null;
+  });
+
+  it('reports a failed load as a well-typed mm-error with the API’s code, and retries', async () => {
+    let up = false;
+    const { client } = fakeApi({
+      'GET /v1/me': () =>
+        up
+          ? json(200, me(['admin']))
+          : problem(403, 'forbidden', 'Forbidden', 'This key cannot be used from this origin.'),
+      'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
+    });
+    const errors: MmErrorEvent[] = [];
+    const el = await fixture<MmAdminConsole>(
+      html`<mm-admin-console locale="en" .client=${client} @mm-error=${(e: MmErrorEvent) => errors.push(e)}></mm-admin-console>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'error');
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(
+      'This key cannot be used from this origin.',
+    );
+    expect(errors).to.have.length(1);
+    const { step, code, message, error } = errors[0]!.detail;
+    expect([step, code, message]).to.deep.equal([
+      'console',
+      'forbidden',
+      'This key cannot be used from this origin.',
+    ]);
+    expect(error).to.be.instanceOf(PermissionError);
+    expect(errors[0]!.bubbles && errors[0]!.composed).to.equal(true);
+    up = true;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=tablist]'), 'recovered');
+    expect(errors).to.have.length(1);
   });
 
   it('approves an application and requires a reason to reject one', async () => {

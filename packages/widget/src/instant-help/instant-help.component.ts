@@ -1,6 +1,7 @@
 import type { Booking, HelpRequest, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { MmNextMatch } from '../events/mm-follow-up.js';
 import '../thread-view/thread-view.js';
 import type { LiveEvent, Subscribe } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
@@ -10,11 +11,7 @@ import type { MmThreadView } from '../thread-view/thread-view.component.js';
 import { instantHelpStyles } from './instant-help.styles.js';
 
 /** A mentor the learner can book instead, as `request.offers_expired` / `request.expired` carry it. */
-export interface NextMatch {
-  mentorId: string;
-  name: string;
-  nextSlots: { start: string; end: string }[];
-}
+type NextMatch = MmNextMatch;
 
 type Phase = 'loading' | 'waiting' | 'matched' | 'expired';
 

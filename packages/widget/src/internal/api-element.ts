@@ -1,6 +1,8 @@
 import { ConnectionError, MicromentorError } from '@micromentor/sdk';
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { MmEventDetail } from '../events/event-detail.js';
+import type { MmErrorStep } from '../events/mm-error.js';
 
 /** What every console panel shares: its API calls, the locale, error words and typed events. */
 export abstract class ApiElement<Api> extends LitElement {
@@ -45,8 +47,18 @@ export abstract class ApiElement<Api> extends LitElement {
     }
   }
 
-  /** Dispatches a bubbling, composed `mm-` event. */
-  protected emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
+  /**
+   * Reports a failed call: its plain words become `error` (shown as an alert) and go out in an
+   * `mm-error` with the API's stable code (`unknown` for anything that is not an SDK error).
+   */
+  protected fail(step: MmErrorStep, error: unknown): void {
+    this.error = this.describe(error);
+    const code = error instanceof MicromentorError ? error.code : 'unknown';
+    this.emit('mm-error', { step, code, message: this.error, error });
+  }
+
+  /** Dispatches a bubbling, composed `mm-` event, its `detail` typed by the event's declaration. */
+  protected emit<K extends keyof HTMLElementEventMap>(type: K, detail: MmEventDetail<K>): void {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 }

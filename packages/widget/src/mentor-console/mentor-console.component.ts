@@ -45,7 +45,7 @@ export type Subscribe = SubscribeTo<LiveEvent>;
  * @event mm-mentor-applied - `detail: { mentor }`.
  * @event mm-profile-saved - `detail: { mentor }`.
  * @event mm-record-downloaded - The mentor saved their signed record. `detail: { credential }`.
- * @event mm-error - Loading the console failed. `detail: { step: 'console', message, error }`.
+ * @event mm-error - Loading the console failed. `detail: { step: 'console', code, message, error }`.
  *
  * @csspart tab - Each tab button.
  * @csspart panel - The active tab's panel.
@@ -123,9 +123,8 @@ export class MmMentorConsole extends ConsoleElement {
         this.#startLive();
       }
     } catch (error) {
-      this.error = this.describe(error);
+      this.fail('console', error);
       this.phase = 'error';
-      this.emit('mm-error', { step: 'console', message: this.error, error });
     }
   }
 

@@ -1,6 +1,7 @@
-import type { Availability, Me } from '@micromentor/sdk';
+import { type Availability, type Me, MicromentorError } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { MmErrorEvent } from '../events/mm-error.js';
 import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
 import type { LiveEvent, MmMentorConsole, Subscribe } from './mentor-console.js';
 import './mentor-console.js';
@@ -272,11 +273,21 @@ describe('<mm-mentor-console>', () => {
       'GET /v1/me': () =>
         up ? json(200, me(null)) : problem(503, 'unavailable', 'Unavailable', 'Down for a moment.'),
     });
+    const errors: MmErrorEvent[] = [];
     const el = await fixture<MmMentorConsole>(
-      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
+      html`<mm-mentor-console locale="en" .client=${client} @mm-error=${(e: MmErrorEvent) => errors.push(e)}></mm-mentor-console>`,
     );
     await waitUntil(() => shadow(el, '[role=alert]'), 'error');
     expect(shadow(el, '[role=alert]')!.textContent).to.equal('Something went wrong. Please try again.');
+    // The failure goes out as a well-typed `mm-error` with the API's code.
+    expect(errors).to.have.length(1);
+    const { step, code, message, error } = errors[0]!.detail;
+    expect([step, code, message]).to.deep.equal([
+      'console',
+      'unavailable',
+      'Something went wrong. Please try again.',
+    ]);
+    expect(error).to.be.instanceOf(MicromentorError);
     up = true;
     shadow(el, 'button')!.dispatchEvent(new MouseEvent('click'));
     await waitUntil(() => shadow(el, 'mm-mentor-profile-form'), 'recovered');

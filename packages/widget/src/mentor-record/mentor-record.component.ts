@@ -12,7 +12,7 @@ import { mentorRecordStyles } from './mentor-record.styles.js';
  * download as a signed Open Badges 3.0 credential (`mentoring-record.jwt`, a VC-JOSE JWS).
  *
  * @event mm-record-downloaded - The credential was saved. `detail: { credential }` (the JWS).
- * @event mm-error - Loading or downloading failed. `detail: { step: 'record', message, error }`.
+ * @event mm-error - Loading or downloading failed. `detail: { step: 'record', code, message, error }`.
  *
  * @csspart button - The download button.
  */
@@ -35,13 +35,8 @@ export class MmMentorRecord extends ConsoleElement {
       this.record = await this.api.record();
       this.error = '';
     } catch (error) {
-      this.#fail(error);
+      this.fail('record', error);
     }
-  }
-
-  #fail(error: unknown): void {
-    this.error = this.describe(error);
-    this.emit('mm-error', { step: 'record', message: this.error, error });
   }
 
   async #download(): Promise<void> {
@@ -60,7 +55,7 @@ export class MmMentorRecord extends ConsoleElement {
       this.error = '';
       this.emit('mm-record-downloaded', { credential });
     } catch (error) {
-      this.#fail(error);
+      this.fail('record', error);
     } finally {
       this.busy = false;
     }

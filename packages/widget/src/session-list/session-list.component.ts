@@ -1,7 +1,6 @@
 import type { Booking, TimeRange } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MmBookingRescheduledDetail } from '../events/mm-booking-created.js';
 import type { ActionItemInput } from '../internal/mentor-console-api.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -100,7 +99,7 @@ export class MmSessionList extends ConsoleElement {
       const moved = await this.api.reschedule(booking.id, slot.start);
       this.moving = null;
       this.notice = this.t.sessions.moved(this.#when(moved.start));
-      this.emit<MmBookingRescheduledDetail>('mm-booking-rescheduled', { booking: moved });
+      this.emit('mm-booking-rescheduled', { booking: moved });
       await this.refresh();
     } catch (error) {
       this.notice = this.describe(error);
