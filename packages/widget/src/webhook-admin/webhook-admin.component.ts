@@ -1,22 +1,27 @@
-import type { WebhookDelivery, WebhookEndpoint } from '@micromentor/sdk';
+import type { WebhookDelivery, WebhookEndpoint, WebhookEventType } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
-export const WEBHOOK_EVENTS: readonly WebhookEndpoint['events'][number][] = [
-  'request.created',
-  'request.matched',
-  'request.expired',
-  'booking.created',
-  'booking.cancelled',
-  'booking.rescheduled',
-  'booking.completed',
-  'feedback.submitted',
-  'mentor.applied',
-  'mentor.approved',
-];
+/**
+ * Every event an endpoint can subscribe to, in the order the form lists them. A record over the
+ * server's `WebhookEventType` (through the SDK), so the compiler refuses a list that misses one
+ * the server added or names one it dropped.
+ */
+export const WEBHOOK_EVENTS = Object.keys({
+  'request.created': true,
+  'request.matched': true,
+  'request.expired': true,
+  'booking.created': true,
+  'booking.cancelled': true,
+  'booking.rescheduled': true,
+  'booking.completed': true,
+  'feedback.submitted': true,
+  'mentor.applied': true,
+  'mentor.approved': true,
+} satisfies Record<WebhookEventType, true>) as readonly WebhookEventType[];
 
 /**
  * @summary Webhook endpoints: add one (its signing secret shown once), rotate its secret (the old
@@ -53,7 +58,7 @@ export class MmWebhookAdmin extends AdminElement {
     if (!this.api) return;
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const events = data.getAll('events').map(String) as WebhookEndpoint['events'];
+    const events = data.getAll('events').map(String) as WebhookEventType[];
     try {
       const { secret = '', ...endpoint } = await this.api.createWebhook(
         String(data.get('url') ?? '').trim(),
