@@ -1,11 +1,5 @@
-import {
-  type Booking,
-  type Mentor,
-  Micromentor,
-  NotFoundError,
-  type UserTokenProvider,
-} from '@micromentor/sdk';
-import { html, nothing, type PropertyValues } from 'lit';
+import { type Booking, type Mentor, Micromentor, NotFoundError } from '@micromentor/sdk';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../action-items/action-items.js';
 import '../advisor-board/advisor-board.js';
@@ -13,9 +7,9 @@ import '../instant-help/instant-help.js';
 import '../session-report/session-report.js';
 import '../session-feedback/session-feedback.js';
 import '../thread-view/thread-view.js';
-import { consoleClient, followIdentity } from '../internal/console-client.js';
-import { followUpApi, type SessionNotes } from '../internal/follow-up-api.js';
-import { FollowUpElement } from '../internal/follow-up-element.js';
+import { type FollowUpMessages, followUpMessages } from '../i18n/follow-up.js';
+import { ClientElement } from '../internal/client-element.js';
+import { type FollowUpApi, followUpApi, type SessionNotes } from '../internal/follow-up-api.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -42,15 +36,9 @@ interface PastSession {
  * @csspart button - Every button.
  * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
  */
-export class MmFollowUp extends FollowUpElement {
+export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUpMessages> {
   static override styles = [baseStyles, consoleStyles];
 
-  @property({ attribute: 'publishable-key' }) publishableKey = '';
-  @property({ attribute: 'api-base' }) apiBase = '';
-  @property({ attribute: 'user-token' }) userToken = '';
-  @property({ attribute: false }) client: Micromentor | null = null;
-  /** Renews the user token when it expires (set by the embed's `tokenProvider` command). */
-  @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
   /**
    * An instant (`urgency: now`) request to follow live instead of the follow-up: the learner
    * widget inserts `<mm-follow-up request-id>` after asking for help now.
@@ -94,21 +82,12 @@ export class MmFollowUp extends FollowUpElement {
     this.#visibility.disconnect();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    followIdentity(this, changed);
-  }
-
-  #ensureApi(): boolean {
-    if (this.api) return true;
-    const client = consoleClient(this, Micromentor);
-    if (!client) return false;
-    this.client = client;
-    this.api = followUpApi(client);
-    return true;
+  get t(): FollowUpMessages {
+    return followUpMessages(this.locale, this);
   }
 
   async refresh(): Promise<void> {
-    if (!this.#ensureApi()) return;
+    if (!this.ensureApi(Micromentor, followUpApi)) return;
     if (this.requestId) {
       this.loading = false;
       return;

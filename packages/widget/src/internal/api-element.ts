@@ -1,11 +1,18 @@
 import { ConnectionError, MicromentorError } from '@micromentor/sdk';
-import { LitElement } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MmEventDetail } from '../events/event-detail.js';
 import type { MmErrorStep } from '../events/mm-error.js';
 
-/** What every console panel shares: its API calls, the locale, error words and typed events. */
-export abstract class ApiElement<Api> extends LitElement {
+/** The words every console panel's catalogue has. */
+export interface PanelWords {
+  loading: string;
+  /** For failures nobody can fix by editing the form. */
+  errors: { generic: string; network: string };
+}
+
+/** What every console panel shares: its API calls, the locale, its words, failures and typed events. */
+export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> extends LitElement {
   /** The panel's API calls (set by the console element that holds it). */
   @property({ attribute: false }) api: Api | null = null;
 
@@ -18,16 +25,16 @@ export abstract class ApiElement<Api> extends LitElement {
   /** The last failed call, in plain words (shown as an alert). */
   @state() protected error = '';
 
-  /** The words for failures nobody can fix by editing the form, in the element's locale. */
-  protected abstract get errorWords(): { generic: string; network: string };
+  /** The element's words, in its locale. */
+  abstract get t(): Words;
 
   /** A failed call in plain words (the server's own `detail` for 4xx answers, which say what to fix). */
   describe(error: unknown): string {
-    if (error instanceof ConnectionError) return this.errorWords.network;
+    if (error instanceof ConnectionError) return this.t.errors.network;
     const detail = error instanceof MicromentorError ? error.problem?.detail : undefined;
     if (detail && error instanceof MicromentorError && error.status >= 400 && error.status < 500)
       return detail;
-    return this.errorWords.generic;
+    return this.t.errors.generic;
   }
 
   /**
@@ -55,6 +62,11 @@ export abstract class ApiElement<Api> extends LitElement {
     this.error = this.describe(error);
     const code = error instanceof MicromentorError ? error.code : 'unknown';
     this.emit('mm-error', { step, code, message: this.error, error });
+  }
+
+  /** The last failure as an alert, or nothing. */
+  protected alert(): TemplateResult | typeof nothing {
+    return this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
   }
 
   /** Dispatches a bubbling, composed `mm-` event, its `detail` typed by the event's declaration. */

@@ -3,12 +3,8 @@ import { ApiElement } from './api-element.js';
 import type { FollowUpApi } from './follow-up-api.js';
 
 /** A part of the learner's follow-up. */
-export class FollowUpElement extends ApiElement<FollowUpApi> {
+export class FollowUpElement extends ApiElement<FollowUpApi, FollowUpMessages> {
   get t(): FollowUpMessages {
     return followUpMessages(this.locale, this);
-  }
-
-  protected override get errorWords(): { generic: string; network: string } {
-    return this.t.errors;
   }
 }

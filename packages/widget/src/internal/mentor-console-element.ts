@@ -3,12 +3,8 @@ import { ApiElement } from './api-element.js';
 import type { ConsoleApi } from './mentor-console-api.js';
 
 /** A panel of the mentor console (`Api`: the calls it needs, all of the console's by default). */
-export class ConsoleElement<Api = ConsoleApi> extends ApiElement<Api> {
+export class ConsoleElement<Api = ConsoleApi> extends ApiElement<Api, ConsoleMessages> {
   get t(): ConsoleMessages {
     return consoleMessages(this.locale, this);
-  }
-
-  protected override get errorWords(): { generic: string; network: string } {
-    return this.t.errors;
   }
 }

@@ -1,19 +1,18 @@
-import { type Me, Micromentor, type MyMentorStats, type UserTokenProvider } from '@micromentor/sdk';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { type Me, Micromentor, type MyMentorStats } from '@micromentor/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../availability-editor/availability-editor.js';
 import '../mentor-profile-form/mentor-profile-form.js';
 import '../mentor-record/mentor-record.js';
 import '../offer-inbox/offer-inbox.js';
 import '../session-list/session-list.js';
-import { tabList } from '../internal/tabs.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { consoleShellStyles } from '../styles/console-shell.js';
 import '../thread-view/thread-view.js';
-import { consoleClient, followIdentity } from '../internal/console-client.js';
+import { type ConsoleMessages, consoleMessages } from '../i18n/mentor-console.js';
+import { ConsoleShell } from '../internal/console-shell.js';
 import { type ConsoleApi, consoleApi } from '../internal/mentor-console-api.js';
-import { ConsoleElement } from '../internal/mentor-console-element.js';
 import type { SubscribeTo } from '../internal/subscribe.js';
 import { mentorConsoleStyles } from './mentor-console.styles.js';
 
@@ -33,7 +32,8 @@ export type Subscribe = SubscribeTo<LiveEvent>;
  * @summary The mentor's console: requests offered to them, sessions with notes and action
  * items, conversations, availability, profile, stats and badges (with the signed record to
  * download) — or the application form for a user
- * who is not a mentor yet. Updates live.
+ * who is not a mentor yet. Updates live. Its `user-token` is a user with the `mentor` role (or
+ * any user, to apply).
  *
  * @event mm-offer-accepted - The mentor got a request. `detail: { requestId }`.
  * @event mm-offer-declined - `detail: { requestId }`.
@@ -55,25 +55,16 @@ export type Subscribe = SubscribeTo<LiveEvent>;
  * @cssproperty --mm-radius - Corner radius. Default `12px`.
  * @cssproperty --mm-font-family - Font stack. Default: the system UI font.
  */
-export class MmMentorConsole extends ConsoleElement {
+export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, ConsoleMessages> {
   static override styles = [baseStyles, consoleStyles, consoleShellStyles, mentorConsoleStyles];
 
-  @property({ attribute: 'publishable-key' }) publishableKey = '';
-  @property({ attribute: 'api-base' }) apiBase = '';
-  /** Short-lived JWT for a user with the `mentor` role (or any user, to apply). */
-  @property({ attribute: 'user-token' }) userToken = '';
-  @property({ reflect: true }) theme = '';
-  /** An SDK client to use instead of one built from the attributes. */
-  @property({ attribute: false }) client: Micromentor | null = null;
-  /** Renews the user token when it expires (set by the embed's `tokenProvider` command). */
-  @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
   /** Live events; by default the SDK's `events.subscribe` when the client has it. */
   @property({ attribute: false }) subscribe: Subscribe | null = null;
 
-  @state() private tab: Tab = 'inbox';
+  protected override tab: Tab = 'inbox';
+  protected readonly tabs = TABS;
   @state() private me: Me | null = null;
   @state() private stats: MyMentorStats | null = null;
-  @state() private phase: 'loading' | 'ready' | 'error' | 'no-token' = 'loading';
   @state() private live = false;
   @state() private availableNow = false;
 
@@ -91,41 +82,22 @@ export class MmMentorConsole extends ConsoleElement {
     this.#abort?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    followIdentity(this, changed);
+  get t(): ConsoleMessages {
+    return consoleMessages(this.locale, this);
   }
 
-  #buildApi(): ConsoleApi | null {
-    if (this.api) return this.api;
-    const client = consoleClient(this, Micromentor);
-    if (!client) return null;
-    this.client = client;
-    return consoleApi(client);
+  protected connectApi(): ConsoleApi | null {
+    return this.ensureApi(Micromentor, consoleApi);
   }
 
-  /** Loads who the user is and (re)starts live updates. */
-  async reload(): Promise<void> {
-    const api = this.#buildApi();
-    if (!api) {
-      this.phase = 'no-token';
-      return;
+  protected async start(api: ConsoleApi): Promise<'ready' | 'refused'> {
+    this.me = await api.me();
+    if (!this.me.user) return 'refused';
+    if (this.me.mentorProfile?.status === 'approved' || this.me.mentorProfile?.status === 'paused') {
+      void this.#loadStats();
+      this.#startLive();
     }
-    this.api = api;
-    try {
-      this.me = await api.me();
-      if (!this.me.user) {
-        this.phase = 'no-token';
-        return;
-      }
-      this.phase = 'ready';
-      if (this.me.mentorProfile?.status === 'approved' || this.me.mentorProfile?.status === 'paused') {
-        void this.#loadStats();
-        this.#startLive();
-      }
-    } catch (error) {
-      this.fail('console', error);
-      this.phase = 'error';
-    }
+    return 'ready';
   }
 
   async #loadStats(): Promise<void> {
@@ -184,21 +156,9 @@ export class MmMentorConsole extends ConsoleElement {
     }
   }
 
-  #selectTab(tab: Tab, focus = false): void {
-    this.tab = tab;
-    if (focus) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
-    }
-  }
-
   override render() {
     const t = this.t;
-    if (this.phase === 'loading') return html`<p role="status">${t.loading}</p>`;
-    if (this.phase === 'no-token') return html`<p role="status">${t.needToken}</p>`;
-    if (this.phase === 'error') {
-      return html`<p class="error" role="alert">${this.error}</p>
-        <button part="button" @click=${() => this.reload()}>${t.retry}</button>`;
-    }
+    if (this.phase !== 'ready') return this.renderPhase(t.needToken);
     const mentor = this.me?.mentorProfile ?? null;
     const status = mentor?.status;
     if (!mentor) {
@@ -235,10 +195,7 @@ export class MmMentorConsole extends ConsoleElement {
       </header>
       ${status === 'paused' ? html`<p class="notice" role="status">${t.apply.paused}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${tabList({ label: t.title, tabs: TABS, current: this.tab, names: t.tabs, select: (tab, focus) => this.#selectTab(tab, focus) })}
-      <div part="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" tabindex="0">
-        ${this.#panel(mentor.id)}
-      </div>
+      ${this.renderTabs(this.#panel(mentor.id))}
     </section>`;
   }
 
@@ -248,7 +205,7 @@ export class MmMentorConsole extends ConsoleElement {
         return html`<mm-offer-inbox
           .api=${this.api}
           locale=${this.locale}
-          @mm-thread-open=${() => this.#selectTab('messages')}
+          @mm-thread-open=${() => this.selectTab('messages')}
         ></mm-offer-inbox>`;
       case 'sessions':
         return html`<mm-session-list .api=${this.api} locale=${this.locale}></mm-session-list>`;
