@@ -6,6 +6,7 @@ import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 /**
+ * @tagname mm-action-items
  * @summary A session's summary and action items from the mentor; the learner ticks items off.
  *
  * @event mm-action-item-toggled - `detail: { itemId, done }`.
@@ -57,5 +58,11 @@ export class MmActionItems extends FollowUpElement {
           : nothing
       }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-action-items': MmActionItems;
   }
 }

@@ -16,6 +16,7 @@ const TABS = ['applications', 'mentors', 'reports', 'analytics', 'settings', 'we
 type Tab = (typeof TABS)[number];
 
 /**
+ * @tagname mm-admin-console
  * @summary The program admin's console: mentor applications and the mentor list (approve,
  * reject, pause, suspend, reinstate), reports, analytics with charts and CSV export, program
  * settings and key rotation, webhook endpoints with their delivery log. Its `user-token` is a user
@@ -86,5 +87,11 @@ export class MmAdminConsole extends ConsoleShell<AdminApi, MicromentorAdmin, Tab
       case 'webhooks':
         return html`<mm-webhook-admin .api=${common.api} locale=${common.locale}></mm-webhook-admin>`;
     }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-admin-console': MmAdminConsole;
   }
 }

@@ -1,3 +1,4 @@
+import { define } from '../internal/define.js';
 import { MmAdminConsole } from './admin-console.component.js';
 
 export type {
@@ -10,11 +11,6 @@ export type {
 } from '../events/mm-admin-console.js';
 export type { MmErrorDetail, MmErrorEvent, MmErrorStep } from '../events/mm-error.js';
 export { MmAdminConsole };
+export default MmAdminConsole;
 
-if (!customElements.get('mm-admin-console')) customElements.define('mm-admin-console', MmAdminConsole);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-admin-console': MmAdminConsole;
-  }
-}
+define('mm-admin-console', MmAdminConsole);

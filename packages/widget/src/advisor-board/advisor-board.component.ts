@@ -7,6 +7,7 @@ import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 /**
+ * @tagname mm-advisor-board
  * @summary The learner's board of advisors: mentors they keep, with a label, to ask again in one
  * click (their next free times, then book).
  *
@@ -124,5 +125,11 @@ export class MmAdvisorBoard extends FollowUpElement {
           </div>`
       }
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-advisor-board': MmAdvisorBoard;
   }
 }

@@ -19,6 +19,7 @@ type NumberField =
   | 'maxPerWeek';
 
 /**
+ * @tagname mm-availability-editor
  * @summary The mentor's availability: weekly hours per day in their time zone, date exceptions,
  * buffers, notice, horizon, caps and session lengths. Native inputs only, so it is keyboard usable.
  *
@@ -278,5 +279,11 @@ export class MmAvailabilityEditor extends ConsoleElement {
         ×
       </button>
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-availability-editor': MmAvailabilityEditor;
   }
 }

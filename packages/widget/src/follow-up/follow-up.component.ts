@@ -21,6 +21,7 @@ interface PastSession {
 }
 
 /**
+ * @tagname mm-follow-up
  * @summary What a learner takes away from their sessions: feedback to give, the mentor's
  * summary and action items to tick off, their conversations with mentors, and their board of
  * advisors to ask again.
@@ -219,5 +220,11 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       <mm-thread-view .api=${this.api!.conversation} .userId=${this.userId} locale=${this.locale}></mm-thread-view>
       <mm-advisor-board .api=${this.api} locale=${this.locale} .now=${this.now}></mm-advisor-board>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-follow-up': MmFollowUp;
   }
 }

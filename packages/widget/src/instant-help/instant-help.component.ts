@@ -18,6 +18,7 @@ type Phase = 'loading' | 'waiting' | 'matched' | 'expired';
 const MINUTE = 60_000;
 
 /**
+ * @tagname mm-instant-help
  * @summary The learner's side of an instant (`urgency: now`) request: a waiting state while
  * the online mentors are asked, the winner live, the session's chat — or, when nobody accepts
  * within the program's window, scheduled times to book instead. Updates live.
@@ -247,5 +248,11 @@ export class MmInstantHelp extends FollowUpElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${body}
     </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-instant-help': MmInstantHelp;
   }
 }

@@ -29,6 +29,7 @@ export interface LiveEvent {
 export type Subscribe = SubscribeTo<LiveEvent>;
 
 /**
+ * @tagname mm-mentor-console
  * @summary The mentor's console: requests offered to them, sessions with notes and action
  * items, conversations, availability, profile, stats and badges (with the signed record to
  * download) — or the application form for a user
@@ -232,5 +233,11 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
     ];
     return html`<h3>${t.heading}</h3>
       <dl class="stats">${cells.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-mentor-console': MmMentorConsole;
   }
 }

@@ -1,3 +1,4 @@
+import { define } from '../internal/define.js';
 import { MmMentorConsole } from './mentor-console.component.js';
 
 export type {
@@ -18,11 +19,6 @@ export type {
 } from '../events/mm-mentor-console.js';
 export type { LiveEvent, Subscribe } from './mentor-console.component.js';
 export { MmMentorConsole };
+export default MmMentorConsole;
 
-if (!customElements.get('mm-mentor-console')) customElements.define('mm-mentor-console', MmMentorConsole);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-mentor-console': MmMentorConsole;
-  }
-}
+define('mm-mentor-console', MmMentorConsole);

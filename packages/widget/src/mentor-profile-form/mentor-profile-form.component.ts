@@ -15,6 +15,7 @@ const list = (raw: FormDataEntryValue | null): string[] =>
     .filter(Boolean);
 
 /**
+ * @tagname mm-mentor-profile-form
  * @summary A mentor's profile: the application form for a new mentor, the edit form for an
  * existing one.
  *
@@ -104,5 +105,11 @@ export class MmMentorProfileForm extends ConsoleElement {
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <button part="button" class="primary" ?disabled=${this.busy}>${m ? t.save : this.t.apply.submit}</button>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-mentor-profile-form': MmMentorProfileForm;
   }
 }

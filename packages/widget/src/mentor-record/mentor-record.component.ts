@@ -8,6 +8,7 @@ import { consoleStyles } from '../styles/console.js';
 import { mentorRecordStyles } from './mentor-record.styles.js';
 
 /**
+ * @tagname mm-mentor-record
  * @summary The signed-in mentor's badges, and their record (sessions, minutes, badges) to
  * download as a signed Open Badges 3.0 credential (`mentoring-record.jwt`, a VC-JOSE JWS).
  *
@@ -86,5 +87,11 @@ export class MmMentorRecord extends ConsoleElement {
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
     </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-mentor-record': MmMentorRecord;
   }
 }

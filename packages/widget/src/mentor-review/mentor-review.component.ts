@@ -18,6 +18,7 @@ const NEEDS_REASON = new Set<MentorAction>(['reject', 'pause', 'suspend']);
 const STATUSES: MentorStatus[] = ['approved', 'paused', 'suspended', 'rejected', 'pending'];
 
 /**
+ * @tagname mm-mentor-review
  * @summary Mentor vetting: the applications queue (approve / reject with a reason the applicant
  * sees) or the mentor list filtered by status (pause / suspend / reinstate).
  *
@@ -131,5 +132,11 @@ export class MmMentorReview extends AdminElement {
         )}
       </form>
     </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-mentor-review': MmMentorReview;
   }
 }

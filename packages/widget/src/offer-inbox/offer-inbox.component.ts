@@ -6,6 +6,7 @@ import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 /**
+ * @tagname mm-offer-inbox
  * @summary The requests offered to the signed-in mentor: accept (first one wins), decline, or ask
  * the learner for more detail.
  *
@@ -142,5 +143,11 @@ export class MmOfferInbox extends ConsoleElement {
           : nothing
       }
     </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-offer-inbox': MmOfferInbox;
   }
 }

@@ -10,6 +10,7 @@ const DAY_MS = 86_400_000;
 const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 /**
+ * @tagname mm-program-analytics
  * @summary Program analytics for a date range: requests, match rate, response time, outcomes,
  * satisfaction, requested and unmet skills, mentor load — as charts with their data tables —
  * and CSV exports.
@@ -167,5 +168,11 @@ export class MmProgramAnalytics extends AdminElement {
             ></mm-bar-chart>`
           : nothing
       }`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-program-analytics': MmProgramAnalytics;
   }
 }

@@ -9,6 +9,7 @@ const FORMATS = ['video', 'call', 'chat'] as const;
 const KINDS = ['publishable', 'secret', 'identity'] as const;
 
 /**
+ * @tagname mm-program-settings
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
  * meeting link, allowed origins, branding, leaderboard, reports threshold) and API key rotation
  * with an overlap period. A new key is shown once.
@@ -174,5 +175,11 @@ export class MmProgramSettings extends AdminElement {
             : nothing
         }
       </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-program-settings': MmProgramSettings;
   }
 }

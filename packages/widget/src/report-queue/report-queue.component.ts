@@ -6,6 +6,7 @@ import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 /**
+ * @tagname mm-report-queue
  * @summary Open reports about mentors: dismiss, or pause / suspend the mentor, with a note.
  *
  * @event mm-report-resolved - `detail: { report, mentor, action }`: the resolved report and the mentor after it.
@@ -68,5 +69,11 @@ export class MmReportQueue extends AdminElement {
           </li>`,
         )}
       </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-report-queue': MmReportQueue;
   }
 }

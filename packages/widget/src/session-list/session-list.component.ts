@@ -12,6 +12,7 @@ interface NotesDraft {
 }
 
 /**
+ * @tagname mm-session-list
  * @summary The mentor's sessions: upcoming ones to join, move to another free time or cancel,
  * past ones to write notes and action items for.
  *
@@ -293,5 +294,11 @@ export class MmSessionList extends ConsoleElement {
       </fieldset>
       <button part="button" class="primary">${t.saveNotes}</button>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-session-list': MmSessionList;
   }
 }

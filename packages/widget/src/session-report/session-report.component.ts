@@ -10,6 +10,7 @@ type ReportReason = CreateReportParams['reason'];
 const MAX_DETAILS = 2000;
 
 /**
+ * @tagname mm-session-report
  * @summary The learner reports a session or its mentor to the program: a reason and what
  * happened, behind a "Report a problem" button. Sent once.
  *
@@ -97,5 +98,11 @@ export class MmSessionReport extends FollowUpElement {
         <button part="button" type="button" aria-expanded="true" @click=${() => this.#toggle(false)}>${t.cancel}</button>
       </div>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-session-report': MmSessionReport;
   }
 }

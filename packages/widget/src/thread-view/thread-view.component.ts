@@ -11,6 +11,7 @@ import { threadStyles } from './thread-view.styles.js';
 const MAX_LENGTH = 4000;
 
 /**
+ * @tagname mm-thread-view
  * @summary Conversations: the list with unread counts, one thread's messages (links clickable,
  * everything else plain text) and a composer.
  *
@@ -145,5 +146,11 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
         <button part="button" class="primary" ?disabled=${tooLong || this.draft.trim() === ''}>${t.send}</button>
       </form>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-thread-view': MmThreadView;
   }
 }

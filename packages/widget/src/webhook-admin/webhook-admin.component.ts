@@ -24,6 +24,7 @@ export const WEBHOOK_EVENTS = Object.keys({
 } satisfies Record<WebhookEventType, true>) as readonly WebhookEventType[];
 
 /**
+ * @tagname mm-webhook-admin
  * @summary Webhook endpoints: add one (its signing secret shown once), rotate its secret (the old
  * one keeps signing for the server's overlap), see each endpoint's delivery log with every
  * attempt, replay a delivery.
@@ -166,5 +167,11 @@ export class MmWebhookAdmin extends AdminElement {
         })}
       </tbody>
     </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-webhook-admin': MmWebhookAdmin;
   }
 }
