@@ -57,7 +57,7 @@ export class MmActionItems extends FollowUpElement {
             </ul>`
           : nothing
       }
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+      ${this.alert()}`;
   }
 }
 

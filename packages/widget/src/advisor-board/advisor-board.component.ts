@@ -40,16 +40,6 @@ export class MmAdvisorBoard extends FollowUpElement {
     });
   }
 
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      weekday: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-      day: 'numeric',
-      month: 'short',
-    }).format(new Date(iso));
-  }
-
   async #askAgain(entry: BoardEntry): Promise<void> {
     if (!this.api) return;
     this.asking = entry.mentor.id;
@@ -68,7 +58,7 @@ export class MmAdvisorBoard extends FollowUpElement {
       const format = entry.mentor.formats.includes('video') ? 'video' : (entry.mentor.formats[0] ?? 'video');
       const booking = await this.api.book(entry.mentor.id, slot.start, this.duration, format);
       this.asking = null;
-      this.notice = this.t.board.booked(this.#when(booking.start));
+      this.notice = this.t.board.booked(this.when(booking.start, 'day'));
       this.emit('mm-booking-created', { booking, mentor: entry.mentor });
     } catch (error) {
       this.error = this.describe(error);
@@ -92,7 +82,7 @@ export class MmAdvisorBoard extends FollowUpElement {
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
     return html`<h3>${t.heading}</h3>
       <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${this.entries.length === 0 ? html`<p>${t.empty}</p>` : nothing}
       <ul class="cards">
         ${this.entries.map(
@@ -119,7 +109,7 @@ export class MmAdvisorBoard extends FollowUpElement {
           : html`<div class="row">
             ${this.slots.map(
               (slot) => html`<button part="button" @click=${() => this.#book(entry, slot)}>
-                ${t.book(this.#when(slot.start))}
+                ${t.book(this.when(slot.start, 'day'))}
               </button>`,
             )}
           </div>`

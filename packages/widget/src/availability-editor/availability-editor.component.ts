@@ -161,7 +161,7 @@ export class MmAvailabilityEditor extends ConsoleElement {
         </div>
       </fieldset>
       <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <button part="button" class="primary">${t.save}</button>
     </form>`;
   }

@@ -154,13 +154,6 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     ></mm-session-report>`;
   }
 
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(iso));
-  }
-
   override render() {
     const t = this.t;
     if (this.requestId && this.api) {
@@ -174,7 +167,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     if (this.loading) return html`<p role="status">${t.loading}</p>`;
     const withItems = this.past.filter((p) => p.notes && (p.notes.summary || p.notes.actionItems.length));
     return html`
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <section aria-labelledby="review">
         <h3 id="review">${t.review}</h3>
         ${this.past.some((p) => p.needsFeedback) ? nothing : html`<p>${t.reviewEmpty}</p>`}
@@ -183,7 +176,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
             .filter((p) => p.needsFeedback)
             .map(
               (p) => html`<li class="card">
-                <h4>${t.sessionWith(p.mentor?.name ?? '', this.#when(p.booking.start))}</h4>
+                <h4>${t.sessionWith(p.mentor?.name ?? '', this.when(p.booking.start, 'medium'))}</h4>
                 <mm-session-feedback
                   .api=${this.api}
                   locale=${this.locale}
@@ -200,7 +193,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
         <ul class="cards">
           ${withItems.map(
             (p) => html`<li class="card">
-              <h4>${t.sessionWith(p.mentor?.name ?? '', this.#when(p.booking.start))}</h4>
+              <h4>${t.sessionWith(p.mentor?.name ?? '', this.when(p.booking.start, 'medium'))}</h4>
               <mm-action-items
                 .api=${this.api}
                 locale=${this.locale}

@@ -172,19 +172,11 @@ export class MmInstantHelp extends FollowUpElement {
     }
   }
 
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      weekday: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(new Date(iso));
-  }
-
   #session() {
     const t = this.t.instant;
     const booking = this.booking!;
     return html`<p role="status" class="ok">${t.accepted(this.mentorName || '…')}</p>
-      <p class="meta">${t.startsAt(this.#when(booking.start))}</p>
+      <p class="meta">${t.startsAt(this.when(booking.start, 'slot'))}</p>
       ${
         booking.joinUrl
           ? html`<p><a part="button" href=${booking.joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a></p>`
@@ -206,7 +198,8 @@ export class MmInstantHelp extends FollowUpElement {
 
   #insteadView() {
     const t = this.t.instant;
-    if (this.booked) return html`<p role="status" class="ok">${t.booked(this.#when(this.booked.start))}</p>`;
+    if (this.booked)
+      return html`<p role="status" class="ok">${t.booked(this.when(this.booked.start, 'slot'))}</p>`;
     const withSlots = this.instead.filter((m) => m.nextSlots.length > 0);
     if (withSlots.length === 0) {
       return html`<p role="status">${this.nobodyOnline ? t.nobodyOnline : t.expiredNone}</p>`;
@@ -220,7 +213,7 @@ export class MmInstantHelp extends FollowUpElement {
               ${m.nextSlots.slice(0, 3).map(
                 (slot) =>
                   html`<button part="button" type="button" ?disabled=${this.busy} @click=${() => this.#book(m, slot)}>
-                    ${t.book(this.#when(slot.start))}
+                    ${t.book(this.when(slot.start, 'slot'))}
                   </button>`,
               )}
             </div>
@@ -245,7 +238,7 @@ export class MmInstantHelp extends FollowUpElement {
               <p class="meta">${t.waitHint}</p>`;
     return html`<section aria-labelledby="instant">
       <h3 id="instant">${t.heading}</h3>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${body}
     </section>`;
   }

@@ -4,6 +4,18 @@ import { property, state } from 'lit/decorators.js';
 import type { MmEventDetail } from '../events/event-detail.js';
 import type { MmErrorStep } from '../events/mm-error.js';
 
+/** How panels write a time (in the element's `locale`, else the browser's). */
+const WHEN = {
+  /** "Nov 26, 2026, 3:30 PM" */
+  medium: { dateStyle: 'medium', timeStyle: 'short' },
+  /** "11/26/26, 3:30 PM" */
+  short: { dateStyle: 'short', timeStyle: 'short' },
+  /** "Thu 3:30 PM": a free time in the coming days */
+  slot: { weekday: 'short', hour: 'numeric', minute: '2-digit' },
+  /** "Thu, Nov 26, 3:30 PM": a free time in the coming weeks */
+  day: { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 /** The words every console panel's catalogue has. */
 export interface PanelWords {
   loading: string;
@@ -62,6 +74,11 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
     this.error = this.describe(error);
     const code = error instanceof MicromentorError ? error.code : 'unknown';
     this.emit('mm-error', { step, code, message: this.error, error });
+  }
+
+  /** A time (ISO 8601) in one of the panels' styles. */
+  protected when(iso: string, style: keyof typeof WHEN): string {
+    return new Intl.DateTimeFormat(this.locale || undefined, WHEN[style]).format(new Date(iso));
   }
 
   /** The last failure as an alert, or nothing. */

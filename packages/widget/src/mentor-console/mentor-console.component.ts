@@ -195,7 +195,7 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
         <span class="meta live" role="status">${this.live ? t.live : t.offline}</span>
       </header>
       ${status === 'paused' ? html`<p class="notice" role="status">${t.apply.paused}</p>` : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${this.renderTabs(this.#panel(mentor.id))}
     </section>`;
   }

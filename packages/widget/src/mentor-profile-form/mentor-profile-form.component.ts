@@ -1,5 +1,5 @@
 import type { Mentor } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ProfileFields } from '../internal/mentor-console-api.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
@@ -102,7 +102,7 @@ export class MmMentorProfileForm extends ConsoleElement {
         </div>
       </fieldset>
       <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <button part="button" class="primary" ?disabled=${this.busy}>${m ? t.save : this.t.apply.submit}</button>
     </form>`;
   }

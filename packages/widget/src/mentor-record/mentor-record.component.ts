@@ -85,7 +85,7 @@ export class MmMentorRecord extends ConsoleElement {
         ${t.download}
       </button>
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
     </section>`;
   }
 }

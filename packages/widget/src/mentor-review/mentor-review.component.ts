@@ -101,7 +101,7 @@ export class MmMentorReview extends AdminElement {
           : nothing
       }
       <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${this.mentors.length === 0 ? html`<p>${t.empty}</p>` : nothing}
       <ul class="cards">
         ${this.mentors.map((m) => this.#card(m))}

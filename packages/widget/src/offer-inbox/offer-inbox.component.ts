@@ -81,13 +81,6 @@ export class MmOfferInbox extends ConsoleElement {
     }
   }
 
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(iso));
-  }
-
   override render() {
     const t = this.t.inbox;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
@@ -95,7 +88,7 @@ export class MmOfferInbox extends ConsoleElement {
     return html`
       <h3>${t.heading}</h3>
       <p role="status" class="meta">${this.notice || t.count(open.length)}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${this.offers.length === 0 ? html`<p>${t.empty}</p>` : nothing}
       <ul class="cards">
         ${this.offers.map((offer) => this.#card(offer))}
@@ -112,7 +105,7 @@ export class MmOfferInbox extends ConsoleElement {
       <h4>${offer.request.title}</h4>
       <p class="meta">
         ${t.from(offer.learner.name)}${topic ? html` · ${topic}` : nothing} · ${t.status[offer.status] ?? offer.status}
-        ${live && offer.expiresAt ? html` · ${t.expires(this.#when(offer.expiresAt))}` : nothing}
+        ${live && offer.expiresAt ? html` · ${t.expires(this.when(offer.expiresAt, 'medium'))}` : nothing}
       </p>
       ${offer.request.details ? html`<p class="pre">${offer.request.details}</p>` : nothing}
       ${

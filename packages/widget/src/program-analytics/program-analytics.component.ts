@@ -121,7 +121,7 @@ export class MmProgramAnalytics extends AdminElement {
         <button part="button" type="button" @click=${() => this.#export('feedback')}>${t.exportFeedback}</button>
       </form>
       <div role="status" aria-live="polite" class="meta">${this.loading ? this.t.loading : ''}</div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${
         d
           ? html`<dl class="stats">${cells.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>

@@ -148,7 +148,7 @@ export class MmProgramSettings extends AdminElement {
         <label class="row"><input type="checkbox" name="allowGuests" .checked=${s.allowGuests} />${t.allowGuests}</label>
         <label class="row"><input type="checkbox" name="leaderboard" .checked=${s.leaderboard} />${t.leaderboard}</label>
         <p role="status" class="ok">${this.notice}</p>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.alert()}
         <button part="button" class="primary">${t.save}</button>
       </form>
       <form @submit=${this.#rotate}>

@@ -52,7 +52,7 @@ export class MmReportQueue extends AdminElement {
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
     return html`<h3>${t.heading}</h3>
       <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${this.reports.length === 0 ? html`<p>${t.empty}</p>` : nothing}
       <ul class="cards">
         ${this.reports.map(

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Solved } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
@@ -89,7 +89,7 @@ export class MmSessionFeedback extends FollowUpElement {
         </div>
       </fieldset>
       <label>${t.comment}<textarea name="comment" rows="2" maxlength="2000"></textarea></label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>
     </form>`;
   }

@@ -48,16 +48,6 @@ export class MmSessionList extends ConsoleElement {
     });
   }
 
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(new Date(iso));
-  }
-
   async #cancel(event: SubmitEvent, booking: Booking): Promise<void> {
     event.preventDefault();
     if (!this.api) return;
@@ -99,7 +89,7 @@ export class MmSessionList extends ConsoleElement {
     try {
       const moved = await this.api.reschedule(booking.id, slot.start);
       this.moving = null;
-      this.notice = this.t.sessions.moved(this.#when(moved.start));
+      this.notice = this.t.sessions.moved(this.when(moved.start, 'day'));
       this.emit('mm-booking-rescheduled', { booking: moved });
       await this.refresh();
     } catch (error) {
@@ -161,7 +151,7 @@ export class MmSessionList extends ConsoleElement {
       .sort((a, b) => b.start.localeCompare(a.start));
     return html`
       <p role="status" class="meta">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <h3>${t.upcoming}</h3>
       ${upcoming.length ? html`<ul class="cards">${upcoming.map((b) => this.#upcoming(b))}</ul>` : html`<p>${t.empty}</p>`}
       <h3>${t.past}</h3>
@@ -172,7 +162,7 @@ export class MmSessionList extends ConsoleElement {
   #upcoming(booking: Booking) {
     const t = this.t.sessions;
     return html`<li class="card">
-      <h4>${this.#when(booking.start)}</h4>
+      <h4>${this.when(booking.start, 'day')}</h4>
       <p class="meta">${this.t.formats[booking.format] ?? booking.format} · ${t.status[booking.status]}</p>
       <div class="row">
         ${
@@ -219,7 +209,7 @@ export class MmSessionList extends ConsoleElement {
           ? html`<div class="row">
             ${slots.map(
               (slot) =>
-                html`<button part="button" @click=${() => this.#move(booking, slot)}>${this.#when(slot.start)}</button>`,
+                html`<button part="button" @click=${() => this.#move(booking, slot)}>${this.when(slot.start, 'day')}</button>`,
             )}
           </div>`
           : html`<p>${t.noTimes}</p>`
@@ -231,7 +221,7 @@ export class MmSessionList extends ConsoleElement {
     const t = this.t.sessions;
     const editing = this.editing === booking.id;
     return html`<li class="card">
-      <h4>${this.#when(booking.start)}</h4>
+      <h4>${this.when(booking.start, 'day')}</h4>
       <p class="meta">${this.t.formats[booking.format] ?? booking.format} · ${t.status[booking.status]}</p>
       ${
         booking.status !== 'cancelled'

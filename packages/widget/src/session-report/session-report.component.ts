@@ -1,5 +1,5 @@
 import type { CreateReportParams } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -92,7 +92,7 @@ export class MmSessionReport extends FollowUpElement {
         </select>
       </label>
       <label>${t.details}<textarea name="details" rows="3" maxlength=${MAX_DETAILS}></textarea></label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <div class="row">
         <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>
         <button part="button" type="button" aria-expanded="true" @click=${() => this.#toggle(false)}>${t.cancel}</button>

@@ -77,17 +77,10 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
     this.loading = true;
   }
 
-  #time(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-    }).format(new Date(iso));
-  }
-
   override render() {
     const t = this.t.threads;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
-    const error = this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
+    const error = this.alert();
     if (!this.threadId) {
       return html`<h3>${t.heading}</h3>
         ${error}
@@ -126,7 +119,7 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
         ${this.messages.map(
           (m) => html`<li class=${m.authorId === this.userId ? 'mine' : 'theirs'}>
             <p class="pre">${linkified(m.body)}</p>
-            <span class="meta">${m.authorId === this.userId ? `${t.you} · ` : ''}${this.#time(m.createdAt)}</span>
+            <span class="meta">${m.authorId === this.userId ? `${t.you} · ` : ''}${this.when(m.createdAt, 'short')}</span>
           </li>`,
         )}
       </ol>

@@ -118,7 +118,7 @@ export class MmWebhookAdmin extends AdminElement {
     const t = this.t.webhooks;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
     return html`<h3>${t.heading}</h3>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <p role="status" class="ok">
         ${this.secret ? html`${t.secret} <code class="secret">${this.secret}</code> ` : nothing}${this.notice}
       </p>
