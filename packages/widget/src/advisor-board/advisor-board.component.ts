@@ -66,24 +66,18 @@ export class MmAdvisorBoard extends FollowUpElement {
     }
   }
 
-  async #remove(entry: BoardEntry): Promise<void> {
-    if (!this.api) return;
-    try {
-      await this.api.removeFromBoard(entry.mentor.id);
+  #remove(entry: BoardEntry): Promise<void> {
+    return this.act(async (api) => {
+      await api.removeFromBoard(entry.mentor.id);
       this.emit('mm-board-changed', { mentorId: entry.mentor.id });
       await this.refresh();
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   override render() {
     const t = this.t.board;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
-    return html`<h3>${t.heading}</h3>
-      <p role="status" class="ok">${this.notice}</p>
-      ${this.alert()}
-      ${this.entries.length === 0 ? html`<p>${t.empty}</p>` : nothing}
+    return html`${this.listHead(t.heading, this.notice, this.entries.length === 0 && t.empty)}
       <ul class="cards">
         ${this.entries.map(
           (entry) => html`<li class="card">

@@ -67,6 +67,31 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
   }
 
   /**
+   * Runs one thing the user asked for (a button, a form): nothing until the holder has set `api`;
+   * a failure is shown in plain words (`error`), what worked keeps its own notice.
+   */
+  protected async act(work: (api: Api) => Promise<unknown>): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      await work(api);
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  /**
+   * A list panel's top: its heading, the last notice (a polite status), the failure, and `empty`
+   * when there is nothing to list.
+   */
+  protected listHead(heading: string, notice: string, empty: string | false): TemplateResult {
+    return html`<h3>${heading}</h3>
+      <p role="status" class="ok">${notice}</p>
+      ${this.alert()}
+      ${empty ? html`<p>${empty}</p>` : nothing}`;
+  }
+
+  /**
    * Reports a failed call: its plain words become `error` (shown as an alert) and go out in an
    * `mm-error` with the API's stable code (`unknown` for anything that is not an SDK error).
    */

@@ -2,7 +2,7 @@ import { type Me, MicromentorError } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MmErrorEvent } from '../events/mm-error.js';
-import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
+import { fakeApi, json, match, offer, problem } from '../test-support/fake-api.js';
 import type { LiveEvent, MmMentorConsole, Subscribe } from './mentor-console.js';
 import './mentor-console.js';
 
@@ -27,20 +27,6 @@ function me(mentorProfile: Me['mentorProfile']): Me {
     keyKind: 'publishable',
   } as Me;
 }
-
-const offer = (requestId: string, title: string, status = 'offered') => ({
-  requestId,
-  status,
-  offeredAt: new Date().toISOString(),
-  expiresAt: new Date(Date.now() + 600_000).toISOString(),
-  request: {
-    title,
-    details: 'My LEFT JOIN duplicates rows',
-    urgency: 'now',
-    context: { topic: 'sql-joins' },
-  },
-  learner: { name: 'Lena' },
-});
 
 const stats = { sessions: 12, minutes: 240, rating: 4.75, ratingCount: 8, medianResponseMinutes: 4 };
 

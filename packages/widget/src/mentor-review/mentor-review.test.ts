@@ -1,21 +1,8 @@
-import type { AdminMentor, MentorStatus } from '@micromentor/sdk';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import type { MmMentorStatusChangedDetail } from '../events/mm-admin-console.js';
 import { adminPanel as panel } from '../test-support/admin-panel.js';
-import { json, match } from '../test-support/fake-api.js';
+import { applicant, json } from '../test-support/fake-api.js';
 import './mentor-review.js';
-
-const applicant = (name: string, status: MentorStatus = 'pending') =>
-  ({
-    ...match(name).mentor,
-    id: `mnt_${name}`,
-    status,
-    statusReason: null,
-    statusChangedAt: null,
-    approvedAt: null,
-    createdAt: '2026-11-01T00:00:00.000Z',
-    openReports: 0,
-  }) satisfies AdminMentor;
 
 describe('<mm-mentor-review>', () => {
   it('approves an application and requires a reason to reject one', async () => {

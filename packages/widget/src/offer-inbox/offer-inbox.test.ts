@@ -1,23 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MmOfferDetail, MmThreadOpenDetail } from '../events/mm-mentor-console.js';
 import { consoleApi } from '../internal/mentor-console-api.js';
-import { fakeApi, json, problem } from '../test-support/fake-api.js';
+import { fakeApi, json, offer, problem } from '../test-support/fake-api.js';
 import type { MmOfferInbox } from './offer-inbox.js';
 import './offer-inbox.js';
-
-const offer = (requestId: string, title: string, status = 'offered') => ({
-  requestId,
-  status,
-  offeredAt: new Date().toISOString(),
-  expiresAt: new Date(Date.now() + 600_000).toISOString(),
-  request: {
-    title,
-    details: 'My LEFT JOIN duplicates rows',
-    urgency: 'now',
-    context: { topic: 'sql-joins' },
-  },
-  learner: { name: 'Lena' },
-});
 
 async function inbox(routes: Parameters<typeof fakeApi>[0]) {
   const { client, calls } = fakeApi(routes);

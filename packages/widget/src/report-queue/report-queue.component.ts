@@ -35,25 +35,20 @@ export class MmReportQueue extends AdminElement {
     const action = (event.submitter as HTMLButtonElement | null)?.value as
       | ResolveReportParams['action']
       | undefined;
-    if (!this.api || !action) return;
+    if (!action) return;
     const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim();
-    try {
-      const resolved = await this.api.resolveReport(report.id, action, note);
+    await this.act(async (api) => {
+      const resolved = await api.resolveReport(report.id, action, note);
       this.notice = this.t.reports.resolved;
       this.emit('mm-report-resolved', { ...resolved, action });
       await this.refresh();
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   override render() {
     const t = this.t.reports;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
-    return html`<h3>${t.heading}</h3>
-      <p role="status" class="ok">${this.notice}</p>
-      ${this.alert()}
-      ${this.reports.length === 0 ? html`<p>${t.empty}</p>` : nothing}
+    return html`${this.listHead(t.heading, this.notice, this.reports.length === 0 && t.empty)}
       <ul class="cards">
         ${this.reports.map(
           (r, i) => html`<li class="card">

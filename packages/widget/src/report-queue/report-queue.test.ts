@@ -1,21 +1,9 @@
-import type { AdminMentor, MentorStatus, Report, ResolvedReport } from '@micromentor/sdk';
+import type { Report, ResolvedReport } from '@micromentor/sdk';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import type { MmReportResolvedDetail } from '../events/mm-admin-console.js';
 import { adminPanel } from '../test-support/admin-panel.js';
-import { json, match } from '../test-support/fake-api.js';
+import { applicant, json } from '../test-support/fake-api.js';
 import './report-queue.js';
-
-const applicant = (name: string, status: MentorStatus = 'pending') =>
-  ({
-    ...match(name).mentor,
-    id: `mnt_${name}`,
-    status,
-    statusReason: null,
-    statusChangedAt: null,
-    approvedAt: null,
-    createdAt: '2026-11-01T00:00:00.000Z',
-    openReports: 0,
-  }) satisfies AdminMentor;
 
 describe('<mm-report-queue>', () => {
   it('resolves an open report with a note and announces the report and the mentor after it', async () => {

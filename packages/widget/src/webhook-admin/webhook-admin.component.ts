@@ -75,9 +75,9 @@ export class MmWebhookAdmin extends AdminElement {
     }
   }
 
-  async #rotate(id: string): Promise<void> {
-    try {
-      const { secret, ...endpoint } = await this.api!.rotateWebhookSecret(id);
+  #rotate(id: string): Promise<void> {
+    return this.act(async (api) => {
+      const { secret, ...endpoint } = await api.rotateWebhookSecret(id);
       this.secret = secret;
       this.notice = endpoint.previousSecretExpiresAt
         ? this.t.webhooks.oldSecretUntil(
@@ -86,9 +86,7 @@ export class MmWebhookAdmin extends AdminElement {
         : '';
       this.error = '';
       this.emit('mm-webhook-secret-rotated', { endpoint });
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   async #toggle(id: string): Promise<void> {
@@ -98,20 +96,16 @@ export class MmWebhookAdmin extends AdminElement {
     }
     this.open = id;
     this.deliveries = [];
-    try {
-      this.deliveries = (await this.api!.deliveries(id)).data;
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    await this.act(async (api) => {
+      this.deliveries = (await api.deliveries(id)).data;
+    });
   }
 
-  async #replay(endpointId: string, deliveryId: string): Promise<void> {
-    try {
-      await this.api!.replay(endpointId, deliveryId);
+  #replay(endpointId: string, deliveryId: string): Promise<void> {
+    return this.act(async (api) => {
+      await api.replay(endpointId, deliveryId);
       this.notice = this.t.webhooks.replayed;
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   override render() {
