@@ -13,12 +13,9 @@ import type {
   TimeRange,
 } from '@micromentor/sdk';
 import { conversationApi } from './conversation-api.js';
-import type { SubscribeTo } from './subscribe.js';
+import { type Subscribe, sdkSubscribe } from './subscribe.js';
 
-export type { ActionItem, BoardEntry, LiveEvent, SessionNotes };
-
-/** How a follow-up element hears about live events; the SDK's `events.subscribe` by default. */
-export type Subscribe = SubscribeTo<LiveEvent>;
+export type { ActionItem, BoardEntry, LiveEvent, SessionNotes, Subscribe };
 export type Solved = FeedbackSolved;
 
 const DAY_MS = 86_400_000;
@@ -29,9 +26,7 @@ export function followUpApi(client: Micromentor) {
     userId: async (): Promise<string> => (await client.me.get()).user?.id ?? '',
     request: (id: string): Promise<HelpRequest> => client.requests.get(id),
     booking: (id: string): Promise<Booking> => client.bookings.get(id),
-    subscribe: ((handlers) => {
-      client.events.subscribe(handlers);
-    }) as Subscribe,
+    subscribe: sdkSubscribe(client),
     /** The conversation calls `<mm-thread-view>` makes (shared with the mentor console). */
     conversation: conversationApi(client),
     report: (params: CreateReportParams) => client.reports.create(params),

@@ -14,6 +14,7 @@ import type {
   TimeRange,
 } from '@micromentor/sdk';
 import { conversationApi } from './conversation-api.js';
+import { sdkSubscribe } from './subscribe.js';
 
 /** An action item as the notes form sends it: with its `id` when it already exists. */
 export type ActionItemInput = NonNullable<SetNotesParams['actionItems']>[number];
@@ -28,6 +29,8 @@ export type ProfileFields = Pick<
 export function consoleApi(client: Micromentor) {
   return {
     ...conversationApi(client),
+    /** Live events: the console refreshes the panel an event is about. */
+    subscribe: sdkSubscribe(client),
     me: (): Promise<Me> => client.me.get(),
     apply: (profile: ProfileFields): Promise<OwnMentor> => client.me.applyAsMentor(profile),
     updateProfile: (profile: ProfileFields): Promise<OwnMentor> => client.me.updateMentorProfile(profile),

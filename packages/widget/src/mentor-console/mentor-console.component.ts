@@ -1,4 +1,4 @@
-import { type Me, Micromentor, type MyMentorStats } from '@micromentor/sdk';
+import { type LiveEvent, type Me, Micromentor, type MyMentorStats } from '@micromentor/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../availability-editor/availability-editor.js';
@@ -13,20 +13,13 @@ import '../thread-view/thread-view.js';
 import { type ConsoleMessages, consoleMessages } from '../i18n/mentor-console.js';
 import { ConsoleShell } from '../internal/console-shell.js';
 import { type ConsoleApi, consoleApi } from '../internal/mentor-console-api.js';
-import type { SubscribeTo } from '../internal/subscribe.js';
+import type { Subscribe } from '../internal/subscribe.js';
 import { mentorConsoleStyles } from './mentor-console.styles.js';
 
 const TABS = ['inbox', 'sessions', 'messages', 'availability', 'profile'] as const;
 type Tab = (typeof TABS)[number];
 
-/** A live event as the console needs it. */
-export interface LiveEvent {
-  type: string;
-  data: unknown;
-}
-
-/** How the console hears about live events; the SDK's `events.subscribe` in production. */
-export type Subscribe = SubscribeTo<LiveEvent>;
+export type { LiveEvent, Subscribe };
 
 /**
  * @tagname mm-mentor-console
@@ -111,7 +104,7 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
 
   #startLive(): void {
     this.#abort?.abort();
-    const subscribe = this.subscribe ?? this.#sdkSubscribe();
+    const subscribe = this.subscribe ?? this.api?.subscribe;
     if (!subscribe) return;
     this.#abort = new AbortController();
     subscribe({
@@ -127,11 +120,6 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
         this.#onLiveEvent(event);
       },
     });
-  }
-
-  #sdkSubscribe(): Subscribe | null {
-    const events = (this.client as unknown as { events?: { subscribe?: Subscribe } } | null)?.events;
-    return events?.subscribe ? (handlers) => events.subscribe?.(handlers) : null;
   }
 
   #onLiveEvent(event: LiveEvent): void {

@@ -121,7 +121,12 @@ describe('<mm-mentor-console>', () => {
     await waitUntil(() => shadow(el, 'mm-offer-inbox')?.shadowRoot?.querySelector('li'), 'offers');
     expect(shadow(el, '.live')!.textContent).to.equal('Live updates on');
     offers = [offer('req_9', 'Urgent: deadlock'), ...offers];
-    emit({ type: 'request.offered', data: { requestId: 'req_9' } });
+    emit({
+      id: '7',
+      type: 'request.offered',
+      data: { requestId: 'req_9' },
+      createdAt: new Date().toISOString(),
+    });
     const inbox = shadow(el, 'mm-offer-inbox')!;
     await waitUntil(() => inbox.shadowRoot!.querySelectorAll('li').length === 2, 'live refresh');
     expect(inbox.shadowRoot!.querySelector('h4')!.textContent).to.equal('Urgent: deadlock');
@@ -157,7 +162,12 @@ describe('<mm-mentor-console>', () => {
     await waitUntil(() => shadow(el, 'mm-mentor-record')?.shadowRoot?.querySelector('.badges li'), 'badges');
     const record = shadow(el, 'mm-mentor-record')!;
     badges = [...badges, { code: 'sessions_10', earnedAt: '2026-11-25T12:15:00.000Z' }];
-    emit({ type: 'booking.completed', data: { bookingId: 'bkg_1' } });
+    emit({
+      id: '8',
+      type: 'booking.completed',
+      data: { bookingId: 'bkg_1' },
+      createdAt: new Date().toISOString(),
+    });
     await waitUntil(() => record.shadowRoot!.querySelectorAll('.badges li').length === 2, 'live refresh');
     expect(record.shadowRoot!.querySelectorAll('.badges li')[1]!.textContent).to.contain('10 sessions');
     await expect(el).to.be.accessible();
