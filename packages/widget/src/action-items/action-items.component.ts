@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { SessionNotes } from '../follow-up/follow-up-api.js';
-import { FollowUpElement } from '../follow-up/follow-up-element.js';
+import type { SessionNotes } from '../internal/follow-up-api.js';
+import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 /**
+ * @tagname mm-action-items
  * @summary A session's summary and action items from the mentor; the learner ticks items off.
  *
  * @event mm-action-item-toggled - `detail: { itemId, done }`.
@@ -56,6 +57,12 @@ export class MmActionItems extends FollowUpElement {
             </ul>`
           : nothing
       }
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`;
+      ${this.alert()}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-action-items': MmActionItems;
   }
 }

@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmActionItems } from './action-items.component.js';
 
 export { MmActionItems };
+export default MmActionItems;
 
-if (!customElements.get('mm-action-items')) customElements.define('mm-action-items', MmActionItems);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-action-items': MmActionItems;
-  }
-}
+define('mm-action-items', MmActionItems);

@@ -1,27 +1,26 @@
-import type { UserTokenProvider } from '@micromentor/sdk';
 import { MicromentorAdmin } from '@micromentor/sdk/admin';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { tabList } from '../internal/tabs.js';
+import { html, type TemplateResult } from 'lit';
 import '../mentor-review/mentor-review.js';
-import { mentorConsoleStyles } from '../mentor-console/mentor-console.styles.js';
 import '../program-analytics/program-analytics.js';
 import '../program-settings/program-settings.js';
 import '../report-queue/report-queue.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+import { consoleShellStyles } from '../styles/console-shell.js';
 import '../webhook-admin/webhook-admin.js';
-import { consoleClient, followIdentity } from '../internal/console-client.js';
-import { type AdminApi, adminApi } from './admin-api.js';
-import { AdminElement } from './admin-element.js';
+import { type AdminMessages, adminMessages } from '../i18n/admin-console.js';
+import { type AdminApi, adminApi } from '../internal/admin-console-api.js';
+import { ConsoleShell } from '../internal/console-shell.js';
 
 const TABS = ['applications', 'mentors', 'reports', 'analytics', 'settings', 'webhooks'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
+ * @tagname mm-admin-console
  * @summary The program admin's console: mentor applications and the mentor list (approve,
  * reject, pause, suspend, reinstate), reports, analytics with charts and CSV export, program
- * settings and key rotation, webhook endpoints with their delivery log.
+ * settings and key rotation, webhook endpoints with their delivery log. Its `user-token` is a user
+ * with the `admin` role.
  *
  * @event mm-mentor-status-changed - `detail: { mentor, action }`.
  * @event mm-report-resolved - `detail: { report, mentor, action }`.
@@ -29,7 +28,7 @@ type Tab = (typeof TABS)[number];
  * @event mm-key-rotated - `detail: { kind }`.
  * @event mm-webhook-created - `detail: { endpoint }`.
  * @event mm-webhook-secret-rotated - `detail: { endpoint }` (the new secret is shown, never emitted).
- * @event mm-error - Loading the console failed. `detail: { step: 'console', message, error }`.
+ * @event mm-error - Loading the console failed. `detail: { step: 'console', code, message, error }`.
  *
  * @csspart tab - Each tab button.
  * @csspart panel - The active tab's panel.
@@ -39,74 +38,36 @@ type Tab = (typeof TABS)[number];
  * @cssproperty --mm-radius - Corner radius. Default `12px`.
  * @cssproperty --mm-font-family - Font stack. Default: the system UI font.
  */
-export class MmAdminConsole extends AdminElement {
-  static override styles = [baseStyles, consoleStyles, mentorConsoleStyles];
+export class MmAdminConsole extends ConsoleShell<AdminApi, MicromentorAdmin, Tab, AdminMessages> {
+  static override styles = [baseStyles, consoleStyles, consoleShellStyles];
 
-  @property({ attribute: 'publishable-key' }) publishableKey = '';
-  @property({ attribute: 'api-base' }) apiBase = '';
-  /** Short-lived JWT for a user with the `admin` role. */
-  @property({ attribute: 'user-token' }) userToken = '';
-  @property({ reflect: true }) theme = '';
-  @property({ attribute: false }) client: MicromentorAdmin | null = null;
-  /** Renews the user token when it expires (set by the embed's `tokenProvider` command). */
-  @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
-
-  @state() private tab: Tab = 'applications';
-  @state() private phase: 'loading' | 'ready' | 'error' | 'forbidden' = 'loading';
+  protected override tab: Tab = 'applications';
+  protected readonly tabs = TABS;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void this.reload();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    followIdentity(this, changed);
+  get t(): AdminMessages {
+    return adminMessages(this.locale, this);
   }
 
-  #buildApi(): AdminApi | null {
-    if (this.api) return this.api;
-    const client = consoleClient(this, MicromentorAdmin);
-    if (!client) return null;
-    this.client = client;
-    return adminApi(client);
+  protected connectApi(): AdminApi | null {
+    return this.ensureApi(MicromentorAdmin, adminApi);
   }
 
-  async reload(): Promise<void> {
-    const api = this.#buildApi();
-    if (!api) {
-      this.phase = 'forbidden';
-      return;
-    }
-    this.api = api;
-    try {
-      const me = await api.me();
-      this.phase = me.user?.roles.includes('admin') ? 'ready' : 'forbidden';
-    } catch (error) {
-      this.error = this.describe(error);
-      this.phase = 'error';
-      this.emit('mm-error', { step: 'console', message: this.error, error });
-    }
-  }
-
-  #selectTab(tab: Tab, focus = false): void {
-    this.tab = tab;
-    if (focus) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
-    }
+  protected async start(api: AdminApi): Promise<'ready' | 'refused'> {
+    const me = await api.me();
+    return me.user?.roles.includes('admin') ? 'ready' : 'refused';
   }
 
   override render() {
     const t = this.t;
-    if (this.phase === 'loading') return html`<p role="status">${t.loading}</p>`;
-    if (this.phase === 'forbidden') return html`<p role="status">${t.needAdmin}</p>`;
-    if (this.phase === 'error') {
-      return html`<p class="error" role="alert">${this.error}</p>
-        <button part="button" @click=${() => this.reload()}>${t.retry}</button>`;
-    }
+    if (this.phase !== 'ready') return this.renderPhase(t.needAdmin);
     return html`<section class="console" aria-labelledby="admin-title">
       <h2 id="admin-title">${t.title}</h2>
-      ${tabList({ label: t.title, tabs: TABS, current: this.tab, names: t.tabs, select: (tab, focus) => this.#selectTab(tab, focus) })}
-      <div part="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" tabindex="0">${this.#panel()}</div>
+      ${this.renderTabs(this.#panel())}
     </section>`;
   }
 
@@ -126,5 +87,11 @@ export class MmAdminConsole extends AdminElement {
       case 'webhooks':
         return html`<mm-webhook-admin .api=${common.api} locale=${common.locale}></mm-webhook-admin>`;
     }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-admin-console': MmAdminConsole;
   }
 }

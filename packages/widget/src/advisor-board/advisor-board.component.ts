@@ -1,12 +1,13 @@
 import type { TimeRange } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { BoardEntry } from '../follow-up/follow-up-api.js';
-import { FollowUpElement } from '../follow-up/follow-up-element.js';
+import type { BoardEntry } from '../internal/follow-up-api.js';
+import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 /**
+ * @tagname mm-advisor-board
  * @summary The learner's board of advisors: mentors they keep, with a label, to ask again in one
  * click (their next free times, then book).
  *
@@ -39,16 +40,6 @@ export class MmAdvisorBoard extends FollowUpElement {
     });
   }
 
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      weekday: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-      day: 'numeric',
-      month: 'short',
-    }).format(new Date(iso));
-  }
-
   async #askAgain(entry: BoardEntry): Promise<void> {
     if (!this.api) return;
     this.asking = entry.mentor.id;
@@ -67,7 +58,7 @@ export class MmAdvisorBoard extends FollowUpElement {
       const format = entry.mentor.formats.includes('video') ? 'video' : (entry.mentor.formats[0] ?? 'video');
       const booking = await this.api.book(entry.mentor.id, slot.start, this.duration, format);
       this.asking = null;
-      this.notice = this.t.board.booked(this.#when(booking.start));
+      this.notice = this.t.board.booked(this.when(booking.start, 'day'));
       this.emit('mm-booking-created', { booking, mentor: entry.mentor });
     } catch (error) {
       this.error = this.describe(error);
@@ -75,24 +66,18 @@ export class MmAdvisorBoard extends FollowUpElement {
     }
   }
 
-  async #remove(entry: BoardEntry): Promise<void> {
-    if (!this.api) return;
-    try {
-      await this.api.removeFromBoard(entry.mentor.id);
+  #remove(entry: BoardEntry): Promise<void> {
+    return this.act(async (api) => {
+      await api.removeFromBoard(entry.mentor.id);
       this.emit('mm-board-changed', { mentorId: entry.mentor.id });
       await this.refresh();
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   override render() {
     const t = this.t.board;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
-    return html`<h3>${t.heading}</h3>
-      <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.entries.length === 0 ? html`<p>${t.empty}</p>` : nothing}
+    return html`${this.listHead(t.heading, this.notice, this.entries.length === 0 && t.empty)}
       <ul class="cards">
         ${this.entries.map(
           (entry) => html`<li class="card">
@@ -118,11 +103,17 @@ export class MmAdvisorBoard extends FollowUpElement {
           : html`<div class="row">
             ${this.slots.map(
               (slot) => html`<button part="button" @click=${() => this.#book(entry, slot)}>
-                ${t.book(this.#when(slot.start))}
+                ${t.book(this.when(slot.start, 'day'))}
               </button>`,
             )}
           </div>`
       }
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-advisor-board': MmAdvisorBoard;
   }
 }

@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmAdvisorBoard } from './advisor-board.component.js';
 
 export { MmAdvisorBoard };
+export default MmAdvisorBoard;
 
-if (!customElements.get('mm-advisor-board')) customElements.define('mm-advisor-board', MmAdvisorBoard);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-advisor-board': MmAdvisorBoard;
-  }
-}
+define('mm-advisor-board', MmAdvisorBoard);

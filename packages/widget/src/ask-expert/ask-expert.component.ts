@@ -10,9 +10,8 @@ import {
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import '../confirmation/confirmation.js';
 import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
-import type { MmCloseDetail, MmCloseReason } from '../events/mm-close.js';
+import type { MmCloseReason } from '../events/mm-close.js';
 import type { MmErrorEvent } from '../events/mm-error.js';
-import type { MmOpenDetail } from '../events/mm-open.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import '../match-list/match-list.js';
@@ -218,7 +217,7 @@ export class MmAskExpert extends MmElement {
     this.panel.showModal();
     void this.#goTo(this.step);
     void this.#offerGuest();
-    this.emit<MmOpenDetail>('mm-open', { topic: this.topic });
+    this.emit('mm-open', { topic: this.topic });
   }
 
   async hide(): Promise<void> {
@@ -274,7 +273,7 @@ export class MmAskExpert extends MmElement {
     const reason = this.#closeReason;
     this.#closeReason = 'api';
     this.launcher.focus();
-    this.emit<MmCloseDetail>('mm-close', { reason });
+    this.emit('mm-close', { reason });
   }
 
   /** A `<mm-follow-up>` of this widget, as the same user (a guest's token exists only in this client), in its language. */

@@ -1,7 +1,7 @@
 import type { Availability } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -19,6 +19,7 @@ type NumberField =
   | 'maxPerWeek';
 
 /**
+ * @tagname mm-availability-editor
  * @summary The mentor's availability: weekly hours per day in their time zone, date exceptions,
  * buffers, notice, horizon, caps and session lengths. Native inputs only, so it is keyboard usable.
  *
@@ -160,7 +161,7 @@ export class MmAvailabilityEditor extends ConsoleElement {
         </div>
       </fieldset>
       <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <button part="button" class="primary">${t.save}</button>
     </form>`;
   }
@@ -278,5 +279,11 @@ export class MmAvailabilityEditor extends ConsoleElement {
         ×
       </button>
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-availability-editor': MmAvailabilityEditor;
   }
 }

@@ -1,12 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmAvailabilityEditor } from './availability-editor.component.js';
 
 export { MmAvailabilityEditor };
+export default MmAvailabilityEditor;
 
-if (!customElements.get('mm-availability-editor'))
-  customElements.define('mm-availability-editor', MmAvailabilityEditor);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-availability-editor': MmAvailabilityEditor;
-  }
-}
+define('mm-availability-editor', MmAvailabilityEditor);

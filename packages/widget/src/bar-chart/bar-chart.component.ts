@@ -1,5 +1,6 @@
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { html, LitElement, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
+import { barChartStyles } from './bar-chart.styles.js';
 
 export interface BarDatum {
   label: string;
@@ -9,6 +10,7 @@ export interface BarDatum {
 let counter = 0;
 
 /**
+ * @tagname mm-bar-chart
  * @summary An accessible bar chart: an SVG (role `img`, named by its caption) with the same
  * numbers in a table behind a disclosure, so screen-reader and keyboard users get the data.
  *
@@ -17,39 +19,7 @@ let counter = 0;
  * @cssproperty --mm-accent - Bar colour. Default `#4338ca`.
  */
 export class MmBarChart extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-    }
-    figure {
-      margin: 0 0 16px;
-    }
-    figcaption {
-      font-weight: 600;
-      margin-bottom: 4px;
-    }
-    svg {
-      width: 100%;
-      height: auto;
-      max-height: 220px;
-    }
-    rect {
-      fill: var(--mm-accent, #4338ca);
-    }
-    text {
-      font: 10px system-ui, sans-serif;
-      fill: currentColor;
-    }
-    table {
-      border-collapse: collapse;
-      font-size: 0.9em;
-    }
-    th,
-    td {
-      text-align: start;
-      padding: 2px 10px 2px 0;
-    }
-  `;
+  static override styles = barChartStyles;
 
   /** The chart's caption (also its accessible name). */
   @property() caption = '';
@@ -94,5 +64,11 @@ export class MmBarChart extends LitElement {
         </table>
       </details>
     </figure>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-bar-chart': MmBarChart;
   }
 }

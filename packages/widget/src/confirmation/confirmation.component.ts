@@ -1,6 +1,5 @@
 import type { Booking, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { MmBookingCancelledDetail } from '../events/mm-booking-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import { formatDateTime } from '../internal/time.js';
 import { confirmationStyles } from './confirmation.styles.js';
@@ -74,7 +73,7 @@ export class MmConfirmation extends MmElement {
     await this.attempt('cancel', async () => {
       const cancelled = await this.api.bookings.cancel(booking.id, { reason });
       this.booking = cancelled;
-      this.emit<MmBookingCancelledDetail>('mm-booking-cancelled', { booking: cancelled });
+      this.emit('mm-booking-cancelled', { booking: cancelled });
     });
   }
 

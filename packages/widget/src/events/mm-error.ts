@@ -1,4 +1,8 @@
-/** Which call failed. */
+/**
+ * Which call failed: one of the learner widget's steps, or `console` (a console — mentor or
+ * admin — could not load who the user is) or `record` (the mentor's record did not load or
+ * download).
+ */
 export type MmErrorStep =
   | 'request'
   | 'booking'
@@ -8,13 +12,15 @@ export type MmErrorStep =
   | 'guest'
   | 'bookings'
   | 'reschedule'
-  | 'message';
+  | 'message'
+  | 'console'
+  | 'record';
 
 export interface MmErrorDetail {
   step: MmErrorStep;
   /** The API's stable code (`slot_unavailable`, `connection_failed`…) or `setup` / `unknown`. */
   code: string;
-  /** What the learner was shown, in their language. */
+  /** What the user was shown, in their language. */
   message: string;
   /** The error itself (usually one of the SDK's typed errors), for logging. */
   error: unknown;

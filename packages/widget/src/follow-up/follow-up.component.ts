@@ -1,11 +1,5 @@
-import {
-  type Booking,
-  type Mentor,
-  Micromentor,
-  NotFoundError,
-  type UserTokenProvider,
-} from '@micromentor/sdk';
-import { html, nothing, type PropertyValues } from 'lit';
+import { type Booking, type Mentor, Micromentor, NotFoundError } from '@micromentor/sdk';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../action-items/action-items.js';
 import '../advisor-board/advisor-board.js';
@@ -13,11 +7,11 @@ import '../instant-help/instant-help.js';
 import '../session-report/session-report.js';
 import '../session-feedback/session-feedback.js';
 import '../thread-view/thread-view.js';
-import { consoleClient, followIdentity } from '../internal/console-client.js';
+import { type FollowUpMessages, followUpMessages } from '../i18n/follow-up.js';
+import { ClientElement } from '../internal/client-element.js';
+import { type FollowUpApi, followUpApi, type SessionNotes } from '../internal/follow-up-api.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
-import { followUpApi, type SessionNotes } from './follow-up-api.js';
-import { FollowUpElement } from './follow-up-element.js';
 
 interface PastSession {
   booking: Booking;
@@ -27,6 +21,7 @@ interface PastSession {
 }
 
 /**
+ * @tagname mm-follow-up
  * @summary What a learner takes away from their sessions: feedback to give, the mentor's
  * summary and action items to tick off, their conversations with mentors, and their board of
  * advisors to ask again.
@@ -42,15 +37,9 @@ interface PastSession {
  * @csspart button - Every button.
  * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
  */
-export class MmFollowUp extends FollowUpElement {
+export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUpMessages> {
   static override styles = [baseStyles, consoleStyles];
 
-  @property({ attribute: 'publishable-key' }) publishableKey = '';
-  @property({ attribute: 'api-base' }) apiBase = '';
-  @property({ attribute: 'user-token' }) userToken = '';
-  @property({ attribute: false }) client: Micromentor | null = null;
-  /** Renews the user token when it expires (set by the embed's `tokenProvider` command). */
-  @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
   /**
    * An instant (`urgency: now`) request to follow live instead of the follow-up: the learner
    * widget inserts `<mm-follow-up request-id>` after asking for help now.
@@ -94,21 +83,12 @@ export class MmFollowUp extends FollowUpElement {
     this.#visibility.disconnect();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    followIdentity(this, changed);
-  }
-
-  #ensureApi(): boolean {
-    if (this.api) return true;
-    const client = consoleClient(this, Micromentor);
-    if (!client) return false;
-    this.client = client;
-    this.api = followUpApi(client);
-    return true;
+  get t(): FollowUpMessages {
+    return followUpMessages(this.locale, this);
   }
 
   async refresh(): Promise<void> {
-    if (!this.#ensureApi()) return;
+    if (!this.ensureApi(Micromentor, followUpApi)) return;
     if (this.requestId) {
       this.loading = false;
       return;
@@ -174,13 +154,6 @@ export class MmFollowUp extends FollowUpElement {
     ></mm-session-report>`;
   }
 
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(iso));
-  }
-
   override render() {
     const t = this.t;
     if (this.requestId && this.api) {
@@ -194,7 +167,7 @@ export class MmFollowUp extends FollowUpElement {
     if (this.loading) return html`<p role="status">${t.loading}</p>`;
     const withItems = this.past.filter((p) => p.notes && (p.notes.summary || p.notes.actionItems.length));
     return html`
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <section aria-labelledby="review">
         <h3 id="review">${t.review}</h3>
         ${this.past.some((p) => p.needsFeedback) ? nothing : html`<p>${t.reviewEmpty}</p>`}
@@ -203,7 +176,7 @@ export class MmFollowUp extends FollowUpElement {
             .filter((p) => p.needsFeedback)
             .map(
               (p) => html`<li class="card">
-                <h4>${t.sessionWith(p.mentor?.name ?? '', this.#when(p.booking.start))}</h4>
+                <h4>${t.sessionWith(p.mentor?.name ?? '', this.when(p.booking.start, 'medium'))}</h4>
                 <mm-session-feedback
                   .api=${this.api}
                   locale=${this.locale}
@@ -220,7 +193,7 @@ export class MmFollowUp extends FollowUpElement {
         <ul class="cards">
           ${withItems.map(
             (p) => html`<li class="card">
-              <h4>${t.sessionWith(p.mentor?.name ?? '', this.#when(p.booking.start))}</h4>
+              <h4>${t.sessionWith(p.mentor?.name ?? '', this.when(p.booking.start, 'medium'))}</h4>
               <mm-action-items
                 .api=${this.api}
                 locale=${this.locale}
@@ -240,5 +213,11 @@ export class MmFollowUp extends FollowUpElement {
       <mm-thread-view .api=${this.api!.conversation} .userId=${this.userId} locale=${this.locale}></mm-thread-view>
       <mm-advisor-board .api=${this.api} locale=${this.locale} .now=${this.now}></mm-advisor-board>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-follow-up': MmFollowUp;
   }
 }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { booking, fakeApi, json, match, problem, slot } from '../test-support/fake-api.js';
+import type { MmInstantHelp } from '../instant-help/instant-help.js';
+import { booking, fakeApi, helpRequest, json, match, problem, slot } from '../test-support/fake-api.js';
 import type { MmFollowUp } from './follow-up.js';
 import './follow-up.js';
 
@@ -234,5 +235,19 @@ describe('<mm-follow-up>', () => {
     await waitUntil(() => loads() === 2, 'reloaded when shown');
     await frame();
     expect(loads()).to.equal(2);
+  });
+
+  it('is what <mm-follow-up request-id> shows', async () => {
+    const { client } = fakeApi({
+      'GET /v1/requests/req_now': () =>
+        json(200, helpRequest({ id: 'req_now', urgency: 'now', format: 'chat' })),
+    });
+    const el = await fixture(
+      html`<mm-follow-up locale="en" request-id="req_now" offers="2" .client=${client}></mm-follow-up>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('mm-instant-help'), 'instant help');
+    const inner = el.shadowRoot!.querySelector('mm-instant-help')!;
+    expect(inner.getAttribute('request-id')).to.equal('req_now');
+    expect((inner as MmInstantHelp).offers).to.equal(2);
   });
 });

@@ -1,26 +1,24 @@
 import type { Booking, HelpRequest, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { MmNextMatch } from '../events/mm-follow-up.js';
 import '../thread-view/thread-view.js';
-import type { LiveEvent, Subscribe } from '../follow-up/follow-up-api.js';
-import { FollowUpElement } from '../follow-up/follow-up-element.js';
+import type { LiveEvent, Subscribe } from '../internal/follow-up-api.js';
+import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import type { MmThreadView } from '../thread-view/thread-view.component.js';
 import { instantHelpStyles } from './instant-help.styles.js';
 
 /** A mentor the learner can book instead, as `request.offers_expired` / `request.expired` carry it. */
-export interface NextMatch {
-  mentorId: string;
-  name: string;
-  nextSlots: { start: string; end: string }[];
-}
+type NextMatch = MmNextMatch;
 
 type Phase = 'loading' | 'waiting' | 'matched' | 'expired';
 
 const MINUTE = 60_000;
 
 /**
+ * @tagname mm-instant-help
  * @summary The learner's side of an instant (`urgency: now`) request: a waiting state while
  * the online mentors are asked, the winner live, the session's chat — or, when nobody accepts
  * within the program's window, scheduled times to book instead. Updates live.
@@ -174,19 +172,11 @@ export class MmInstantHelp extends FollowUpElement {
     }
   }
 
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      weekday: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(new Date(iso));
-  }
-
   #session() {
     const t = this.t.instant;
     const booking = this.booking!;
     return html`<p role="status" class="ok">${t.accepted(this.mentorName || '…')}</p>
-      <p class="meta">${t.startsAt(this.#when(booking.start))}</p>
+      <p class="meta">${t.startsAt(this.when(booking.start, 'slot'))}</p>
       ${
         booking.joinUrl
           ? html`<p><a part="button" href=${booking.joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a></p>`
@@ -208,7 +198,8 @@ export class MmInstantHelp extends FollowUpElement {
 
   #insteadView() {
     const t = this.t.instant;
-    if (this.booked) return html`<p role="status" class="ok">${t.booked(this.#when(this.booked.start))}</p>`;
+    if (this.booked)
+      return html`<p role="status" class="ok">${t.booked(this.when(this.booked.start, 'slot'))}</p>`;
     const withSlots = this.instead.filter((m) => m.nextSlots.length > 0);
     if (withSlots.length === 0) {
       return html`<p role="status">${this.nobodyOnline ? t.nobodyOnline : t.expiredNone}</p>`;
@@ -222,7 +213,7 @@ export class MmInstantHelp extends FollowUpElement {
               ${m.nextSlots.slice(0, 3).map(
                 (slot) =>
                   html`<button part="button" type="button" ?disabled=${this.busy} @click=${() => this.#book(m, slot)}>
-                    ${t.book(this.#when(slot.start))}
+                    ${t.book(this.when(slot.start, 'slot'))}
                   </button>`,
               )}
             </div>
@@ -247,8 +238,14 @@ export class MmInstantHelp extends FollowUpElement {
               <p class="meta">${t.waitHint}</p>`;
     return html`<section aria-labelledby="instant">
       <h3 id="instant">${t.heading}</h3>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${body}
     </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-instant-help': MmInstantHelp;
   }
 }

@@ -1,9 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { followUpApi, type LiveEvent, type Subscribe } from '../follow-up/follow-up-api.js';
+import { followUpApi, type LiveEvent, type Subscribe } from '../internal/follow-up-api.js';
 import { booking, fakeApi, helpRequest, json, match, slot } from '../test-support/fake-api.js';
 import type { MmInstantHelp } from './instant-help.js';
 import './instant-help.js';
-import '../follow-up/follow-up.js';
 
 const ada = { ...match('Ada Lovelace').mentor, id: 'mnt_ada', formats: ['chat' as const, 'video' as const] };
 const request = helpRequest({ id: 'req_now', urgency: 'now', format: 'chat' });
@@ -180,18 +179,5 @@ describe('<mm-instant-help>', () => {
     const { el } = await instant({}, 'es');
     await waitUntil(() => text(el).includes('Preguntando a 3 mentores conectados…'), 'waiting es');
     expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('Ayuda ahora mismo');
-  });
-
-  it('is what <mm-follow-up request-id> shows', async () => {
-    const { client } = fakeApi({
-      'GET /v1/requests/req_now': () => json(200, request),
-    });
-    const el = await fixture(
-      html`<mm-follow-up locale="en" request-id="req_now" offers="2" .client=${client}></mm-follow-up>`,
-    );
-    await waitUntil(() => el.shadowRoot!.querySelector('mm-instant-help'), 'instant help');
-    const inner = el.shadowRoot!.querySelector('mm-instant-help')!;
-    expect(inner.getAttribute('request-id')).to.equal('req_now');
-    expect((inner as MmInstantHelp).offers).to.equal(2);
   });
 });

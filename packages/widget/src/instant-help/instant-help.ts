@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmInstantHelp } from './instant-help.component.js';
 
 export { MmInstantHelp };
+export default MmInstantHelp;
 
-if (!customElements.get('mm-instant-help')) customElements.define('mm-instant-help', MmInstantHelp);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-instant-help': MmInstantHelp;
-  }
-}
+define('mm-instant-help', MmInstantHelp);

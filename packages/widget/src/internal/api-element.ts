@@ -1,9 +1,30 @@
 import { ConnectionError, MicromentorError } from '@micromentor/sdk';
-import { LitElement } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { MmEventDetail } from '../events/event-detail.js';
+import type { MmErrorStep } from '../events/mm-error.js';
 
-/** What every console panel shares: its API calls, the locale, error words and typed events. */
-export abstract class ApiElement<Api> extends LitElement {
+/** How panels write a time (in the element's `locale`, else the browser's). */
+const WHEN = {
+  /** "Nov 26, 2026, 3:30 PM" */
+  medium: { dateStyle: 'medium', timeStyle: 'short' },
+  /** "11/26/26, 3:30 PM" */
+  short: { dateStyle: 'short', timeStyle: 'short' },
+  /** "Thu 3:30 PM": a free time in the coming days */
+  slot: { weekday: 'short', hour: 'numeric', minute: '2-digit' },
+  /** "Thu, Nov 26, 3:30 PM": a free time in the coming weeks */
+  day: { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** The words every console panel's catalogue has. */
+export interface PanelWords {
+  loading: string;
+  /** For failures nobody can fix by editing the form. */
+  errors: { generic: string; network: string };
+}
+
+/** What every console panel shares: its API calls, the locale, its words, failures and typed events. */
+export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> extends LitElement {
   /** The panel's API calls (set by the console element that holds it). */
   @property({ attribute: false }) api: Api | null = null;
 
@@ -16,16 +37,16 @@ export abstract class ApiElement<Api> extends LitElement {
   /** The last failed call, in plain words (shown as an alert). */
   @state() protected error = '';
 
-  /** The words for failures nobody can fix by editing the form, in the element's locale. */
-  protected abstract get errorWords(): { generic: string; network: string };
+  /** The element's words, in its locale. */
+  abstract get t(): Words;
 
   /** A failed call in plain words (the server's own `detail` for 4xx answers, which say what to fix). */
   describe(error: unknown): string {
-    if (error instanceof ConnectionError) return this.errorWords.network;
+    if (error instanceof ConnectionError) return this.t.errors.network;
     const detail = error instanceof MicromentorError ? error.problem?.detail : undefined;
     if (detail && error instanceof MicromentorError && error.status >= 400 && error.status < 500)
       return detail;
-    return this.errorWords.generic;
+    return this.t.errors.generic;
   }
 
   /**
@@ -45,8 +66,53 @@ export abstract class ApiElement<Api> extends LitElement {
     }
   }
 
-  /** Dispatches a bubbling, composed `mm-` event. */
-  protected emit<T>(type: string, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
+  /**
+   * Runs one thing the user asked for (a button, a form): nothing until the holder has set `api`;
+   * a failure is shown in plain words (`error`), what worked keeps its own notice.
+   */
+  protected async act(work: (api: Api) => Promise<unknown>): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      await work(api);
+    } catch (error) {
+      this.error = this.describe(error);
+    }
+  }
+
+  /**
+   * A list panel's top: its heading, the last notice (a polite status), the failure, and `empty`
+   * when there is nothing to list.
+   */
+  protected listHead(heading: string, notice: string, empty: string | false): TemplateResult {
+    return html`<h3>${heading}</h3>
+      <p role="status" class="ok">${notice}</p>
+      ${this.alert()}
+      ${empty ? html`<p>${empty}</p>` : nothing}`;
+  }
+
+  /**
+   * Reports a failed call: its plain words become `error` (shown as an alert) and go out in an
+   * `mm-error` with the API's stable code (`unknown` for anything that is not an SDK error).
+   */
+  protected fail(step: MmErrorStep, error: unknown): void {
+    this.error = this.describe(error);
+    const code = error instanceof MicromentorError ? error.code : 'unknown';
+    this.emit('mm-error', { step, code, message: this.error, error });
+  }
+
+  /** A time (ISO 8601) in one of the panels' styles. */
+  protected when(iso: string, style: keyof typeof WHEN): string {
+    return new Intl.DateTimeFormat(this.locale || undefined, WHEN[style]).format(new Date(iso));
+  }
+
+  /** The last failure as an alert, or nothing. */
+  protected alert(): TemplateResult | typeof nothing {
+    return this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
+  }
+
+  /** Dispatches a bubbling, composed `mm-` event, its `detail` typed by the event's declaration. */
+  protected emit<K extends keyof HTMLElementEventMap>(type: K, detail: MmEventDetail<K>): void {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 }

@@ -1,5 +1,6 @@
 import type { MicromentorCore } from '@micromentor/sdk';
 import { LitElement, type PropertyDeclarations } from 'lit';
+import type { MmEventDetail } from '../events/event-detail.js';
 import type { MmErrorStep } from '../events/mm-error.js';
 import { type Locale, type Messages, messages, resolveLocale } from '../i18n/index.js';
 import { describeError, SetupError } from './errors.js';
@@ -43,9 +44,9 @@ export class MmElement extends LitElement {
     return this.client;
   }
 
-  /** Dispatches a bubbling, composed event (it crosses shadow roots up to the page). */
-  protected emit<T>(type: keyof HTMLElementEventMap, detail: T): void {
-    this.dispatchEvent(new CustomEvent<T>(type, { bubbles: true, composed: true, detail }));
+  /** Dispatches a bubbling, composed `mm-` event (it crosses shadow roots up to the page), typed by its declaration. */
+  protected emit<K extends keyof HTMLElementEventMap>(type: K, detail: MmEventDetail<K>): void {
+    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
   }
 
   /** Reports a failed call as `mm-error` and returns the plain-words message to show. */

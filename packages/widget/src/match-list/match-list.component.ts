@@ -1,8 +1,6 @@
 import type { HelpRequest, Match, Mentor, SessionFormat } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { MmBookingCreatedDetail, MmSlotSelectEvent } from '../events/mm-booking-created.js';
-import type { MmRequestCreatedDetail } from '../events/mm-request-created.js';
-import type { MmThreadCreatedDetail } from '../events/mm-thread-created.js';
+import type { MmSlotSelectEvent } from '../events/mm-booking-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import { slotMinutes } from '../internal/time.js';
 import '../mentor-card/mentor-card.js';
@@ -58,7 +56,7 @@ export class MmMatchList extends MmElement {
     return this.attempt('message', async () => {
       const thread = await this.api.threads.startForRequest(this.request!.id, { mentorId: mentor.id });
       this.messaged = mentor.name;
-      this.emit<MmThreadCreatedDetail>('mm-thread-created', { thread, mentor });
+      this.emit('mm-thread-created', { thread, mentor });
     });
   }
 
@@ -77,7 +75,7 @@ export class MmMatchList extends MmElement {
         format,
         ...(this.request ? { requestId: this.request.id } : {}),
       });
-      this.emit<MmBookingCreatedDetail>('mm-booking-created', { booking, mentor });
+      this.emit('mm-booking-created', { booking, mentor });
     });
   }
 
@@ -93,7 +91,7 @@ export class MmMatchList extends MmElement {
         urgency: 'flexible',
         context: request.context,
       });
-      this.emit<MmRequestCreatedDetail>('mm-request-created', { request: broader, matches });
+      this.emit('mm-request-created', { request: broader, matches });
     } catch (error) {
       this.error = this.fail('broaden', error);
     }

@@ -1,6 +1,5 @@
 import type { Match } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { MmSlotSelectDetail } from '../events/mm-booking-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import { reasonText } from '../internal/reasons.js';
 import { formatSlot, formatSoon } from '../internal/time.js';
@@ -103,7 +102,7 @@ export class MmMentorCard extends MmElement {
                     type="button"
                     data-start=${slot.start}
                     ?disabled=${this.disabled}
-                    @click=${() => this.emit<MmSlotSelectDetail>('mm-slot-select', { mentor, slot })}
+                    @click=${() => this.emit('mm-slot-select', { mentor, slot })}
                   >
                     <span>${time}</span> ${soon ? html`<span class="soon">${soon}</span>` : nothing}
                   </button>`;

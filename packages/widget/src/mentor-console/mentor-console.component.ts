@@ -1,38 +1,33 @@
-import { type Me, Micromentor, type UserTokenProvider } from '@micromentor/sdk';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { type LiveEvent, type Me, Micromentor, type MyMentorStats } from '@micromentor/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../availability-editor/availability-editor.js';
 import '../mentor-profile-form/mentor-profile-form.js';
 import '../mentor-record/mentor-record.js';
 import '../offer-inbox/offer-inbox.js';
 import '../session-list/session-list.js';
-import { tabList } from '../internal/tabs.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+import { consoleShellStyles } from '../styles/console-shell.js';
 import '../thread-view/thread-view.js';
-import { consoleClient, followIdentity } from '../internal/console-client.js';
-import type { SubscribeTo } from '../internal/subscribe.js';
-import { type ConsoleApi, consoleApi, type MentorStats } from './console-api.js';
-import { ConsoleElement } from './console-element.js';
+import { type ConsoleMessages, consoleMessages } from '../i18n/mentor-console.js';
+import { ConsoleShell } from '../internal/console-shell.js';
+import { type ConsoleApi, consoleApi } from '../internal/mentor-console-api.js';
+import type { Subscribe } from '../internal/subscribe.js';
 import { mentorConsoleStyles } from './mentor-console.styles.js';
 
 const TABS = ['inbox', 'sessions', 'messages', 'availability', 'profile'] as const;
 type Tab = (typeof TABS)[number];
 
-/** A live event as the console needs it. */
-export interface LiveEvent {
-  type: string;
-  data: unknown;
-}
-
-/** How the console hears about live events; the SDK's `events.subscribe` in production. */
-export type Subscribe = SubscribeTo<LiveEvent>;
+export type { LiveEvent, Subscribe };
 
 /**
+ * @tagname mm-mentor-console
  * @summary The mentor's console: requests offered to them, sessions with notes and action
  * items, conversations, availability, profile, stats and badges (with the signed record to
  * download) — or the application form for a user
- * who is not a mentor yet. Updates live.
+ * who is not a mentor yet. Updates live. Its `user-token` is a user with the `mentor` role (or
+ * any user, to apply).
  *
  * @event mm-offer-accepted - The mentor got a request. `detail: { requestId }`.
  * @event mm-offer-declined - `detail: { requestId }`.
@@ -44,7 +39,7 @@ export type Subscribe = SubscribeTo<LiveEvent>;
  * @event mm-mentor-applied - `detail: { mentor }`.
  * @event mm-profile-saved - `detail: { mentor }`.
  * @event mm-record-downloaded - The mentor saved their signed record. `detail: { credential }`.
- * @event mm-error - Loading the console failed. `detail: { step: 'console', message, error }`.
+ * @event mm-error - Loading the console failed. `detail: { step: 'console', code, message, error }`.
  *
  * @csspart tab - Each tab button.
  * @csspart panel - The active tab's panel.
@@ -54,25 +49,16 @@ export type Subscribe = SubscribeTo<LiveEvent>;
  * @cssproperty --mm-radius - Corner radius. Default `12px`.
  * @cssproperty --mm-font-family - Font stack. Default: the system UI font.
  */
-export class MmMentorConsole extends ConsoleElement {
-  static override styles = [baseStyles, consoleStyles, mentorConsoleStyles];
+export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, ConsoleMessages> {
+  static override styles = [baseStyles, consoleStyles, consoleShellStyles, mentorConsoleStyles];
 
-  @property({ attribute: 'publishable-key' }) publishableKey = '';
-  @property({ attribute: 'api-base' }) apiBase = '';
-  /** Short-lived JWT for a user with the `mentor` role (or any user, to apply). */
-  @property({ attribute: 'user-token' }) userToken = '';
-  @property({ reflect: true }) theme = '';
-  /** An SDK client to use instead of one built from the attributes. */
-  @property({ attribute: false }) client: Micromentor | null = null;
-  /** Renews the user token when it expires (set by the embed's `tokenProvider` command). */
-  @property({ attribute: false }) tokenProvider: UserTokenProvider | undefined = undefined;
   /** Live events; by default the SDK's `events.subscribe` when the client has it. */
   @property({ attribute: false }) subscribe: Subscribe | null = null;
 
-  @state() private tab: Tab = 'inbox';
+  protected override tab: Tab = 'inbox';
+  protected readonly tabs = TABS;
   @state() private me: Me | null = null;
-  @state() private stats: MentorStats | null = null;
-  @state() private phase: 'loading' | 'ready' | 'error' | 'no-token' = 'loading';
+  @state() private stats: MyMentorStats | null = null;
   @state() private live = false;
   @state() private availableNow = false;
 
@@ -90,42 +76,22 @@ export class MmMentorConsole extends ConsoleElement {
     this.#abort?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    followIdentity(this, changed);
+  get t(): ConsoleMessages {
+    return consoleMessages(this.locale, this);
   }
 
-  #buildApi(): ConsoleApi | null {
-    if (this.api) return this.api;
-    const client = consoleClient(this, Micromentor);
-    if (!client) return null;
-    this.client = client;
-    return consoleApi(client);
+  protected connectApi(): ConsoleApi | null {
+    return this.ensureApi(Micromentor, consoleApi);
   }
 
-  /** Loads who the user is and (re)starts live updates. */
-  async reload(): Promise<void> {
-    const api = this.#buildApi();
-    if (!api) {
-      this.phase = 'no-token';
-      return;
+  protected async start(api: ConsoleApi): Promise<'ready' | 'refused'> {
+    this.me = await api.me();
+    if (!this.me.user) return 'refused';
+    if (this.me.mentorProfile?.status === 'approved' || this.me.mentorProfile?.status === 'paused') {
+      void this.#loadStats();
+      this.#startLive();
     }
-    this.api = api;
-    try {
-      this.me = await api.me();
-      if (!this.me.user) {
-        this.phase = 'no-token';
-        return;
-      }
-      this.phase = 'ready';
-      if (this.me.mentorProfile?.status === 'approved' || this.me.mentorProfile?.status === 'paused') {
-        void this.#loadStats();
-        this.#startLive();
-      }
-    } catch (error) {
-      this.error = this.describe(error);
-      this.phase = 'error';
-      this.emit('mm-error', { step: 'console', message: this.error, error });
-    }
+    return 'ready';
   }
 
   async #loadStats(): Promise<void> {
@@ -138,7 +104,7 @@ export class MmMentorConsole extends ConsoleElement {
 
   #startLive(): void {
     this.#abort?.abort();
-    const subscribe = this.subscribe ?? this.#sdkSubscribe();
+    const subscribe = this.subscribe ?? this.api?.subscribe;
     if (!subscribe) return;
     this.#abort = new AbortController();
     subscribe({
@@ -154,11 +120,6 @@ export class MmMentorConsole extends ConsoleElement {
         this.#onLiveEvent(event);
       },
     });
-  }
-
-  #sdkSubscribe(): Subscribe | null {
-    const events = (this.client as unknown as { events?: { subscribe?: Subscribe } } | null)?.events;
-    return events?.subscribe ? (handlers) => events.subscribe?.(handlers) : null;
   }
 
   #onLiveEvent(event: LiveEvent): void {
@@ -184,21 +145,9 @@ export class MmMentorConsole extends ConsoleElement {
     }
   }
 
-  #selectTab(tab: Tab, focus = false): void {
-    this.tab = tab;
-    if (focus) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
-    }
-  }
-
   override render() {
     const t = this.t;
-    if (this.phase === 'loading') return html`<p role="status">${t.loading}</p>`;
-    if (this.phase === 'no-token') return html`<p role="status">${t.needToken}</p>`;
-    if (this.phase === 'error') {
-      return html`<p class="error" role="alert">${this.error}</p>
-        <button part="button" @click=${() => this.reload()}>${t.retry}</button>`;
-    }
+    if (this.phase !== 'ready') return this.renderPhase(t.needToken);
     const mentor = this.me?.mentorProfile ?? null;
     const status = mentor?.status;
     if (!mentor) {
@@ -234,11 +183,8 @@ export class MmMentorConsole extends ConsoleElement {
         <span class="meta live" role="status">${this.live ? t.live : t.offline}</span>
       </header>
       ${status === 'paused' ? html`<p class="notice" role="status">${t.apply.paused}</p>` : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${tabList({ label: t.title, tabs: TABS, current: this.tab, names: t.tabs, select: (tab, focus) => this.#selectTab(tab, focus) })}
-      <div part="panel" id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" tabindex="0">
-        ${this.#panel(mentor.id)}
-      </div>
+      ${this.alert()}
+      ${this.renderTabs(this.#panel(mentor.id))}
     </section>`;
   }
 
@@ -248,7 +194,7 @@ export class MmMentorConsole extends ConsoleElement {
         return html`<mm-offer-inbox
           .api=${this.api}
           locale=${this.locale}
-          @mm-thread-open=${() => this.#selectTab('messages')}
+          @mm-thread-open=${() => this.selectTab('messages')}
         ></mm-offer-inbox>`;
       case 'sessions':
         return html`<mm-session-list .api=${this.api} locale=${this.locale}></mm-session-list>`;
@@ -275,5 +221,11 @@ export class MmMentorConsole extends ConsoleElement {
     ];
     return html`<h3>${t.heading}</h3>
       <dl class="stats">${cells.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-mentor-console': MmMentorConsole;
   }
 }

@@ -1,44 +1,9 @@
 import { css } from 'lit';
 
+/** The mentor console's own parts: its header, status notices and stats (its frame is in styles/console-shell.ts). */
 export const mentorConsoleStyles = css`
-  :host {
-    color: var(--mm-text, #111827);
-  }
-
-  .console {
-    border: 1px solid var(--mm-border, #d1d5db);
-    border-radius: var(--_radius);
-    padding: 16px;
-    background: var(--mm-background, #fff);
-  }
-
   header {
     justify-content: space-between;
-  }
-
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
-  }
-
-  [role='tablist'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px;
-    margin: 12px 0;
-    border-bottom: 1px solid var(--mm-border, #d1d5db);
-  }
-
-  [role='tab'] {
-    border: none;
-    border-bottom: 3px solid transparent;
-    border-radius: 0;
-    background: none;
-  }
-
-  [role='tab'][aria-selected='true'] {
-    border-bottom-color: var(--_accent);
-    font-weight: 600;
   }
 
   .notice {

@@ -1,7 +1,8 @@
-import type { Availability, Me } from '@micromentor/sdk';
+import { type Me, MicromentorError } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
+import type { MmErrorEvent } from '../events/mm-error.js';
+import { fakeApi, json, match, offer, problem } from '../test-support/fake-api.js';
 import type { LiveEvent, MmMentorConsole, Subscribe } from './mentor-console.js';
 import './mentor-console.js';
 
@@ -26,20 +27,6 @@ function me(mentorProfile: Me['mentorProfile']): Me {
     keyKind: 'publishable',
   } as Me;
 }
-
-const offer = (requestId: string, title: string, status = 'offered') => ({
-  requestId,
-  status,
-  offeredAt: new Date().toISOString(),
-  expiresAt: new Date(Date.now() + 600_000).toISOString(),
-  request: {
-    title,
-    details: 'My LEFT JOIN duplicates rows',
-    urgency: 'now',
-    context: { topic: 'sql-joins' },
-  },
-  learner: { name: 'Lena' },
-});
 
 const stats = { sessions: 12, minutes: 240, rating: 4.75, ratingCount: 8, medianResponseMinutes: 4 };
 
@@ -89,45 +76,6 @@ describe('<mm-mentor-console>', () => {
     expect(shadow(el, '.notice')!.textContent).to.equal('Your application is waiting for review.');
   });
 
-  it('lists offers, accepts one, and explains when another mentor was first', async () => {
-    let offers = [offer('req_1', 'LEFT JOIN duplicates'), offer('req_2', 'Index not used')];
-    const { client, calls } = fakeApi({
-      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
-      'GET /v1/me/stats': () => json(200, stats),
-      'GET /v1/me/offers': () => json(200, { data: offers, nextCursor: null }),
-      'POST /v1/requests/req_1/accept': () => {
-        offers = offers.map((o) => (o.requestId === 'req_1' ? { ...o, status: 'accepted' } : o));
-        return json(200, {});
-      },
-      'POST /v1/requests/req_2/accept': () =>
-        problem(409, 'already_taken', 'Conflict', 'Another mentor accepted this request.'),
-    });
-    const el = await fixture<MmMentorConsole>(
-      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
-    );
-    await waitUntil(() => shadow(el, 'mm-offer-inbox')?.shadowRoot?.querySelector('li'), 'offers');
-    const inbox = shadow(el, 'mm-offer-inbox')!;
-    const items = () => Array.from(inbox.shadowRoot!.querySelectorAll('li'));
-    expect(items().map((li) => li.querySelector('h4')!.textContent)).to.deep.equal([
-      'LEFT JOIN duplicates',
-      'Index not used',
-    ]);
-    await expect(el).to.be.accessible();
-
-    items()[0]!.querySelector<HTMLButtonElement>('button.primary')!.click();
-    await waitUntil(() =>
-      inbox.shadowRoot!.querySelector('[role=status]')!.textContent!.includes('Accepted'),
-    );
-    expect(calls.some((c) => c.method === 'POST' && c.path === '/v1/requests/req_1/accept')).to.be.true;
-    // Accepted offers have no buttons any more.
-    await waitUntil(() => items()[0]!.querySelector('button') === null);
-
-    items()[1]!.querySelector<HTMLButtonElement>('button.primary')!.click();
-    await waitUntil(() =>
-      inbox.shadowRoot!.querySelector('[role=status]')!.textContent!.includes('Another mentor accepted'),
-    );
-  });
-
   it('moves between tabs with the arrow keys and shows stats on the profile tab', async () => {
     const { client } = fakeApi({
       'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
@@ -173,7 +121,12 @@ describe('<mm-mentor-console>', () => {
     await waitUntil(() => shadow(el, 'mm-offer-inbox')?.shadowRoot?.querySelector('li'), 'offers');
     expect(shadow(el, '.live')!.textContent).to.equal('Live updates on');
     offers = [offer('req_9', 'Urgent: deadlock'), ...offers];
-    emit({ type: 'request.offered', data: { requestId: 'req_9' } });
+    emit({
+      id: '7',
+      type: 'request.offered',
+      data: { requestId: 'req_9' },
+      createdAt: new Date().toISOString(),
+    });
     const inbox = shadow(el, 'mm-offer-inbox')!;
     await waitUntil(() => inbox.shadowRoot!.querySelectorAll('li').length === 2, 'live refresh');
     expect(inbox.shadowRoot!.querySelector('h4')!.textContent).to.equal('Urgent: deadlock');
@@ -209,7 +162,12 @@ describe('<mm-mentor-console>', () => {
     await waitUntil(() => shadow(el, 'mm-mentor-record')?.shadowRoot?.querySelector('.badges li'), 'badges');
     const record = shadow(el, 'mm-mentor-record')!;
     badges = [...badges, { code: 'sessions_10', earnedAt: '2026-11-25T12:15:00.000Z' }];
-    emit({ type: 'booking.completed', data: { bookingId: 'bkg_1' } });
+    emit({
+      id: '8',
+      type: 'booking.completed',
+      data: { bookingId: 'bkg_1' },
+      createdAt: new Date().toISOString(),
+    });
     await waitUntil(() => record.shadowRoot!.querySelectorAll('.badges li').length === 2, 'live refresh');
     expect(record.shadowRoot!.querySelectorAll('.badges li')[1]!.textContent).to.contain('10 sessions');
     await expect(el).to.be.accessible();
@@ -272,157 +230,23 @@ describe('<mm-mentor-console>', () => {
       'GET /v1/me': () =>
         up ? json(200, me(null)) : problem(503, 'unavailable', 'Unavailable', 'Down for a moment.'),
     });
+    const errors: MmErrorEvent[] = [];
     const el = await fixture<MmMentorConsole>(
-      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
+      html`<mm-mentor-console locale="en" .client=${client} @mm-error=${(e: MmErrorEvent) => errors.push(e)}></mm-mentor-console>`,
     );
     await waitUntil(() => shadow(el, '[role=alert]'), 'error');
     expect(shadow(el, '[role=alert]')!.textContent).to.equal('Something went wrong. Please try again.');
+    // The failure goes out as a well-typed `mm-error` with the API's code.
+    expect(errors).to.have.length(1);
+    const { step, code, message, error } = errors[0]!.detail;
+    expect([step, code, message]).to.deep.equal([
+      'console',
+      'unavailable',
+      'Something went wrong. Please try again.',
+    ]);
+    expect(error).to.be.instanceOf(MicromentorError);
     up = true;
     shadow(el, 'button')!.dispatchEvent(new MouseEvent('click'));
     await waitUntil(() => shadow(el, 'mm-mentor-profile-form'), 'recovered');
-  });
-});
-
-describe('<mm-availability-editor>', () => {
-  const stored: Availability = {
-    timeZone: 'Europe/Madrid',
-    weekly: [{ day: 'tue', start: '09:00', end: '12:00' }],
-    overrides: [],
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 5,
-    minNoticeMinutes: 60,
-    horizonDays: 30,
-    maxPerDay: null,
-    maxPerWeek: null,
-    sessionLengths: [15, 30],
-    meetingUrl: null,
-  };
-
-  async function editor() {
-    const { client, calls } = fakeApi({
-      'GET /v1/mentors/mnt_ada/availability': () => json(200, stored),
-      'PUT /v1/mentors/mnt_ada/availability': (call) => json(200, call.body),
-    });
-    const { consoleApi } = await import('./console-api.js');
-    await import('../availability-editor/availability-editor.js');
-    const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
-      html`<mm-availability-editor locale="en" mentor-id="mnt_ada" .api=${consoleApi(client)}></mm-availability-editor>`,
-    );
-    await waitUntil(() => el.shadowRoot!.querySelector('form'), 'form');
-    return { el, calls };
-  }
-
-  it('adds weekly hours with the keyboard and saves the whole week', async () => {
-    const { el, calls } = await editor();
-    await expect(el).to.be.accessible();
-    const add = Array.from(el.shadowRoot!.querySelectorAll('button')).find(
-      (b) => b.textContent!.trim() === 'Add hours on Monday',
-    )!;
-    add.focus();
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    const to = el.shadowRoot!.querySelector<HTMLInputElement>('input[aria-label="Monday hours 1 to"]')!;
-    to.value = '10:30';
-    to.dispatchEvent(new Event('change'));
-    await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
-    await waitUntil(() => calls.some((c) => c.method === 'PUT'), 'saved');
-    const put = calls.find((c) => c.method === 'PUT')!;
-    expect((put.body as Availability).weekly).to.deep.equal([
-      { day: 'tue', start: '09:00', end: '12:00' },
-      { day: 'mon', start: '09:00', end: '10:30' },
-    ]);
-    await waitUntil(
-      () => el.shadowRoot!.querySelector('[role=status]')!.textContent === 'Availability saved.',
-    );
-  });
-
-  it('refuses an end before its start without calling the API', async () => {
-    const { el, calls } = await editor();
-    const to = el.shadowRoot!.querySelector<HTMLInputElement>('input[aria-label="Tuesday hours 1 to"]')!;
-    to.value = '08:00';
-    to.dispatchEvent(new Event('change'));
-    await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(
-      'Each end time must be after its start time.',
-    );
-    expect(calls.filter((c) => c.method === 'PUT')).to.have.length(0);
-  });
-});
-
-describe('<mm-thread-view>', () => {
-  it('renders messages as text with only http(s) links clickable, and sends a reply', async () => {
-    const messages = [
-      {
-        id: 'msg_1',
-        threadId: 'thr_1',
-        authorId: 'usr_lena',
-        body: 'See https://example.com/docs. <img src=x onerror=alert(1)> javascript:alert(1)',
-        createdAt: new Date().toISOString(),
-      },
-    ];
-    const { client, calls } = fakeApi({
-      'GET /v1/threads/thr_1/messages': () => json(200, { data: messages, nextCursor: null }),
-      'POST /v1/threads/thr_1/read': () => json(200, {}),
-      'POST /v1/threads/thr_1/messages': (call) =>
-        json(201, {
-          id: 'msg_2',
-          threadId: 'thr_1',
-          authorId: 'usr_ada',
-          body: (call.body as { body: string }).body,
-          createdAt: new Date().toISOString(),
-        }),
-    });
-    const { consoleApi } = await import('./console-api.js');
-    await import('../thread-view/thread-view.js');
-    const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
-      html`<mm-thread-view locale="en" thread-id="thr_1" .userId=${'usr_ada'} .api=${consoleApi(client)}></mm-thread-view>`,
-    );
-    await waitUntil(() => el.shadowRoot!.querySelector('.messages li'), 'messages');
-    // Not `single`: the way back to the list is there.
-    expect(el.shadowRoot!.querySelector('button')!.textContent).to.include('All conversations');
-    const links = Array.from(el.shadowRoot!.querySelectorAll('.messages a'));
-    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['https://example.com/docs']);
-    expect(links[0]!.getAttribute('rel')).to.include('noopener');
-    expect(el.shadowRoot!.querySelector('img')).to.be.null;
-    expect(el.shadowRoot!.querySelector('.messages p')!.textContent).to.include(
-      '<img src=x onerror=alert(1)>',
-    );
-    expect(calls.find((c) => c.path === '/v1/threads/thr_1/read')!.body).to.deep.equal({
-      messageId: 'msg_1',
-    });
-    await expect(el).to.be.accessible();
-
-    const box = el.shadowRoot!.querySelector('textarea')!;
-    box.value = '  Try GROUP BY first  ';
-    box.dispatchEvent(new InputEvent('input'));
-    await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelectorAll('.messages li').length === 2, 'sent');
-    expect(calls.find((c) => c.method === 'POST' && c.path.endsWith('/messages'))!.body).to.deep.equal({
-      body: 'Try GROUP BY first',
-    });
-    expect(el.shadowRoot!.querySelector('.messages li.mine')!.textContent).to.include('You');
-  });
-
-  it('refuses a message over 4,000 characters', async () => {
-    const { client } = fakeApi({
-      'GET /v1/threads/thr_1/messages': () => json(200, { data: [], nextCursor: null }),
-    });
-    const { consoleApi } = await import('./console-api.js');
-    const el = await fixture<HTMLElement & { updateComplete: Promise<boolean> }>(
-      html`<mm-thread-view locale="en" thread-id="thr_1" .api=${consoleApi(client)}></mm-thread-view>`,
-    );
-    await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'composer');
-    const box = el.shadowRoot!.querySelector('textarea')!;
-    box.value = 'x'.repeat(4001);
-    box.dispatchEvent(new InputEvent('input'));
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.equal(
-      'Messages are limited to 4,000 characters.',
-    );
-    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.disabled).to.be.true;
   });
 });

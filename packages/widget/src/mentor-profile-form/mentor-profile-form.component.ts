@@ -1,8 +1,8 @@
 import type { Mentor } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ProfileFields } from '../mentor-console/console-api.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
+import type { ProfileFields } from '../internal/mentor-console-api.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -15,6 +15,7 @@ const list = (raw: FormDataEntryValue | null): string[] =>
     .filter(Boolean);
 
 /**
+ * @tagname mm-mentor-profile-form
  * @summary A mentor's profile: the application form for a new mentor, the edit form for an
  * existing one.
  *
@@ -101,8 +102,14 @@ export class MmMentorProfileForm extends ConsoleElement {
         </div>
       </fieldset>
       <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <button part="button" class="primary" ?disabled=${this.busy}>${m ? t.save : this.t.apply.submit}</button>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-mentor-profile-form': MmMentorProfileForm;
   }
 }

@@ -1,12 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmMentorProfileForm } from './mentor-profile-form.component.js';
 
 export { MmMentorProfileForm };
+export default MmMentorProfileForm;
 
-if (!customElements.get('mm-mentor-profile-form'))
-  customElements.define('mm-mentor-profile-form', MmMentorProfileForm);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-mentor-profile-form': MmMentorProfileForm;
-  }
-}
+define('mm-mentor-profile-form', MmMentorProfileForm);

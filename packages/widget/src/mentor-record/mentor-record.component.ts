@@ -1,18 +1,19 @@
 import type { MentorRecord } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
-import { consoleLocale } from '../mentor-console/console-i18n.js';
+import { consoleLocale } from '../i18n/mentor-console.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { mentorRecordStyles } from './mentor-record.styles.js';
 
 /**
+ * @tagname mm-mentor-record
  * @summary The signed-in mentor's badges, and their record (sessions, minutes, badges) to
  * download as a signed Open Badges 3.0 credential (`mentoring-record.jwt`, a VC-JOSE JWS).
  *
  * @event mm-record-downloaded - The credential was saved. `detail: { credential }` (the JWS).
- * @event mm-error - Loading or downloading failed. `detail: { step: 'record', message, error }`.
+ * @event mm-error - Loading or downloading failed. `detail: { step: 'record', code, message, error }`.
  *
  * @csspart button - The download button.
  */
@@ -35,13 +36,8 @@ export class MmMentorRecord extends ConsoleElement {
       this.record = await this.api.record();
       this.error = '';
     } catch (error) {
-      this.#fail(error);
+      this.fail('record', error);
     }
-  }
-
-  #fail(error: unknown): void {
-    this.error = this.describe(error);
-    this.emit('mm-error', { step: 'record', message: this.error, error });
   }
 
   async #download(): Promise<void> {
@@ -60,7 +56,7 @@ export class MmMentorRecord extends ConsoleElement {
       this.error = '';
       this.emit('mm-record-downloaded', { credential });
     } catch (error) {
-      this.#fail(error);
+      this.fail('record', error);
     } finally {
       this.busy = false;
     }
@@ -89,7 +85,13 @@ export class MmMentorRecord extends ConsoleElement {
         ${t.download}
       </button>
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
     </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-mentor-record': MmMentorRecord;
   }
 }

@@ -1,5 +1,7 @@
+import { NotFoundError } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { consoleApi } from '../mentor-console/console-api.js';
+import type { MmErrorEvent } from '../events/mm-error.js';
+import { consoleApi } from '../internal/mentor-console-api.js';
 import { fakeApi, json, problem } from '../test-support/fake-api.js';
 import type { MmMentorRecord } from './mentor-record.js';
 import './mentor-record.js';
@@ -91,8 +93,16 @@ describe('<mm-mentor-record>', () => {
         problem(404, 'not_found', 'Not Found', 'Mentor profile was not found.'),
     });
     await waitUntil(() => root(el).querySelector('.badges li'), 'badges');
+    const errors: MmErrorEvent[] = [];
+    el.addEventListener('mm-error', (e) => errors.push(e));
     root(el).querySelector<HTMLButtonElement>('button')!.click();
     await waitUntil(() => root(el).querySelector('[role=alert]'), 'error');
     expect(root(el).querySelector('[role=alert]')!.textContent).to.equal('Mentor profile was not found.');
+    // The failure goes out as a well-typed `mm-error`: the step, the API's code, the words shown.
+    expect(errors).to.have.length(1);
+    const { step, code, message, error } = errors[0]!.detail;
+    expect([step, code, message]).to.deep.equal(['record', 'not_found', 'Mentor profile was not found.']);
+    expect(error).to.be.instanceOf(NotFoundError);
+    expect(errors[0]!.bubbles && errors[0]!.composed).to.equal(true);
   });
 });

@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmMentorRecord } from './mentor-record.component.js';
 
 export { MmMentorRecord };
+export default MmMentorRecord;
 
-if (!customElements.get('mm-mentor-record')) customElements.define('mm-mentor-record', MmMentorRecord);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-mentor-record': MmMentorRecord;
-  }
-}
+define('mm-mentor-record', MmMentorRecord);

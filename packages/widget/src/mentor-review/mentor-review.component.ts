@@ -1,8 +1,8 @@
 import type { AdminMentor, MentorStatus } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MentorAction } from '../admin-console/admin-api.js';
-import { AdminElement } from '../admin-console/admin-element.js';
+import type { MentorAction } from '../internal/admin-console-api.js';
+import { AdminElement } from '../internal/admin-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -18,6 +18,7 @@ const NEEDS_REASON = new Set<MentorAction>(['reject', 'pause', 'suspend']);
 const STATUSES: MentorStatus[] = ['approved', 'paused', 'suspended', 'rejected', 'pending'];
 
 /**
+ * @tagname mm-mentor-review
  * @summary Mentor vetting: the applications queue (approve / reject with a reason the applicant
  * sees) or the mentor list filtered by status (pause / suspend / reinstate).
  *
@@ -100,7 +101,7 @@ export class MmMentorReview extends AdminElement {
           : nothing
       }
       <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${this.mentors.length === 0 ? html`<p>${t.empty}</p>` : nothing}
       <ul class="cards">
         ${this.mentors.map((m) => this.#card(m))}
@@ -131,5 +132,11 @@ export class MmMentorReview extends AdminElement {
         )}
       </form>
     </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-mentor-review': MmMentorReview;
   }
 }

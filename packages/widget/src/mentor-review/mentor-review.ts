@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmMentorReview } from './mentor-review.component.js';
 
 export { MmMentorReview };
+export default MmMentorReview;
 
-if (!customElements.get('mm-mentor-review')) customElements.define('mm-mentor-review', MmMentorReview);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-mentor-review': MmMentorReview;
-  }
-}
+define('mm-mentor-review', MmMentorReview);

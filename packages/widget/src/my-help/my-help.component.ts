@@ -1,6 +1,5 @@
 import type { Booking, TimeRange } from '@micromentor/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { MmBookingCancelledDetail, MmBookingRescheduledDetail } from '../events/mm-booking-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import { formatDateTime, formatSlot, slotMinutes } from '../internal/time.js';
 import { baseStyles } from '../styles/base.js';
@@ -86,7 +85,7 @@ export class MmMyHelp extends MmElement {
       const cancelled = await this.api.bookings.cancel(booking.id, {
         reason: this.t.confirmation.cancelReasonDefault,
       });
-      this.emit<MmBookingCancelledDetail>('mm-booking-cancelled', { booking: cancelled });
+      this.emit('mm-booking-cancelled', { booking: cancelled });
       await this.refresh();
       this.status = this.t.confirmation.cancelled;
     });
@@ -110,7 +109,7 @@ export class MmMyHelp extends MmElement {
   #move(booking: Booking, slot: TimeRange): Promise<void> {
     return this.#run('reschedule', async () => {
       const moved = await this.api.bookings.reschedule(booking.id, { start: slot.start });
-      this.emit<MmBookingRescheduledDetail>('mm-booking-rescheduled', { booking: moved });
+      this.emit('mm-booking-rescheduled', { booking: moved });
       await this.refresh();
       this.status = this.t.mine.moved;
     });

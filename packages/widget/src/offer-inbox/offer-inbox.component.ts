@@ -1,12 +1,12 @@
-import { ConflictError } from '@micromentor/sdk';
+import { ConflictError, type MentorOffer } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { Offer } from '../mentor-console/console-api.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 /**
+ * @tagname mm-offer-inbox
  * @summary The requests offered to the signed-in mentor: accept (first one wins), decline, or ask
  * the learner for more detail.
  *
@@ -19,7 +19,7 @@ import { consoleStyles } from '../styles/console.js';
 export class MmOfferInbox extends ConsoleElement {
   static override styles = [baseStyles, consoleStyles];
 
-  @state() private offers: Offer[] = [];
+  @state() private offers: MentorOffer[] = [];
   protected override loading = true;
   @state() private notice = '';
   @state() private asking: string | null = null;
@@ -37,7 +37,7 @@ export class MmOfferInbox extends ConsoleElement {
     });
   }
 
-  async #act(offer: Offer, action: 'accept' | 'decline'): Promise<void> {
+  async #act(offer: MentorOffer, action: 'accept' | 'decline'): Promise<void> {
     if (!this.api) return;
     this.busy = offer.requestId;
     this.notice = '';
@@ -62,7 +62,7 @@ export class MmOfferInbox extends ConsoleElement {
     }
   }
 
-  async #ask(event: SubmitEvent, offer: Offer): Promise<void> {
+  async #ask(event: SubmitEvent, offer: MentorOffer): Promise<void> {
     event.preventDefault();
     if (!this.api) return;
     const form = event.target as HTMLFormElement;
@@ -81,13 +81,6 @@ export class MmOfferInbox extends ConsoleElement {
     }
   }
 
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(iso));
-  }
-
   override render() {
     const t = this.t.inbox;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
@@ -95,7 +88,7 @@ export class MmOfferInbox extends ConsoleElement {
     return html`
       <h3>${t.heading}</h3>
       <p role="status" class="meta">${this.notice || t.count(open.length)}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${this.offers.length === 0 ? html`<p>${t.empty}</p>` : nothing}
       <ul class="cards">
         ${this.offers.map((offer) => this.#card(offer))}
@@ -103,7 +96,7 @@ export class MmOfferInbox extends ConsoleElement {
     `;
   }
 
-  #card(offer: Offer) {
+  #card(offer: MentorOffer) {
     const t = this.t.inbox;
     const live = offer.status === 'offered';
     const busy = this.busy === offer.requestId;
@@ -112,7 +105,7 @@ export class MmOfferInbox extends ConsoleElement {
       <h4>${offer.request.title}</h4>
       <p class="meta">
         ${t.from(offer.learner.name)}${topic ? html` · ${topic}` : nothing} · ${t.status[offer.status] ?? offer.status}
-        ${live && offer.expiresAt ? html` · ${t.expires(this.#when(offer.expiresAt))}` : nothing}
+        ${live && offer.expiresAt ? html` · ${t.expires(this.when(offer.expiresAt, 'medium'))}` : nothing}
       </p>
       ${offer.request.details ? html`<p class="pre">${offer.request.details}</p>` : nothing}
       ${
@@ -143,5 +136,11 @@ export class MmOfferInbox extends ConsoleElement {
           : nothing
       }
     </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-offer-inbox': MmOfferInbox;
   }
 }

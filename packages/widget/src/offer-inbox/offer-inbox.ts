@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmOfferInbox } from './offer-inbox.component.js';
 
 export { MmOfferInbox };
+export default MmOfferInbox;
 
-if (!customElements.get('mm-offer-inbox')) customElements.define('mm-offer-inbox', MmOfferInbox);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-offer-inbox': MmOfferInbox;
-  }
-}
+define('mm-offer-inbox', MmOfferInbox);

@@ -1,7 +1,7 @@
 import type { Analytics } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { AdminElement } from '../admin-console/admin-element.js';
+import { AdminElement } from '../internal/admin-console-element.js';
 import '../bar-chart/bar-chart.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -10,6 +10,7 @@ const DAY_MS = 86_400_000;
 const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 /**
+ * @tagname mm-program-analytics
  * @summary Program analytics for a date range: requests, match rate, response time, outcomes,
  * satisfaction, requested and unmet skills, mentor load — as charts with their data tables —
  * and CSV exports.
@@ -120,7 +121,7 @@ export class MmProgramAnalytics extends AdminElement {
         <button part="button" type="button" @click=${() => this.#export('feedback')}>${t.exportFeedback}</button>
       </form>
       <div role="status" aria-live="polite" class="meta">${this.loading ? this.t.loading : ''}</div>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       ${
         d
           ? html`<dl class="stats">${cells.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
@@ -167,5 +168,11 @@ export class MmProgramAnalytics extends AdminElement {
             ></mm-bar-chart>`
           : nothing
       }`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-program-analytics': MmProgramAnalytics;
   }
 }

@@ -1,12 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmProgramAnalytics } from './program-analytics.component.js';
 
 export { MmProgramAnalytics };
+export default MmProgramAnalytics;
 
-if (!customElements.get('mm-program-analytics'))
-  customElements.define('mm-program-analytics', MmProgramAnalytics);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-program-analytics': MmProgramAnalytics;
-  }
-}
+define('mm-program-analytics', MmProgramAnalytics);

@@ -1,7 +1,7 @@
 import type { ApiKey, ProgramSettings, RotatedKey, UpdateProgramSettingsParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { AdminElement } from '../admin-console/admin-element.js';
+import { AdminElement } from '../internal/admin-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -9,6 +9,7 @@ const FORMATS = ['video', 'call', 'chat'] as const;
 const KINDS = ['publishable', 'secret', 'identity'] as const;
 
 /**
+ * @tagname mm-program-settings
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
  * meeting link, allowed origins, branding, leaderboard, reports threshold) and API key rotation
  * with an overlap period. A new key is shown once.
@@ -147,7 +148,7 @@ export class MmProgramSettings extends AdminElement {
         <label class="row"><input type="checkbox" name="allowGuests" .checked=${s.allowGuests} />${t.allowGuests}</label>
         <label class="row"><input type="checkbox" name="leaderboard" .checked=${s.leaderboard} />${t.leaderboard}</label>
         <p role="status" class="ok">${this.notice}</p>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.alert()}
         <button part="button" class="primary">${t.save}</button>
       </form>
       <form @submit=${this.#rotate}>
@@ -174,5 +175,11 @@ export class MmProgramSettings extends AdminElement {
             : nothing
         }
       </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-program-settings': MmProgramSettings;
   }
 }

@@ -1,12 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmProgramSettings } from './program-settings.component.js';
 
 export { MmProgramSettings };
+export default MmProgramSettings;
 
-if (!customElements.get('mm-program-settings'))
-  customElements.define('mm-program-settings', MmProgramSettings);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-program-settings': MmProgramSettings;
-  }
-}
+define('mm-program-settings', MmProgramSettings);

@@ -1,11 +1,12 @@
 import type { Report, ResolveReportParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { AdminElement } from '../admin-console/admin-element.js';
+import { AdminElement } from '../internal/admin-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 /**
+ * @tagname mm-report-queue
  * @summary Open reports about mentors: dismiss, or pause / suspend the mentor, with a note.
  *
  * @event mm-report-resolved - `detail: { report, mentor, action }`: the resolved report and the mentor after it.
@@ -34,25 +35,20 @@ export class MmReportQueue extends AdminElement {
     const action = (event.submitter as HTMLButtonElement | null)?.value as
       | ResolveReportParams['action']
       | undefined;
-    if (!this.api || !action) return;
+    if (!action) return;
     const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim();
-    try {
-      const resolved = await this.api.resolveReport(report.id, action, note);
+    await this.act(async (api) => {
+      const resolved = await api.resolveReport(report.id, action, note);
       this.notice = this.t.reports.resolved;
       this.emit('mm-report-resolved', { ...resolved, action });
       await this.refresh();
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   override render() {
     const t = this.t.reports;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
-    return html`<h3>${t.heading}</h3>
-      <p role="status" class="ok">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-      ${this.reports.length === 0 ? html`<p>${t.empty}</p>` : nothing}
+    return html`${this.listHead(t.heading, this.notice, this.reports.length === 0 && t.empty)}
       <ul class="cards">
         ${this.reports.map(
           (r, i) => html`<li class="card">
@@ -68,5 +64,11 @@ export class MmReportQueue extends AdminElement {
           </li>`,
         )}
       </ul>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-report-queue': MmReportQueue;
   }
 }

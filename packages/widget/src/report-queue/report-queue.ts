@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmReportQueue } from './report-queue.component.js';
 
 export { MmReportQueue };
+export default MmReportQueue;
 
-if (!customElements.get('mm-report-queue')) customElements.define('mm-report-queue', MmReportQueue);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-report-queue': MmReportQueue;
-  }
-}
+define('mm-report-queue', MmReportQueue);

@@ -1,6 +1,5 @@
 import type { RequestContext, SessionFormat } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { MmRequestCreatedDetail } from '../events/mm-request-created.js';
 import { MmElement } from '../internal/mm-element.js';
 import { requestFormStyles } from './request-form.styles.js';
 
@@ -74,7 +73,7 @@ export class MmRequestForm extends MmElement {
         urgency: this.urgency,
         context: this.context,
       });
-      this.emit<MmRequestCreatedDetail>('mm-request-created', { request, matches });
+      this.emit('mm-request-created', { request, matches });
     });
   }
 

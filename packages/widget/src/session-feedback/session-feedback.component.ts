@@ -1,13 +1,15 @@
-import { css, html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Solved } from '../follow-up/follow-up-api.js';
-import { FollowUpElement } from '../follow-up/follow-up-element.js';
+import type { Solved } from '../internal/follow-up-api.js';
+import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+import { sessionFeedbackStyles } from './session-feedback.styles.js';
 
 const SOLVED: Solved[] = ['yes', 'partly', 'no'];
 
 /**
+ * @tagname mm-session-feedback
  * @summary The learner's feedback on one session: a 1–5 star rating, whether the problem is
  * solved, and an optional comment. Sent once.
  *
@@ -15,33 +17,7 @@ const SOLVED: Solved[] = ['yes', 'partly', 'no'];
  * @csspart button - The submit button.
  */
 export class MmSessionFeedback extends FollowUpElement {
-  static override styles = [
-    baseStyles,
-    consoleStyles,
-    css`
-      .stars {
-        display: inline-flex;
-        gap: 2px;
-      }
-      .stars label {
-        display: inline-block;
-        cursor: pointer;
-        font-size: 1.6em;
-        color: #9ca3af;
-      }
-      .stars input {
-        position: absolute;
-        opacity: 0;
-      }
-      .stars label.on {
-        color: #b45309;
-      }
-      .stars input:focus-visible + span {
-        outline: 3px solid var(--_accent);
-        outline-offset: 2px;
-      }
-    `,
-  ];
+  static override styles = [baseStyles, consoleStyles, sessionFeedbackStyles];
 
   @property({ attribute: 'booking-id' }) bookingId = '';
 
@@ -113,8 +89,14 @@ export class MmSessionFeedback extends FollowUpElement {
         </div>
       </fieldset>
       <label>${t.comment}<textarea name="comment" rows="2" maxlength="2000"></textarea></label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-session-feedback': MmSessionFeedback;
   }
 }

@@ -1,12 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmSessionFeedback } from './session-feedback.component.js';
 
 export { MmSessionFeedback };
+export default MmSessionFeedback;
 
-if (!customElements.get('mm-session-feedback'))
-  customElements.define('mm-session-feedback', MmSessionFeedback);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-session-feedback': MmSessionFeedback;
-  }
-}
+define('mm-session-feedback', MmSessionFeedback);

@@ -1,9 +1,8 @@
 import type { Booking, TimeRange } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MmBookingRescheduledDetail } from '../events/mm-booking-created.js';
-import type { ActionItemInput } from '../mentor-console/console-api.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
+import type { ActionItemInput } from '../internal/mentor-console-api.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -13,6 +12,7 @@ interface NotesDraft {
 }
 
 /**
+ * @tagname mm-session-list
  * @summary The mentor's sessions: upcoming ones to join, move to another free time or cancel,
  * past ones to write notes and action items for.
  *
@@ -46,16 +46,6 @@ export class MmSessionList extends ConsoleElement {
     return this.load(async (api) => {
       this.sessions = await api.sessions();
     });
-  }
-
-  #when(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      hour: 'numeric',
-      minute: '2-digit',
-    }).format(new Date(iso));
   }
 
   async #cancel(event: SubmitEvent, booking: Booking): Promise<void> {
@@ -99,8 +89,8 @@ export class MmSessionList extends ConsoleElement {
     try {
       const moved = await this.api.reschedule(booking.id, slot.start);
       this.moving = null;
-      this.notice = this.t.sessions.moved(this.#when(moved.start));
-      this.emit<MmBookingRescheduledDetail>('mm-booking-rescheduled', { booking: moved });
+      this.notice = this.t.sessions.moved(this.when(moved.start, 'day'));
+      this.emit('mm-booking-rescheduled', { booking: moved });
       await this.refresh();
     } catch (error) {
       this.notice = this.describe(error);
@@ -161,7 +151,7 @@ export class MmSessionList extends ConsoleElement {
       .sort((a, b) => b.start.localeCompare(a.start));
     return html`
       <p role="status" class="meta">${this.notice}</p>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <h3>${t.upcoming}</h3>
       ${upcoming.length ? html`<ul class="cards">${upcoming.map((b) => this.#upcoming(b))}</ul>` : html`<p>${t.empty}</p>`}
       <h3>${t.past}</h3>
@@ -172,7 +162,7 @@ export class MmSessionList extends ConsoleElement {
   #upcoming(booking: Booking) {
     const t = this.t.sessions;
     return html`<li class="card">
-      <h4>${this.#when(booking.start)}</h4>
+      <h4>${this.when(booking.start, 'day')}</h4>
       <p class="meta">${this.t.formats[booking.format] ?? booking.format} · ${t.status[booking.status]}</p>
       <div class="row">
         ${
@@ -219,7 +209,7 @@ export class MmSessionList extends ConsoleElement {
           ? html`<div class="row">
             ${slots.map(
               (slot) =>
-                html`<button part="button" @click=${() => this.#move(booking, slot)}>${this.#when(slot.start)}</button>`,
+                html`<button part="button" @click=${() => this.#move(booking, slot)}>${this.when(slot.start, 'day')}</button>`,
             )}
           </div>`
           : html`<p>${t.noTimes}</p>`
@@ -231,7 +221,7 @@ export class MmSessionList extends ConsoleElement {
     const t = this.t.sessions;
     const editing = this.editing === booking.id;
     return html`<li class="card">
-      <h4>${this.#when(booking.start)}</h4>
+      <h4>${this.when(booking.start, 'day')}</h4>
       <p class="meta">${this.t.formats[booking.format] ?? booking.format} · ${t.status[booking.status]}</p>
       ${
         booking.status !== 'cancelled'
@@ -294,5 +284,11 @@ export class MmSessionList extends ConsoleElement {
       </fieldset>
       <button part="button" class="primary">${t.saveNotes}</button>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-session-list': MmSessionList;
   }
 }

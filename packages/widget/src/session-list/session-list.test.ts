@@ -1,6 +1,6 @@
 import type { Booking, TimeRange } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { consoleApi } from '../mentor-console/console-api.js';
+import { consoleApi } from '../internal/mentor-console-api.js';
 import { booking, fakeApi, json, problem, slot } from '../test-support/fake-api.js';
 import type { MmSessionList } from './session-list.component.js';
 import './session-list.js';

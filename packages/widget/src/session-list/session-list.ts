@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmSessionList } from './session-list.component.js';
 
 export { MmSessionList };
+export default MmSessionList;
 
-if (!customElements.get('mm-session-list')) customElements.define('mm-session-list', MmSessionList);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-session-list': MmSessionList;
-  }
-}
+define('mm-session-list', MmSessionList);

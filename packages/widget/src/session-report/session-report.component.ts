@@ -1,7 +1,7 @@
 import type { CreateReportParams } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { FollowUpElement } from '../follow-up/follow-up-element.js';
+import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -10,6 +10,7 @@ type ReportReason = CreateReportParams['reason'];
 const MAX_DETAILS = 2000;
 
 /**
+ * @tagname mm-session-report
  * @summary The learner reports a session or its mentor to the program: a reason and what
  * happened, behind a "Report a problem" button. Sent once.
  *
@@ -91,11 +92,17 @@ export class MmSessionReport extends FollowUpElement {
         </select>
       </label>
       <label>${t.details}<textarea name="details" rows="3" maxlength=${MAX_DETAILS}></textarea></label>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <div class="row">
         <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>
         <button part="button" type="button" aria-expanded="true" @click=${() => this.#toggle(false)}>${t.cancel}</button>
       </div>
     </form>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-session-report': MmSessionReport;
   }
 }

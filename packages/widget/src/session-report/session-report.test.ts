@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { followUpApi } from '../follow-up/follow-up-api.js';
+import { followUpApi } from '../internal/follow-up-api.js';
 import { fakeApi, json, problem } from '../test-support/fake-api.js';
 import type { MmSessionReport } from './session-report.js';
 import './session-report.js';

@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmSessionReport } from './session-report.component.js';
 
 export { MmSessionReport };
+export default MmSessionReport;
 
-if (!customElements.get('mm-session-report')) customElements.define('mm-session-report', MmSessionReport);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-session-report': MmSessionReport;
-  }
-}
+define('mm-session-report', MmSessionReport);

@@ -1,7 +1,7 @@
 // A test double for what is OUTSIDE the widget: the HTTP API. The SDK client is the real one;
 // only its `fetch` is replaced, answering with JSON shaped like the server's (see
 // packages/server/src/schemas). Our own components are never mocked.
-import type { Booking, HelpRequest, Match } from '@micromentor/sdk';
+import type { AdminMentor, Booking, HelpRequest, Match, MentorStatus } from '@micromentor/sdk';
 import { MicromentorAdmin } from '@micromentor/sdk/admin';
 
 export interface RecordedCall {
@@ -144,5 +144,36 @@ export function booking(overrides: Partial<Booking> = {}): Booking {
     cancelReason: null,
     cancelledBy: null,
     ...overrides,
+  };
+}
+
+/** An instant request offered to the mentor (`GET /v1/me/offers`), with the fields the inbox reads. */
+export function offer(requestId: string, title: string, status = 'offered') {
+  return {
+    requestId,
+    status,
+    offeredAt: new Date().toISOString(),
+    expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    request: {
+      title,
+      details: 'My LEFT JOIN duplicates rows',
+      urgency: 'now',
+      context: { topic: 'sql-joins' },
+    },
+    learner: { name: 'Lena' },
+  };
+}
+
+/** A mentor as the admin routes answer (`id` is `mnt_<name>`). */
+export function applicant(name: string, status: MentorStatus = 'pending'): AdminMentor {
+  return {
+    ...match(name).mentor,
+    id: `mnt_${name}`,
+    status,
+    statusReason: null,
+    statusChangedAt: null,
+    approvedAt: null,
+    createdAt: '2026-11-01T00:00:00.000Z',
+    openReports: 0,
   };
 }

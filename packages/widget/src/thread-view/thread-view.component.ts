@@ -1,8 +1,9 @@
+import type { Message, Thread } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ConversationApi } from '../internal/conversation-api.js';
 import { linkified } from '../internal/linkify.js';
-import type { Message, ThreadSummary } from '../mentor-console/console-api.js';
-import { ConsoleElement } from '../mentor-console/console-element.js';
+import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { threadStyles } from './thread-view.styles.js';
@@ -10,6 +11,7 @@ import { threadStyles } from './thread-view.styles.js';
 const MAX_LENGTH = 4000;
 
 /**
+ * @tagname mm-thread-view
  * @summary Conversations: the list with unread counts, one thread's messages (links clickable,
  * everything else plain text) and a composer.
  *
@@ -17,7 +19,7 @@ const MAX_LENGTH = 4000;
  *
  * @csspart button - Every button.
  */
-export class MmThreadView extends ConsoleElement {
+export class MmThreadView extends ConsoleElement<ConversationApi> {
   static override styles = [baseStyles, consoleStyles, threadStyles];
 
   /** The signed-in user's id, to tell own messages apart. */
@@ -29,7 +31,7 @@ export class MmThreadView extends ConsoleElement {
   /** Only the open thread, with no way back to the list (a live session's chat). */
   @property({ type: Boolean }) single = false;
 
-  @state() private threads: ThreadSummary[] = [];
+  @state() private threads: Thread[] = [];
   @state() private messages: Message[] = [];
   protected override loading = true;
   @state() private draft = '';
@@ -75,17 +77,10 @@ export class MmThreadView extends ConsoleElement {
     this.loading = true;
   }
 
-  #time(iso: string): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-    }).format(new Date(iso));
-  }
-
   override render() {
     const t = this.t.threads;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
-    const error = this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
+    const error = this.alert();
     if (!this.threadId) {
       return html`<h3>${t.heading}</h3>
         ${error}
@@ -124,7 +119,7 @@ export class MmThreadView extends ConsoleElement {
         ${this.messages.map(
           (m) => html`<li class=${m.authorId === this.userId ? 'mine' : 'theirs'}>
             <p class="pre">${linkified(m.body)}</p>
-            <span class="meta">${m.authorId === this.userId ? `${t.you} · ` : ''}${this.#time(m.createdAt)}</span>
+            <span class="meta">${m.authorId === this.userId ? `${t.you} · ` : ''}${this.when(m.createdAt, 'short')}</span>
           </li>`,
         )}
       </ol>
@@ -144,5 +139,11 @@ export class MmThreadView extends ConsoleElement {
         <button part="button" class="primary" ?disabled=${tooLong || this.draft.trim() === ''}>${t.send}</button>
       </form>
     `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-thread-view': MmThreadView;
   }
 }

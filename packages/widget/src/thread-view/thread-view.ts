@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmThreadView } from './thread-view.component.js';
 
 export { MmThreadView };
+export default MmThreadView;
 
-if (!customElements.get('mm-thread-view')) customElements.define('mm-thread-view', MmThreadView);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-thread-view': MmThreadView;
-  }
-}
+define('mm-thread-view', MmThreadView);

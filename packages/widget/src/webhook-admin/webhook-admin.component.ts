@@ -1,24 +1,30 @@
-import type { WebhookDelivery, WebhookEndpoint } from '@micromentor/sdk';
+import type { WebhookDelivery, WebhookEndpoint, WebhookEventType } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { AdminElement } from '../admin-console/admin-element.js';
+import { AdminElement } from '../internal/admin-console-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
-export const WEBHOOK_EVENTS: readonly WebhookEndpoint['events'][number][] = [
-  'request.created',
-  'request.matched',
-  'request.expired',
-  'booking.created',
-  'booking.cancelled',
-  'booking.rescheduled',
-  'booking.completed',
-  'feedback.submitted',
-  'mentor.applied',
-  'mentor.approved',
-];
+/**
+ * Every event an endpoint can subscribe to, in the order the form lists them. A record over the
+ * server's `WebhookEventType` (through the SDK), so the compiler refuses a list that misses one
+ * the server added or names one it dropped.
+ */
+export const WEBHOOK_EVENTS = Object.keys({
+  'request.created': true,
+  'request.matched': true,
+  'request.expired': true,
+  'booking.created': true,
+  'booking.cancelled': true,
+  'booking.rescheduled': true,
+  'booking.completed': true,
+  'feedback.submitted': true,
+  'mentor.applied': true,
+  'mentor.approved': true,
+} satisfies Record<WebhookEventType, true>) as readonly WebhookEventType[];
 
 /**
+ * @tagname mm-webhook-admin
  * @summary Webhook endpoints: add one (its signing secret shown once), rotate its secret (the old
  * one keeps signing for the server's overlap), see each endpoint's delivery log with every
  * attempt, replay a delivery.
@@ -53,7 +59,7 @@ export class MmWebhookAdmin extends AdminElement {
     if (!this.api) return;
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
-    const events = data.getAll('events').map(String) as WebhookEndpoint['events'];
+    const events = data.getAll('events').map(String) as WebhookEventType[];
     try {
       const { secret = '', ...endpoint } = await this.api.createWebhook(
         String(data.get('url') ?? '').trim(),
@@ -69,9 +75,9 @@ export class MmWebhookAdmin extends AdminElement {
     }
   }
 
-  async #rotate(id: string): Promise<void> {
-    try {
-      const { secret, ...endpoint } = await this.api!.rotateWebhookSecret(id);
+  #rotate(id: string): Promise<void> {
+    return this.act(async (api) => {
+      const { secret, ...endpoint } = await api.rotateWebhookSecret(id);
       this.secret = secret;
       this.notice = endpoint.previousSecretExpiresAt
         ? this.t.webhooks.oldSecretUntil(
@@ -80,9 +86,7 @@ export class MmWebhookAdmin extends AdminElement {
         : '';
       this.error = '';
       this.emit('mm-webhook-secret-rotated', { endpoint });
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   async #toggle(id: string): Promise<void> {
@@ -92,27 +96,23 @@ export class MmWebhookAdmin extends AdminElement {
     }
     this.open = id;
     this.deliveries = [];
-    try {
-      this.deliveries = (await this.api!.deliveries(id)).data;
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    await this.act(async (api) => {
+      this.deliveries = (await api.deliveries(id)).data;
+    });
   }
 
-  async #replay(endpointId: string, deliveryId: string): Promise<void> {
-    try {
-      await this.api!.replay(endpointId, deliveryId);
+  #replay(endpointId: string, deliveryId: string): Promise<void> {
+    return this.act(async (api) => {
+      await api.replay(endpointId, deliveryId);
       this.notice = this.t.webhooks.replayed;
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   override render() {
     const t = this.t.webhooks;
     if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
     return html`<h3>${t.heading}</h3>
-      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+      ${this.alert()}
       <p role="status" class="ok">
         ${this.secret ? html`${t.secret} <code class="secret">${this.secret}</code> ` : nothing}${this.notice}
       </p>
@@ -161,5 +161,11 @@ export class MmWebhookAdmin extends AdminElement {
         })}
       </tbody>
     </table>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-webhook-admin': MmWebhookAdmin;
   }
 }

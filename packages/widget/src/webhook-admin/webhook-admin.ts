@@ -1,11 +1,7 @@
+import { define } from '../internal/define.js';
 import { MmWebhookAdmin } from './webhook-admin.component.js';
 
 export { MmWebhookAdmin };
+export default MmWebhookAdmin;
 
-if (!customElements.get('mm-webhook-admin')) customElements.define('mm-webhook-admin', MmWebhookAdmin);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mm-webhook-admin': MmWebhookAdmin;
-  }
-}
+define('mm-webhook-admin', MmWebhookAdmin);

@@ -12,14 +12,10 @@ import type {
   SessionNotes,
   TimeRange,
 } from '@micromentor/sdk';
+import { conversationApi } from './conversation-api.js';
+import { type Subscribe, sdkSubscribe } from './subscribe.js';
 
-import type { SubscribeTo } from '../internal/subscribe.js';
-import { consoleApi } from '../mentor-console/console-api.js';
-
-export type { ActionItem, BoardEntry, LiveEvent, SessionNotes };
-
-/** How a follow-up element hears about live events; the SDK's `events.subscribe` by default. */
-export type Subscribe = SubscribeTo<LiveEvent>;
+export type { ActionItem, BoardEntry, LiveEvent, SessionNotes, Subscribe };
 export type Solved = FeedbackSolved;
 
 const DAY_MS = 86_400_000;
@@ -30,11 +26,9 @@ export function followUpApi(client: Micromentor) {
     userId: async (): Promise<string> => (await client.me.get()).user?.id ?? '',
     request: (id: string): Promise<HelpRequest> => client.requests.get(id),
     booking: (id: string): Promise<Booking> => client.bookings.get(id),
-    subscribe: ((handlers) => {
-      client.events.subscribe(handlers);
-    }) as Subscribe,
+    subscribe: sdkSubscribe(client),
     /** The conversation calls `<mm-thread-view>` makes (shared with the mentor console). */
-    conversation: consoleApi(client),
+    conversation: conversationApi(client),
     report: (params: CreateReportParams) => client.reports.create(params),
     sessions: async (): Promise<Booking[]> => (await client.bookings.list({ limit: 100 })).data,
     mentor: (id: string): Promise<Mentor> => client.mentors.get(id),

@@ -9,10 +9,10 @@ import type {
   UpdateProgramSettingsParams,
   WebhookEndpoint,
 } from '@micromentor/sdk';
-import type { AdminMentorsResource, MicromentorAdmin } from '@micromentor/sdk/admin';
+import type { MicromentorAdmin } from '@micromentor/sdk/admin';
+import type { MentorAction } from '../events/mm-admin-console.js';
 
-/** A vetting transition: every `client.admin.mentors` method but `list`. */
-export type MentorAction = Exclude<keyof AdminMentorsResource, 'list'>;
+export type { MentorAction };
 
 export function adminApi(client: MicromentorAdmin) {
   const { mentors, reports, settings, keys, webhooks, exports } = client.admin;

@@ -1,9 +1,9 @@
 // The learner's follow-up strings (its own bundle, loaded when "My help" needs it).
 import type { CreateReportParams } from '@micromentor/sdk';
-import { resolveLocale } from '../i18n/index.js';
+import { catalogue, panelWords } from './panel.js';
 
 const en = {
-  loading: 'Loading…',
+  ...panelWords.en,
   review: 'Sessions to review',
   reviewEmpty: 'Nothing to review.',
   sessionWith: (name: string, when: string) => `${name}, ${when}`,
@@ -73,16 +73,12 @@ const en = {
     pickReason: 'Choose what happened.',
     thanks: 'Thank you. The program will review your report.',
   },
-  errors: {
-    generic: 'Something went wrong. Please try again.',
-    network: 'You seem to be offline. Check your connection and try again.',
-  },
 };
 
 export type FollowUpMessages = typeof en;
 
 const es: FollowUpMessages = {
-  loading: 'Cargando…',
+  ...panelWords.es,
   review: 'Sesiones por valorar',
   reviewEmpty: 'No hay nada que valorar.',
   sessionWith: (name: string, when: string) => `${name}, ${when}`,
@@ -152,12 +148,6 @@ const es: FollowUpMessages = {
     pickReason: 'Elige qué ha pasado.',
     thanks: 'Gracias. El programa revisará tu informe.',
   },
-  errors: {
-    generic: 'Algo ha fallado. Inténtalo de nuevo.',
-    network: 'Parece que no hay conexión. Compruébala e inténtalo de nuevo.',
-  },
 };
 
-export function followUpMessages(explicit: string, element: Element): FollowUpMessages {
-  return resolveLocale(explicit, element) === 'es' ? es : en;
-}
+export const followUpMessages = catalogue(en, es);

@@ -1,10 +1,11 @@
 // The mentor console's strings, apart from the learner widget's so learners never download them.
-import { badgeNames } from '../i18n/badges.js';
-import { resolveLocale } from '../i18n/index.js';
+import { badgeNames } from './badges.js';
+import { resolveLocale } from './index.js';
+import { catalogue, panelWords } from './panel.js';
 
 const en = {
+  ...panelWords.en,
   title: 'Mentor console',
-  loading: 'Loading…',
   retry: 'Try again',
   needToken: 'Sign in to the site to open your mentor console.',
   tabs: {
@@ -155,17 +156,13 @@ const en = {
     sat: 'Saturday',
     sun: 'Sunday',
   } as Record<string, string>,
-  errors: {
-    generic: 'Something went wrong. Please try again.',
-    network: 'You seem to be offline. Check your connection and try again.',
-  },
 };
 
 export type ConsoleMessages = typeof en;
 
 const es: ConsoleMessages = {
+  ...panelWords.es,
   title: 'Consola de mentoría',
-  loading: 'Cargando…',
   retry: 'Reintentar',
   needToken: 'Inicia sesión en el sitio para abrir tu consola de mentoría.',
   tabs: {
@@ -316,15 +313,9 @@ const es: ConsoleMessages = {
     sat: 'sábado',
     sun: 'domingo',
   },
-  errors: {
-    generic: 'Algo ha fallado. Inténtalo de nuevo.',
-    network: 'Parece que no hay conexión. Compruébala e inténtalo de nuevo.',
-  },
 };
 
-export function consoleMessages(explicit: string, element: Element): ConsoleMessages {
-  return resolveLocale(explicit, element) === 'es' ? es : en;
-}
+export const consoleMessages = catalogue(en, es);
 
 export function consoleLocale(explicit: string, element: Element): string {
   return resolveLocale(explicit, element);

@@ -1,9 +1,9 @@
 // The admin console's strings (its own bundle, so learners and mentors never download them).
-import { resolveLocale } from '../i18n/index.js';
+import { catalogue, panelWords } from './panel.js';
 
 const en = {
+  ...panelWords.en,
   title: 'Program admin',
-  loading: 'Loading…',
   retry: 'Try again',
   needAdmin: 'This console needs a signed-in user with the admin role.',
   tabs: {
@@ -123,17 +123,13 @@ const en = {
     rotate: 'Rotate secret',
     oldSecretUntil: (when: string) => `The old secret keeps signing too until ${when}.`,
   },
-  errors: {
-    generic: 'Something went wrong. Please try again.',
-    network: 'You seem to be offline. Check your connection and try again.',
-  },
 };
 
 export type AdminMessages = typeof en;
 
 const es: AdminMessages = {
+  ...panelWords.es,
   title: 'Administración del programa',
-  loading: 'Cargando…',
   retry: 'Reintentar',
   needAdmin: 'Esta consola necesita una persona con el rol de administración.',
   tabs: {
@@ -250,12 +246,6 @@ const es: AdminMessages = {
     rotate: 'Rotar el secreto',
     oldSecretUntil: (when: string) => `El secreto anterior también firma hasta ${when}.`,
   },
-  errors: {
-    generic: 'Algo ha fallado. Inténtalo de nuevo.',
-    network: 'Parece que no hay conexión. Compruébala e inténtalo de nuevo.',
-  },
 };
 
-export function adminMessages(explicit: string, element: Element): AdminMessages {
-  return resolveLocale(explicit, element) === 'es' ? es : en;
-}
+export const adminMessages = catalogue(en, es);

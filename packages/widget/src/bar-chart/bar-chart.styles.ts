@@ -1,0 +1,35 @@
+import { css } from 'lit';
+
+export const barChartStyles = css`
+  :host {
+    display: block;
+  }
+  figure {
+    margin: 0 0 16px;
+  }
+  figcaption {
+    font-weight: 600;
+    margin-bottom: 4px;
+  }
+  svg {
+    width: 100%;
+    height: auto;
+    max-height: 220px;
+  }
+  rect {
+    fill: var(--mm-accent, #4338ca);
+  }
+  text {
+    font: 10px system-ui, sans-serif;
+    fill: currentColor;
+  }
+  table {
+    border-collapse: collapse;
+    font-size: 0.9em;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: 2px 10px 2px 0;
+  }
+`;

@@ -1,0 +1,69 @@
+import type { Mentor } from '@micromentor/sdk';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { MmMentorProfileDetail } from '../events/mm-mentor-console.js';
+import { consoleApi } from '../internal/mentor-console-api.js';
+import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
+import type { MmMentorProfileForm } from './mentor-profile-form.js';
+import './mentor-profile-form.js';
+
+const ada: Mentor = { ...match('Ada Lovelace').mentor, id: 'mnt_ada', formats: ['video', 'call'] };
+
+async function form(routes: Parameters<typeof fakeApi>[0], mentor: Mentor | null) {
+  const { client, calls } = fakeApi(routes);
+  const el = await fixture<MmMentorProfileForm>(
+    html`<mm-mentor-profile-form locale="en" .api=${consoleApi(client)} .mentor=${mentor}></mm-mentor-profile-form>`,
+  );
+  return { el, calls, root: el.shadowRoot! };
+}
+
+describe('<mm-mentor-profile-form>', () => {
+  it('edits the profile it is given: prefilled, saved with PATCH, announced', async () => {
+    const { el, calls, root } = await form(
+      {
+        'PATCH /v1/me/mentor': (call) => json(200, { ...ada, ...(call.body as object), statusReason: null }),
+      },
+      ada,
+    );
+    expect(root.querySelector('h3')!.textContent).to.equal('Your profile');
+    expect(root.querySelector<HTMLInputElement>('input[name=skills]')!.value).to.equal('sql, postgresql');
+    const checked = Array.from(root.querySelectorAll<HTMLInputElement>('input[name=formats]:checked'));
+    expect(checked.map((i) => i.value)).to.deep.equal(['video', 'call']);
+    await expect(el).to.be.accessible();
+
+    const saved: MmMentorProfileDetail[] = [];
+    el.addEventListener('mm-profile-saved', (e) => saved.push(e.detail));
+    root.querySelector<HTMLInputElement>('input[name=headline]')!.value = '  Query tuning  ';
+    root.querySelector<HTMLInputElement>('input[name=skills]')!.value = 'sql,  indexes ,';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('.ok')!.textContent === 'Profile saved.', 'saved');
+    const patch = calls.find((c) => c.method === 'PATCH')!.body as Record<string, unknown>;
+    expect(patch).to.deep.include({
+      headline: 'Query tuning',
+      skills: ['sql', 'indexes'],
+      formats: ['video', 'call'],
+    });
+    expect(calls.some((c) => c.method === 'POST')).to.be.false;
+    expect(saved).to.have.length(1);
+    expect(saved[0]!.mentor.headline).to.equal('Query tuning');
+  });
+
+  it('shows the server’s words when the application is refused, and announces nothing', async () => {
+    const { el, root } = await form(
+      {
+        'POST /v1/me/mentor': () =>
+          problem(409, 'already_applied', 'Conflict', 'You have already applied as a mentor.'),
+      },
+      null,
+    );
+    const applied: unknown[] = [];
+    el.addEventListener('mm-mentor-applied', (e) => applied.push(e.detail));
+    expect(root.querySelector('h3')!.textContent).to.equal('Become a mentor');
+    root.querySelector<HTMLInputElement>('input[name=name]')!.value = 'Ada';
+    root.querySelector<HTMLInputElement>('input[name=skills]')!.value = 'sql';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('[role=alert]'), 'error');
+    expect(root.querySelector('[role=alert]')!.textContent).to.equal('You have already applied as a mentor.');
+    expect(applied).to.have.length(0);
+    expect(root.querySelector<HTMLButtonElement>('button.primary')!.disabled).to.be.false;
+  });
+});

@@ -1,0 +1,84 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { MmOfferDetail, MmThreadOpenDetail } from '../events/mm-mentor-console.js';
+import { consoleApi } from '../internal/mentor-console-api.js';
+import { fakeApi, json, offer, problem } from '../test-support/fake-api.js';
+import type { MmOfferInbox } from './offer-inbox.js';
+import './offer-inbox.js';
+
+async function inbox(routes: Parameters<typeof fakeApi>[0]) {
+  const { client, calls } = fakeApi(routes);
+  const el = await fixture<MmOfferInbox>(
+    html`<mm-offer-inbox locale="en" .api=${consoleApi(client)}></mm-offer-inbox>`,
+  );
+  await waitUntil(() => el.shadowRoot!.querySelector('li'), 'offers');
+  return { el, calls };
+}
+
+const items = (el: MmOfferInbox) => Array.from(el.shadowRoot!.querySelectorAll('li'));
+const status = (el: MmOfferInbox) => el.shadowRoot!.querySelector('[role=status]')!.textContent!;
+
+describe('<mm-offer-inbox>', () => {
+  it('lists offers, accepts one, and explains when another mentor was first', async () => {
+    let offers = [offer('req_1', 'LEFT JOIN duplicates'), offer('req_2', 'Index not used')];
+    const { el, calls } = await inbox({
+      'GET /v1/me/offers': () => json(200, { data: offers, nextCursor: null }),
+      'POST /v1/requests/req_1/accept': () => {
+        offers = offers.map((o) => (o.requestId === 'req_1' ? { ...o, status: 'accepted' } : o));
+        return json(200, {});
+      },
+      'POST /v1/requests/req_2/accept': () =>
+        problem(409, 'already_taken', 'Conflict', 'Another mentor accepted this request.'),
+    });
+    expect(items(el).map((li) => li.querySelector('h4')!.textContent)).to.deep.equal([
+      'LEFT JOIN duplicates',
+      'Index not used',
+    ]);
+    expect(calls.find((c) => c.path === '/v1/me/offers')!.query).to.deep.equal({ limit: '50' });
+    await expect(el).to.be.accessible();
+    const accepted: MmOfferDetail[] = [];
+    el.addEventListener('mm-offer-accepted', (e) => accepted.push(e.detail));
+
+    items(el)[0]!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => status(el).includes('Accepted'));
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/v1/requests/req_1/accept')).to.be.true;
+    expect(accepted).to.deep.equal([{ requestId: 'req_1' }]);
+    // Accepted offers have no buttons any more.
+    await waitUntil(() => items(el)[0]!.querySelector('button') === null);
+
+    items(el)[1]!.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => status(el).includes('Another mentor accepted'));
+    expect(accepted).to.have.length(1);
+  });
+
+  it('declines an offer, and asks the learner for more detail in the request’s thread', async () => {
+    const { el, calls } = await inbox({
+      'GET /v1/me/offers': () => json(200, { data: [offer('req_1', 'Deadlock')], nextCursor: null }),
+      'POST /v1/requests/req_1/decline': () => json(200, offer('req_1', 'Deadlock', 'declined')),
+      'POST /v1/requests/req_1/threads': () => json(201, { id: 'thr_1' }),
+      'POST /v1/threads/thr_1/messages': (call) => json(201, { id: 'msg_1', ...(call.body as object) }),
+    });
+    const opened: MmThreadOpenDetail[] = [];
+    el.addEventListener('mm-thread-open', (e) => opened.push(e.detail));
+    const button = (text: string) =>
+      Array.from(el.shadowRoot!.querySelectorAll('button')).find((b) => b.textContent!.trim() === text)!;
+
+    button('Ask for more detail').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('textarea'), 'question form');
+    expect(button('Ask for more detail').getAttribute('aria-expanded')).to.equal('true');
+    el.shadowRoot!.querySelector('textarea')!.value = '  Which PostgreSQL version?  ';
+    el.shadowRoot!.querySelector<HTMLButtonElement>('form button.primary')!.click();
+    await waitUntil(() => opened.length === 1, 'thread opened');
+    expect(opened[0]).to.deep.equal({ threadId: 'thr_1' });
+    expect(calls.find((c) => c.path === '/v1/threads/thr_1/messages')!.body).to.deep.equal({
+      body: 'Which PostgreSQL version?',
+    });
+
+    const declined: MmOfferDetail[] = [];
+    el.addEventListener('mm-offer-declined', (e) => declined.push(e.detail));
+    button('Decline').click();
+    await waitUntil(() => declined.length === 1, 'declined');
+    expect(declined[0]).to.deep.equal({ requestId: 'req_1' });
+    expect(calls.some((c) => c.method === 'POST' && c.path === '/v1/requests/req_1/decline')).to.be.true;
+    await waitUntil(() => status(el).includes('Declined'));
+  });
+});

@@ -1,0 +1,25 @@
+import { css } from 'lit';
+
+export const sessionFeedbackStyles = css`
+  .stars {
+    display: inline-flex;
+    gap: 2px;
+  }
+  .stars label {
+    display: inline-block;
+    cursor: pointer;
+    font-size: 1.6em;
+    color: #9ca3af;
+  }
+  .stars input {
+    position: absolute;
+    opacity: 0;
+  }
+  .stars label.on {
+    color: #b45309;
+  }
+  .stars input:focus-visible + span {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+`;
