@@ -3,7 +3,10 @@
 // Paths are relative to the repository root. Tests and built output are outside the rules.
 
 const server = '^packages/server/src/';
-/** A console or follow-up bundle's own folder: only that bundle (and the entries) import it. */
+/**
+ * A console or follow-up bundle's own folder: only that bundle and the package's entries
+ * (`index.ts`, the `*-entry.ts` bundles, the JSX types of `react.ts`) import it.
+ */
 const bundleRule = (folder) => ({
   name: `widget-${folder}-is-its-bundles-own`,
   comment: `widget/src/${folder}/ is one bundle's shell: shared pieces live in internal/ or styles/`,
@@ -13,7 +16,7 @@ const bundleRule = (folder) => ({
     pathNot: [
       `^packages/widget/src/${folder}/`,
       '^packages/widget/src/[^/]+-entry\\.ts$',
-      '^packages/widget/src/index\\.ts$',
+      '^packages/widget/src/(index|react)\\.ts$',
     ],
   },
   to: { path: `^packages/widget/src/${folder}/` },
