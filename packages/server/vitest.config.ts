@@ -2,14 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 // `*.postgres.test.ts`: about several processes on one PostgreSQL (LISTEN/NOTIFY across
 // processes), which embedded PGlite cannot be; only the postgres project includes them.
+// `*.pglite.test.ts`: about the embedded database itself (its data folder); only the pglite one.
 const POSTGRES_ONLY = 'test/**/*.postgres.test.ts';
+const PGLITE_ONLY = 'test/**/*.pglite.test.ts';
 
 const integration = (name: 'pglite' | 'postgres') => ({
   extends: true as const,
   test: {
     name,
     include: ['test/**/*.test.ts'],
-    ...(name === 'pglite' ? { exclude: ['**/node_modules/**', POSTGRES_ONLY] } : {}),
+    exclude: ['**/node_modules/**', name === 'pglite' ? POSTGRES_ONLY : PGLITE_ONLY],
     env: { MM_TEST_DB: name },
     globalSetup: ['test/support/global-setup.ts'],
   },

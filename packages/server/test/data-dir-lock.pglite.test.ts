@@ -60,31 +60,28 @@ describe('the embedded database folder lock', () => {
   }, 60_000);
 });
 
-describe.runIf((process.env.MM_TEST_DB ?? 'pglite') === 'pglite')(
-  'the CLI on a folder a server holds',
-  () => {
-    let database: CliDatabase;
-    let holder: ChildProcess | undefined;
-    beforeAll(async () => {
-      database = await createCliDatabase();
-    });
-    afterAll(async () => {
-      holder?.kill('SIGKILL');
-      await database?.cleanup();
-    });
+describe('the CLI on a folder a server holds', () => {
+  let database: CliDatabase;
+  let holder: ChildProcess | undefined;
+  beforeAll(async () => {
+    database = await createCliDatabase();
+  });
+  afterAll(async () => {
+    holder?.kill('SIGKILL');
+    await database?.cleanup();
+  });
 
-    it('exits 2 with a message that says what to do', async () => {
-      const dir = database.env.MICROMENTOR_DATA_DIR!;
-      holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
-      writeFileSync(`${dir}.lock`, String(holder.pid));
-      const result = await runCli(
-        ['tenant', 'create', '--name', 'X', '--origin', 'http://localhost:3000'],
-        database.env,
-      );
-      expect(result.code).toBe(2);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toContain(`in use by another process (pid ${holder.pid})`);
-      expect(result.stderr).toContain('stop it first');
-    }, 60_000);
-  },
-);
+  it('exits 2 with a message that says what to do', async () => {
+    const dir = database.env.MICROMENTOR_DATA_DIR!;
+    holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    writeFileSync(`${dir}.lock`, String(holder.pid));
+    const result = await runCli(
+      ['tenant', 'create', '--name', 'X', '--origin', 'http://localhost:3000'],
+      database.env,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`in use by another process (pid ${holder.pid})`);
+    expect(result.stderr).toContain('stop it first');
+  }, 60_000);
+});
