@@ -1,9 +1,10 @@
-import type { RequestContext, SessionFormat } from '@micromentor/sdk';
+import type { HelpRequest, RequestContext, SessionFormat } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { MmElement } from '../internal/mm-element.js';
 import { requestFormStyles } from './request-form.styles.js';
 
-export type Urgency = 'now' | 'today' | 'this_week' | 'flexible';
+/** How soon the learner needs help: the server's one definition, through the SDK. */
+export type Urgency = HelpRequest['urgency'];
 
 const FORMATS: readonly SessionFormat[] = ['video', 'call', 'chat'];
 const URGENCIES: readonly Urgency[] = ['now', 'today', 'this_week', 'flexible'];
