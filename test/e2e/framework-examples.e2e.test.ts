@@ -1,27 +1,17 @@
-// End to end: the React 19 and Vue 3 example pages (examples/react, examples/vue), each built
-// here with its own `vite build` when its page is missing or older than its sources, served by
-// the stand-in customer site and opened cold in Chromium (a fresh browser profile, as a first
-// visit). The `<mm-ask-expert>` elements the framework rendered must upgrade from the BUILT
-// widget (dist/widget.js through the real API), take the framework's attributes, let the
-// learner ask, and the element's `mm-request-created` must reach the framework's own handler
-// (React's `onmm-request-created` prop, Vue's `@mm-request-created`), which re-renders the page.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiProcess,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  DEMO_SECRET_KEY,
+  asProgram,
+  type ExampleStack,
+  ensureExampleBuilt,
   ensureWidgetBuilt,
   fetchRequest,
   type HostSite,
   RESULTS_DIR,
-  ROOT,
-  startApiProcess,
-  startHostSite,
+  startExampleStack,
 } from './support.js';
 
 /** Not 8788/8789: widget.e2e and instant-help.e2e may run beside this file; the demo tenant is told to allow it. */
@@ -29,77 +19,28 @@ const PORT = 8790;
 const ORIGIN = `http://localhost:${PORT}`;
 const STEP_TIMEOUT = 20_000;
 
-/** The newest modification time under `path` (files and folders), skipping node_modules. */
-function newest(path: string): number {
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let latest = info.mtimeMs;
-  for (const name of readdirSync(path)) {
-    if (name === 'node_modules') continue;
-    latest = Math.max(latest, newest(join(path, name)));
-  }
-  return latest;
-}
-
-/**
- * Builds examples/<name> (vite build: app/ → index.html + assets/) unless its built page is
- * newer than everything it is built from: the e2e suite opens what the sources say today.
- */
-function ensureExampleBuilt(name: 'react' | 'vue'): void {
-  const dir = join(ROOT, 'examples', name);
-  const page = join(dir, 'index.html');
-  const sources = ['app', 'vite.config.ts', 'package.json'].map((f) => join(dir, f));
-  if (existsSync(page) && statSync(page).mtimeMs >= Math.max(...sources.map(newest))) return;
-  const vite = join(dir, 'node_modules', 'vite', 'bin', 'vite.js');
-  try {
-    execFileSync(process.execPath, [vite, 'build'], { cwd: dir, stdio: 'pipe', timeout: 120_000 });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`vite build of examples/${name} failed:\n${stdout ?? ''}\n${stderr ?? ''}`);
-  }
-  if (!existsSync(page)) throw new Error(`vite build did not produce ${page}`);
-}
-
+let stack: ExampleStack | undefined;
 let api: ApiProcess | undefined;
 let host: HostSite | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 
-async function sk<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${api!.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const _sk = <T>(method: string, path: string, body?: unknown): Promise<T> =>
+  asProgram<T>(api!.url, method, path, body);
 
 beforeAll(async () => {
   mkdirSync(RESULTS_DIR, { recursive: true });
   ensureWidgetBuilt();
   ensureExampleBuilt('react');
   ensureExampleBuilt('vue');
-  try {
-    api = await startApiProcess();
-    const settings = await sk<{ allowedOrigins: string[] }>('GET', '/v1/admin/settings');
-    await sk('PATCH', '/v1/admin/settings', {
-      allowedOrigins: [...new Set([...settings.allowedOrigins, ORIGIN])],
-    });
-    host = await startHostSite(api.url, PORT);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: 60_000 });
-  } catch (error) {
-    await stopAll();
-    throw error;
-  }
+  stack = await startExampleStack({ port: PORT });
+  ({ api, host, browser } = stack);
 }, 300_000);
 
 async function stopAll(): Promise<void> {
   await context?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await host?.stop().catch(() => {});
-  await api?.stop().catch(() => {});
-  context = browser = host = api = undefined;
+  await stack?.stop();
+  context = browser = host = api = stack = undefined;
 }
 
 afterAll(stopAll, 60_000);

@@ -8,19 +8,18 @@
 // Screenshots go to test-results/e2e/instant-*.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUserToken } from '../../packages/sdk/src/node/index.js';
 import {
   type ApiProcess,
-  CHROMIUM_ARGS,
-  chromiumPath,
+  asProgram,
   DEMO_SECRET_KEY,
+  type ExampleStack,
   ensureWidgetBuilt,
   type HostSite,
   RESULTS_DIR,
-  startApiProcess,
-  startHostSite,
+  startExampleStack,
 } from './support.js';
 
 /** Not 8788: widget.e2e.test.ts may run beside this file; the demo tenant is told to allow it. */
@@ -30,20 +29,14 @@ const DEMO_IDENTITY_SECRET = 'ids_demo_LocalOnlyIdentitySecret2026';
 const LEARNER = { sub: 'demo-learner-1', name: 'Ada Learner' };
 const STEP_TIMEOUT = 20_000;
 
+let stack: ExampleStack | undefined;
 let api: ApiProcess | undefined;
 let host: HostSite | undefined;
 let browser: Browser | undefined;
 const contexts: BrowserContext[] = [];
 
-async function sk<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${api!.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const sk = <T>(method: string, path: string, body?: unknown): Promise<T> =>
+  asProgram<T>(api!.url, method, path, body);
 
 /** A call as the demo learner (the secret key acting for their user token). */
 async function asLearner<T>(path: string): Promise<T> {
@@ -58,26 +51,17 @@ async function asLearner<T>(path: string): Promise<T> {
 beforeAll(async () => {
   mkdirSync(RESULTS_DIR, { recursive: true });
   ensureWidgetBuilt();
-  try {
-    api = await startApiProcess({ MM_TEST_CLOCK: '1', MICROMENTOR_WORKER_POLL_MS: '200' });
-    const settings = await sk<{ allowedOrigins: string[] }>('GET', '/v1/admin/settings');
-    await sk('PATCH', '/v1/admin/settings', {
-      allowedOrigins: [...new Set([...settings.allowedOrigins, ORIGIN])],
-    });
-    host = await startHostSite(api.url, PORT);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: 60_000 });
-  } catch (error) {
-    await stopAll();
-    throw error;
-  }
+  stack = await startExampleStack({
+    port: PORT,
+    apiEnv: { MM_TEST_CLOCK: '1', MICROMENTOR_WORKER_POLL_MS: '200' },
+  });
+  ({ api, host, browser } = stack);
 }, 240_000);
 
 async function stopAll(): Promise<void> {
   for (const c of contexts.splice(0)) await c.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await host?.stop().catch(() => {});
-  await api?.stop().catch(() => {});
-  browser = host = api = undefined;
+  await stack?.stop();
+  browser = host = api = stack = undefined;
 }
 
 afterAll(stopAll, 60_000);

@@ -1,13 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signUserToken } from '@micromentor/sdk/node';
 import pg from 'pg';
-import type { Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { type ServeProcess, startServe } from '../../packages/server/test/support/cli-process.js';
 import { withDatabase } from '../../packages/server/test/support/postgres-url.js';
 
@@ -46,18 +46,34 @@ export function ensureWidgetBuilt(): void {
   if (!existsSync(WIDGET_FILE)) throw new Error(`vite build did not produce ${WIDGET_FILE}`);
 }
 
-export const REACT_EXAMPLE_DIR = join(ROOT, 'examples', 'react');
+/** The newest modification time under `path` (files and folders), skipping node_modules. */
+function newest(path: string): number {
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let latest = info.mtimeMs;
+  for (const name of readdirSync(path)) {
+    if (name === 'node_modules') continue;
+    latest = Math.max(latest, newest(join(path, name)));
+  }
+  return latest;
+}
 
-/** Builds examples/react (vite build: app/ → index.html + assets/) when its page is missing. */
-export function ensureReactExampleBuilt(): void {
-  const page = join(REACT_EXAMPLE_DIR, 'index.html');
-  if (existsSync(page)) return;
-  const vite = join(REACT_EXAMPLE_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build'], {
-    cwd: REACT_EXAMPLE_DIR,
-    stdio: 'pipe',
-    timeout: 120_000,
-  });
+/**
+ * Builds examples/<name> (vite build: app/ → index.html + assets/) unless its built page is
+ * newer than everything it is built from: the e2e suite opens what the sources say today.
+ */
+export function ensureExampleBuilt(name: 'react' | 'vue'): void {
+  const dir = join(ROOT, 'examples', name);
+  const page = join(dir, 'index.html');
+  const sources = ['app', 'vite.config.ts', 'package.json'].map((f) => join(dir, f));
+  if (existsSync(page) && statSync(page).mtimeMs >= Math.max(...sources.map(newest))) return;
+  const vite = join(dir, 'node_modules', 'vite', 'bin', 'vite.js');
+  try {
+    execFileSync(process.execPath, [vite, 'build'], { cwd: dir, stdio: 'pipe', timeout: 120_000 });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`vite build of examples/${name} failed:\n${stdout ?? ''}\n${stderr ?? ''}`);
+  }
   if (!existsSync(page)) throw new Error(`vite build did not produce ${page}`);
 }
 
@@ -317,4 +333,57 @@ export async function waitForFocus(
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`focus never reached ${what}; it is on ${JSON.stringify(last)}`);
+}
+
+/** The demo program (its secret key) calling the API at `apiUrl`, JSON in and out. */
+export async function asProgram<T>(apiUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${apiUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+export interface ExampleStack {
+  api: ApiProcess;
+  host: HostSite;
+  browser: Browser;
+  /** Stops the browser, the host site and the API (and drops the API's database). */
+  stop(): Promise<void>;
+}
+
+/**
+ * What each e2e file runs against: the API (`micromentor serve --seed-demo`, with `apiEnv`), the
+ * example host site on `port` and Chromium. A port other than the demo's 8788 is added to the
+ * demo tenant's allowed origins, so files can run side by side. A failed step stops what started.
+ */
+export async function startExampleStack(
+  options: { port?: number; apiEnv?: NodeJS.ProcessEnv } = {},
+): Promise<ExampleStack> {
+  const port = options.port ?? HOST_PORT;
+  await assertPortFree(port); // fail fast, before starting anything
+  let api: ApiProcess | undefined;
+  let host: HostSite | undefined;
+  let browser: Browser | undefined;
+  const stop = async (): Promise<void> => {
+    await browser?.close().catch(() => {});
+    await host?.stop().catch(() => {});
+    await api?.stop().catch(() => {});
+  };
+  try {
+    api = await startApiProcess(options.apiEnv);
+    if (port !== HOST_PORT) {
+      const settings = await asProgram<{ allowedOrigins: string[] }>(api.url, 'GET', '/v1/admin/settings');
+      const origins = new Set([...settings.allowedOrigins, `http://localhost:${port}`]);
+      await asProgram(api.url, 'PATCH', '/v1/admin/settings', { allowedOrigins: [...origins] });
+    }
+    host = await startHostSite(api.url, port);
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: 60_000 });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { api, host, browser, stop };
 }
