@@ -5,26 +5,22 @@
 // to test-results/e2e/; UPDATE_SCREENSHOTS=1 refreshes docs/screenshots/widget-matches.png.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiProcess,
-  assertPortFree,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  ensureReactExampleBuilt,
+  type ExampleStack,
+  ensureExampleBuilt,
   ensureWidgetBuilt,
   fetchBooking,
   fetchRequest,
   fetchThread,
   HOST_ORIGIN,
-  HOST_PORT,
   type HostSite,
   pressUntil,
   RESULTS_DIR,
   ROOT,
-  startApiProcess,
-  startHostSite,
+  startExampleStack,
   waitForFocus,
 } from './support.js';
 
@@ -45,6 +41,7 @@ declare global {
   }
 }
 
+let stack: ExampleStack | undefined;
 let api: ApiProcess | undefined;
 let host: HostSite | undefined;
 let browser: Browser | undefined;
@@ -53,24 +50,15 @@ let context: BrowserContext | undefined;
 beforeAll(async () => {
   mkdirSync(RESULTS_DIR, { recursive: true });
   ensureWidgetBuilt();
-  ensureReactExampleBuilt();
-  await assertPortFree(HOST_PORT); // fail fast, before starting anything
-  try {
-    api = await startApiProcess();
-    host = await startHostSite(api.url);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: 60_000 });
-  } catch (error) {
-    await stopAll();
-    throw error;
-  }
+  ensureExampleBuilt('react');
+  stack = await startExampleStack();
+  ({ api, host, browser } = stack);
 }, 240_000);
 
 async function stopAll(): Promise<void> {
   await context?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-  await host?.stop().catch(() => {});
-  await api?.stop().catch(() => {});
-  context = browser = host = api = undefined;
+  await stack?.stop();
+  context = browser = host = api = stack = undefined;
 }
 
 afterAll(stopAll, 60_000);
@@ -415,6 +403,23 @@ describe('the built widget on a customer site (another origin)', () => {
       url: `${HOST_ORIGIN}/lms-lesson/`,
     });
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('loads each console page cold, as a visitor opens it: tabs, not a refusal', async () => {
+    for (const [path, tag, firstTab] of [
+      ['/mentor-console/', 'mm-mentor-console', 'Requests'],
+      ['/admin-console/', 'mm-admin-console', 'Applications'],
+    ] as const) {
+      const { page, consoleErrors } = await openPage(path);
+      const consoleEl = page.locator(tag);
+      await consoleEl.locator('[role="tab"]').first().waitFor({ state: 'visible' });
+      expect(await consoleEl.locator('[role="tab"]').first().textContent()).toContain(firstTab);
+      expect(await consoleEl.getByText('needs a signed-in user').count()).toBe(0);
+      await shot(page, `cold${path.replaceAll('/', '-')}loaded`);
+      expect(consoleErrors).toEqual([]);
+      await context?.close();
+      context = undefined;
+    }
   });
 
   it('runs in the React example: an element React rendered opens, asks and tells React about a booking', async () => {

@@ -44,11 +44,6 @@ export class MmAdminConsole extends ConsoleShell<AdminApi, MicromentorAdmin, Tab
   protected override tab: Tab = 'applications';
   protected readonly tabs = TABS;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.reload();
-  }
-
   get t(): AdminMessages {
     return adminMessages(this.locale, this);
   }

@@ -38,6 +38,14 @@ export abstract class ConsoleShell<
   /** Loads who the user is: `ready`, or `refused` when they may not use the console. */
   protected abstract start(api: Api): Promise<'ready' | 'refused'>;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // After the first update: properties the embed script set before this element was defined
+    // (key, API base, token) are only applied then. Loading earlier read no user and refused
+    // the admin console on every cold load of a page.
+    void this.updateComplete.then(() => this.reload());
+  }
+
   /** Loads who the user is (again): the console's first call, and its retry. */
   async reload(): Promise<void> {
     const api = this.connectApi();

@@ -64,13 +64,6 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
 
   #abort: AbortController | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // After the first update: properties the embed script set before this element was defined
-    // (key, API base, token) are only applied then.
-    void this.updateComplete.then(() => this.reload());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#abort?.abort();
