@@ -13,7 +13,7 @@ export const instantHelpStyles = css`
     inline-size: 12px;
     block-size: 12px;
     border-radius: 50%;
-    background: var(--_accent, #4338ca);
+    background: var(--_a);
     animation: pulse 1.2s ease-in-out infinite;
     flex: none;
   }

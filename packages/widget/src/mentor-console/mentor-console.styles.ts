@@ -8,7 +8,7 @@ export const mentorConsoleStyles = css`
 
   .notice {
     padding: 8px 12px;
-    border-radius: var(--_radius);
+    border-radius: var(--_r);
     background: #fef3c7;
     color: #78350f;
   }

@@ -11,7 +11,7 @@ export const mentorRecordStyles = css`
   }
 
   .badges li {
-    border: 1px solid var(--mm-border, #d1d5db);
+    border: 1px solid var(--_dv);
     border-radius: 999px;
     padding: 4px 12px;
   }

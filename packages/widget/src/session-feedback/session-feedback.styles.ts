@@ -19,7 +19,7 @@ export const sessionFeedbackStyles = css`
     color: #b45309;
   }
   .stars input:focus-visible + span {
-    outline: 3px solid var(--_accent);
+    outline: 3px solid var(--_a);
     outline-offset: 2px;
   }
 `;

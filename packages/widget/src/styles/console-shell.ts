@@ -3,14 +3,14 @@ import { css } from 'lit';
 /** A console's frame (the mentor and the admin console): the box, its title and the tablist. */
 export const consoleShellStyles = css`
   :host {
-    color: var(--mm-text, #111827);
+    color: var(--_fg);
   }
 
   .console {
-    border: 1px solid var(--mm-border, #d1d5db);
-    border-radius: var(--_radius);
+    border: 1px solid var(--_dv);
+    border-radius: var(--_r);
     padding: 16px;
-    background: var(--mm-background, #fff);
+    background: var(--_bg);
   }
 
   h2 {
@@ -23,7 +23,7 @@ export const consoleShellStyles = css`
     flex-wrap: wrap;
     gap: 4px;
     margin: 12px 0;
-    border-bottom: 1px solid var(--mm-border, #d1d5db);
+    border-bottom: 1px solid var(--_dv);
   }
 
   [role='tab'] {
@@ -34,7 +34,7 @@ export const consoleShellStyles = css`
   }
 
   [role='tab'][aria-selected='true'] {
-    border-bottom-color: var(--_accent);
+    border-bottom-color: var(--_a);
     font-weight: 600;
   }
 `;

@@ -11,8 +11,8 @@ export const consoleStyles = css`
   }
 
   .card {
-    border: 1px solid var(--mm-border, #d1d5db);
-    border-radius: var(--_radius);
+    border: 1px solid var(--_dv);
+    border-radius: var(--_r);
     padding: 12px 14px;
     background: var(--mm-surface, #fff);
   }
@@ -58,12 +58,12 @@ export const consoleStyles = css`
     font: inherit;
     padding: 6px 8px;
     border: 1px solid #6b7280;
-    border-radius: calc(var(--_radius) / 2);
+    border-radius: calc(var(--_r) / 2);
   }
 
   fieldset {
-    border: 1px solid var(--mm-border, #d1d5db);
-    border-radius: var(--_radius);
+    border: 1px solid var(--_dv);
+    border-radius: var(--_r);
     margin: 0 0 12px;
     padding: 8px 12px 12px;
   }

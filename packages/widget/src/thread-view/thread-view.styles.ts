@@ -14,7 +14,7 @@ export const threadStyles = css`
   .messages li {
     max-width: 85%;
     padding: 8px 10px;
-    border-radius: var(--_radius);
+    border-radius: var(--_r);
     background: var(--mm-surface-muted, #f3f4f6);
   }
 
@@ -35,7 +35,7 @@ export const threadStyles = css`
   }
 
   .badge {
-    background: var(--_accent);
+    background: var(--_a);
     color: #fff;
     border-radius: 999px;
     padding: 0 8px;
