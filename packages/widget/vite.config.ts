@@ -1,12 +1,18 @@
 import { defineConfig } from 'vite';
+import { flowFilePlugin } from './build/flow-file.js';
 import { minifyLiteralsPlugin } from './build/minify-literals.js';
+import { precompressPlugin } from './build/precompress.js';
 import { terserPassPlugin } from './build/terser-pass.js';
 
-// Two bundles from one `vite build`:
-// - embed: dist/widget.js, one minified IIFE with lit inside, for a plain <script> tag;
+// The bundles of one `vite build`:
+// - flow:  dist/ask-expert.<hash>.js, the learner flow with Lit inside, an ES module that
+//          widget.js imports when needed (content-hashed: served as immutable);
+// - embed: dist/widget.js, the small IIFE loader for a plain <script> tag (no Lit);
+// - the consoles, each an IIFE of its own that widget.js loads where one appears;
 // - esm:   dist/index.js, an ES module for bundler users, lit left external so the host's
 //          bundler can dedupe it.
-// They are separate environments because an IIFE takes exactly one entry.
+// They are separate environments because an IIFE takes exactly one entry. Page bundles are
+// written pre-compressed beside themselves (.br, .gz).
 /** An IIFE of its own for a console: dist/<name>.js from src/<name>-entry.ts. */
 function consoleBundle(name: string) {
   return {
@@ -28,14 +34,28 @@ function consoleBundle(name: string) {
 }
 
 export default defineConfig({
-  plugins: [minifyLiteralsPlugin(), terserPassPlugin()],
+  plugins: [minifyLiteralsPlugin(), flowFilePlugin(), terserPassPlugin(), precompressPlugin()],
   build: { target: 'es2022' },
   environments: {
-    embed: {
+    flow: {
       consumer: 'client',
       build: {
         outDir: 'dist',
         emptyOutDir: true,
+        minify: true,
+        modulePreload: false,
+        copyPublicDir: false,
+        rolldownOptions: {
+          input: 'src/flow-entry.ts',
+          output: { format: 'es', entryFileNames: 'ask-expert.[hash].js' },
+        },
+      },
+    },
+    embed: {
+      consumer: 'client',
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
         minify: true,
         modulePreload: false,
         copyPublicDir: false,
@@ -72,9 +92,9 @@ export default defineConfig({
     },
   },
   builder: {
-    // In order: the embed build empties dist/ first.
+    // In order: the flow build empties dist/ first and names the file the embed build loads.
     async buildApp(builder) {
-      for (const name of ['embed', 'mentor_console', 'admin_console', 'follow_up', 'esm']) {
+      for (const name of ['flow', 'embed', 'mentor_console', 'admin_console', 'follow_up', 'esm']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`missing build environment ${name}`);
         await builder.build(environment);

@@ -346,6 +346,40 @@ describe('the built widget on a customer site (another origin)', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('costs the host page only the small loader until the learner reaches for the launcher', async () => {
+    context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    const scripts: { url: string; status: number; headers: Record<string, string> }[] = [];
+    page.on('response', (response) => {
+      if (/\/(widget|ask-expert\.[\w-]+)\.js$/.test(response.url()))
+        scripts.push({ url: response.url(), status: response.status(), headers: response.headers() });
+    });
+    await page.goto(`${HOST_ORIGIN}/plain-html/`, { waitUntil: 'load' });
+    const loader = scripts.find((s) => s.url.endsWith('/widget.js'));
+    expect(loader?.headers['content-encoding']).toBe('br');
+    expect(loader?.headers['cache-control']).toBe('public, max-age=300, must-revalidate');
+    expect(loader?.headers.etag).toMatch(/^"[\w-]+"$/);
+    // The stand-in launcher is there and nothing of the flow has run.
+    await widget(page).locator('[part~="launcher"]').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => Boolean(customElements.get('mm-ask-expert')))).toBe(false);
+    // Once idle, the flow is fetched (preloaded), still not run.
+    await expect.poll(() => scripts.some((s) => /ask-expert\.[\w-]+\.js$/.test(s.url))).toBe(true);
+    const flow = scripts.find((s) => /ask-expert\.[\w-]+\.js$/.test(s.url))!;
+    expect(flow.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(flow.headers['content-encoding']).toBe('br');
+    expect(await page.evaluate(() => Boolean(customElements.get('mm-ask-expert')))).toBe(false);
+    // Pointing at the launcher runs it: the real launcher replaces the stand-in, in place.
+    const before = await widget(page).locator('[part~="launcher"]').boundingBox();
+    await widget(page).locator('[part~="launcher"]').hover();
+    await page.waitForFunction(() => customElements.get('mm-ask-expert'));
+    await expect.poll(() => widget(page).locator('[part~="launcher"]').count()).toBe(1);
+    expect(await widget(page).locator('[part~="launcher"]').boundingBox()).toEqual(before);
+    // Clicking opens the panel at once.
+    await widget(page).locator('[part~="launcher"]').click();
+    await widget(page).locator('[part~="panel"]').waitFor({ state: 'visible' });
+  });
+
   it('works under a strict Content-Security-Policy with no violations', async () => {
     const { page, consoleErrors, headers } = await openPage('/strict-csp/');
     const csp = headers['content-security-policy'];

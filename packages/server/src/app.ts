@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
@@ -23,6 +21,7 @@ import { adminSettingsRoutes } from './routes/admin/settings.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { boardRoutes } from './routes/board.js';
 import { bookingRoutes } from './routes/bookings.js';
+import { bundleRoutes } from './routes/bundles.js';
 import { eventRoutes } from './routes/events.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { guestRoutes } from './routes/guests.js';
@@ -163,19 +162,8 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
   app.doc31('/openapi.json', documentConfig);
   app.get('/docs', (c) => c.html(renderReferencePage(app.getOpenAPI31Document(documentConfig) as never)));
 
-  // The learner widget and the consoles it loads on demand, from the widget's dist folder.
-  for (const file of ['widget.js', 'mentor-console.js', 'admin-console.js', 'follow-up.js']) {
-    app.get(`/${file}`, (c) => {
-      const path = config.widgetFile && join(dirname(config.widgetFile), file);
-      if (!path || !existsSync(path)) {
-        throw new ApiError(404, 'widget_not_built', 'The widget bundle is not built; run `pnpm build`.');
-      }
-      c.header('Content-Type', 'text/javascript; charset=utf-8');
-      c.header('Cache-Control', 'public, max-age=300');
-      c.header('Access-Control-Allow-Origin', '*');
-      return c.body(readFileSync(path));
-    });
-  }
+  // The learner widget's loader, its flow and the consoles, from the widget's dist folder.
+  app.route('/', bundleRoutes(config.widgetFile));
 
   app.onError(
     errorHandler(

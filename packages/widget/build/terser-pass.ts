@@ -3,7 +3,7 @@ import type { Plugin } from 'vite';
 
 // Rolldown's minifier (oxc) is fast but leaves some size on the table; a second, compress-only
 // pass of terser over its output takes about 100 B (gzip) more off an IIFE bundle. Only for the
-// IIFEs a page loads with a <script> tag, where every byte is the learner's.
+// bundles a page loads (the IIFEs and the learner flow), where every byte is the learner's.
 
 /** Runs terser over each IIFE chunk the build writes, after Rolldown has minified it. */
 export function terserPassPlugin(): Plugin {
@@ -11,10 +11,11 @@ export function terserPassPlugin(): Plugin {
     name: 'mm-terser-pass',
     apply: 'build',
     async generateBundle(options, bundle) {
-      if (options.format !== 'iife') return;
+      const module = this.environment.name === 'flow';
+      if (options.format !== 'iife' && !module) return;
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const result = await minify(chunk.code, { ecma: 2022, compress: { passes: 2 } });
+        const result = await minify(chunk.code, { ecma: 2022, module, compress: { passes: 2 } });
         if (result.code === undefined) throw new Error(`terser returned nothing for ${chunk.fileName}`);
         chunk.code = result.code;
       }

@@ -29,6 +29,29 @@ function onlyLauncher(doc: Document = document): MmAskExpert {
   return all[0]!;
 }
 
+/** The stand-in launcher widget.js draws inside a `<mm-ask-expert>` before the flow is loaded. */
+function stubButton(widget: Element): HTMLButtonElement | null {
+  return widget.querySelector('[slot="mm-stub"]')?.shadowRoot?.querySelector('button') ?? null;
+}
+
+function box(element: Element): { top: number; left: number; width: number; height: number } {
+  const { top, left, width, height } = element.getBoundingClientRect();
+  return {
+    top: Math.round(top),
+    left: Math.round(left),
+    width: Math.round(width),
+    height: Math.round(height),
+  };
+}
+
+/** Points at the page's first launcher, which loads the learner flow, and waits for it. */
+async function loadFlow(doc: Document): Promise<void> {
+  const button = stubButton(doc.querySelector('mm-ask-expert')!);
+  expect(button, 'a stand-in launcher to point at').to.exist;
+  button!.dispatchEvent(new PointerEvent('pointerenter'));
+  await doc.defaultView!.customElements.whenDefined('mm-ask-expert');
+}
+
 async function loadFrame(body: string): Promise<Window> {
   const frame = document.createElement('iframe');
   frame.srcdoc = body;
@@ -63,18 +86,44 @@ describe('dist/widget.js (built embed bundle)', () => {
     await loadBundle({ key: 'pk_test_embed', userToken: 'jwt.from-attribute' });
   });
 
-  it('defines <mm-ask-expert>', () => {
-    expect(customElements.get('mm-ask-expert')).to.be.a('function');
+  let stubBox: ReturnType<typeof box>;
+
+  it('draws a stand-in launcher without loading the learner flow', () => {
+    expect(customElements.get('mm-ask-expert'), 'the flow is not in widget.js').to.equal(undefined);
+    const launcher = onlyLauncher();
+    const button = stubButton(launcher)!;
+    expect(button.textContent).to.equal('Ask an expert');
+    expect(button.getAttribute('aria-haspopup')).to.equal('dialog');
+    const host = (button.getRootNode() as ShadowRoot).host;
+    expect(getComputedStyle(host).position, 'pinned to the corner').to.equal('fixed');
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(67, 56, 202)');
+    stubBox = box(button);
+    expect(stubBox.width).to.be.greaterThan(80);
   });
 
-  it('appends one floating launcher configured from its own script tag', () => {
+  it('preloads the flow (a content-hashed module) once the page is idle, without running it', async () => {
+    let link: HTMLLinkElement | null = null;
+    for (let i = 0; i < 100 && !link; i++) {
+      link = document.querySelector<HTMLLinkElement>('link[rel="modulepreload"]');
+      if (!link) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(link, 'a modulepreload link').to.exist;
+    expect(link!.href).to.match(/\/dist\/ask-expert\.[\w-]{8}\.js$/);
+    expect(customElements.get('mm-ask-expert')).to.equal(undefined);
+  });
+
+  it('loads the flow on click and opens it, the real launcher exactly where the stand-in was', async () => {
     const launcher = onlyLauncher();
-    expect(launcher.parentElement?.localName).to.equal('body');
-    expect(launcher.hasAttribute('floating')).to.be.true;
-    expect(launcher.publishableKey).to.equal('pk_test_embed');
-    expect(launcher.apiBase).to.equal(new URL(bundleUrl).origin);
-    // The queued identify ran after the launcher took data-user-token.
-    expect(launcher.userToken).to.equal('jwt.queued');
+    const opened = new Promise((resolve) => launcher.addEventListener('mm-open', resolve, { once: true }));
+    stubButton(launcher)!.click();
+    await opened;
+    expect(launcher.shadowRoot!.querySelector('dialog')!.open).to.be.true;
+    expect(stubButton(launcher), 'the stand-in is gone').to.equal(null);
+    const button = launcher.shadowRoot!.querySelector<HTMLButtonElement>('[part~="launcher"]')!;
+    expect(box(button)).to.deep.equal(stubBox);
+    expect(getComputedStyle(button).backgroundColor).to.equal('rgb(67, 56, 202)');
+    window.Micromentor!('close');
+    await new Promise((resolve) => launcher.addEventListener('mm-close', resolve, { once: true }));
   });
 
   it('renders and opens in the browser', async () => {
@@ -87,7 +136,7 @@ describe('dist/widget.js (built embed bundle)', () => {
     button.click();
     await opened;
     expect(launcher.shadowRoot!.querySelector('dialog')!.open).to.be.true;
-    // The step elements are defined by the bundle too, with their decorated properties working.
+    // The step elements are defined by the flow too, with their decorated properties working.
     const form = launcher.shadowRoot!.querySelector('mm-request-form')!;
     await form.updateComplete;
     expect(form.shadowRoot!.querySelector('label[for="title"]')?.textContent).to.equal(
@@ -121,9 +170,13 @@ describe('dist/widget.js (built embed bundle)', () => {
         `<script src="${bundleUrl}" data-key="pk_frame" data-theme="dark" data-locale="es"></script>` +
         `<mm-ask-expert topic="a"></mm-ask-expert><mm-ask-expert theme="light" locale="en"></mm-ask-expert>`,
     );
-    await new Promise((resolve) => setTimeout(resolve));
     const floating = frame.document.querySelector('mm-ask-expert[floating]') as MmAskExpert;
     const [inlineA, inlineB] = launchers(frame.document).filter((el) => el !== floating);
+    // The stand-ins already speak the locale and wear the theme.
+    expect(stubButton(floating)!.textContent).to.equal('Pregunta a un experto');
+    expect(stubButton(inlineB!)!.textContent).to.equal('Ask an expert');
+    expect(getComputedStyle(stubButton(floating)!).backgroundColor).to.equal('rgb(129, 140, 248)');
+    await loadFlow(frame.document);
     await floating.updateComplete;
     expect([floating!.theme, floating!.locale]).to.deep.equal(['dark', 'es']);
     expect([inlineA!.theme, inlineA!.locale]).to.deep.equal(['dark', 'es']);
@@ -140,15 +193,21 @@ describe('dist/widget.js (built embed bundle)', () => {
           `<script src="${bundleUrl}" data-key="pk_frame"${position ? ` data-position="${position}"` : ''}></script>`,
       );
       const launcher = onlyLauncher(frame.document);
+      const before = box(stubButton(launcher)!);
+      await loadFlow(frame.document);
       await launcher.updateComplete;
-      const box = launcher.getBoundingClientRect();
+      expect(
+        box(launcher.shadowRoot!.querySelector('[part~="launcher"]')!),
+        'no shift on swap',
+      ).to.deep.equal(before);
+      const rect = launcher.getBoundingClientRect();
       const { innerWidth, innerHeight } = frame;
       return {
         attribute: launcher.getAttribute('position'),
-        top: Math.round(box.top) === 20,
-        bottom: Math.round(innerHeight - box.bottom) === 20,
-        left: Math.round(box.left) === 20,
-        right: Math.round(innerWidth - box.right) === 20,
+        top: Math.round(rect.top) === 20,
+        bottom: Math.round(innerHeight - rect.bottom) === 20,
+        left: Math.round(rect.left) === 20,
+        right: Math.round(innerWidth - rect.right) === 20,
       };
     };
     expect(await corner(null)).to.include({
@@ -204,6 +263,7 @@ describe('dist/widget.js (built embed bundle)', () => {
         `<mm-ask-expert topic="sql-joins"></mm-ask-expert>`,
     );
     const inline = onlyLauncher(frame.document);
+    await loadFlow(frame.document);
     expect(inline.floating).to.be.false;
     expect(frame.customElements.get('mm-ask-expert')).to.be.a('function');
     frame.Micromentor!('identify', 'jwt.inline');
@@ -225,5 +285,30 @@ describe('dist/widget.js (built embed bundle)', () => {
     frame.Micromentor!('tokenProvider', provider);
     expect(admin.userToken).to.equal('jwt.admin');
     expect(admin.tokenProvider === provider, 'the provider reached the console').to.be.true;
+  });
+
+  it('keeps what the markup sets over the script tag', async () => {
+    const frame = await loadFrame(
+      `<!doctype html><title>t</title>` +
+        `<script src="${bundleUrl}" data-key="pk_frame" data-theme="dark" data-launcher="none"></script>` +
+        `<mm-ask-expert publishable-key="pk_markup" theme="light"></mm-ask-expert>`,
+    );
+    const inline = onlyLauncher(frame.document);
+    await loadFlow(frame.document);
+    await inline.updateComplete;
+    expect([inline.publishableKey, inline.theme]).to.deep.equal(['pk_markup', 'light']);
+  });
+
+  it('hands keyboard focus from the stand-in to the real launcher', async () => {
+    const frame = await loadFrame(
+      `<!doctype html><title>t</title><script src="${bundleUrl}" data-key="pk_frame"></script>`,
+    );
+    const launcher = onlyLauncher(frame.document);
+    stubButton(launcher)!.focus(); // focus alone loads the flow
+    await frame.customElements.whenDefined('mm-ask-expert');
+    await launcher.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(frame.document.activeElement).to.equal(launcher);
+    expect(launcher.shadowRoot!.activeElement?.getAttribute('part')).to.equal('launcher');
   });
 });

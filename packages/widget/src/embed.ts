@@ -1,6 +1,7 @@
-// Script-tag entry, built as one IIFE (dist/widget.js):
+// Script-tag entry, the loader (dist/widget.js, one small IIFE without Lit):
 //   <script src="https://HOST/widget.js" data-key="pk_…" async></script>
-import './ask-expert/ask-expert.js';
+// It reads its tag, runs queued commands and draws the launcher; the learner flow
+// (flow-entry.ts, dist/ask-expert.<hash>.js) is loaded when needed (embed/launcher.ts).
 import { ensureStub, installCommands } from './embed/command-queue.js';
 import { mountEmbed } from './embed/launcher.js';
 import { findOwnScript, readScriptConfig } from './embed/script-config.js';

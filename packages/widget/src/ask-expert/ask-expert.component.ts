@@ -13,6 +13,7 @@ import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
 import type { MmCloseReason } from '../events/mm-close.js';
 import type { MmErrorEvent } from '../events/mm-error.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
+import { takeOverStub } from '../internal/launcher-stub.js';
 import { MmElement } from '../internal/mm-element.js';
 import '../match-list/match-list.js';
 import '../guest-form/guest-form.js';
@@ -163,6 +164,9 @@ export class MmAskExpert extends MmElement {
     super.connectedCallback();
     addEventListener('online', this);
     addEventListener('offline', this);
+    // widget.js's stand-in launcher, drawn until this element was defined: drop it, and keep
+    // keyboard focus on the launcher if it was there.
+    if (takeOverStub(this)) void this.updateComplete.then(() => this.launcher.focus());
   }
 
   override disconnectedCallback(): void {

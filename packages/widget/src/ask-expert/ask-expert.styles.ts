@@ -1,49 +1,14 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 import { tokens } from '../styles/base.js';
+import { LAUNCHER_CSS } from '../styles/launcher.js';
 
-// Inherited properties (font, colour, line height…) cross the shadow boundary, so the host
-// resets them: the widget must look the same on every host page.
 export const askExpertStyles = [
   tokens,
   css`
-    :host {
-      display: inline-block;
-      font-size: 16px;
-      font-weight: 400;
-      line-height: 1.5;
-      letter-spacing: normal;
-      text-align: start;
-      text-transform: none;
-    }
-
-    :host([floating]) {
-      position: fixed;
-      bottom: 20px;
-      right: 20px;
-      z-index: 2147483000;
-    }
-
-    /* position="top-left" etc. (data-position); bottom-right by default. */
-    :host([position^='top']) {
-      top: 20px;
-      bottom: auto;
-    }
-
-    :host([position$='left']) {
-      left: 20px;
-      right: auto;
-    }
+    ${unsafeCSS(LAUNCHER_CSS)}
 
     button {
       padding: 10px 18px;
-    }
-
-    [part~='launcher'] {
-      border: 0;
-      background: var(--_a);
-      color: var(--_af);
-      font-weight: 600;
-      box-shadow: 0 4px 14px rgb(0 0 0 / 0.18);
     }
 
     [part~='panel'] {

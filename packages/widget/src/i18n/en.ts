@@ -1,8 +1,9 @@
 import { badgeNames } from './badges.js';
+import { LAUNCHER_LABEL } from './locale.js';
 
 // Every string the learner widget shows, in English. Plurals and values are functions.
 export const en = {
-  launcher: 'Ask an expert',
+  launcher: LAUNCHER_LABEL.en,
   intro: "Describe what you're stuck on…",
   topic: (topic: string) => `Topic: ${topic}`,
   close: 'Close',

@@ -1,9 +1,10 @@
 import { badgeNames } from './badges.js';
 import type { Messages } from './en.js';
+import { LAUNCHER_LABEL } from './locale.js';
 
 // Every string the learner widget shows, in Spanish.
 export const es: Messages = {
-  launcher: 'Pregunta a un experto',
+  launcher: LAUNCHER_LABEL.es,
   intro: 'Describe en qué te has atascado…',
   topic: (topic) => `Tema: ${topic}`,
   close: 'Cerrar',

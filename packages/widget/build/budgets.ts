@@ -1,0 +1,21 @@
+// Gzip size budgets of what pages download, in bytes: enforced by src/size.test.ts on the built
+// bundles and printed next to the measured sizes by `pnpm bench` (sizes section).
+
+const KB = 1024;
+
+export const BUDGETS = {
+  /** dist/widget.js, the loader every host page downloads up front. */
+  loader: 6 * KB,
+  /** The loader plus the learner flow it loads (ask, matches, book, confirm). */
+  learnerFlow: 24 * KB,
+  consoles: {
+    'mentor-console.js': 28 * KB,
+    'admin-console.js': 26 * KB,
+    'follow-up.js': 25 * KB,
+  },
+} as const;
+
+/** The learner flow's content-hashed file name, as the loader's code names it. */
+export function flowFileIn(loaderCode: string): string | undefined {
+  return loaderCode.match(/ask-expert\.[\w-]{8}\.js/)?.[0];
+}
