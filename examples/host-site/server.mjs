@@ -147,11 +147,19 @@ const server = createServer(async (req, res) => {
     // What a real backend does per request: sign a fresh token for the user who is logged in.
     // `?guest` plays a visitor who is not logged in: no token, so the widget offers its guest form.
     const token = url.searchParams.has('guest') ? '' : signUserToken(identitySecret, demoLearner);
+    // `?lang=es` serves the page in another language (its <html lang>, which the widget follows);
+    // `?mentor=demo-mentor-007` signs the mentor console in as another demo mentor.
+    const lang = /^[a-z]{2}$/.test(url.searchParams.get('lang') ?? '') ? url.searchParams.get('lang') : 'en';
+    const mentorId = url.searchParams.get('mentor') ?? '';
+    const mentor = /^demo-mentor-\d{3}$/.test(mentorId)
+      ? { sub: mentorId, name: `Demo Mentor ${mentorId.slice(-3)}`, roles: ['mentor'] }
+      : demoMentor;
     body = body
       .toString('utf8')
+      .replace('<html lang="en">', `<html lang="${lang}">`)
       .replaceAll('{{API}}', escapeHtml(api))
       .replaceAll('{{USER_TOKEN}}', escapeHtml(token))
-      .replaceAll('{{MENTOR_TOKEN}}', escapeHtml(signUserToken(identitySecret, demoMentor)))
+      .replaceAll('{{MENTOR_TOKEN}}', escapeHtml(signUserToken(identitySecret, mentor)))
       .replaceAll('{{ADMIN_TOKEN}}', escapeHtml(signUserToken(identitySecret, demoAdmin)));
   }
   const extra = found.file.startsWith(STRICT_CSP_DIR + sep)
