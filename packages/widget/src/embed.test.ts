@@ -311,4 +311,22 @@ describe('dist/widget.js (built embed bundle)', () => {
     expect(frame.document.activeElement).to.equal(launcher);
     expect(launcher.shadowRoot!.activeElement?.getAttribute('part')).to.equal('launcher');
   });
+
+  it('loads the follow-up bundle once for <mm-leaderboard> and <mm-follow-up>, and defines both', async () => {
+    const frame = await loadFrame(
+      `<!doctype html><title>t</title>` +
+        `<script src="${bundleUrl}" data-key="pk_frame" data-launcher="none"></script>` +
+        `<mm-leaderboard></mm-leaderboard><mm-follow-up></mm-follow-up>`,
+    );
+    const bundles = Array.from(frame.document.querySelectorAll('script[src]'))
+      .map((s) => new URL((s as HTMLScriptElement).src).pathname.split('/').pop())
+      .filter((name) => name !== 'widget.js');
+    expect(bundles).to.deep.equal(['follow-up.js']);
+    await frame.customElements.whenDefined('mm-leaderboard');
+    expect(frame.customElements.get('mm-follow-up')).to.be.a('function');
+    expect(
+      (frame.document.querySelector('mm-leaderboard') as HTMLElement & { publishableKey: string })
+        .publishableKey,
+    ).to.equal('pk_frame');
+  });
 });

@@ -18,6 +18,7 @@ export type {
 } from './events/mm-request-created.js';
 export type { MmThreadCreatedDetail, MmThreadCreatedEvent } from './events/mm-thread-created.js';
 export type { Locale, Messages } from './i18n/index.js';
+export { MmLeaderboard } from './leaderboard/leaderboard.js';
 export { MmMatchList } from './match-list/match-list.js';
 export { MmMentorCard } from './mentor-card/mentor-card.js';
 export { MmRequestForm } from './request-form/request-form.js';

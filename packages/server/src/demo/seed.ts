@@ -58,7 +58,8 @@ export async function seedDemo(
     const tenant = await createTenant(trx, box, {
       name: 'Micromentor Demo Academy',
       origins,
-      settings: { allowGuests: true },
+      // Guests may ask, and the leaderboard shows (examples/follow-up, the mentor console).
+      settings: { allowGuests: true, leaderboard: true },
       keys: DEMO_KEYS,
     });
     const now = clock.now();

@@ -9,11 +9,16 @@ declare const __MM_FLOW_FILE__: string;
 
 const FLOW_ELEMENT = 'mm-ask-expert';
 
-/**
- * The learner widget, then the elements with a bundle of their own beside widget.js
- * (`<mm-x>` → `x.js`), loaded only where one appears.
- */
-const ALL = 'mm-ask-expert,mm-mentor-console,mm-admin-console,mm-follow-up';
+/** The elements with a bundle of their own beside widget.js, loaded only where one appears. */
+const BUNDLES: Record<string, string> = {
+  'mm-mentor-console': 'mentor-console.js',
+  'mm-admin-console': 'admin-console.js',
+  'mm-follow-up': 'follow-up.js',
+  'mm-leaderboard': 'follow-up.js',
+};
+
+/** The learner widget, then every element with a bundle of its own. */
+const ALL = [FLOW_ELEMENT, ...Object.keys(BUNDLES)].join(',');
 
 /** Property → the attribute that sets it: a value the page wrote in the markup wins. */
 const DEFAULTS = {
@@ -80,10 +85,10 @@ export function mountEmbed(config: EmbedConfig, bundleBase: string): EmbedComman
         intent: () => void loadFlow().catch(() => {}),
         open: () => void open(widget).catch(() => {}),
       });
-    } else if (!customElements.get(name) && !loaded.has(name)) {
-      loaded.add(name);
+    } else if (BUNDLES[name] && !customElements.get(name) && !loaded.has(BUNDLES[name])) {
+      loaded.add(BUNDLES[name]);
       const script = document.createElement('script');
-      script.src = new URL(`${name.slice(3)}.js`, bundleBase).href;
+      script.src = new URL(BUNDLES[name], bundleBase).href;
       document.head.append(script);
     }
   };

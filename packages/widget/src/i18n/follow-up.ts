@@ -1,6 +1,7 @@
 // The learner's follow-up strings (its own bundle, loaded when "My help" needs it).
 import type { CreateReportParams } from '@micromentor/sdk';
 import { catalogue, panelWords } from './panel.js';
+import { plural } from './plural.js';
 
 const en = {
   ...panelWords.en,
@@ -54,6 +55,16 @@ const en = {
     slotsWith: (name: string) => `Free times with ${name}`,
     book: (when: string) => `Book ${when}`,
     booked: (when: string) => `Booked: ${when}. The confirmation is in your sessions.`,
+  },
+  leaderboard: {
+    heading: 'Top mentors',
+    period: (month: string, by: 'sessions' | 'minutes') =>
+      `${month}, by ${by === 'minutes' ? 'minutes mentored' : 'sessions held'}`,
+    rank: (rank: number) => `Rank ${rank}`,
+    sessions: (n: number) => plural('en', n, { one: '# session', other: '# sessions' }),
+    minutes: (n: number) => plural('en', n, { one: '# minute', other: '# minutes' }),
+    empty: 'No sessions yet this month.',
+    retry: 'Try again',
   },
   report: {
     open: 'Report a problem',
@@ -129,6 +140,16 @@ const es: FollowUpMessages = {
     slotsWith: (name: string) => `Huecos libres con ${name}`,
     book: (when: string) => `Reservar ${when}`,
     booked: (when: string) => `Reservado: ${when}. La confirmación está en tus sesiones.`,
+  },
+  leaderboard: {
+    heading: 'Mentores destacados',
+    period: (month: string, by: 'sessions' | 'minutes') =>
+      `${month}, por ${by === 'minutes' ? 'minutos de mentoría' : 'sesiones realizadas'}`,
+    rank: (rank: number) => `Puesto ${rank}`,
+    sessions: (n: number) => plural('es', n, { one: '# sesión', other: '# sesiones' }),
+    minutes: (n: number) => plural('es', n, { one: '# minuto', other: '# minutos' }),
+    empty: 'Aún no hay sesiones este mes.',
+    retry: 'Reintentar',
   },
   report: {
     open: 'Informar de un problema',
