@@ -169,6 +169,13 @@ async function bookWithMouse(page: Page, prefix: string): Promise<string> {
   // minimum notice, and a quarter-hour boundary passing between matching and booking would
   // (rarely, but really) make it unbookable.
   await cards.first().locator('[part~="slot-button"]').last().click();
+  // The time is reviewed before it is booked: nothing is sent until "Book".
+  const review = w.locator('mm-match-list .review');
+  await review.waitFor({ state: 'visible' });
+  expect(await review.textContent()).toContain('Time zone: ');
+  await shot(page, `${prefix}-2b-review`);
+  expect((await record(page)).bookingsCreated).toEqual([]);
+  await w.locator('[part~="book-button"]').click();
   const heading = w.locator('mm-confirmation h3');
   await expect.poll(() => heading.textContent()).toBe('You are booked');
   const joinLink = w.locator('mm-confirmation a.join');
@@ -251,6 +258,17 @@ describe('the built widget on a customer site (another origin)', () => {
     await page.keyboard.press('End');
     const chosen = await waitForFocus(page, (x) => x?.start !== first.start, 'the last free time');
     await page.keyboard.press('Space');
+
+    // Review: "Book" has focus; Escape goes back to the time picked, Enter there reviews it again,
+    // and Enter on "Book" books.
+    await waitForFocus(page, (x) => x?.part.includes('book-button') ?? false, 'the Book button');
+    await page.keyboard.press('Escape');
+    await waitForFocus(page, (x) => x?.start === chosen.start, 'the time picked again');
+    expect((await record(page)).bookingsCreated).toEqual([]);
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, (x) => x?.part.includes('book-button') ?? false, 'the Book button');
+    await shot(page, 'keyboard-2b-review');
+    await page.keyboard.press('Enter');
 
     // Confirmation: focus on its heading; the join link is reachable; cancel via reason field + button.
     await waitForFocus(
@@ -440,6 +458,7 @@ describe('the built widget on a customer site (another origin)', () => {
     await cards.first().waitFor({ state: 'visible' });
     await shot(page, 'react-1-matches');
     await cards.first().locator('[part~="slot-button"]').last().click();
+    await inline.locator('[part~="book-button"]').click();
     await expect.poll(() => inline.locator('mm-confirmation h3').textContent()).toBe('You are booked');
     const id = await createdBookingId(page);
     const booked = await fetchBooking(api!.url, id);

@@ -203,6 +203,11 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     await card.updateComplete;
     card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.focus();
     await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    // The time is under review, not booked: Enter on the focused "Book" books it.
+    expect(calls.filter((c) => c.path === '/v1/bookings')).to.have.length(0);
+    expect(list.shadowRoot!.activeElement?.getAttribute('part')).to.equal('button book-button');
     const booked = oneEvent(el, 'mm-booking-created') as Promise<MmBookingCreatedEvent>;
     await sendKeys({ press: 'Enter' });
     expect((await booked).detail.mentor.name).to.equal('Ada Lovelace');
