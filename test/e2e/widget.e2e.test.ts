@@ -317,6 +317,13 @@ describe('the built widget on a customer site (another origin)', () => {
     expect(await item.textContent()).toContain(`Session with ${booked.mentorName}`);
     await shot(page, 'my-help-4-list');
     await item.locator('[part~="cancel-button"]').click();
+    // A confirm step first: nothing is cancelled until its "Cancel session".
+    const confirm = w.locator('mm-my-help dialog.confirm');
+    await confirm.waitFor({ state: 'visible' });
+    expect(await confirm.textContent()).toContain(`Cancel your session with ${booked.mentorName} on `);
+    await shot(page, 'my-help-4b-confirm');
+    expect((await record(page)).bookingsCancelled).toEqual([]);
+    await confirm.locator('[part~="confirm-button"]').click();
     await expect
       .poll(() => w.locator('mm-my-help [role="status"]').textContent())
       .toBe('Your session is cancelled.');

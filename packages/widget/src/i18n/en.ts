@@ -27,6 +27,9 @@ export const en = {
     pick: 'Pick a new time',
     keep: 'Keep this time',
     moved: 'Your session has moved.',
+    cancelAsk: (name: string, when: string) =>
+      `Cancel your session with ${name} on ${when}? ${name} is told and the time is freed; this cannot be undone.`,
+    keepSession: 'Keep the session',
   },
   form: {
     heading: 'Your question',

@@ -28,6 +28,9 @@ export const es: Messages = {
     pick: 'Elige otra hora',
     keep: 'Mantener esta hora',
     moved: 'Tu sesión ha cambiado de hora.',
+    cancelAsk: (name, when) =>
+      `¿Cancelar tu sesión con ${name} el ${when}? Se avisa a ${name} y la hora queda libre; no se puede deshacer.`,
+    keepSession: 'Mantener la sesión',
   },
   form: {
     heading: 'Tu pregunta',

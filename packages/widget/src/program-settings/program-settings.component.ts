@@ -2,6 +2,7 @@ import type { ApiKey, ProgramSettings, RotatedKey, UpdateProgramSettingsParams }
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
+import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -12,19 +13,22 @@ const KINDS = ['publishable', 'secret', 'identity'] as const;
  * @tagname mm-program-settings
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
  * meeting link, allowed origins, branding, leaderboard, reports threshold) and API key rotation
- * with an overlap period. A new key is shown once.
+ * with an overlap period, after a confirm step (Escape keeps the key). A new key is shown once.
  *
  * @event mm-settings-saved - `detail: { settings }`.
  * @event mm-key-rotated - `detail: { kind }` (never the key itself).
  * @csspart button - Every button.
+ * @csspart confirm-button - The confirm step's A "Rotate … key" (the one that rotates).
  */
 export class MmProgramSettings extends AdminElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, confirmStyles];
 
   @state() private settings: ProgramSettings | null = null;
   @state() private keys: ApiKey[] = [];
   @state() private rotated: RotatedKey | null = null;
   @state() private notice = '';
+  /** The rotation waiting for the admin's confirmation. */
+  @state() private rotating: { kind: ApiKey['kind']; overlap: number } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -77,14 +81,23 @@ export class MmProgramSettings extends AdminElement {
     }
   }
 
-  async #rotate(event: SubmitEvent): Promise<void> {
+  /** A "Rotate … key" button: first the confirm step. */
+  async #ask(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const kind = (event.submitter as HTMLButtonElement | null)?.value as ApiKey['kind'] | undefined;
-    if (!this.api || !kind) return;
-    const overlap = Number(new FormData(event.target as HTMLFormElement).get('overlap') ?? 24);
+    if (!kind) return;
+    this.rotating = { kind, overlap: Number(new FormData(event.target as HTMLFormElement).get('overlap') ?? 24) };
+    await this.updateComplete;
+    showConfirm(this.renderRoot);
+  }
+
+  async #rotate(ok: boolean): Promise<void> {
+    const rotating = this.rotating;
+    this.rotating = null;
+    if (!ok || !rotating || !this.api) return;
     try {
-      this.rotated = await this.api.rotateKey(kind, overlap);
-      this.emit('mm-key-rotated', { kind });
+      this.rotated = await this.api.rotateKey(rotating.kind, rotating.overlap);
+      this.emit('mm-key-rotated', { kind: rotating.kind });
       this.keys = (await this.api.keys()).data;
     } catch (error) {
       this.error = this.describe(error);
@@ -151,7 +164,7 @@ export class MmProgramSettings extends AdminElement {
         ${this.alert()}
         <button part="button" class="primary">${t.save}</button>
       </form>
-      <form @submit=${this.#rotate}>
+      <form @submit=${this.#ask}>
         <h3>${t.keys}</h3>
         <ul class="cards">
           ${this.keys.map(
@@ -174,7 +187,17 @@ export class MmProgramSettings extends AdminElement {
             ? html`<p role="status">${t.newKey} <code class="secret">${this.rotated.key}</code></p>`
             : nothing
         }
-      </form>`;
+      </form>
+      ${
+        this.rotating
+          ? confirmDialog(
+              t.rotateAsk(t.kind[this.rotating.kind] ?? this.rotating.kind, this.rotating.overlap),
+              t.rotate(t.kind[this.rotating.kind] ?? this.rotating.kind),
+              t.keepKey,
+              (ok) => this.#rotate(ok),
+            )
+          : nothing
+      }`;
   }
 }
 
