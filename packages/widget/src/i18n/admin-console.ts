@@ -105,7 +105,9 @@ const en = {
     rotate: (kind: string) => `Rotate ${kind} key`,
     rotateAsk: (kind: string, hours: number) =>
       `Rotate the ${kind} key? The new key is shown once; the current one ${
-        hours > 0 ? `keeps working for ${hours} ${hours === 1 ? 'hour' : 'hours'}, then stops` : 'stops working at once'
+        hours > 0
+          ? `keeps working for ${hours} ${hours === 1 ? 'hour' : 'hours'}, then stops`
+          : 'stops working at once'
       }. This cannot be undone.`,
     keepKey: 'Keep the current key',
     overlap: 'Hours the old key keeps working',
@@ -236,7 +238,9 @@ const es: AdminMessages = {
     rotate: (kind: string) => `Rotar la clave ${kind}`,
     rotateAsk: (kind: string, hours: number) =>
       `¿Rotar la clave ${kind}? La clave nueva se muestra una sola vez; la actual ${
-        hours > 0 ? `sigue funcionando ${hours} ${hours === 1 ? 'hora' : 'horas'} y luego deja de funcionar` : 'deja de funcionar al momento'
+        hours > 0
+          ? `sigue funcionando ${hours} ${hours === 1 ? 'hora' : 'horas'} y luego deja de funcionar`
+          : 'deja de funcionar al momento'
       }. No se puede deshacer.`,
     keepKey: 'Mantener la clave actual',
     overlap: 'Horas que la clave antigua sigue funcionando',

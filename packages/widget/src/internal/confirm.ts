@@ -7,7 +7,12 @@ import { css, html, type TemplateResult } from 'lit';
  * focus back on the button that opened it. Render it while the element has something to
  * confirm, then `showModal()` it; `done(true)` runs the action.
  */
-export function confirmDialog(text: string, yes: string, no: string, done: (ok: boolean) => void): TemplateResult {
+export function confirmDialog(
+  text: string,
+  yes: string,
+  no: string,
+  done: (ok: boolean) => void,
+): TemplateResult {
   return html`<dialog
     class="confirm"
     @close=${(event: Event) => done((event.target as HTMLDialogElement).returnValue === 'ok')}

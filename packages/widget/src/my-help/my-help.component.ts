@@ -190,7 +190,10 @@ export class MmMyHelp extends MmElement {
       ${
         this.cancelling
           ? confirmDialog(
-              t.cancelAsk(this.cancelling.mentorName, formatDateTime(this.cancelling.start, this.resolvedLocale)),
+              t.cancelAsk(
+                this.cancelling.mentorName,
+                formatDateTime(this.cancelling.start, this.resolvedLocale),
+              ),
               this.t.confirmation.cancel,
               t.keepSession,
               (ok) => this.#cancel(ok),

@@ -86,7 +86,10 @@ export class MmProgramSettings extends AdminElement {
     event.preventDefault();
     const kind = (event.submitter as HTMLButtonElement | null)?.value as ApiKey['kind'] | undefined;
     if (!kind) return;
-    this.rotating = { kind, overlap: Number(new FormData(event.target as HTMLFormElement).get('overlap') ?? 24) };
+    this.rotating = {
+      kind,
+      overlap: Number(new FormData(event.target as HTMLFormElement).get('overlap') ?? 24),
+    };
     await this.updateComplete;
     showConfirm(this.renderRoot);
   }
