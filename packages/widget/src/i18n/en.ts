@@ -7,6 +7,8 @@ export const en = {
   topic: (topic: string) => `Topic: ${topic}`,
   close: 'Close',
   offline: "You're offline. Reconnect to ask or book.",
+  over: (n: number) =>
+    `${n.toLocaleString('en')} ${n === 1 ? 'character' : 'characters'} too many: nothing was cut, shorten it to send.`,
   guest: {
     heading: 'Who is asking?',
     intro: 'Your mentor will see your name and email.',
@@ -36,7 +38,6 @@ export const en = {
     title: 'What are you stuck on?',
     titleHint: 'One sentence is enough.',
     titleRequired: 'Say in a few words what you are stuck on.',
-    titleTooLong: (max: number) => `Keep it under ${max} characters.`,
     details: 'Details (optional)',
     detailsHint: 'What did you try? What happened?',
     format: 'How would you like help?',

@@ -8,6 +8,8 @@ export const es: Messages = {
   topic: (topic) => `Tema: ${topic}`,
   close: 'Cerrar',
   offline: 'Sin conexión. Vuelve a conectarte para preguntar o reservar.',
+  over: (n) =>
+    `${n.toLocaleString('es')} ${n === 1 ? 'carácter' : 'caracteres'} de más: no se ha cortado nada, acórtalo para enviarlo.`,
   guest: {
     heading: '¿Quién pregunta?',
     intro: 'Tu mentor verá tu nombre y tu correo.',
@@ -37,7 +39,6 @@ export const es: Messages = {
     title: '¿En qué te has atascado?',
     titleHint: 'Basta con una frase.',
     titleRequired: 'Di en pocas palabras en qué te has atascado.',
-    titleTooLong: (max) => `Usa menos de ${max} caracteres.`,
     details: 'Detalles (opcional)',
     detailsHint: '¿Qué has probado? ¿Qué ha pasado?',
     format: '¿Cómo quieres la ayuda?',

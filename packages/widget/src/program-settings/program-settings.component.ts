@@ -3,6 +3,8 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
+import { counter } from '../internal/counter.js';
+import { BRAND_NAME_MAX, measure, overLimit } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -27,6 +29,8 @@ export class MmProgramSettings extends AdminElement {
   @state() private keys: ApiKey[] = [];
   @state() private rotated: RotatedKey | null = null;
   @state() private notice = '';
+  /** Limited fields' lengths as typed or pasted, for their counters. */
+  @state() private lengths: Record<string, number> = {};
   /** The rotation waiting for the admin's confirmation. */
   @state() private rotating: { kind: ApiKey['kind']; overlap: number } | null = null;
 
@@ -48,7 +52,7 @@ export class MmProgramSettings extends AdminElement {
 
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (!this.api) return;
+    if (!this.api || overLimit(event.target as HTMLFormElement)) return;
     const data = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const patch: UpdateProgramSettingsParams = {
@@ -115,7 +119,13 @@ export class MmProgramSettings extends AdminElement {
         ? html`<p class="error" role="alert">${this.error}</p>`
         : html`<p role="status">${this.t.loading}</p>`;
     }
-    return html`<form @submit=${this.#save}>
+    const brand = this.lengths.brandName ?? 0;
+    return html`<form
+        @submit=${this.#save}
+        @input=${(e: Event) => {
+          this.lengths = measure(this.lengths, e);
+        }}
+      >
         <h3>${t.heading}</h3>
         <div class="grid">
           <label
@@ -140,7 +150,18 @@ export class MmProgramSettings extends AdminElement {
               max="100"
               .value=${String(s.reportsToPause)}
           /></label>
-          <label>${t.brandName}<input type="text" name="brandName" maxlength="100" .value=${s.branding.name ?? ''} /></label>
+          <div>
+            <label
+              >${t.brandName}<input
+                type="text"
+                name="brandName"
+                data-max=${BRAND_NAME_MAX}
+                aria-invalid=${brand > BRAND_NAME_MAX ? 'true' : 'false'}
+                aria-describedby="brandName-count"
+                .value=${s.branding.name ?? ''}
+            /></label>
+            ${counter('brandName-count', brand, BRAND_NAME_MAX, this.t.over, this.locale)}
+          </div>
           <label
             >${t.brandAccent}<input type="text" name="brandAccent" maxlength="20" .value=${s.branding.accentColor ?? ''}
           /></label>
