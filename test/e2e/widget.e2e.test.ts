@@ -405,11 +405,13 @@ describe('the built widget on a customer site (another origin)', () => {
 
     const context = inline.locator('mm-request-form .context li');
     await context.first().waitFor({ state: 'visible' });
+    // Titles, never the ids (which go with the question, below).
+    expect(await inline.locator('.topic').textContent()).toBe('Topic: SQL joins');
     expect(await context.allTextContents()).toEqual([
       'Page: Lesson 3 · LEFT and INNER joins · SQL 101',
-      'Topic: sql-joins',
-      'Course: sql-101',
-      'Lesson: joins-3',
+      'Topic: SQL joins',
+      'Course: SQL 101',
+      'Lesson: LEFT and INNER joins',
     ]);
     await inline.getByLabel('What are you stuck on?').fill(QUESTION);
     await inline.getByRole('button', { name: 'Find a mentor' }).click();
@@ -458,7 +460,7 @@ describe('the built widget on a customer site (another origin)', () => {
     await expect
       .poll(() => inline.locator('dialog[part~="panel"]').evaluate((d: HTMLDialogElement) => d.open))
       .toBe(true);
-    expect(await inline.locator('.topic').textContent()).toBe('Topic: react-use-effect');
+    expect(await inline.locator('.topic').textContent()).toBe('Topic: useEffect');
     await inline.getByLabel('What are you stuck on?').fill('My effect runs twice in development');
     await inline.getByRole('button', { name: 'Find a mentor' }).click();
     const cards = inline.locator('mm-mentor-card article');

@@ -28,6 +28,7 @@ export class MmRequestForm extends MmElement {
 
   static override properties: PropertyDeclarations = {
     context: { attribute: false },
+    titles: { attribute: false },
     titleError: { state: true },
     format: { state: true },
     urgency: { state: true },
@@ -36,6 +37,12 @@ export class MmRequestForm extends MmElement {
 
   /** Captured where the learner asked (page, topic, course, lesson); sent as `context`. */
   context: RequestContext = {};
+
+  /**
+   * What the learner reads for the context's topic, course and lesson: the summary shows these
+   * titles, never the ids the context sends (an item without a title is left out).
+   */
+  titles: { topic?: string; course?: string; lesson?: string } = {};
 
   private titleError = '';
   /** The title's and details' lengths as typed or pasted, for their counters. */
@@ -105,12 +112,13 @@ export class MmRequestForm extends MmElement {
 
   #contextSummary(): TemplateResult | typeof nothing {
     const t = this.t.form;
-    const { pageTitle, topic, courseId, lessonId } = this.context;
+    const { pageTitle } = this.context;
+    const { topic, course, lesson } = this.titles;
     const items = [
       pageTitle && t.contextPage(pageTitle),
       topic && this.t.topic(topic),
-      courseId && t.contextCourse(courseId),
-      lessonId && t.contextLesson(lessonId),
+      course && t.contextCourse(course),
+      lesson && t.contextLesson(lesson),
     ].filter((item): item is string => Boolean(item));
     if (!items.length) return nothing;
     return html`

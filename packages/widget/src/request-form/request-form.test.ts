@@ -52,11 +52,14 @@ describe('<mm-request-form>', () => {
       'POST /v1/requests': (call) => json(201, { request: helpRequest(call.body as object), matches }),
     });
     const context = { pageTitle: 'Lesson 4: Joins', topic: 'sql-joins', courseId: 'sql-101', lessonId: 'l4' };
+    const titles = { topic: 'SQL joins', course: 'SQL 101' };
     const el = await fixture<MmRequestForm>(
-      html`<mm-request-form locale="en" .client=${client} .context=${context}></mm-request-form>`,
+      html`<mm-request-form locale="en" .client=${client} .context=${context} .titles=${titles}></mm-request-form>`,
     );
-    expect($(el).text()).to.contain('Page: Lesson 4: Joins');
-    expect($(el).text()).to.contain('Course: sql-101');
+    // Titles, never ids: the lesson has no title, so it is left out rather than shown as "l4".
+    const items = Array.from(el.shadowRoot!.querySelectorAll('.context li'), (li) => li.textContent);
+    expect(items).to.deep.equal(['Page: Lesson 4: Joins', 'Topic: SQL joins', 'Course: SQL 101']);
+    for (const id of ['sql-joins', 'sql-101', 'l4']) expect($(el).text()).not.to.contain(id);
     $(el).title.value = '  LEFT JOIN returns duplicate rows ';
     $(el).details.value = 'I join orders to customers.';
     $(el).radio('format', 'chat').click();
