@@ -89,8 +89,8 @@ const EXAMPLES = [
     path: '/react/',
     courseId: 'react-101',
     lessons: [
-      { id: 'use-state', topic: 'react-use-state' },
-      { id: 'use-effect', topic: 'react-use-effect' },
+      { id: 'use-state', topic: 'react-use-state', topicTitle: 'useState' },
+      { id: 'use-effect', topic: 'react-use-effect', topicTitle: 'useEffect' },
     ],
     question: 'My effect runs twice in development',
   },
@@ -99,8 +99,8 @@ const EXAMPLES = [
     path: '/vue/',
     courseId: 'vue-101',
     lessons: [
-      { id: 'ref-reactive', topic: 'vue-reactivity' },
-      { id: 'composables', topic: 'vue-composables' },
+      { id: 'ref-reactive', topic: 'vue-reactivity', topicTitle: 'Reactivity' },
+      { id: 'composables', topic: 'vue-composables', topicTitle: 'Composables' },
     ],
     question: 'My computed property does not update when the array changes',
   },
@@ -141,7 +141,8 @@ describe('framework examples, opened cold in Chromium', () => {
       await expect
         .poll(() => inline.locator('dialog[part~="panel"]').evaluate((d: HTMLDialogElement) => d.open))
         .toBe(true);
-      expect(await inline.locator('.topic').textContent()).toBe(`Topic: ${lesson.topic}`);
+      // The title, never the id.
+      expect(await inline.locator('.topic').textContent()).toBe(`Topic: ${lesson.topicTitle}`);
       await inline.getByLabel('What are you stuck on?').fill(example.question);
       await inline.getByRole('button', { name: 'Find a mentor' }).click();
       const cards = inline.locator('mm-mentor-card article');

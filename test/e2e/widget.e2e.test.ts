@@ -169,6 +169,13 @@ async function bookWithMouse(page: Page, prefix: string): Promise<string> {
   // minimum notice, and a quarter-hour boundary passing between matching and booking would
   // (rarely, but really) make it unbookable.
   await cards.first().locator('[part~="slot-button"]').last().click();
+  // The time is reviewed before it is booked: nothing is sent until "Book".
+  const review = w.locator('mm-match-list .review');
+  await review.waitFor({ state: 'visible' });
+  expect(await review.textContent()).toContain('Time zone: ');
+  await shot(page, `${prefix}-2b-review`);
+  expect((await record(page)).bookingsCreated).toEqual([]);
+  await w.locator('[part~="book-button"]').click();
   const heading = w.locator('mm-confirmation h3');
   await expect.poll(() => heading.textContent()).toBe('You are booked');
   const joinLink = w.locator('mm-confirmation a.join');
@@ -252,6 +259,17 @@ describe('the built widget on a customer site (another origin)', () => {
     const chosen = await waitForFocus(page, (x) => x?.start !== first.start, 'the last free time');
     await page.keyboard.press('Space');
 
+    // Review: "Book" has focus; Escape goes back to the time picked, Enter there reviews it again,
+    // and Enter on "Book" books.
+    await waitForFocus(page, (x) => x?.part.includes('book-button') ?? false, 'the Book button');
+    await page.keyboard.press('Escape');
+    await waitForFocus(page, (x) => x?.start === chosen.start, 'the time picked again');
+    expect((await record(page)).bookingsCreated).toEqual([]);
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, (x) => x?.part.includes('book-button') ?? false, 'the Book button');
+    await shot(page, 'keyboard-2b-review');
+    await page.keyboard.press('Enter');
+
     // Confirmation: focus on its heading; the join link is reachable; cancel via reason field + button.
     await waitForFocus(
       page,
@@ -299,6 +317,13 @@ describe('the built widget on a customer site (another origin)', () => {
     expect(await item.textContent()).toContain(`Session with ${booked.mentorName}`);
     await shot(page, 'my-help-4-list');
     await item.locator('[part~="cancel-button"]').click();
+    // A confirm step first: nothing is cancelled until its "Cancel session".
+    const confirm = w.locator('mm-my-help dialog.confirm');
+    await confirm.waitFor({ state: 'visible' });
+    expect(await confirm.textContent()).toContain(`Cancel your session with ${booked.mentorName} on `);
+    await shot(page, 'my-help-4b-confirm');
+    expect((await record(page)).bookingsCancelled).toEqual([]);
+    await confirm.locator('[part~="confirm-button"]').click();
     await expect
       .poll(() => w.locator('mm-my-help [role="status"]').textContent())
       .toBe('Your session is cancelled.');
@@ -414,11 +439,13 @@ describe('the built widget on a customer site (another origin)', () => {
 
     const context = inline.locator('mm-request-form .context li');
     await context.first().waitFor({ state: 'visible' });
+    // Titles, never the ids (which go with the question, below).
+    expect(await inline.locator('.topic').textContent()).toBe('Topic: SQL joins');
     expect(await context.allTextContents()).toEqual([
       'Page: Lesson 3 · LEFT and INNER joins · SQL 101',
-      'Topic: sql-joins',
-      'Course: sql-101',
-      'Lesson: joins-3',
+      'Topic: SQL joins',
+      'Course: SQL 101',
+      'Lesson: LEFT and INNER joins',
     ]);
     await inline.getByLabel('What are you stuck on?').fill(QUESTION);
     await inline.getByRole('button', { name: 'Find a mentor' }).click();
@@ -467,13 +494,14 @@ describe('the built widget on a customer site (another origin)', () => {
     await expect
       .poll(() => inline.locator('dialog[part~="panel"]').evaluate((d: HTMLDialogElement) => d.open))
       .toBe(true);
-    expect(await inline.locator('.topic').textContent()).toBe('Topic: react-use-effect');
+    expect(await inline.locator('.topic').textContent()).toBe('Topic: useEffect');
     await inline.getByLabel('What are you stuck on?').fill('My effect runs twice in development');
     await inline.getByRole('button', { name: 'Find a mentor' }).click();
     const cards = inline.locator('mm-mentor-card article');
     await cards.first().waitFor({ state: 'visible' });
     await shot(page, 'react-1-matches');
     await cards.first().locator('[part~="slot-button"]').last().click();
+    await inline.locator('[part~="book-button"]').click();
     await expect.poll(() => inline.locator('mm-confirmation h3').textContent()).toBe('You are booked');
     const id = await createdBookingId(page);
     const booked = await fetchBooking(api!.url, id);

@@ -10,11 +10,23 @@ interface Lesson {
   id: string;
   title: string;
   topic: string;
+  /** What learners read for the topic (the widget never shows the id). */
+  topicTitle: string;
 }
 
 const LESSONS: Lesson[] = [
-  { id: 'use-state', title: 'useState: values that survive a render', topic: 'react-use-state' },
-  { id: 'use-effect', title: 'useEffect: talking to the outside world', topic: 'react-use-effect' },
+  {
+    id: 'use-state',
+    title: 'useState: values that survive a render',
+    topic: 'react-use-state',
+    topicTitle: 'useState',
+  },
+  {
+    id: 'use-effect',
+    title: 'useEffect: talking to the outside world',
+    topic: 'react-use-effect',
+    topicTitle: 'useEffect',
+  },
 ];
 
 interface AskExpertProps {
@@ -27,8 +39,11 @@ function AskExpert({ lesson, onAsked, onBooked }: AskExpertProps) {
   return (
     <mm-ask-expert
       topic={lesson.topic}
+      topic-title={lesson.topicTitle}
       course-id="react-101"
+      course-title="React hooks"
       lesson-id={lesson.id}
+      lesson-title={lesson.title}
       onmm-request-created={(event) => onAsked(event.detail)}
       onmm-booking-created={(event) => onBooked(event.detail)}
     />

@@ -67,6 +67,10 @@ export type MmAskExpertProps = MmElementProps<MmAskExpert> &
     topic?: string;
     'course-id'?: string;
     'lesson-id'?: string;
+    /** What learners read for the topic, course and lesson (the ids are never shown). */
+    'topic-title'?: string;
+    'course-title'?: string;
+    'lesson-title'?: string;
     /** Pins the launcher to a corner of the viewport. */
     floating?: boolean;
     /** `bottom-right`, `bottom-left`, `top-right` or `top-left`. */

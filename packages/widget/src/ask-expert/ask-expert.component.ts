@@ -80,6 +80,9 @@ export class MmAskExpert extends MmElement {
     userToken: { attribute: 'user-token' },
     courseId: { attribute: 'course-id' },
     lessonId: { attribute: 'lesson-id' },
+    topicTitle: { attribute: 'topic-title' },
+    courseTitle: { attribute: 'course-title' },
+    lessonTitle: { attribute: 'lesson-title' },
     locale: { reflect: true },
     theme: { reflect: true },
     floating: { type: Boolean, reflect: true },
@@ -95,7 +98,7 @@ export class MmAskExpert extends MmElement {
     chat: { state: true },
   };
 
-  /** What the learner is working on, set by the site owner (e.g. `sql-joins`). */
+  /** What the learner is working on, set by the site owner (e.g. `sql-joins`): sent, never shown. */
   topic = '';
 
   publishableKey = '';
@@ -106,8 +109,14 @@ export class MmAskExpert extends MmElement {
   /** Short-lived JWT from the host's backend. Not reflected: keep it out of the DOM when set as a property. */
   userToken = '';
 
+  /** The course's and lesson's ids: sent as context, never shown. */
   courseId = '';
   lessonId = '';
+
+  /** What learners read for the topic, course and lesson (e.g. "SQL joins"); without one, nothing is shown. */
+  topicTitle = '';
+  courseTitle = '';
+  lessonTitle = '';
 
   /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
   override locale = '';
@@ -365,7 +374,7 @@ export class MmAskExpert extends MmElement {
       >
         <h2 id="title">${t.launcher}</h2>
         ${navigator.onLine ? nothing : html`<p class="offline" role="status">${t.offline}</p>`}
-        ${this.topic ? html`<p class="topic">${t.topic(this.topic)}</p>` : nothing}
+        ${this.topicTitle ? html`<p class="topic">${t.topic(this.topicTitle)}</p>` : nothing}
         <mm-guest-form
           exportparts="button,submit-button"
           ?hidden=${step !== 'guest'}
@@ -381,6 +390,7 @@ export class MmAskExpert extends MmElement {
           theme=${this.theme}
           .client=${client}
           .context=${this.#context}
+          .titles=${{ topic: this.topicTitle, course: this.courseTitle, lesson: this.lessonTitle }}
         ></mm-request-form>
         <slot ?hidden=${step !== 'matches'}></slot>
         <mm-match-list

@@ -94,6 +94,48 @@ describe('<mm-ask-expert>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the topic, course and lesson by their titles, and sends their ids', async () => {
+    const { client, calls } = fakeApi({
+      'POST /v1/requests': () => json(201, { request: helpRequest(), matches: [] }),
+    });
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert
+        locale="en"
+        topic="sql-joins"
+        topic-title="SQL joins"
+        course-id="sql-101"
+        course-title="SQL 101"
+        lesson-id="joins-3"
+        lesson-title="LEFT and INNER joins"
+        .client=${client}
+      ></mm-ask-expert>`,
+    );
+    await openByClick(el);
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('.topic')!.textContent).to.equal('Topic: SQL joins');
+    const items = Array.from(
+      el.shadowRoot!.querySelector('mm-request-form')!.shadowRoot!.querySelectorAll('.context li'),
+      (li) => li.textContent,
+    );
+    expect(items.filter((item) => !item?.startsWith('Page:'))).to.deep.equal([
+      'Topic: SQL joins',
+      'Course: SQL 101',
+      'Lesson: LEFT and INNER joins',
+    ]);
+    expect(parts(el).panel.textContent).not.to.match(/sql-joins|sql-101|joins-3/);
+    await sendKeys({ type: 'Joins' });
+    const created = oneEvent(el, 'mm-request-created');
+    await sendKeys({ press: 'Enter' });
+    await created;
+    expect(
+      (calls.find((c) => c.path === '/v1/requests')!.body as { context: object }).context,
+    ).to.deep.include({
+      topic: 'sql-joins',
+      courseId: 'sql-101',
+      lessonId: 'joins-3',
+    });
+  });
+
   it('renders a topic containing markup as text', async () => {
     const alerts: unknown[] = [];
     const originalAlert = window.alert;
@@ -101,7 +143,7 @@ describe('<mm-ask-expert>', () => {
     try {
       const payload = '<img src=x onerror=alert(1)>';
       const el = await fixture<MmAskExpert>(html`<mm-ask-expert></mm-ask-expert>`);
-      el.setAttribute('topic', payload);
+      el.setAttribute('topic-title', payload);
       await el.updateComplete;
       await openByClick(el);
       const root = el.shadowRoot!;
@@ -179,6 +221,9 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     await settle(el);
     expect(visibleStep(el)).to.deep.equal(['mm-request-form']);
     expect(el.shadowRoot!.querySelector('mm-request-form')!.shadowRoot!.activeElement?.id).to.equal('title');
+    // No titles given: the ids are sent (below) but never shown.
+    expect(el.shadowRoot!.querySelector('.topic')).to.be.null;
+    expect(inStep(el, 'mm-request-form', 'form')!.textContent).not.to.match(/sql-joins|sql-101|l4/);
     await expect(el).to.be.accessible();
 
     await sendKeys({ type: 'LEFT JOIN returns duplicates' });
@@ -203,6 +248,11 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     await card.updateComplete;
     card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.focus();
     await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    // The time is under review, not booked: Enter on the focused "Book" books it.
+    expect(calls.filter((c) => c.path === '/v1/bookings')).to.have.length(0);
+    expect(list.shadowRoot!.activeElement?.getAttribute('part')).to.equal('button book-button');
     const booked = oneEvent(el, 'mm-booking-created') as Promise<MmBookingCreatedEvent>;
     await sendKeys({ press: 'Enter' });
     expect((await booked).detail.mentor.name).to.equal('Ada Lovelace');

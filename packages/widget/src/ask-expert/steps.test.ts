@@ -196,9 +196,33 @@ describe('<mm-ask-expert> My help', () => {
     await settle(el);
     expect(inStep(el, 'mm-my-help', '[role="status"]')?.textContent).to.equal('Your session has moved.');
 
+    // "Cancel session" asks first: a dialog says what will happen; Escape keeps the session.
+    const cancels = () => calls.filter((c) => c.path === '/v1/bookings/bkg_up/cancel');
+    const trigger = inStep<HTMLButtonElement>(el, 'mm-my-help', '[part~="cancel-button"]')!;
+    trigger.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    const confirm = () => help.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm');
+    expect(confirm()!.open).to.be.true;
+    expect(confirm()!.textContent!.replace(/\s+/g, ' ')).to.contain(
+      'Cancel your session with Ada Lovelace on ',
+    );
+    expect(help.shadowRoot!.activeElement?.textContent).to.equal('Keep the session');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(confirm()).to.be.null;
+    expect(cancels()).to.have.length(0);
+    expect(el.open).to.be.true; // the panel itself stays open
+    expect(help.shadowRoot!.activeElement).to.equal(trigger);
+
+    trigger.click();
+    await settle(el);
+    expect(cancels()).to.have.length(0);
     const cancelled = oneEvent(el, 'mm-booking-cancelled') as Promise<MmBookingCancelledEvent>;
-    inStep<HTMLButtonElement>(el, 'mm-my-help', '[part~="cancel-button"]')!.click();
+    confirm()!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
     expect((await cancelled).detail.booking.status).to.equal('cancelled');
+    expect(cancels()).to.have.length(1);
     await settle(el);
     expect(inStep(el, 'mm-my-help', '[role="status"]')?.textContent).to.equal('Your session is cancelled.');
     expect(allText(el, 'mm-my-help', 'ul')).to.have.length(1); // upcoming is empty now

@@ -1,5 +1,7 @@
 import type { Booking, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { counter } from '../internal/counter.js';
+import { CANCEL_REASON_MAX, chars, overLimit } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
 import { formatDateTime } from '../internal/time.js';
 import { confirmationStyles } from './confirmation.styles.js';
@@ -32,10 +34,12 @@ export class MmConfirmation extends MmElement {
   static override properties: PropertyDeclarations = {
     booking: { attribute: false },
     mentor: { attribute: false },
+    reasonLength: { state: true },
   };
 
   booking: Booking | null = null;
   mentor: Mentor | null = null;
+  private reasonLength = 0;
 
   private get reasonInput(): HTMLInputElement {
     return this.renderRoot.querySelector<HTMLInputElement>('#reason')!;
@@ -68,7 +72,7 @@ export class MmConfirmation extends MmElement {
 
   async #cancel(): Promise<void> {
     const booking = this.booking;
-    if (!booking || !this.client || this.busy) return;
+    if (!booking || !this.client || this.busy || overLimit(this.renderRoot)) return;
     const reason = this.reasonInput.value.trim() || this.t.confirmation.cancelReasonDefault;
     await this.attempt('cancel', async () => {
       const cancelled = await this.api.bookings.cancel(booking.id, { reason });
@@ -106,7 +110,18 @@ export class MmConfirmation extends MmElement {
                 </p>
                 <div class="cancel">
                   <label for="reason">${t.cancelReason}</label>
-                  <input id="reason" type="text" maxlength="500" placeholder=${t.cancelReasonDefault} />
+                  <input
+                    id="reason"
+                    type="text"
+                    data-max=${CANCEL_REASON_MAX}
+                    placeholder=${t.cancelReasonDefault}
+                    aria-invalid=${this.reasonLength > CANCEL_REASON_MAX ? 'true' : 'false'}
+                    aria-describedby="reason-count"
+                    @input=${() => {
+                      this.reasonLength = chars(this.reasonInput.value);
+                    }}
+                  />
+                  ${counter('reason-count', this.reasonLength, CANCEL_REASON_MAX, this.t.over, this.resolvedLocale)}
                   <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${this.#cancel}>
                     ${this.busy ? t.cancelling : t.cancel}
                   </button>

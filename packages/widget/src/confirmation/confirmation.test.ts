@@ -89,6 +89,28 @@ describe('<mm-confirmation>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a reason past the limit whole, says by how much in Spanish and cancels nothing', async () => {
+    const b = booking();
+    const { client, calls } = fakeApi({});
+    const el = await fixture<MmConfirmation>(
+      html`<mm-confirmation locale="es" .client=${client} .booking=${b}></mm-confirmation>`,
+    );
+    const reason = el.shadowRoot!.querySelector<HTMLInputElement>('#reason')!;
+    reason.focus();
+    document.execCommand('insertText', false, 'r'.repeat(1200));
+    await el.updateComplete;
+    expect(reason.value).to.have.length(1200);
+    expect(el.shadowRoot!.querySelector('#reason-count')!.textContent).to.equal(
+      '1200 / 500 700 caracteres de más: no se ha cortado nada, acórtalo para enviarlo.',
+    );
+    expect(reason.getAttribute('aria-invalid')).to.equal('true');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click();
+    await el.updateComplete;
+    expect(calls).to.have.length(0);
+    expect(el.shadowRoot!.activeElement).to.equal(reason);
+    await expect(el).to.be.accessible();
+  });
+
   it('reports a failed cancellation in Spanish', async () => {
     const b = booking();
     const { client } = fakeApi({

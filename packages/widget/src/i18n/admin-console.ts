@@ -103,6 +103,13 @@ const en = {
     >,
     expires: (when: string) => `works until ${when}`,
     rotate: (kind: string) => `Rotate ${kind} key`,
+    rotateAsk: (kind: string, hours: number) =>
+      `Rotate the ${kind} key? The new key is shown once; the current one ${
+        hours > 0
+          ? `keeps working for ${hours} ${hours === 1 ? 'hour' : 'hours'}, then stops`
+          : 'stops working at once'
+      }. This cannot be undone.`,
+    keepKey: 'Keep the current key',
     overlap: 'Hours the old key keeps working',
     newKey: 'New key — copy it now, it will not be shown again:',
   },
@@ -121,6 +128,9 @@ const en = {
     attempts: (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`),
     noDeliveries: 'No deliveries yet.',
     rotate: 'Rotate secret',
+    rotateAsk: (url: string) =>
+      `Rotate the signing secret of ${url}? The new secret is shown once; the old one keeps signing for the overlap period, then stops. This cannot be undone.`,
+    keepSecret: 'Keep the current secret',
     oldSecretUntil: (when: string) => `The old secret keeps signing too until ${when}.`,
   },
 };
@@ -226,6 +236,13 @@ const es: AdminMessages = {
     kind: { publishable: 'Publicable', secret: 'Secreta', identity: 'Secreto de identidad' },
     expires: (when: string) => `funciona hasta ${when}`,
     rotate: (kind: string) => `Rotar la clave ${kind}`,
+    rotateAsk: (kind: string, hours: number) =>
+      `¿Rotar la clave ${kind}? La clave nueva se muestra una sola vez; la actual ${
+        hours > 0
+          ? `sigue funcionando ${hours} ${hours === 1 ? 'hora' : 'horas'} y luego deja de funcionar`
+          : 'deja de funcionar al momento'
+      }. No se puede deshacer.`,
+    keepKey: 'Mantener la clave actual',
     overlap: 'Horas que la clave antigua sigue funcionando',
     newKey: 'Clave nueva — cópiala ahora, no se volverá a mostrar:',
   },
@@ -244,6 +261,9 @@ const es: AdminMessages = {
     attempts: (n: number) => (n === 1 ? '1 intento' : `${n} intentos`),
     noDeliveries: 'Aún no hay entregas.',
     rotate: 'Rotar el secreto',
+    rotateAsk: (url: string) =>
+      `¿Rotar el secreto de firma de ${url}? El secreto nuevo se muestra una sola vez; el anterior sigue firmando durante el periodo de solapamiento y luego deja de hacerlo. No se puede deshacer.`,
+    keepSecret: 'Mantener el secreto actual',
     oldSecretUntil: (when: string) => `El secreto anterior también firma hasta ${when}.`,
   },
 };

@@ -8,6 +8,8 @@ export const en = {
   topic: (topic: string) => `Topic: ${topic}`,
   close: 'Close',
   offline: "You're offline. Reconnect to ask or book.",
+  over: (n: number) =>
+    `${n.toLocaleString('en')} ${n === 1 ? 'character' : 'characters'} too many: nothing was cut, shorten it to send.`,
   guest: {
     heading: 'Who is asking?',
     intro: 'Your mentor will see your name and email.',
@@ -28,13 +30,15 @@ export const en = {
     pick: 'Pick a new time',
     keep: 'Keep this time',
     moved: 'Your session has moved.',
+    cancelAsk: (name: string, when: string) =>
+      `Cancel your session with ${name} on ${when}? ${name} is told and the time is freed; this cannot be undone.`,
+    keepSession: 'Keep the session',
   },
   form: {
     heading: 'Your question',
     title: 'What are you stuck on?',
     titleHint: 'One sentence is enough.',
     titleRequired: 'Say in a few words what you are stuck on.',
-    titleTooLong: (max: number) => `Keep it under ${max} characters.`,
     details: 'Details (optional)',
     detailsHint: 'What did you try? What happened?',
     format: 'How would you like help?',
@@ -55,6 +59,10 @@ export const en = {
     broaden: 'Search any format, no rush',
     back: 'Change my question',
     booking: 'Booking…',
+    review: 'Check your session',
+    zone: (zone: string) => `Time zone: ${zone}`,
+    book: 'Book',
+    change: 'Change time',
     message: (name: string) => `Message ${name} instead`,
     messaged: (name: string) => `Message thread with ${name} open: they will reply there.`,
   },

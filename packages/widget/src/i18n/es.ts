@@ -9,6 +9,8 @@ export const es: Messages = {
   topic: (topic) => `Tema: ${topic}`,
   close: 'Cerrar',
   offline: 'Sin conexión. Vuelve a conectarte para preguntar o reservar.',
+  over: (n) =>
+    `${n.toLocaleString('es')} ${n === 1 ? 'carácter' : 'caracteres'} de más: no se ha cortado nada, acórtalo para enviarlo.`,
   guest: {
     heading: '¿Quién pregunta?',
     intro: 'Tu mentor verá tu nombre y tu correo.',
@@ -29,13 +31,15 @@ export const es: Messages = {
     pick: 'Elige otra hora',
     keep: 'Mantener esta hora',
     moved: 'Tu sesión ha cambiado de hora.',
+    cancelAsk: (name, when) =>
+      `¿Cancelar tu sesión con ${name} el ${when}? Se avisa a ${name} y la hora queda libre; no se puede deshacer.`,
+    keepSession: 'Mantener la sesión',
   },
   form: {
     heading: 'Tu pregunta',
     title: '¿En qué te has atascado?',
     titleHint: 'Basta con una frase.',
     titleRequired: 'Di en pocas palabras en qué te has atascado.',
-    titleTooLong: (max) => `Usa menos de ${max} caracteres.`,
     details: 'Detalles (opcional)',
     detailsHint: '¿Qué has probado? ¿Qué ha pasado?',
     format: '¿Cómo quieres la ayuda?',
@@ -56,6 +60,10 @@ export const es: Messages = {
     broaden: 'Buscar en cualquier formato, sin prisa',
     back: 'Cambiar mi pregunta',
     booking: 'Reservando…',
+    review: 'Revisa tu sesión',
+    zone: (zone) => `Zona horaria: ${zone}`,
+    book: 'Reservar',
+    change: 'Cambiar hora',
     message: (name) => `Escribir a ${name}`,
     messaged: (name) => `Hilo de mensajes con ${name} abierto: te responderá allí.`,
   },

@@ -6,6 +6,9 @@ import { resolveLocale } from './index.js';
 export const panelWords = {
   en: {
     loading: 'Loading…',
+    /** A field past its limit (nothing is cut): how much too long. */
+    over: (n: number) =>
+      `${n.toLocaleString('en')} ${n === 1 ? 'character' : 'characters'} too many: nothing was cut, shorten it to send.`,
     errors: {
       generic: 'Something went wrong. Please try again.',
       network: 'You seem to be offline. Check your connection and try again.',
@@ -13,6 +16,8 @@ export const panelWords = {
   },
   es: {
     loading: 'Cargando…',
+    over: (n: number) =>
+      `${n.toLocaleString('es')} ${n === 1 ? 'carácter' : 'caracteres'} de más: no se ha cortado nada, acórtalo para enviarlo.`,
     errors: {
       generic: 'Algo ha fallado. Inténtalo de nuevo.',
       network: 'Parece que no hay conexión. Compruébala e inténtalo de nuevo.',

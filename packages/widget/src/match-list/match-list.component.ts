@@ -1,14 +1,15 @@
-import type { HelpRequest, Match, Mentor, SessionFormat } from '@micromentor/sdk';
+import type { HelpRequest, Match, Mentor, SessionFormat, TimeRange } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmSlotSelectEvent } from '../events/mm-booking-created.js';
 import { MmElement } from '../internal/mm-element.js';
-import { slotMinutes } from '../internal/time.js';
+import { formatDateTime, slotMinutes } from '../internal/time.js';
 import '../mentor-card/mentor-card.js';
 import { matchListStyles } from './match-list.styles.js';
 
 /**
  * @tagname mm-match-list
- * @summary Step 2: the matched mentors; picking a free time books it.
+ * @summary Step 2: the matched mentors; picking a free time shows it for review (mentor, date
+ * and time in the learner's named time zone, length, format), and "Book" books it.
  *
  * @event mm-booking-created - `detail: { booking, mentor }`.
  * @event mm-error - Booking failed; the message is shown above the cards too.
@@ -20,6 +21,8 @@ import { matchListStyles } from './match-list.styles.js';
  * @csspart slot-button - A free time.
  * @csspart broaden-button - "Search any format", shown when nothing matched.
  * @csspart message-button - "Message … instead", when the program offers text chat.
+ * @csspart book-button - "Book", on the review of the chosen time (Enter books it).
+ * @csspart change-button - "Change time", back to the free times (so does Escape).
  */
 export class MmMatchList extends MmElement {
   static override styles = matchListStyles;
@@ -30,6 +33,7 @@ export class MmMatchList extends MmElement {
     loading: { type: Boolean, reflect: true },
     chat: { type: Boolean },
     messaged: { state: true },
+    picked: { state: true },
   };
 
   /** The request the matches are for: its id and format go with the booking. */
@@ -47,8 +51,14 @@ export class MmMatchList extends MmElement {
   /** The mentor whose thread "Message instead" opened. */
   private messaged = '';
 
+  /** The time picked, under review before it is booked; `card` is the mentor card it came from. */
+  private picked: { mentor: Mentor; slot: TimeRange; format: SessionFormat; card: HTMLElement } | null = null;
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('results') || changed.has('request')) this.error = this.messaged = '';
+    if (changed.has('results') || changed.has('request')) {
+      this.error = this.messaged = '';
+      this.picked = null;
+    }
   }
 
   /** "Message instead": opens (or finds) the request's thread with that mentor. */
@@ -60,13 +70,33 @@ export class MmMatchList extends MmElement {
     });
   }
 
-  async #book(event: MmSlotSelectEvent): Promise<void> {
+  /** A time picked: shown for review with "Book" focused; nothing is booked yet. */
+  async #review(event: MmSlotSelectEvent): Promise<void> {
     event.stopPropagation();
     if (this.busy) return;
     const { mentor, slot } = event.detail;
     const wanted = this.request?.format;
     const format: SessionFormat =
       wanted && mentor.formats.includes(wanted) ? wanted : (mentor.formats[0] ?? 'video');
+    this.error = '';
+    this.picked = { mentor, slot, format, card: event.target as HTMLElement };
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="book-button"]')?.focus();
+  }
+
+  /** "Change time" or Escape: back to the free times, focus on the one picked. */
+  async #back(): Promise<void> {
+    const picked = this.picked;
+    this.picked = null;
+    this.error = '';
+    await this.updateComplete;
+    picked?.card.shadowRoot?.querySelector<HTMLElement>(`[data-start="${picked.slot.start}"]`)?.focus();
+  }
+
+  async #book(): Promise<void> {
+    const picked = this.picked;
+    if (!picked || this.busy) return;
+    const { mentor, slot, format } = picked;
     await this.attempt('booking', async () => {
       const booking = await this.api.bookings.create({
         mentorId: mentor.id,
@@ -77,6 +107,31 @@ export class MmMatchList extends MmElement {
       });
       this.emit('mm-booking-created', { booking, mentor });
     });
+  }
+
+  #reviewing(): TemplateResult {
+    const t = this.t.matches;
+    const { mentor, slot, format } = this.picked!;
+    const locale = this.resolvedLocale;
+    return html`<div
+      class="review"
+      @keydown=${(event: KeyboardEvent) => {
+        // Escape goes back a step; the panel around stays open.
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        void this.#back();
+      }}
+    >
+      <h4>${t.review}</h4>
+      <p>${this.t.confirmation.withMentor(mentor.name)}</p>
+      <p class="when"><time datetime=${slot.start}>${formatDateTime(slot.start, locale)}</time></p>
+      <p>${t.zone(Intl.DateTimeFormat().resolvedOptions().timeZone)}</p>
+      <p>
+        ${new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(slotMinutes(slot))} ·
+        ${this.t.form.formats[format]}
+      </p>
+      <button part="button book-button" class="primary" type="button" ?disabled=${this.busy} @click=${this.#book}>${t.book}</button> <button part="button change-button" type="button" ?disabled=${this.busy} @click=${this.#back}>${t.change}</button>
+    </div>`;
   }
 
   /** No match: asks again for any format with no rush (the request-form events drive the panel). */
@@ -127,10 +182,11 @@ export class MmMatchList extends MmElement {
             ? html`<button part="button broaden-button" type="button" @click=${this.#broaden}>${t.broaden}</button>`
             : nothing
         }
+        ${this.picked ? this.#reviewing() : nothing}
         ${
           this.loading || !this.results.length
             ? nothing
-            : html`<ul class="cards" @mm-slot-select=${this.#book}>
+            : html`<ul class="cards" ?hidden=${!!this.picked} @mm-slot-select=${this.#review}>
                 ${this.results.map(
                   (match) => html`<li>
                     <mm-mentor-card

@@ -8,6 +8,19 @@ export const matchListStyles = [
       margin: 0 0 12px;
     }
 
+    .cards[hidden] {
+      display: none;
+    }
+
+    .review p,
+    h4 {
+      margin: 0 0 8px;
+    }
+
+    .when {
+      font-weight: 600;
+    }
+
     .cards {
       list-style: none;
       margin: 0;

@@ -22,6 +22,13 @@ function status(el: MmMatchList): string | undefined {
   return el.shadowRoot!.querySelector('[role="status"]')?.textContent ?? undefined;
 }
 
+/** Picks the card's first free time, then books it from the review. */
+async function pickAndBook(el: MmMatchList, card: Element): Promise<void> {
+  card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.click();
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="book-button"]')!.click();
+}
+
 describe('<mm-match-list>', () => {
   it('renders one card per match and announces the count in a live region', async () => {
     const el = await fixture<MmMatchList>(
@@ -61,24 +68,43 @@ describe('<mm-match-list>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('books the slot chosen with the keyboard and emits mm-booking-created', async () => {
+  it('books the slot chosen with the keyboard only after its review, and emits mm-booking-created', async () => {
     const results = threeMatches();
     const made = booking();
     const { client, calls } = fakeApi({ 'POST /v1/bookings': () => json(201, made) });
     const el = await fixture<MmMatchList>(
-      html`<mm-match-list .client=${client} .request=${helpRequest({ format: 'call' })} .results=${results}></mm-match-list>`,
+      html`<mm-match-list locale="en" .client=${client} .request=${helpRequest({ format: 'call' })} .results=${results}></mm-match-list>`,
     );
     const card = cards(el)[1]!;
     await card.updateComplete;
     card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.focus();
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    // Picking a time books nothing yet: the review shows what would be booked, "Book" focused.
+    expect(calls).to.have.length(0);
+    const wanted = results[1]!.nextSlots[2]!;
+    const review = el.shadowRoot!.querySelector('.review')!;
+    const text = review.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Check your session');
+    expect(text).to.contain('Session with Grace Hopper');
+    expect(review.querySelector('time')!.getAttribute('datetime')).to.equal(wanted.start);
+    expect(review.querySelector('time')!.textContent).to.equal(
+      new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'short' }).format(new Date(wanted.start)),
+    );
+    expect(text).to.contain(`Time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
+    expect(text).to.contain('30 min · Phone call');
+    expect(el.shadowRoot!.querySelector('ul.cards')!.checkVisibility()).to.be.false;
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('button book-button');
+    await expect(el).to.be.accessible();
+
     const booked = oneEvent(document, 'mm-booking-created') as Promise<MmBookingCreatedEvent>;
     await sendKeys({ press: 'Enter' });
     const event = await booked;
     expect(event.detail.booking.id).to.equal(made.id);
     expect(event.detail.mentor.name).to.equal('Grace Hopper');
-    const wanted = results[1]!.nextSlots[2]!;
+    expect(calls).to.have.length(1);
     expect(calls[0]!.body).to.deep.equal({
       mentorId: results[1]!.mentor.id,
       start: wanted.start,
@@ -86,6 +112,41 @@ describe('<mm-match-list>', () => {
       format: 'call',
       requestId: 'req_01JD8K3Z9Q',
     });
+  });
+
+  it('goes back from the review with Escape or "Change time" to the time picked, booking nothing', async () => {
+    const { client, calls } = fakeApi({ 'POST /v1/bookings': () => json(201, booking()) });
+    // Inside a modal dialog, as in the panel: Escape goes back a step and leaves the dialog open.
+    const dialog = await fixture<HTMLDialogElement>(
+      html`<dialog><mm-match-list locale="es" .client=${client} .request=${helpRequest()} .results=${threeMatches()}></mm-match-list></dialog>`,
+    );
+    dialog.showModal();
+    const el = dialog.querySelector('mm-match-list')!;
+    await el.updateComplete;
+    const card = cards(el)[0]!;
+    await card.updateComplete;
+    const slotButton = card.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="slot-button"]')[1]!;
+    slotButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.textContent).to.equal('Reservar');
+    expect(el.shadowRoot!.querySelector('.review')!.textContent).to.contain('Revisa tu sesión');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(dialog.open).to.be.true;
+    expect(el.shadowRoot!.querySelector('.review')).to.be.null;
+    expect(el.shadowRoot!.querySelector('ul.cards')!.checkVisibility()).to.be.true;
+    expect(card.shadowRoot!.activeElement).to.equal(slotButton);
+
+    slotButton.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="change-button"]')!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.review')).to.be.null;
+    expect(card.shadowRoot!.activeElement).to.equal(slotButton);
+    expect(calls).to.have.length(0);
+    dialog.close();
   });
 
   it('says in plain words when the slot was just taken', async () => {
@@ -98,7 +159,7 @@ describe('<mm-match-list>', () => {
     const card = cards(el)[0]!;
     await card.updateComplete;
     const failed = oneEvent(el, 'mm-error') as Promise<MmErrorEvent>;
-    card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.click();
+    await pickAndBook(el, card);
     const event = await failed;
     expect(event.detail).to.include({ step: 'booking', code: 'slot_unavailable' });
     await el.updateComplete;
@@ -118,7 +179,7 @@ describe('<mm-match-list>', () => {
     const card = cards(el)[0]!;
     await card.updateComplete;
     const failed = oneEvent(el, 'mm-error') as Promise<MmErrorEvent>;
-    card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.click();
+    await pickAndBook(el, card);
     expect((await failed).detail.code).to.equal('connection_failed');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.equal(

@@ -1,6 +1,8 @@
 import type { Mentor } from '@micromentor/sdk';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { counter } from '../internal/counter.js';
+import { BIO_MAX, HEADLINE_MAX, measure, NAME_MAX, overLimit } from '../internal/limits.js';
 import type { ProfileFields } from '../internal/mentor-console-api.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -35,6 +37,8 @@ export class MmMentorProfileForm extends ConsoleElement {
 
   @state() private notice = '';
   @state() private busy = false;
+  /** Limited fields' lengths as typed or pasted, for their counters. */
+  @state() private lengths: Record<string, number> = {};
 
   #fields(form: HTMLFormElement): ProfileFields {
     const data = new FormData(form);
@@ -52,7 +56,7 @@ export class MmMentorProfileForm extends ConsoleElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (!this.api) return;
+    if (!this.api || overLimit(event.target as HTMLFormElement)) return;
     const fields = this.#fields(event.target as HTMLFormElement);
     this.busy = true;
     this.error = '';
@@ -76,17 +80,67 @@ export class MmMentorProfileForm extends ConsoleElement {
     const t = this.t.profile;
     const m = this.mentor;
     const zone = m?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return html`<form @submit=${this.#submit}>
+    // Limited fields: the server's limit, a counter near it, and nothing cut past it.
+    const limited = (name: string, max: number) => {
+      const length = this.lengths[name] ?? 0;
+      return {
+        max,
+        invalid: length > max ? 'true' : 'false',
+        count: counter(`${name}-count`, length, max, this.t.over, this.locale),
+      };
+    };
+    const name = limited('name', NAME_MAX);
+    const headline = limited('headline', HEADLINE_MAX);
+    const bio = limited('bio', BIO_MAX);
+    return html`<form
+      @submit=${this.#submit}
+      @input=${(e: Event) => {
+        this.lengths = measure(this.lengths, e);
+      }}
+    >
       ${m ? html`<h3>${t.heading}</h3>` : html`<h3>${this.t.apply.heading}</h3><p>${this.t.apply.intro}</p>`}
       <div class="grid">
-        <label>${t.name}<input type="text" name="name" required maxlength="120" .value=${m?.name ?? this.defaultName} /></label>
-        <label>${t.headline}<input type="text" name="headline" maxlength="200" .value=${m?.headline ?? ''} /></label>
+        <div>
+          <label
+            >${t.name}<input
+            type="text"
+            name="name"
+            required
+            data-max=${name.max}
+            aria-invalid=${name.invalid}
+            aria-describedby="name-count"
+            .value=${m?.name ?? this.defaultName}
+          /></label>
+          ${name.count}
+        </div>
+        <div>
+          <label
+            >${t.headline}<input
+            type="text"
+            name="headline"
+            data-max=${headline.max}
+            aria-invalid=${headline.invalid}
+            aria-describedby="headline-count"
+            .value=${m?.headline ?? ''}
+          /></label>
+          ${headline.count}
+        </div>
         <label
           >${t.years}<input type="number" name="yearsExperience" min="0" max="70" .value=${String(m?.yearsExperience ?? 0)}
         /></label>
         <label>${t.timeZone}<input type="text" name="timeZone" required .value=${zone} /></label>
       </div>
-      <label>${t.bio}<textarea name="bio" rows="4" maxlength="4000" .value=${m?.bio ?? ''}></textarea></label>
+      <label
+        >${t.bio}<textarea
+          name="bio"
+          rows="4"
+          data-max=${bio.max}
+          aria-invalid=${bio.invalid}
+          aria-describedby="bio-count"
+          .value=${m?.bio ?? ''}
+        ></textarea>
+      </label>
+      ${bio.count}
       <label>${t.skills}<input type="text" name="skills" required .value=${(m?.skills ?? []).join(', ')} /></label>
       <label>${t.languages}<input type="text" name="languages" .value=${(m?.languages ?? ['en']).join(', ')} /></label>
       <fieldset>

@@ -47,6 +47,33 @@ describe('<mm-mentor-profile-form>', () => {
     expect(saved[0]!.mentor.headline).to.equal('Query tuning');
   });
 
+  it('holds the name, headline and bio to the server’s limits: counted, nothing cut, not sent past them', async () => {
+    const { el, calls, root } = await form(
+      {
+        'PATCH /v1/me/mentor': (call) => json(200, { ...ada, ...(call.body as object), statusReason: null }),
+      },
+      ada,
+    );
+    const bio = root.querySelector('textarea')!;
+    bio.select();
+    document.execCommand('insertText', false, 'b'.repeat(5000));
+    const headline = root.querySelector<HTMLInputElement>('input[name=headline]')!;
+    headline.select();
+    document.execCommand('insertText', false, 'h'.repeat(190));
+    await el.updateComplete;
+    expect(bio.value).to.have.length(5000);
+    expect(root.querySelector('#bio-count')!.textContent).to.equal(
+      '5,000 / 4,000 1,000 characters too many: nothing was cut, shorten it to send.',
+    );
+    expect(root.querySelector('#headline-count')!.textContent).to.equal('190 / 200');
+    expect(root.querySelector('#name-count')).to.be.null;
+    await expect(el).to.be.accessible();
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await el.updateComplete;
+    expect(calls).to.have.length(0);
+    expect(root.activeElement).to.equal(bio);
+  });
+
   it('shows the server’s words when the application is refused, and announces nothing', async () => {
     const { el, root } = await form(
       {

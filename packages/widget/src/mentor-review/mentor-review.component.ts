@@ -3,6 +3,8 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MentorAction } from '../internal/admin-console-api.js';
 import { AdminElement } from '../internal/admin-console-element.js';
+import { counter } from '../internal/counter.js';
+import { measure, overLimit, STATUS_REASON_MAX } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -35,6 +37,8 @@ export class MmMentorReview extends AdminElement {
   @state() private mentors: AdminMentor[] = [];
   protected override loading = true;
   @state() private notice = '';
+  /** Limited fields' lengths as typed or pasted, for their counters. */
+  @state() private lengths: Record<string, number> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -62,6 +66,7 @@ export class MmMentorReview extends AdminElement {
     const action = submitter?.value as MentorAction | undefined;
     if (!action) return;
     const form = event.target as HTMLFormElement;
+    if (overLimit(form)) return;
     const reason = String(new FormData(form).get('reason') ?? '').trim();
     if (NEEDS_REASON.has(action) && !reason) {
       this.notice = '';
@@ -112,15 +117,31 @@ export class MmMentorReview extends AdminElement {
   #card(m: AdminMentor) {
     const t = this.t.mentors;
     const actions = ACTIONS[m.status] ?? [];
+    const length = this.lengths[`reason-${m.id}`] ?? 0;
     return html`<li class="card">
       <h4>${m.name}</h4>
       <p class="meta">${m.headline} · ${t.status[m.status] ?? m.status}${m.statusReason ? ` · ${m.statusReason}` : ''}</p>
       <p class="meta">${t.skills(m.skills.join(', '))}</p>
       ${m.bio ? html`<p class="pre">${m.bio}</p>` : nothing}
-      <form class="row" @submit=${(e: SubmitEvent) => this.#act(e, m)}>
+      <form
+        class="row"
+        @submit=${(e: SubmitEvent) => this.#act(e, m)}
+        @input=${(e: Event) => {
+          this.lengths = measure(this.lengths, e);
+        }}
+      >
         ${
           actions.some((a) => NEEDS_REASON.has(a))
-            ? html`<label>${t.reason(m.name)}<input type="text" name="reason" maxlength="500" /></label>`
+            ? html`<label
+                  >${t.reason(m.name)}<input
+                    type="text"
+                    name="reason"
+                    id="reason-${m.id}"
+                    data-max=${STATUS_REASON_MAX}
+                    aria-invalid=${length > STATUS_REASON_MAX ? 'true' : 'false'}
+                    aria-describedby="reason-${m.id}-count"
+                /></label>
+                ${counter(`reason-${m.id}-count`, length, STATUS_REASON_MAX, this.t.over, this.locale)}`
             : nothing
         }
         ${actions.map(

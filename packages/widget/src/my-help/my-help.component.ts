@@ -1,5 +1,6 @@
 import type { Booking, TimeRange } from '@micromentor/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
 import { MmElement } from '../internal/mm-element.js';
 import { formatDateTime, formatSlot, slotMinutes } from '../internal/time.js';
 import { baseStyles } from '../styles/base.js';
@@ -8,15 +9,16 @@ const WEEK = 7 * 86_400_000;
 
 /**
  * @tagname mm-my-help
- * @summary Step 4, "My help": the learner's upcoming and past sessions; cancel one, or move it
- * to another free time of the same mentor.
+ * @summary Step 4, "My help": the learner's upcoming and past sessions; cancel one (after a
+ * confirm step: Escape keeps it), or move it to another free time of the same mentor.
  *
  * @event mm-booking-cancelled - `detail: { booking }` (the cancelled booking).
  * @event mm-booking-rescheduled - `detail: { booking }` (the booking at its new time).
  * @event mm-error - Loading, cancelling or rescheduling failed; the message is shown too.
  *
  * @csspart button - Every button.
- * @csspart cancel-button - Cancels a session.
+ * @csspart cancel-button - Asks to cancel a session.
+ * @csspart confirm-button - Cancels it, in the confirm step.
  * @csspart reschedule-button - Shows a session's new times.
  * @csspart slot-button - A new time.
  * @csspart keep-button - Keeps the session's time.
@@ -26,10 +28,12 @@ export class MmMyHelp extends MmElement {
     bookings: { state: true },
     moving: { state: true },
     status: { state: true },
+    cancelling: { state: true },
   };
 
   static override styles = [
     baseStyles,
+    confirmStyles,
     css`
       ul {
         list-style: none;
@@ -57,6 +61,8 @@ export class MmMyHelp extends MmElement {
   private bookings: Booking[] | null = null;
   private moving: { booking: Booking; slots: TimeRange[] } | null = null;
   private status = '';
+  /** The session whose cancelling waits for the learner's confirmation. */
+  private cancelling: Booking | null = null;
 
   override focus(): void {
     this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
@@ -80,8 +86,18 @@ export class MmMyHelp extends MmElement {
     });
   }
 
-  #cancel(booking: Booking): Promise<void> {
-    return this.#run('cancel', async () => {
+  /** "Cancel session": first the confirm step. */
+  async #ask(booking: Booking): Promise<void> {
+    this.cancelling = booking;
+    await this.updateComplete;
+    showConfirm(this.renderRoot);
+  }
+
+  async #cancel(ok: boolean): Promise<void> {
+    const booking = this.cancelling;
+    this.cancelling = null;
+    if (!ok || !booking) return;
+    await this.#run('cancel', async () => {
       const cancelled = await this.api.bookings.cancel(booking.id, {
         reason: this.t.confirmation.cancelReasonDefault,
       });
@@ -89,6 +105,8 @@ export class MmMyHelp extends MmElement {
       await this.refresh();
       this.status = this.t.confirmation.cancelled;
     });
+    // Its button is gone: focus goes to the heading, above the status.
+    this.focus();
   }
 
   async #pick(booking: Booking): Promise<void> {
@@ -126,7 +144,7 @@ export class MmMyHelp extends MmElement {
         upcoming && !moving
           ? html`<div class="actions">
               <button part="button reschedule-button" type="button" ?disabled=${this.busy} @click=${() => this.#pick(booking)}>${t.reschedule}</button>
-              <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${() => this.#cancel(booking)}>${this.t.confirmation.cancel}</button>
+              <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${() => this.#ask(booking)}>${this.t.confirmation.cancel}</button>
             </div>`
           : nothing
       }
@@ -169,6 +187,19 @@ export class MmMyHelp extends MmElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${this.bookings ? [this.#list(t.upcoming, upcoming, true), this.#list(t.past, past, false)] : nothing}
       </section>
+      ${
+        this.cancelling
+          ? confirmDialog(
+              t.cancelAsk(
+                this.cancelling.mentorName,
+                formatDateTime(this.cancelling.start, this.resolvedLocale),
+              ),
+              this.t.confirmation.cancel,
+              t.keepSession,
+              (ok) => this.#cancel(ok),
+            )
+          : nothing
+      }
     `;
   }
 }

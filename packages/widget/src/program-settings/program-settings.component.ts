@@ -2,6 +2,9 @@ import type { ApiKey, ProgramSettings, RotatedKey, UpdateProgramSettingsParams }
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
+import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
+import { counter } from '../internal/counter.js';
+import { BRAND_NAME_MAX, measure, overLimit } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -12,19 +15,24 @@ const KINDS = ['publishable', 'secret', 'identity'] as const;
  * @tagname mm-program-settings
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
  * meeting link, allowed origins, branding, leaderboard, reports threshold) and API key rotation
- * with an overlap period. A new key is shown once.
+ * with an overlap period, after a confirm step (Escape keeps the key). A new key is shown once.
  *
  * @event mm-settings-saved - `detail: { settings }`.
  * @event mm-key-rotated - `detail: { kind }` (never the key itself).
  * @csspart button - Every button.
+ * @csspart confirm-button - The confirm step's A "Rotate … key" (the one that rotates).
  */
 export class MmProgramSettings extends AdminElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, confirmStyles];
 
   @state() private settings: ProgramSettings | null = null;
   @state() private keys: ApiKey[] = [];
   @state() private rotated: RotatedKey | null = null;
   @state() private notice = '';
+  /** Limited fields' lengths as typed or pasted, for their counters. */
+  @state() private lengths: Record<string, number> = {};
+  /** The rotation waiting for the admin's confirmation. */
+  @state() private rotating: { kind: ApiKey['kind']; overlap: number } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -44,7 +52,7 @@ export class MmProgramSettings extends AdminElement {
 
   async #save(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (!this.api) return;
+    if (!this.api || overLimit(event.target as HTMLFormElement)) return;
     const data = new FormData(event.target as HTMLFormElement);
     const text = (name: string) => String(data.get(name) ?? '').trim();
     const patch: UpdateProgramSettingsParams = {
@@ -77,14 +85,26 @@ export class MmProgramSettings extends AdminElement {
     }
   }
 
-  async #rotate(event: SubmitEvent): Promise<void> {
+  /** A "Rotate … key" button: first the confirm step. */
+  async #ask(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const kind = (event.submitter as HTMLButtonElement | null)?.value as ApiKey['kind'] | undefined;
-    if (!this.api || !kind) return;
-    const overlap = Number(new FormData(event.target as HTMLFormElement).get('overlap') ?? 24);
+    if (!kind) return;
+    this.rotating = {
+      kind,
+      overlap: Number(new FormData(event.target as HTMLFormElement).get('overlap') ?? 24),
+    };
+    await this.updateComplete;
+    showConfirm(this.renderRoot);
+  }
+
+  async #rotate(ok: boolean): Promise<void> {
+    const rotating = this.rotating;
+    this.rotating = null;
+    if (!ok || !rotating || !this.api) return;
     try {
-      this.rotated = await this.api.rotateKey(kind, overlap);
-      this.emit('mm-key-rotated', { kind });
+      this.rotated = await this.api.rotateKey(rotating.kind, rotating.overlap);
+      this.emit('mm-key-rotated', { kind: rotating.kind });
       this.keys = (await this.api.keys()).data;
     } catch (error) {
       this.error = this.describe(error);
@@ -99,7 +119,13 @@ export class MmProgramSettings extends AdminElement {
         ? html`<p class="error" role="alert">${this.error}</p>`
         : html`<p role="status">${this.t.loading}</p>`;
     }
-    return html`<form @submit=${this.#save}>
+    const brand = this.lengths.brandName ?? 0;
+    return html`<form
+        @submit=${this.#save}
+        @input=${(e: Event) => {
+          this.lengths = measure(this.lengths, e);
+        }}
+      >
         <h3>${t.heading}</h3>
         <div class="grid">
           <label
@@ -124,7 +150,18 @@ export class MmProgramSettings extends AdminElement {
               max="100"
               .value=${String(s.reportsToPause)}
           /></label>
-          <label>${t.brandName}<input type="text" name="brandName" maxlength="100" .value=${s.branding.name ?? ''} /></label>
+          <div>
+            <label
+              >${t.brandName}<input
+                type="text"
+                name="brandName"
+                data-max=${BRAND_NAME_MAX}
+                aria-invalid=${brand > BRAND_NAME_MAX ? 'true' : 'false'}
+                aria-describedby="brandName-count"
+                .value=${s.branding.name ?? ''}
+            /></label>
+            ${counter('brandName-count', brand, BRAND_NAME_MAX, this.t.over, this.locale)}
+          </div>
           <label
             >${t.brandAccent}<input type="text" name="brandAccent" maxlength="20" .value=${s.branding.accentColor ?? ''}
           /></label>
@@ -151,7 +188,7 @@ export class MmProgramSettings extends AdminElement {
         ${this.alert()}
         <button part="button" class="primary">${t.save}</button>
       </form>
-      <form @submit=${this.#rotate}>
+      <form @submit=${this.#ask}>
         <h3>${t.keys}</h3>
         <ul class="cards">
           ${this.keys.map(
@@ -174,7 +211,17 @@ export class MmProgramSettings extends AdminElement {
             ? html`<p role="status">${t.newKey} <code class="secret">${this.rotated.key}</code></p>`
             : nothing
         }
-      </form>`;
+      </form>
+      ${
+        this.rotating
+          ? confirmDialog(
+              t.rotateAsk(t.kind[this.rotating.kind] ?? this.rotating.kind, this.rotating.overlap),
+              t.rotate(t.kind[this.rotating.kind] ?? this.rotating.kind),
+              t.keepKey,
+              (ok) => this.#rotate(ok),
+            )
+          : nothing
+      }`;
   }
 }
 

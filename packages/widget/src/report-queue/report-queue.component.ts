@@ -2,6 +2,8 @@ import type { Report, ResolveReportParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
+import { counter } from '../internal/counter.js';
+import { measure, overLimit, REPORT_NOTE_MAX } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -18,6 +20,8 @@ export class MmReportQueue extends AdminElement {
   @state() private reports: Report[] = [];
   protected override loading = true;
   @state() private notice = '';
+  /** Limited fields' lengths as typed or pasted, for their counters. */
+  @state() private lengths: Record<string, number> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -35,7 +39,7 @@ export class MmReportQueue extends AdminElement {
     const action = (event.submitter as HTMLButtonElement | null)?.value as
       | ResolveReportParams['action']
       | undefined;
-    if (!action) return;
+    if (!action || overLimit(event.target as HTMLFormElement)) return;
     const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim();
     await this.act(async (api) => {
       const resolved = await api.resolveReport(report.id, action, note);
@@ -55,8 +59,23 @@ export class MmReportQueue extends AdminElement {
             <h4>${t.about(r.mentorId)}</h4>
             <p class="meta">${r.reason} · ${new Date(r.createdAt).toLocaleString(this.locale || undefined)}</p>
             ${r.details ? html`<p class="pre">${r.details}</p>` : nothing}
-            <form class="row" @submit=${(e: SubmitEvent) => this.#resolve(e, r)}>
-              <label>${t.note}<input type="text" name="note" maxlength="1000" id="note-${i}" /></label>
+            <form
+              class="row"
+              @submit=${(e: SubmitEvent) => this.#resolve(e, r)}
+              @input=${(e: Event) => {
+                this.lengths = measure(this.lengths, e);
+              }}
+            >
+              <label
+                >${t.note}<input
+                  type="text"
+                  name="note"
+                  data-max=${REPORT_NOTE_MAX}
+                  id="note-${i}"
+                  aria-invalid=${(this.lengths[`note-${i}`] ?? 0) > REPORT_NOTE_MAX ? 'true' : 'false'}
+                  aria-describedby="note-${i}-count"
+              /></label>
+              ${counter(`note-${i}-count`, this.lengths[`note-${i}`] ?? 0, REPORT_NOTE_MAX, this.t.over, this.locale)}
               <button part="button" value="dismiss">${t.dismiss}</button>
               <button part="button" value="pause">${t.pause}</button>
               <button part="button" value="suspend">${t.suspend}</button>

@@ -1,5 +1,7 @@
 import type { HelpRequest, RequestContext, SessionFormat } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { counter } from '../internal/counter.js';
+import { DETAILS_MAX, measure, overLimit, TITLE_MAX } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
 import { requestFormStyles } from './request-form.styles.js';
 
@@ -8,12 +10,11 @@ export type Urgency = HelpRequest['urgency'];
 
 const FORMATS: readonly SessionFormat[] = ['video', 'call', 'chat'];
 const URGENCIES: readonly Urgency[] = ['now', 'today', 'this_week', 'flexible'];
-const TITLE_MAX = 200;
-const DETAILS_MAX = 4000;
 
 /**
  * @tagname mm-request-form
- * @summary Step 1: the learner describes the problem; the page context goes along.
+ * @summary Step 1: the learner describes the problem; the page context goes along. Near a
+ * field's limit a counter shows; text past it is kept, said to be too long, and not sent.
  *
  * @event mm-request-submit - Sending started.
  * @event mm-request-created - `detail: { request, matches }`.
@@ -27,15 +28,25 @@ export class MmRequestForm extends MmElement {
 
   static override properties: PropertyDeclarations = {
     context: { attribute: false },
+    titles: { attribute: false },
     titleError: { state: true },
     format: { state: true },
     urgency: { state: true },
+    lengths: { state: true },
   };
 
   /** Captured where the learner asked (page, topic, course, lesson); sent as `context`. */
   context: RequestContext = {};
 
+  /**
+   * What the learner reads for the context's topic, course and lesson: the summary shows these
+   * titles, never the ids the context sends (an item without a title is left out).
+   */
+  titles: { topic?: string; course?: string; lesson?: string } = {};
+
   private titleError = '';
+  /** The title's and details' lengths as typed or pasted, for their counters. */
+  private lengths: Record<string, number> = {};
   format: SessionFormat = 'video';
   urgency: Urgency = 'flexible';
 
@@ -52,8 +63,7 @@ export class MmRequestForm extends MmElement {
   }
 
   #validate(title: string): boolean {
-    const t = this.t.form;
-    this.titleError = !title ? t.titleRequired : title.length > TITLE_MAX ? t.titleTooLong(TITLE_MAX) : '';
+    this.titleError = title ? '' : this.t.form.titleRequired;
     return !this.titleError;
   }
 
@@ -65,11 +75,13 @@ export class MmRequestForm extends MmElement {
       this.titleInput.focus();
       return;
     }
+    // Too long: the counter says by how much; nothing is cut and nothing is sent.
+    if (overLimit(this.renderRoot)) return;
     await this.attempt('request', async () => {
       this.emit('mm-request-submit', {});
       const { request, matches } = await this.api.requests.create({
         title,
-        details: this.detailsInput.value.trim().slice(0, DETAILS_MAX),
+        details: this.detailsInput.value.trim(),
         format: this.format,
         urgency: this.urgency,
         context: this.context,
@@ -100,12 +112,13 @@ export class MmRequestForm extends MmElement {
 
   #contextSummary(): TemplateResult | typeof nothing {
     const t = this.t.form;
-    const { pageTitle, topic, courseId, lessonId } = this.context;
+    const { pageTitle } = this.context;
+    const { topic, course, lesson } = this.titles;
     const items = [
       pageTitle && t.contextPage(pageTitle),
       topic && this.t.topic(topic),
-      courseId && t.contextCourse(courseId),
-      lessonId && t.contextLesson(lessonId),
+      course && t.contextCourse(course),
+      lesson && t.contextLesson(lesson),
     ].filter((item): item is string => Boolean(item));
     if (!items.length) return nothing;
     return html`
@@ -120,18 +133,27 @@ export class MmRequestForm extends MmElement {
 
   protected override render(): TemplateResult {
     const t = this.t.form;
+    const locale = this.resolvedLocale;
+    const { title: titleLength = 0, details: detailsLength = 0 } = this.lengths;
     return html`
-      <form novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#submit}>
+      <form
+        novalidate
+        aria-busy=${this.busy ? 'true' : 'false'}
+        @submit=${this.#submit}
+        @input=${(event: Event) => {
+          this.lengths = measure(this.lengths, event);
+        }}
+      >
         <div class="field">
           <label for="title">${t.title}</label>
           <input
             id="title"
             name="title"
             type="text"
-            maxlength=${TITLE_MAX}
+            data-max=${TITLE_MAX}
             autocomplete="off"
-            aria-invalid=${this.titleError ? 'true' : 'false'}
-            aria-describedby=${this.titleError ? 'title-error' : 'title-hint'}
+            aria-invalid=${this.titleError || titleLength > TITLE_MAX ? 'true' : 'false'}
+            aria-describedby=${this.titleError ? 'title-error' : 'title-hint title-count'}
             @input=${() => {
               if (this.titleError) this.#validate(this.titleInput.value.trim());
             }}
@@ -141,11 +163,20 @@ export class MmRequestForm extends MmElement {
               ? html`<p id="title-error" class="error">${this.titleError}</p>`
               : html`<p id="title-hint" class="hint">${t.titleHint}</p>`
           }
+          ${counter('title-count', titleLength, TITLE_MAX, this.t.over, locale)}
         </div>
         <div class="field">
           <label for="details">${t.details}</label>
-          <textarea id="details" name="details" rows="4" maxlength=${DETAILS_MAX} aria-describedby="details-hint"></textarea>
+          <textarea
+            id="details"
+            name="details"
+            rows="4"
+            data-max=${DETAILS_MAX}
+            aria-invalid=${detailsLength > DETAILS_MAX ? 'true' : 'false'}
+            aria-describedby="details-hint details-count"
+          ></textarea>
           <p id="details-hint" class="hint">${t.detailsHint}</p>
+          ${counter('details-count', detailsLength, DETAILS_MAX, this.t.over, locale)}
         </div>
         <fieldset>
           <legend>${t.format}</legend>

@@ -52,11 +52,14 @@ describe('<mm-request-form>', () => {
       'POST /v1/requests': (call) => json(201, { request: helpRequest(call.body as object), matches }),
     });
     const context = { pageTitle: 'Lesson 4: Joins', topic: 'sql-joins', courseId: 'sql-101', lessonId: 'l4' };
+    const titles = { topic: 'SQL joins', course: 'SQL 101' };
     const el = await fixture<MmRequestForm>(
-      html`<mm-request-form locale="en" .client=${client} .context=${context}></mm-request-form>`,
+      html`<mm-request-form locale="en" .client=${client} .context=${context} .titles=${titles}></mm-request-form>`,
     );
-    expect($(el).text()).to.contain('Page: Lesson 4: Joins');
-    expect($(el).text()).to.contain('Course: sql-101');
+    // Titles, never ids: the lesson has no title, so it is left out rather than shown as "l4".
+    const items = Array.from(el.shadowRoot!.querySelectorAll('.context li'), (li) => li.textContent);
+    expect(items).to.deep.equal(['Page: Lesson 4: Joins', 'Topic: SQL joins', 'Course: SQL 101']);
+    for (const id of ['sql-joins', 'sql-101', 'l4']) expect($(el).text()).not.to.contain(id);
     $(el).title.value = '  LEFT JOIN returns duplicate rows ';
     $(el).details.value = 'I join orders to customers.';
     $(el).radio('format', 'chat').click();
@@ -98,6 +101,72 @@ describe('<mm-request-form>', () => {
     );
     expect($(el).submit.disabled).to.be.false;
     await expect(el).to.be.accessible();
+  });
+
+  it('shows a counter near a limit, keeps a paste past it whole, says by how much and sends nothing', async () => {
+    const { client, calls } = fakeApi({
+      'POST /v1/requests': () => json(201, { request: helpRequest(), matches: [] }),
+    });
+    const el = await fixture<MmRequestForm>(
+      html`<mm-request-form locale="en" .client=${client}></mm-request-form>`,
+    );
+    const root = el.shadowRoot!;
+    const count = (id: string) => root.querySelector(`#${id}`);
+    $(el).title.focus();
+    document.execCommand('insertText', false, 'Help with joins');
+    $(el).details.focus();
+    document.execCommand('insertText', false, 'x'.repeat(3000));
+    await el.updateComplete;
+    // Far from the limit: no counter.
+    expect(count('details-count')).to.be.null;
+    document.execCommand('insertText', false, 'x'.repeat(980));
+    await el.updateComplete;
+    expect(count('details-count')!.textContent).to.equal('3,980 / 4,000');
+    expect($(el).details.getAttribute('aria-describedby')).to.equal('details-hint details-count');
+    expect($(el).details.getAttribute('aria-invalid')).to.equal('false');
+
+    // A paste past the limit stays whole, and the counter says it is too long, as an alert.
+    $(el).details.select();
+    document.execCommand('insertText', false, 'y'.repeat(5000));
+    await el.updateComplete;
+    expect($(el).details.value).to.have.length(5000);
+    expect(count('details-count')!.textContent).to.equal(
+      '5,000 / 4,000 1,000 characters too many: nothing was cut, shorten it to send.',
+    );
+    expect(count('details-count')!.querySelector('[role="alert"]')).to.exist;
+    expect($(el).details.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    // Submitting sends nothing and puts focus on the field that is too long.
+    $(el).title.focus();
+    $(el).submit.click();
+    await el.updateComplete;
+    expect(calls).to.have.length(0);
+    expect(root.activeElement?.id).to.equal('details');
+
+    // The title's limit too: 201 characters is one too many.
+    $(el).details.select();
+    document.execCommand('insertText', false, 'Fits now');
+    $(el).title.select();
+    document.execCommand('insertText', false, 't'.repeat(201));
+    await el.updateComplete;
+    expect(count('details-count')).to.be.null;
+    expect(count('title-count')!.textContent).to.equal(
+      '201 / 200 1 character too many: nothing was cut, shorten it to send.',
+    );
+    $(el).submit.click();
+    await el.updateComplete;
+    expect(calls).to.have.length(0);
+    expect(root.activeElement?.id).to.equal('title');
+
+    $(el).title.value = 't'.repeat(200);
+    $(el).title.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(count('title-count')!.textContent).to.equal('200 / 200');
+    const created = oneEvent(el, 'mm-request-created');
+    $(el).submit.click();
+    await created;
+    expect(calls[0]!.body).to.deep.include({ title: 't'.repeat(200), details: 'Fits now' });
   });
 
   it('speaks Spanish with locale="es"', async () => {

@@ -1,7 +1,9 @@
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { counter } from '../internal/counter.js';
 import type { Solved } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
+import { COMMENT_MAX, measure, overLimit } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { sessionFeedbackStyles } from './session-feedback.styles.js';
@@ -24,10 +26,12 @@ export class MmSessionFeedback extends FollowUpElement {
   @state() private rating = 0;
   @state() private sent = false;
   @state() private busy = false;
+  /** Limited fields' lengths as typed or pasted, for their counters. */
+  @state() private lengths: Record<string, number> = {};
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (!this.api) return;
+    if (!this.api || overLimit(event.target as HTMLFormElement)) return;
     const data = new FormData(event.target as HTMLFormElement);
     const solved = data.get('solved') as Solved | null;
     const comment = String(data.get('comment') ?? '').trim();
@@ -59,7 +63,13 @@ export class MmSessionFeedback extends FollowUpElement {
   override render() {
     const t = this.t.feedback;
     if (this.sent) return html`<p role="status" class="ok">${t.thanks}</p>`;
-    return html`<form @submit=${this.#submit}>
+    const comment = this.lengths.comment ?? 0;
+    return html`<form
+      @submit=${this.#submit}
+      @input=${(e: Event) => {
+        this.lengths = measure(this.lengths, e);
+      }}
+    >
       <fieldset>
         <legend>${t.legendRating}</legend>
         <div class="stars">
@@ -88,7 +98,16 @@ export class MmSessionFeedback extends FollowUpElement {
           )}
         </div>
       </fieldset>
-      <label>${t.comment}<textarea name="comment" rows="2" maxlength="2000"></textarea></label>
+      <label
+        >${t.comment}<textarea
+          name="comment"
+          rows="2"
+          data-max=${COMMENT_MAX}
+          aria-invalid=${comment > COMMENT_MAX ? 'true' : 'false'}
+          aria-describedby="comment-count"
+        ></textarea>
+      </label>
+      ${counter('comment-count', comment, COMMENT_MAX, this.t.over, this.locale)}
       ${this.alert()}
       <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>
     </form>`;

@@ -39,6 +39,35 @@ describe('<mm-session-feedback>', () => {
     expect(root.querySelector('form')).to.be.null;
   });
 
+  it('counts the comment near its limit and keeps a paste past it whole, said and not sent', async () => {
+    const { el, calls, root } = await feedback({
+      'POST /v1/bookings/bkg_past/feedback': (call) => json(201, { id: 'fb_1', ...(call.body as object) }),
+    });
+    root.querySelector<HTMLInputElement>('input[aria-label="4 stars"]')!.click();
+    root.querySelector<HTMLInputElement>('input[name=solved][value=yes]')!.click();
+    const comment = root.querySelector('textarea')!;
+    comment.focus();
+    document.execCommand('insertText', false, 'c'.repeat(2500));
+    await el.updateComplete;
+    expect(comment.value).to.have.length(2500);
+    expect(root.querySelector('#comment-count')!.textContent).to.equal(
+      '2,500 / 2,000 500 characters too many: nothing was cut, shorten it to send.',
+    );
+    expect(comment.getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await el.updateComplete;
+    expect(calls).to.have.length(0);
+    expect(root.activeElement).to.equal(comment);
+    comment.select();
+    document.execCommand('insertText', false, 'c'.repeat(1900));
+    await el.updateComplete;
+    expect(root.querySelector('#comment-count')!.textContent).to.equal('1,900 / 2,000');
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => calls.length === 1, 'sent');
+    expect(calls[0]!.body).to.deep.equal({ rating: 4, solved: 'yes', comment: 'c'.repeat(1900) });
+  });
+
   it('keeps the form and shows the server’s words when the feedback is refused, in Spanish too', async () => {
     const { root } = await feedback(
       {

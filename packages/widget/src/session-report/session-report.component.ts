@@ -1,13 +1,13 @@
 import type { CreateReportParams } from '@micromentor/sdk';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { counter } from '../internal/counter.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
+import { measure, overLimit, REPORT_DETAILS_MAX } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 type ReportReason = CreateReportParams['reason'];
-
-const MAX_DETAILS = 2000;
 
 /**
  * @tagname mm-session-report
@@ -27,6 +27,8 @@ export class MmSessionReport extends FollowUpElement {
   @state() private open = false;
   @state() private sent = false;
   @state() private busy = false;
+  /** Limited fields' lengths as typed or pasted, for their counters. */
+  @state() private lengths: Record<string, number> = {};
 
   async #toggle(open: boolean): Promise<void> {
     this.open = open;
@@ -37,7 +39,7 @@ export class MmSessionReport extends FollowUpElement {
 
   async #submit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (!this.api || this.busy) return;
+    if (!this.api || this.busy || overLimit(event.target as HTMLFormElement)) return;
     const data = new FormData(event.target as HTMLFormElement);
     const reason = String(data.get('reason') ?? '') as ReportReason | '';
     const details = String(data.get('details') ?? '').trim();
@@ -77,7 +79,14 @@ export class MmSessionReport extends FollowUpElement {
         ${t.open}
       </button>`;
     }
-    return html`<form @submit=${this.#submit} aria-labelledby="report-heading">
+    const details = this.lengths.details ?? 0;
+    return html`<form
+      @submit=${this.#submit}
+      @input=${(e: Event) => {
+        this.lengths = measure(this.lengths, e);
+      }}
+      aria-labelledby="report-heading"
+    >
       <h4 id="report-heading">${t.heading}</h4>
       <label
         >${t.reason}
@@ -91,7 +100,16 @@ export class MmSessionReport extends FollowUpElement {
           }
         </select>
       </label>
-      <label>${t.details}<textarea name="details" rows="3" maxlength=${MAX_DETAILS}></textarea></label>
+      <label
+        >${t.details}<textarea
+          name="details"
+          rows="3"
+          data-max=${REPORT_DETAILS_MAX}
+          aria-invalid=${details > REPORT_DETAILS_MAX ? 'true' : 'false'}
+          aria-describedby="details-count"
+        ></textarea>
+      </label>
+      ${counter('details-count', details, REPORT_DETAILS_MAX, this.t.over, this.locale)}
       ${this.alert()}
       <div class="row">
         <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>

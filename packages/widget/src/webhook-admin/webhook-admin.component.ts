@@ -2,6 +2,7 @@ import type { WebhookDelivery, WebhookEndpoint, WebhookEventType } from '@microm
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
+import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -25,22 +26,25 @@ export const WEBHOOK_EVENTS = Object.keys({
 
 /**
  * @tagname mm-webhook-admin
- * @summary Webhook endpoints: add one (its signing secret shown once), rotate its secret (the old
- * one keeps signing for the server's overlap), see each endpoint's delivery log with every
- * attempt, replay a delivery.
+ * @summary Webhook endpoints: add one (its signing secret shown once), rotate its secret after a
+ * confirm step (the old one keeps signing for the server's overlap), see each endpoint's delivery
+ * log with every attempt, replay a delivery.
  *
  * @event mm-webhook-created - `detail: { endpoint }` (without the secret).
  * @event mm-webhook-secret-rotated - `detail: { endpoint }` (without the secret).
  * @csspart button - Every button.
+ * @csspart confirm-button - The confirm step's "Rotate secret" (the one that rotates).
  */
 export class MmWebhookAdmin extends AdminElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, confirmStyles];
 
   @state() private endpoints: WebhookEndpoint[] = [];
   @state() private open: string | null = null;
   @state() private deliveries: WebhookDelivery[] = [];
   @state() private secret = '';
   @state() private notice = '';
+  /** The endpoint whose secret rotation waits for the admin's confirmation. */
+  @state() private rotating: WebhookEndpoint | null = null;
   protected override loading = true;
 
   override connectedCallback(): void {
@@ -75,8 +79,18 @@ export class MmWebhookAdmin extends AdminElement {
     }
   }
 
-  #rotate(id: string): Promise<void> {
-    return this.act(async (api) => {
+  /** "Rotate secret": first the confirm step. */
+  async #ask(endpoint: WebhookEndpoint): Promise<void> {
+    this.rotating = endpoint;
+    await this.updateComplete;
+    showConfirm(this.renderRoot);
+  }
+
+  async #rotate(ok: boolean): Promise<void> {
+    const id = this.rotating?.id;
+    this.rotating = null;
+    if (!ok || !id) return;
+    await this.act(async (api) => {
       const { secret, ...endpoint } = await api.rotateWebhookSecret(id);
       this.secret = secret;
       this.notice = endpoint.previousSecretExpiresAt
@@ -125,7 +139,7 @@ export class MmWebhookAdmin extends AdminElement {
             <button part="button" aria-expanded=${this.open === e.id ? 'true' : 'false'} @click=${() => this.#toggle(e.id)}>
               ${t.deliveries}
             </button>
-            <button part="button" @click=${() => this.#rotate(e.id)}>${t.rotate}</button>
+            <button part="button" @click=${() => this.#ask(e)}>${t.rotate}</button>
             ${this.open === e.id ? this.#log(e.id) : nothing}
           </li>`,
         )}
@@ -142,7 +156,12 @@ export class MmWebhookAdmin extends AdminElement {
           </div>
         </fieldset>
         <button part="button" class="primary">${t.add}</button>
-      </form>`;
+      </form>
+      ${
+        this.rotating
+          ? confirmDialog(t.rotateAsk(this.rotating.url), t.rotate, t.keepSecret, (ok) => this.#rotate(ok))
+          : nothing
+      }`;
   }
 
   #log(endpointId: string) {
