@@ -113,19 +113,17 @@ describe('framework examples, opened cold in Chromium', () => {
       const elements = page.locator('section mm-ask-expert');
       await expect.poll(() => elements.count()).toBe(example.lessons.length);
 
-      // Every element the framework rendered was upgraded by the widget's script: a defined
-      // element with its shadow root rendered, and the framework's attributes on it.
-      await expect
-        .poll(() =>
-          page.evaluate(() =>
-            [...document.querySelectorAll('section mm-ask-expert')].map(
-              (el) =>
-                el instanceof (customElements.get('mm-ask-expert') ?? class {}) &&
-                Boolean(el.shadowRoot?.querySelector('[part~="launcher"]')),
-            ),
-          ),
-        )
-        .toEqual(example.lessons.map(() => true));
+      // Every element the framework rendered shows a launcher at once: the loader's stand-in
+      // (the learner flow is not loaded until someone reaches for one).
+      const launchers = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('section mm-ask-expert')].map((el) => {
+            const defined = el instanceof (customElements.get('mm-ask-expert') ?? class {});
+            const root = defined ? el.shadowRoot : el.querySelector('[slot="mm-stub"]')?.shadowRoot;
+            return `${defined ? 'element' : 'stand-in'}:${Boolean(root?.querySelector('[part~="launcher"]'))}`;
+          }),
+        );
+      await expect.poll(launchers).toEqual(example.lessons.map(() => 'stand-in:true'));
       for (const lesson of example.lessons) {
         const element = page.locator(`section[aria-labelledby="${lesson.id}"] mm-ask-expert`);
         expect(await element.getAttribute('topic')).toBe(lesson.topic);
@@ -141,6 +139,8 @@ describe('framework examples, opened cold in Chromium', () => {
       await expect
         .poll(() => inline.locator('dialog[part~="panel"]').evaluate((d: HTMLDialogElement) => d.open))
         .toBe(true);
+      // The click loaded the flow: every element the framework rendered is upgraded in place.
+      await expect.poll(launchers).toEqual(example.lessons.map(() => 'element:true'));
       // The title, never the id.
       expect(await inline.locator('.topic').textContent()).toBe(`Topic: ${lesson.topicTitle}`);
       await inline.getByLabel('What are you stuck on?').fill(example.question);

@@ -241,12 +241,10 @@ describe('the tour: every surface, two sizes, two themes, two languages', () => 
       await cards.first().waitFor({ state: 'visible' });
       await check(page, combo, 'learner-2-matches', 'mm-ask-expert');
       await w.locator('[part~="slot-button"]').first().click();
-      // A review step, where there is one, before anything is booked.
-      const review = w.locator('[part~="review"], mm-booking-review');
-      if (await review.count()) {
-        await check(page, combo, 'learner-3-review', 'mm-ask-expert');
-        await review.locator('button.primary').first().click();
-      }
+      // The review step: nothing is booked until "Book".
+      await w.locator('[part~="book-button"]').waitFor({ state: 'visible' });
+      await check(page, combo, 'learner-3-review', 'mm-ask-expert');
+      await w.locator('[part~="book-button"]').click();
       await w.locator('mm-confirmation').waitFor({ state: 'visible' });
       await check(page, combo, 'learner-4-confirmation', 'mm-ask-expert');
       await w.getByRole('button', { name: words.myHelp }).first().click();
