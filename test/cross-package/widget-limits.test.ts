@@ -11,7 +11,7 @@ import {
 import { CancelBookingSchema } from '../../packages/server/src/schemas/bookings.js';
 import { CreateFeedbackSchema } from '../../packages/server/src/schemas/feedback.js';
 import { ApplyMentorSchema, UpdateOwnMentorSchema } from '../../packages/server/src/schemas/mentors.js';
-import { CreateRequestSchema } from '../../packages/server/src/schemas/requests.js';
+import { CreateRequestSchema, RequestContextSchema } from '../../packages/server/src/schemas/requests.js';
 import * as limits from '../../packages/widget/src/internal/limits.js';
 
 interface Parses {
@@ -24,6 +24,7 @@ const branding = UpdateSettingsSchema.shape.branding.unwrap().shape;
 const server: Record<string, Parses[]> = {
   TITLE_MAX: [CreateRequestSchema.shape.title],
   DETAILS_MAX: [CreateRequestSchema.shape.details],
+  SELECTION_MAX: [RequestContextSchema.shape.selection],
   CANCEL_REASON_MAX: [CancelBookingSchema.shape.reason],
   COMMENT_MAX: [CreateFeedbackSchema.shape.comment],
   REPORT_DETAILS_MAX: [CreateReportSchema.shape.details],

@@ -20,6 +20,7 @@ import '../guest-form/guest-form.js';
 import '../my-help/my-help.js';
 import type { MmMyHelp } from '../my-help/my-help.component.js';
 import '../request-form/request-form.js';
+import type { MmRequestForm } from '../request-form/request-form.component.js';
 import { askExpertStyles } from './ask-expert.styles.js';
 
 type Step = 'guest' | 'ask' | 'matches' | 'booked' | 'mine';
@@ -33,6 +34,18 @@ const STEPS: Record<Step, string> = {
 };
 
 /** The page URL, when it is one the API accepts (http/https, not too long). */
+/** What the learner has selected on the host page (not inside this widget), whitespace tidied. */
+function pageSelection(widget: Element): string {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed) return '';
+  if (selection.anchorNode && widget.contains(selection.anchorNode)) return '';
+  return selection
+    .toString()
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 function pageUrl(): string | undefined {
   const { href, protocol } = location;
   return (protocol === 'http:' || protocol === 'https:') && href.length <= 2000 ? href : undefined;
@@ -227,6 +240,12 @@ export class MmAskExpert extends MmElement {
   async show(): Promise<void> {
     await this.updateComplete;
     if (this.panel.open) return;
+    // Asking in context: what the learner had selected goes along with the question (clicking
+    // the launcher keeps the page's selection), unless they remove it in the form.
+    if (this.step === 'ask') {
+      const form = this.renderRoot.querySelector<MmRequestForm>('mm-request-form');
+      if (form) form.selection = pageSelection(this);
+    }
     this.panel.showModal();
     void this.#goTo(this.step);
     void this.#offerGuest();

@@ -136,6 +136,96 @@ describe('<mm-ask-expert>', () => {
     });
   });
 
+  it('takes the text selected on the page along with the question, until the learner removes it', async () => {
+    const { client, calls } = fakeApi({
+      'POST /v1/requests': () => json(201, { request: helpRequest(), matches: [] }),
+    });
+    const lesson = await fixture<HTMLDivElement>(
+      html`<div>
+        <p id="lesson">SELECT * FROM orders o <b>LEFT JOIN</b> customers c ON c.id = o.customer_id</p>
+        <mm-ask-expert locale="en" .client=${client}></mm-ask-expert>
+      </div>`,
+    );
+    const el = lesson.querySelector('mm-ask-expert') as MmAskExpert;
+    const select = (text: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    };
+    select(lesson.querySelector('#lesson')!);
+    await openByClick(el);
+    await settle(el);
+    const form = el.shadowRoot!.querySelector('mm-request-form')!.shadowRoot!;
+    expect(form.querySelector('blockquote')!.textContent).to.equal(
+      'SELECT * FROM orders o LEFT JOIN customers c ON c.id = o.customer_id',
+    );
+    expect(form.querySelector('blockquote b'), 'the selection is text, not markup').to.equal(null);
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: 'Duplicates' });
+    const created = oneEvent(el, 'mm-request-created');
+    await sendKeys({ press: 'Enter' });
+    await created;
+    const sent = (calls.at(-1)!.body as { context: { selection?: string } }).context;
+    expect(sent.selection).to.equal('SELECT * FROM orders o LEFT JOIN customers c ON c.id = o.customer_id');
+
+    // A new question: the learner removes the selection, and nothing of it is sent.
+    await el.hide();
+    const fresh = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    select(lesson.querySelector('#lesson')!);
+    await openByClick(fresh);
+    await settle(fresh);
+    const freshForm = fresh.shadowRoot!.querySelector('mm-request-form')!;
+    freshForm.shadowRoot!.querySelector<HTMLButtonElement>('[part~="remove-selection-button"]')!.click();
+    await freshForm.updateComplete;
+    expect(freshForm.shadowRoot!.querySelector('blockquote')).to.equal(null);
+    expect(freshForm.shadowRoot!.activeElement?.id).to.equal('details');
+    freshForm.shadowRoot!.querySelector<HTMLInputElement>('#title')!.value = 'Duplicates';
+    const again = oneEvent(fresh, 'mm-request-created');
+    freshForm.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await again;
+    expect((calls.at(-1)!.body as { context: object }).context).not.to.have.property('selection');
+  });
+
+  it('sends no selection when nothing is selected, and says so when a selection is too long to send whole', async () => {
+    const { client, calls } = fakeApi({
+      'POST /v1/requests': () => json(201, { request: helpRequest(), matches: [] }),
+    });
+    const long = await fixture<HTMLParagraphElement>(html`<p>${'x'.repeat(2500)}</p>`);
+    getSelection()!.removeAllRanges();
+    const plain = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    await openByClick(plain);
+    await settle(plain);
+    expect(
+      plain.shadowRoot!.querySelector('mm-request-form')!.shadowRoot!.querySelector('.selection'),
+    ).to.equal(null);
+    await plain.hide();
+
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    const range = document.createRange();
+    range.selectNodeContents(long);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    await openByClick(el);
+    await settle(el);
+    const form = el.shadowRoot!.querySelector('mm-request-form')!.shadowRoot!;
+    expect(form.querySelector('blockquote')!.textContent!.length).to.equal(2000);
+    expect(form.querySelector('.selection .hint + blockquote + .hint')!.textContent).to.equal(
+      'Only the first 2,000 characters of your selection are sent.',
+    );
+    form.querySelector<HTMLInputElement>('#title')!.value = 'Long';
+    const created = oneEvent(el, 'mm-request-created');
+    form.querySelector<HTMLButtonElement>('[part~="submit-button"]')!.click();
+    await created;
+    expect((calls.at(-1)!.body as { context: { selection: string } }).context.selection).to.have.length(2000);
+  });
+
   it('renders a topic containing markup as text', async () => {
     const alerts: unknown[] = [];
     const originalAlert = window.alert;

@@ -5,6 +5,8 @@
 /** A help request's title and details (`CreateRequestSchema`). */
 export const TITLE_MAX = 200;
 export const DETAILS_MAX = 4000;
+/** The text the learner had selected on the page (`RequestContextSchema.selection`). */
+export const SELECTION_MAX = 2000;
 /** Why a session is cancelled (`CancelBookingSchema.reason`). */
 export const CANCEL_REASON_MAX = 500;
 /** The learner's feedback comment (`CreateFeedbackSchema.comment`). */

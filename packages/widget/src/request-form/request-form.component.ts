@@ -1,7 +1,7 @@
 import type { HelpRequest, RequestContext, SessionFormat } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { counter } from '../internal/counter.js';
-import { DETAILS_MAX, measure, overLimit, TITLE_MAX } from '../internal/limits.js';
+import { DETAILS_MAX, measure, overLimit, SELECTION_MAX, TITLE_MAX } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
 import { requestFormStyles } from './request-form.styles.js';
 
@@ -22,12 +22,14 @@ const URGENCIES: readonly Urgency[] = ['now', 'today', 'this_week', 'flexible'];
  *
  * @csspart button - Every button.
  * @csspart submit-button - The submit button.
+ * @csspart remove-selection-button - Removes the page selection from the question.
  */
 export class MmRequestForm extends MmElement {
   static override styles = requestFormStyles;
 
   static override properties: PropertyDeclarations = {
     context: { attribute: false },
+    selection: { attribute: false },
     titles: { attribute: false },
     titleError: { state: true },
     format: { state: true },
@@ -37,6 +39,13 @@ export class MmRequestForm extends MmElement {
 
   /** Captured where the learner asked (page, topic, course, lesson); sent as `context`. */
   context: RequestContext = {};
+
+  /**
+   * The text the learner had selected on the page when they opened the widget: shown, sent as
+   * `context.selection` (its first SELECTION_MAX characters, saying so when it is longer) unless
+   * the learner removes it.
+   */
+  selection = '';
 
   /**
    * What the learner reads for the context's topic, course and lesson: the summary shows these
@@ -84,7 +93,9 @@ export class MmRequestForm extends MmElement {
         details: this.detailsInput.value.trim(),
         format: this.format,
         urgency: this.urgency,
-        context: this.context,
+        context: this.selection
+          ? { ...this.context, selection: this.selection.slice(0, SELECTION_MAX) }
+          : this.context,
       });
       this.emit('mm-request-created', { request, matches });
     });
@@ -108,6 +119,29 @@ export class MmRequestForm extends MmElement {
         </label>
       `,
     );
+  }
+
+  #selection(): TemplateResult | typeof nothing {
+    const t = this.t.form;
+    if (!this.selection) return nothing;
+    const cut = this.selection.length > SELECTION_MAX;
+    return html`
+      <div class="selection">
+        <p class="hint" id="selection-label">${t.selection}</p>
+        <blockquote aria-labelledby="selection-label">${this.selection.slice(0, SELECTION_MAX)}</blockquote>
+        ${cut ? html`<p class="hint">${t.selectionCut(SELECTION_MAX.toLocaleString(this.resolvedLocale))}</p>` : nothing}
+        <button
+          part="button remove-selection-button"
+          type="button"
+          @click=${() => {
+            this.selection = '';
+            this.detailsInput.focus();
+          }}
+        >
+          ${t.removeSelection}
+        </button>
+      </div>
+    `;
   }
 
   #contextSummary(): TemplateResult | typeof nothing {
@@ -178,6 +212,7 @@ export class MmRequestForm extends MmElement {
           <p id="details-hint" class="hint">${t.detailsHint}</p>
           ${counter('details-count', detailsLength, DETAILS_MAX, this.t.over, locale)}
         </div>
+        ${this.#selection()}
         <fieldset>
           <legend>${t.format}</legend>
           ${this.#radios('format', FORMATS, t.formats, this.format)}

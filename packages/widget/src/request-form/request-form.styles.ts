@@ -41,6 +41,30 @@ export const requestFormStyles = [
       gap: 6px;
     }
 
+    .selection {
+      display: grid;
+      gap: 6px;
+      justify-items: start;
+    }
+
+    .selection p {
+      margin: 0;
+    }
+
+    blockquote {
+      box-sizing: border-box;
+      width: 100%;
+      margin: 0;
+      padding: 8px 12px;
+      border-inline-start: 4px solid var(--_a);
+      border-radius: 4px;
+      background: color-mix(in srgb, var(--_fg) 6%, transparent);
+      max-height: 8.5em;
+      overflow: auto;
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+
     .context ul {
       margin: 4px 0 0;
       padding-inline-start: 20px;
