@@ -34,6 +34,10 @@ export const consoleStyles = css`
     width: auto;
   }
 
+  a {
+    color: var(--_a);
+  }
+
   .meta {
     color: var(--_mu);
     font-size: 0.9em;
