@@ -117,9 +117,17 @@ describe('bookings', () => {
     expect(await learner.bookings.get(booking.id)).toEqual(booking);
     expect((await learner.bookings.list()).data.map((b) => b.id)).toContain(booking.id);
     const mentorView = tenant.browser('mentor-sql');
-    expect((await mentorView.bookings.list({ as: 'mentor' }).toArray()).map((b) => b.id)).toContain(
-      booking.id,
-    );
+    const mentorsSessions = await mentorView.bookings.list({ as: 'mentor' }).toArray();
+    expect(mentorsSessions.map((b) => b.id)).toContain(booking.id);
+    // The mentor sees who booked and why, and (only they) their earlier sessions with that learner.
+    const card = mentorsSessions.find((b) => b.id === booking.id);
+    expect(card).toMatchObject({
+      learnerName: expect.stringContaining('booker-1'),
+      request: { id: request.id, title: 'Window functions', details: '' },
+      previousSessions: [],
+    });
+    expect(booking.learnerName).toBe(card?.learnerName);
+    expect(booking).not.toHaveProperty('previousSessions');
     const backend = tenant.backend();
     expect(
       (

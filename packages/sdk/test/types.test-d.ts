@@ -22,6 +22,7 @@ import type {
   LiveEvent,
   Me,
   Mentor,
+  MentorOffer,
   Message,
   Micromentor,
   MicromentorError,
@@ -31,8 +32,10 @@ import type {
   Page,
   PageList,
   Presence,
+  PreviousSession,
   ProblemDetails,
   RateLimitError,
+  RequestBrief,
   SessionNotes,
   SubscribeOptions,
   Subscription,
@@ -368,6 +371,15 @@ describe('the public surface has no any', () => {
     expectTypeOf<Mentor['formats']>().toEqualTypeOf<('video' | 'call' | 'chat')[]>();
     expectTypeOf<Me['user']>().not.toBeAny();
     expectTypeOf<Booking['status']>().toEqualTypeOf<'confirmed' | 'cancelled' | 'completed' | 'no_show'>();
+    // Who booked and why (issue #15): on sessions, offers and threads alike.
+    expectTypeOf<Booking['learnerName']>().toEqualTypeOf<string>();
+    expectTypeOf<Booking['request']>().toEqualTypeOf<RequestBrief | null>();
+    expectTypeOf<Booking['previousSessions']>().toEqualTypeOf<PreviousSession[] | undefined>();
+    expectTypeOf<MentorOffer['previousSessions']>().toEqualTypeOf<PreviousSession[]>();
+    expectTypeOf<Thread['request']>().toEqualTypeOf<RequestBrief | null>();
+    expectTypeOf<Thread['previousSessions']>().toEqualTypeOf<PreviousSession[] | undefined>();
+    expectTypeOf<PreviousSession['notes']>().toEqualTypeOf<string | null>();
+    expectTypeOf<RequestBrief['context']['selection']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Page<Mentor>['data']>().toEqualTypeOf<Mentor[]>();
     expectTypeOf(mm.mentors.list().toArray).returns.resolves.toEqualTypeOf<Mentor[]>();
     expectTypeOf(mm.request).returns.resolves.toBeUnknown();

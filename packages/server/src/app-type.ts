@@ -41,6 +41,7 @@ import type {
   CancelBookingSchema,
   CreateBookingSchema,
   ListBookingsQuerySchema,
+  PreviousSessionSchema,
   RescheduleBookingSchema,
 } from './schemas/bookings.js';
 import type {
@@ -88,6 +89,7 @@ import type {
   MatchSchema,
   OfferSummarySchema,
   ReasonSchema,
+  RequestBriefSchema,
   RequestContextSchema,
   RequestWithMatchesSchema,
 } from './schemas/requests.js';
@@ -163,6 +165,7 @@ export type TimeRange = z.output<typeof TimeRangeSchema>;
 // Help requests and matches
 export type HelpRequest = z.output<typeof HelpRequestSchema>;
 export type RequestContext = z.output<typeof RequestContextSchema>;
+export type RequestBrief = z.output<typeof RequestBriefSchema>;
 export type CreateHelpRequestBody = z.input<typeof CreateRequestSchema>;
 export type HelpRequestWithMatches = z.output<typeof RequestWithMatchesSchema>;
 export type Match = z.output<typeof MatchSchema>;
@@ -182,6 +185,7 @@ export type Presence = z.output<typeof PresenceSchema>;
 // Bookings
 export type Booking = z.output<typeof BookingSchema>;
 export type BookingStatus = z.output<typeof BookingStatusSchema>;
+export type PreviousSession = z.output<typeof PreviousSessionSchema>;
 export type CreateBookingBody = z.input<typeof CreateBookingSchema>;
 export type CancelBookingBody = z.input<typeof CancelBookingSchema>;
 export type RescheduleBookingBody = z.input<typeof RescheduleBookingSchema>;

@@ -162,3 +162,80 @@ export async function lockMentor(db: Db, tenantId: string, mentorId: string): Pr
     .forUpdate()
     .execute();
 }
+
+/** The request each of these bookings was made for (bookings without one are left out). */
+export async function bookingRequestIds(
+  db: Db,
+  tenantId: string,
+  bookingIds: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(bookingIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('bookings')
+    .select(['id', 'request_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', unique)
+    .where('request_id', 'is not', null)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.request_id as string]));
+}
+
+export interface PastSessionRow {
+  id: string;
+  learner_id: string;
+  start_at: Date;
+  end_at: Date;
+  format: BookingRow['format'];
+  status: BookingStatus;
+  request_title: string | null;
+  summary: string | null;
+}
+
+/**
+ * One mentor's sessions with these learners that ended by `endedBy` and started before
+ * `startedBefore` (not cancelled), newest first, with the request's title and the mentor's
+ * notes. At most `limit` rows in all.
+ */
+export async function pastSessionsWith(
+  db: Db,
+  f: {
+    tenantId: string;
+    mentorId: string;
+    learnerIds: readonly string[];
+    endedBy: Date;
+    startedBefore: Date;
+    limit: number;
+  },
+): Promise<PastSessionRow[]> {
+  const learners = [...new Set(f.learnerIds)];
+  if (learners.length === 0) return [];
+  return db
+    .selectFrom('bookings as b')
+    .leftJoin('session_notes as n', (join) =>
+      join.onRef('n.booking_id', '=', 'b.id').onRef('n.tenant_id', '=', 'b.tenant_id'),
+    )
+    .leftJoin('help_requests as r', (join) =>
+      join.onRef('r.id', '=', 'b.request_id').onRef('r.tenant_id', '=', 'b.tenant_id'),
+    )
+    .select([
+      'b.id',
+      'b.learner_id',
+      'b.start_at',
+      'b.end_at',
+      'b.format',
+      'b.status',
+      'r.title as request_title',
+      'n.summary',
+    ])
+    .where('b.tenant_id', '=', f.tenantId)
+    .where('b.mentor_id', '=', f.mentorId)
+    .where('b.learner_id', 'in', learners)
+    .where('b.status', '<>', 'cancelled')
+    .where('b.end_at', '<=', f.endedBy)
+    .where('b.start_at', '<', f.startedBefore)
+    .orderBy('b.start_at', 'desc')
+    .orderBy('b.id', 'desc')
+    .limit(f.limit)
+    .execute();
+}

@@ -145,3 +145,19 @@ export async function listHelpRequests(
     .limit(f.limit + 1)
     .execute();
 }
+
+/** The tenant's requests among these ids (any missing or another tenant's are left out). */
+export async function findHelpRequests(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<HelpRequestRow[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  return db
+    .selectFrom('help_requests')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', unique)
+    .execute();
+}

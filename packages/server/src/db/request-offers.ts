@@ -159,6 +159,7 @@ export interface InboxRow {
   request_status: string;
   matched_mentor_id: string | null;
   request_created_at: Date;
+  learner_id: string;
   learner_name: string;
 }
 
@@ -195,6 +196,7 @@ export async function listMentorOffers(
       'r.status as request_status',
       'r.matched_mentor_id',
       'r.created_at as request_created_at',
+      'r.learner_id',
       'u.name as learner_name',
     ])
     .where('o.tenant_id', '=', f.tenantId)

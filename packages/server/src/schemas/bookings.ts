@@ -1,11 +1,39 @@
 import { z } from '@hono/zod-openapi';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
 import { FormatSchema } from './mentors.js';
+import { RequestBriefSchema } from './requests.js';
 
 export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed', 'no_show'] as const;
 export const BookingStatusSchema = z.enum(BOOKING_STATUSES).openapi('BookingStatus');
 
 const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+/** An earlier session between a mentor and a learner, with the mentor's notes (shown to that mentor only). */
+export const PreviousSessionSchema = z
+  .object({
+    id: IdSchema,
+    start: z.iso.datetime(),
+    end: z.iso.datetime(),
+    format: FormatSchema,
+    status: BookingStatusSchema,
+    requestTitle: z.string().nullable().openapi({ description: 'The question it was about, if any.' }),
+    notes: z.string().nullable().openapi({
+      description: 'The mentor’s summary (plain text), null when none was written.',
+    }),
+  })
+  .openapi('PreviousSession');
+
+export const PREVIOUS_SESSIONS_MAX = 5;
+
+/** Only for the mentor: added to their own sessions, offers and threads. */
+export const PreviousSessionsSchema = z
+  .array(PreviousSessionSchema)
+  .max(PREVIOUS_SESSIONS_MAX)
+  .openapi({
+    description:
+      'Only for the calling mentor: their sessions with this learner that took place before this one ' +
+      `(not cancelled), newest first, at most ${PREVIOUS_SESSIONS_MAX}, with their notes. Absent for anyone else.`,
+  });
 
 export const BookingSchema = z
   .object({
@@ -13,7 +41,11 @@ export const BookingSchema = z
     mentorId: IdSchema,
     mentorName: z.string().openapi({ description: 'The mentor’s name, to show with the session.' }),
     learnerId: IdSchema,
+    learnerName: z.string().openapi({ description: 'The learner’s display name.' }),
     requestId: IdSchema.nullable(),
+    request: RequestBriefSchema.nullable().openapi({
+      description: 'The help request it was booked for (the question and where it was asked), if any.',
+    }),
     start: z.iso.datetime(),
     end: z.iso.datetime(),
     format: FormatSchema,
@@ -24,6 +56,7 @@ export const BookingSchema = z
     sequence: z.number().int(),
     cancelReason: z.string().nullable(),
     cancelledBy: z.enum(['learner', 'mentor', 'program']).nullable(),
+    previousSessions: PreviousSessionsSchema.optional(),
   })
   .openapi('Booking');
 
@@ -65,5 +98,6 @@ export const ListBookingsQuerySchema = z.strictObject({
 export const BookingPageSchema = pageOf(BookingSchema).openapi('BookingPage');
 
 export type Booking = z.infer<typeof BookingSchema>;
+export type PreviousSession = z.infer<typeof PreviousSessionSchema>;
 export type CreateBookingInput = z.infer<typeof CreateBookingSchema>;
 export type ListBookingsQuery = z.infer<typeof ListBookingsQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BookingSchema } from './bookings.js';
+import { BookingSchema, PreviousSessionsSchema } from './bookings.js';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
 import { FormatSchema, MentorStatusSchema } from './mentors.js';
 import { type OfferSummarySchema, REQUEST_STATUSES, RequestContextSchema, URGENCIES } from './requests.js';
@@ -30,6 +30,10 @@ export const MentorOfferSchema = z
       createdAt: z.iso.datetime(),
     }),
     learner: z.object({ name: z.string() }),
+    previousSessions: PreviousSessionsSchema.openapi({
+      description:
+        'Your sessions with this learner that took place before, newest first (at most 5), with your notes.',
+    }),
   })
   .openapi('MentorOffer');
 

@@ -26,6 +26,26 @@ export const RequestContextSchema = z
   })
   .openapi('RequestContext', { description: 'Where the learner asked from, as the widget captured it.' });
 
+/**
+ * The help request a session, offer or thread is about, as its mentor needs it: the question and
+ * where it was asked. `details` and `context.selection` are the learner's plain text (render as
+ * text). The LMS's `courseId`/`lessonId` are internal ids: they are left out when the page has a
+ * title to show instead.
+ */
+export const RequestBriefSchema = z
+  .object({
+    id: IdSchema,
+    title: z.string(),
+    details: z.string().openapi({ description: 'Plain text as the learner wrote it, possibly empty.' }),
+    context: RequestContextSchema.openapi({
+      description:
+        'Where it was asked: page title and URL, topic, the selected text; course and lesson ids only ' +
+        'when there is no page title.',
+    }),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('RequestBrief');
+
 export const CreateRequestSchema = z
   .strictObject({
     title: z.string().trim().min(1, 'say in a few words what you are stuck on').max(200),
@@ -112,4 +132,5 @@ export const RequestPageSchema = pageOf(HelpRequestSchema).openapi('HelpRequestP
 
 export type CreateRequestInput = z.infer<typeof CreateRequestSchema>;
 export type HelpRequest = z.infer<typeof HelpRequestSchema>;
+export type RequestBrief = z.infer<typeof RequestBriefSchema>;
 export type Match = z.infer<typeof MatchSchema>;

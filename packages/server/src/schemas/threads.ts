@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { PreviousSessionsSchema } from './bookings.js';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+import { RequestBriefSchema } from './requests.js';
 
 export const MESSAGE_MAX_CHARS = 4000;
 
@@ -37,6 +39,11 @@ export const ThreadSchema = z
     /** Messages from the other participant after the caller's read mark. */
     unreadCount: z.number().int(),
     lastReadMessageId: IdSchema.nullable(),
+    request: RequestBriefSchema.nullable().openapi({
+      description:
+        'The help request the conversation is about (its own, or its session’s), for the header; null when none.',
+    }),
+    previousSessions: PreviousSessionsSchema.optional(),
   })
   .openapi('Thread');
 

@@ -58,7 +58,14 @@ export function asLearner(tenant: TestTenant, sub = 'learner-1') {
 export async function book(
   ctx: TestContext,
   tenant: TestTenant,
-  body: { mentorId: string; start: string; durationMinutes?: number; format?: string; note?: string },
+  body: {
+    mentorId: string;
+    start: string;
+    durationMinutes?: number;
+    format?: string;
+    note?: string;
+    requestId?: string;
+  },
   sub = 'learner-1',
 ) {
   return call<BookingBody & { code?: string }>(ctx.app, 'POST', '/v1/bookings', {

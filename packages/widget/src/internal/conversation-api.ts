@@ -6,6 +6,8 @@ import type { Message, Micromentor, Thread } from '@micromentor/sdk';
 export function conversationApi(client: Micromentor) {
   return {
     threads: () => client.threads.list({ limit: 50 }),
+    /** One thread: who is in it and the request it is about, for its header. */
+    thread: (threadId: string): Promise<Thread> => client.threads.get(threadId),
     /** Opens (or returns) a request's thread: a matched mentor asking the learner for more detail. */
     openRequestThread: (requestId: string): Promise<Thread> => client.threads.startForRequest(requestId),
     messages: (threadId: string) => client.threads.messages(threadId, { limit: 100 }),

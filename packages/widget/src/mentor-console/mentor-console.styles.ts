@@ -6,6 +6,18 @@ export const mentorConsoleStyles = css`
     justify-content: space-between;
   }
 
+  /* The "Available now" switch: the checkbox inline before its words, not stacked above them. */
+  label.switch {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+  }
+
+  label.switch input {
+    margin: 0;
+    flex: none;
+  }
+
   .notice {
     padding: 8px 12px;
     border-radius: var(--_r);

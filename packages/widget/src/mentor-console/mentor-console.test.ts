@@ -103,6 +103,25 @@ describe('<mm-mentor-console>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('puts the "Available now" checkbox on one line before its words', async () => {
+    const { client } = fakeApi({
+      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
+      'GET /v1/me/stats': () => json(200, stats),
+      'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
+    });
+    const el = await fixture<MmMentorConsole>(
+      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
+    );
+    await waitUntil(() => shadow(el, 'label.switch'), 'switch');
+    const box = shadow(el, 'label.switch input')!.getBoundingClientRect();
+    const words = shadow(el, 'label.switch span')!.getBoundingClientRect();
+    expect(words.width).to.be.greaterThan(0);
+    // Beside it, not centred above it: the box ends before the words start, on the same line.
+    expect(box.right).to.be.at.most(words.left);
+    expect(box.top).to.be.lessThan(words.bottom);
+    expect(box.bottom).to.be.greaterThan(words.top);
+  });
+
   it('refreshes the inbox when a live request event arrives', async () => {
     let offers = [offer('req_1', 'First')];
     let emit: (event: LiveEvent) => void = () => {};

@@ -2,13 +2,16 @@ import { ConflictError, type MentorOffer } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
+import { earlierSessions, questionView } from '../internal/request-context.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+import { requestContextStyles } from '../styles/request-context.js';
 
 /**
  * @tagname mm-offer-inbox
- * @summary The requests offered to the signed-in mentor: accept (first one wins), decline, or ask
- * the learner for more detail.
+ * @summary The requests offered to the signed-in mentor: who asks and what (the question, the
+ * page or lesson it came from, the selected text, earlier sessions with that learner); accept
+ * (first one wins), decline, or ask the learner for more detail.
  *
  * @event mm-offer-accepted - The mentor got the request. `detail: { requestId }`.
  * @event mm-offer-declined - `detail: { requestId }`.
@@ -17,7 +20,7 @@ import { consoleStyles } from '../styles/console.js';
  * @csspart button - Every button.
  */
 export class MmOfferInbox extends ConsoleElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, requestContextStyles];
 
   @state() private offers: MentorOffer[] = [];
   protected override loading = true;
@@ -87,7 +90,7 @@ export class MmOfferInbox extends ConsoleElement {
     const open = this.offers.filter((o) => o.status === 'offered');
     return html`
       <h3>${t.heading}</h3>
-      <p role="status" class="meta">${this.notice || t.count(open.length)}</p>
+      <p role="status" class="meta">${this.notice || (open.length > 0 ? t.count(open.length) : '')}</p>
       ${this.alert()}
       ${this.offers.length === 0 ? html`<p>${t.empty}</p>` : nothing}
       <ul class="cards">
@@ -100,14 +103,14 @@ export class MmOfferInbox extends ConsoleElement {
     const t = this.t.inbox;
     const live = offer.status === 'offered';
     const busy = this.busy === offer.requestId;
-    const topic = offer.request.context.topic;
     return html`<li class="card">
       <h4>${offer.request.title}</h4>
       <p class="meta">
-        ${t.from(offer.learner.name)}${topic ? html` · ${topic}` : nothing} · ${t.status[offer.status] ?? offer.status}
+        ${t.from(offer.learner.name)} · ${t.status[offer.status] ?? offer.status}
         ${live && offer.expiresAt ? html` · ${t.expires(this.when(offer.expiresAt, 'medium'))}` : nothing}
       </p>
-      ${offer.request.details ? html`<p class="pre">${offer.request.details}</p>` : nothing}
+      ${questionView(offer.request, this.t.context, { withTitle: false })}
+      ${earlierSessions(offer.previousSessions, offer.learner.name, this.t.context, (iso) => this.when(iso, 'medium'))}
       ${
         live
           ? html`<div class="row">

@@ -81,4 +81,57 @@ describe('<mm-offer-inbox>', () => {
     expect(calls.some((c) => c.method === 'POST' && c.path === '/v1/requests/req_1/decline')).to.be.true;
     await waitUntil(() => status(el).includes('Declined'));
   });
+
+  it('shows where the question came from, the selection and earlier sessions with the learner', async () => {
+    const withContext = {
+      ...offer('req_1', 'LEFT JOIN duplicates'),
+      request: {
+        title: 'LEFT JOIN duplicates',
+        details: 'Orders appear twice.',
+        urgency: 'now',
+        context: {
+          pageTitle: 'Lesson 4: Joins',
+          url: 'https://lms.example/lessons/4',
+          courseId: 'sql-101',
+          selection: 'LEFT JOIN customers',
+        },
+      },
+      previousSessions: [
+        {
+          id: 'bkg_old',
+          start: '2026-11-26T09:00:00.000Z',
+          end: '2026-11-26T09:30:00.000Z',
+          format: 'video',
+          status: 'completed',
+          requestTitle: null,
+          notes: 'Practise GROUP BY.',
+        },
+      ],
+    };
+    const { el } = await inbox({
+      'GET /v1/me/offers': () => json(200, { data: [withContext], nextCursor: null }),
+    });
+    const li = items(el)[0]!;
+    expect(li.querySelector('h4')!.textContent).to.equal('LEFT JOIN duplicates');
+    expect(li.querySelector('.meta')!.textContent).to.include('From Lena');
+    expect(li.querySelector('.q-title')).to.be.null; // the heading is the title already
+    expect(li.querySelector('.q-details')!.textContent).to.equal('Orders appear twice.');
+    expect(li.querySelector('.q-source a')!.textContent).to.equal('Lesson 4: Joins');
+    expect(li.textContent).not.to.include('sql-101');
+    expect(li.querySelector('blockquote')!.textContent).to.equal('LEFT JOIN customers');
+    expect(li.querySelector('details.earlier summary')!.textContent).to.equal('1 earlier session with Lena');
+    expect(li.querySelector('details.earlier li p')!.textContent).to.equal('Practise GROUP BY.');
+    expect(status(el)).to.equal('1 request');
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not count "0 requests" above a request already accepted', async () => {
+    const { el } = await inbox({
+      'GET /v1/me/offers': () =>
+        json(200, { data: [offer('req_1', 'LEFT JOIN duplicates', 'accepted')], nextCursor: null }),
+    });
+    expect(status(el)).to.equal('');
+    expect(el.shadowRoot!.textContent).not.to.include('0 requests');
+    expect(items(el)[0]!.querySelector('.meta')!.textContent).to.include('Accepted');
+  });
 });

@@ -3,8 +3,10 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ActionItemInput } from '../internal/mentor-console-api.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
+import { earlierSessions, questionView } from '../internal/request-context.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+import { requestContextStyles } from '../styles/request-context.js';
 
 interface NotesDraft {
   summary: string;
@@ -14,7 +16,9 @@ interface NotesDraft {
 /**
  * @tagname mm-session-list
  * @summary The mentor's sessions: upcoming ones to join, move to another free time or cancel,
- * past ones to write notes and action items for.
+ * past ones to write notes and action items for. Each card says who booked and why: the
+ * learner's name, their question with the page or lesson it came from and the text they
+ * selected, and the mentor's earlier sessions with them and their notes.
  *
  * @event mm-booking-cancelled - The mentor cancelled a session. `detail: { booking }`.
  * @event mm-booking-rescheduled - The mentor moved a session. `detail: { booking }` (at its new time).
@@ -23,7 +27,7 @@ interface NotesDraft {
  * @csspart button - Every button.
  */
 export class MmSessionList extends ConsoleElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, requestContextStyles];
 
   /** The current time, for splitting upcoming from past (tests set it). */
   @property({ attribute: false }) now: () => Date = () => new Date();
@@ -162,8 +166,7 @@ export class MmSessionList extends ConsoleElement {
   #upcoming(booking: Booking) {
     const t = this.t.sessions;
     return html`<li class="card">
-      <h4>${this.when(booking.start, 'day')}</h4>
-      <p class="meta">${this.t.formats[booking.format] ?? booking.format} · ${t.status[booking.status]}</p>
+      ${this.#who(booking)}
       <div class="row">
         ${
           booking.joinUrl
@@ -199,6 +202,19 @@ export class MmSessionList extends ConsoleElement {
     </li>`;
   }
 
+  /** Who booked and why: the learner, when and how, their question, earlier sessions with them. */
+  #who(booking: Booking) {
+    const t = this.t.sessions;
+    const learner = booking.learnerName || t.someone;
+    return html`<h4>${learner}</h4>
+      <p class="meta">
+        ${this.when(booking.start, 'day')} · ${this.t.formats[booking.format] ?? booking.format} ·
+        ${t.status[booking.status]}
+      </p>
+      ${booking.request ? questionView(booking.request, this.t.context) : nothing}
+      ${earlierSessions(booking.previousSessions, learner, this.t.context, (iso) => this.when(iso, 'medium'))}`;
+  }
+
   #freeTimes(booking: Booking, slots: TimeRange[] | null) {
     const t = this.t.sessions;
     if (!slots) return html`<p role="status">${this.t.loading}</p>`;
@@ -221,8 +237,7 @@ export class MmSessionList extends ConsoleElement {
     const t = this.t.sessions;
     const editing = this.editing === booking.id;
     return html`<li class="card">
-      <h4>${this.when(booking.start, 'day')}</h4>
-      <p class="meta">${this.t.formats[booking.format] ?? booking.format} · ${t.status[booking.status]}</p>
+      ${this.#who(booking)}
       ${
         booking.status !== 'cancelled'
           ? html`<button part="button" aria-expanded=${editing ? 'true' : 'false'} @click=${() => this.#openNotes(booking)}>

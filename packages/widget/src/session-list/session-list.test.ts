@@ -1,4 +1,4 @@
-import type { Booking, TimeRange } from '@micromentor/sdk';
+import type { Booking, PreviousSession, RequestBrief, TimeRange } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { consoleApi } from '../internal/mentor-console-api.js';
 import { booking, fakeApi, json, problem, slot } from '../test-support/fake-api.js';
@@ -85,5 +85,86 @@ describe('<mm-session-list>', () => {
       'problem detail shown',
     );
     expect(el.shadowRoot!.querySelector('fieldset')).to.exist;
+  });
+
+  it('says who booked and why: the learner, the question folded when long, its page and selection, earlier sessions with notes — all as text', async () => {
+    const details = `${'The LEFT JOIN of orders and customers returns every order twice. '.repeat(5)}<img src=x onerror=alert(1)>`;
+    const request: RequestBrief = {
+      id: 'req_1',
+      title: 'Why does my join duplicate rows?',
+      details,
+      context: {
+        pageTitle: 'Lesson 4: Joins',
+        url: 'https://lms.example/sql-101/lessons/4',
+        lessonId: 'l4-internal',
+        selection: 'SELECT * FROM orders <b>LEFT JOIN</b> customers',
+      },
+      createdAt: new Date().toISOString(),
+    };
+    const earlier: PreviousSession = {
+      id: 'bkg_old',
+      start: '2026-11-26T09:00:00.000Z',
+      end: '2026-11-26T09:30:00.000Z',
+      format: 'video',
+      status: 'completed',
+      requestTitle: 'Indexes',
+      notes: 'Found the fan-out; aggregate first.',
+    };
+    const card = { ...upcoming, learnerName: 'Lena Park', request, previousSessions: [earlier] };
+    const { el } = await open({ 'GET /v1/bookings': () => json(200, { data: [card], nextCursor: null }) });
+    const root = el.shadowRoot!;
+    const li = root.querySelector('li.card')!;
+    expect(li.querySelector('h4')!.textContent).to.equal('Lena Park');
+    expect(li.querySelector('.meta')!.textContent).to.match(/Video\s+·\s+Confirmed/);
+    expect(li.querySelector('.q-title')!.textContent).to.equal('Why does my join duplicate rows?');
+    // Long details are folded behind "Show more", and are text: no element is made from them.
+    const more = li.querySelector<HTMLDetailsElement>('details.q-more')!;
+    expect(more.open).to.be.false;
+    expect(more.querySelector('summary')!.textContent).to.include('Show more');
+    expect(li.querySelector('.q-details')!.textContent).to.equal(details);
+    expect(li.querySelector('img, b')).to.be.null;
+    // The page it came from, linked; the LMS id is not shown when the page has a title.
+    const page = li.querySelector<HTMLAnchorElement>('.q-source a')!;
+    expect(page.textContent).to.equal('Lesson 4: Joins');
+    expect(page.getAttribute('href')).to.equal('https://lms.example/sql-101/lessons/4');
+    expect(page.rel).to.include('noopener');
+    expect(li.textContent).not.to.include('l4-internal');
+    expect(li.querySelector('blockquote')!.textContent).to.equal(
+      'SELECT * FROM orders <b>LEFT JOIN</b> customers',
+    );
+    const history = li.querySelector<HTMLDetailsElement>('details.earlier')!;
+    expect(history.querySelector('summary')!.textContent).to.equal('1 earlier session with Lena Park');
+    history.querySelector('summary')!.click();
+    await waitUntil(() => history.open, 'earlier sessions open');
+    expect(history.querySelector('li')!.textContent).to.include('Indexes');
+    expect(history.querySelector('li p')!.textContent).to.equal('Found the fan-out; aggregate first.');
+    more.querySelector('summary')!.click();
+    await waitUntil(() => more.open, 'details open');
+    expect(more.querySelector('summary')!.textContent).to.include('Show less');
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the lesson and course when the page has no title, in Spanish, and says when there is no history', async () => {
+    const request: RequestBrief = {
+      id: 'req_2',
+      title: 'GROUP BY',
+      details: 'Short.',
+      context: { courseId: 'sql-101', lessonId: 'l4', topic: 'sql' },
+      createdAt: new Date().toISOString(),
+    };
+    const card = { ...upcoming, learnerName: 'Lena Park', request, previousSessions: [] };
+    const { el } = await open(
+      { 'GET /v1/bookings': () => json(200, { data: [card], nextCursor: null }) },
+      'es',
+    );
+    const li = el.shadowRoot!.querySelector('li.card')!;
+    expect(li.querySelector('details.q-more')).to.be.null;
+    expect(li.querySelector('.q-details')!.textContent).to.equal('Short.');
+    expect(li.querySelector('.q-source')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Preguntado en lección l4 · curso sql-101 · tema: sql',
+    );
+    expect(li.querySelector('.earlier-none')!.textContent).to.equal(
+      'No hay sesiones anteriores con Lena Park.',
+    );
   });
 });

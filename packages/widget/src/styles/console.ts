@@ -14,7 +14,7 @@ export const consoleStyles = css`
     border: 1px solid var(--_dv);
     border-radius: var(--_r);
     padding: 12px 14px;
-    background: var(--mm-surface, #fff);
+    background: var(--mm-surface, var(--_bg));
   }
 
   .card h4 {
@@ -34,8 +34,12 @@ export const consoleStyles = css`
     width: auto;
   }
 
+  a {
+    color: var(--_a);
+  }
+
   .meta {
-    color: var(--mm-muted, #4b5563);
+    color: var(--_mu);
     font-size: 0.9em;
   }
 

@@ -132,7 +132,9 @@ export function booking(overrides: Partial<Booking> = {}): Booking {
     mentorId: 'mnt_adalovelace',
     mentorName: 'Ada Lovelace',
     learnerId: 'usr_01JD8K0AAA',
+    learnerName: 'Lena Park',
     requestId: 'req_01JD8K3Z9Q',
+    request: null,
     start: when.start,
     end: when.end,
     format: 'video',
@@ -161,6 +163,7 @@ export function offer(requestId: string, title: string, status = 'offered') {
       context: { topic: 'sql-joins' },
     },
     learner: { name: 'Lena' },
+    previousSessions: [],
   };
 }
 

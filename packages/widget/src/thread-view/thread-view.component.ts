@@ -4,8 +4,10 @@ import { property, state } from 'lit/decorators.js';
 import type { ConversationApi } from '../internal/conversation-api.js';
 import { linkified } from '../internal/linkify.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
+import { earlierSessions, questionView } from '../internal/request-context.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+import { requestContextStyles } from '../styles/request-context.js';
 import { threadStyles } from './thread-view.styles.js';
 
 const MAX_LENGTH = 4000;
@@ -13,14 +15,16 @@ const MAX_LENGTH = 4000;
 /**
  * @tagname mm-thread-view
  * @summary Conversations: the list with unread counts, one thread's messages (links clickable,
- * everything else plain text) and a composer.
+ * everything else plain text) and a composer. An open thread's header names the other person
+ * and the request it is about; the mentor also sees the question in full, where it was asked
+ * and their earlier sessions with the learner.
  *
  * @event mm-message-sent - `detail: { message }`.
  *
  * @csspart button - Every button.
  */
 export class MmThreadView extends ConsoleElement<ConversationApi> {
-  static override styles = [baseStyles, consoleStyles, threadStyles];
+  static override styles = [baseStyles, consoleStyles, requestContextStyles, threadStyles];
 
   /** The signed-in user's id, to tell own messages apart. */
   @property({ attribute: false }) userId = '';
@@ -33,6 +37,8 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
 
   @state() private threads: Thread[] = [];
   @state() private messages: Message[] = [];
+  /** The open thread, for its header (null until loaded, or when it could not be). */
+  @state() private thread: Thread | null = null;
   protected override loading = true;
   @state() private draft = '';
 
@@ -49,7 +55,14 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
   refresh(): Promise<void> {
     return this.load(async (api) => {
       if (this.threadId) {
-        this.messages = (await api.messages(this.threadId)).data;
+        const id = this.threadId;
+        const [messages, thread] = await Promise.all([
+          api.messages(id),
+          // The header is a courtesy: the conversation works without it.
+          api.thread(id).catch(() => this.threads.find((t) => t.id === id) ?? null),
+        ]);
+        this.messages = messages.data;
+        this.thread = thread;
         const last = this.messages.at(-1);
         if (last) await api.markRead(this.threadId, last.id);
       } else {
@@ -73,8 +86,43 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
   }
 
   #open(id: string): void {
+    this.thread = this.threads.find((t) => t.id === id) ?? null;
     this.threadId = id;
     this.loading = true;
+  }
+
+  /** The other participant's name. */
+  #other(thread: Thread): string {
+    return thread.role === 'mentor' ? thread.learner.name : thread.mentor.name;
+  }
+
+  /**
+   * Who the conversation is with and what about. The learner sees the mentor and the request's
+   * title; the mentor the learner, the whole question, and their earlier sessions with them.
+   */
+  #header() {
+    const thread = this.thread;
+    if (!thread || thread.id !== this.threadId) return nothing;
+    const c = this.t.context;
+    const request = thread.request;
+    const mentor = thread.role === 'mentor';
+    return html`<header class="thread-head">
+      <h3>${this.#other(thread)}</h3>
+      ${
+        request
+          ? mentor
+            ? questionView(request, c)
+            : html`<p class="meta">${this.t.threads.about(request.title)}</p>`
+          : nothing
+      }
+      ${
+        mentor
+          ? earlierSessions(thread.previousSessions, thread.learner.name, c, (iso) =>
+              this.when(iso, 'medium'),
+            )
+          : nothing
+      }
+    </header>`;
   }
 
   override render() {
@@ -91,7 +139,10 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
               ${this.threads.map(
                 (thread) => html`<li>
                   <button part="button" class="thread" @click=${() => this.#open(thread.id)}>
-                    <span>${thread.learner.id === this.userId ? thread.mentor.name : thread.learner.name}</span>
+                    <span class="who">
+                      <span>${this.#other(thread)}</span>
+                      ${thread.request ? html`<span class="meta">${thread.request.title}</span>` : nothing}
+                    </span>
                     ${thread.unreadCount > 0 ? html`<span class="badge">${t.unread(thread.unreadCount)}</span>` : nothing}
                   </button>
                 </li>`,
@@ -114,6 +165,7 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
               ← ${t.back}
             </button>`
       }
+      ${this.#header()}
       ${error}
       <ol class="messages" aria-live="polite">
         ${this.messages.map(

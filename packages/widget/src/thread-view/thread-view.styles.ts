@@ -15,16 +15,31 @@ export const threadStyles = css`
     max-width: 85%;
     padding: 8px 10px;
     border-radius: var(--_r);
-    background: var(--mm-surface-muted, #f3f4f6);
+    background: var(--mm-surface-muted, color-mix(in srgb, var(--_fg) 8%, var(--_bg)));
   }
 
   .messages li.mine {
     justify-self: end;
-    background: var(--mm-accent-soft, #e0e7ff);
+    background: var(--mm-accent-soft, color-mix(in srgb, var(--_a) 18%, var(--_bg)));
   }
 
   .messages p {
     margin: 0 0 4px;
+  }
+
+  .thread-head {
+    border-bottom: 1px solid var(--_dv);
+    padding-bottom: 8px;
+    margin: 8px 0;
+  }
+
+  .thread-head h3 {
+    margin: 0 0 4px;
+  }
+
+  .who {
+    display: grid;
+    gap: 2px;
   }
 
   button.thread {
@@ -36,7 +51,7 @@ export const threadStyles = css`
 
   .badge {
     background: var(--_a);
-    color: #fff;
+    color: var(--_af);
     border-radius: 999px;
     padding: 0 8px;
     font-size: 0.85em;

@@ -74,4 +74,90 @@ describe('<mm-thread-view>', () => {
     );
     expect(el.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.disabled).to.be.true;
   });
+
+  const thread = (role: 'learner' | 'mentor', extra: Record<string, unknown> = {}) => ({
+    id: 'thr_1',
+    requestId: 'req_1',
+    bookingId: null,
+    learner: { id: 'usr_lena', name: 'Lena Park' },
+    mentor: { id: 'mnt_ada', name: 'Ada Lovelace' },
+    role,
+    createdAt: new Date().toISOString(),
+    lastMessageAt: null,
+    lastMessage: null,
+    unreadCount: 0,
+    lastReadMessageId: null,
+    request: {
+      id: 'req_1',
+      title: 'Why does my join duplicate rows?',
+      details: 'Orders <i>appear</i> twice.',
+      context: { pageTitle: 'Lesson 4: Joins', selection: 'LEFT JOIN customers' },
+      createdAt: new Date().toISOString(),
+    },
+    ...extra,
+  });
+
+  it('heads the mentor’s thread with the learner, the question, where it was asked and earlier sessions', async () => {
+    const { client } = fakeApi({
+      'GET /v1/threads/thr_1/messages': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/threads/thr_1': () =>
+        json(
+          200,
+          thread('mentor', {
+            previousSessions: [
+              {
+                id: 'bkg_old',
+                start: '2026-11-26T09:00:00.000Z',
+                end: '2026-11-26T09:30:00.000Z',
+                format: 'chat',
+                status: 'completed',
+                requestTitle: 'Indexes',
+                notes: null,
+              },
+            ],
+          }),
+        ),
+    });
+    const el = await fixture<MmThreadView>(
+      html`<mm-thread-view locale="en" thread-id="thr_1" .userId=${'usr_ada'} .api=${conversationApi(client)}></mm-thread-view>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('.thread-head'), 'header');
+    const head = el.shadowRoot!.querySelector('.thread-head')!;
+    expect(head.querySelector('h3')!.textContent).to.equal('Lena Park');
+    expect(head.querySelector('.q-title')!.textContent).to.equal('Why does my join duplicate rows?');
+    expect(head.querySelector('.q-details')!.textContent).to.equal('Orders <i>appear</i> twice.');
+    expect(head.querySelector('i')).to.be.null;
+    expect(head.querySelector('.q-source')!.textContent).to.include('Lesson 4: Joins');
+    expect(head.querySelector('blockquote')!.textContent).to.equal('LEFT JOIN customers');
+    expect(head.querySelector('details.earlier summary')!.textContent).to.equal(
+      '1 earlier session with Lena Park',
+    );
+    expect(head.querySelector('details.earlier li .meta')!.textContent).to.include('Indexes');
+    expect(head.querySelector('details.earlier li p')!.textContent).to.equal('No notes written.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('heads the learner’s thread with the mentor and the request’s title only; lists say who and what about', async () => {
+    const { client } = fakeApi({
+      'GET /v1/threads': () => json(200, { data: [thread('learner')], nextCursor: null }),
+      'GET /v1/threads/thr_1/messages': () => json(200, { data: [], nextCursor: null }),
+      'POST /v1/threads/thr_1/read': () => json(200, {}),
+      'GET /v1/threads/thr_1': () => json(200, thread('learner')),
+    });
+    const el = await fixture<MmThreadView>(
+      html`<mm-thread-view locale="es" .userId=${'usr_lena'} .api=${conversationApi(client)}></mm-thread-view>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('button.thread'), 'list');
+    const item = el.shadowRoot!.querySelector('button.thread')!;
+    expect(item.querySelector('.who')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Ada Lovelace Why does my join duplicate rows?',
+    );
+    await expect(el).to.be.accessible();
+    (item as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('.thread-head'), 'header');
+    const head = el.shadowRoot!.querySelector('.thread-head')!;
+    expect(head.querySelector('h3')!.textContent).to.equal('Ada Lovelace');
+    expect(head.querySelector('.meta')!.textContent).to.equal('Sobre: Why does my join duplicate rows?');
+    expect(head.querySelector('.question, details.earlier')).to.be.null;
+  });
 });

@@ -6,7 +6,7 @@ import type { DomainCtx } from '../context.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { markRequestMatched } from '../requests/request-state.js';
 import { assertSlotFree, lockMentorPolicy } from './booking-slot.js';
-import { toBooking } from './booking-view.js';
+import { bookingView } from './booking-view.js';
 import { insertSession } from './session-insert.js';
 
 /**
@@ -61,5 +61,5 @@ export async function createBooking(
     format,
     note: input.note ?? null,
   });
-  return toBooking(row, mentor.name);
+  return bookingView(ctx.db, actor.tenantId, row);
 }

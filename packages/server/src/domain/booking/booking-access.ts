@@ -5,7 +5,7 @@ import type { Booking } from '../../schemas/bookings.js';
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { toBookings } from './booking-view.js';
+import { bookingView } from './booking-view.js';
 
 export type BookingRole = 'learner' | 'mentor' | 'program';
 
@@ -27,6 +27,8 @@ export async function accessBooking(
 }
 
 export async function getBooking(ctx: DomainCtx, actor: Actor, id: string): Promise<Booking> {
-  const [booking] = await toBookings(ctx.db, actor.tenantId, [(await accessBooking(ctx, actor, id)).row]);
-  return booking as Booking;
+  const { row, role } = await accessBooking(ctx, actor, id);
+  // Its mentor also sees their earlier sessions with this learner.
+  const viewer = role === 'mentor' ? { mentorId: row.mentor_id, now: ctx.clock.now() } : undefined;
+  return bookingView(ctx.db, actor.tenantId, row, viewer);
 }

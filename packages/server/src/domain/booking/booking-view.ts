@@ -1,16 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { BookingRow, Database } from '../../db/database.js';
 import { mentorNames } from '../../db/mentors.js';
+import { userNames } from '../../db/users.js';
 import type { Booking } from '../../schemas/bookings.js';
+import type { RequestBrief } from '../../schemas/requests.js';
+import { requestBriefs } from '../requests/request-brief.js';
+import { previousSessionsFor } from './previous-sessions.js';
 
-/** The API's view of a booking row; `mentorName` from the mentor row (see `mentorNames`). */
-export function toBooking(row: BookingRow, mentorName: string): Booking {
+/** The mentor looking at their own sessions: those get `previousSessions` with this learner. */
+export interface MentorViewer {
+  mentorId: string;
+  now: Date;
+}
+
+interface BookingNames {
+  mentorName: string;
+  learnerName: string;
+  request: RequestBrief | null;
+}
+
+/** The API's view of a booking row, with the names and request loaded beside it. */
+function toBooking(row: BookingRow, names: BookingNames): Booking {
   return {
     id: row.id,
     mentorId: row.mentor_id,
-    mentorName,
+    mentorName: names.mentorName,
     learnerId: row.learner_id,
+    learnerName: names.learnerName,
     requestId: row.request_id,
+    request: names.request,
     start: row.start_at.toISOString(),
     end: row.end_at.toISOString(),
     format: row.format,
@@ -24,16 +42,61 @@ export function toBooking(row: BookingRow, mentorName: string): Booking {
   };
 }
 
-/** Bookings with their mentors' names (one query for all of them). */
+/**
+ * Bookings with their mentors' and learners' names and their requests (one query each for all
+ * of them); with a `viewer`, that mentor's own bookings also carry their earlier sessions with
+ * the same learner (one more query).
+ */
 export async function toBookings(
   db: Kysely<Database>,
   tenantId: string,
   rows: readonly BookingRow[],
+  viewer?: MentorViewer,
 ): Promise<Booking[]> {
-  const names = await mentorNames(
+  const [mentors, learners, requests] = await Promise.all([
+    mentorNames(
+      db,
+      tenantId,
+      rows.map((row) => row.mentor_id),
+    ),
+    userNames(
+      db,
+      tenantId,
+      rows.map((row) => row.learner_id),
+    ),
+    requestBriefs(
+      db,
+      tenantId,
+      rows.map((row) => row.request_id),
+    ),
+  ]);
+  const bookings = rows.map((row) =>
+    toBooking(row, {
+      mentorName: mentors.get(row.mentor_id) ?? '',
+      learnerName: learners.get(row.learner_id) ?? '',
+      request: (row.request_id && requests.get(row.request_id)) || null,
+    }),
+  );
+  if (!viewer) return bookings;
+  const own = rows.filter((row) => row.mentor_id === viewer.mentorId);
+  const previous = await previousSessionsFor(
     db,
     tenantId,
-    rows.map((row) => row.mentor_id),
+    viewer.mentorId,
+    own.map((row) => ({ learnerId: row.learner_id, before: row.start_at, exceptBookingId: row.id })),
+    viewer.now,
   );
-  return rows.map((row) => toBooking(row, names.get(row.mentor_id) ?? ''));
+  const byId = new Map(own.map((row, i) => [row.id, previous[i] ?? []]));
+  return bookings.map((b) => (byId.has(b.id) ? { ...b, previousSessions: byId.get(b.id) } : b));
+}
+
+/** One booking's view (see `toBookings`). */
+export async function bookingView(
+  db: Kysely<Database>,
+  tenantId: string,
+  row: BookingRow,
+  viewer?: MentorViewer,
+): Promise<Booking> {
+  const [booking] = await toBookings(db, tenantId, [row], viewer);
+  return booking as Booking;
 }

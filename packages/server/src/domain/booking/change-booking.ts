@@ -6,7 +6,7 @@ import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
 import { accessBooking } from './booking-access.js';
 import { assertSlotFree, blockedRange, lockMentorPolicy, MINUTE } from './booking-slot.js';
-import { toBooking, toBookings } from './booking-view.js';
+import { bookingView } from './booking-view.js';
 import { onBookingCancelled, onBookingRescheduled } from './lifecycle.js';
 
 export async function cancelBooking(
@@ -35,8 +35,7 @@ export async function cancelBooking(
     updated_at: now,
   });
   await onBookingCancelled(ctx.db, updated, now);
-  const [booking] = await toBookings(ctx.db, actor.tenantId, [updated]);
-  return booking as Booking;
+  return bookingView(ctx.db, actor.tenantId, updated);
 }
 
 export async function rescheduleBooking(
@@ -76,5 +75,5 @@ export async function rescheduleBooking(
     updated_at: now,
   });
   await onBookingRescheduled(ctx.db, updated, { start: row.start_at, end: row.end_at }, now);
-  return toBooking(updated, mentor.name);
+  return bookingView(ctx.db, actor.tenantId, updated);
 }

@@ -5,7 +5,7 @@ import { busyWindow, loadBusy } from '../availability/busy.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError } from '../errors.js';
 import { lockMentorPolicy, MINUTE, overlaps } from './booking-slot.js';
-import { toBooking } from './booking-view.js';
+import { bookingView } from './booking-view.js';
 import { insertSession } from './session-insert.js';
 
 /** Formats in the order an instant session prefers them when the request named none. */
@@ -79,5 +79,5 @@ export async function createInstantSession(
     withThread: true,
     requestAlreadyMatched: true,
   });
-  return toBooking(row, mentor.name);
+  return bookingView(ctx.db, input.tenantId, row, { mentorId: mentor.id, now: ctx.clock.now() });
 }

@@ -48,5 +48,7 @@ export async function listBookingsFor(
     (row) => row,
     (last) => ({ start: last.start_at.toISOString(), id: last.id }),
   );
-  return { data: await toBookings(ctx.db, actor.tenantId, page.data), next: page.next };
+  // A mentor listing their own sessions also sees their earlier sessions with each learner.
+  const viewer = query.as === 'mentor' && mentorId ? { mentorId, now: ctx.clock.now() } : undefined;
+  return { data: await toBookings(ctx.db, actor.tenantId, page.data, viewer), next: page.next };
 }

@@ -11,7 +11,7 @@ import { mentorOfUser } from '../../db/mentors.js';
 import { closeLiveOffers, countLiveOffers, findOffer } from '../../db/request-offers.js';
 import type { AcceptedOffer, MentorOffer } from '../../schemas/offers.js';
 import type { Actor } from '../actor.js';
-import { toBooking } from '../booking/booking-view.js';
+import { bookingView } from '../booking/booking-view.js';
 import { createInstantSession } from '../booking/instant-session.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js';
@@ -67,7 +67,10 @@ export async function acceptOffer(ctx: DomainCtx, actor: Actor, requestId: strin
     // Answered before (a retry): the same offer and the session it made.
     const view = await mentorOfferView(ctx, actor.tenantId, mentor.id, requestId);
     const row = await findRequestBooking(ctx.db, actor.tenantId, requestId, mentor.id);
-    return { ...view, booking: row ? toBooking(row, mentor.name) : null };
+    const booking = row
+      ? await bookingView(ctx.db, actor.tenantId, row, { mentorId: mentor.id, now: ctx.clock.now() })
+      : null;
+    return { ...view, booking };
   }
   // Suspended (or otherwise taken off the program) since the offer: they may decline, not take it.
   if (

@@ -1,8 +1,10 @@
 import type { OfferStatus } from '../../db/database.js';
 import { mentorOfUser } from '../../db/mentors.js';
 import { type InboxRow, listMentorOffers } from '../../db/request-offers.js';
+import type { PreviousSession } from '../../schemas/bookings.js';
 import type { MentorOffer } from '../../schemas/offers.js';
 import type { Actor } from '../actor.js';
+import { previousSessionsFor } from '../booking/previous-sessions.js';
 import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { type Page, pageOf } from '../page.js';
@@ -10,7 +12,7 @@ import { type Page, pageOf } from '../page.js';
 type InboxCursor = { offeredAt: string; requestId: string };
 
 /** The API's view of an offer to a mentor; an offer past its expiry reads `expired` before the job closes it. */
-export function toMentorOffer(row: InboxRow, now: Date): MentorOffer {
+export function toMentorOffer(row: InboxRow, now: Date, previousSessions: PreviousSession[]): MentorOffer {
   const lapsed = row.status === 'offered' && row.expires_at <= now;
   return {
     requestId: row.request_id,
@@ -31,7 +33,26 @@ export function toMentorOffer(row: InboxRow, now: Date): MentorOffer {
       createdAt: row.request_created_at.toISOString(),
     },
     learner: { name: row.learner_name },
+    previousSessions,
   };
+}
+
+/** Offers with the mentor's earlier sessions with each learner (one query for all of them). */
+async function toMentorOffers(
+  ctx: DomainCtx,
+  tenantId: string,
+  mentorId: string,
+  rows: readonly InboxRow[],
+): Promise<MentorOffer[]> {
+  const now = ctx.clock.now();
+  const previous = await previousSessionsFor(
+    ctx.db,
+    tenantId,
+    mentorId,
+    rows.map((row) => ({ learnerId: row.learner_id, before: now })),
+    now,
+  );
+  return rows.map((row, i) => toMentorOffer(row, now, previous[i] ?? []));
 }
 
 /** One offer as its mentor sees it in the inbox. */
@@ -43,7 +64,8 @@ export async function mentorOfferView(
 ): Promise<MentorOffer> {
   const [row] = await listMentorOffers(ctx.db, { tenantId, mentorId, requestId, limit: 1 });
   if (!row) throw new NotFoundError('Help request');
-  return toMentorOffer(row, ctx.clock.now());
+  const [offer] = await toMentorOffers(ctx, tenantId, mentorId, [row]);
+  return offer as MentorOffer;
 }
 
 /** The calling mentor's offers, newest first; someone with no mentor profile has none. */
@@ -61,11 +83,11 @@ export async function listMyOffers(
     limit: query.limit,
     cursor: query.cursor,
   });
-  const now = ctx.clock.now();
-  return pageOf(
+  const page = pageOf(
     rows,
     query.limit,
-    (r) => toMentorOffer(r, now),
+    (r) => r,
     (last) => ({ offeredAt: last.offered_at.toISOString(), requestId: last.request_id }),
   );
+  return { data: await toMentorOffers(ctx, actor.tenantId, mentor.id, page.data), next: page.next };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bookingRequestIds } from '../../db/bookings.js';
 import type { Database, MessageRow, ThreadRow } from '../../db/database.js';
 import { findHelpRequest } from '../../db/help-requests.js';
 import { findMentor, findMentorByExternalId, mentorNames } from '../../db/mentors.js';
@@ -17,14 +18,17 @@ import {
   touchThread,
 } from '../../db/threads.js';
 import { userNames } from '../../db/users.js';
+import type { PreviousSession } from '../../schemas/bookings.js';
 import type { Message, Thread, ThreadRole } from '../../schemas/threads.js';
 import type { Actor } from '../actor.js';
+import { previousSessionsFor } from '../booking/previous-sessions.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
 import { mentorAudience } from '../events/record-mentor-events.js';
 import { refreshMedianResponse } from '../mentors/response-time.js';
 import { pageOf } from '../page.js';
+import { requestBriefs } from '../requests/request-brief.js';
 
 export interface ThreadAccess {
   row: ThreadRow;
@@ -85,7 +89,23 @@ async function threadViews(
     readStates(ctx.db, tenantId, userId, ids),
   ]);
   const lastBy = new Map(last.map((m) => [m.thread_id, m]));
+  // The request it is about: its own, or its session's (a thread opened for a booking).
+  const sessionRequests = await bookingRequestIds(
+    ctx.db,
+    tenantId,
+    rows.flatMap((r) => (r.row.request_id === null && r.row.booking_id ? [r.row.booking_id] : [])),
+  );
+  const requestOf = (row: ThreadRow) =>
+    row.request_id ?? (row.booking_id ? (sessionRequests.get(row.booking_id) ?? null) : null);
+  const requests = await requestBriefs(
+    ctx.db,
+    tenantId,
+    rows.map((r) => requestOf(r.row)),
+  );
+  const previous = await mentorsEarlierSessions(ctx, tenantId, rows);
   return rows.map(({ row, role }) => {
+    const requestId = requestOf(row);
+    const earlier = previous.get(row.id);
     const lastMessage = lastBy.get(row.id);
     const read = reads.get(row.id);
     return {
@@ -100,8 +120,37 @@ async function threadViews(
       lastMessage: lastMessage ? toMessage(lastMessage, row.learner_id) : null,
       unreadCount: read?.unread ?? 0,
       lastReadMessageId: read?.last_read_message_id ?? null,
+      request: (requestId && requests.get(requestId)) || null,
+      ...(earlier ? { previousSessions: earlier } : {}),
     };
   });
+}
+
+/**
+ * For the threads the caller reads as their mentor: the sessions they held with that learner
+ * before now (the thread's own session left out), by thread id. One query per mentor profile
+ * (a caller has at most one).
+ */
+async function mentorsEarlierSessions(
+  ctx: DomainCtx,
+  tenantId: string,
+  rows: { row: ThreadRow; role: ThreadRole }[],
+): Promise<Map<string, PreviousSession[]>> {
+  const mine = rows.filter((r) => r.role === 'mentor').map((r) => r.row);
+  const result = new Map<string, PreviousSession[]>();
+  const now = ctx.clock.now();
+  for (const mentorId of new Set(mine.map((row) => row.mentor_id))) {
+    const threads = mine.filter((row) => row.mentor_id === mentorId);
+    const previous = await previousSessionsFor(
+      ctx.db,
+      tenantId,
+      mentorId,
+      threads.map((row) => ({ learnerId: row.learner_id, before: now, exceptBookingId: row.booking_id })),
+      now,
+    );
+    for (const [i, row] of threads.entries()) result.set(row.id, previous[i] ?? []);
+  }
+  return result;
 }
 
 export async function getThread(ctx: DomainCtx, actor: Actor, id: string): Promise<Thread> {
