@@ -7,7 +7,7 @@ import { jobHandlers } from '../src/jobs/handlers.js';
 import { createWorker, type Worker } from '../src/jobs/worker.js';
 import { asLearner, type BookingBody, book, bookableMentor, weekly } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
-import type { MentorBody } from './support/fixtures.js';
+import { type MentorBody, userIdOf } from './support/fixtures.js';
 import { type CallOptions, type CallResult, call } from './support/http.js';
 import { listen } from './support/http-server.js';
 
@@ -113,16 +113,6 @@ async function eventsFor(userId: string, type?: string): Promise<EventRow[]> {
   return q.orderBy('id').execute();
 }
 
-async function userIdOf(tenant: TestTenant, sub: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', tenant.id)
-    .where('external_id', '=', sub)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 async function offerStatuses(requestId: string): Promise<Record<string, string>> {
   const rows = await ctx.db
     .selectFrom('request_offers')
@@ -194,12 +184,14 @@ describe('instant help: first to accept wins', () => {
       expect(accepted).toHaveLength(1);
       expect(accepted[0]!.data).toMatchObject({ requestId, mentorId: winner.mentor.id });
       // The winner hears it too; every other mentor hears the offer was withdrawn.
-      expect(await eventsFor(await userIdOf(tenant, winner.mentor.sub), 'request.accepted')).toHaveLength(1);
+      expect(
+        await eventsFor(await userIdOf(ctx, tenant, winner.mentor.sub), 'request.accepted'),
+      ).toHaveLength(1);
       const statuses = await offerStatuses(requestId);
       expect(Object.values(statuses).filter((s) => s === 'withdrawn')).toHaveLength(19);
       expect(statuses[winner.mentor.id]).toBe('accepted');
       const loser = losers[0]!.mentor;
-      expect(await eventsFor(await userIdOf(tenant, loser.sub), 'request.withdrawn')).toEqual([
+      expect(await eventsFor(await userIdOf(ctx, tenant, loser.sub), 'request.withdrawn')).toEqual([
         { type: 'request.withdrawn', data: { requestId, mentorId: loser.id, reason: 'taken' } },
       ]);
       // Its window and SLA jobs are gone with it.
@@ -236,7 +228,7 @@ describe('instant help: first to accept wins', () => {
     expect(offered).not.toContain(offline.id);
     expect(created.offers![0]!.expiresAt).toBe('2026-11-25T12:10:00.000Z');
 
-    const offeredEvents = await eventsFor(await userIdOf(tenant, a!.sub), 'request.offered');
+    const offeredEvents = await eventsFor(await userIdOf(ctx, tenant, a!.sub), 'request.offered');
     expect(offeredEvents.at(-1)!.data).toMatchObject({ requestId: created.request.id, mentorId: a!.id });
     const inbox = await call<{ data: Offer[]; nextCursor: string | null }>(ctx.app, 'GET', '/v1/me/offers', {
       ...asMentor(tenant, a!.sub),
@@ -357,7 +349,7 @@ describe('accepting creates the session', () => {
     ]);
     const bookingCreated = await eventsFor(created.request.learnerId, 'booking.created');
     expect(bookingCreated.map((e) => e.data.bookingId)).toEqual([booking.id]);
-    expect(await eventsFor(await userIdOf(tenant, mentor!.sub), 'booking.created')).toHaveLength(1);
+    expect(await eventsFor(await userIdOf(ctx, tenant, mentor!.sub), 'booking.created')).toHaveLength(1);
     const posted = await call(ctx.app, 'POST', `/v1/threads/${booking.threadId}/messages`, {
       ...learner,
       body: { body: 'Hi! Thanks for taking it.' },
@@ -628,7 +620,7 @@ describe('expiry', () => {
     expect(data.matches.length).toBeGreaterThan(0);
     expect(data.matches[0]!.nextSlots.length).toBeGreaterThan(0);
     expect(new Date(data.matches[0]!.nextSlots[0]!.start) >= ctx.clock.now()).toBe(true);
-    expect(await eventsFor(await userIdOf(tenant, a!.sub), 'request.withdrawn')).toHaveLength(1);
+    expect(await eventsFor(await userIdOf(ctx, tenant, a!.sub), 'request.withdrawn')).toHaveLength(1);
 
     expectRefused(await answer(tenant, a!.sub, id, 'accept'), 409, 'offer_expired');
     // The request itself is still open: the learner can book one of those slots.
@@ -639,7 +631,7 @@ describe('expiry', () => {
   it('expires an unanswered request after the SLA, pauses a mentor who lets offers expire repeatedly, and lets them back', async () => {
     const tenant = await tenantWith({ requestSlaHours: 1, instantHelpWindowMinutes: 5 });
     const [m] = await onlineMentors(tenant, 1, 'sla');
-    const mentorUser = await userIdOf(tenant, m!.sub);
+    const mentorUser = await userIdOf(ctx, tenant, m!.sub);
     const requests: Created[] = [];
     for (let i = 0; i < UNRESPONSIVE_STREAK; i++) {
       await call(ctx.app, 'PUT', '/v1/me/presence', {
@@ -723,7 +715,7 @@ describe('presence', () => {
     });
     expect(on.status).toBe(200);
     expect(on.body).toMatchObject({ availableNow: true, onlineUntil: '2026-11-25T12:15:00.000Z' });
-    const userId = await userIdOf(tenant, 'pres');
+    const userId = await userIdOf(ctx, tenant, 'pres');
     const onlineUntil = async () =>
       (
         await ctx.db

@@ -80,3 +80,14 @@ export async function snapshot(ctx: TestContext) {
   }
   return out;
 }
+
+/** The id of the tenant's user with this external id (the token's `sub`); throws if there is none. */
+export async function userIdOf(ctx: TestContext, tenant: TestTenant, externalId: string): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('tenant_id', '=', tenant.id)
+    .where('external_id', '=', externalId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
