@@ -5,6 +5,7 @@ import { createRealtimeHub, HUB_APPLICATION_NAME, type RealtimeHub } from '../sr
 import { signUserToken } from '../src/security/user-token.js';
 import { runCli } from './support/cli-process.js';
 import { createTestContext, type TestContext } from './support/context.js';
+import { mentorInput } from './support/fixtures.js';
 import { listen } from './support/http-server.js';
 import { serveProcesses } from './support/serve-processes.js';
 import { openSse } from './support/sse.js';
@@ -208,17 +209,13 @@ describe('two server processes on one PostgreSQL', () => {
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
       return JSON.parse(text) as T;
     };
-    const mentor = await api<{ id: string }>(a.baseUrl, 'POST', '/v1/mentors', as('admin', ['admin']), {
-      externalId: 'mentor-1',
-      name: 'Grace Hopper',
-      headline: 'Compiler engineer',
-      bio: 'I help people debug tricky SQL joins and write better PostgreSQL queries.',
-      skills: ['sql', 'postgres'],
-      yearsExperience: 12,
-      languages: ['en'],
-      timeZone: 'Europe/Berlin',
-      formats: ['video', 'chat'],
-    });
+    const mentor = await api<{ id: string }>(
+      a.baseUrl,
+      'POST',
+      '/v1/mentors',
+      as('admin', ['admin']),
+      mentorInput({ externalId: 'mentor-1' }),
+    );
     const asked = await api<{ request: { id: string }; matches: { mentor: { id: string } }[] }>(
       a.baseUrl,
       'POST',

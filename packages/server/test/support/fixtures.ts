@@ -1,22 +1,8 @@
 import type { TestContext, TestTenant } from './context.js';
 import { call } from './http.js';
 
-export interface MentorInput {
-  name?: string;
-  externalId?: string;
-  headline?: string;
-  bio?: string;
-  skills?: string[];
-  yearsExperience?: number;
-  languages?: string[];
-  timeZone?: string;
-  formats?: string[];
-  status?: string;
-}
-
-export interface MentorBody {
-  id: string;
-  externalId: string | null;
+/** A mentor's profile fields, as the API takes and answers them (and as the matching eval set writes them). */
+export interface MentorProfile {
   name: string;
   headline: string;
   bio: string;
@@ -25,6 +11,16 @@ export interface MentorBody {
   languages: string[];
   timeZone: string;
   formats: string[];
+}
+
+export interface MentorInput extends Partial<MentorProfile> {
+  externalId?: string;
+  status?: string;
+}
+
+export interface MentorBody extends MentorProfile {
+  id: string;
+  externalId: string | null;
   status: string;
   stats: {
     sessions: number;
