@@ -55,6 +55,14 @@ const write = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: 
 });
 
 const start = new Date('2026-12-01T10:00:00Z');
+const application = {
+  headline: 'H',
+  bio: 'B',
+  skills: ['sql'],
+  yearsExperience: 3,
+  timeZone: 'UTC',
+  formats: ['chat' as const],
+};
 const cases: [string, () => Promise<unknown>, Wire][] = [
   [
     'mentors.list',
@@ -145,23 +153,8 @@ const cases: [string, () => Promise<unknown>, Wire][] = [
   ],
   [
     'me.applyAsMentor',
-    () =>
-      mm.me.applyAsMentor({
-        headline: 'H',
-        bio: 'B',
-        skills: ['sql'],
-        yearsExperience: 3,
-        timeZone: 'UTC',
-        formats: ['chat'],
-      }),
-    write('POST', '/api/v1/me/mentor', {
-      headline: 'H',
-      bio: 'B',
-      skills: ['sql'],
-      yearsExperience: 3,
-      timeZone: 'UTC',
-      formats: ['chat'],
-    }),
+    () => mm.me.applyAsMentor(application),
+    write('POST', '/api/v1/me/mentor', application),
   ],
   ['me.mentorProfile', () => mm.me.mentorProfile(), read('/api/v1/me/mentor')],
   [
