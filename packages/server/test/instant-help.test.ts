@@ -113,6 +113,17 @@ async function eventsFor(userId: string, type?: string): Promise<EventRow[]> {
   return q.orderBy('id').execute();
 }
 
+/** The data of the tenant's events of this type, oldest first. */
+async function tenantEvents(tenant: TestTenant, type: string) {
+  return ctx.db
+    .selectFrom('events')
+    .select('data')
+    .where('tenant_id', '=', tenant.id)
+    .where('type', '=', type)
+    .orderBy('id')
+    .execute();
+}
+
 async function offerStatuses(requestId: string): Promise<Record<string, string>> {
   const rows = await ctx.db
     .selectFrom('request_offers')
@@ -252,12 +263,7 @@ describe('instant help: first to accept wins', () => {
       body: { title: 'SQL joins again', skills: ['sql'], urgency: 'today' },
     });
     expect(later.body.offers).toBeUndefined();
-    const created2 = await ctx.db
-      .selectFrom('events')
-      .select('data')
-      .where('tenant_id', '=', tenant.id)
-      .where('type', '=', 'request.created')
-      .execute();
+    const created2 = await tenantEvents(tenant, 'request.created');
     expect(created2.map((e) => e.data.requestId)).toContain(later.body.request.id);
   });
 
@@ -364,12 +370,7 @@ describe('accepting creates the session', () => {
     expect(read.body.data.map((m) => m.body)).toEqual(['Hi! Thanks for taking it.']);
 
     // One `request.matched` (via the offer, naming the booking) and the booking's jobs; webhooks queued for both.
-    const matched = await ctx.db
-      .selectFrom('events')
-      .select('data')
-      .where('tenant_id', '=', tenant.id)
-      .where('type', '=', 'request.matched')
-      .execute();
+    const matched = await tenantEvents(tenant, 'request.matched');
     expect(matched.map((m) => m.data)).toEqual([
       {
         requestId: created.request.id,
