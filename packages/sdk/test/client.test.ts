@@ -8,6 +8,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '../src/index.js';
+import { caught } from './helpers/caught.js';
 import { sendJson, sendProblem, startServer, type TestServer } from './helpers/http-server.js';
 
 const mentor: Mentor = {
@@ -74,15 +75,6 @@ function lastRequest() {
   const request = server.requests.at(-1);
   if (!request) throw new Error('the server saw no request');
   return request;
-}
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('Micromentor client: requests', () => {

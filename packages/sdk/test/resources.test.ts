@@ -43,313 +43,167 @@ function sent() {
   };
 }
 
+type Wire = ReturnType<typeof sent>;
+/** A read on the wire: GET, no body, no Idempotency-Key. */
+const read = (url: string): Wire => ({ method: 'GET', url, body: undefined, idempotent: false });
+/** A write on the wire: always with an Idempotency-Key, so that a retry cannot act twice. */
+const write = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown): Wire => ({
+  method,
+  url,
+  body,
+  idempotent: true,
+});
+
 const start = new Date('2026-12-01T10:00:00Z');
-const cases: [string, () => Promise<unknown>, ReturnType<typeof sent>][] = [
+const application = {
+  headline: 'H',
+  bio: 'B',
+  skills: ['sql'],
+  yearsExperience: 3,
+  timeZone: 'UTC',
+  formats: ['chat' as const],
+};
+const cases: [string, () => Promise<unknown>, Wire][] = [
   [
     'mentors.list',
     () => mm.mentors.list({ q: 'joins', skills: ['sql', 'c++'], language: 'es', limit: 5 }),
-    {
-      method: 'GET',
-      url: '/api/v1/mentors?q=joins&skills=sql&skills=c%2B%2B&language=es&limit=5',
-      body: undefined,
-      idempotent: false,
-    },
+    read('/api/v1/mentors?q=joins&skills=sql&skills=c%2B%2B&language=es&limit=5'),
   ],
-  [
-    'mentors.get',
-    () => mm.mentors.get(id),
-    { method: 'GET', url: `/api/v1/mentors/${escaped}`, body: undefined, idempotent: false },
-  ],
+  ['mentors.get', () => mm.mentors.get(id), read(`/api/v1/mentors/${escaped}`)],
   [
     'mentors.create',
     () => mm.mentors.create({ name: 'N', skills: ['sql'], timeZone: 'UTC', formats: ['chat'] }),
-    {
-      method: 'POST',
-      url: '/api/v1/mentors',
-      body: { name: 'N', skills: ['sql'], timeZone: 'UTC', formats: ['chat'] },
-      idempotent: true,
-    },
+    write('POST', '/api/v1/mentors', { name: 'N', skills: ['sql'], timeZone: 'UTC', formats: ['chat'] }),
   ],
   [
     'mentors.update',
     () => mm.mentors.update(id, { headline: 'H' }),
-    {
-      method: 'PATCH',
-      url: `/api/v1/mentors/${escaped}`,
-      body: { headline: 'H' },
-      idempotent: true,
-    },
+    write('PATCH', `/api/v1/mentors/${escaped}`, { headline: 'H' }),
   ],
-  [
-    'mentors.delete',
-    () => mm.mentors.delete(id),
-    { method: 'DELETE', url: `/api/v1/mentors/${escaped}`, body: undefined, idempotent: true },
-  ],
+  ['mentors.delete', () => mm.mentors.delete(id), write('DELETE', `/api/v1/mentors/${escaped}`)],
   [
     'mentors.slots',
     () => mm.mentors.slots(id, { from: start, to: '2026-12-02T10:00:00Z', duration: 30 }),
-    {
-      method: 'GET',
-      url: `/api/v1/mentors/${escaped}/slots?from=2026-12-01T10%3A00%3A00.000Z&to=2026-12-02T10%3A00%3A00Z&duration=30`,
-      body: undefined,
-      idempotent: false,
-    },
+    read(
+      `/api/v1/mentors/${escaped}/slots?from=2026-12-01T10%3A00%3A00.000Z&to=2026-12-02T10%3A00%3A00Z&duration=30`,
+    ),
   ],
   [
     'mentors.availability.get',
     () => mm.mentors.availability.get(id),
-    {
-      method: 'GET',
-      url: `/api/v1/mentors/${escaped}/availability`,
-      body: undefined,
-      idempotent: false,
-    },
+    read(`/api/v1/mentors/${escaped}/availability`),
   ],
   [
     'mentors.availability.set',
     () => mm.mentors.availability.set(id, { timeZone: 'UTC', weekly: [], sessionLengths: [30] }),
-    {
-      method: 'PUT',
-      url: `/api/v1/mentors/${escaped}/availability`,
-      body: { timeZone: 'UTC', weekly: [], sessionLengths: [30] },
-      idempotent: true,
-    },
+    write('PUT', `/api/v1/mentors/${escaped}/availability`, {
+      timeZone: 'UTC',
+      weekly: [],
+      sessionLengths: [30],
+    }),
   ],
   [
     'requests.create',
     () => mm.requests.create({ title: 'Stuck' }),
-    {
-      method: 'POST',
-      url: '/api/v1/requests',
-      body: { title: 'Stuck' },
-      idempotent: true,
-    },
+    write('POST', '/api/v1/requests', { title: 'Stuck' }),
   ],
-  [
-    'requests.list',
-    () => mm.requests.list({ status: 'open' }),
-    { method: 'GET', url: '/api/v1/requests?status=open', body: undefined, idempotent: false },
-  ],
-  [
-    'requests.get',
-    () => mm.requests.get(id),
-    { method: 'GET', url: `/api/v1/requests/${escaped}`, body: undefined, idempotent: false },
-  ],
-  [
-    'requests.matches',
-    () => mm.requests.matches(id),
-    {
-      method: 'GET',
-      url: `/api/v1/requests/${escaped}/matches`,
-      body: undefined,
-      idempotent: false,
-    },
-  ],
-  [
-    'requests.cancel',
-    () => mm.requests.cancel(id),
-    { method: 'POST', url: `/api/v1/requests/${escaped}/cancel`, body: undefined, idempotent: true },
-  ],
-  [
-    'requests.accept',
-    () => mm.requests.accept(id),
-    { method: 'POST', url: `/api/v1/requests/${escaped}/accept`, body: undefined, idempotent: true },
-  ],
-  [
-    'requests.decline',
-    () => mm.requests.decline(id),
-    { method: 'POST', url: `/api/v1/requests/${escaped}/decline`, body: undefined, idempotent: true },
-  ],
+  ['requests.list', () => mm.requests.list({ status: 'open' }), read('/api/v1/requests?status=open')],
+  ['requests.get', () => mm.requests.get(id), read(`/api/v1/requests/${escaped}`)],
+  ['requests.matches', () => mm.requests.matches(id), read(`/api/v1/requests/${escaped}/matches`)],
+  ['requests.cancel', () => mm.requests.cancel(id), write('POST', `/api/v1/requests/${escaped}/cancel`)],
+  ['requests.accept', () => mm.requests.accept(id), write('POST', `/api/v1/requests/${escaped}/accept`)],
+  ['requests.decline', () => mm.requests.decline(id), write('POST', `/api/v1/requests/${escaped}/decline`)],
   [
     'bookings.create',
     () => mm.bookings.create({ mentorId: 'm', start, durationMinutes: 30, format: 'video' }),
-    {
-      method: 'POST',
-      url: '/api/v1/bookings',
-      body: { mentorId: 'm', start: '2026-12-01T10:00:00.000Z', durationMinutes: 30, format: 'video' },
-      idempotent: true,
-    },
+    write('POST', '/api/v1/bookings', {
+      mentorId: 'm',
+      start: '2026-12-01T10:00:00.000Z',
+      durationMinutes: 30,
+      format: 'video',
+    }),
   ],
   [
     'bookings.list',
     () => mm.bookings.list({ as: 'mentor', from: start }),
-    {
-      method: 'GET',
-      url: '/api/v1/bookings?as=mentor&from=2026-12-01T10%3A00%3A00.000Z',
-      body: undefined,
-      idempotent: false,
-    },
+    read('/api/v1/bookings?as=mentor&from=2026-12-01T10%3A00%3A00.000Z'),
   ],
-  [
-    'bookings.get',
-    () => mm.bookings.get(id),
-    { method: 'GET', url: `/api/v1/bookings/${escaped}`, body: undefined, idempotent: false },
-  ],
+  ['bookings.get', () => mm.bookings.get(id), read(`/api/v1/bookings/${escaped}`)],
   [
     'bookings.cancel',
     () => mm.bookings.cancel(id, { reason: 'ill' }),
-    {
-      method: 'POST',
-      url: `/api/v1/bookings/${escaped}/cancel`,
-      body: { reason: 'ill' },
-      idempotent: true,
-    },
+    write('POST', `/api/v1/bookings/${escaped}/cancel`, { reason: 'ill' }),
   ],
   [
     'bookings.reschedule',
     () => mm.bookings.reschedule(id, { start: '2026-12-03T10:00:00Z' }),
-    {
-      method: 'POST',
-      url: `/api/v1/bookings/${escaped}/reschedule`,
-      body: { start: '2026-12-03T10:00:00Z' },
-      idempotent: true,
-    },
+    write('POST', `/api/v1/bookings/${escaped}/reschedule`, { start: '2026-12-03T10:00:00Z' }),
   ],
-  [
-    'bookings.calendar',
-    () => mm.bookings.calendar(id),
-    {
-      method: 'GET',
-      url: `/api/v1/bookings/${escaped}/calendar.ics`,
-      body: undefined,
-      idempotent: false,
-    },
-  ],
-  ['me.get', () => mm.me.get(), { method: 'GET', url: '/api/v1/me', body: undefined, idempotent: false }],
+  ['bookings.calendar', () => mm.bookings.calendar(id), read(`/api/v1/bookings/${escaped}/calendar.ics`)],
+  ['me.get', () => mm.me.get(), read('/api/v1/me')],
   [
     'me.offers',
     () => mm.me.offers({ status: 'offered', limit: 5 }),
-    { method: 'GET', url: '/api/v1/me/offers?status=offered&limit=5', body: undefined, idempotent: false },
+    read('/api/v1/me/offers?status=offered&limit=5'),
   ],
   [
     'me.setPresence',
     () => mm.me.setPresence({ availableNow: true }),
-    { method: 'PUT', url: '/api/v1/me/presence', body: { availableNow: true }, idempotent: true },
+    write('PUT', '/api/v1/me/presence', { availableNow: true }),
   ],
   [
     'me.applyAsMentor',
-    () =>
-      mm.me.applyAsMentor({
-        headline: 'H',
-        bio: 'B',
-        skills: ['sql'],
-        yearsExperience: 3,
-        timeZone: 'UTC',
-        formats: ['chat'],
-      }),
-    {
-      method: 'POST',
-      url: '/api/v1/me/mentor',
-      body: {
-        headline: 'H',
-        bio: 'B',
-        skills: ['sql'],
-        yearsExperience: 3,
-        timeZone: 'UTC',
-        formats: ['chat'],
-      },
-      idempotent: true,
-    },
+    () => mm.me.applyAsMentor(application),
+    write('POST', '/api/v1/me/mentor', application),
   ],
-  [
-    'me.mentorProfile',
-    () => mm.me.mentorProfile(),
-    { method: 'GET', url: '/api/v1/me/mentor', body: undefined, idempotent: false },
-  ],
+  ['me.mentorProfile', () => mm.me.mentorProfile(), read('/api/v1/me/mentor')],
   [
     'me.updateMentorProfile',
     () => mm.me.updateMentorProfile({ headline: 'New' }),
-    { method: 'PATCH', url: '/api/v1/me/mentor', body: { headline: 'New' }, idempotent: true },
+    write('PATCH', '/api/v1/me/mentor', { headline: 'New' }),
   ],
-  [
-    'me.stats',
-    () => mm.me.stats(),
-    { method: 'GET', url: '/api/v1/me/stats', body: undefined, idempotent: false },
-  ],
-  [
-    'recognition.record',
-    () => mm.recognition.record(),
-    { method: 'GET', url: '/api/v1/me/mentor/record', body: undefined, idempotent: false },
-  ],
-  [
-    'recognition.credential',
-    () => mm.recognition.credential(),
-    { method: 'GET', url: '/api/v1/me/mentor/credential', body: undefined, idempotent: false },
-  ],
+  ['me.stats', () => mm.me.stats(), read('/api/v1/me/stats')],
+  ['recognition.record', () => mm.recognition.record(), read('/api/v1/me/mentor/record')],
+  ['recognition.credential', () => mm.recognition.credential(), read('/api/v1/me/mentor/credential')],
   [
     'recognition.leaderboard',
     () => mm.recognition.leaderboard({ by: 'minutes', limit: 5 }),
-    { method: 'GET', url: '/api/v1/leaderboard?by=minutes&limit=5', body: undefined, idempotent: false },
+    read('/api/v1/leaderboard?by=minutes&limit=5'),
   ],
-  [
-    'me.board',
-    () => mm.me.board(),
-    { method: 'GET', url: '/api/v1/me/board', body: undefined, idempotent: false },
-  ],
+  ['me.board', () => mm.me.board(), read('/api/v1/me/board')],
   [
     'me.addToBoard',
     () => mm.me.addToBoard(id, { label: 'SQL' }),
-    { method: 'PUT', url: `/api/v1/me/board/${escaped}`, body: { label: 'SQL' }, idempotent: true },
+    write('PUT', `/api/v1/me/board/${escaped}`, { label: 'SQL' }),
   ],
   [
     'me.addToBoard without a label',
     () => mm.me.addToBoard(id),
-    { method: 'PUT', url: `/api/v1/me/board/${escaped}`, body: {}, idempotent: true },
+    write('PUT', `/api/v1/me/board/${escaped}`, {}),
   ],
-  [
-    'me.removeFromBoard',
-    () => mm.me.removeFromBoard(id),
-    { method: 'DELETE', url: `/api/v1/me/board/${escaped}`, body: undefined, idempotent: true },
-  ],
+  ['me.removeFromBoard', () => mm.me.removeFromBoard(id), write('DELETE', `/api/v1/me/board/${escaped}`)],
   [
     'bookings.feedback',
     () => mm.bookings.feedback(id, { rating: 5, solved: 'yes' }),
-    {
-      method: 'POST',
-      url: `/api/v1/bookings/${escaped}/feedback`,
-      body: { rating: 5, solved: 'yes' },
-      idempotent: true,
-    },
+    write('POST', `/api/v1/bookings/${escaped}/feedback`, { rating: 5, solved: 'yes' }),
   ],
-  [
-    'bookings.getFeedback',
-    () => mm.bookings.getFeedback(id),
-    { method: 'GET', url: `/api/v1/bookings/${escaped}/feedback`, body: undefined, idempotent: false },
-  ],
-  [
-    'bookings.notes',
-    () => mm.bookings.notes(id),
-    { method: 'GET', url: `/api/v1/bookings/${escaped}/notes`, body: undefined, idempotent: false },
-  ],
+  ['bookings.getFeedback', () => mm.bookings.getFeedback(id), read(`/api/v1/bookings/${escaped}/feedback`)],
+  ['bookings.notes', () => mm.bookings.notes(id), read(`/api/v1/bookings/${escaped}/notes`)],
   [
     'bookings.setNotes',
     () => mm.bookings.setNotes(id, { summary: 'S', actionItems: [{ text: 'T' }] }),
-    {
-      method: 'PUT',
-      url: `/api/v1/bookings/${escaped}/notes`,
-      body: { summary: 'S', actionItems: [{ text: 'T' }] },
-      idempotent: true,
-    },
+    write('PUT', `/api/v1/bookings/${escaped}/notes`, { summary: 'S', actionItems: [{ text: 'T' }] }),
   ],
-  [
-    'actionItems.done',
-    () => mm.actionItems.done(id),
-    { method: 'POST', url: `/api/v1/action-items/${escaped}/done`, body: undefined, idempotent: true },
-  ],
+  ['actionItems.done', () => mm.actionItems.done(id), write('POST', `/api/v1/action-items/${escaped}/done`)],
   [
     'actionItems.undone',
     () => mm.actionItems.undone(id),
-    { method: 'POST', url: `/api/v1/action-items/${escaped}/undone`, body: undefined, idempotent: true },
+    write('POST', `/api/v1/action-items/${escaped}/undone`),
   ],
   [
     'guestSessions.create',
     () => mm.guestSessions.create({ name: 'G', email: 'g@example.com' }),
-    {
-      method: 'POST',
-      url: '/api/v1/guest-sessions',
-      body: { name: 'G', email: 'g@example.com' },
-      idempotent: true,
-    },
+    write('POST', '/api/v1/guest-sessions', { name: 'G', email: 'g@example.com' }),
   ],
 ];
 
@@ -373,11 +227,6 @@ describe('resource methods on the wire', () => {
     expect(Object.keys(core.threads)).toEqual(['startForRequest']);
     expect(Object.keys(core.bookings).sort()).toEqual(['calendar', 'cancel', 'create', 'reschedule']);
     await core.threads.startForRequest(id, { mentorId: 'm1' });
-    expect(sent()).toEqual({
-      method: 'POST',
-      url: `/api/v1/requests/${escaped}/threads`,
-      body: { mentorId: 'm1' },
-      idempotent: true,
-    });
+    expect(sent()).toEqual(write('POST', `/api/v1/requests/${escaped}/threads`, { mentorId: 'm1' }));
   });
 });

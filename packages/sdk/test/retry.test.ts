@@ -10,6 +10,7 @@ import {
 } from '../src/index.js';
 import { backoffMs, parseRetryAfter } from '../src/internal/retry.js';
 import { randomId } from '../src/internal/uuid.js';
+import { caught } from './helpers/caught.js';
 import { type Handler, sendJson, sendProblem, startServer, type TestServer } from './helpers/http-server.js';
 
 /**
@@ -99,15 +100,6 @@ const requestsTo = (route: string) => {
   const [method, path] = route.split(' ');
   return server.requests.filter((r) => r.method === method && r.url === path);
 };
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('retries', () => {
   it('retries a dropped connection and returns the next attempt’s answer', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asLearner, book, bookableMentor, weekly } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
-import { createMentor, type MentorBody } from './support/fixtures.js';
+import { createMentor, type MentorBody, userIdOf } from './support/fixtures.js';
 import { type CallOptions, call } from './support/http.js';
 
 interface FeedbackBody {
@@ -51,16 +51,6 @@ const asMentor = (t: TestTenant = tenant, sub = 'mentor-1'): CallOptions => ({
 });
 const sk = (t: TestTenant = tenant): CallOptions => ({ key: t.secretKey });
 
-async function userId(t: TestTenant, externalId: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('tenant_id', '=', t.id)
-    .where('external_id', '=', externalId)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 async function bookedSession(sub = 'learner-1', start = START): Promise<string> {
   const res = await book(ctx, tenant, { mentorId: mentor.id, start }, sub);
   expect(res.status, res.text).toBe(201);
@@ -103,7 +93,7 @@ describe('feedback', () => {
     expect(res.body).toMatchObject({
       bookingId,
       mentorId: mentor.id,
-      learnerId: await userId(tenant, 'learner-1'),
+      learnerId: await userIdOf(ctx, tenant, 'learner-1'),
       rating: 4,
       solved: 'partly',
       comment: 'Clear on joins, ran out of time for indexes.',
@@ -124,7 +114,7 @@ describe('feedback', () => {
       .where('type', '=', 'feedback.submitted')
       .execute();
     expect(events).toHaveLength(1);
-    expect(events[0]?.user_ids).toEqual([await userId(tenant, 'mentor-1')]);
+    expect(events[0]?.user_ids).toEqual([await userIdOf(ctx, tenant, 'mentor-1')]);
     expect(events[0]?.data).toMatchObject({ feedback: { bookingId, rating: 4 } });
   });
 
@@ -305,7 +295,7 @@ describe('session notes and action items', () => {
       .where('tenant_id', '=', tenant.id)
       .where('type', '=', 'notes.updated')
       .execute();
-    expect(events.map((e) => e.user_ids)).toEqual([[await userId(tenant, 'learner-1')]]);
+    expect(events.map((e) => e.user_ids)).toEqual([[await userIdOf(ctx, tenant, 'learner-1')]]);
     expect(events[0]?.data).toMatchObject({ bookingId, actionItems: 2 });
   });
 

@@ -8,7 +8,7 @@ import { jobHandlers } from '../src/jobs/handlers.js';
 import { createWorker } from '../src/jobs/worker.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import { createMentor } from './support/fixtures.js';
-import { call } from './support/http.js';
+import { type CallResult, call } from './support/http.js';
 
 let ctx: TestContext;
 let t: TestTenant;
@@ -16,10 +16,10 @@ let learners: string[];
 let mentors: string[];
 const requestIds: Record<string, string> = {};
 
-async function learner(sub: string): Promise<string> {
+async function learner(sub: string, tenant: TestTenant = t): Promise<string> {
   const row = await ctx.db
     .insertInto('users')
-    .values({ tenant_id: t.id, external_id: sub, name: sub })
+    .values({ tenant_id: tenant.id, external_id: sub, name: sub })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -333,6 +333,20 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** GET /v1/admin/exports/<dataset> for the first week of November with the tenant's secret key. */
+function getExport(tenant: TestTenant, dataset: string) {
+  const range = 'from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z';
+  return call(ctx.app, 'GET', `/v1/admin/exports/${dataset}?${range}`, { key: tenant.secretKey });
+}
+
+/** The export answered 200 as a CSV download named `filename`: its rows, parsed. */
+function expectCsvDownload(res: CallResult, filename: string): string[][] {
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${filename}"`);
+  return parseCsv(res.text);
+}
+
 describe('CSV exports', () => {
   it('quotes per RFC 4180 and defuses formulas', () => {
     expect(csvCell('plain')).toBe('plain');
@@ -364,20 +378,8 @@ describe('CSV exports', () => {
       ['sql'],
       '=HYPERLINK("http://evil"), "quoted"\nsecond line',
     );
-    const res = await call(
-      ctx.app,
-      'GET',
-      '/v1/admin/exports/requests.csv?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z',
-      {
-        key: t.secretKey,
-      },
-    );
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="requests-2026-11-01-2026-11-08.csv"',
-    );
-    const rows = parseCsv(res.text);
+    const res = await getExport(t, 'requests.csv');
+    const rows = expectCsvDownload(res, 'requests-2026-11-01-2026-11-08.csv');
     expect(rows[0]).toEqual([
       'id',
       'created_at',
@@ -402,14 +404,7 @@ describe('CSV exports', () => {
   });
 
   it('exports bookings, and refuses bad datasets and ranges', async () => {
-    const res = await call(
-      ctx.app,
-      'GET',
-      '/v1/admin/exports/bookings.csv?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z',
-      {
-        key: t.secretKey,
-      },
-    );
+    const res = await getExport(t, 'bookings.csv');
     expect(res.status).toBe(200);
     const rows = parseCsv(res.text);
     expect(rows).toHaveLength(1 + 5);
@@ -419,14 +414,7 @@ describe('CSV exports', () => {
         .map((r) => r[4])
         .sort(),
     ).toEqual(['cancelled', 'completed', 'completed', 'confirmed', 'no_show']);
-    const bad = await call(
-      ctx.app,
-      'GET',
-      '/v1/admin/exports/users.csv?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z',
-      {
-        key: t.secretKey,
-      },
-    );
+    const bad = await getExport(t, 'users.csv');
     expect(bad.status).toBe(400);
     const noRange = await call(ctx.app, 'GET', '/v1/admin/exports/bookings.csv', { key: t.secretKey });
     expect(noRange.status).toBe(400);
@@ -508,14 +496,7 @@ describe('daily rollup', () => {
     mentors2 = [];
     for (let i = 0; i < 6; i++) mentors2.push((await createMentor(ctx, t2, { externalId: `rm${i}` })).id);
     learners2 = [];
-    for (let i = 0; i < 5; i++) {
-      const row = await ctx.db
-        .insertInto('users')
-        .values({ tenant_id: t2.id, external_id: `rl${i}`, name: `rl${i}` })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      learners2.push(row.id);
-    }
+    for (let i = 0; i < 5; i++) learners2.push(await learner(`rl${i}`, t2));
     requests2 = [];
     bookings2 = [];
     for (let i = 0; i < 320; i++) {
@@ -738,18 +719,8 @@ describe('feedback CSV export', () => {
       .executeTakeFirstOrThrow();
     await feedback(ob.id, 1, 'no', 'other tenant secret');
 
-    const res = await call(
-      ctx.app,
-      'GET',
-      '/v1/admin/exports/feedback.csv?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z',
-      { key: t.secretKey },
-    );
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="feedback-2026-11-01-2026-11-08.csv"',
-    );
-    const rows = parseCsv(res.text);
+    const res = await getExport(t, 'feedback.csv');
+    const rows = expectCsvDownload(res, 'feedback-2026-11-01-2026-11-08.csv');
     expect(rows[0]).toEqual([
       'id',
       'created_at',
@@ -771,12 +742,7 @@ describe('feedback CSV export', () => {
     expect(data.every((r) => r.length === 10 && r[4] === mentors[0])).toBe(true);
     expect(res.text).not.toContain('other tenant secret');
     // The other tenant's own export has only its row.
-    const theirs = await call(
-      ctx.app,
-      'GET',
-      '/v1/admin/exports/feedback.csv?from=2026-11-01T00:00:00Z&to=2026-11-08T00:00:00Z',
-      { key: other.secretKey },
-    );
+    const theirs = await getExport(other, 'feedback.csv');
     expect(
       parseCsv(theirs.text)
         .slice(1)

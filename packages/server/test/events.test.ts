@@ -3,6 +3,7 @@ import { createApp } from '../src/app.js';
 import { pollingHub } from '../src/realtime/hub.js';
 import { asLearner } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
+import { userIdOf } from './support/fixtures.js';
 import { type CallOptions, call } from './support/http.js';
 import { listen } from './support/http-server.js';
 import { openSse, type SseClient, type SseEvent } from './support/sse.js';
@@ -137,15 +138,11 @@ describe('GET /v1/events', () => {
     const learner = await subscribe(asLearner(tenant));
     await mentor.waitFor((_, c) => c.filter((x) => x === 'heartbeat').length >= 3, 5_000);
     await learner.waitFor((_, c) => c.filter((x) => x === 'heartbeat').length >= 3, 5_000);
-    const users = await ctx.db
-      .selectFrom('users')
-      .select(['id', 'external_id'])
-      .where('tenant_id', '=', tenant.id)
-      .execute();
-    const idOf = (sub: string) => users.find((u) => u.external_id === sub)!.id;
+    const mentorUser = await userIdOf(ctx, tenant, 'mentor-1');
+    const learnerUser = await userIdOf(ctx, tenant, 'learner-1');
     const mine = ctx.presence.filter(([t]) => t === tenant.id);
-    expect(mine.filter(([, u]) => u === idOf('mentor-1')).length).toBeGreaterThanOrEqual(3);
-    expect(mine.filter(([, u]) => u === idOf('learner-1'))).toEqual([]);
+    expect(mine.filter(([, u]) => u === mentorUser).length).toBeGreaterThanOrEqual(3);
+    expect(mine.filter(([, u]) => u === learnerUser)).toEqual([]);
     mentor.close();
     learner.close();
     await streamsOpen(0);

@@ -5,10 +5,10 @@ import { UNRESPONSIVE_STREAK } from '../src/domain/requests/unanswered-offers.js
 import type { TenantSettings } from '../src/domain/tenants/settings.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
 import { createWorker, type Worker } from '../src/jobs/worker.js';
-import { asLearner, book, bookableMentor, weekly } from './support/booking-fixtures.js';
+import { asLearner, type BookingBody, book, bookableMentor, weekly } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
-import type { MentorBody } from './support/fixtures.js';
-import { type CallOptions, call } from './support/http.js';
+import { type MentorBody, userIdOf } from './support/fixtures.js';
+import { type CallOptions, type CallResult, call } from './support/http.js';
 import { listen } from './support/http-server.js';
 
 interface Offer {
@@ -18,18 +18,7 @@ interface Offer {
   respondedAt: string | null;
   request: { id: string; title: string; details: string; context: Record<string, string>; status: string };
   learner: { name: string };
-  booking?: {
-    id: string;
-    mentorId: string;
-    learnerId: string;
-    requestId: string;
-    start: string;
-    end: string;
-    format: string;
-    status: string;
-    joinUrl: string | null;
-    threadId: string | null;
-  } | null;
+  booking?: Omit<BookingBody, 'mentorName' | 'sequence' | 'cancelReason' | 'cancelledBy'> | null;
 }
 interface Created {
   request: { id: string; learnerId: string; status: string };
@@ -62,6 +51,21 @@ const asMentor = (tenant: TestTenant, sub: string): CallOptions => ({
   origin: tenant.origin,
   token: tenant.token({ sub, name: `Mentor ${sub}`, roles: ['mentor'] }),
 });
+
+/** The mentor `sub` answers its offer of the request: POST /v1/requests/:id/accept or /decline. */
+const answer = (tenant: TestTenant, sub: string, requestId: string, action: 'accept' | 'decline') =>
+  call<Offer & { code?: string }>(
+    ctx.app,
+    'POST',
+    `/v1/requests/${requestId}/${action}`,
+    asMentor(tenant, sub),
+  );
+
+/** The answer was refused with `status` and the stable error `code`. */
+function expectRefused(res: CallResult<{ code?: string }>, status: number, code: string) {
+  expect(res.status, res.text).toBe(status);
+  expect(res.body.code).toBe(code);
+}
 
 /** Approved SQL mentors bookable all week, each signed in once and "available now". */
 async function onlineMentors(tenant: TestTenant, count: number, prefix = 'm') {
@@ -109,14 +113,15 @@ async function eventsFor(userId: string, type?: string): Promise<EventRow[]> {
   return q.orderBy('id').execute();
 }
 
-async function userIdOf(tenant: TestTenant, sub: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .select('id')
+/** The data of the tenant's events of this type, oldest first. */
+async function tenantEvents(tenant: TestTenant, type: string) {
+  return ctx.db
+    .selectFrom('events')
+    .select('data')
     .where('tenant_id', '=', tenant.id)
-    .where('external_id', '=', sub)
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .where('type', '=', type)
+    .orderBy('id')
+    .execute();
 }
 
 async function offerStatuses(requestId: string): Promise<Record<string, string>> {
@@ -190,12 +195,14 @@ describe('instant help: first to accept wins', () => {
       expect(accepted).toHaveLength(1);
       expect(accepted[0]!.data).toMatchObject({ requestId, mentorId: winner.mentor.id });
       // The winner hears it too; every other mentor hears the offer was withdrawn.
-      expect(await eventsFor(await userIdOf(tenant, winner.mentor.sub), 'request.accepted')).toHaveLength(1);
+      expect(
+        await eventsFor(await userIdOf(ctx, tenant, winner.mentor.sub), 'request.accepted'),
+      ).toHaveLength(1);
       const statuses = await offerStatuses(requestId);
       expect(Object.values(statuses).filter((s) => s === 'withdrawn')).toHaveLength(19);
       expect(statuses[winner.mentor.id]).toBe('accepted');
       const loser = losers[0]!.mentor;
-      expect(await eventsFor(await userIdOf(tenant, loser.sub), 'request.withdrawn')).toEqual([
+      expect(await eventsFor(await userIdOf(ctx, tenant, loser.sub), 'request.withdrawn')).toEqual([
         { type: 'request.withdrawn', data: { requestId, mentorId: loser.id, reason: 'taken' } },
       ]);
       // Its window and SLA jobs are gone with it.
@@ -232,7 +239,7 @@ describe('instant help: first to accept wins', () => {
     expect(offered).not.toContain(offline.id);
     expect(created.offers![0]!.expiresAt).toBe('2026-11-25T12:10:00.000Z');
 
-    const offeredEvents = await eventsFor(await userIdOf(tenant, a!.sub), 'request.offered');
+    const offeredEvents = await eventsFor(await userIdOf(ctx, tenant, a!.sub), 'request.offered');
     expect(offeredEvents.at(-1)!.data).toMatchObject({ requestId: created.request.id, mentorId: a!.id });
     const inbox = await call<{ data: Offer[]; nextCursor: string | null }>(ctx.app, 'GET', '/v1/me/offers', {
       ...asMentor(tenant, a!.sub),
@@ -256,12 +263,7 @@ describe('instant help: first to accept wins', () => {
       body: { title: 'SQL joins again', skills: ['sql'], urgency: 'today' },
     });
     expect(later.body.offers).toBeUndefined();
-    const created2 = await ctx.db
-      .selectFrom('events')
-      .select('data')
-      .where('tenant_id', '=', tenant.id)
-      .where('type', '=', 'request.created')
-      .execute();
+    const created2 = await tenantEvents(tenant, 'request.created');
     expect(created2.map((e) => e.data.requestId)).toContain(later.body.request.id);
   });
 
@@ -282,20 +284,12 @@ describe('instant help: first to accept wins', () => {
     const sk = await call<{ code: string }>(ctx.app, 'POST', `/v1/requests/${id}/accept`, {
       key: tenant.secretKey,
     });
-    expect(sk.status).toBe(403);
-    expect(sk.body.code).toBe('user_token_required');
+    expectRefused(sk, 403, 'user_token_required');
     expect((await offerStatuses(id))[m!.id]).toBe('offered');
     // A cancelled request withdraws its offers: accepting then is a conflict, and nothing changes.
     const cancelled = await call(ctx.app, 'POST', `/v1/requests/${id}/cancel`, asLearner(tenant));
     expect(cancelled.status).toBe(200);
-    const late = await call<{ code: string }>(
-      ctx.app,
-      'POST',
-      `/v1/requests/${id}/accept`,
-      asMentor(tenant, m!.sub),
-    );
-    expect(late.status).toBe(409);
-    expect(late.body.code).toBe('request_not_open');
+    expectRefused(await answer(tenant, m!.sub, id, 'accept'), 409, 'request_not_open');
     expect((await offerStatuses(id))[m!.id]).toBe('withdrawn');
   });
 });
@@ -322,12 +316,7 @@ describe('accepting creates the session', () => {
         )
       ).body.liveOffers;
     expect(await liveOffers()).toBe(1);
-    const res = await call<Offer>(
-      ctx.app,
-      'POST',
-      `/v1/requests/${created.request.id}/accept`,
-      asMentor(tenant, mentor!.sub),
-    );
+    const res = await answer(tenant, mentor!.sub, created.request.id, 'accept');
     expect(res.status, res.text).toBe(200);
     const booking = res.body.booking!;
     // The next whole minute, 15 minutes (the shortest the program offers), chat.
@@ -366,7 +355,7 @@ describe('accepting creates the session', () => {
     ]);
     const bookingCreated = await eventsFor(created.request.learnerId, 'booking.created');
     expect(bookingCreated.map((e) => e.data.bookingId)).toEqual([booking.id]);
-    expect(await eventsFor(await userIdOf(tenant, mentor!.sub), 'booking.created')).toHaveLength(1);
+    expect(await eventsFor(await userIdOf(ctx, tenant, mentor!.sub), 'booking.created')).toHaveLength(1);
     const posted = await call(ctx.app, 'POST', `/v1/threads/${booking.threadId}/messages`, {
       ...learner,
       body: { body: 'Hi! Thanks for taking it.' },
@@ -381,12 +370,7 @@ describe('accepting creates the session', () => {
     expect(read.body.data.map((m) => m.body)).toEqual(['Hi! Thanks for taking it.']);
 
     // One `request.matched` (via the offer, naming the booking) and the booking's jobs; webhooks queued for both.
-    const matched = await ctx.db
-      .selectFrom('events')
-      .select('data')
-      .where('tenant_id', '=', tenant.id)
-      .where('type', '=', 'request.matched')
-      .execute();
+    const matched = await tenantEvents(tenant, 'request.matched');
     expect(matched.map((m) => m.data)).toEqual([
       {
         requestId: created.request.id,
@@ -411,12 +395,7 @@ describe('accepting creates the session', () => {
     expect(jobs.map((j) => j.kind)).toEqual(['booking.complete']);
 
     // A retried accept answers the same session and books nothing more.
-    const again = await call<Offer>(
-      ctx.app,
-      'POST',
-      `/v1/requests/${created.request.id}/accept`,
-      asMentor(tenant, mentor!.sub),
-    );
+    const again = await answer(tenant, mentor!.sub, created.request.id, 'accept');
     expect(again.status, again.text).toBe(200);
     expect(again.body.booking?.id).toBe(booking.id);
     const count = await ctx.db
@@ -447,12 +426,7 @@ describe('accepting creates the session', () => {
     ctx.clock.set('2026-11-25T12:00:00Z');
     const created = await askNow(tenant, 'learner-video', { format: 'video' });
     expect(created.offers?.map((o) => o.mentorId)).toContain(mentor!.id);
-    const res = await call<Offer>(
-      ctx.app,
-      'POST',
-      `/v1/requests/${created.request.id}/accept`,
-      asMentor(tenant, mentor!.sub),
-    );
+    const res = await answer(tenant, mentor!.sub, created.request.id, 'accept');
     expect(res.status, res.text).toBe(200);
     expect(res.body.booking).toMatchObject({
       start: '2026-11-25T12:15:00.000Z',
@@ -467,18 +441,8 @@ describe('accepting creates the session', () => {
     const tenant = await tenantWith();
     const [a, b] = await onlineMentors(tenant, 2, 'late');
     const created = await askNow(tenant, 'learner-late');
-    expect(
-      (await call(ctx.app, 'POST', `/v1/requests/${created.request.id}/accept`, asMentor(tenant, a!.sub)))
-        .status,
-    ).toBe(200);
-    const late = await call<{ code: string }>(
-      ctx.app,
-      'POST',
-      `/v1/requests/${created.request.id}/accept`,
-      asMentor(tenant, b!.sub),
-    );
-    expect(late.status).toBe(409);
-    expect(late.body.code).toBe('already_taken');
+    expect((await answer(tenant, a!.sub, created.request.id, 'accept')).status).toBe(200);
+    expectRefused(await answer(tenant, b!.sub, created.request.id, 'accept'), 409, 'already_taken');
     const rows = await ctx.db
       .selectFrom('bookings')
       .select('mentor_id')
@@ -501,14 +465,14 @@ describe('median response time', () => {
     // Declined after 8 minutes.
     const first = await askNow(tenant, 'learner-r1');
     ctx.clock.set('2026-11-25T12:08:00Z');
-    expect((await call(ctx.app, 'POST', `/v1/requests/${first.request.id}/decline`, me)).status).toBe(200);
+    expect((await answer(tenant, mentor!.sub, first.request.id, 'decline')).status).toBe(200);
     expect(await stats()).toBe(8);
 
     // Accepted after 2 minutes: median of 8 and 2.
     await call(ctx.app, 'PUT', '/v1/me/presence', { ...me, body: { availableNow: true } });
     const second = await askNow(tenant, 'learner-r2');
     ctx.clock.set('2026-11-25T12:10:00Z');
-    const accepted = await call(ctx.app, 'POST', `/v1/requests/${second.request.id}/accept`, me);
+    const accepted = await answer(tenant, mentor!.sub, second.request.id, 'accept');
     expect(accepted.status, accepted.text).toBe(200);
     expect(await stats()).toBe(5);
 
@@ -571,16 +535,9 @@ describe('who may still answer', () => {
       body: { status: 'suspended' },
     });
     expect(suspend.status, suspend.text).toBe(200);
-    const refused = await call<{ code: string }>(
-      ctx.app,
-      'POST',
-      `/v1/requests/${id}/accept`,
-      asMentor(tenant, a!.sub),
-    );
-    expect(refused.status).toBe(409);
-    expect(refused.body.code).toBe('mentor_not_active');
+    expectRefused(await answer(tenant, a!.sub, id, 'accept'), 409, 'mentor_not_active');
     expect((await offerStatuses(id))[a!.id]).toBe('offered');
-    const declined = await call(ctx.app, 'POST', `/v1/requests/${id}/decline`, asMentor(tenant, a!.sub));
+    const declined = await answer(tenant, a!.sub, id, 'decline');
     expect(declined.status).toBe(200);
 
     // b was paused by the system after the offer was made: answering it brings b back.
@@ -589,7 +546,7 @@ describe('who may still answer', () => {
       .set({ status: 'paused', paused_reason: 'unresponsive', unanswered_offers: 3 })
       .where('id', '=', b!.id)
       .execute();
-    const taken = await call(ctx.app, 'POST', `/v1/requests/${id}/accept`, asMentor(tenant, b!.sub));
+    const taken = await answer(tenant, b!.sub, id, 'accept');
     expect(taken.status, taken.text).toBe(200);
     const row = await ctx.db
       .selectFrom('mentors')
@@ -608,7 +565,7 @@ describe('declines', () => {
     const id = created.request.id;
     const learner = created.request.learnerId;
 
-    const first = await call<Offer>(ctx.app, 'POST', `/v1/requests/${id}/decline`, asMentor(tenant, a!.sub));
+    const first = await answer(tenant, a!.sub, id, 'decline');
     expect(first.status, first.text).toBe(200);
     expect(first.body).toMatchObject({ status: 'declined', respondedAt: '2026-11-25T12:00:00.000Z' });
     expect(await eventsFor(learner, 'request.offers_expired')).toEqual([]);
@@ -626,16 +583,9 @@ describe('declines', () => {
     );
     expect(matches.body.data.map((m) => m.mentor.id)).not.toContain(a!.id);
 
-    const again = await call<{ code: string }>(
-      ctx.app,
-      'POST',
-      `/v1/requests/${id}/accept`,
-      asMentor(tenant, a!.sub),
-    );
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe('offer_declined');
+    expectRefused(await answer(tenant, a!.sub, id, 'accept'), 409, 'offer_declined');
 
-    const last = await call(ctx.app, 'POST', `/v1/requests/${id}/decline`, asMentor(tenant, b!.sub));
+    const last = await answer(tenant, b!.sub, id, 'decline');
     expect(last.status).toBe(200);
     const told = await eventsFor(learner, 'request.offers_expired');
     expect(told).toHaveLength(1);
@@ -671,16 +621,9 @@ describe('expiry', () => {
     expect(data.matches.length).toBeGreaterThan(0);
     expect(data.matches[0]!.nextSlots.length).toBeGreaterThan(0);
     expect(new Date(data.matches[0]!.nextSlots[0]!.start) >= ctx.clock.now()).toBe(true);
-    expect(await eventsFor(await userIdOf(tenant, a!.sub), 'request.withdrawn')).toHaveLength(1);
+    expect(await eventsFor(await userIdOf(ctx, tenant, a!.sub), 'request.withdrawn')).toHaveLength(1);
 
-    const late = await call<{ code: string }>(
-      ctx.app,
-      'POST',
-      `/v1/requests/${id}/accept`,
-      asMentor(tenant, a!.sub),
-    );
-    expect(late.status).toBe(409);
-    expect(late.body.code).toBe('offer_expired');
+    expectRefused(await answer(tenant, a!.sub, id, 'accept'), 409, 'offer_expired');
     // The request itself is still open: the learner can book one of those slots.
     const request = await call<{ status: string }>(ctx.app, 'GET', `/v1/requests/${id}`, asLearner(tenant));
     expect(request.body.status).toBe('open');
@@ -689,7 +632,7 @@ describe('expiry', () => {
   it('expires an unanswered request after the SLA, pauses a mentor who lets offers expire repeatedly, and lets them back', async () => {
     const tenant = await tenantWith({ requestSlaHours: 1, instantHelpWindowMinutes: 5 });
     const [m] = await onlineMentors(tenant, 1, 'sla');
-    const mentorUser = await userIdOf(tenant, m!.sub);
+    const mentorUser = await userIdOf(ctx, tenant, m!.sub);
     const requests: Created[] = [];
     for (let i = 0; i < UNRESPONSIVE_STREAK; i++) {
       await call(ctx.app, 'PUT', '/v1/me/presence', {
@@ -773,7 +716,7 @@ describe('presence', () => {
     });
     expect(on.status).toBe(200);
     expect(on.body).toMatchObject({ availableNow: true, onlineUntil: '2026-11-25T12:15:00.000Z' });
-    const userId = await userIdOf(tenant, 'pres');
+    const userId = await userIdOf(ctx, tenant, 'pres');
     const onlineUntil = async () =>
       (
         await ctx.db

@@ -17,6 +17,10 @@ afterAll(async () => {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
+/** A worker on the test database and clock that runs only `kind`, with `handler`. */
+const workerFor = (kind: string, handler: JobHandlers[string]) =>
+  createWorker({ db: ctx.db, clock: ctx.clock, handlers: { [kind]: handler } });
+
 describe('job queue', () => {
   it('runs each of 500 jobs exactly once with two workers claiming concurrently', async () => {
     const kind = 'test.count';
@@ -59,18 +63,12 @@ describe('job queue', () => {
     const now = ctx.clock.now();
     const id = await enqueueJob(ctx.db, { tenantId: tenant.id, kind, runAt: now, maxAttempts: 3 }, now);
     let calls = 0;
-    const worker = createWorker({
-      db: ctx.db,
-      clock: ctx.clock,
-      handlers: {
-        [kind]: {
-          async run() {
-            calls += 1;
-            throw new Error(`boom ${calls}`);
-          },
-          retryDelayMs: (attempts) => attempts * 60_000,
-        },
+    const worker = workerFor(kind, {
+      async run() {
+        calls += 1;
+        throw new Error(`boom ${calls}`);
       },
+      retryDelayMs: (attempts) => attempts * 60_000,
     });
     expect(await worker.drain()).toBe(1);
     // Not due again until its backoff has passed.
@@ -95,18 +93,12 @@ describe('job queue', () => {
     const now = ctx.clock.now();
     const id = await enqueueJob(ctx.db, { tenantId: tenant.id, kind, runAt: now }, now);
     let calls = 0;
-    const worker = createWorker({
-      db: ctx.db,
-      clock: ctx.clock,
-      handlers: {
-        [kind]: {
-          async run() {
-            calls += 1;
-            if (calls === 1) throw new Error('first time fails');
-          },
-          retryDelayMs: () => 5_000,
-        },
+    const worker = workerFor(kind, {
+      async run() {
+        calls += 1;
+        if (calls === 1) throw new Error('first time fails');
       },
+      retryDelayMs: () => 5_000,
     });
     await worker.drain();
     ctx.clock.advance(5_000);
@@ -122,11 +114,7 @@ describe('job queue', () => {
     await enqueueJob(ctx.db, { tenantId: tenant.id, kind, subject: 'booking:y', runAt: now }, now);
     expect(await cancelJobs(ctx.db, { tenantId: tenant.id, subject: 'booking:x' }, now)).toBe(1);
     const ran: string[] = [];
-    const worker = createWorker({
-      db: ctx.db,
-      clock: ctx.clock,
-      handlers: { [kind]: { run: async (job) => void ran.push(job.subject ?? '') } },
-    });
+    const worker = workerFor(kind, { run: async (job) => void ran.push(job.subject ?? '') });
     await worker.drain();
     expect(ran).toEqual(['booking:y']);
   });

@@ -3,15 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { createRealtimeHub, HUB_APPLICATION_NAME, type RealtimeHub } from '../src/realtime/hub.js';
 import { signUserToken } from '../src/security/user-token.js';
-import {
-  type CliDatabase,
-  createCliDatabase,
-  runCli,
-  type ServeProcess,
-  startServe,
-} from './support/cli-process.js';
+import { runCli } from './support/cli-process.js';
 import { createTestContext, type TestContext } from './support/context.js';
+import { mentorInput } from './support/fixtures.js';
 import { listen } from './support/http-server.js';
+import { serveProcesses } from './support/serve-processes.js';
 import { openSse } from './support/sse.js';
 import { asMentor, post, requestThread } from './support/thread-fixtures.js';
 
@@ -178,34 +174,13 @@ async function urlOf(ctx: TestContext): Promise<string> {
 }
 
 describe('two server processes on one PostgreSQL', () => {
-  let database: CliDatabase;
-  const servers: ServeProcess[] = [];
-
-  beforeAll(async () => {
-    database = await createCliDatabase();
-  });
-  afterAll(async () => {
-    for (const s of servers) s.kill();
-    await Promise.all(servers.map((s) => s.exited));
-    await database?.cleanup();
-  });
+  const processes = serveProcesses({ env: { MICROMENTOR_WORKER: 'off' } });
 
   it('deliver a message posted through process A to an SSE client of process B', async () => {
-    const env = { ...database.env, MICROMENTOR_WORKER: 'off' };
-    const migrated = await runCli(['migrate'], env, 90_000);
+    const migrated = await runCli(['migrate'], processes.env, 90_000);
     expect(migrated.code, migrated.stderr).toBe(0);
-    const created = await runCli(
-      ['tenant', 'create', '--name', 'Two processes', '--origin', 'https://two.example', '--json'],
-      env,
-      60_000,
-    );
-    expect(created.code, created.stderr).toBe(0);
-    const tenant = JSON.parse(created.stdout) as { secretKey: string; identitySecret: string };
-    const a = await startServe([], env);
-    servers.push(a);
-    const b = await startServe([], env);
-    servers.push(b);
-    await Promise.all([a.ready(90_000), b.ready(90_000)]);
+    const tenant = await processes.createTenant('Two processes', 'https://two.example');
+    const [a, b] = await Promise.all([processes.serve(), processes.serve()]);
 
     const as = (sub: string, roles: ('mentor' | 'admin')[] = []) => ({
       Authorization: `Bearer ${tenant.secretKey}`,
@@ -234,17 +209,13 @@ describe('two server processes on one PostgreSQL', () => {
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
       return JSON.parse(text) as T;
     };
-    const mentor = await api<{ id: string }>(a.baseUrl, 'POST', '/v1/mentors', as('admin', ['admin']), {
-      externalId: 'mentor-1',
-      name: 'Grace Hopper',
-      headline: 'Compiler engineer',
-      bio: 'I help people debug tricky SQL joins and write better PostgreSQL queries.',
-      skills: ['sql', 'postgres'],
-      yearsExperience: 12,
-      languages: ['en'],
-      timeZone: 'Europe/Berlin',
-      formats: ['video', 'chat'],
-    });
+    const mentor = await api<{ id: string }>(
+      a.baseUrl,
+      'POST',
+      '/v1/mentors',
+      as('admin', ['admin']),
+      mentorInput({ externalId: 'mentor-1' }),
+    );
     const asked = await api<{ request: { id: string }; matches: { mentor: { id: string } }[] }>(
       a.baseUrl,
       'POST',

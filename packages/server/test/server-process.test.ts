@@ -1,12 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_KEYS } from '../src/demo/seed.js';
-import {
-  type CliDatabase,
-  createCliDatabase,
-  runCli,
-  type ServeProcess,
-  startServe,
-} from './support/cli-process.js';
+import { runCli, type ServeProcess } from './support/cli-process.js';
+import { serveProcesses } from './support/serve-processes.js';
 
 /**
  * The real `micromentor serve` process, as an operator runs it: on a PGlite data folder on disk
@@ -14,29 +9,7 @@ import {
  * the demo seed surviving restarts without being created twice.
  */
 describe(`micromentor serve (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
-  let database: CliDatabase;
-  let env: NodeJS.ProcessEnv;
-  const running: ServeProcess[] = [];
-
-  beforeAll(async () => {
-    database = await createCliDatabase();
-    env = { ...database.env, MICROMENTOR_LOG: 'json' };
-  });
-
-  afterEach(() => {
-    for (const server of running.splice(0)) server.kill();
-  });
-
-  afterAll(async () => {
-    await database?.cleanup();
-  });
-
-  async function serve(extra: string[]): Promise<ServeProcess> {
-    const server = await startServe(extra, env);
-    running.push(server);
-    await server.ready(90_000);
-    return server;
-  }
+  const processes = serveProcesses({ env: { MICROMENTOR_LOG: 'json' }, stopAfter: 'each' });
 
   /** SIGTERM, then the exit status (the test fails on its timeout if it never comes). */
   async function stop(server: ServeProcess) {
@@ -81,7 +54,7 @@ describe(`micromentor serve (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
   it('serves, logs one JSON line per request on stdout, and exits 0 on SIGTERM', {
     timeout: 150_000,
   }, async () => {
-    const server = await serve([]);
+    const server = await processes.serve();
     expect(server.stderr()).toContain(`Micromentor API on http://localhost:${server.port}`);
 
     const requestId = 'itest-healthz-0001';
@@ -104,7 +77,7 @@ describe(`micromentor serve (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
   it('seeds the demo once: a second start on the same data finds it and serves the same mentors', {
     timeout: 240_000,
   }, async () => {
-    const first = await serve(['--seed-demo']);
+    const first = await processes.serve(['--seed-demo']);
     expect(first.stderr()).toContain(DEMO_KEYS.publishableKey);
     const before = await listDemoMentors(first, 'itest-mentors-0001');
     expect(before.length).toBeGreaterThan(50);
@@ -114,14 +87,14 @@ describe(`micromentor serve (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
     expect(typeof line.tenant).toBe('string');
     expect((await stop(first)).code).toBe(0);
 
-    const second = await serve(['--seed-demo']);
+    const second = await processes.serve(['--seed-demo']);
     const after = await listDemoMentors(second, 'itest-mentors-0002');
     expect(after).toEqual(before);
     expect((await waitForLog(second, 'itest-mentors-0002')).tenant).toBe(line.tenant);
     expect((await stop(second)).code).toBe(0);
 
     // The seed command, run afterwards on the same data, reports the demo as already there.
-    const seed = await runCli(['seed', '--demo'], env);
+    const seed = await runCli(['seed', '--demo'], processes.env);
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/already exists \(\d+ mentors\); nothing changed/);
   });

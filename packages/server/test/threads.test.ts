@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asLearner, type BookingBody, book, bookableMentor } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
+import { userIdOf } from './support/fixtures.js';
 import { call } from './support/http.js';
 import {
   asMentor,
@@ -284,19 +285,15 @@ describe('messages', () => {
     // The mentor's user exists once they have signed in.
     await call(ctx.app, 'GET', '/v1/me', asMentor(tenant, 'mentor-1'));
     const sent = await post(ctx, thread.id, asLearner(tenant), 'Ping');
-    const users = await ctx.db
-      .selectFrom('users')
-      .select(['id', 'external_id'])
-      .where('tenant_id', '=', tenant.id)
-      .execute();
-    const idOf = (sub: string) => users.find((u) => u.external_id === sub)!.id;
     const event = await ctx.db
       .selectFrom('events')
       .selectAll()
       .where('tenant_id', '=', tenant.id)
       .where('type', '=', 'message.created')
       .executeTakeFirstOrThrow();
-    expect([...event.user_ids].sort()).toEqual([idOf('learner-1'), idOf('mentor-1')].sort());
+    expect([...event.user_ids].sort()).toEqual(
+      [await userIdOf(ctx, tenant, 'learner-1'), await userIdOf(ctx, tenant, 'mentor-1')].sort(),
+    );
     expect(event.data).toMatchObject({ threadId: thread.id, message: { id: sent.body.id, body: 'Ping' } });
   });
 });

@@ -5,13 +5,7 @@ import { jobHandlers } from '../src/jobs/handlers.js';
 import { createWorker } from '../src/jobs/worker.js';
 import { SecretBox } from '../src/security/keys.js';
 import { signUserToken } from '../src/security/user-token.js';
-import {
-  type CliDatabase,
-  createCliDatabase,
-  runCli,
-  type ServeProcess,
-  startServe,
-} from './support/cli-process.js';
+import { serveProcesses } from './support/serve-processes.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
 
 const SERVER_KEY = 'webhook-process-test-secret-key-0123';
@@ -24,39 +18,28 @@ const ORIGIN = 'https://hooks-process.example';
  * same webhook-id twice (at-least-once, deduplicable).
  */
 describe(`a server process killed mid-delivery (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
-  let database: CliDatabase;
-  let env: NodeJS.ProcessEnv;
-  let server: ServeProcess | undefined;
-  const receiver = new WebhookReceiver();
-
-  beforeAll(async () => {
-    database = await createCliDatabase();
-    env = {
-      ...database.env,
+  const processes = serveProcesses({
+    env: {
       MICROMENTOR_SECRET_KEY: SERVER_KEY,
       MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE: 'true',
       MICROMENTOR_WORKER_POLL_MS: '50',
-    };
+    },
+  });
+  const receiver = new WebhookReceiver();
+
+  beforeAll(async () => {
     await receiver.up();
   });
   afterAll(async () => {
-    server?.kill();
     receiver.release();
     await receiver.down();
-    await database?.cleanup();
   });
 
   it('loses nothing: another worker delivers the same webhook-id after the lease', async () => {
-    const created = await runCli(['tenant', 'create', '--name', 'Hooks', '--origin', ORIGIN, '--json'], env);
-    expect(created.code, created.stderr).toBe(0);
-    const tenant = JSON.parse(created.stdout) as {
-      publishableKey: string;
-      secretKey: string;
-      identitySecret: string;
-    };
+    const { env } = processes;
+    const tenant = await processes.createTenant('Hooks', ORIGIN);
 
-    server = await startServe([], env);
-    await server.ready(90_000);
+    const server = await processes.serve();
     const hook = await fetch(`${server.baseUrl}/v1/admin/webhooks`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${tenant.secretKey}`, 'Content-Type': 'application/json' },
@@ -88,10 +71,9 @@ describe(`a server process killed mid-delivery (${process.env.MM_TEST_DB ?? 'pgl
 
     server.kill();
     expect((await server.exited).signal).toBe('SIGKILL');
-    server = undefined;
 
     const handle = await connectDatabase(
-      database.kind === 'postgres'
+      processes.database.kind === 'postgres'
         ? { databaseUrl: env.DATABASE_URL }
         : { dataDir: env.MICROMENTOR_DATA_DIR },
     );

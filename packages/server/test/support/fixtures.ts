@@ -1,22 +1,8 @@
 import type { TestContext, TestTenant } from './context.js';
 import { call } from './http.js';
 
-export interface MentorInput {
-  name?: string;
-  externalId?: string;
-  headline?: string;
-  bio?: string;
-  skills?: string[];
-  yearsExperience?: number;
-  languages?: string[];
-  timeZone?: string;
-  formats?: string[];
-  status?: string;
-}
-
-export interface MentorBody {
-  id: string;
-  externalId: string | null;
+/** A mentor's profile fields, as the API takes and answers them (and as the matching eval set writes them). */
+export interface MentorProfile {
   name: string;
   headline: string;
   bio: string;
@@ -25,6 +11,16 @@ export interface MentorBody {
   languages: string[];
   timeZone: string;
   formats: string[];
+}
+
+export interface MentorInput extends Partial<MentorProfile> {
+  externalId?: string;
+  status?: string;
+}
+
+export interface MentorBody extends MentorProfile {
+  id: string;
+  externalId: string | null;
   status: string;
   stats: {
     sessions: number;
@@ -79,4 +75,15 @@ export async function snapshot(ctx: TestContext) {
     out[table] = await ctx.db.selectFrom(table).selectAll().orderBy('id').execute();
   }
   return out;
+}
+
+/** The id of the tenant's user with this external id (the token's `sub`); throws if there is none. */
+export async function userIdOf(ctx: TestContext, tenant: TestTenant, externalId: string): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('tenant_id', '=', tenant.id)
+    .where('external_id', '=', externalId)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

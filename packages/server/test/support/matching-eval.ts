@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { MentorProfile } from './fixtures.js';
 
-export interface EvalMentor {
+export interface EvalMentor extends MentorProfile {
   key: string;
-  name: string;
-  headline: string;
-  bio: string;
-  skills: string[];
-  yearsExperience: number;
-  languages: string[];
-  timeZone: string;
-  formats: string[];
   rating?: { sum: number; count: number };
   sessions?: number;
 }
