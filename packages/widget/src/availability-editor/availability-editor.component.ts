@@ -397,7 +397,9 @@ export class MmAvailabilityEditor extends ConsoleElement {
     const copy = (event: Event, days: readonly Day[]) => {
       this.#setDays(days, ranges);
       this.notice = t.copied(name);
-      (event.target as HTMLElement).closest('details')!.open = false;
+      const menu = (event.target as HTMLElement).closest('details')!;
+      menu.open = false;
+      menu.querySelector('summary')!.focus(); // the menu's button was focused; it is gone now
     };
     return html`<div class="day ${ranges.length ? 'on' : 'off'}" role="group" aria-labelledby="day-${day}">
       <label class="toggle"

@@ -110,6 +110,7 @@ describe('<mm-availability-editor>', () => {
     await el.updateComplete;
     button('Copy to all weekdays').click();
     await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(copy);
     for (const day of ['Monday', 'Wednesday', 'Thursday', 'Friday']) {
       expect(input(`${day}, range 1, start`).value).to.equal('09:00');
       expect(input(`${day}, range 1, end`).value).to.equal('12:00');
