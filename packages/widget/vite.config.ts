@@ -47,7 +47,11 @@ export default defineConfig({
         copyPublicDir: false,
         rolldownOptions: {
           input: 'src/flow-entry.ts',
-          output: { format: 'es', entryFileNames: 'ask-expert.[hash].js' },
+          output: {
+            format: 'es',
+            entryFileNames: 'ask-expert.[hash].js',
+            chunkFileNames: 'ask-expert-[name].[hash].js',
+          },
         },
       },
     },

@@ -13,6 +13,7 @@ writeFileSync(join(dir, 'widget.js'), loader);
 // A pre-compressed copy the build wrote; served as is (its bytes differ from a fresh gzip).
 writeFileSync(join(dir, 'widget.js.gz'), gzipSync(loader, { level: 1 }));
 writeFileSync(join(dir, 'ask-expert.AbCd1234.js'), flow);
+writeFileSync(join(dir, 'ask-expert-my-help.Zz9_8-7y.js'), 'export const later = 1;');
 writeFileSync(join(dir, 'index.js'), 'export {};');
 
 let ctx: TestContext;
@@ -58,6 +59,10 @@ describe('widget bundles', () => {
     expect(brotliDecompressSync(Buffer.from(await hashed.arrayBuffer())).toString()).toBe(flow);
     // Loaded by import() from other origins: CORS allowed.
     expect(hashed.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    // A chunk the flow loads later is hashed too.
+    const chunk = await get('/ask-expert-my-help.Zz9_8-7y.js');
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('answers a matching If-None-Match with 304 and no body, in any encoding', async () => {

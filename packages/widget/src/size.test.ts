@@ -28,6 +28,10 @@ describe('bundle size budgets', () => {
 
   it('the whole learner flow (loader + ask, match, book, confirm): at most 24 KB', async () => {
     const flow = await flowFile();
+    // Counted whole: the flow's entry imports no other file up front (later parts, like My
+    // help, are loaded with import() when the learner opens them).
+    const code = await (await fetch(new URL(`../${flow}`, import.meta.url))).text();
+    expect(code.match(/from\s*["']\.\/[^"']+["']/g) ?? []).to.deep.equal([]);
     const total = (await gzipSize('dist/widget.js')) + (await gzipSize(flow));
     withinBudget(`dist/widget.js + ${flow}`, total, BUDGETS.learnerFlow);
   });

@@ -4,8 +4,11 @@ import { BundleFiles, matchesEtag, preferredEncoding } from '../http/bundle-file
 import type { AppEnv } from '../http/env.js';
 import { ApiError } from '../http/errors.js';
 
-/** A content-hashed learner flow (`ask-expert.<hash>.js`): its name changes with its content. */
-const HASHED = /^ask-expert\.[\w-]{8}\.js$/;
+/**
+ * The content-hashed learner flow (`ask-expert.<hash>.js`) and the chunks it loads later
+ * (`ask-expert-my-help.<hash>.js`): a name changes with its content.
+ */
+const HASHED = /^ask-expert(-[\w-]+)?\.[\w-]{8}\.js$/;
 const NAMED = new Set(['widget.js', 'mentor-console.js', 'admin-console.js', 'follow-up.js']);
 
 /**

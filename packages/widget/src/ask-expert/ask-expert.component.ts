@@ -17,7 +17,6 @@ import { takeOverStub } from '../internal/launcher-stub.js';
 import { MmElement } from '../internal/mm-element.js';
 import '../match-list/match-list.js';
 import '../guest-form/guest-form.js';
-import '../my-help/my-help.js';
 import type { MmMyHelp } from '../my-help/my-help.component.js';
 import '../request-form/request-form.js';
 import type { MmRequestForm } from '../request-form/request-form.component.js';
@@ -322,6 +321,8 @@ export class MmAskExpert extends MmElement {
     await this.updateComplete;
     const element = this.renderRoot.querySelector<HTMLElement>(STEPS[step]);
     if (step === 'mine') {
+      // A chunk of its own: asking, matching and booking never wait for it.
+      await import('../my-help/my-help.js');
       void (element as MmMyHelp).refresh();
       // Feedback, action items and the board: the follow-up bundle (the launcher loads it).
       if (!this.querySelector('[slot=mine]')) this.append(this.#followUp({ slot: 'mine' }));

@@ -35,6 +35,9 @@ const STEPS = 'mm-guest-form, mm-request-form, mm-match-list, mm-confirmation, m
 async function settle(el: MmAskExpert): Promise<void> {
   for (let i = 0; i < 4; i++) {
     await el.updateComplete;
+    // My help is a chunk of its own, loaded when it is first opened.
+    if (el.shadowRoot!.querySelector('mm-my-help:not([hidden])'))
+      await customElements.whenDefined('mm-my-help');
     for (const child of el.shadowRoot!.querySelectorAll<Stepped>(STEPS)) await child.updateComplete;
     await new Promise((resolve) => setTimeout(resolve));
   }
