@@ -14,7 +14,7 @@ export const consoleStyles = css`
     border: 1px solid var(--_dv);
     border-radius: var(--_r);
     padding: 12px 14px;
-    background: var(--mm-surface, #fff);
+    background: var(--mm-surface, var(--_bg));
   }
 
   .card h4 {
@@ -35,7 +35,7 @@ export const consoleStyles = css`
   }
 
   .meta {
-    color: var(--mm-muted, #4b5563);
+    color: var(--_mu);
     font-size: 0.9em;
   }
 
@@ -57,8 +57,10 @@ export const consoleStyles = css`
   select {
     font: inherit;
     padding: 6px 8px;
-    border: 1px solid #6b7280;
+    border: 1px solid var(--_bd);
     border-radius: calc(var(--_r) / 2);
+    background: var(--_bg);
+    color: var(--_fg);
   }
 
   fieldset {
