@@ -218,6 +218,22 @@ export const adminStyles = css`
     background: color-mix(in srgb, var(--_fg) 14%, var(--_bg));
   }
 
+  @media (max-width: 480px) {
+    .kpis {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 8px;
+    }
+
+    .kpi {
+      padding: 10px;
+      min-height: 0;
+    }
+
+    .kpi .figure {
+      font-size: 1.5em;
+    }
+  }
+
   @keyframes pulse {
     to {
       opacity: 0.55;
