@@ -290,7 +290,17 @@ export const AnalyticsSchema = z
       matchRate: z.number().nullable().openapi({ description: 'matched / requests.' }),
       bookedRate: z.number().nullable().openapi({ description: 'booked / requests.' }),
       medianFirstResponseMinutes: z.number().nullable(),
-      sessions: SessionCountsSchema,
+      sessions: SessionCountsSchema.openapi({
+        description: 'Sessions starting in the range, by outcome (`booked`: all of them).',
+      }),
+      bookingsMade: z
+        .number()
+        .int()
+        .openapi({
+          description:
+            'Bookings made (created) in the range, any status, whenever the session is: unlike ' +
+            '`sessions.booked`, a booking made today for next week counts.',
+        }),
       satisfaction: SatisfactionSchema.nullable().openapi({
         description: 'Feedback on sessions starting in the range (never null since feedback is recorded).',
       }),

@@ -127,7 +127,7 @@ const en = {
     ratingPerBucket: 'Average rating per period (periods with feedback)',
     none: '—',
     empty: 'No activity in this period.',
-    figures: 'Key figures',
+    groups: { requests: 'Requests', sessions: 'Sessions', feedback: 'Feedback' },
     charts: 'Charts',
     range: (from: string, to: string) => `between ${from} and ${to}`,
     explain: {
@@ -137,6 +137,7 @@ const en = {
       medianResponse: 'Half of the booked requests got their booking within this time.',
       requestsBooked: (requests: number, range: string) =>
         `Of the ${plural('en', { one: '# request', other: '# requests' })(requests)} made ${range}, whenever the session is.`,
+      bookingsMade: (range: string) => `Sessions booked ${range}, in any status, whenever they take place.`,
       sessions: (range: string) =>
         `Sessions starting ${range}, in any status. Sessions booked for later dates are not counted here.`,
       completed: (noShow: number, cancelled: number) =>
@@ -152,6 +153,7 @@ const en = {
       noData: 'Nothing to measure in this range yet.',
     },
     requestsBooked: 'Requests booked',
+    bookingsMade: 'Bookings made',
     sessionsInRange: 'Sessions in the range',
     spread: 'How evenly sessions are spread',
     spreadReading: (gini: number): string =>
@@ -336,7 +338,7 @@ const es: AdminMessages = {
     ratingPerBucket: 'Valoración media por periodo (periodos con valoraciones)',
     none: '—',
     empty: 'Sin actividad en este periodo.',
-    figures: 'Cifras clave',
+    groups: { requests: 'Solicitudes', sessions: 'Sesiones', feedback: 'Valoraciones' },
     charts: 'Gráficos',
     range: (from: string, to: string) => `entre el ${from} y el ${to}`,
     explain: {
@@ -346,6 +348,8 @@ const es: AdminMessages = {
       medianResponse: 'La mitad de las solicitudes reservadas tuvo su reserva en este tiempo.',
       requestsBooked: (requests: number, range: string) =>
         `De ${plural('es', { one: '# solicitud hecha', other: '# solicitudes hechas' })(requests)} ${range}, sea cuando sea la sesión.`,
+      bookingsMade: (range: string) =>
+        `Sesiones reservadas ${range}, en cualquier estado, sea cuando sea la sesión.`,
       sessions: (range: string) =>
         `Sesiones que empiezan ${range}, en cualquier estado. Las reservadas para fechas posteriores no cuentan aquí.`,
       completed: (noShow: number, cancelled: number) =>
@@ -362,6 +366,7 @@ const es: AdminMessages = {
       noData: 'Aún no hay nada que medir en este periodo.',
     },
     requestsBooked: 'Solicitudes reservadas',
+    bookingsMade: 'Reservas hechas',
     sessionsInRange: 'Sesiones en el periodo',
     spread: 'Reparto de las sesiones',
     spreadReading: (gini: number) =>

@@ -142,26 +142,52 @@ export class MmProgramAnalytics extends AdminElement {
       v === null || v === undefined ? t.none : f(v);
     const { totals, mentorLoad } = d;
     const { sessions, satisfaction } = totals;
-    const kpis: [label: string, figure: string, explain: string][] = [
-      [t.requests, show(totals.requests), e.requests(range)],
-      [t.matchRate, show(totals.matchRate, pct.format), e.matchRate(totals.matched, totals.requests)],
-      [t.requestsBooked, show(totals.booked), e.requestsBooked(totals.requests, range)],
+    type Kpi = [label: string, figure: string, explain: string];
+    const groups: [heading: string, kpis: Kpi[]][] = [
       [
-        t.medianResponse,
-        show(totals.medianFirstResponseMinutes, (n) => `${num.format(n)} min`),
-        e.medianResponse,
+        t.groups.requests,
+        [
+          [t.requests, show(totals.requests), e.requests(range)],
+          [t.matchRate, show(totals.matchRate, pct.format), e.matchRate(totals.matched, totals.requests)],
+          [t.requestsBooked, show(totals.booked), e.requestsBooked(totals.requests, range)],
+          [
+            t.medianResponse,
+            show(totals.medianFirstResponseMinutes, (n) => `${num.format(n)} min`),
+            e.medianResponse,
+          ],
+        ],
       ],
-      [t.sessionsInRange, show(sessions.booked), e.sessions(range)],
-      [t.completed, show(sessions.completed), e.completed(sessions.noShow, sessions.cancelled)],
-      [t.rating, show(satisfaction?.averageRating), e.rating(satisfaction?.responses ?? 0)],
-      [t.solved, show(satisfaction?.shareSolved, pct.format), e.solved],
-      [t.top10, show(mentorLoad.top10Share, pct.format), e.top10(mentorLoad.sessions, mentorLoad.mentors)],
       [
-        t.spread,
-        show(mentorLoad.gini),
-        mentorLoad.gini === null
-          ? `${e.spread} ${e.noData}`
-          : `${t.spreadReading(mentorLoad.gini)} ${e.spread}`,
+        t.groups.sessions,
+        [
+          [t.bookingsMade, show(totals.bookingsMade), e.bookingsMade(range)],
+          [t.sessionsInRange, show(sessions.booked), e.sessions(range)],
+          [t.completed, show(sessions.completed), e.completed(sessions.noShow, sessions.cancelled)],
+        ],
+      ],
+      [
+        t.groups.feedback,
+        [
+          [t.rating, show(satisfaction?.averageRating), e.rating(satisfaction?.responses ?? 0)],
+          [t.solved, show(satisfaction?.shareSolved, pct.format), e.solved],
+        ],
+      ],
+      [
+        t.load,
+        [
+          [
+            t.top10,
+            show(mentorLoad.top10Share, pct.format),
+            e.top10(mentorLoad.sessions, mentorLoad.mentors),
+          ],
+          [
+            t.spread,
+            show(mentorLoad.gini),
+            mentorLoad.gini === null
+              ? `${e.spread} ${e.noData}`
+              : `${t.spreadReading(mentorLoad.gini)} ${e.spread}`,
+          ],
+        ],
       ],
     ];
     const label = (p: { start: string }) => p.start.slice(0, 10);
@@ -186,16 +212,20 @@ export class MmProgramAnalytics extends AdminElement {
             .format=${format}
             .data=${data}
           ></mm-bar-chart>`;
-    return html`<h4 class="sr-only">${t.figures}</h4>
-      <ul class="kpis">
-        ${kpis.map(
-          ([k, v, x]) => html`<li class="kpi">
-            <p class="label">${k}</p>
-            <p class="figure">${v}</p>
-            <p class="explain">${x}</p>
-          </li>`,
-        )}
-      </ul>
+    return html`${groups.map(
+      ([heading, kpis]) => html`<section class="kpi-group">
+          <h4>${heading}</h4>
+          <ul class="kpis">
+            ${kpis.map(
+              ([k, v, x]) => html`<li class="kpi">
+                <p class="label">${k}</p>
+                <p class="figure">${v}</p>
+                <p class="explain">${x}</p>
+              </li>`,
+            )}
+          </ul>
+        </section>`,
+    )}
       <h4 class="sr-only">${t.charts}</h4>
       <div class="charts">
         ${chart(

@@ -23,6 +23,7 @@ describe('<mm-program-analytics>', () => {
               bookedRate: 0.71,
               medianFirstResponseMinutes: 12,
               sessions: { booked: 30, completed: 25, noShow: 1, cancelled: 4 },
+              bookingsMade: 37,
               satisfaction: { averageRating: 4.6, shareSolved: 0.8, responses: 20 },
             },
             series: [
@@ -69,6 +70,7 @@ describe('<mm-program-analytics>', () => {
       '90%',
       '30',
       '12 min',
+      '37',
       '30',
       '25',
       '4.6',
@@ -84,6 +86,9 @@ describe('<mm-program-analytics>', () => {
     expect(card('Match rate').explain).to.equal('38 of 42 requests found a mentor who fits well.');
     expect(card('Requests booked').explain).to.equal(
       'Of the 42 requests made between Oct 27, 2026 and Nov 25, 2026, whenever the session is.',
+    );
+    expect(card('Bookings made').explain).to.equal(
+      'Sessions booked between Oct 27, 2026 and Nov 25, 2026, in any status, whenever they take place.',
     );
     expect(card('Sessions in the range').explain).to.include(
       'Sessions booked for later dates are not counted here.',
@@ -191,6 +196,7 @@ const emptyAnalytics: Analytics = {
     bookedRate: null,
     medianFirstResponseMinutes: null,
     sessions: { booked: 0, completed: 0, noShow: 0, cancelled: 0 },
+    bookingsMade: 0,
     satisfaction: { averageRating: null, shareSolved: null, responses: 0 },
   },
   series: ['01', '02', '03'].map((d) => ({

@@ -136,12 +136,21 @@ export const adminStyles = css`
     color: var(--_fg);
   }
 
+  .kpi-group h4 {
+    margin: 16px 0 6px;
+    font-size: 0.95em;
+    color: var(--_mu);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+
   .kpis {
     list-style: none;
     margin: 0 0 16px;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));
+    /* auto-fit: a group's cards share the whole row. */
+    grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
     gap: 12px;
   }
 
@@ -153,7 +162,6 @@ export const adminStyles = css`
     display: flex;
     flex-direction: column;
     gap: 2px;
-    min-height: 112px;
     box-sizing: border-box;
   }
 
@@ -181,6 +189,7 @@ export const adminStyles = css`
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr));
     gap: 16px;
+    align-items: start;
   }
 
   .chart-empty {
