@@ -71,6 +71,11 @@ export class MmMentorReview extends AdminElement {
         ...(this.skill ? { skill: this.skill } : {}),
         ...(this.#pages.cursor ? { cursor: this.#pages.cursor } : {}),
       });
+      // The last rows of a later page were acted on: show the page before it instead.
+      if (page.data.length === 0 && this.#pages.index > 0) {
+        this.#pages.back();
+        return this.refresh();
+      }
       this.mentors = page.data;
       this.#pages.next = page.nextCursor;
       this.open = new Set([...this.open].filter((id) => page.data.some((m) => m.id === id)));

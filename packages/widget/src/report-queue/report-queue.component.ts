@@ -40,6 +40,11 @@ export class MmReportQueue extends AdminElement {
         ...(this.reason ? { reason: this.reason } : {}),
         ...(this.#pages.cursor ? { cursor: this.#pages.cursor } : {}),
       });
+      // The last rows of a later page were acted on: show the page before it instead.
+      if (page.data.length === 0 && this.#pages.index > 0) {
+        this.#pages.back();
+        return this.refresh();
+      }
       this.reports = page.data;
       this.#pages.next = page.nextCursor;
     });

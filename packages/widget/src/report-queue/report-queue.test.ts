@@ -115,6 +115,45 @@ describe('<mm-report-queue>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('goes back a page when the last report of a later page is resolved', async () => {
+    let open = Array.from({ length: 21 }, (_, i) => report(`rep_${i}`, { mentorName: `Mentor ${i}` }));
+    const { el, calls } = await adminPanel(
+      (api) => html`<mm-report-queue locale="en" .api=${api}></mm-report-queue>`,
+      {
+        'GET /v1/admin/reports': (call) => {
+          const start = Number(call.query.cursor ?? 0);
+          return json(200, {
+            data: open.slice(start, start + 20),
+            nextCursor: start + 20 < open.length ? String(start + 20) : null,
+          });
+        },
+        'POST /v1/admin/reports/rep_20/resolve': () => {
+          const resolved = open.find((r) => r.id === 'rep_20')!;
+          open = open.filter((r) => r.id !== 'rep_20');
+          return json(200, {
+            report: { ...resolved, status: 'resolved', resolution: 'dismiss' },
+            mentor: applicant('Mallory', 'approved'),
+          } satisfies ResolvedReport);
+        },
+      },
+    );
+    const root = el.shadowRoot!;
+    const rows = () => root.querySelectorAll('ul.rows > li').length;
+    await waitUntil(() => rows() === 20, 'first page');
+    Array.from(root.querySelectorAll<HTMLButtonElement>('nav.pager button'))
+      .find((b) => b.textContent === 'Next')!
+      .click();
+    await waitUntil(() => rows() === 1, 'second page');
+    root.querySelector<HTMLButtonElement>('ul.rows > li h4 button')!.click();
+    await waitUntil(() => root.querySelector('.detail'), 'detail');
+    Array.from(root.querySelectorAll('button'))
+      .find((b) => b.textContent === 'Dismiss')!
+      .click();
+    await waitUntil(() => rows() === 20, 'back on the first page');
+    expect(calls.at(-1)!.query.cursor).to.be.undefined;
+    expect(root.querySelector('nav.pager')).to.be.null;
+  });
+
   it('says so when there is nothing to review', async () => {
     const { el } = await adminPanel(
       (api) => html`<mm-report-queue locale="en" .api=${api}></mm-report-queue>`,
