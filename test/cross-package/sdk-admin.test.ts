@@ -57,6 +57,17 @@ describe('program admin through the SDK', () => {
     ]);
     const open = await admin.admin.reports.list();
     expect(open.data.map((r) => r.id)).toEqual([report.id]);
+    expect(open.data[0]?.mentorName).toBe(applicant.name);
+    expect((await admin.admin.reports.list({ reason: 'spam' })).data).toEqual([]);
+    // Search, status `any`, one skill, and a page size: the query goes through as typed.
+    const found = await admin.admin.mentors.list({
+      status: 'any',
+      q: applicant.name,
+      skill: applicant.skills[0],
+      limit: 5,
+    });
+    expect(found.data.map((m) => m.id)).toEqual([applicant.id]);
+    expect((await admin.admin.mentors.list({ status: 'any', q: 'nobody-has-this-name' })).data).toEqual([]);
     const resolved = await admin.admin.reports.resolve(report.id, { action: 'dismiss', note: 'Mix-up' });
     expect(resolved.report).toMatchObject({
       status: 'resolved',

@@ -12,6 +12,7 @@ import { CancelBookingSchema } from '../../packages/server/src/schemas/bookings.
 import { CreateFeedbackSchema } from '../../packages/server/src/schemas/feedback.js';
 import { ApplyMentorSchema, UpdateOwnMentorSchema } from '../../packages/server/src/schemas/mentors.js';
 import { CreateRequestSchema, RequestContextSchema } from '../../packages/server/src/schemas/requests.js';
+import { PostMessageSchema, StartThreadSchema } from '../../packages/server/src/schemas/threads.js';
 import * as limits from '../../packages/widget/src/internal/limits.js';
 
 interface Parses {
@@ -25,6 +26,7 @@ const server: Record<string, Parses[]> = {
   TITLE_MAX: [CreateRequestSchema.shape.title],
   DETAILS_MAX: [CreateRequestSchema.shape.details],
   SELECTION_MAX: [RequestContextSchema.shape.selection],
+  MESSAGE_MAX: [PostMessageSchema.shape.body, StartThreadSchema.shape.message],
   CANCEL_REASON_MAX: [CancelBookingSchema.shape.reason],
   COMMENT_MAX: [CreateFeedbackSchema.shape.comment],
   REPORT_DETAILS_MAX: [CreateReportSchema.shape.details],

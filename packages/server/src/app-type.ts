@@ -12,6 +12,7 @@ import type { ApiRoutes } from './app.js';
 import type {
   AdminMentorSchema,
   AdminMentorsQuerySchema,
+  AdminReportSchema,
   AnalyticsQuerySchema,
   AnalyticsSchema,
   ApiKeySchema,
@@ -232,6 +233,7 @@ export type AdminMentor = z.output<typeof AdminMentorSchema>;
 export type AdminMentorsQuery = z.output<typeof AdminMentorsQuerySchema>;
 export type StatusReasonBody = z.input<typeof StatusReasonSchema>;
 export type Report = z.output<typeof ReportSchema>;
+export type AdminReport = z.output<typeof AdminReportSchema>;
 export type CreateReportBody = z.input<typeof CreateReportSchema>;
 export type ReportsQuery = z.output<typeof ReportsQuerySchema>;
 export type ResolveReportBody = z.input<typeof ResolveReportSchema>;

@@ -182,7 +182,144 @@ describe('mentor vetting', () => {
   });
 });
 
+describe('mentor list: search, filters, paging', () => {
+  async function list(tenant: TestTenant, query: string) {
+    return call<{ data: (AdminMentor & { name: string })[]; nextCursor: string | null }>(
+      ctx.app,
+      'GET',
+      `/v1/admin/mentors?${query}`,
+      { key: tenant.secretKey },
+    );
+  }
+
+  it('searches names, headlines and skills, filters by status (or any) and skill, and pages the result', async () => {
+    const t5 = await ctx.tenant();
+    const other = await ctx.tenant();
+    const mk = async (
+      externalId: string,
+      name: string,
+      skills: string[],
+      status = 'approved',
+      headline = 'Mentor',
+    ) => {
+      ctx.clock.advance(1000);
+      return createMentor(ctx, t5, { externalId, name, skills, status, headline });
+    };
+    const ada = await mk('s-1', 'Ada Lovelace', ['python', 'statistics']);
+    const alan = await mk('s-2', 'Alan Turing', ['python', 'cryptography'], 'paused');
+    const grace = await mk('s-3', 'Grace Hopper', ['cobol'], 'approved', 'Compiler pioneer, 100% practical');
+    const pending = await mk('s-4', 'Adele Goldberg', ['smalltalk'], 'pending');
+    // Another program's mentor with the same name and skill is never seen.
+    await createMentor(ctx, other, { externalId: 's-1', name: 'Ada Lovelace', skills: ['python'] });
+
+    const names = async (query: string) => (await list(t5, query)).body.data.map((m) => m.name);
+    expect(await names('status=any&q=ada')).toEqual(['Ada Lovelace']);
+    expect(await names('status=any&q=AD')).toEqual(['Ada Lovelace', 'Adele Goldberg']);
+    expect(await names('status=approved&q=ad')).toEqual(['Ada Lovelace']);
+    expect(await names('status=any&q=crypto')).toEqual(['Alan Turing']);
+    expect(await names('status=any&q=pioneer')).toEqual(['Grace Hopper']);
+    // `%` and `_` are literal characters, not wildcards.
+    expect(await names('status=any&q=100%25')).toEqual(['Grace Hopper']);
+    expect(await names('status=any&q=%25')).toEqual(['Grace Hopper']);
+    expect(await names('status=any&q=_')).toEqual([]);
+    // The skill filter folds synonyms like the profile does (`Python ` → `python`).
+    expect(await names('status=any&skill=Python%20')).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(await names('status=paused&skill=python')).toEqual(['Alan Turing']);
+    expect(await names('status=any&skill=python&q=alan')).toEqual(['Alan Turing']);
+    expect(await names('q=adele')).toEqual(['Adele Goldberg']);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await list(t5, `status=any&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      expect(page.body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.data.map((m) => m.id));
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(2);
+    expect(seen).toEqual([ada.id, alan.id, grace.id, pending.id]);
+  });
+
+  it('answers bad search, filter and paging input with 400 problem+json naming each field', async () => {
+    const res = await call<{ code: string; errors: { path: string }[] }>(
+      ctx.app,
+      'GET',
+      `/v1/admin/mentors?status=retired&q=${'x'.repeat(101)}&skill=&limit=0`,
+      { key: t.secretKey },
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.errors.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['query.status', 'query.q', 'query.skill', 'query.limit']),
+    );
+    const reports = await call<{ errors: { path: string }[] }>(
+      ctx.app,
+      'GET',
+      '/v1/admin/reports?reason=boring',
+      {
+        key: t.secretKey,
+      },
+    );
+    expect(reports.status).toBe(400);
+    expect(reports.headers.get('content-type')).toContain('application/problem+json');
+    expect(reports.body.errors.map((e) => e.path)).toEqual(['query.reason']);
+  });
+});
+
 describe('reports', () => {
+  it('lists reports with the mentor’s name, filtered by reason, paged, and only the tenant’s own', async () => {
+    const t6 = await ctx.tenant({ origins: ['https://six.example'] });
+    const t7 = await ctx.tenant({ origins: ['https://seven.example'] });
+    const m = await createMentor(ctx, t6, { externalId: 'rep-1', name: 'Linus' });
+    const m7 = await createMentor(ctx, t7, { externalId: 'rep-1', name: 'Other Linus' });
+    const report = async (
+      tenant: TestTenant,
+      origin: string,
+      mentorId: string,
+      sub: string,
+      reason: string,
+    ) => {
+      ctx.clock.advance(1000);
+      const res = await call<{ id: string }>(ctx.app, 'POST', '/v1/reports', {
+        key: tenant.publishableKey,
+        origin,
+        token: tenant.token({ sub }),
+        body: { mentorId, reason },
+      });
+      expect(res.status).toBe(201);
+      return res.body.id;
+    };
+    const a = await report(t6, 'https://six.example', m.id, 'l-a', 'spam');
+    const b = await report(t6, 'https://six.example', m.id, 'l-b', 'no_show');
+    await report(t7, 'https://seven.example', m7.id, 'l-c', 'spam');
+
+    const spam = await call<{ data: { id: string; mentorName: string; reason: string }[] }>(
+      ctx.app,
+      'GET',
+      '/v1/admin/reports?reason=spam',
+      { key: t6.secretKey },
+    );
+    expect(spam.body.data).toEqual([expect.objectContaining({ id: a, mentorName: 'Linus', reason: 'spam' })]);
+    const first = await call<{ data: { id: string }[]; nextCursor: string | null }>(
+      ctx.app,
+      'GET',
+      '/v1/admin/reports?limit=1',
+      { key: t6.secretKey },
+    );
+    expect(first.body.data.map((r) => r.id)).toEqual([a]);
+    const second = await call<{ data: { id: string }[]; nextCursor: string | null }>(
+      ctx.app,
+      'GET',
+      `/v1/admin/reports?limit=1&cursor=${first.body.nextCursor}`,
+      { key: t6.secretKey },
+    );
+    expect(second.body.data.map((r) => r.id)).toEqual([b]);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
   it('pauses a mentor pending review at the tenant’s reportsToPause open reports', async () => {
     const t3 = await ctx.tenant({ settings: { reportsToPause: 2 }, origins: ['https://three.example'] });
     const m = await createMentor(ctx, t3, { externalId: 'reported' });

@@ -192,6 +192,8 @@ describe('analytics', () => {
       bookedRate: 0.5,
       medianFirstResponseMinutes: 45,
       sessions: { booked: 5, completed: 2, noShow: 1, cancelled: 1 },
+      // Made on 11-02 and 11-03 (twice); the two made on 11-01 start in the range but were made before it.
+      bookingsMade: 3,
       // (5 + 4 + 2) / 3 and one "yes" in three, all on sessions of 2026-11-04.
       satisfaction: { averageRating: 3.67, shareSolved: 0.3333, responses: 3 },
     });
@@ -236,6 +238,21 @@ describe('analytics', () => {
     // Sessions not cancelled per approved mentor: [3, 1, 0, 0] → busiest 10 % (one mentor) has 3 of 4;
     // Gini = 2·(3·1 + 4·3)/(4·4) − 5/4 = 0.625.
     expect(res.body.mentorLoad).toEqual({ mentors: 4, sessions: 4, top10Share: 0.75, gini: 0.625 });
+  });
+
+  it('counts bookings made in the range apart from sessions starting in it (a range ending today)', async () => {
+    // 11-01: two bookings made, for sessions on 11-05. Sessions in the range: none; bookings made: 2.
+    for (const [from, to] of [
+      ['2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z'],
+      ['2026-11-01T06:00:00Z', '2026-11-01T18:00:00Z'], // not whole days: computed live
+    ]) {
+      const res = await call<Analytics>(ctx.app, 'GET', `/v1/admin/analytics?from=${from}&to=${to}`, {
+        key: t.secretKey,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.totals.sessions.booked).toBe(0);
+      expect(res.body.totals.bookingsMade).toBe(2);
+    }
   });
 
   it('buckets by ISO week (Monday) and fills empty buckets', async () => {

@@ -54,6 +54,50 @@ describe('opening threads', () => {
     ).toHaveLength(1);
   });
 
+  it('opens with a first message in the same call, posted once, and refuses one too long without opening', async () => {
+    const mentor = await bookableMentor(ctx, tenant, {}, { externalId: 'mentor-first' });
+    const asked = await call<{ request: { id: string } }>(ctx.app, 'POST', '/v1/requests', {
+      ...asLearner(tenant),
+      body: { title: 'LEFT JOIN duplicates rows', details: 'Orders show up twice.', urgency: 'flexible' },
+    });
+    const requestId = asked.body.request.id;
+    const open = (body: object) =>
+      call<ThreadBody & { code?: string }>(ctx.app, 'POST', `/v1/requests/${requestId}/threads`, {
+        ...asLearner(tenant),
+        body,
+      });
+    const tooLong = await open({ mentorId: mentor.id, message: 'x'.repeat(4001) });
+    expect(tooLong.status).toBe(400);
+    expect(
+      await ctx.db.selectFrom('threads').select('id').where('request_id', '=', requestId).execute(),
+    ).toEqual([]);
+
+    const opened = await open({
+      mentorId: mentor.id,
+      message: '  LEFT JOIN duplicates rows\n\nOrders show up twice.  ',
+    });
+    expect(opened.status, opened.text).toBe(201);
+    expect(opened.body.lastMessage).toMatchObject({
+      body: 'LEFT JOIN duplicates rows\n\nOrders show up twice.',
+      authorRole: 'learner',
+    });
+    expect(opened.body.unreadCount).toBe(0);
+    // Opening it again (a second click) posts nothing more.
+    const again = await open({ mentorId: mentor.id, message: 'LEFT JOIN duplicates rows' });
+    expect(again.status).toBe(200);
+    const messages = await call<Page<MessageBody>>(ctx.app, 'GET', `/v1/threads/${opened.body.id}/messages`, {
+      ...asLearner(tenant),
+    });
+    expect(messages.body.data.map((m) => m.body)).toEqual([
+      'LEFT JOIN duplicates rows\n\nOrders show up twice.',
+    ]);
+    // The mentor sees it unread: something to answer.
+    const mentorSide = await call<ThreadBody>(ctx.app, 'GET', `/v1/threads/${opened.body.id}`, {
+      ...asMentor(tenant, 'mentor-first'),
+    });
+    expect(mentorSide.body.unreadCount).toBe(1);
+  });
+
   it('lets a matched mentor open the thread first, and nobody else', async () => {
     const mentor = await bookableMentor(ctx, tenant, {}, { externalId: 'mentor-asks' });
     const asked = await call<{ request: { id: string } }>(ctx.app, 'POST', '/v1/requests', {

@@ -3,6 +3,7 @@ import type { PageList } from '../pagination.js';
 import type { CallOptions, Requester, WriteOptions } from '../request.js';
 import type {
   AdminMentor,
+  AdminReport,
   Analytics,
   AnalyticsParams,
   ApiKey,
@@ -11,7 +12,6 @@ import type {
   ListAdminMentorsParams,
   ListReportsParams,
   ProgramSettings,
-  Report,
   ResolvedReport,
   ResolveReportParams,
   RotatedKey,
@@ -23,7 +23,10 @@ import { listOf } from './list.js';
 
 /** Vetting: each change is allowed from some statuses only (409 `invalid_transition` otherwise). */
 export interface AdminMentorsResource {
-  /** Mentors in one status, oldest first; the applications queue (`pending`) by default. */
+  /**
+   * Mentors in one status (`any`: every status), oldest first; the applications queue (`pending`)
+   * by default. `q` searches names, headlines and skills; `skill` keeps one skill.
+   */
   list(params?: ListAdminMentorsParams, options?: CallOptions): PageList<AdminMentor>;
   /** `pending` (or `rejected`) → `approved`. */
   approve(id: string, options?: WriteOptions): Promise<AdminMentor>;
@@ -38,8 +41,8 @@ export interface AdminMentorsResource {
 }
 
 export interface AdminReportsResource {
-  /** Open reports by default, oldest first. */
-  list(params?: ListReportsParams, options?: CallOptions): PageList<Report>;
+  /** Open reports by default, oldest first, each with the mentor's name; filter by `mentorId` or `reason`. */
+  list(params?: ListReportsParams, options?: CallOptions): PageList<AdminReport>;
   /** Dismiss, or pause/suspend the mentor as well. */
   resolve(id: string, params: ResolveReportParams, options?: WriteOptions): Promise<ResolvedReport>;
 }

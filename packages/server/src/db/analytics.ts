@@ -86,6 +86,18 @@ export async function sessionSeries(db: Db, r: Range): Promise<SessionBucketRow[
   return rows;
 }
 
+/**
+ * Bookings made (created) in the range, whatever their status and whenever the session is: one
+ * count over the (tenant_id, created_at) index. Small enough to count live on every read.
+ */
+export async function bookingsMade(db: Db, r: Range): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n
+      from bookings
+     where tenant_id = ${r.tenantId} and created_at >= ${r.from} and created_at < ${r.to}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
 export interface SatisfactionBucketRow {
   bucket: Date | null;
   rating_sum: number;

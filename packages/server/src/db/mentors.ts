@@ -130,12 +130,18 @@ export async function lockMentor(db: Db, tenantId: string, id: string): Promise<
 
 export type MentorWithReports = MentorRow & { open_reports: number };
 
-/** Mentors in one status, oldest first, by keyset on (created_at, id), with open report counts. */
+/**
+ * Mentors in one status (or any, `status: null`), oldest first, by keyset on (created_at, id),
+ * with open report counts; `q` matches a part of the name, headline or a skill
+ * (case-insensitive, `%` and `_` taken literally), `skill` one skill exactly.
+ */
 export async function listMentorsByStatus(
   db: Db,
   f: {
     tenantId: string;
-    status: MentorStatus;
+    status: MentorStatus | null;
+    q?: string | undefined;
+    skill?: string | undefined;
     limit: number;
     cursor?: { createdAt: string; id: string } | undefined;
   },
@@ -152,8 +158,15 @@ export async function listMentorsByStatus(
         .as('open_reports'),
     )
     .where('m.tenant_id', '=', f.tenantId)
-    .where('m.status', '=', f.status)
     .where('m.deleted_at', 'is', null);
+  if (f.status) query = query.where('m.status', '=', f.status);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(
+      sql<boolean>`(m.name ilike ${like} or m.headline ilike ${like} or exists (select 1 from unnest(m.skills) as s(skill) where s.skill ilike ${like}))`,
+    );
+  }
+  if (f.skill) query = query.where('m.skills', '@>', sql<string[]>`array[${f.skill}]::text[]`);
   if (f.cursor) {
     query = query.where(
       sql<boolean>`(m.created_at, m.id) > (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)`,

@@ -75,25 +75,30 @@ export interface ReportFilter {
   tenantId: string;
   status: 'open' | 'resolved';
   mentorId?: string | undefined;
+  reason?: ReportRow['reason'] | undefined;
   limit: number;
   cursor?: { createdAt: string; id: string } | undefined;
 }
 
-export async function listReports(db: Db, f: ReportFilter): Promise<ReportRow[]> {
+/** Reports oldest first, by keyset on (created_at, id), each with its mentor's name. */
+export async function listReports(db: Db, f: ReportFilter): Promise<(ReportRow & { mentor_name: string })[]> {
   let query = db
-    .selectFrom('reports')
-    .selectAll()
-    .where('tenant_id', '=', f.tenantId)
-    .where('status', '=', f.status);
-  if (f.mentorId) query = query.where('mentor_id', '=', f.mentorId);
+    .selectFrom('reports as r')
+    .innerJoin('mentors as m', (j) => j.onRef('m.id', '=', 'r.mentor_id').on('m.tenant_id', '=', f.tenantId))
+    .selectAll('r')
+    .select('m.name as mentor_name')
+    .where('r.tenant_id', '=', f.tenantId)
+    .where('r.status', '=', f.status);
+  if (f.mentorId) query = query.where('r.mentor_id', '=', f.mentorId);
+  if (f.reason) query = query.where('r.reason', '=', f.reason);
   if (f.cursor) {
     query = query.where(
-      sql<boolean>`(created_at, id) > (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)`,
+      sql<boolean>`(r.created_at, r.id) > (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)`,
     );
   }
   return query
-    .orderBy('created_at')
-    .orderBy('id')
+    .orderBy('r.created_at')
+    .orderBy('r.id')
     .limit(f.limit + 1)
     .execute();
 }

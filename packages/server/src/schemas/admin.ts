@@ -18,9 +18,30 @@ export const AdminMentorSchema = MentorSchema.extend({
 export const AdminMentorPageSchema = pageOf(AdminMentorSchema).openapi('AdminMentorPage');
 
 export const AdminMentorsQuerySchema = z.strictObject({
-  status: MentorStatusSchema.default('pending').openapi({
-    description: 'Default `pending`: the applications queue, oldest first.',
-  }),
+  status: z
+    .union([MentorStatusSchema, z.literal('any')])
+    .default('pending')
+    .openapi({
+      description: 'Default `pending`: the applications queue, oldest first; `any`: every status.',
+    }),
+  q: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(100, 'must be at most 100 characters')
+    .optional()
+    .openapi({
+      description: 'Search: a part of the name, headline or one of the skills (case-insensitive).',
+    }),
+  skill: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(64, 'must be at most 64 characters')
+    .optional()
+    .openapi({
+      description: 'Only mentors with this skill (synonyms are folded, as in the profile).',
+    }),
   limit: LimitSchema,
   cursor: CursorSchema,
 });
@@ -70,11 +91,16 @@ export const ReportSchema = z
   })
   .openapi('Report');
 
-export const ReportPageSchema = pageOf(ReportSchema).openapi('ReportPage');
+export const AdminReportSchema = ReportSchema.extend({
+  mentorName: z.string().openapi({ description: 'The reported mentor’s name.' }),
+}).openapi('AdminReport');
+
+export const ReportPageSchema = pageOf(AdminReportSchema).openapi('ReportPage');
 
 export const ReportsQuerySchema = z.strictObject({
   status: z.enum(['open', 'resolved']).default('open'),
   mentorId: IdSchema.optional(),
+  reason: z.enum(REPORT_REASONS).optional().openapi({ description: 'Only reports with this reason.' }),
   limit: LimitSchema,
   cursor: CursorSchema,
 });
@@ -264,7 +290,17 @@ export const AnalyticsSchema = z
       matchRate: z.number().nullable().openapi({ description: 'matched / requests.' }),
       bookedRate: z.number().nullable().openapi({ description: 'booked / requests.' }),
       medianFirstResponseMinutes: z.number().nullable(),
-      sessions: SessionCountsSchema,
+      sessions: SessionCountsSchema.openapi({
+        description: 'Sessions starting in the range, by outcome (`booked`: all of them).',
+      }),
+      bookingsMade: z
+        .number()
+        .int()
+        .openapi({
+          description:
+            'Bookings made (created) in the range, any status, whenever the session is: unlike ' +
+            '`sessions.booked`, a booking made today for next week counts.',
+        }),
       satisfaction: SatisfactionSchema.nullable().openapi({
         description: 'Feedback on sessions starting in the range (never null since feedback is recorded).',
       }),
@@ -286,6 +322,7 @@ export const AnalyticsSchema = z
 
 export type AdminMentor = z.infer<typeof AdminMentorSchema>;
 export type Report = z.infer<typeof ReportSchema>;
+export type AdminReport = z.infer<typeof AdminReportSchema>;
 export type CreateReportInput = z.infer<typeof CreateReportSchema>;
 export type UpdateSettingsInput = z.infer<typeof UpdateSettingsSchema>;
 export type ProgramSettings = z.infer<typeof ProgramSettingsSchema>;

@@ -50,16 +50,14 @@ export const ThreadSchema = z
 /** Code points, as PostgreSQL's char_length counts them (an emoji is one character). */
 const chars = (s: string) => [...s].length;
 
-export const PostMessageSchema = z
-  .strictObject({
-    body: z
-      .string({ message: 'must be text' })
-      .trim()
-      .min(1, 'must not be empty')
-      .refine((s) => chars(s) <= MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`)
-      .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters'),
-  })
-  .openapi('PostMessage');
+const MessageBodySchema = z
+  .string({ message: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((s) => chars(s) <= MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`)
+  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+
+export const PostMessageSchema = z.strictObject({ body: MessageBodySchema }).openapi('PostMessage');
 
 export const MarkReadSchema = z
   .strictObject({
@@ -74,6 +72,11 @@ export const StartThreadSchema = z
     mentorId: IdSchema.optional().openapi({
       description:
         'The learner: one of the request’s matched mentors (required). A matched mentor may omit it (or pass their own id).',
+    }),
+    message: MessageBodySchema.optional().openapi({
+      description:
+        'The first message, posted by the caller in the same transaction when this call opens the thread ' +
+        '(the widget sends the learner’s question); ignored when the thread already exists.',
     }),
   })
   .openapi('StartThread');

@@ -370,7 +370,11 @@ describe('<mm-ask-expert> message instead', () => {
     const { detail } = await opened;
     expect([detail.thread.id, detail.mentor.name]).to.deep.equal(['thr_1', 'Ada Lovelace']);
     const start = calls.find((c) => c.path.endsWith('/threads'));
-    expect([start?.method, start?.body]).to.deep.equal(['POST', { mentorId: 'mnt_adalovelace' }]);
+    // The thread opens with the question in it: something for the mentor to answer.
+    expect([start?.method, start?.body]).to.deep.equal([
+      'POST',
+      { mentorId: 'mnt_adalovelace', message: request.title },
+    ]);
     expect(start?.headers['Idempotency-Key']).to.be.a('string');
     await settle(el);
     expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal(

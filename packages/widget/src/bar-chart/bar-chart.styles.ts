@@ -17,7 +17,8 @@ export const barChartStyles = css`
     max-height: 220px;
   }
   rect {
-    fill: var(--mm-accent, #4338ca);
+    /* The holder's theme accent (custom properties cross the shadow root), readable in dark mode. */
+    fill: var(--_a, var(--mm-accent, #4338ca));
   }
   text {
     font: 10px system-ui, sans-serif;

@@ -1,6 +1,13 @@
 // The admin console's strings (its own bundle, so learners and mentors never download them).
 import { catalogue, panelWords } from './panel.js';
 
+/** `one` or `other` by the language's plural rules, with the number in place of `#`. */
+const plural = (locale: string, forms: { one: string; other: string }) => (n: number) =>
+  (new Intl.PluralRules(locale).select(n) === 'one' ? forms.one : forms.other).replace(
+    '#',
+    new Intl.NumberFormat(locale).format(n),
+  );
+
 const en = {
   ...panelWords.en,
   title: 'Program admin',
@@ -18,7 +25,27 @@ const en = {
     applications: 'Mentor applications',
     list: 'Mentors',
     filter: 'Status',
+    anyStatus: 'Any status',
+    search: 'Search by name or skill',
+    skill: 'Skill',
+    find: 'Search',
+    clear: 'Clear filters',
     empty: 'Nobody here.',
+    noMatch: 'No mentor matches these filters.',
+    details: (name: string) => `Details for ${name}`,
+    headline: 'Headline',
+    bio: 'Bio',
+    noBio: 'No bio yet.',
+    languages: 'Languages',
+    experience: plural('en', { one: '# year of experience', other: '# years of experience' }),
+    sessions: plural('en', { one: '# session', other: '# sessions' }),
+    rating: (value: string, count: number) =>
+      `rated ${value} (${plural('en', { one: '# rating', other: '# ratings' })(count)})`,
+    unrated: 'not rated yet',
+    openReports: plural('en', { one: '# open report', other: '# open reports' }),
+    applied: (when: string) => `applied ${when}`,
+    why: (reason: string) => `Why: ${reason}`,
+    moreSkills: plural('en', { one: '+# more', other: '+# more' }),
     reason: (name: string) => `Reason for ${name} (the mentor sees it)`,
     actions: {
       approve: 'Approve',
@@ -37,9 +64,30 @@ const en = {
     } as Record<string, string>,
     skills: (list: string) => `Skills: ${list}`,
   },
+  paging: {
+    nav: 'Pages',
+    previous: 'Previous',
+    next: 'Next',
+    showing: (first: number, last: number) => `Showing ${first}–${last}`,
+  },
   reports: {
     heading: 'Open reports',
     empty: 'No open reports.',
+    noMatch: 'No open report has this reason.',
+    reason: 'Reason',
+    anyReason: 'Any reason',
+    reasons: {
+      no_show: 'No-show',
+      inappropriate: 'Inappropriate',
+      harassment: 'Harassment',
+      spam: 'Spam',
+      unqualified: 'Unqualified',
+      other: 'Other',
+    } as Record<string, string>,
+    details: (name: string) => `Details of the report about ${name}`,
+    noDetails: 'The learner wrote no details.',
+    reported: (when: string) => `reported ${when}`,
+    aboutSession: 'About a session',
     about: (name: string) => `About ${name}`,
     note: 'Note',
     dismiss: 'Dismiss',
@@ -68,7 +116,6 @@ const en = {
     unmetSkills: 'Unmet skills (weak best match)',
     load: 'Mentor load',
     top10: 'Sessions taken by the busiest 10 %',
-    gini: 'Gini coefficient',
     perBucket: 'Requests and bookings per period',
     period: 'Period',
     skill: 'Skill',
@@ -80,6 +127,51 @@ const en = {
     ratingPerBucket: 'Average rating per period (periods with feedback)',
     none: '—',
     empty: 'No activity in this period.',
+    groups: { requests: 'Requests', sessions: 'Sessions', feedback: 'Feedback' },
+    charts: 'Charts',
+    range: (from: string, to: string) => `between ${from} and ${to}`,
+    explain: {
+      requests: (range: string) => `Help requests learners made ${range}.`,
+      matchRate: (matched: number, requests: number) =>
+        `${matched} of ${plural('en', { one: '# request', other: '# requests' })(requests)} found a mentor who fits well.`,
+      medianResponse: 'Half of the booked requests got their booking within this time.',
+      requestsBooked: (requests: number, range: string) =>
+        `Of the ${plural('en', { one: '# request', other: '# requests' })(requests)} made ${range}, whenever the session is.`,
+      bookingsMade: (range: string) => `Sessions booked ${range}, in any status, whenever they take place.`,
+      sessions: (range: string) =>
+        `Sessions starting ${range}, in any status. Sessions booked for later dates are not counted here.`,
+      completed: (noShow: number, cancelled: number) =>
+        `Of those sessions; ${plural('en', { one: '# no-show', other: '# no-shows' })(noShow)}, ${cancelled} cancelled.`,
+      rating: plural('en', {
+        one: 'From # feedback answer on those sessions (1 to 5).',
+        other: 'From # feedback answers on those sessions (1 to 5).',
+      }),
+      solved: 'Share of feedback saying the problem was solved.',
+      top10: (sessions: number, mentors: number) =>
+        `Share of ${plural('en', { one: '# session', other: '# sessions' })(sessions)} taken by the busiest tenth of ${plural('en', { one: '# mentor', other: '# mentors' })(mentors)}.`,
+      spread: '0 = every mentor has as many sessions, 1 = one mentor does everything (Gini coefficient).',
+      noData: 'Nothing to measure in this range yet.',
+    },
+    requestsBooked: 'Requests booked',
+    bookingsMade: 'Bookings made',
+    sessionsInRange: 'Sessions in the range',
+    spread: 'How evenly sessions are spread',
+    spreadReading: (gini: number): string =>
+      gini < 0.2
+        ? 'Very even: mentors share the sessions alike.'
+        : gini < 0.35
+          ? 'Fairly even.'
+          : gini < 0.5
+            ? 'Somewhat uneven: some mentors take noticeably more.'
+            : 'Uneven: a few mentors do most of the sessions.',
+    sessionsByStart: 'Sessions by start date',
+    emptyChart: {
+      requests: 'No requests in this range yet.',
+      sessions: 'No sessions in this range yet.',
+      rating: 'No feedback in this range yet.',
+      topSkills: 'No skills requested in this range yet.',
+      unmetSkills: 'No unmet skills: every request in this range found a good match.',
+    },
   },
   settings: {
     heading: 'Program settings',
@@ -154,7 +246,27 @@ const es: AdminMessages = {
     applications: 'Solicitudes de mentoría',
     list: 'Mentores',
     filter: 'Estado',
+    anyStatus: 'Cualquier estado',
+    search: 'Buscar por nombre o habilidad',
+    skill: 'Habilidad',
+    find: 'Buscar',
+    clear: 'Quitar filtros',
     empty: 'No hay nadie aquí.',
+    noMatch: 'Ningún mentor coincide con estos filtros.',
+    details: (name: string) => `Detalles de ${name}`,
+    headline: 'Titular',
+    bio: 'Biografía',
+    noBio: 'Aún no hay biografía.',
+    languages: 'Idiomas',
+    experience: plural('es', { one: '# año de experiencia', other: '# años de experiencia' }),
+    sessions: plural('es', { one: '# sesión', other: '# sesiones' }),
+    rating: (value: string, count: number) =>
+      `valoración ${value} (${plural('es', { one: '# valoración', other: '# valoraciones' })(count)})`,
+    unrated: 'sin valoraciones',
+    openReports: plural('es', { one: '# denuncia abierta', other: '# denuncias abiertas' }),
+    applied: (when: string) => `solicitó el ${when}`,
+    why: (reason: string) => `Motivo: ${reason}`,
+    moreSkills: plural('es', { one: '+# más', other: '+# más' }),
     reason: (name: string) => `Motivo para ${name} (lo verá)`,
     actions: {
       approve: 'Aprobar',
@@ -173,9 +285,30 @@ const es: AdminMessages = {
     },
     skills: (list: string) => `Habilidades: ${list}`,
   },
+  paging: {
+    nav: 'Páginas',
+    previous: 'Anterior',
+    next: 'Siguiente',
+    showing: (first: number, last: number) => `Mostrando ${first}–${last}`,
+  },
   reports: {
     heading: 'Denuncias abiertas',
     empty: 'No hay denuncias abiertas.',
+    noMatch: 'Ninguna denuncia abierta tiene este motivo.',
+    reason: 'Motivo',
+    anyReason: 'Cualquier motivo',
+    reasons: {
+      no_show: 'No se presentó',
+      inappropriate: 'Inapropiado',
+      harassment: 'Acoso',
+      spam: 'Spam',
+      unqualified: 'Sin cualificación',
+      other: 'Otro',
+    },
+    details: (name: string) => `Detalles de la denuncia sobre ${name}`,
+    noDetails: 'La persona no escribió detalles.',
+    reported: (when: string) => `denunciado el ${when}`,
+    aboutSession: 'Sobre una sesión',
     about: (name: string) => `Sobre ${name}`,
     note: 'Nota',
     dismiss: 'Descartar',
@@ -204,7 +337,6 @@ const es: AdminMessages = {
     unmetSkills: 'Habilidades sin cubrir (mejor coincidencia débil)',
     load: 'Carga de mentores',
     top10: 'Sesiones del 10 % más activo',
-    gini: 'Coeficiente de Gini',
     perBucket: 'Solicitudes y reservas por periodo',
     period: 'Periodo',
     skill: 'Habilidad',
@@ -216,6 +348,53 @@ const es: AdminMessages = {
     ratingPerBucket: 'Valoración media por periodo (periodos con valoraciones)',
     none: '—',
     empty: 'Sin actividad en este periodo.',
+    groups: { requests: 'Solicitudes', sessions: 'Sesiones', feedback: 'Valoraciones' },
+    charts: 'Gráficos',
+    range: (from: string, to: string) => `entre el ${from} y el ${to}`,
+    explain: {
+      requests: (range: string) => `Solicitudes de ayuda hechas ${range}.`,
+      matchRate: (matched: number, requests: number) =>
+        `${matched} de ${plural('es', { one: '# solicitud', other: '# solicitudes' })(requests)} encontraron un mentor adecuado.`,
+      medianResponse: 'La mitad de las solicitudes reservadas tuvo su reserva en este tiempo.',
+      requestsBooked: (requests: number, range: string) =>
+        `De ${plural('es', { one: '# solicitud hecha', other: '# solicitudes hechas' })(requests)} ${range}, sea cuando sea la sesión.`,
+      bookingsMade: (range: string) =>
+        `Sesiones reservadas ${range}, en cualquier estado, sea cuando sea la sesión.`,
+      sessions: (range: string) =>
+        `Sesiones que empiezan ${range}, en cualquier estado. Las reservadas para fechas posteriores no cuentan aquí.`,
+      completed: (noShow: number, cancelled: number) =>
+        `De esas sesiones; ${plural('es', { one: '# no presentada', other: '# no presentadas' })(noShow)}, ${plural('es', { one: '# cancelada', other: '# canceladas' })(cancelled)}.`,
+      rating: plural('es', {
+        one: 'De # valoración sobre esas sesiones (1 a 5).',
+        other: 'De # valoraciones sobre esas sesiones (1 a 5).',
+      }),
+      solved: 'Parte de las valoraciones que dicen que el problema se resolvió.',
+      top10: (sessions: number, mentors: number) =>
+        `Parte de ${plural('es', { one: '# sesión', other: '# sesiones' })(sessions)} que hace el 10 % más activo de ${plural('es', { one: '# mentor', other: '# mentores' })(mentors)}.`,
+      spread:
+        '0 = todos los mentores tienen las mismas sesiones, 1 = un mentor lo hace todo (coeficiente de Gini).',
+      noData: 'Aún no hay nada que medir en este periodo.',
+    },
+    requestsBooked: 'Solicitudes reservadas',
+    bookingsMade: 'Reservas hechas',
+    sessionsInRange: 'Sesiones en el periodo',
+    spread: 'Reparto de las sesiones',
+    spreadReading: (gini: number) =>
+      gini < 0.2
+        ? 'Muy equilibrado: los mentores reparten las sesiones por igual.'
+        : gini < 0.35
+          ? 'Bastante equilibrado.'
+          : gini < 0.5
+            ? 'Algo desigual: algunos mentores hacen bastantes más.'
+            : 'Desigual: unos pocos mentores hacen la mayoría de las sesiones.',
+    sessionsByStart: 'Sesiones por fecha de inicio',
+    emptyChart: {
+      requests: 'Aún no hay solicitudes en este periodo.',
+      sessions: 'Aún no hay sesiones en este periodo.',
+      rating: 'Aún no hay valoraciones en este periodo.',
+      topSkills: 'Aún no se han pedido habilidades en este periodo.',
+      unmetSkills: 'Ninguna habilidad sin cubrir: cada solicitud encontró un buen mentor.',
+    },
   },
   settings: {
     heading: 'Ajustes del programa',

@@ -3,7 +3,8 @@
 // calls the console makes and the fixed arguments it makes them with.
 import type {
   ExportDataset,
-  MentorStatus,
+  ListAdminMentorsParams,
+  ListReportsParams,
   ResolveReportParams,
   RotateKeyParams,
   UpdateProgramSettingsParams,
@@ -14,15 +15,22 @@ import type { MentorAction } from '../events/mm-admin-console.js';
 
 export type { MentorAction };
 
+/** Rows per page in the admin lists. */
+export const PAGE_SIZE = 20;
+
 export function adminApi(client: MicromentorAdmin) {
   const { mentors, reports, settings, keys, webhooks, exports } = client.admin;
   return {
     me: () => client.me.get(),
-    mentors: (status: MentorStatus) => mentors.list({ status, limit: 100 }),
+    /** One page of mentors: a status (or `any`), an optional search and skill, a cursor from the last page. */
+    mentors: (query: Pick<ListAdminMentorsParams, 'status' | 'q' | 'skill' | 'cursor'>) =>
+      mentors.list({ ...query, limit: PAGE_SIZE }),
     /** `reason` goes only with the transitions that take one (reject, pause, suspend). */
     act: (id: string, action: MentorAction, reason: string) =>
       action === 'approve' || action === 'reinstate' ? mentors[action](id) : mentors[action](id, { reason }),
-    reports: () => reports.list({ status: 'open', limit: 100 }),
+    /** One page of open reports, optionally of one reason. */
+    reports: (query: Pick<ListReportsParams, 'reason' | 'cursor'>) =>
+      reports.list({ ...query, status: 'open', limit: PAGE_SIZE }),
     resolveReport: (id: string, action: ResolveReportParams['action'], note: string) =>
       reports.resolve(id, { action, note }),
     settings: () => settings.get(),

@@ -7,6 +7,8 @@ export const TITLE_MAX = 200;
 export const DETAILS_MAX = 4000;
 /** The text the learner had selected on the page (`RequestContextSchema.selection`). */
 export const SELECTION_MAX = 2000;
+/** A message in a thread (`PostMessageSchema.body`, and a new thread's first `message`). */
+export const MESSAGE_MAX = 4000;
 /** Why a session is cancelled (`CancelBookingSchema.reason`). */
 export const CANCEL_REASON_MAX = 500;
 /** The learner's feedback comment (`CreateFeedbackSchema.comment`). */

@@ -1,10 +1,17 @@
 import type { HelpRequest, Match, Mentor, SessionFormat, TimeRange } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmSlotSelectEvent } from '../events/mm-booking-created.js';
+import { MESSAGE_MAX } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
 import { formatDateTime, slotMinutes } from '../internal/time.js';
 import '../mentor-card/mentor-card.js';
 import { matchListStyles } from './match-list.styles.js';
+
+/** The question as a thread's first message: its title, then its details, within a message's limit. */
+function questionMessage(title: string, details: string): string {
+  const text = details.trim() ? `${title.trim()}\n\n${details.trim()}` : title.trim();
+  return text.length <= MESSAGE_MAX ? text : `${text.slice(0, MESSAGE_MAX - 1).trimEnd()}…`;
+}
 
 /**
  * @tagname mm-match-list
@@ -61,10 +68,17 @@ export class MmMatchList extends MmElement {
     }
   }
 
-  /** "Message instead": opens (or finds) the request's thread with that mentor. */
+  /**
+   * "Message instead": opens (or finds) the request's thread with that mentor, opened with the
+   * question as its first message (the mentor has something to answer).
+   */
   #message(mentor: Mentor): Promise<void> {
+    const request = this.request!;
     return this.attempt('message', async () => {
-      const thread = await this.api.threads.startForRequest(this.request!.id, { mentorId: mentor.id });
+      const thread = await this.api.threads.startForRequest(request.id, {
+        mentorId: mentor.id,
+        message: questionMessage(request.title, request.details),
+      });
       this.messaged = mentor.name;
       this.emit('mm-thread-created', { thread, mentor });
     });
@@ -196,12 +210,13 @@ export class MmMatchList extends MmElement {
                       locale=${this.resolvedLocale}
                       theme=${this.theme}
                       ?disabled=${this.busy}
-                    ></mm-mentor-card>
-                    ${
-                      this.chat && this.request && match.mentor.formats.includes('chat')
-                        ? html`<button part="button message-button" type="button" ?disabled=${this.busy} @click=${() => this.#message(match.mentor)}>${t.message(match.mentor.name)}</button>`
-                        : nothing
-                    }
+                    >
+                      ${
+                        this.chat && this.request && match.mentor.formats.includes('chat')
+                          ? html`<button slot="actions" part="button message-button" type="button" ?disabled=${this.busy} @click=${() => this.#message(match.mentor)}>${t.message(match.mentor.name)}</button>`
+                          : nothing
+                      }
+                    </mm-mentor-card>
                   </li>`,
                 )}
               </ul>`

@@ -28,5 +28,9 @@ export const matchListStyles = [
       display: grid;
       gap: 12px;
     }
-  `,
+  
+    [part~='message-button'] {
+      margin-top: 12px;
+    }
+`,
 ];

@@ -23,6 +23,7 @@ function initials(name: string): string {
  *
  * @csspart button - Every button.
  * @csspart slot-button - A free time.
+ * @slot actions - More ways to reach this mentor, at the foot of the card (e.g. "Message … instead").
  */
 export class MmMentorCard extends MmElement {
   static override styles = mentorCardStyles;
@@ -110,6 +111,7 @@ export class MmMentorCard extends MmElement {
               </div>`
             : html`<p class="hint">${t.noSlots}</p>`
         }
+        <slot name="actions"></slot>
       </article>
     `;
   }

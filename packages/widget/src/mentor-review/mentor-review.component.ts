@@ -2,9 +2,10 @@ import type { AdminMentor, MentorStatus } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MentorAction } from '../internal/admin-console-api.js';
-import { AdminElement } from '../internal/admin-console-element.js';
+import { AdminElement, CursorPages } from '../internal/admin-console-element.js';
 import { counter } from '../internal/counter.js';
 import { measure, overLimit, STATUS_REASON_MAX } from '../internal/limits.js';
+import { adminStyles } from '../styles/admin.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -18,45 +19,104 @@ const ACTIONS: Record<MentorStatus, MentorAction[]> = {
 };
 const NEEDS_REASON = new Set<MentorAction>(['reject', 'pause', 'suspend']);
 const STATUSES: MentorStatus[] = ['approved', 'paused', 'suspended', 'rejected', 'pending'];
+type StatusFilter = MentorStatus | 'any';
+/** Skills shown on a row; the rest are counted ("+3 more") and listed in the detail. */
+const ROW_SKILLS = 4;
 
 /**
  * @tagname mm-mentor-review
  * @summary Mentor vetting: the applications queue (approve / reject with a reason the applicant
- * sees) or the mentor list filtered by status (pause / suspend / reinstate).
+ * sees) or the mentor list (pause / suspend / reinstate), as compact rows with the full profile
+ * and the actions behind each name; search by name or skill, filter by status and skill, paged.
  *
  * @event mm-mentor-status-changed - `detail: { mentor, action }`.
  * @csspart button - Every button.
  */
 export class MmMentorReview extends AdminElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, adminStyles];
 
-  /** `pending` shows the applications queue; anything else the list with a status filter. */
+  /** `applications` shows the pending queue; `list` every mentor, filtered by status. */
   @property() mode: 'applications' | 'list' = 'applications';
 
-  @state() private status: MentorStatus = 'pending';
+  @state() private status: StatusFilter = 'pending';
+  @state() private q = '';
+  @state() private skill = '';
   @state() private mentors: AdminMentor[] = [];
+  @state() private open = new Set<string>();
   protected override loading = true;
   @state() private notice = '';
   /** Limited fields' lengths as typed or pasted, for their counters. */
   @state() private lengths: Record<string, number> = {};
+  readonly #pages = new CursorPages();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.mode === 'list') this.status = 'approved';
+    if (this.mode === 'list') this.status = 'any';
     void this.refresh();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mode') && changed.get('mode') !== undefined) {
-      this.status = this.mode === 'list' ? 'approved' : 'pending';
+      this.status = this.mode === 'list' ? 'any' : 'pending';
+      this.q = '';
+      this.skill = '';
+      this.#pages.reset();
       void this.refresh();
     }
   }
 
+  /** Loads the current page with the current filters. */
   refresh(): Promise<void> {
+    this.loading = true;
     return this.load(async (api) => {
-      this.mentors = (await api.mentors(this.status)).data;
+      const page = await api.mentors({
+        status: this.status,
+        ...(this.q ? { q: this.q } : {}),
+        ...(this.skill ? { skill: this.skill } : {}),
+        ...(this.#pages.cursor ? { cursor: this.#pages.cursor } : {}),
+      });
+      // The last rows of a later page were acted on: show the page before it instead.
+      if (page.data.length === 0 && this.#pages.index > 0) {
+        this.#pages.back();
+        return this.refresh();
+      }
+      this.mentors = page.data;
+      this.#pages.next = page.nextCursor;
+      this.open = new Set([...this.open].filter((id) => page.data.some((m) => m.id === id)));
     });
+  }
+
+  #filter(event: Event): void {
+    event.preventDefault();
+    const form = (event.target as HTMLElement).closest('form');
+    if (!form) return;
+    const data = new FormData(form);
+    this.q = String(data.get('q') ?? '').trim();
+    this.skill = String(data.get('skill') ?? '').trim();
+    const status = data.get('status');
+    if (this.mode === 'list' && typeof status === 'string') this.status = status as StatusFilter;
+    this.#pages.reset();
+    void this.refresh();
+  }
+
+  #clear(): void {
+    this.q = '';
+    this.skill = '';
+    if (this.mode === 'list') this.status = 'any';
+    this.#pages.reset();
+    void this.refresh();
+  }
+
+  #go(step: -1 | 1): void {
+    if (step === 1) this.#pages.forward();
+    else this.#pages.back();
+    void this.refresh();
+  }
+
+  #toggle(id: string): void {
+    const open = new Set(this.open);
+    if (!open.delete(id)) open.add(id);
+    this.open = open;
   }
 
   async #act(event: SubmitEvent, mentor: AdminMentor): Promise<void> {
@@ -87,42 +147,100 @@ export class MmMentorReview extends AdminElement {
 
   override render() {
     const t = this.t.mentors;
-    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    const filtered = Boolean(this.q || this.skill || (this.mode === 'list' && this.status !== 'any'));
+    const skills = [...new Set(this.mentors.flatMap((m) => m.skills))].sort();
+    const listId = `skills-${this.mode}`;
     return html`
       <h3>${this.mode === 'applications' ? t.applications : t.list}</h3>
-      ${
-        this.mode === 'list'
-          ? html`<label
-            >${t.filter}
-            <select
-              @change=${(e: Event) => {
-                this.status = (e.target as HTMLSelectElement).value as MentorStatus;
-                void this.refresh();
-              }}
-            >
-              ${STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${t.status[s]}</option>`)}
-            </select>
-          </label>`
-          : nothing
-      }
-      <p role="status" class="ok">${this.notice}</p>
+      <form class="toolbar" role="search" @submit=${this.#filter}>
+        <label>${t.search}<input type="search" name="q" maxlength="100" .value=${this.q} /></label>
+        <label
+          >${t.skill}<input type="text" name="skill" maxlength="64" list=${listId} .value=${this.skill}
+        /></label>
+        <datalist id=${listId}>${skills.map((s) => html`<option value=${s}></option>`)}</datalist>
+        ${
+          this.mode === 'list'
+            ? html`<label
+              >${t.filter}
+              <select name="status" @change=${this.#filter}>
+                <option value="any" ?selected=${this.status === 'any'}>${t.anyStatus}</option>
+                ${STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${t.status[s]}</option>`)}
+              </select>
+            </label>`
+            : nothing
+        }
+        <button part="button" class="primary">${t.find}</button>
+        ${filtered ? html`<button part="button" type="button" @click=${this.#clear}>${t.clear}</button>` : nothing}
+      </form>
+      <p role="status" class="ok">${this.loading ? this.t.loading : this.notice}</p>
       ${this.alert()}
-      ${this.mentors.length === 0 ? html`<p>${t.empty}</p>` : nothing}
-      <ul class="cards">
-        ${this.mentors.map((m) => this.#card(m))}
-      </ul>
+      ${this.error && !this.loading ? html`<button part="button" type="button" @click=${() => this.refresh()}>${this.t.retry}</button>` : nothing}
+      ${this.#list(filtered)}
     `;
   }
 
-  #card(m: AdminMentor) {
+  #list(filtered: boolean) {
+    const t = this.t.mentors;
+    if (this.loading && this.mentors.length === 0) {
+      return html`<ul class="rows" aria-hidden="true">
+        ${[0, 1, 2, 3].map(() => html`<li><span class="skeleton-line" style="width: 40%"></span><span class="skeleton-line" style="width: 70%"></span></li>`)}
+      </ul>`;
+    }
+    if (this.mentors.length === 0)
+      return this.error ? nothing : html`<p>${filtered ? t.noMatch : t.empty}</p>`;
+    return html`<ul class="rows" aria-busy=${this.loading ? 'true' : 'false'}>
+        ${this.mentors.map((m) => this.#row(m))}
+      </ul>
+      ${this.pager(this.#pages, this.mentors.length, (step) => this.#go(step))}`;
+  }
+
+  #row(m: AdminMentor) {
+    const t = this.t.mentors;
+    const open = this.open.has(m.id);
+    const detailId = `mentor-${m.id}`;
+    const extra = m.skills.length - ROW_SKILLS;
+    const rating =
+      m.stats.rating === null ? t.unrated : t.rating(String(m.stats.rating), m.stats.ratingCount);
+    return html`<li>
+      <div class="summary">
+        <h4>
+          <button
+            type="button"
+            class="disclosure"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls=${detailId}
+            @click=${() => this.#toggle(m.id)}
+          >${m.name}</button>
+        </h4>
+        <span class="badge">${t.status[m.status] ?? m.status}</span>
+        ${m.openReports > 0 ? html`<span class="badge alert">${t.openReports(m.openReports)}</span>` : nothing}
+        <ul class="chips">
+          ${m.skills.slice(0, ROW_SKILLS).map((s) => html`<li>${s}</li>`)}
+          ${extra > 0 ? html`<li>${t.moreSkills(extra)}</li>` : nothing}
+        </ul>
+      </div>
+      <p class="facts">
+        ${
+          m.status === 'pending'
+            ? t.applied(this.when(m.createdAt, 'medium'))
+            : `${t.sessions(m.stats.sessions)} · ${rating}`
+        }${m.statusReason ? ` · ${t.why(m.statusReason)}` : ''}
+      </p>
+      ${open ? this.#detail(m, detailId) : html`<div id=${detailId} hidden></div>`}
+    </li>`;
+  }
+
+  #detail(m: AdminMentor, id: string) {
     const t = this.t.mentors;
     const actions = ACTIONS[m.status] ?? [];
     const length = this.lengths[`reason-${m.id}`] ?? 0;
-    return html`<li class="card">
-      <h4>${m.name}</h4>
-      <p class="meta">${m.headline} · ${t.status[m.status] ?? m.status}${m.statusReason ? ` · ${m.statusReason}` : ''}</p>
-      <p class="meta">${t.skills(m.skills.join(', '))}</p>
-      ${m.bio ? html`<p class="pre">${m.bio}</p>` : nothing}
+    return html`<div class="detail" id=${id} role="region" aria-label=${t.details(m.name)}>
+      ${m.headline ? html`<p><strong>${m.headline}</strong></p>` : nothing}
+      <p class="pre">${m.bio || t.noBio}</p>
+      <p class="muted">
+        ${t.skills(m.skills.join(', '))} · ${t.languages}: ${m.languages.join(', ')} ·
+        ${t.experience(m.yearsExperience)} · ${m.timeZone}
+      </p>
       <form
         class="row"
         @submit=${(e: SubmitEvent) => this.#act(e, m)}
@@ -152,7 +270,7 @@ export class MmMentorReview extends AdminElement {
           </button>`,
         )}
       </form>
-    </li>`;
+    </div>`;
   }
 }
 

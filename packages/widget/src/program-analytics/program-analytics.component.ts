@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
 import '../bar-chart/bar-chart.js';
+import { adminStyles } from '../styles/admin.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -11,14 +12,15 @@ const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 /**
  * @tagname mm-program-analytics
- * @summary Program analytics for a date range: requests, match rate, response time, outcomes,
- * satisfaction, requested and unmet skills, mentor load — as charts with their data tables —
- * and CSV exports.
+ * @summary Program analytics for a date range: key figures as cards, each saying what it counts
+ * over which range (requests, match rate, requests booked, response time, sessions starting in the
+ * range and their outcomes, satisfaction, how evenly sessions are spread across mentors), charts
+ * with their data tables (or a short "nothing yet" box), and CSV exports.
  *
  * @csspart button - Every button.
  */
 export class MmProgramAnalytics extends AdminElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, adminStyles];
 
   /** The current time, for the default range (the last 30 days). */
   @property({ attribute: false }) now: () => Date = () => new Date();
@@ -82,28 +84,6 @@ export class MmProgramAnalytics extends AdminElement {
 
   override render() {
     const t = this.t.analytics;
-    const pct = new Intl.NumberFormat(this.locale || undefined, {
-      style: 'percent',
-      maximumFractionDigits: 0,
-    });
-    const num = new Intl.NumberFormat(this.locale || undefined, { maximumFractionDigits: 2 });
-    const d = this.data;
-    const totals = d?.totals;
-    const show = (v: number | null | undefined, f: (n: number) => string = num.format) =>
-      v === null || v === undefined ? t.none : f(v);
-    const cells: [string, string][] = [
-      [t.requests, show(totals?.requests)],
-      [t.matchRate, show(totals?.matchRate, pct.format)],
-      [t.medianResponse, show(totals?.medianFirstResponseMinutes, (n) => `${num.format(n)} min`)],
-      [t.booked, show(totals?.sessions.booked)],
-      [t.completed, show(totals?.sessions.completed)],
-      [t.noShow, show(totals?.sessions.noShow)],
-      [t.cancelled, show(totals?.sessions.cancelled)],
-      [t.rating, show(totals?.satisfaction?.averageRating)],
-      [t.solved, show(totals?.satisfaction?.shareSolved, pct.format)],
-      [t.top10, show(d?.mentorLoad.top10Share, pct.format)],
-      [t.gini, show(d?.mentorLoad.gini)],
-    ];
     return html`<h3>${t.heading}</h3>
       <form class="row" @submit=${this.#submit}>
         <label>${t.from}<input type="date" name="from" required .value=${this.from} /></label>
@@ -123,51 +103,172 @@ export class MmProgramAnalytics extends AdminElement {
       <div role="status" aria-live="polite" class="meta">${this.loading ? this.t.loading : ''}</div>
       ${this.alert()}
       ${
-        d
-          ? html`<dl class="stats">${cells.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
-            ${d.series.length === 0 ? html`<p>${t.empty}</p>` : nothing}
-            <mm-bar-chart
-              caption=${t.requests}
-              label-header=${t.period}
-              value-header=${t.count}
-              table-summary=${t.showTable}
-              .data=${d.series.map((p) => ({ label: p.start.slice(0, 10), value: p.requests }))}
-            ></mm-bar-chart>
-            <mm-bar-chart
-              caption=${t.booked}
-              label-header=${t.period}
-              value-header=${t.count}
-              table-summary=${t.showTable}
-              .data=${d.series.map((p) => ({ label: p.start.slice(0, 10), value: p.sessions.booked }))}
-            ></mm-bar-chart>
-            <mm-bar-chart
-              caption=${t.ratingPerBucket}
-              label-header=${t.period}
-              value-header=${t.rating}
-              table-summary=${t.showTable}
-              .format=${num.format}
-              .data=${d.series.flatMap((p) =>
-                p.satisfaction?.averageRating != null
-                  ? [{ label: p.start.slice(0, 10), value: p.satisfaction.averageRating }]
-                  : [],
-              )}
-            ></mm-bar-chart>
-            <mm-bar-chart
-              caption=${t.topSkills}
-              label-header=${t.skill}
-              value-header=${t.count}
-              table-summary=${t.showTable}
-              .data=${d.topSkills.map((s) => ({ label: s.skill, value: s.requests }))}
-            ></mm-bar-chart>
-            <mm-bar-chart
-              caption=${t.unmetSkills}
-              label-header=${t.skill}
-              value-header=${t.count}
-              table-summary=${t.showTable}
-              .data=${d.unmetSkills.map((s) => ({ label: s.skill, value: s.requests }))}
-            ></mm-bar-chart>`
+        this.error && !this.loading
+          ? html`<p><button part="button" type="button" @click=${() => this.refresh()}>${this.t.retry}</button></p>`
           : nothing
-      }`;
+      }
+      ${this.data ? this.#figures(this.data) : this.loading ? this.#skeleton() : nothing}`;
+  }
+
+  /** The KPI grid's shape while the first answer is on its way. */
+  #skeleton() {
+    return html`<ul class="kpis" aria-hidden="true">
+      ${Array.from(
+        { length: 8 },
+        () => html`<li class="kpi skeleton">
+          <span class="skeleton-line" style="width: 50%"></span>
+          <span class="skeleton-line" style="width: 30%; height: 1.6em"></span>
+          <span class="skeleton-line" style="width: 85%"></span>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  #figures(d: Analytics) {
+    const t = this.t.analytics;
+    const e = t.explain;
+    const locale = this.locale || undefined;
+    const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+    const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    const day = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    // `to` is exclusive: the range's last day is the day before it.
+    const range = t.range(day.format(new Date(d.from)), day.format(new Date(Date.parse(d.to) - DAY_MS)));
+    const show = (v: number | null | undefined, f: (n: number) => string = num.format) =>
+      v === null || v === undefined ? t.none : f(v);
+    const { totals, mentorLoad } = d;
+    const { sessions, satisfaction } = totals;
+    type Kpi = [label: string, figure: string, explain: string];
+    const groups: [heading: string, kpis: Kpi[]][] = [
+      [
+        t.groups.requests,
+        [
+          [t.requests, show(totals.requests), e.requests(range)],
+          [t.matchRate, show(totals.matchRate, pct.format), e.matchRate(totals.matched, totals.requests)],
+          [t.requestsBooked, show(totals.booked), e.requestsBooked(totals.requests, range)],
+          [
+            t.medianResponse,
+            show(totals.medianFirstResponseMinutes, (n) => `${num.format(n)} min`),
+            e.medianResponse,
+          ],
+        ],
+      ],
+      [
+        t.groups.sessions,
+        [
+          [t.bookingsMade, show(totals.bookingsMade), e.bookingsMade(range)],
+          [t.sessionsInRange, show(sessions.booked), e.sessions(range)],
+          [t.completed, show(sessions.completed), e.completed(sessions.noShow, sessions.cancelled)],
+        ],
+      ],
+      [
+        t.groups.feedback,
+        [
+          [t.rating, show(satisfaction?.averageRating), e.rating(satisfaction?.responses ?? 0)],
+          [t.solved, show(satisfaction?.shareSolved, pct.format), e.solved],
+        ],
+      ],
+      [
+        t.load,
+        [
+          [
+            t.top10,
+            show(mentorLoad.top10Share, pct.format),
+            e.top10(mentorLoad.sessions, mentorLoad.mentors),
+          ],
+          [
+            t.spread,
+            show(mentorLoad.gini),
+            mentorLoad.gini === null
+              ? `${e.spread} ${e.noData}`
+              : `${t.spreadReading(mentorLoad.gini)} ${e.spread}`,
+          ],
+        ],
+      ],
+    ];
+    const label = (p: { start: string }) => p.start.slice(0, 10);
+    const chart = (
+      caption: string,
+      empty: string,
+      data: { label: string; value: number }[],
+      labelHeader: string,
+      valueHeader: string,
+      format: (n: number) => string = String,
+    ) =>
+      data.every((p) => p.value === 0)
+        ? html`<section class="chart-empty">
+            <h4>${caption}</h4>
+            <p>${empty}</p>
+          </section>`
+        : html`<mm-bar-chart
+            caption=${caption}
+            label-header=${labelHeader}
+            value-header=${valueHeader}
+            table-summary=${t.showTable}
+            .format=${format}
+            .data=${data}
+          ></mm-bar-chart>`;
+    return html`${groups.map(
+      ([heading, kpis]) => html`<section class="kpi-group">
+          <h4>${heading}</h4>
+          <ul class="kpis">
+            ${kpis.map(
+              ([k, v, x]) => html`<li class="kpi">
+                <p class="label">${k}</p>
+                <p class="figure">${v}</p>
+                <p class="explain">${x}</p>
+              </li>`,
+            )}
+          </ul>
+        </section>`,
+    )}
+      <h4 class="sr-only">${t.charts}</h4>
+      <div class="charts">
+        ${chart(
+          t.requests,
+          t.emptyChart.requests,
+          d.series.map((p) => ({ label: label(p), value: p.requests })),
+          t.period,
+          t.count,
+        )}
+        ${chart(
+          t.sessionsByStart,
+          t.emptyChart.sessions,
+          d.series.map((p) => ({ label: label(p), value: p.sessions.booked })),
+          t.period,
+          t.count,
+        )}
+        ${chart(
+          t.ratingPerBucket,
+          t.emptyChart.rating,
+          d.series.flatMap((p) =>
+            p.satisfaction?.averageRating != null
+              ? [{ label: label(p), value: p.satisfaction.averageRating }]
+              : [],
+          ),
+          t.period,
+          t.rating,
+          num.format,
+        )}
+        ${chart(
+          t.topSkills,
+          t.emptyChart.topSkills,
+          d.topSkills.map((s) => ({ label: s.skill, value: s.requests })),
+          t.skill,
+          t.count,
+        )}
+        ${chart(
+          t.unmetSkills,
+          totals.requests === 0 ? t.emptyChart.requests : t.emptyChart.unmetSkills,
+          d.unmetSkills.map((s) => ({ label: s.skill, value: s.requests })),
+          t.skill,
+          t.count,
+        )}
+      </div>`;
   }
 }
 

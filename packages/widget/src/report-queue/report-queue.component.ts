@@ -1,27 +1,36 @@
-import type { Report, ResolveReportParams } from '@micromentor/sdk';
+import type { AdminReport, ResolveReportParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { AdminElement } from '../internal/admin-console-element.js';
+import { AdminElement, CursorPages } from '../internal/admin-console-element.js';
 import { counter } from '../internal/counter.js';
 import { measure, overLimit, REPORT_NOTE_MAX } from '../internal/limits.js';
+import { adminStyles } from '../styles/admin.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
+type Reason = AdminReport['reason'];
+const REASONS: Reason[] = ['no_show', 'inappropriate', 'harassment', 'spam', 'unqualified', 'other'];
+
 /**
  * @tagname mm-report-queue
- * @summary Open reports about mentors: dismiss, or pause / suspend the mentor, with a note.
+ * @summary Open reports about mentors as compact rows (mentor, reason, when), filtered by reason
+ * and paged; the details and the actions (dismiss, or pause / suspend the mentor, with a note)
+ * open behind each row.
  *
  * @event mm-report-resolved - `detail: { report, mentor, action }`: the resolved report and the mentor after it.
  * @csspart button - Every button.
  */
 export class MmReportQueue extends AdminElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, adminStyles];
 
-  @state() private reports: Report[] = [];
+  @state() private reports: AdminReport[] = [];
+  @state() private reason: Reason | '' = '';
+  @state() private open = new Set<string>();
   protected override loading = true;
   @state() private notice = '';
   /** Limited fields' lengths as typed or pasted, for their counters. */
   @state() private lengths: Record<string, number> = {};
+  readonly #pages = new CursorPages();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -29,12 +38,42 @@ export class MmReportQueue extends AdminElement {
   }
 
   refresh(): Promise<void> {
+    this.loading = true;
     return this.load(async (api) => {
-      this.reports = (await api.reports()).data;
+      const page = await api.reports({
+        ...(this.reason ? { reason: this.reason } : {}),
+        ...(this.#pages.cursor ? { cursor: this.#pages.cursor } : {}),
+      });
+      // The last rows of a later page were acted on: show the page before it instead.
+      if (page.data.length === 0 && this.#pages.index > 0) {
+        this.#pages.back();
+        return this.refresh();
+      }
+      this.reports = page.data;
+      this.#pages.next = page.nextCursor;
     });
   }
 
-  async #resolve(event: SubmitEvent, report: Report): Promise<void> {
+  #filter(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.reason = REASONS.find((r) => r === value) ?? '';
+    this.#pages.reset();
+    void this.refresh();
+  }
+
+  #go(step: -1 | 1): void {
+    if (step === 1) this.#pages.forward();
+    else this.#pages.back();
+    void this.refresh();
+  }
+
+  #toggle(id: string): void {
+    const open = new Set(this.open);
+    if (!open.delete(id)) open.add(id);
+    this.open = open;
+  }
+
+  async #resolve(event: SubmitEvent, report: AdminReport): Promise<void> {
     event.preventDefault();
     const action = (event.submitter as HTMLButtonElement | null)?.value as
       | ResolveReportParams['action']
@@ -43,6 +82,7 @@ export class MmReportQueue extends AdminElement {
     const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim();
     await this.act(async (api) => {
       const resolved = await api.resolveReport(report.id, action, note);
+      this.error = '';
       this.notice = this.t.reports.resolved;
       this.emit('mm-report-resolved', { ...resolved, action });
       await this.refresh();
@@ -51,14 +91,59 @@ export class MmReportQueue extends AdminElement {
 
   override render() {
     const t = this.t.reports;
-    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
-    return html`${this.listHead(t.heading, this.notice, this.reports.length === 0 && t.empty)}
-      <ul class="cards">
-        ${this.reports.map(
-          (r, i) => html`<li class="card">
-            <h4>${t.about(r.mentorId)}</h4>
-            <p class="meta">${r.reason} · ${new Date(r.createdAt).toLocaleString(this.locale || undefined)}</p>
-            ${r.details ? html`<p class="pre">${r.details}</p>` : nothing}
+    return html`<h3>${t.heading}</h3>
+      <div class="toolbar">
+        <label
+          >${t.reason}
+          <select @change=${this.#filter}>
+            <option value="" ?selected=${this.reason === ''}>${t.anyReason}</option>
+            ${REASONS.map((r) => html`<option value=${r} ?selected=${r === this.reason}>${t.reasons[r]}</option>`)}
+          </select>
+        </label>
+      </div>
+      <p role="status" class="ok">${this.loading ? this.t.loading : this.notice}</p>
+      ${this.alert()}
+      ${this.error && !this.loading ? html`<button part="button" type="button" @click=${() => this.refresh()}>${this.t.retry}</button>` : nothing}
+      ${this.#list()}`;
+  }
+
+  #list() {
+    const t = this.t.reports;
+    if (this.loading && this.reports.length === 0) {
+      return html`<ul class="rows" aria-hidden="true">
+        ${[0, 1, 2].map(() => html`<li><span class="skeleton-line" style="width: 50%"></span></li>`)}
+      </ul>`;
+    }
+    if (this.reports.length === 0)
+      return this.error ? nothing : html`<p>${this.reason ? t.noMatch : t.empty}</p>`;
+    return html`<ul class="rows" aria-busy=${this.loading ? 'true' : 'false'}>
+        ${this.reports.map((r) => this.#row(r))}
+      </ul>
+      ${this.pager(this.#pages, this.reports.length, (step) => this.#go(step))}`;
+  }
+
+  #row(r: AdminReport) {
+    const t = this.t.reports;
+    const open = this.open.has(r.id);
+    const detailId = `report-${r.id}`;
+    return html`<li>
+      <div class="summary">
+        <h4>
+          <button
+            type="button"
+            class="disclosure"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls=${detailId}
+            @click=${() => this.#toggle(r.id)}
+          >${t.about(r.mentorName)}</button>
+        </h4>
+        <span class="badge">${t.reasons[r.reason] ?? r.reason}</span>
+        <span class="facts">${t.reported(this.when(r.createdAt, 'medium'))}${r.bookingId ? ` · ${t.aboutSession}` : ''}</span>
+      </div>
+      ${
+        open
+          ? html`<div class="detail" id=${detailId} role="region" aria-label=${t.details(r.mentorName)}>
+            <p class="pre">${r.details || t.noDetails}</p>
             <form
               class="row"
               @submit=${(e: SubmitEvent) => this.#resolve(e, r)}
@@ -71,18 +156,19 @@ export class MmReportQueue extends AdminElement {
                   type="text"
                   name="note"
                   data-max=${REPORT_NOTE_MAX}
-                  id="note-${i}"
-                  aria-invalid=${(this.lengths[`note-${i}`] ?? 0) > REPORT_NOTE_MAX ? 'true' : 'false'}
-                  aria-describedby="note-${i}-count"
+                  id="note-${r.id}"
+                  aria-invalid=${(this.lengths[`note-${r.id}`] ?? 0) > REPORT_NOTE_MAX ? 'true' : 'false'}
+                  aria-describedby="note-${r.id}-count"
               /></label>
-              ${counter(`note-${i}-count`, this.lengths[`note-${i}`] ?? 0, REPORT_NOTE_MAX, this.t.over, this.locale)}
+              ${counter(`note-${r.id}-count`, this.lengths[`note-${r.id}`] ?? 0, REPORT_NOTE_MAX, this.t.over, this.locale)}
               <button part="button" value="dismiss">${t.dismiss}</button>
               <button part="button" value="pause">${t.pause}</button>
               <button part="button" value="suspend">${t.suspend}</button>
             </form>
-          </li>`,
-        )}
-      </ul>`;
+          </div>`
+          : html`<div id=${detailId} hidden></div>`
+      }
+    </li>`;
   }
 }
 

@@ -61,8 +61,10 @@ export const consoleStyles = css`
   select {
     font: inherit;
     padding: 6px 8px;
-    border: 1px solid #6b7280;
+    border: 1px solid var(--_bd);
     border-radius: calc(var(--_r) / 2);
+    background: var(--_bg);
+    color: var(--_fg);
   }
 
   fieldset {

@@ -9,6 +9,7 @@ import { recordEvent } from '../events/record-event.js';
 import { mentorAudience } from '../events/record-mentor-events.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
+import { normalizeSkill } from '../skills/normalize.js';
 
 export type VettingAction = 'approve' | 'reject' | 'pause' | 'suspend' | 'reinstate';
 
@@ -94,11 +95,17 @@ export async function listMentorsForReview(
   ctx: DomainCtx,
   f: {
     tenantId: string;
-    status: MentorStatus;
+    status: MentorStatus | 'any';
+    q?: string | undefined;
+    skill?: string | undefined;
     limit: number;
     cursor?: CreatedAtCursor | undefined;
   },
 ): Promise<Page<AdminMentor, CreatedAtCursor>> {
-  const rows = await listMentorsByStatus(ctx.db, f);
+  const rows = await listMentorsByStatus(ctx.db, {
+    ...f,
+    status: f.status === 'any' ? null : f.status,
+    skill: f.skill === undefined ? undefined : normalizeSkill(f.skill),
+  });
   return pageOf(rows, f.limit, (r) => toAdminMentor(r, r.open_reports), createdAtCursor);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import {
+  bookingsMade,
   mentorLoad,
   type Range,
   requestSeries,
@@ -52,6 +53,8 @@ export function bucketStarts(from: Date, to: Date, bucket: 'day' | 'week'): Date
  * - first response: minutes from the request to its first booking (the only response recorded
  *   on every path today); the median over requests that got one.
  * - sessions: bookings starting in the range, by status (booked = all of them).
+ * - bookings made: bookings created in the range, any status, whenever the session is (always
+ *   counted live: one count over an index).
  * - satisfaction: feedback on sessions starting in the range (by the session's bucket): the
  *   average rating (1–5) and the share answering "solved: yes"; both null without feedback.
  * - skills: over the skills requests named; unmet = requests below the threshold.
@@ -97,6 +100,7 @@ export async function programAnalytics(
         await skillDemand(db, range, threshold),
         await mentorLoad(db, range),
       ];
+  const made = await bookingsMade(db, range);
   const responseTotals = responses.find((r) => r.bucket === null);
   const sessionTotals = sessions.find((r) => r.bucket === null);
   const byRequestBucket = new Map(requests.map((r) => [r.bucket.getTime(), r]));
@@ -133,6 +137,7 @@ export async function programAnalytics(
       bookedRate: ratio(totals.booked, totals.requests),
       medianFirstResponseMinutes: round(responseTotals?.median_first_minutes ?? null, 1),
       sessions: sessionCounts(sessionTotals),
+      bookingsMade: made,
       satisfaction: satisfactionOf(satisfactionTotals),
     },
     series: bucketStarts(range.from, range.to, range.bucket).map((start) => {

@@ -8,7 +8,7 @@ import {
   type ReportFilter,
   resolveReportRow,
 } from '../../db/reports.js';
-import type { AdminMentor, CreateReportInput, Report } from '../../schemas/admin.js';
+import type { AdminMentor, AdminReport, CreateReportInput, Report } from '../../schemas/admin.js';
 import { applyTransition, toAdminMentor } from '../admin/mentor-vetting.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
@@ -119,7 +119,7 @@ export async function resolveReport(
 export async function listReportsForReview(
   ctx: DomainCtx,
   f: ReportFilter,
-): Promise<Page<Report, CreatedAtCursor>> {
+): Promise<Page<AdminReport, CreatedAtCursor>> {
   const rows = await listReports(ctx.db, f);
-  return pageOf(rows, f.limit, toReport, createdAtCursor);
+  return pageOf(rows, f.limit, (r) => ({ ...toReport(r), mentorName: r.mentor_name }), createdAtCursor);
 }

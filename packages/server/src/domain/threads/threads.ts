@@ -194,7 +194,7 @@ export async function startRequestThread(
   ctx: DomainCtx,
   actor: Actor,
   requestId: string,
-  input: { mentorId?: string | undefined },
+  input: { mentorId?: string | undefined; message?: string | undefined },
 ): Promise<{ thread: Thread; created: boolean }> {
   const user = callerOf(actor);
   const request = await findHelpRequest(ctx.db, actor.tenantId, requestId);
@@ -247,17 +247,25 @@ export async function startRequestThread(
   if (request.status === 'cancelled' || request.status === 'expired') {
     throw new ConflictError('request_closed', `This request is ${request.status}; start a new one.`);
   }
-  const row =
-    (await insertThreadIfAbsent(ctx.db, {
-      tenantId: actor.tenantId,
-      requestId,
-      bookingId: null,
-      learnerId: request.learner_id,
-      mentorId,
-      now: ctx.clock.now(),
-    })) ?? (await findRequestThread(ctx.db, actor.tenantId, requestId, mentorId));
+  const inserted = await insertThreadIfAbsent(ctx.db, {
+    tenantId: actor.tenantId,
+    requestId,
+    bookingId: null,
+    learnerId: request.learner_id,
+    mentorId,
+    now: ctx.clock.now(),
+  });
+  const row = inserted ?? (await findRequestThread(ctx.db, actor.tenantId, requestId, mentorId));
   if (!row) throw new ConflictError('thread_conflict', 'The thread could not be opened; try again.');
-  return { thread: (await threadViews(ctx, actor.tenantId, user.id, [{ row, role }]))[0]!, created: true };
+  // Opened with a first message (the widget's "Message … instead" sends the question): in the
+  // same transaction, so the thread never exists without it. Only by the call that opened it.
+  if (inserted && input.message) await postMessage(ctx, actor, row.id, input.message);
+  const opened =
+    (input.message && (await findRequestThread(ctx.db, actor.tenantId, requestId, mentorId))) || row;
+  return {
+    thread: (await threadViews(ctx, actor.tenantId, user.id, [{ row: opened, role }]))[0]!,
+    created: inserted !== undefined,
+  };
 }
 
 /**

@@ -28,8 +28,10 @@ const QueueCursorSchema = z.strictObject({ createdAt: z.iso.datetime(), id: z.uu
 const list = adminRoute({
   method: 'get',
   path: '/v1/admin/mentors',
-  summary: 'Mentors by status',
-  description: 'The applications queue by default (`status=pending`), oldest first, with open report counts.',
+  summary: 'Mentors by status, search and skill',
+  description:
+    'The applications queue by default (`status=pending`), oldest first, with open report counts; ' +
+    '`status=any` lists every status, `q` searches names, headlines and skills, `skill` keeps one skill.',
   request: { query: AdminMentorsQuerySchema },
   responses: { 200: jsonResponse(AdminMentorPageSchema, 'A page of mentors.') },
 });
@@ -97,6 +99,8 @@ export function adminMentorRoutes() {
       const page = await listMentorsForReview(ctx(c), {
         tenantId: c.get('auth').tenant.id,
         status: query.status,
+        q: query.q,
+        skill: query.skill,
         limit: query.limit,
         cursor: decodeCursor(query.cursor, QueueCursorSchema),
       });

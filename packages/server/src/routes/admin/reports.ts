@@ -25,7 +25,9 @@ const list = adminRoute({
   method: 'get',
   path: '/v1/admin/reports',
   summary: 'Reports queue',
-  description: 'Learners’ reports about mentors, oldest first (`status=open` by default).',
+  description:
+    'Learners’ reports about mentors, oldest first (`status=open` by default), each with the mentor’s name; ' +
+    'filter by `mentorId` or `reason`.',
   request: { query: ReportsQuerySchema },
   responses: { 200: jsonResponse(ReportPageSchema, 'A page of reports.') },
 });
@@ -54,6 +56,7 @@ export function adminReportRoutes() {
         tenantId: c.get('auth').tenant.id,
         status: query.status,
         mentorId: query.mentorId,
+        reason: query.reason,
         limit: query.limit,
         cursor: decodeCursor(query.cursor, ReportCursorSchema),
       });

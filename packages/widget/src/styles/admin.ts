@@ -1,0 +1,257 @@
+import { css } from 'lit';
+
+// The admin console's lists and figures: a filter bar, compact rows with detail on demand,
+// paging, KPI cards, chart boxes and their empty and loading states. Colours come from the
+// theme tokens only, so every part reads in dark mode too.
+export const adminStyles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 12px;
+    align-items: end;
+    margin: 0 0 12px;
+  }
+
+  .toolbar label {
+    flex: 1 1 160px;
+    max-width: 280px;
+  }
+
+  select {
+    background: var(--_bg);
+    color: var(--_fg);
+  }
+
+  ul.rows {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    border: 1px solid var(--_dv);
+    border-radius: var(--_r);
+  }
+
+  ul.rows > li {
+    padding: 10px 14px;
+  }
+
+  ul.rows > li + li {
+    border-top: 1px solid var(--_dv);
+  }
+
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    align-items: baseline;
+  }
+
+  .summary h4 {
+    margin: 0;
+    font-size: 1em;
+    flex: 0 1 auto;
+  }
+
+  .disclosure {
+    border: 0;
+    background: none;
+    padding: 2px 0;
+    font-weight: 600;
+    text-align: start;
+    color: var(--_fg);
+  }
+
+  .disclosure::before {
+    content: '▸';
+    display: inline-block;
+    width: 1.1em;
+    color: var(--_mu);
+    transition: transform 0.15s;
+  }
+
+  .disclosure[aria-expanded='true']::before {
+    transform: rotate(90deg);
+  }
+
+  .facts {
+    color: var(--_mu);
+    font-size: 0.9em;
+    margin: 0;
+  }
+
+  .badge {
+    display: inline-block;
+    border: 1px solid var(--_bd);
+    border-radius: 999px;
+    padding: 0 8px;
+    font-size: 0.8em;
+    color: var(--_fg);
+  }
+
+  .badge.alert {
+    border-color: var(--_er);
+    color: var(--_er);
+  }
+
+  .chips {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+
+  .chips li {
+    font-size: 0.8em;
+    border-radius: 999px;
+    padding: 0 8px;
+    background: color-mix(in srgb, var(--_a) 14%, var(--_bg));
+    color: var(--_fg);
+  }
+
+  .detail {
+    margin: 8px 0 4px 1.1em;
+    display: grid;
+    gap: 8px;
+  }
+
+  .detail p {
+    margin: 0;
+  }
+
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+    justify-content: space-between;
+    margin-top: 12px;
+  }
+
+  .muted {
+    color: var(--_mu);
+  }
+
+  .ok {
+    color: var(--_fg);
+  }
+
+  .kpi-group h4 {
+    margin: 16px 0 6px;
+    font-size: 0.95em;
+    color: var(--_mu);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+
+  .kpis {
+    list-style: none;
+    margin: 0 0 16px;
+    padding: 0;
+    display: grid;
+    /* auto-fit: a group's cards share the whole row. */
+    grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+    gap: 12px;
+  }
+
+  .kpi {
+    border: 1px solid var(--_dv);
+    border-radius: var(--_r);
+    padding: 12px 14px;
+    background: color-mix(in srgb, var(--_a) 5%, var(--_bg));
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    box-sizing: border-box;
+  }
+
+  .kpi .label {
+    font-size: 0.9em;
+    font-weight: 600;
+    margin: 0;
+  }
+
+  .kpi .figure {
+    font-size: 1.9em;
+    font-weight: 700;
+    line-height: 1.15;
+    font-variant-numeric: tabular-nums;
+    margin: 0;
+  }
+
+  .kpi .explain {
+    color: var(--_mu);
+    font-size: 0.85em;
+    margin: 0;
+  }
+
+  .charts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr));
+    gap: 16px;
+    align-items: start;
+  }
+
+  .chart-empty {
+    margin: 0;
+    border: 1px dashed var(--_bd);
+    border-radius: var(--_r);
+    padding: 16px;
+    min-height: 72px;
+    display: grid;
+    align-content: center;
+    gap: 4px;
+  }
+
+  .chart-empty h4 {
+    margin: 0;
+    font-size: 1em;
+  }
+
+  .chart-empty p {
+    margin: 0;
+    color: var(--_mu);
+  }
+
+  .skeleton {
+    background: color-mix(in srgb, var(--_fg) 8%, var(--_bg));
+    border-color: transparent;
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+
+  .skeleton-line {
+    display: block;
+    height: 0.9em;
+    margin: 6px 0;
+    border-radius: 4px;
+    background: color-mix(in srgb, var(--_fg) 14%, var(--_bg));
+  }
+
+  @media (max-width: 480px) {
+    .kpis {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+      gap: 8px;
+    }
+
+    .kpi {
+      padding: 10px;
+      min-height: 0;
+    }
+
+    .kpi .figure {
+      font-size: 1.5em;
+    }
+  }
+
+  @keyframes pulse {
+    to {
+      opacity: 0.55;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+`;
