@@ -11,6 +11,7 @@
 import { cpus } from 'node:os';
 import { analyticsSection } from './sections/analytics.js';
 import { bookingSection } from './sections/booking.js';
+import { hostPageSection } from './sections/host-page.js';
 import { matchingQualitySection } from './sections/matching-quality.js';
 import { matchingSpeedSection } from './sections/matching-speed.js';
 import { sizesSection } from './sections/sizes.js';
@@ -25,6 +26,7 @@ const SECTIONS: Section[] = [
   matchingSpeedSection,
   sizesSection,
   analyticsSection,
+  hostPageSection,
 ];
 
 function numberFromEnv(name: string, fallback: number): number {

@@ -31,7 +31,7 @@ const KiB = (bytes: number): Figure => ({ value: bytes / 1024, unit: 'KB' });
  * dist/widget.js (the loader), building the widget with its `vite build` first when it is
  * missing. Undefined when it cannot be built.
  */
-async function widgetFile(
+export async function widgetFile(
   log: (message: string) => void,
 ): Promise<{ code: Buffer; built: boolean } | undefined> {
   if (existsSync(WIDGET_FILE)) return { code: readFileSync(WIDGET_FILE), built: false };

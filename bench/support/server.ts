@@ -25,6 +25,8 @@ import { SecretBox } from '../../packages/server/src/security/keys.js';
 import { CompiledQuery } from './kysely.js';
 
 const SERVER_PACKAGE_JSON = fileURLToPath(new URL('../../packages/server/package.json', import.meta.url));
+/** What a deployment serves at /widget.js (config.ts's default): read per request, so it may be built later. */
+export const WIDGET_FILE = fileURLToPath(new URL('../../packages/widget/dist/widget.js', import.meta.url));
 const CHILD_FLAG = 'MM_BENCH_SERVER_CHILD';
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -113,8 +115,9 @@ export async function startBenchServer(): Promise<InProcessServer> {
       .selectNoFrom((eb) => eb.fn<string>('version', []).as('version'))
       .executeTakeFirstOrThrow();
 
-    // config {} is what a default deployment gets: no request log, identity secrets stored plain.
-    const app = createApp({ db: database.db, clock: systemClock, config: {} });
+    // What a default deployment gets: no request log, identity secrets stored plain, and the
+    // widget's bundles (/widget.js, the learner flow) served from packages/widget/dist.
+    const app = createApp({ db: database.db, clock: systemClock, config: { widgetFile: WIDGET_FILE } });
     // Baselines on the same app, middleware stack, database and pool as the real routes.
     app.post('/bench/baseline', async (c) => {
       await baselineDb.insertInto('bench_baseline').defaultValues().execute();

@@ -14,6 +14,8 @@ export function formatFigure(figure: Figure | undefined): string {
       return `${value.toFixed(2)} KB`;
     case 'score':
       return value.toFixed(3);
+    case '/100':
+      return `${value.toFixed(0)}/100`;
     case 's':
       return `${value.toFixed(1)} s`;
   }

@@ -1,7 +1,10 @@
 import type { BenchServer } from './server.js';
 
-/** `KB` figures are kibibytes; `score` is a unitless 0–1 measure (hit rate, MRR). */
-export type Unit = 'req/s' | 'ms' | '%' | 'KB' | 'score' | 's';
+/**
+ * `KB` figures are kibibytes; `score` is a unitless measure (hit rate, MRR, layout shift) shown
+ * to 3 decimals; `/100` a 0–100 score (Lighthouse) shown whole.
+ */
+export type Unit = 'req/s' | 'ms' | '%' | 'KB' | 'score' | '/100' | 's';
 
 export interface Figure {
   value: number;
