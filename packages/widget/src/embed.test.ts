@@ -299,6 +299,24 @@ describe('dist/widget.js (built embed bundle)', () => {
     expect([inline.publishableKey, inline.theme]).to.deep.equal(['pk_markup', 'light']);
   });
 
+  it('opens on release when the real launcher took the stand-in’s place between press and release', async () => {
+    const frame = await loadFrame(
+      `<!doctype html><title>t</title><script src="${bundleUrl}" data-key="pk_frame"></script>`,
+    );
+    const launcher = onlyLauncher(frame.document);
+    const press = (type: string, target: Element) =>
+      target.dispatchEvent(new frame.PointerEvent(type, { bubbles: true, composed: true, button: 0 }));
+    press('pointerdown', stubButton(launcher)!); // pressing starts loading the flow
+    await frame.customElements.whenDefined('mm-ask-expert');
+    await launcher.updateComplete;
+    expect(stubButton(launcher), 'replaced while pressed').to.equal(null);
+    const opened = new Promise((resolve) => launcher.addEventListener('mm-open', resolve, { once: true }));
+    // No click comes when press and release land on different buttons: the release opens it.
+    press('pointerup', launcher.shadowRoot!.querySelector('[part~="launcher"]')!);
+    await opened;
+    expect(launcher.shadowRoot!.querySelector('dialog')!.open).to.be.true;
+  });
+
   it('hands keyboard focus from the stand-in to the real launcher', async () => {
     const frame = await loadFrame(
       `<!doctype html><title>t</title><script src="${bundleUrl}" data-key="pk_frame"></script>`,

@@ -51,6 +51,19 @@ export function addStub(
   button.addEventListener('pointerenter', handlers.intent);
   button.addEventListener('focus', handlers.intent);
   button.addEventListener('click', handlers.open);
+  // The real launcher may take this one's place between press and release (pointing started
+  // loading it): no click follows then, so the release opens the widget instead.
+  button.addEventListener('pointerdown', (down) => {
+    handlers.intent();
+    if (down.button !== 0) return;
+    document.addEventListener(
+      'pointerup',
+      (up) => {
+        if (!button.isConnected && up.composedPath().includes(widget)) handlers.open();
+      },
+      { once: true, capture: true },
+    );
+  });
   root.append(button);
   widget.append(host);
 }
