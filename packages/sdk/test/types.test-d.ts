@@ -368,6 +368,7 @@ describe('the public surface has no any', () => {
     expectTypeOf<Mentor['formats']>().toEqualTypeOf<('video' | 'call' | 'chat')[]>();
     expectTypeOf<Me['user']>().not.toBeAny();
     expectTypeOf<Booking['status']>().toEqualTypeOf<'confirmed' | 'cancelled' | 'completed' | 'no_show'>();
+    expectTypeOf<Booking['feedbackGiven']>().toEqualTypeOf<boolean>();
     expectTypeOf<Page<Mentor>['data']>().toEqualTypeOf<Mentor[]>();
     expectTypeOf(mm.mentors.list().toArray).returns.resolves.toEqualTypeOf<Mentor[]>();
     expectTypeOf(mm.request).returns.resolves.toBeUnknown();

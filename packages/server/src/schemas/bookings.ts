@@ -24,6 +24,10 @@ export const BookingSchema = z
     sequence: z.number().int(),
     cancelReason: z.string().nullable(),
     cancelledBy: z.enum(['learner', 'mentor', 'program']).nullable(),
+    feedbackGiven: z.boolean().openapi({
+      description:
+        'Whether the learner has rated this session (`GET /v1/bookings/{id}/feedback` has it), so a client needs no failing request to find out.',
+    }),
   })
   .openapi('Booking');
 

@@ -1,10 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { BookingRow, Database } from '../../db/database.js';
+import { bookingsWithFeedback } from '../../db/feedback.js';
 import { mentorNames } from '../../db/mentors.js';
 import type { Booking } from '../../schemas/bookings.js';
 
-/** The API's view of a booking row; `mentorName` from the mentor row (see `mentorNames`). */
-export function toBooking(row: BookingRow, mentorName: string): Booking {
+/**
+ * The API's view of a booking row; `mentorName` from the mentor row (see `mentorNames`).
+ * `feedbackGiven` defaults to false: a booking just made or moved cannot have feedback yet
+ * (feedback opens at the start, and started sessions can be neither moved nor cancelled).
+ */
+export function toBooking(row: BookingRow, mentorName: string, feedbackGiven = false): Booking {
   return {
     id: row.id,
     mentorId: row.mentor_id,
@@ -21,19 +26,27 @@ export function toBooking(row: BookingRow, mentorName: string): Booking {
     sequence: row.sequence,
     cancelReason: row.cancel_reason,
     cancelledBy: row.cancelled_by as Booking['cancelledBy'],
+    feedbackGiven,
   };
 }
 
-/** Bookings with their mentors' names (one query for all of them). */
+/** Bookings with their mentors' names and whether feedback was given (one query each for all of them). */
 export async function toBookings(
   db: Kysely<Database>,
   tenantId: string,
   rows: readonly BookingRow[],
 ): Promise<Booking[]> {
-  const names = await mentorNames(
-    db,
-    tenantId,
-    rows.map((row) => row.mentor_id),
-  );
-  return rows.map((row) => toBooking(row, names.get(row.mentor_id) ?? ''));
+  const [names, rated] = await Promise.all([
+    mentorNames(
+      db,
+      tenantId,
+      rows.map((row) => row.mentor_id),
+    ),
+    bookingsWithFeedback(
+      db,
+      tenantId,
+      rows.map((row) => row.id),
+    ),
+  ]);
+  return rows.map((row) => toBooking(row, names.get(row.mentor_id) ?? '', rated.has(row.id)));
 }
