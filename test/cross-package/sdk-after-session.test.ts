@@ -57,6 +57,7 @@ describe('after the session, through the SDK', () => {
     const early = await failure(learner.bookings.feedback(booking.id, { rating: 5, solved: 'yes' }));
     expect(early).toBeInstanceOf(ConflictError);
     expect(early).toMatchObject({ code: 'session_not_started' });
+    expect(booking.feedbackGiven).toBe(false);
 
     clock.set(new Date(new Date(slot.start).getTime() + 25 * 60_000));
     const mentorSide = browser('x-mentor', ['mentor']);
@@ -86,6 +87,9 @@ describe('after the session, through the SDK', () => {
     });
     expect(feedback).toMatchObject({ bookingId: booking.id, mentorId: mentor.id, rating: 5, solved: 'yes' });
     expect(await mentorSide.bookings.getFeedback(booking.id)).toEqual(feedback);
+    // The learner's list says so: no 404 to probe for each session.
+    const mine = await learnerNow.bookings.list({ as: 'learner' }).toArray();
+    expect(mine.map((b) => [b.id, b.feedbackGiven])).toEqual([[booking.id, true]]);
     const twice = await failure(learnerNow.bookings.feedback(booking.id, { rating: 1, solved: 'no' }));
     expect(twice).toMatchObject({ code: 'feedback_exists', status: 409 });
 

@@ -380,6 +380,7 @@ describe('the public surface has no any', () => {
     expectTypeOf<Thread['previousSessions']>().toEqualTypeOf<PreviousSession[] | undefined>();
     expectTypeOf<PreviousSession['notes']>().toEqualTypeOf<string | null>();
     expectTypeOf<RequestBrief['context']['selection']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Booking['feedbackGiven']>().toEqualTypeOf<boolean>();
     expectTypeOf<Page<Mentor>['data']>().toEqualTypeOf<Mentor[]>();
     expectTypeOf(mm.mentors.list().toArray).returns.resolves.toEqualTypeOf<Mentor[]>();
     expectTypeOf(mm.request).returns.resolves.toBeUnknown();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { asLearner, book, bookableMentor, weekly } from './support/booking-fixtures.js';
+import { asLearner, type BookingBody, book, bookableMentor, weekly } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import { createMentor, type MentorBody, userIdOf } from './support/fixtures.js';
 import { type CallOptions, call } from './support/http.js';
@@ -132,6 +132,32 @@ describe('feedback', () => {
     expect((await read(asLearner(tenant, 'stranger'))).status).toBe(404);
     expect((await read(sk(other))).status).toBe(404);
     expect((await read(asLearner(other))).status).toBe(404);
+  });
+
+  it('shows on the booking as feedbackGiven (list and one), for its own session only, without a 404 to probe', async () => {
+    const rated = await bookedSession('learner-1', START);
+    const unrated = await bookedSession('learner-1', '2026-11-26T10:00:00Z');
+    const othersSession = await bookedSession('learner-2', '2026-11-26T11:00:00Z');
+    const list = async (who: CallOptions) =>
+      (await call<{ data: BookingBody[] }>(ctx.app, 'GET', '/v1/bookings?as=learner', who)).body.data;
+    const given = (rows: BookingBody[]) => Object.fromEntries(rows.map((b) => [b.id, b.feedbackGiven]));
+    expect(given(await list(asLearner(tenant)))).toEqual({ [rated]: false, [unrated]: false });
+
+    ctx.clock.set('2026-11-26T11:20:00Z');
+    expect((await feedback(rated, asLearner(tenant))).status).toBe(201);
+    expect((await feedback(othersSession, asLearner(tenant, 'learner-2'))).status).toBe(201);
+    expect(given(await list(asLearner(tenant)))).toEqual({ [rated]: true, [unrated]: false });
+    expect(given(await list(asLearner(tenant, 'learner-2')))).toEqual({ [othersSession]: true });
+    const one = (id: string, who: CallOptions) =>
+      call<BookingBody>(ctx.app, 'GET', `/v1/bookings/${id}`, who);
+    expect((await one(rated, asLearner(tenant))).body.feedbackGiven).toBe(true);
+    expect((await one(unrated, asLearner(tenant))).body.feedbackGiven).toBe(false);
+    // The mentor and the program see the same flag; another tenant sees nothing at all.
+    expect((await one(rated, asMentor())).body.feedbackGiven).toBe(true);
+    expect((await one(rated, sk())).body.feedbackGiven).toBe(true);
+    const other = await ctx.tenant();
+    expect((await one(rated, sk(other))).status).toBe(404);
+    expect(await list(asLearner(other))).toEqual([]);
   });
 
   it('is refused to the mentor, the program, strangers and other tenants, and changes nothing', async () => {

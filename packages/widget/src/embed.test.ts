@@ -305,7 +305,13 @@ describe('dist/widget.js (built embed bundle)', () => {
     );
     const launcher = onlyLauncher(frame.document);
     const press = (type: string, target: Element) =>
-      target.dispatchEvent(new frame.PointerEvent(type, { bubbles: true, composed: true, button: 0 }));
+      target.dispatchEvent(
+        new (frame as unknown as typeof globalThis).PointerEvent(type, {
+          bubbles: true,
+          composed: true,
+          button: 0,
+        }),
+      );
     press('pointerdown', stubButton(launcher)!); // pressing starts loading the flow
     await frame.customElements.whenDefined('mm-ask-expert');
     await launcher.updateComplete;

@@ -46,6 +46,22 @@ export async function findFeedback(
     .executeTakeFirst();
 }
 
+/** Which of these bookings have the learner's feedback (one query for all of them). */
+export async function bookingsWithFeedback(
+  db: Db,
+  tenantId: string,
+  bookingIds: readonly string[],
+): Promise<Set<string>> {
+  if (!bookingIds.length) return new Set();
+  const rows = await db
+    .selectFrom('feedback')
+    .select('booking_id')
+    .where('tenant_id', '=', tenantId)
+    .where('booking_id', 'in', [...new Set(bookingIds)])
+    .execute();
+  return new Set(rows.map((row) => row.booking_id));
+}
+
 /** Folds one rating into the mentor's running totals (what matching's Bayesian average reads). */
 export async function addMentorRating(
   db: Db,

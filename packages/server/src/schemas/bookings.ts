@@ -57,6 +57,10 @@ export const BookingSchema = z
     cancelReason: z.string().nullable(),
     cancelledBy: z.enum(['learner', 'mentor', 'program']).nullable(),
     previousSessions: PreviousSessionsSchema.optional(),
+    feedbackGiven: z.boolean().openapi({
+      description:
+        'Whether the learner has rated this session (`GET /v1/bookings/{id}/feedback` has it), so a client needs no failing request to find out.',
+    }),
   })
   .openapi('Booking');
 

@@ -18,6 +18,7 @@ export interface BookingBody {
   sequence: number;
   cancelReason: string | null;
   cancelledBy: string | null;
+  feedbackGiven: boolean;
 }
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'];

@@ -108,7 +108,11 @@ export class MmAskExpert extends MmElement {
     mentor: { state: true },
     signedIn: { state: true },
     chat: { state: true },
+    unread: { state: true },
   };
+
+  /** Unread messages in the learner's conversations (My help's follow-up counts them, live). */
+  private unread = 0;
 
   /** What the learner is working on, set by the site owner (e.g. `sql-joins`): sent, never shown. */
   topic = '';
@@ -455,13 +459,17 @@ export class MmAskExpert extends MmElement {
           theme=${this.theme}
           .client=${client}
         ></mm-my-help>
-        <slot name="mine" ?hidden=${step !== 'mine'}></slot>
+        <slot name="mine" ?hidden=${step !== 'mine'} @mm-unread-changed=${(
+          e: CustomEvent<{ count: number }>,
+        ) => {
+          this.unread = e.detail.count;
+        }}></slot>
         <div class="footer">
           ${
             step === 'mine'
               ? html`<button part="button ask-button" type="button" @click=${() => this.#goTo('ask')}>${t.confirmation.another}</button>`
               : step !== 'guest' && this.#hasUser
-                ? html`<button part="button my-help-button" type="button" @click=${() => this.#goTo('mine')}>${t.mine.open}</button>`
+                ? html`<button part="button my-help-button" type="button" @click=${() => this.#goTo('mine')}>${t.mine.open}${this.unread ? ` · ${t.mine.unread(this.unread)}` : nothing}</button>`
                 : html`<span></span>`
           }
           <button part="close-button" type="button" @click=${() => this.#closeWith('close-button')}>

@@ -176,7 +176,7 @@ describe('<mm-ask-expert> My help', () => {
     expect(items).to.have.length(2);
     expect(items[0]).to.contain('Session with Ada Lovelace · Video call · Booked');
     expect(items[1]).to.contain('Session with Grace Hopper');
-    expect(items[1]).to.contain('Done');
+    expect(items[1]).to.contain('Completed');
     // Feedback, action items and the board come from the follow-up bundle, slotted in as the same user.
     const followUps = () => Array.from(el.querySelectorAll('mm-follow-up'));
     type FollowUp = HTMLElement & { userToken?: string; locale?: string };

@@ -3,19 +3,9 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { counter } from '../internal/counter.js';
 import { CANCEL_REASON_MAX, chars, overLimit } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
-import { formatDateTime } from '../internal/time.js';
+import { safeUrl } from '../internal/safe-url.js';
+import { formatSession, timeZone } from '../internal/time.js';
 import { confirmationStyles } from './confirmation.styles.js';
-
-/** Only web links become clickable: a `javascript:` join URL must never be one. */
-function safeUrl(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * @tagname mm-confirmation
@@ -91,7 +81,8 @@ export class MmConfirmation extends MmElement {
       <section aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
         <h3 id="heading" tabindex="-1">${cancelled ? t.cancelled : t.heading}</h3>
         ${this.mentor ? html`<p class="mentor">${t.withMentor(this.mentor.name)}</p>` : nothing}
-        <p class="when"><time datetime=${booking.start}>${formatDateTime(booking.start, this.resolvedLocale)}</time></p>
+        <p class="when"><time datetime=${booking.start}>${formatSession(booking, this.resolvedLocale)}</time></p>
+        <p>${this.t.mine.zone(timeZone())}</p>
         ${
           cancelled
             ? nothing

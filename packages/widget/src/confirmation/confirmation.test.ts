@@ -16,9 +16,16 @@ describe('<mm-confirmation>', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('h3')?.textContent).to.equal('You are booked');
     expect(root.querySelector('.mentor')?.textContent).to.equal('Session with Ada Lovelace');
-    expect(root.querySelector('time')?.textContent).to.equal(
-      new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'short' }).format(new Date(b.start)),
+    // One format everywhere: day, start–end and length, with the viewer's zone named.
+    const day = new Intl.DateTimeFormat('en', { weekday: 'short', month: 'short', day: 'numeric' });
+    const range = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).formatRange(
+      new Date(b.start),
+      new Date(b.end),
     );
+    expect(root.querySelector('time')?.textContent).to.equal(
+      `${day.format(new Date(b.start))} · ${range} (15 min)`,
+    );
+    expect(root.textContent).to.contain(`Times in ${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
     expect(root.querySelector<HTMLAnchorElement>('a.join')?.href).to.equal(
       'https://meet.example.test/mm-abc123',
     );

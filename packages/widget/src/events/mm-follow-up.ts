@@ -45,8 +45,14 @@ export interface MmReportSubmittedDetail {
   reason: CreateReportParams['reason'];
 }
 
+/** How many messages the learner has not read, in all their conversations. */
+export interface MmUnreadChangedDetail {
+  count: number;
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'mm-unread-changed': CustomEvent<MmUnreadChangedDetail>;
     'mm-instant-matched': CustomEvent<MmInstantMatchedDetail>;
     'mm-instant-expired': CustomEvent<MmInstantExpiredDetail>;
     'mm-feedback-submitted': CustomEvent<MmFeedbackSubmittedDetail>;

@@ -1,4 +1,4 @@
-import { type Booking, type Mentor, Micromentor, NotFoundError } from '@micromentor/sdk';
+import { type Booking, type Mentor, Micromentor, type Thread } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../action-items/action-items.js';
@@ -7,11 +7,21 @@ import '../instant-help/instant-help.js';
 import '../session-report/session-report.js';
 import '../session-feedback/session-feedback.js';
 import '../thread-view/thread-view.js';
+import type { MmChatOpenEvent } from '../events/mm-chat-open.js';
 import { type FollowUpMessages, followUpMessages } from '../i18n/follow-up.js';
 import { ClientElement } from '../internal/client-element.js';
-import { type FollowUpApi, followUpApi, type SessionNotes } from '../internal/follow-up-api.js';
+import type { ConversationApi } from '../internal/conversation-api.js';
+import {
+  type FollowUpApi,
+  followUpApi,
+  type LiveEvent,
+  type SessionNotes,
+  type Subscribe,
+} from '../internal/follow-up-api.js';
+import { formatSession, timeZone } from '../internal/time.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+import type { MmThreadView } from '../thread-view/thread-view.component.js';
 
 interface PastSession {
   booking: Booking;
@@ -22,9 +32,11 @@ interface PastSession {
 
 /**
  * @tagname mm-follow-up
- * @summary What a learner takes away from their sessions: feedback to give, the mentor's
- * summary and action items to tick off, their conversations with mentors, and their board of
- * advisors to ask again.
+ * @summary What a learner takes away from their sessions: feedback to give on sessions that
+ * have ended, the mentor's summary and action items to tick off, their conversations with
+ * mentors (live: new messages and unread counts as they come, on the same event stream as the
+ * mentor console), and their board of advisors to ask again. Opens a session's conversation
+ * when "Chat" in My help (its parent's `mm-chat-open`) asks.
  *
  * @event mm-feedback-submitted - `detail: { bookingId, rating, solved }`.
  * @event mm-action-item-toggled - `detail: { itemId, done }`.
@@ -33,6 +45,7 @@ interface PastSession {
  * @event mm-report-submitted - `detail: { reportId, mentorId, bookingId, reason }`.
  * @event mm-instant-matched - With `request-id`: a mentor accepted. `detail: { requestId, booking }`.
  * @event mm-instant-expired - With `request-id`: nobody accepted in time. `detail: { requestId, matches }`.
+ * @event mm-unread-changed - The learner's unread messages in all conversations changed. `detail: { count }`.
  *
  * @csspart button - Every button.
  * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
@@ -49,8 +62,12 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
   @property({ type: Number }) offers = 0;
   /** The current time (tests set it). */
   @property({ attribute: false }) now: () => Date = () => new Date();
+  /** Live events; by default the SDK's `events.subscribe` (tests give their own). */
+  @property({ attribute: false }) subscribe: Subscribe | null = null;
 
   @state() private past: PastSession[] = [];
+  /** Unread messages per conversation, as the last list (and the live events since) say. */
+  @state() private unread = new Map<string, number>();
   @state() private boardIds = new Set<string>();
   @state() private userId = '';
   protected override loading = true;
@@ -70,17 +87,94 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     this.#shown = shown;
   });
 
+  #abort: AbortController | null = null;
+  /** The element "Chat" events come from: My help, in the same widget (this element's parent). */
+  #parent: Element | null = null;
+  /** The conversation calls the thread view makes, counting unread messages on the way. */
+  #conversation: ConversationApi | null = null;
+
   override connectedCallback(): void {
     super.connectedCallback();
     // After the first update: properties the embed script set before this element was defined
     // (key, API base, token) are only applied then.
     void this.updateComplete.then(() => this.refresh());
     this.#visibility.observe(this);
+    this.#parent = this.parentElement;
+    this.#parent?.addEventListener('mm-chat-open', this.#openChat);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#visibility.disconnect();
+    this.#parent?.removeEventListener('mm-chat-open', this.#openChat);
+    this.#abort?.abort();
+    this.#abort = null;
+  }
+
+  #openChat = async (event: Event): Promise<void> => {
+    const view = this.renderRoot.querySelector<MmThreadView>('mm-thread-view');
+    if (!view) return;
+    view.threadId = (event as MmChatOpenEvent).detail.threadId;
+    view.scrollIntoView({ block: 'nearest' });
+    await view.updateComplete;
+    view.shadowRoot?.querySelector('textarea')?.focus();
+  };
+
+  /** The learner's live events: messages in their conversations, their sessions' changes. */
+  #listen(api: FollowUpApi): void {
+    if (this.#abort) return;
+    this.#abort = new AbortController();
+    (this.subscribe ?? api.subscribe)({ signal: this.#abort.signal, onEvent: (e) => this.#onEvent(e) });
+  }
+
+  #onEvent(event: LiveEvent): void {
+    const view = this.renderRoot.querySelector<MmThreadView>('mm-thread-view');
+    if (event.type === 'message.created') {
+      const threadId = String(event.data.threadId ?? '');
+      const message = event.data.message as { authorId?: string } | undefined;
+      // The list, or the conversation it is about, reloads (an open one is marked read as it
+      // shows); another one open meanwhile: a message from the mentor there counts as unread.
+      if (!view?.threadId || view.threadId === threadId) void view?.refresh();
+      else if (message?.authorId !== this.userId) {
+        this.#setUnread(new Map(this.unread).set(threadId, (this.unread.get(threadId) ?? 0) + 1));
+      }
+    } else if (event.type.startsWith('booking.')) {
+      void this.refresh();
+    }
+  }
+
+  #setUnread(unread: Map<string, number>): void {
+    const count = (map: Map<string, number>) => [...map.values()].reduce((a, b) => a + b, 0);
+    const before = count(this.unread);
+    this.unread = unread;
+    if (count(unread) !== before) this.emit('mm-unread-changed', { count: count(unread) });
+  }
+
+  /** The thread view's calls: its list and its read marks keep the unread counts. */
+  #conversations(api: FollowUpApi): ConversationApi {
+    const seen = (threads: Thread[]) => {
+      const unread = new Map(this.unread);
+      for (const thread of threads) unread.set(thread.id, thread.unreadCount);
+      this.#setUnread(unread);
+    };
+    this.#conversation ??= {
+      ...api.conversation,
+      threads: () => {
+        const list = api.conversation.threads();
+        // The first page is fetched once, whoever reads it.
+        void list.then(
+          (page) => seen(page.data),
+          () => {},
+        );
+        return list;
+      },
+      markRead: async (threadId, messageId) => {
+        const thread = await api.conversation.markRead(threadId, messageId);
+        seen([thread]);
+        return thread;
+      },
+    };
+    return this.#conversation;
   }
 
   get t(): FollowUpMessages {
@@ -98,6 +192,8 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       const [sessions, board, userId] = await Promise.all([api.sessions(), api.board(), api.userId()]);
       this.boardIds = new Set(board.map((e) => e.mentor.id));
       this.userId = userId;
+      this.#listen(api);
+      // Started sessions (their notes may be there); feedback only once they have ended.
       const done = sessions
         .filter((b) => b.status === 'completed' || (b.status === 'confirmed' && Date.parse(b.start) <= now))
         .sort((a, b) => b.start.localeCompare(a.start));
@@ -112,14 +208,12 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       };
       this.past = await Promise.all(
         done.map(async (booking) => {
-          const [mentor, needsFeedback, notes] = await Promise.all([
+          const [mentor, notes] = await Promise.all([
             mentorOf(booking.mentorId),
-            api.feedback(booking.id).then(
-              () => false,
-              (error: unknown) => error instanceof NotFoundError,
-            ),
             api.notes(booking.id).catch(() => null),
           ]);
+          // The booking says whether feedback was given: no request per session to find out.
+          const needsFeedback = !booking.feedbackGiven && Date.parse(booking.end) <= now;
           return { booking, mentor, needsFeedback, notes };
         }),
       );
@@ -165,9 +259,12 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       ></mm-instant-help>`;
     }
     if (this.loading) return html`<p role="status">${t.loading}</p>`;
+    const locale = this.locale || undefined;
+    const unread = [...this.unread.values()].reduce((a, b) => a + b, 0);
     const withItems = this.past.filter((p) => p.notes && (p.notes.summary || p.notes.actionItems.length));
     return html`
       ${this.alert()}
+      <p>${t.zone(timeZone())}</p>
       <section aria-labelledby="review">
         <h3 id="review">${t.review}</h3>
         ${this.past.some((p) => p.needsFeedback) ? nothing : html`<p>${t.reviewEmpty}</p>`}
@@ -176,7 +273,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
             .filter((p) => p.needsFeedback)
             .map(
               (p) => html`<li class="card">
-                <h4>${t.sessionWith(p.mentor?.name ?? '', this.when(p.booking.start, 'medium'))}</h4>
+                <h4>${t.sessionWith(p.mentor?.name ?? '', formatSession(p.booking, locale))}</h4>
                 <mm-session-feedback
                   .api=${this.api}
                   locale=${this.locale}
@@ -193,7 +290,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
         <ul class="cards">
           ${withItems.map(
             (p) => html`<li class="card">
-              <h4>${t.sessionWith(p.mentor?.name ?? '', this.when(p.booking.start, 'medium'))}</h4>
+              <h4>${t.sessionWith(p.mentor?.name ?? '', formatSession(p.booking, locale))}</h4>
               <mm-action-items
                 .api=${this.api}
                 locale=${this.locale}
@@ -210,7 +307,12 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
           )}
         </ul>
       </section>
-      <mm-thread-view .api=${this.api!.conversation} .userId=${this.userId} locale=${this.locale}></mm-thread-view>
+      <p role="status">${unread ? t.unread(unread) : ''}</p>
+      <mm-thread-view
+        .api=${this.#conversations(this.api!)}
+        .userId=${this.userId}
+        locale=${this.locale}
+      ></mm-thread-view>
       <mm-advisor-board .api=${this.api} locale=${this.locale} .now=${this.now}></mm-advisor-board>
     `;
   }

@@ -1,6 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MmInstantHelp } from '../instant-help/instant-help.js';
+import type { LiveEvent } from '../internal/follow-up-api.js';
+import type { Subscribe } from '../internal/subscribe.js';
 import { booking, fakeApi, helpRequest, json, match, problem, slot } from '../test-support/fake-api.js';
 import type { MmFollowUp } from './follow-up.js';
 import './follow-up.js';
@@ -45,7 +47,23 @@ const thread = {
   lastMessageAt: hourAgo(),
 };
 
-async function followUp(routes: Parameters<typeof fakeApi>[0] = {}, locale = 'en') {
+/** A stand-in for the live stream: `send` delivers an event as the server would. */
+function liveStream() {
+  let deliver: ((event: LiveEvent) => void) | null = null;
+  let id = 0;
+  const subscribe: Subscribe = (handlers) => {
+    deliver = handlers.onEvent;
+  };
+  const send = (type: LiveEvent['type'], data: Record<string, unknown>) =>
+    deliver?.({ id: String(++id), type, data, createdAt: new Date().toISOString() });
+  return { subscribe, send, listening: () => deliver !== null };
+}
+
+async function followUp(
+  routes: Parameters<typeof fakeApi>[0] = {},
+  locale = 'en',
+  subscribe: Subscribe | null = null,
+) {
   let board: unknown[] = [];
   const api = fakeApi({
     'GET /v1/me': () =>
@@ -74,7 +92,7 @@ async function followUp(routes: Parameters<typeof fakeApi>[0] = {}, locale = 'en
     ...routes,
   });
   const el = await fixture<MmFollowUp>(
-    html`<mm-follow-up locale=${locale} .client=${api.client}></mm-follow-up>`,
+    html`<mm-follow-up locale=${locale} .client=${api.client} .subscribe=${subscribe}></mm-follow-up>`,
   );
   await waitUntil(() => el.shadowRoot!.querySelector('mm-advisor-board'), 'loaded');
   return { el, ...api };
@@ -208,7 +226,7 @@ describe('<mm-follow-up>', () => {
           ],
           nextCursor: null,
         }),
-      'POST /v1/threads/thr_1/read': () => json(200, {}),
+      'POST /v1/threads/thr_1/read': () => json(200, { ...thread, unreadCount: 0 }),
     });
     const threads = inner(el, 'mm-thread-view');
     await waitUntil(() => threads.shadowRoot?.querySelector('button.thread'), 'threads');
@@ -220,6 +238,118 @@ describe('<mm-follow-up>', () => {
       'Send me the query?',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('asks feedback only on sessions that have ended and have none, knowing it from the list (no 404 per session)', async () => {
+    const live = booking({
+      id: 'bkg_live',
+      mentorId: 'mnt_ada',
+      start: new Date(Date.now() - 600_000).toISOString(),
+      end: new Date(Date.now() + 300_000).toISOString(),
+    });
+    const rated = booking({
+      id: 'bkg_rated',
+      mentorId: 'mnt_ada',
+      start: hourAgo(),
+      end: hourAgo(),
+      feedbackGiven: true,
+    });
+    const { el, calls } = await followUp({
+      'GET /v1/bookings': () => json(200, { data: [past, live, rated, future], nextCursor: null }),
+    });
+    const forms = Array.from(el.shadowRoot!.querySelectorAll('mm-session-feedback'));
+    expect(forms.map((f) => f.getAttribute('booking-id'))).to.deep.equal(['bkg_past']);
+    expect(calls.filter((c) => c.path.endsWith('/feedback'))).to.deep.equal([]);
+    // Times: the session's day, start–end and length, and the viewer's zone named once.
+    const heading = el.shadowRoot!.querySelector('ul.cards h4')!.textContent!;
+    expect(heading).to.match(/^Ada Lovelace, \w{3}, \w{3} \d+ · .+ \(\d+ min\)$/);
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(el.shadowRoot!.textContent!.split(`Times in ${zone}`)).to.have.length(2);
+  });
+
+  it('follows the learner’s conversations live: new messages, unread counts, read when opened', async () => {
+    const stream = liveStream();
+    let unread = 1;
+    let messages = [
+      {
+        id: 'msg_1',
+        threadId: 'thr_1',
+        authorId: 'usr_ada',
+        body: 'Send me the query?',
+        createdAt: hourAgo(),
+      },
+    ];
+    const second = { ...thread, id: 'thr_2', mentor: { id: 'usr_bob', name: 'Bob' }, unreadCount: 0 };
+    const { el, calls } = await followUp(
+      {
+        'GET /v1/threads': () =>
+          json(200, { data: [{ ...thread, unreadCount: unread }, second], nextCursor: null }),
+        'GET /v1/threads/thr_1/messages': () => json(200, { data: messages, nextCursor: null }),
+        'POST /v1/threads/thr_1/read': () => {
+          unread = 0;
+          return json(200, { ...thread, unreadCount: 0 });
+        },
+      },
+      'en',
+      stream.subscribe,
+    );
+    const counts: number[] = [];
+    el.addEventListener('mm-unread-changed', (e) => counts.push(e.detail.count));
+    await waitUntil(() => stream.listening(), 'subscribed');
+    const view = inner(el, 'mm-thread-view');
+    const items = () =>
+      Array.from(view.shadowRoot!.querySelectorAll('button.thread')).map((b) =>
+        b.textContent!.replace(/\s+/g, ' ').trim(),
+      );
+    const total = () => el.shadowRoot!.querySelector('mm-thread-view')!.previousElementSibling!.textContent;
+    await waitUntil(() => items().length === 2, 'threads');
+    expect(total()).to.equal('1 unread message');
+
+    // A new message from the mentor: the list reloads with the server's counts, the total follows.
+    unread = 2;
+    const lists = () => calls.filter((c) => c.path === '/v1/threads').length;
+    const before = lists();
+    stream.send('message.created', { threadId: 'thr_1', message: { authorId: 'usr_ada' } });
+    await waitUntil(() => items()[0] === 'Ada Lovelace 2 unread', 'live unread count');
+    expect(lists()).to.equal(before + 1);
+    await waitUntil(() => total() === '2 unread messages', 'total');
+
+    // Opened: read up to its last message, the total drops to none.
+    view.shadowRoot!.querySelector<HTMLButtonElement>('button.thread')!.click();
+    await waitUntil(() => view.shadowRoot!.querySelector('.messages li'), 'messages');
+    await waitUntil(() => total() === '', 'read');
+    // While it is open, a new message in it appears at once (and is marked read again).
+    messages = [...messages, { ...messages[0]!, id: 'msg_2', body: 'Any luck?' }];
+    stream.send('message.created', { threadId: 'thr_1', message: { authorId: 'usr_ada' } });
+    await waitUntil(() => view.shadowRoot!.querySelectorAll('.messages li').length === 2, 'live message');
+    // One in another conversation meanwhile counts as unread there.
+    stream.send('message.created', { threadId: 'thr_2', message: { authorId: 'usr_bob' } });
+    await waitUntil(() => total() === '1 unread message', 'other thread');
+    expect(counts).to.deep.equal([2, 0, 1]); // the first 1 came with the load, before this listener
+  });
+
+  it('opens a session’s conversation when My help’s "Chat" asks (mm-chat-open from its parent)', async () => {
+    const { client } = fakeApi({
+      'GET /v1/me': () => json(200, { user: { id: 'usr_lin' } }),
+      'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/me/board': () => json(200, { data: [] }),
+      'GET /v1/threads': () => json(200, { data: [thread], nextCursor: null }),
+      'GET /v1/threads/thr_1/messages': () =>
+        json(200, {
+          data: [{ id: 'msg_1', threadId: 'thr_1', authorId: 'usr_ada', body: 'Hi', createdAt: hourAgo() }],
+          nextCursor: null,
+        }),
+      'POST /v1/threads/thr_1/read': () => json(200, { ...thread, unreadCount: 0 }),
+    });
+    const parent = await fixture(
+      html`<div><mm-follow-up locale="en" .client=${client} .subscribe=${liveStream().subscribe}></mm-follow-up></div>`,
+    );
+    const el = parent.querySelector('mm-follow-up')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('mm-thread-view'), 'loaded');
+    parent.dispatchEvent(new CustomEvent('mm-chat-open', { detail: { threadId: 'thr_1' } }));
+    const view = inner(el, 'mm-thread-view');
+    await waitUntil(() => view.shadowRoot!.querySelector('.messages li'), 'the conversation');
+    expect(view.shadowRoot!.querySelector('.messages li')!.textContent).to.include('Hi');
   });
 
   it('reloads when shown again after being hidden (My help closed and reopened), not before', async () => {

@@ -1,5 +1,6 @@
 import { badgeNames } from './badges.js';
 import { LAUNCHER_LABEL } from './locale.js';
+import { plural } from './plural.js';
 
 // Every string the learner widget shows, in English. Plurals and values are functions.
 export const en = {
@@ -24,8 +25,14 @@ export const en = {
     loading: 'Loading your sessions…',
     upcoming: 'Upcoming',
     past: 'Past',
+    now: 'Happening now',
     none: 'Nothing here yet.',
-    statuses: { confirmed: 'Booked', cancelled: 'Cancelled', completed: 'Done', no_show: 'Missed' },
+    zone: (zone: string) => `Times in ${zone}`,
+    statuses: { confirmed: 'Booked', cancelled: 'Cancelled', completed: 'Completed', no_show: 'Missed' },
+    /** A confirmed session whose time has passed (before the server marks it completed). */
+    held: 'Held',
+    chat: 'Chat',
+    unread: (n: number) => plural('en', n, { one: '# unread message', other: '# unread messages' }),
     reschedule: 'Reschedule',
     pick: 'Pick a new time',
     keep: 'Keep this time',
@@ -111,6 +118,8 @@ export const en = {
     validation: 'Some details are not right. Check the form.',
     notFound: 'That item no longer exists.',
     slotTaken: 'That time was just taken. Please pick another one.',
+    notChangeable:
+      'This session has already started or is no longer booked, so it cannot be cancelled or moved.',
     rateLimited: 'Too many tries. Wait a moment and try again.',
     setup: 'This help widget is not set up yet.',
     generic: 'Something went wrong. Please try again.',

@@ -1,6 +1,7 @@
 import { badgeNames } from './badges.js';
 import type { Messages } from './en.js';
 import { LAUNCHER_LABEL } from './locale.js';
+import { plural } from './plural.js';
 
 // Every string the learner widget shows, in Spanish.
 export const es: Messages = {
@@ -25,8 +26,18 @@ export const es: Messages = {
     loading: 'Cargando tus sesiones…',
     upcoming: 'Próximas',
     past: 'Anteriores',
+    now: 'En curso',
     none: 'Aún no hay nada.',
-    statuses: { confirmed: 'Reservada', cancelled: 'Cancelada', completed: 'Hecha', no_show: 'No asististe' },
+    zone: (zone) => `Horas en ${zone}`,
+    statuses: {
+      confirmed: 'Reservada',
+      cancelled: 'Cancelada',
+      completed: 'Completada',
+      no_show: 'No asististe',
+    },
+    held: 'Realizada',
+    chat: 'Chat',
+    unread: (n) => plural('es', n, { one: '# mensaje sin leer', other: '# mensajes sin leer' }),
     reschedule: 'Cambiar hora',
     pick: 'Elige otra hora',
     keep: 'Mantener esta hora',
@@ -112,6 +123,8 @@ export const es: Messages = {
     validation: 'Algunos datos no son correctos. Revisa el formulario.',
     notFound: 'Ese elemento ya no existe.',
     slotTaken: 'Esa hora se acaba de ocupar. Elige otra, por favor.',
+    notChangeable:
+      'Esta sesión ya ha empezado o ya no está reservada, así que no se puede cancelar ni cambiar de hora.',
     rateLimited: 'Demasiados intentos. Espera un momento.',
     setup: 'Este widget de ayuda aún no está configurado.',
     generic: 'Algo ha salido mal. Inténtalo de nuevo.',

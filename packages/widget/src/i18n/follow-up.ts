@@ -7,6 +7,8 @@ const en = {
   ...panelWords.en,
   review: 'Sessions to review',
   reviewEmpty: 'Nothing to review.',
+  zone: (zone: string) => `Times in ${zone}`,
+  unread: (n: number) => plural('en', n, { one: '# unread message', other: '# unread messages' }),
   sessionWith: (name: string, when: string) => `${name}, ${when}`,
   feedback: {
     legendRating: 'How helpful was it?',
@@ -92,6 +94,8 @@ const es: FollowUpMessages = {
   ...panelWords.es,
   review: 'Sesiones por valorar',
   reviewEmpty: 'No hay nada que valorar.',
+  zone: (zone: string) => `Horas en ${zone}`,
+  unread: (n: number) => plural('es', n, { one: '# mensaje sin leer', other: '# mensajes sin leer' }),
   sessionWith: (name: string, when: string) => `${name}, ${when}`,
   feedback: {
     legendRating: '¿Cuánto te ayudó?',

@@ -3,18 +3,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MmEventDetail } from '../events/event-detail.js';
 import type { MmErrorStep } from '../events/mm-error.js';
-
-/** How panels write a time (in the element's `locale`, else the browser's). */
-const WHEN = {
-  /** "Nov 26, 2026, 3:30 PM" */
-  medium: { dateStyle: 'medium', timeStyle: 'short' },
-  /** "11/26/26, 3:30 PM" */
-  short: { dateStyle: 'short', timeStyle: 'short' },
-  /** "Thu 3:30 PM": a free time in the coming days */
-  slot: { weekday: 'short', hour: 'numeric', minute: '2-digit' },
-  /** "Thu, Nov 26, 3:30 PM": a free time in the coming weeks */
-  day: { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' },
-} satisfies Record<string, Intl.DateTimeFormatOptions>;
+import { formatDateTime, formatSlot } from './time.js';
 
 /** The words every console panel's catalogue has. */
 export interface PanelWords {
@@ -101,9 +90,12 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
     this.emit('mm-error', { step, code, message: this.error, error });
   }
 
-  /** A time (ISO 8601) in one of the panels' styles. */
-  protected when(iso: string, style: keyof typeof WHEN): string {
-    return new Intl.DateTimeFormat(this.locale || undefined, WHEN[style]).format(new Date(iso));
+  /**
+   * A time (ISO 8601) the one way every surface writes it (internal/time.ts): `slot` for a free
+   * time's button ("Thu 3:30 PM"), any other style a day and time ("Thu, Nov 26 · 3:30 PM").
+   */
+  protected when(iso: string, style: 'slot' | 'day' | 'medium' | 'short'): string {
+    return (style === 'slot' ? formatSlot : formatDateTime)(iso, this.locale || undefined);
   }
 
   /** The last failure as an alert, or nothing. */

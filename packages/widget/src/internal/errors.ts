@@ -14,16 +14,19 @@ export function describeError(error: unknown, t: Messages): { code: string; mess
   const message =
     code === 'slot_unavailable'
       ? e.slotTaken
-      : ((
-          {
-            0: e.connection,
-            400: e.validation,
-            401: e.auth,
-            403: e.permission,
-            404: e.notFound,
-            422: e.validation,
-            429: e.rateLimited,
-          } as Record<number, string>
-        )[status] ?? e.generic);
+      : // booking_not_cancellable, booking_not_reschedulable: started, ended or cancelled meanwhile
+        code.startsWith('booking_not_')
+        ? e.notChangeable
+        : ((
+            {
+              0: e.connection,
+              400: e.validation,
+              401: e.auth,
+              403: e.permission,
+              404: e.notFound,
+              422: e.validation,
+              429: e.rateLimited,
+            } as Record<number, string>
+          )[status] ?? e.generic);
   return { code, message };
 }

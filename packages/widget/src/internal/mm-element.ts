@@ -2,7 +2,15 @@ import type { MicromentorCore } from '@micromentor/sdk';
 import { LitElement, type PropertyDeclarations } from 'lit';
 import type { MmEventDetail } from '../events/event-detail.js';
 import type { MmErrorStep } from '../events/mm-error.js';
-import { type Locale, type Messages, messages, resolveLocale } from '../i18n/index.js';
+import {
+  hasMessages,
+  type Locale,
+  loadMessages,
+  MESSAGES_LOADED,
+  type Messages,
+  messages,
+  resolveLocale,
+} from '../i18n/index.js';
 import { describeError, SetupError } from './errors.js';
 
 /** What every step element shares: the SDK client, the locale and typed events. */
@@ -29,6 +37,28 @@ export class MmElement extends LitElement {
 
   /** The step's last failed call, in plain words (shown as an alert). */
   protected error = '';
+
+  /** A catalogue arrived: this element may speak it now. */
+  #onMessages = (): void => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener(MESSAGES_LOADED, this.#onMessages);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener(MESSAGES_LOADED, this.#onMessages);
+  }
+
+  /** Also waits for the element's own language, when its catalogue is still on its way. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const locale = this.resolvedLocale;
+    if (hasMessages(locale)) return done;
+    await loadMessages(locale).catch(() => {});
+    return super.getUpdateComplete();
+  }
 
   get resolvedLocale(): Locale {
     return resolveLocale(this.locale, this);

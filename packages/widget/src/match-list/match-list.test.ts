@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
 import type { MmErrorEvent } from '../events/mm-error.js';
+import { formatDateTime } from '../internal/time.js';
 import {
   booking,
   fakeApi,
@@ -90,9 +91,7 @@ describe('<mm-match-list>', () => {
     expect(text).to.contain('Check your session');
     expect(text).to.contain('Session with Grace Hopper');
     expect(review.querySelector('time')!.getAttribute('datetime')).to.equal(wanted.start);
-    expect(review.querySelector('time')!.textContent).to.equal(
-      new Intl.DateTimeFormat('en', { dateStyle: 'full', timeStyle: 'short' }).format(new Date(wanted.start)),
-    );
+    expect(review.querySelector('time')!.textContent).to.equal(formatDateTime(wanted.start, 'en'));
     expect(text).to.contain(`Time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
     expect(text).to.contain('30 min · Phone call');
     expect(el.shadowRoot!.querySelector('ul.cards')!.checkVisibility()).to.be.false;

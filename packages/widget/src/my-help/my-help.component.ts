@@ -2,18 +2,31 @@ import type { Booking, TimeRange } from '@micromentor/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
 import { MmElement } from '../internal/mm-element.js';
-import { formatDateTime, formatSlot, slotMinutes } from '../internal/time.js';
+import { safeUrl } from '../internal/safe-url.js';
+import {
+  formatDateTime,
+  formatRelative,
+  formatSession,
+  formatSlot,
+  slotMinutes,
+  timeZone,
+} from '../internal/time.js';
 import { baseStyles } from '../styles/base.js';
 
 const WEEK = 7 * 86_400_000;
 
+/** Where a session is listed: happening now, still ahead, or over (ended or cancelled). */
+type Place = 'now' | 'upcoming' | 'past';
+
 /**
  * @tagname mm-my-help
- * @summary Step 4, "My help": the learner's upcoming and past sessions; cancel one (after a
- * confirm step: Escape keeps it), or move it to another free time of the same mentor.
+ * @summary Step 4, "My help": the learner's sessions, each in one place — happening now (join
+ * and chat), upcoming (cancel after a confirm step where Escape keeps it, or move to another
+ * free time of the same mentor) and past (what happened) — in the viewer's time zone, named.
  *
  * @event mm-booking-cancelled - `detail: { booking }` (the cancelled booking).
  * @event mm-booking-rescheduled - `detail: { booking }` (the booking at its new time).
+ * @event mm-chat-open - "Chat" on a session happening now: `detail: { threadId }` (the follow-up below opens it).
  * @event mm-error - Loading, cancelling or rescheduling failed; the message is shown too.
  *
  * @csspart button - Every button.
@@ -22,6 +35,8 @@ const WEEK = 7 * 86_400_000;
  * @csspart reschedule-button - Shows a session's new times.
  * @csspart slot-button - A new time.
  * @csspart keep-button - Keeps the session's time.
+ * @csspart join-link - Joins a session happening now.
+ * @csspart chat-button - Opens the conversation of a session happening now.
  */
 export class MmMyHelp extends MmElement {
   static override properties: PropertyDeclarations = {
@@ -49,6 +64,10 @@ export class MmMyHelp extends MmElement {
       li p,
       h4 {
         margin: 0 0 8px;
+      }
+      a {
+        color: var(--_a);
+        font-weight: 600;
       }
       .actions {
         display: flex;
@@ -105,6 +124,7 @@ export class MmMyHelp extends MmElement {
       await this.refresh();
       this.status = this.t.confirmation.cancelled;
     });
+    await this.#reread();
     // Its button is gone: focus goes to the heading, above the status.
     this.focus();
   }
@@ -124,29 +144,50 @@ export class MmMyHelp extends MmElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="slot-button"], [part~="keep-button"]')?.focus();
   }
 
-  #move(booking: Booking, slot: TimeRange): Promise<void> {
-    return this.#run('reschedule', async () => {
+  async #move(booking: Booking, slot: TimeRange): Promise<void> {
+    await this.#run('reschedule', async () => {
       const moved = await this.api.bookings.reschedule(booking.id, { start: slot.start });
       this.emit('mm-booking-rescheduled', { booking: moved });
       await this.refresh();
       this.status = this.t.mine.moved;
     });
+    await this.#reread();
   }
 
-  #item(booking: Booking, upcoming: boolean): TemplateResult {
+  /** After a refusal (the session started or changed meanwhile): the list as it is now, the reason kept. */
+  async #reread(): Promise<void> {
+    const error = this.error;
+    if (!error) return;
+    await this.refresh();
+    this.error ||= error;
+  }
+
+  #item(booking: Booking, place: Place, now: number): TemplateResult {
     const t = this.t.mine;
     const locale = this.resolvedLocale;
     const moving = this.moving?.booking.id === booking.id ? this.moving : null;
+    const join = place === 'now' && booking.format !== 'chat' ? safeUrl(booking.joinUrl) : null;
+    const status =
+      place === 'now'
+        ? formatRelative(booking.start, locale, now)
+        : place === 'past' && booking.status === 'confirmed'
+          ? t.held
+          : t.statuses[booking.status];
     return html`<li>
-      <p><strong><time datetime=${booking.start}>${formatDateTime(booking.start, locale)}</time></strong></p>
-      <p>${this.t.confirmation.withMentor(booking.mentorName)} · ${this.t.form.formats[booking.format]} · ${t.statuses[booking.status]}</p>
+      <p><strong><time datetime=${booking.start}>${formatSession(booking, locale)}</time></strong>${place === 'upcoming' ? ` · ${formatRelative(booking.start, locale, now)}` : nothing}</p>
+      <p>${this.t.confirmation.withMentor(booking.mentorName)} · ${this.t.form.formats[booking.format]} · ${status}</p>
       ${
-        upcoming && !moving
+        place === 'now'
           ? html`<div class="actions">
+              ${join ? html`<a part="join-link" href=${join} target="_blank" rel="noopener noreferrer">${this.t.confirmation.join}</a>` : nothing}
+              ${booking.threadId ? html`<button part="button chat-button" type="button" @click=${() => this.emit('mm-chat-open', { threadId: booking.threadId! })}>${t.chat}</button>` : nothing}
+            </div>`
+          : place === 'upcoming' && !moving
+            ? html`<div class="actions">
               <button part="button reschedule-button" type="button" ?disabled=${this.busy} @click=${() => this.#pick(booking)}>${t.reschedule}</button>
               <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${() => this.#ask(booking)}>${this.t.confirmation.cancel}</button>
             </div>`
-          : nothing
+            : nothing
       }
       ${
         moving
@@ -165,11 +206,11 @@ export class MmMyHelp extends MmElement {
     </li>`;
   }
 
-  #list(heading: string, items: Booking[], upcoming: boolean): TemplateResult {
+  #list(heading: string, items: Booking[], place: Place, now: number): TemplateResult {
     return html`<h4>${heading}</h4>
       ${
         items.length
-          ? html`<ul>${items.map((b) => this.#item(b, upcoming))}</ul>`
+          ? html`<ul>${items.map((b) => this.#item(b, place, now))}</ul>`
           : html`<p class="hint">${this.t.mine.none}</p>`
       }`;
   }
@@ -178,14 +219,29 @@ export class MmMyHelp extends MmElement {
     const t = this.t.mine;
     const now = Date.now();
     const all = this.bookings ?? [];
-    const upcoming = all.filter((b) => b.status === 'confirmed' && Date.parse(b.end) > now);
-    const past = all.filter((b) => !upcoming.includes(b)).reverse();
+    // Each session in one place: by its status, then by the clock (a confirmed one is "Held"
+    // once its end has passed, before the server's completion job marks it).
+    const place = (b: Booking): Place =>
+      b.status !== 'confirmed' || Date.parse(b.end) <= now
+        ? 'past'
+        : Date.parse(b.start) <= now
+          ? 'now'
+          : 'upcoming';
+    const live = all.filter((b) => place(b) === 'now');
+    const upcoming = all.filter((b) => place(b) === 'upcoming');
+    const past = all.filter((b) => place(b) === 'past').reverse();
     return html`
       <section aria-labelledby="heading" aria-busy=${this.busy ? 'true' : 'false'}>
         <h3 id="heading" tabindex="-1">${t.open}</h3>
         <p role="status">${this.busy && !this.bookings ? t.loading : this.status}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
-        ${this.bookings ? [this.#list(t.upcoming, upcoming, true), this.#list(t.past, past, false)] : nothing}
+        ${
+          this.bookings
+            ? html`<p>${t.zone(timeZone())}</p>
+                ${live.length ? this.#list(t.now, live, 'now', now) : nothing}
+                ${this.#list(t.upcoming, upcoming, 'upcoming', now)} ${this.#list(t.past, past, 'past', now)}`
+            : nothing
+        }
       </section>
       ${
         this.cancelling

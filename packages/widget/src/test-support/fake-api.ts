@@ -145,6 +145,7 @@ export function booking(overrides: Partial<Booking> = {}): Booking {
     sequence: 0,
     cancelReason: null,
     cancelledBy: null,
+    feedbackGiven: false,
     ...overrides,
   };
 }

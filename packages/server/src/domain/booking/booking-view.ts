@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { BookingRow, Database } from '../../db/database.js';
+import { bookingsWithFeedback } from '../../db/feedback.js';
 import { mentorNames } from '../../db/mentors.js';
 import { userNames } from '../../db/users.js';
 import type { Booking } from '../../schemas/bookings.js';
@@ -17,6 +18,8 @@ interface BookingNames {
   mentorName: string;
   learnerName: string;
   request: RequestBrief | null;
+  /** Whether the learner has rated the session (a booking just made or moved cannot be). */
+  feedbackGiven: boolean;
 }
 
 /** The API's view of a booking row, with the names and request loaded beside it. */
@@ -39,13 +42,14 @@ function toBooking(row: BookingRow, names: BookingNames): Booking {
     sequence: row.sequence,
     cancelReason: row.cancel_reason,
     cancelledBy: row.cancelled_by as Booking['cancelledBy'],
+    feedbackGiven: names.feedbackGiven,
   };
 }
 
 /**
- * Bookings with their mentors' and learners' names and their requests (one query each for all
- * of them); with a `viewer`, that mentor's own bookings also carry their earlier sessions with
- * the same learner (one more query).
+ * Bookings with their mentors' and learners' names, their requests and whether feedback was
+ * given (one query each for all of them); with a `viewer`, that mentor's own bookings also carry
+ * their earlier sessions with the same learner (one more query).
  */
 export async function toBookings(
   db: Kysely<Database>,
@@ -53,7 +57,7 @@ export async function toBookings(
   rows: readonly BookingRow[],
   viewer?: MentorViewer,
 ): Promise<Booking[]> {
-  const [mentors, learners, requests] = await Promise.all([
+  const [mentors, learners, requests, rated] = await Promise.all([
     mentorNames(
       db,
       tenantId,
@@ -69,12 +73,18 @@ export async function toBookings(
       tenantId,
       rows.map((row) => row.request_id),
     ),
+    bookingsWithFeedback(
+      db,
+      tenantId,
+      rows.map((row) => row.id),
+    ),
   ]);
   const bookings = rows.map((row) =>
     toBooking(row, {
       mentorName: mentors.get(row.mentor_id) ?? '',
       learnerName: learners.get(row.learner_id) ?? '',
       request: (row.request_id && requests.get(row.request_id)) || null,
+      feedbackGiven: rated.has(row.id),
     }),
   );
   if (!viewer) return bookings;

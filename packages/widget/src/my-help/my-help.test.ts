@@ -1,0 +1,115 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { MmChatOpenEvent } from '../events/mm-chat-open.js';
+import { formatSession } from '../internal/time.js';
+import { booking, fakeApi, json, problem } from '../test-support/fake-api.js';
+import type { MmMyHelp } from './my-help.js';
+import './my-help.js';
+
+const MIN = 60_000;
+const at = (minutes: number) => new Date(Date.now() + minutes * MIN).toISOString();
+
+const live = booking({ id: 'bkg_live', start: at(-10), end: at(5), threadId: 'thr_live', format: 'video' });
+const upcoming = booking({ id: 'bkg_up', mentorName: 'Grace Hopper', start: at(115), end: at(145) });
+const held = booking({ id: 'bkg_held', mentorName: 'Linus', start: at(-90), end: at(-75) });
+const cancelled = booking({
+  id: 'bkg_cancel',
+  mentorName: 'Grace Hopper',
+  start: at(-300),
+  end: at(-285),
+  status: 'cancelled',
+});
+const completed = booking({ id: 'bkg_done', start: at(-3000), end: at(-2985), status: 'completed' });
+
+async function myHelp(list: () => unknown[], routes: Parameters<typeof fakeApi>[0] = {}, locale = 'en') {
+  const api = fakeApi({ 'GET /v1/bookings': () => json(200, { data: list(), nextCursor: null }), ...routes });
+  const el = await fixture<MmMyHelp>(html`<mm-my-help locale=${locale} .client=${api.client}></mm-my-help>`);
+  await el.refresh();
+  await el.updateComplete;
+  return { el, ...api };
+}
+
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Each list under its heading: the heading, then its items' text. */
+function lists(el: MmMyHelp): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const h of el.shadowRoot!.querySelectorAll('h4')) {
+    const next = h.nextElementSibling;
+    out[text(h)] = next?.tagName === 'UL' ? Array.from(next.children).map((li) => text(li)) : [];
+  }
+  return out;
+}
+
+describe('<mm-my-help>', () => {
+  it('lists each session in one place: happening now, upcoming, past — worded as what happened', async () => {
+    const { el } = await myHelp(() => [completed, cancelled, held, live, upcoming]);
+    const found = lists(el);
+    expect(Object.keys(found)).to.deep.equal(['Happening now', 'Upcoming', 'Past']);
+    expect(found['Happening now']).to.have.length(1);
+    expect(found['Happening now']![0]).to.contain('Session with Ada Lovelace · Video call · 10 minutes ago');
+    expect(found.Upcoming).to.have.length(1);
+    expect(found.Upcoming![0]).to.contain(`${formatSession(upcoming, 'en')} · in 2 hours`);
+    expect(found.Upcoming![0]).to.contain('(30 min)');
+    expect(found.Upcoming![0]).to.contain('Session with Grace Hopper · Video call · Booked');
+    expect(found.Past!.map((item) => item.split(' · ').at(-1))).to.deep.equal([
+      'Held',
+      'Cancelled',
+      'Completed',
+    ]);
+    expect(found.Past!.join()).not.to.contain('Booked');
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(el.shadowRoot!.textContent!.split(`Times in ${zone}`)).to.have.length(2);
+
+    // Now: join and chat, never cancel or move; upcoming: those two only.
+    const item = (id: string) =>
+      Array.from(el.shadowRoot!.querySelectorAll('li')).find(
+        (li) => li.querySelector('time')?.getAttribute('datetime') === id,
+      )!;
+    const nowItem = item(live.start);
+    expect(nowItem.querySelector<HTMLAnchorElement>('[part~="join-link"]')!.href).to.equal(live.joinUrl);
+    expect(nowItem.querySelector('[part~="cancel-button"], [part~="reschedule-button"]')).to.be.null;
+    expect(
+      Array.from(item(upcoming.start).querySelectorAll('button')).map((b) => b.textContent),
+    ).to.deep.equal(['Reschedule', 'Cancel session']);
+    expect(el.shadowRoot!.querySelectorAll('[part~="cancel-button"]')).to.have.length(1);
+    await expect(el).to.be.accessible();
+
+    // "Chat" asks the follow-up below for the session's conversation.
+    const chat = oneEvent(el, 'mm-chat-open') as Promise<MmChatOpenEvent>;
+    nowItem.querySelector<HTMLButtonElement>('[part~="chat-button"]')!.click();
+    expect((await chat).detail).to.deep.equal({ threadId: 'thr_live' });
+  });
+
+  it('explains a refused cancel (the session started meanwhile) in words, and shows it where it is now', async () => {
+    let listed = [booking({ id: 'bkg_up', start: at(1), end: at(16) })];
+    const { el, calls } = await myHelp(() => listed, {
+      'POST /v1/bookings/bkg_up/cancel': () => {
+        listed = [{ ...listed[0]!, start: at(-1) }];
+        return problem(409, 'booking_not_cancellable', 'Conflict', 'This session has already started.');
+      },
+    });
+    const errors: string[] = [];
+    el.addEventListener('mm-error', (e) => errors.push(e.detail.code));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'the refusal');
+    await waitUntil(() => calls.filter((c) => c.path === '/v1/bookings').length === 2, 'reread');
+    await el.updateComplete;
+    expect(text(el.shadowRoot!.querySelector('[role=alert]'))).to.equal(
+      'This session has already started or is no longer booked, so it cannot be cancelled or moved.',
+    );
+    expect(errors).to.deep.equal(['booking_not_cancellable']);
+    expect(Object.keys(lists(el))).to.deep.equal(['Happening now', 'Upcoming', 'Past']);
+    expect(el.shadowRoot!.querySelector('[part~="cancel-button"]')).to.be.null;
+  });
+
+  it('speaks Spanish', async () => {
+    const { el } = await myHelp(() => [held, live, upcoming], {}, 'es');
+    const found = lists(el);
+    expect(Object.keys(found)).to.deep.equal(['En curso', 'Próximas', 'Anteriores']);
+    expect(found.Anteriores![0]).to.contain('Realizada');
+    expect(found.Próximas![0]).to.contain('dentro de 2 horas');
+    expect(el.shadowRoot!.textContent).to.contain('Horas en ');
+  });
+});
