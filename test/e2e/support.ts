@@ -232,6 +232,7 @@ export interface ApiThread {
   bookingId: string | null;
   learner: { id: string; name: string };
   mentor: { id: string; name: string };
+  lastMessage: { body: string; authorRole: 'learner' | 'mentor' } | null;
 }
 
 /**

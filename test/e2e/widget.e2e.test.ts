@@ -308,6 +308,7 @@ describe('the built widget on a customer site (another origin)', () => {
 
     const w = widget(page);
     await w.locator('[part~="my-help-button"]').click();
+
     // Earlier tests may have booked (and cancelled) the same time: the upcoming one has a Cancel button.
     const item = w
       .locator('mm-my-help li')
@@ -349,24 +350,30 @@ describe('the built widget on a customer site (another origin)', () => {
     await button.waitFor({ state: 'visible' });
     const name = (await button.textContent())!.replace(/^Message (.+) instead$/, '$1');
     await button.click();
-    await expect
-      .poll(() => w.locator('mm-match-list [role="status"]').textContent())
-      .toBe(`Message thread with ${name} open: they will reply there.`);
+    // The conversation opens in My help with the question already posted, the box focused.
+    const view = w.locator('mm-follow-up[slot=mine] mm-thread-view');
+    await view.locator('.messages li', { hasText: QUESTION }).waitFor({ state: 'visible' });
+    await expect.poll(() => view.evaluate((el) => el.shadowRoot?.activeElement?.localName)).toBe('textarea');
     await shot(page, 'message-1-thread-open');
 
     const [created] = (await record(page)).threadsCreated;
     expect(created?.mentor).toBe(name);
     const request = (await record(page)).requestsCreated[0]!;
-    const thread = await fetchThread(api!.url, created!.id);
-    expect(thread).toMatchObject({ requestId: request, bookingId: null, mentor: { name } });
+    expect(await fetchThread(api!.url, created!.id)).toMatchObject({
+      requestId: request,
+      bookingId: null,
+      mentor: { name },
+      lastMessage: { body: QUESTION, authorRole: 'learner' },
+    });
     expect((await record(page)).bookingsCreated).toEqual([]);
 
-    // "They will reply there": My help lists the conversation (the follow-up bundle, loaded now).
-    await w.locator('[part~="my-help-button"]').click();
-    await w
-      .locator('mm-follow-up[slot=mine] mm-thread-view button.thread', { hasText: name })
-      .first()
-      .waitFor({ state: 'visible' });
+    // The learner adds to it, with the keyboard, right there.
+    await page.keyboard.type('It happens since I added the addresses table.');
+    await view.getByRole('button', { name: 'Send' }).click();
+    await view.locator('.messages li', { hasText: 'addresses table' }).waitFor({ state: 'visible' });
+    await expect
+      .poll(async () => (await fetchThread(api!.url, created!.id)).lastMessage?.body)
+      .toBe('It happens since I added the addresses table.');
     await shot(page, 'message-2-in-my-help');
     expect(consoleErrors).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './support/context.js';
 
@@ -13,6 +13,8 @@ writeFileSync(join(dir, 'widget.js'), loader);
 // A pre-compressed copy the build wrote; served as is (its bytes differ from a fresh gzip).
 writeFileSync(join(dir, 'widget.js.gz'), gzipSync(loader, { level: 1 }));
 writeFileSync(join(dir, 'ask-expert.AbCd1234.js'), flow);
+// A compressed copy that does not hold the file's bytes (left from another build): never served.
+writeFileSync(join(dir, 'ask-expert.AbCd1234.js.br'), brotliCompressSync('stale();'));
 writeFileSync(join(dir, 'ask-expert-my-help.Zz9_8-7y.js'), 'export const later = 1;');
 writeFileSync(join(dir, 'index.js'), 'export {};');
 
@@ -55,7 +57,7 @@ describe('widget bundles', () => {
     const hashed = await get('/ask-expert.AbCd1234.js', { 'Accept-Encoding': 'br' });
     expect(hashed.status).toBe(200);
     expect(hashed.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
-    // No .br beside it on disk: compressed once by the server.
+    // Its .br beside it on disk is stale: compressed once by the server instead.
     expect(brotliDecompressSync(Buffer.from(await hashed.arrayBuffer())).toString()).toBe(flow);
     // Loaded by import() from other origins: CORS allowed.
     expect(hashed.headers.get('Access-Control-Allow-Origin')).toBe('*');

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 
 // The widget's bundles as the browser should get them: compressed (the build writes .br and
-// .gz beside each; missing ones are made once here), with an ETag, and cached in memory until
-// the file on disk changes.
+// .gz beside each; missing or stale ones are made once here), with an ETag, and cached in
+// memory until the file on disk changes.
 
 export type ContentEncoding = 'br' | 'gzip' | 'identity';
 
@@ -44,11 +44,38 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
-function compressedBeside(path: string, suffix: string, fresh: number, make: () => Buffer): Buffer {
+/**
+ * The build's compressed copy when it is as new as the file and holds exactly its bytes (a
+ * copy left from another build must never be served); otherwise one made here, once.
+ */
+function compressedBeside(
+  path: string,
+  identity: Buffer,
+  suffix: string,
+  fresh: number,
+  codec: { compress(bytes: Buffer): Buffer; decompress(bytes: Buffer): Buffer },
+): Buffer {
   const file = `${path}${suffix}`;
-  if (existsSync(file) && statSync(file).mtimeMs >= fresh) return readFileSync(file);
-  return make();
+  if (existsSync(file) && statSync(file).mtimeMs >= fresh) {
+    const copy = readFileSync(file);
+    try {
+      if (codec.decompress(copy).equals(identity)) return copy;
+    } catch {
+      // not a valid stream: make one
+    }
+  }
+  return codec.compress(identity);
 }
+
+const BROTLI = {
+  compress: (bytes: Buffer) =>
+    brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  decompress: (bytes: Buffer) => brotliDecompressSync(bytes),
+};
+const GZIP = {
+  compress: (bytes: Buffer) => gzipSync(bytes, { level: 9 }),
+  decompress: (bytes: Buffer) => gunzipSync(bytes),
+};
 
 export class BundleFiles {
   readonly #dir: string;
@@ -72,10 +99,8 @@ export class BundleFiles {
       etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`,
       bodies: {
         identity,
-        br: compressedBeside(path, '.br', mtimeMs, () =>
-          brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-        ),
-        gzip: compressedBeside(path, '.gz', mtimeMs, () => gzipSync(identity, { level: 9 })),
+        br: compressedBeside(path, identity, '.br', mtimeMs, BROTLI),
+        gzip: compressedBeside(path, identity, '.gz', mtimeMs, GZIP),
       },
     };
     this.#cache.set(name, entry);

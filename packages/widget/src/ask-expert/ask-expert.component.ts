@@ -13,6 +13,7 @@ import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
 import type { MmCloseReason } from '../events/mm-close.js';
 import type { MmErrorEvent } from '../events/mm-error.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
+import type { MmThreadCreatedEvent } from '../events/mm-thread-created.js';
 import { takeOverStub } from '../internal/launcher-stub.js';
 import { MmElement } from '../internal/mm-element.js';
 import '../match-list/match-list.js';
@@ -359,6 +360,13 @@ export class MmAskExpert extends MmElement {
     void this.#goTo('ask');
   }
 
+  /** "Message … instead": the conversation opens in My help, the question in it, ready for more. */
+  async #onThreadCreated(event: MmThreadCreatedEvent): Promise<void> {
+    await this.#goTo('mine');
+    const followUp = this.querySelector<HTMLElement & { openThread: string }>('[slot=mine]');
+    if (followUp) followUp.openThread = event.detail.thread.id;
+  }
+
   #onBooked(event: MmBookingCreatedEvent): void {
     this.booking = event.detail.booking;
     this.mentor = event.detail.mentor;
@@ -390,6 +398,7 @@ export class MmAskExpert extends MmElement {
         @mm-request-submit=${this.#onSubmit}
         @mm-request-created=${this.#onRequestCreated}
         @mm-booking-created=${this.#onBooked}
+        @mm-thread-created=${this.#onThreadCreated}
         @mm-error=${this.#onError}
         @mm-guest-ready=${() => {
           this.signedIn = true;

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MmBookingCancelledEvent, MmBookingRescheduledEvent } from '../events/mm-booking-created.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
@@ -377,6 +377,12 @@ describe('<mm-ask-expert> message instead', () => {
     ]);
     expect(start?.headers['Idempotency-Key']).to.be.a('string');
     await settle(el);
+    // The conversation opens in My help (the follow-up there shows it, composer focused).
+    expect(visibleStep(el)).to.deep.equal(['mm-my-help']);
+    await waitUntil(() => el.querySelector('[slot=mine]'), 'the follow-up in My help');
+    expect((el.querySelector('[slot=mine]') as HTMLElement & { openThread: string }).openThread).to.equal(
+      'thr_1',
+    );
     expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal(
       'Message thread with Ada Lovelace open: they will reply there.',
     );

@@ -60,6 +60,11 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
   @property({ attribute: 'request-id' }) requestId = '';
   /** How many mentors the instant request was offered to, when known. */
   @property({ type: Number }) offers = 0;
+  /**
+   * A conversation to open once shown (the learner widget sets it after "Message … instead"):
+   * it opens with the composer focused, to add to the question already posted.
+   */
+  @property({ attribute: 'open-thread' }) openThread = '';
   /** The current time (tests set it). */
   @property({ attribute: false }) now: () => Date = () => new Date();
   /** Live events; by default the SDK's `events.subscribe` (tests give their own). */
@@ -111,14 +116,22 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     this.#abort = null;
   }
 
-  #openChat = async (event: Event): Promise<void> => {
+  #openChat = (event: Event): boolean => this.#open((event as MmChatOpenEvent).detail.threadId);
+
+  /** Shows a conversation with its composer focused; false while the thread view is not drawn yet. */
+  #open(threadId: string): boolean {
     const view = this.renderRoot.querySelector<MmThreadView>('mm-thread-view');
-    if (!view) return;
-    view.threadId = (event as MmChatOpenEvent).detail.threadId;
+    if (!view) return false;
+    view.threadId = threadId;
     view.scrollIntoView({ block: 'nearest' });
-    await view.updateComplete;
-    view.shadowRoot?.querySelector('textarea')?.focus();
-  };
+    view.focusComposer();
+    return true;
+  }
+
+  protected override updated(): void {
+    // `open-thread` waits until the conversations are drawn (after the first load).
+    if (this.openThread && this.#open(this.openThread)) this.openThread = '';
+  }
 
   /** The learner's live events: messages in their conversations, their sessions' changes. */
   #listen(api: FollowUpApi): void {

@@ -352,6 +352,39 @@ describe('<mm-follow-up>', () => {
     expect(view.shadowRoot!.querySelector('.messages li')!.textContent).to.include('Hi');
   });
 
+  it('opens the conversation set as open-thread once drawn, composer focused (after "Message … instead")', async () => {
+    const { client } = fakeApi({
+      'GET /v1/me': () => json(200, { user: { id: 'usr_lin' } }),
+      'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/me/board': () => json(200, { data: [] }),
+      'GET /v1/threads': () => json(200, { data: [thread], nextCursor: null }),
+      'GET /v1/threads/thr_1/messages': () =>
+        json(200, {
+          data: [
+            {
+              id: 'msg_q',
+              threadId: 'thr_1',
+              authorId: 'usr_lin',
+              body: 'LEFT JOIN duplicates',
+              createdAt: hourAgo(),
+            },
+          ],
+          nextCursor: null,
+        }),
+      'POST /v1/threads/thr_1/read': () => json(200, { ...thread, unreadCount: 0 }),
+    });
+    // Set before the conversations are drawn, as the learner widget does.
+    const el = await fixture<MmFollowUp>(
+      html`<mm-follow-up locale="en" open-thread="thr_1" .client=${client} .subscribe=${liveStream().subscribe}></mm-follow-up>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('mm-thread-view'), 'loaded');
+    const view = inner(el, 'mm-thread-view');
+    await waitUntil(() => view.shadowRoot!.querySelector('.messages li'), 'the conversation');
+    expect(view.shadowRoot!.querySelector('.messages li')!.textContent).to.include('LEFT JOIN duplicates');
+    await waitUntil(() => view.shadowRoot!.activeElement?.localName === 'textarea', 'the composer focused');
+    expect(el.openThread, 'opened once').to.equal('');
+  });
+
   it('reloads when shown again after being hidden (My help closed and reopened), not before', async () => {
     const { el, calls } = await followUp();
     const loads = () => calls.filter((c) => c.method === 'GET' && c.path === '/v1/bookings').length;

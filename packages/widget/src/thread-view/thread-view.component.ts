@@ -47,12 +47,34 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
     void this.refresh();
   }
 
+  /** Focus goes to the composer as soon as it is drawn (see focusComposer). */
+  #focusComposer = false;
+
+  /** Moves focus to the message box now, or once the open thread has loaded and shows it. */
+  focusComposer(): void {
+    this.#focusComposer = true;
+    this.requestUpdate();
+  }
+
+  protected override updated(): void {
+    const box = this.#focusComposer && this.renderRoot.querySelector('textarea');
+    if (box) {
+      this.#focusComposer = false;
+      box.focus();
+    }
+  }
+
+  /** The thread (or '' for the list) the last refresh loaded. */
+  #loadedFor: string | undefined;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('threadId') && changed.get('threadId') !== undefined) void this.refresh();
+    // Also a thread set before the first update, after connecting loaded the list.
+    if (changed.has('threadId') && this.threadId !== this.#loadedFor) void this.refresh();
   }
 
   /** Reloads the list or the open thread (the console calls it on `message.created`). */
   refresh(): Promise<void> {
+    if (this.api) this.#loadedFor = this.threadId;
     return this.load(async (api) => {
       if (this.threadId) {
         const id = this.threadId;
