@@ -19,7 +19,7 @@ import {
   type Subscribe,
 } from '../internal/follow-up-api.js';
 import { formatSession, timeZone } from '../internal/time.js';
-import { baseStyles } from '../styles/base.js';
+import { baseStyles, standaloneSurface } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import type { MmThreadView } from '../thread-view/thread-view.component.js';
 
@@ -51,7 +51,7 @@ interface PastSession {
  * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
  */
 export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUpMessages> {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, standaloneSurface];
 
   /**
    * An instant (`urgency: now`) request to follow live instead of the follow-up: the learner

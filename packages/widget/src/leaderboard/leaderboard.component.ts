@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type FollowUpMessages, followUpMessages } from '../i18n/follow-up.js';
 import { ClientElement } from '../internal/client-element.js';
-import { baseStyles } from '../styles/base.js';
+import { baseStyles, standaloneSurface } from '../styles/base.js';
 import { leaderboardStyles } from './leaderboard.styles.js';
 
 export interface LeaderboardApi {
@@ -23,7 +23,7 @@ export const leaderboardApi = (client: Micromentor): LeaderboardApi => ({
  * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
  */
 export class MmLeaderboard extends ClientElement<LeaderboardApi, Micromentor, FollowUpMessages> {
-  static override styles = [baseStyles, leaderboardStyles];
+  static override styles = [baseStyles, standaloneSurface, leaderboardStyles];
 
   /** Rank by completed `sessions` (default) or `minutes`. */
   @property() by: 'sessions' | 'minutes' = 'sessions';

@@ -99,4 +99,19 @@ describe('<mm-leaderboard>', () => {
     expect(root.querySelector('h3 + .meta + p')!.textContent).to.equal('No sessions yet this month.');
     expect(root.querySelector('[role=alert]')).to.equal(null);
   });
+
+  it('paints its own theme background on the host page, so dark text never lands on a light page', async () => {
+    const { client } = fakeApi({ 'GET /v1/leaderboard': () => json(200, board('sessions', [])) });
+    const page = await fixture<HTMLDivElement>(
+      html`<div style="background: #fff">
+        <mm-leaderboard theme="dark" locale="en" .api=${leaderboardApi(client)}></mm-leaderboard>
+      </div>`,
+    );
+    const el = page.querySelector('mm-leaderboard')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('h3 + .meta'), 'loaded');
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(17, 24, 39)');
+    expect(getComputedStyle(el).color).to.equal('rgb(243, 244, 246)');
+    expect(getComputedStyle(el).paddingTop).to.equal('16px');
+    await expect(el).to.be.accessible();
+  });
 });

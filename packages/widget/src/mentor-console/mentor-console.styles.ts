@@ -33,7 +33,7 @@ export const mentorConsoleStyles = css`
   }
 
   .stats dt {
-    color: var(--mm-muted, #4b5563);
+    color: var(--_mu);
     font-size: 0.85em;
   }
 

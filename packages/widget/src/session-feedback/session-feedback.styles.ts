@@ -9,7 +9,7 @@ export const sessionFeedbackStyles = css`
     display: inline-block;
     cursor: pointer;
     font-size: 1.6em;
-    color: #9ca3af;
+    color: var(--_bd);
   }
   .stars input {
     position: absolute;

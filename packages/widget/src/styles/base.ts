@@ -92,3 +92,19 @@ export const baseStyles = [
     }
   `,
 ];
+
+/**
+ * For an element a host page places on its own (not inside the panel or a console): it paints
+ * its theme's background, so dark-mode text never lands on a light page.
+ */
+export const standaloneSurface = css`
+  :host {
+    background: var(--_bg);
+    color: var(--_fg);
+    border-radius: var(--_r);
+  }
+
+  :host(:not([slot])) {
+    padding: 16px;
+  }
+`;
