@@ -39,6 +39,19 @@ export class CursorPages {
   back(): void {
     if (this.#index > 0) this.#index--;
   }
+
+  /** Previous (-1) or next (1). */
+  turn(step: -1 | 1): void {
+    if (step === 1) this.forward();
+    else this.back();
+  }
+}
+
+/** A copy of `open` with `id` added, or taken out when it was in (a row's detail shown or hidden). */
+export function toggled(open: ReadonlySet<string>, id: string): Set<string> {
+  const next = new Set(open);
+  if (!next.delete(id)) next.add(id);
+  return next;
 }
 
 /** A panel of the admin console. */

@@ -2,7 +2,7 @@ import type { AdminMentor, MentorStatus } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MentorAction } from '../internal/admin-console-api.js';
-import { AdminElement, CursorPages } from '../internal/admin-console-element.js';
+import { AdminElement, CursorPages, toggled } from '../internal/admin-console-element.js';
 import { counter } from '../internal/counter.js';
 import { measure, overLimit, STATUS_REASON_MAX } from '../internal/limits.js';
 import { adminStyles } from '../styles/admin.js';
@@ -108,15 +108,12 @@ export class MmMentorReview extends AdminElement {
   }
 
   #go(step: -1 | 1): void {
-    if (step === 1) this.#pages.forward();
-    else this.#pages.back();
+    this.#pages.turn(step);
     void this.refresh();
   }
 
   #toggle(id: string): void {
-    const open = new Set(this.open);
-    if (!open.delete(id)) open.add(id);
-    this.open = open;
+    this.open = toggled(this.open, id);
   }
 
   async #act(event: SubmitEvent, mentor: AdminMentor): Promise<void> {

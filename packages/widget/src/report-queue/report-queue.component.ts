@@ -1,7 +1,7 @@
 import type { AdminReport, ResolveReportParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { AdminElement, CursorPages } from '../internal/admin-console-element.js';
+import { AdminElement, CursorPages, toggled } from '../internal/admin-console-element.js';
 import { counter } from '../internal/counter.js';
 import { measure, overLimit, REPORT_NOTE_MAX } from '../internal/limits.js';
 import { adminStyles } from '../styles/admin.js';
@@ -62,15 +62,12 @@ export class MmReportQueue extends AdminElement {
   }
 
   #go(step: -1 | 1): void {
-    if (step === 1) this.#pages.forward();
-    else this.#pages.back();
+    this.#pages.turn(step);
     void this.refresh();
   }
 
   #toggle(id: string): void {
-    const open = new Set(this.open);
-    if (!open.delete(id)) open.add(id);
-    this.open = open;
+    this.open = toggled(this.open, id);
   }
 
   async #resolve(event: SubmitEvent, report: AdminReport): Promise<void> {
