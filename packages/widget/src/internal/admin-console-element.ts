@@ -1,7 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
 import { type AdminMessages, adminMessages } from '../i18n/admin-console.js';
 import { type AdminApi, PAGE_SIZE } from './admin-console-api.js';
 import { ApiElement } from './api-element.js';
+
+/** A page of a list, as the API answers it. */
+export interface Page<Row> {
+  data: Row[];
+  nextCursor: string | null;
+}
 
 /**
  * Where a cursor-paged list is: the cursors of the pages seen so far (the first page has none),
@@ -47,13 +54,6 @@ export class CursorPages {
   }
 }
 
-/** A copy of `open` with `id` added, or taken out when it was in (a row's detail shown or hidden). */
-export function toggled(open: ReadonlySet<string>, id: string): Set<string> {
-  const next = new Set(open);
-  if (!next.delete(id)) next.add(id);
-  return next;
-}
-
 /** A panel of the admin console. */
 export class AdminElement extends ApiElement<AdminApi, AdminMessages> {
   get t(): AdminMessages {
@@ -74,5 +74,59 @@ export class AdminElement extends ApiElement<AdminApi, AdminMessages> {
       <span class="muted">${rows ? t.showing(first, first + rows - 1) : ''}</span>
       <button part="button" type="button" ?disabled=${pages.next === null} @click=${() => go(1)}>${t.next}</button>
     </nav>`;
+  }
+}
+
+/**
+ * An admin list: a page of rows at a time through the API's cursors, each row's detail shown on
+ * demand. The panel says how to fetch a page with its filters (`fetchPage`) and draws the rows.
+ */
+export abstract class AdminListElement<Row extends { id: string }> extends AdminElement {
+  @state() protected rows: Row[] = [];
+  /** The rows whose detail is shown. */
+  @state() protected open = new Set<string>();
+  protected override loading = true;
+  protected readonly pages = new CursorPages();
+
+  /** One page of the list with the panel's filters. */
+  protected abstract fetchPage(api: AdminApi, cursor: string | undefined): Promise<Page<Row>>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  /** Loads the current page with the current filters. */
+  refresh(): Promise<void> {
+    this.loading = true;
+    return this.load(async (api) => {
+      const page = await this.fetchPage(api, this.pages.cursor);
+      // The last rows of a later page were acted on: show the page before it instead.
+      if (page.data.length === 0 && this.pages.index > 0) {
+        this.pages.back();
+        return this.refresh();
+      }
+      this.rows = page.data;
+      this.pages.next = page.nextCursor;
+      this.open = new Set([...this.open].filter((id) => page.data.some((row) => row.id === id)));
+    });
+  }
+
+  /** New filters: back to the first page. */
+  protected firstPage(): void {
+    this.pages.reset();
+    void this.refresh();
+  }
+
+  protected turnPage(step: -1 | 1): void {
+    this.pages.turn(step);
+    void this.refresh();
+  }
+
+  /** Shows or hides a row's detail. */
+  protected toggle(id: string): void {
+    const open = new Set(this.open);
+    if (!open.delete(id)) open.add(id);
+    this.open = open;
   }
 }

@@ -1,8 +1,8 @@
 import type { AdminMentor, MentorStatus } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { MentorAction } from '../internal/admin-console-api.js';
-import { AdminElement, CursorPages, toggled } from '../internal/admin-console-element.js';
+import type { AdminApi, MentorAction } from '../internal/admin-console-api.js';
+import { AdminListElement, type Page } from '../internal/admin-console-element.js';
 import { counter } from '../internal/counter.js';
 import { measure, overLimit, STATUS_REASON_MAX } from '../internal/limits.js';
 import { adminStyles } from '../styles/admin.js';
@@ -32,7 +32,7 @@ const ROW_SKILLS = 4;
  * @event mm-mentor-status-changed - `detail: { mentor, action }`.
  * @csspart button - Every button.
  */
-export class MmMentorReview extends AdminElement {
+export class MmMentorReview extends AdminListElement<AdminMentor> {
   static override styles = [baseStyles, consoleStyles, adminStyles];
 
   /** `applications` shows the pending queue; `list` every mentor, filtered by status. */
@@ -41,18 +41,13 @@ export class MmMentorReview extends AdminElement {
   @state() private status: StatusFilter = 'pending';
   @state() private q = '';
   @state() private skill = '';
-  @state() private mentors: AdminMentor[] = [];
-  @state() private open = new Set<string>();
-  protected override loading = true;
   @state() private notice = '';
   /** Limited fields' lengths as typed or pasted, for their counters. */
   @state() private lengths: Record<string, number> = {};
-  readonly #pages = new CursorPages();
 
   override connectedCallback(): void {
-    super.connectedCallback();
     if (this.mode === 'list') this.status = 'any';
-    void this.refresh();
+    super.connectedCallback();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -60,29 +55,16 @@ export class MmMentorReview extends AdminElement {
       this.status = this.mode === 'list' ? 'any' : 'pending';
       this.q = '';
       this.skill = '';
-      this.#pages.reset();
-      void this.refresh();
+      this.firstPage();
     }
   }
 
-  /** Loads the current page with the current filters. */
-  refresh(): Promise<void> {
-    this.loading = true;
-    return this.load(async (api) => {
-      const page = await api.mentors({
-        status: this.status,
-        ...(this.q ? { q: this.q } : {}),
-        ...(this.skill ? { skill: this.skill } : {}),
-        ...(this.#pages.cursor ? { cursor: this.#pages.cursor } : {}),
-      });
-      // The last rows of a later page were acted on: show the page before it instead.
-      if (page.data.length === 0 && this.#pages.index > 0) {
-        this.#pages.back();
-        return this.refresh();
-      }
-      this.mentors = page.data;
-      this.#pages.next = page.nextCursor;
-      this.open = new Set([...this.open].filter((id) => page.data.some((m) => m.id === id)));
+  protected fetchPage(api: AdminApi, cursor: string | undefined): Promise<Page<AdminMentor>> {
+    return api.mentors({
+      status: this.status,
+      ...(this.q ? { q: this.q } : {}),
+      ...(this.skill ? { skill: this.skill } : {}),
+      ...(cursor ? { cursor } : {}),
     });
   }
 
@@ -95,25 +77,14 @@ export class MmMentorReview extends AdminElement {
     this.skill = String(data.get('skill') ?? '').trim();
     const status = data.get('status');
     if (this.mode === 'list' && typeof status === 'string') this.status = status as StatusFilter;
-    this.#pages.reset();
-    void this.refresh();
+    this.firstPage();
   }
 
   #clear(): void {
     this.q = '';
     this.skill = '';
     if (this.mode === 'list') this.status = 'any';
-    this.#pages.reset();
-    void this.refresh();
-  }
-
-  #go(step: -1 | 1): void {
-    this.#pages.turn(step);
-    void this.refresh();
-  }
-
-  #toggle(id: string): void {
-    this.open = toggled(this.open, id);
+    this.firstPage();
   }
 
   async #act(event: SubmitEvent, mentor: AdminMentor): Promise<void> {
@@ -145,7 +116,7 @@ export class MmMentorReview extends AdminElement {
   override render() {
     const t = this.t.mentors;
     const filtered = Boolean(this.q || this.skill || (this.mode === 'list' && this.status !== 'any'));
-    const skills = [...new Set(this.mentors.flatMap((m) => m.skills))].sort();
+    const skills = [...new Set(this.rows.flatMap((m) => m.skills))].sort();
     const listId = `skills-${this.mode}`;
     return html`
       <h3>${this.mode === 'applications' ? t.applications : t.list}</h3>
@@ -178,17 +149,16 @@ export class MmMentorReview extends AdminElement {
 
   #list(filtered: boolean) {
     const t = this.t.mentors;
-    if (this.loading && this.mentors.length === 0) {
+    if (this.loading && this.rows.length === 0) {
       return html`<ul class="rows" aria-hidden="true">
         ${[0, 1, 2, 3].map(() => html`<li><span class="skeleton-line" style="width: 40%"></span><span class="skeleton-line" style="width: 70%"></span></li>`)}
       </ul>`;
     }
-    if (this.mentors.length === 0)
-      return this.error ? nothing : html`<p>${filtered ? t.noMatch : t.empty}</p>`;
+    if (this.rows.length === 0) return this.error ? nothing : html`<p>${filtered ? t.noMatch : t.empty}</p>`;
     return html`<ul class="rows" aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.mentors.map((m) => this.#row(m))}
+        ${this.rows.map((m) => this.#row(m))}
       </ul>
-      ${this.pager(this.#pages, this.mentors.length, (step) => this.#go(step))}`;
+      ${this.pager(this.pages, this.rows.length, (step) => this.turnPage(step))}`;
   }
 
   #row(m: AdminMentor) {
@@ -206,7 +176,7 @@ export class MmMentorReview extends AdminElement {
             class="disclosure"
             aria-expanded=${open ? 'true' : 'false'}
             aria-controls=${detailId}
-            @click=${() => this.#toggle(m.id)}
+            @click=${() => this.toggle(m.id)}
           >${m.name}</button>
         </h4>
         <span class="badge">${t.status[m.status] ?? m.status}</span>

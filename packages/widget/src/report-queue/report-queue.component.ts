@@ -1,7 +1,8 @@
 import type { AdminReport, ResolveReportParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { AdminElement, CursorPages, toggled } from '../internal/admin-console-element.js';
+import type { AdminApi } from '../internal/admin-console-api.js';
+import { AdminListElement, type Page } from '../internal/admin-console-element.js';
 import { counter } from '../internal/counter.js';
 import { measure, overLimit, REPORT_NOTE_MAX } from '../internal/limits.js';
 import { adminStyles } from '../styles/admin.js';
@@ -20,54 +21,22 @@ const REASONS: Reason[] = ['no_show', 'inappropriate', 'harassment', 'spam', 'un
  * @event mm-report-resolved - `detail: { report, mentor, action }`: the resolved report and the mentor after it.
  * @csspart button - Every button.
  */
-export class MmReportQueue extends AdminElement {
+export class MmReportQueue extends AdminListElement<AdminReport> {
   static override styles = [baseStyles, consoleStyles, adminStyles];
 
-  @state() private reports: AdminReport[] = [];
   @state() private reason: Reason | '' = '';
-  @state() private open = new Set<string>();
-  protected override loading = true;
   @state() private notice = '';
   /** Limited fields' lengths as typed or pasted, for their counters. */
   @state() private lengths: Record<string, number> = {};
-  readonly #pages = new CursorPages();
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.refresh();
-  }
-
-  refresh(): Promise<void> {
-    this.loading = true;
-    return this.load(async (api) => {
-      const page = await api.reports({
-        ...(this.reason ? { reason: this.reason } : {}),
-        ...(this.#pages.cursor ? { cursor: this.#pages.cursor } : {}),
-      });
-      // The last rows of a later page were acted on: show the page before it instead.
-      if (page.data.length === 0 && this.#pages.index > 0) {
-        this.#pages.back();
-        return this.refresh();
-      }
-      this.reports = page.data;
-      this.#pages.next = page.nextCursor;
-    });
+  protected fetchPage(api: AdminApi, cursor: string | undefined): Promise<Page<AdminReport>> {
+    return api.reports({ ...(this.reason ? { reason: this.reason } : {}), ...(cursor ? { cursor } : {}) });
   }
 
   #filter(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this.reason = REASONS.find((r) => r === value) ?? '';
-    this.#pages.reset();
-    void this.refresh();
-  }
-
-  #go(step: -1 | 1): void {
-    this.#pages.turn(step);
-    void this.refresh();
-  }
-
-  #toggle(id: string): void {
-    this.open = toggled(this.open, id);
+    this.firstPage();
   }
 
   async #resolve(event: SubmitEvent, report: AdminReport): Promise<void> {
@@ -106,17 +75,17 @@ export class MmReportQueue extends AdminElement {
 
   #list() {
     const t = this.t.reports;
-    if (this.loading && this.reports.length === 0) {
+    if (this.loading && this.rows.length === 0) {
       return html`<ul class="rows" aria-hidden="true">
         ${[0, 1, 2].map(() => html`<li><span class="skeleton-line" style="width: 50%"></span></li>`)}
       </ul>`;
     }
-    if (this.reports.length === 0)
+    if (this.rows.length === 0)
       return this.error ? nothing : html`<p>${this.reason ? t.noMatch : t.empty}</p>`;
     return html`<ul class="rows" aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.reports.map((r) => this.#row(r))}
+        ${this.rows.map((r) => this.#row(r))}
       </ul>
-      ${this.pager(this.#pages, this.reports.length, (step) => this.#go(step))}`;
+      ${this.pager(this.pages, this.rows.length, (step) => this.turnPage(step))}`;
   }
 
   #row(r: AdminReport) {
@@ -131,7 +100,7 @@ export class MmReportQueue extends AdminElement {
             class="disclosure"
             aria-expanded=${open ? 'true' : 'false'}
             aria-controls=${detailId}
-            @click=${() => this.#toggle(r.id)}
+            @click=${() => this.toggle(r.id)}
           >${t.about(r.mentorName)}</button>
         </h4>
         <span class="badge">${t.reasons[r.reason] ?? r.reason}</span>
