@@ -49,7 +49,7 @@ export type MmElementProps<Element extends HTMLElement> = DetailedHTMLProps<
   tokenProvider?: UserTokenProvider | undefined;
   /** `light`, `dark` or `auto`. */
   theme?: string;
-  /** `en` or `es`; empty: the page's `lang`, then the browser's. */
+  /** `en`, `es` or `fr`; empty: the page's `lang`, then the browser's. */
   locale?: string;
 };
 

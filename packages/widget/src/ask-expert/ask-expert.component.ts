@@ -135,7 +135,7 @@ export class MmAskExpert extends MmElement {
   courseTitle = '';
   lessonTitle = '';
 
-  /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
+  /** `en`, `es` or `fr`; empty: the page's `lang`, then the browser's languages. */
   override locale = '';
 
   /** `light`, `dark`, or `auto` / empty: follows `prefers-color-scheme`. Reflected, and passed to every step. */

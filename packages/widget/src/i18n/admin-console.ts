@@ -1,12 +1,10 @@
 // The admin console's strings (its own bundle, so learners and mentors never download them).
 import { catalogue, panelWords } from './panel.js';
+import { plural as pluralForm } from './plural.js';
 
-/** `one` or `other` by the language's plural rules, with the number in place of `#`. */
-const plural = (locale: string, forms: { one: string; other: string }) => (n: number) =>
-  (new Intl.PluralRules(locale).select(n) === 'one' ? forms.one : forms.other).replace(
-    '#',
-    new Intl.NumberFormat(locale).format(n),
-  );
+/** The count's form by the language's plural rules (`Intl.PluralRules`), `#` the number. */
+const plural = (locale: string, forms: Parameters<typeof pluralForm>[2]) => (n: number) =>
+  pluralForm(locale, n, forms);
 
 const en = {
   ...panelWords.en,
@@ -198,7 +196,7 @@ const en = {
     rotateAsk: (kind: string, hours: number) =>
       `Rotate the ${kind} key? The new key is shown once; the current one ${
         hours > 0
-          ? `keeps working for ${hours} ${hours === 1 ? 'hour' : 'hours'}, then stops`
+          ? `keeps working for ${plural('en', { one: '# hour', other: '# hours' })(hours)}, then stops`
           : 'stops working at once'
       }. This cannot be undone.`,
     keepKey: 'Keep the current key',
@@ -217,7 +215,7 @@ const en = {
     replayed: 'Delivery queued again.',
     enabled: 'enabled',
     disabled: 'disabled',
-    attempts: (n: number) => (n === 1 ? '1 attempt' : `${n} attempts`),
+    attempts: plural('en', { one: '# attempt', other: '# attempts' }),
     noDeliveries: 'No deliveries yet.',
     rotate: 'Rotate secret',
     rotateAsk: (url: string) =>
@@ -418,7 +416,7 @@ const es: AdminMessages = {
     rotateAsk: (kind: string, hours: number) =>
       `¿Rotar la clave ${kind}? La clave nueva se muestra una sola vez; la actual ${
         hours > 0
-          ? `sigue funcionando ${hours} ${hours === 1 ? 'hora' : 'horas'} y luego deja de funcionar`
+          ? `sigue funcionando ${plural('es', { one: '# hora', other: '# horas' })(hours)} y luego deja de funcionar`
           : 'deja de funcionar al momento'
       }. No se puede deshacer.`,
     keepKey: 'Mantener la clave actual',
@@ -437,7 +435,7 @@ const es: AdminMessages = {
     replayed: 'Entrega en cola de nuevo.',
     enabled: 'activo',
     disabled: 'desactivado',
-    attempts: (n: number) => (n === 1 ? '1 intento' : `${n} intentos`),
+    attempts: plural('es', { one: '# intento', other: '# intentos' }),
     noDeliveries: 'Aún no hay entregas.',
     rotate: 'Rotar el secreto',
     rotateAsk: (url: string) =>
@@ -447,4 +445,221 @@ const es: AdminMessages = {
   },
 };
 
-export const adminMessages = catalogue(en, es);
+const fr: AdminMessages = {
+  ...panelWords.fr,
+  title: 'Administration du programme',
+  retry: 'Réessayer',
+  needAdmin: 'Cette console nécessite un utilisateur connecté ayant le rôle d’administrateur.',
+  tabs: {
+    applications: 'Candidatures',
+    mentors: 'Mentors',
+    reports: 'Signalements',
+    analytics: 'Statistiques',
+    settings: 'Paramètres',
+    webhooks: 'Webhooks',
+  },
+  mentors: {
+    applications: 'Candidatures de mentors',
+    list: 'Mentors',
+    filter: 'Statut',
+    anyStatus: 'Tous les statuts',
+    search: 'Rechercher par nom ou compétence',
+    skill: 'Compétence',
+    find: 'Rechercher',
+    clear: 'Effacer les filtres',
+    empty: 'Personne ici.',
+    noMatch: 'Aucun mentor ne correspond à ces filtres.',
+    details: (name: string) => `Détails de ${name}`,
+    headline: 'Accroche',
+    bio: 'Biographie',
+    noBio: 'Pas encore de biographie.',
+    languages: 'Langues',
+    experience: plural('fr', { one: '# an d’expérience', other: '# ans d’expérience' }),
+    sessions: plural('fr', { one: '# séance', other: '# séances' }),
+    rating: (value: string, count: number) =>
+      `note ${value} (${plural('fr', { one: '# note', other: '# notes' })(count)})`,
+    unrated: 'pas encore de note',
+    openReports: plural('fr', { one: '# signalement ouvert', other: '# signalements ouverts' }),
+    applied: (when: string) => `candidature du ${when}`,
+    why: (reason: string) => `Motif : ${reason}`,
+    moreSkills: plural('fr', { one: '+# autre', other: '+# autres' }),
+    reason: (name: string) => `Motif pour ${name} (visible par le mentor)`,
+    actions: {
+      approve: 'Approuver',
+      reject: 'Refuser',
+      pause: 'Mettre en pause',
+      suspend: 'Suspendre',
+      reinstate: 'Réactiver',
+    },
+    done: (name: string, status: string) => `${name} est maintenant ${status}.`,
+    status: {
+      pending: 'en attente',
+      approved: 'approuvé',
+      paused: 'en pause',
+      suspended: 'suspendu',
+      rejected: 'refusé',
+    },
+    skills: (list: string) => `Compétences : ${list}`,
+  },
+  paging: {
+    nav: 'Pages',
+    previous: 'Précédent',
+    next: 'Suivant',
+    showing: (first: number, last: number) => `Affichage ${first}–${last}`,
+  },
+  reports: {
+    heading: 'Signalements ouverts',
+    empty: 'Aucun signalement ouvert.',
+    noMatch: 'Aucun signalement ouvert pour ce motif.',
+    reason: 'Motif',
+    anyReason: 'Tous les motifs',
+    reasons: {
+      no_show: 'Absence',
+      inappropriate: 'Inapproprié',
+      harassment: 'Harcèlement',
+      spam: 'Spam',
+      unqualified: 'Incompétence',
+      other: 'Autre',
+    },
+    details: (name: string) => `Détails du signalement concernant ${name}`,
+    noDetails: 'L’apprenant n’a donné aucun détail.',
+    reported: (when: string) => `signalé le ${when}`,
+    aboutSession: 'Concerne une séance',
+    about: (name: string) => `Concerne ${name}`,
+    note: 'Note',
+    dismiss: 'Classer sans suite',
+    pause: 'Mettre le mentor en pause',
+    suspend: 'Suspendre le mentor',
+    resolved: 'Signalement traité.',
+  },
+  analytics: {
+    heading: 'Santé du programme',
+    from: 'Du',
+    to: 'Au',
+    bucket: 'Regrouper par',
+    day: 'Jour',
+    week: 'Semaine',
+    update: 'Mettre à jour',
+    requests: 'Demandes',
+    matchRate: 'Taux de mise en relation',
+    medianResponse: 'Délai médian jusqu’à la première réponse',
+    booked: 'Réservées',
+    completed: 'Terminées',
+    noShow: 'Absences',
+    cancelled: 'Annulées',
+    rating: 'Note moyenne',
+    solved: 'Résolues',
+    topSkills: 'Compétences les plus demandées',
+    unmetSkills: 'Compétences non couvertes (meilleure correspondance faible)',
+    load: 'Charge des mentors',
+    top10: 'Séances assurées par les 10 % les plus actifs',
+    perBucket: 'Demandes et réservations par période',
+    period: 'Période',
+    skill: 'Compétence',
+    count: 'Nombre',
+    showTable: 'Afficher les données',
+    exportRequests: 'Exporter les demandes (CSV)',
+    exportBookings: 'Exporter les réservations (CSV)',
+    exportFeedback: 'Exporter les avis (CSV)',
+    ratingPerBucket: 'Note moyenne par période (périodes avec avis)',
+    none: '—',
+    empty: 'Aucune activité sur cette période.',
+    groups: { requests: 'Demandes', sessions: 'Séances', feedback: 'Avis' },
+    charts: 'Graphiques',
+    range: (from: string, to: string) => `entre le ${from} et le ${to}`,
+    explain: {
+      requests: (range: string) => `Demandes d’aide faites par les apprenants ${range}.`,
+      matchRate: (matched: number, requests: number) =>
+        `Un mentor bien adapté a été trouvé pour ${plural('fr', { one: '# demande', other: '# demandes' })(matched)} sur ${requests}.`,
+      medianResponse: 'La moitié des demandes réservées l’ont été dans ce délai.',
+      requestsBooked: (requests: number, range: string) =>
+        `Sur ${plural('fr', { one: '# demande faite', other: '# demandes faites' })(requests)} ${range}, quelle que soit la date de la séance.`,
+      bookingsMade: (range: string) =>
+        `Séances réservées ${range}, quels que soient leur statut et leur date.`,
+      sessions: (range: string) =>
+        `Séances commençant ${range}, quel que soit leur statut. Les séances réservées pour des dates ultérieures ne sont pas comptées ici.`,
+      completed: (noShow: number, cancelled: number) =>
+        `Parmi ces séances : ${plural('fr', { one: '# absence', other: '# absences' })(noShow)}, ${plural('fr', { one: '# annulée', other: '# annulées' })(cancelled)}.`,
+      rating: plural('fr', {
+        one: 'D’après # avis sur ces séances (de 1 à 5).',
+        other: 'D’après # avis sur ces séances (de 1 à 5).',
+      }),
+      solved: 'Part des avis indiquant que le problème a été résolu.',
+      top10: (sessions: number, mentors: number) =>
+        `Part de ${plural('fr', { one: '# séance', other: '# séances' })(sessions)} assurée par le dixième le plus actif de ${plural('fr', { one: '# mentor', other: '# mentors' })(mentors)}.`,
+      spread: '0 = chaque mentor a autant de séances, 1 = un seul mentor fait tout (coefficient de Gini).',
+      noData: 'Rien à mesurer sur cette période pour l’instant.',
+    },
+    requestsBooked: 'Demandes réservées',
+    bookingsMade: 'Réservations faites',
+    sessionsInRange: 'Séances de la période',
+    spread: 'Répartition des séances',
+    spreadReading: (gini: number) =>
+      gini < 0.2
+        ? 'Très équilibrée : les mentors se partagent les séances à parts égales.'
+        : gini < 0.35
+          ? 'Plutôt équilibrée.'
+          : gini < 0.5
+            ? 'Un peu inégale : certains mentors en assurent nettement plus.'
+            : 'Inégale : quelques mentors assurent la plupart des séances.',
+    sessionsByStart: 'Séances par date de début',
+    emptyChart: {
+      requests: 'Aucune demande sur cette période pour l’instant.',
+      sessions: 'Aucune séance sur cette période pour l’instant.',
+      rating: 'Aucun avis sur cette période pour l’instant.',
+      topSkills: 'Aucune compétence demandée sur cette période pour l’instant.',
+      unmetSkills: 'Aucune compétence non couverte : chaque demande de cette période a trouvé un bon mentor.',
+    },
+  },
+  settings: {
+    heading: 'Paramètres du programme',
+    sessionLengths: 'Durées des séances (min, séparées par des virgules)',
+    formats: 'Formats',
+    allowGuests: 'Autoriser les invités (nom et e-mail, sans connexion)',
+    sla: 'Heures dont dispose un mentor pour répondre à une demande',
+    instantWindow: 'Minutes d’attente pour une réponse d’aide immédiate',
+    meetingLink: 'Modèle de lien de réunion',
+    origins: 'Origines autorisées (une par ligne)',
+    brandName: 'Nom de la marque',
+    brandAccent: 'Couleur d’accent',
+    leaderboard: 'Afficher un classement des mentors',
+    reportsToPause: 'Signalements ouverts qui mettent un mentor en pause',
+    save: 'Enregistrer les paramètres',
+    saved: 'Paramètres enregistrés.',
+    keys: 'Clés d’API',
+    kind: { publishable: 'Publiable', secret: 'Secrète', identity: 'Secret d’identité' },
+    expires: (when: string) => `valable jusqu’au ${when}`,
+    rotate: (kind: string) => `Renouveler la clé ${kind}`,
+    rotateAsk: (kind: string, hours: number) =>
+      `Renouveler la clé ${kind} ? La nouvelle clé ne s’affiche qu’une fois ; l’actuelle ${
+        hours > 0
+          ? `fonctionne encore ${plural('fr', { one: '# heure', other: '# heures' })(hours)}, puis s’arrête`
+          : 'cesse aussitôt de fonctionner'
+      }. Action irréversible.`,
+    keepKey: 'Garder la clé actuelle',
+    overlap: 'Heures pendant lesquelles l’ancienne clé fonctionne encore',
+    newKey: 'Nouvelle clé — copiez-la maintenant, elle ne sera plus affichée :',
+  },
+  webhooks: {
+    heading: 'Points de terminaison webhook',
+    empty: 'Aucun point de terminaison pour l’instant.',
+    url: 'URL du point de terminaison (https)',
+    events: 'Événements',
+    add: 'Ajouter un point de terminaison',
+    secret: 'Secret de signature — copiez-le maintenant, il ne sera plus affiché :',
+    deliveries: 'Journal des envois',
+    replay: 'Renvoyer',
+    replayed: 'Envoi remis en file d’attente.',
+    enabled: 'actif',
+    disabled: 'désactivé',
+    attempts: plural('fr', { one: '# tentative', other: '# tentatives' }),
+    noDeliveries: 'Aucun envoi pour l’instant.',
+    rotate: 'Renouveler le secret',
+    rotateAsk: (url: string) =>
+      `Renouveler le secret de signature de ${url} ? Le nouveau secret ne s’affiche qu’une fois ; l’ancien continue de signer pendant la période de chevauchement, puis s’arrête. Action irréversible.`,
+    keepSecret: 'Garder le secret actuel',
+    oldSecretUntil: (when: string) => `L’ancien secret signe aussi jusqu’au ${when}.`,
+  },
+};
+
+export const adminMessages = catalogue({ en, es, fr });

@@ -1,7 +1,8 @@
 import type { BadgeCode } from '@micromentor/sdk';
+import type { Locale } from './locale.js';
 
 /** Badge names, one list for the learner's mentor card and the mentor console. */
-export const badgeNames: Record<'en' | 'es', Record<BadgeCode, string>> = {
+export const badgeNames: Record<Locale, Record<BadgeCode, string>> = {
   en: {
     first_session: 'First session',
     sessions_10: '10 sessions',
@@ -15,5 +16,12 @@ export const badgeNames: Record<'en' | 'es', Record<BadgeCode, string>> = {
     sessions_50: '50 sesiones',
     five_star_streak: 'Cinco sesiones seguidas de 5 estrellas',
     fast_responder: 'Respuesta rápida',
+  },
+  fr: {
+    first_session: 'Première séance',
+    sessions_10: '10 séances',
+    sessions_50: '50 séances',
+    five_star_streak: 'Cinq séances 5 étoiles d’affilée',
+    fast_responder: 'Réponse rapide',
   },
 };

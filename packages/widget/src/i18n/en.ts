@@ -10,7 +10,7 @@ export const en = {
   close: 'Close',
   offline: "You're offline. Reconnect to ask or book.",
   over: (n: number) =>
-    `${n.toLocaleString('en')} ${n === 1 ? 'character' : 'characters'} too many: nothing was cut, shorten it to send.`,
+    `${plural('en', n, { one: '# character', other: '# characters' })} too many: nothing was cut, shorten it to send.`,
   guest: {
     heading: 'Who is asking?',
     intro: 'Your mentor will see your name and email.',
@@ -64,7 +64,7 @@ export const en = {
   },
   matches: {
     heading: 'Mentors who can help',
-    found: (n: number) => (n === 1 ? '1 mentor found' : `${n} mentors found`),
+    found: (n: number) => plural('en', n, { one: '# mentor found', other: '# mentors found' }),
     empty: 'No mentor matches yet.',
     broaden: 'Search any format, no rush',
     back: 'Change my question',
@@ -78,7 +78,7 @@ export const en = {
   },
   card: {
     rating: (rating: string, count: number) =>
-      `Rated ${rating} out of 5 (${count === 1 ? '1 review' : `${count} reviews`})`,
+      `Rated ${rating} out of 5 (${plural('en', count, { one: '# review', other: '# reviews' })})`,
     slots: 'Next free times',
     slotsFor: (name: string) => `Free times with ${name}`,
     noSlots: 'No free times in the next days',
@@ -92,8 +92,11 @@ export const en = {
     speaks: (languages: string) => `Speaks ${languages}`,
     newMentor: 'New mentor',
     years: (n: number) =>
-      n < 1 ? 'Less than a year of experience' : `${n} ${n === 1 ? 'year' : 'years'} of experience`,
-    rated: (rating: string, n: number) => `Rated ${rating} from ${n} ${n === 1 ? 'session' : 'sessions'}`,
+      n < 1
+        ? 'Less than a year of experience'
+        : plural('en', n, { one: '# year of experience', other: '# years of experience' }),
+    rated: (rating: string, n: number) =>
+      `Rated ${rating} from ${plural('en', n, { one: '# session', other: '# sessions' })}`,
     unrated: 'Not rated yet',
     freeNow: 'Free now',
     free: (when: string) => `Free ${when}`,

@@ -11,7 +11,7 @@ export const es: Messages = {
   close: 'Cerrar',
   offline: 'Sin conexión. Vuelve a conectarte para preguntar o reservar.',
   over: (n) =>
-    `${n.toLocaleString('es')} ${n === 1 ? 'carácter' : 'caracteres'} de más: no se ha cortado nada, acórtalo para enviarlo.`,
+    `${plural('es', n, { one: '# carácter', other: '# caracteres' })} de más: no se ha cortado nada, acórtalo para enviarlo.`,
   guest: {
     heading: '¿Quién pregunta?',
     intro: 'Tu mentor verá tu nombre y tu correo.',
@@ -69,7 +69,7 @@ export const es: Messages = {
   },
   matches: {
     heading: 'Mentores que pueden ayudarte',
-    found: (n) => (n === 1 ? '1 mentor encontrado' : `${n} mentores encontrados`),
+    found: (n) => plural('es', n, { one: '# mentor encontrado', other: '# mentores encontrados' }),
     empty: 'Aún no hay mentores para tu pregunta.',
     broaden: 'Buscar en cualquier formato, sin prisa',
     back: 'Cambiar mi pregunta',
@@ -83,7 +83,7 @@ export const es: Messages = {
   },
   card: {
     rating: (rating, count) =>
-      `Valoración ${rating} de 5 (${count === 1 ? '1 opinión' : `${count} opiniones`})`,
+      `Valoración ${rating} de 5 (${plural('es', count, { one: '# opinión', other: '# opiniones' })})`,
     slots: 'Próximos huecos libres',
     slotsFor: (name) => `Huecos libres con ${name}`,
     noSlots: 'Sin huecos libres en los próximos días',
@@ -97,8 +97,11 @@ export const es: Messages = {
     speaks: (languages) => `Habla ${languages}`,
     newMentor: 'Mentor nuevo',
     years: (n) =>
-      n < 1 ? 'Menos de un año de experiencia' : `${n} ${n === 1 ? 'año' : 'años'} de experiencia`,
-    rated: (rating, n) => `Valoración ${rating} en ${n} ${n === 1 ? 'sesión' : 'sesiones'}`,
+      n < 1
+        ? 'Menos de un año de experiencia'
+        : plural('es', n, { one: '# año de experiencia', other: '# años de experiencia' }),
+    rated: (rating, n) =>
+      `Valoración ${rating} en ${plural('es', n, { one: '# sesión', other: '# sesiones' })}`,
     unrated: 'Sin valoraciones aún',
     freeNow: 'Libre ahora',
     free: (when) => `Libre ${when}`,

@@ -12,7 +12,7 @@ const en = {
   sessionWith: (name: string, when: string) => `${name}, ${when}`,
   feedback: {
     legendRating: 'How helpful was it?',
-    star: (n: number) => (n === 1 ? '1 star' : `${n} stars`),
+    star: (n: number) => plural('en', n, { one: '# star', other: '# stars' }),
     legendSolved: 'Is your problem solved?',
     solved: { yes: 'Yes', partly: 'Partly', no: 'No' } as Record<string, string>,
     comment: 'Anything to add? (optional)',
@@ -44,7 +44,7 @@ const en = {
     heading: 'Help right now',
     asking: (n: number) =>
       n > 0
-        ? `Asking ${n} ${n === 1 ? 'mentor who is' : 'mentors who are'} online…`
+        ? `Asking ${plural('en', n, { one: '# mentor who is', other: '# mentors who are' })} online…`
         : 'Asking the mentors who are online…',
     waitHint: 'The first one to accept helps you. Keep this open; it updates by itself.',
     accepted: (name: string) => `${name} accepted and is helping you now.`,
@@ -99,7 +99,7 @@ const es: FollowUpMessages = {
   sessionWith: (name: string, when: string) => `${name}, ${when}`,
   feedback: {
     legendRating: '¿Cuánto te ayudó?',
-    star: (n: number) => (n === 1 ? '1 estrella' : `${n} estrellas`),
+    star: (n: number) => plural('es', n, { one: '# estrella', other: '# estrellas' }),
     legendSolved: '¿Está resuelto tu problema?',
     solved: { yes: 'Sí', partly: 'En parte', no: 'No' },
     comment: '¿Algo más? (opcional)',
@@ -131,7 +131,7 @@ const es: FollowUpMessages = {
     heading: 'Ayuda ahora mismo',
     asking: (n: number) =>
       n > 0
-        ? `Preguntando a ${n} ${n === 1 ? 'mentor conectado' : 'mentores conectados'}…`
+        ? `Preguntando a ${plural('es', n, { one: '# mentor conectado', other: '# mentores conectados' })}…`
         : 'Preguntando a los mentores conectados…',
     waitHint: 'Te ayudará quien acepte primero. Deja esto abierto: se actualiza solo.',
     accepted: (name: string) => `${name} ha aceptado y te ayuda ahora.`,
@@ -175,4 +175,91 @@ const es: FollowUpMessages = {
   },
 };
 
-export const followUpMessages = catalogue(en, es);
+const fr: FollowUpMessages = {
+  ...panelWords.fr,
+  review: 'Séances à évaluer',
+  reviewEmpty: 'Rien à évaluer.',
+  zone: (zone: string) => `Fuseau horaire : ${zone}`,
+  unread: (n: number) => plural('fr', n, { one: '# message non lu', other: '# messages non lus' }),
+  sessionWith: (name: string, when: string) => `${name}, ${when}`,
+  feedback: {
+    legendRating: 'Était-ce utile ?',
+    star: (n: number) => plural('fr', n, { one: '# étoile', other: '# étoiles' }),
+    legendSolved: 'Votre problème est-il résolu ?',
+    solved: { yes: 'Oui', partly: 'En partie', no: 'Non' },
+    comment: 'Quelque chose à ajouter ? (facultatif)',
+    submit: 'Envoyer mon avis',
+    thanks: 'Merci : votre avis aide d’autres apprenants à trouver le bon mentor.',
+    pickRating: 'Choisissez une note de 1 à 5 étoiles.',
+    pickSolved: 'Indiquez si votre problème est résolu.',
+  },
+  items: {
+    heading: 'Actions à mener',
+    empty: 'Les actions proposées par vos mentors apparaîtront ici après vos séances.',
+    summary: 'Résumé',
+    progress: (done: number, total: number) => `Terminées : ${done} sur ${total}`,
+  },
+  board: {
+    heading: 'Vos conseillers',
+    empty: 'Ajoutez les mentors qui vous ont été utiles, pour les solliciter à nouveau en un clic.',
+    add: 'Ajouter à mes conseillers',
+    added: 'Ajouté à vos conseillers.',
+    label: 'Libellé (p. ex. SQL, carrière)',
+    remove: (name: string) => `Retirer ${name} de vos conseillers`,
+    askAgain: 'Demander à nouveau',
+    slotsFor: (name: string) => `Prochains créneaux libres avec ${name}`,
+    noSlots: 'Aucun créneau libre dans les deux prochaines semaines.',
+    book: (when: string) => `Réserver ${when}`,
+    booked: (when: string) => `Réservé : ${when}. La confirmation est dans vos séances.`,
+  },
+  instant: {
+    heading: 'De l’aide tout de suite',
+    asking: (n: number) =>
+      n > 0
+        ? `Question posée à ${plural('fr', n, { one: '# mentor en ligne', other: '# mentors en ligne' })}…`
+        : 'Question posée aux mentors en ligne…',
+    waitHint: 'Le premier qui accepte vous aide. Gardez cette page ouverte : elle se met à jour toute seule.',
+    accepted: (name: string) => `${name} a accepté et vous aide dès maintenant.`,
+    startsAt: (when: string) => `Votre séance commence ${when}.`,
+    join: 'Rejoindre l’appel',
+    chat: 'Discussion',
+    expired: 'Personne n’a pu répondre pour l’instant. Réservez plutôt l’un de ces créneaux :',
+    expiredNone:
+      'Personne n’a pu répondre pour l’instant, et aucun mentor n’a de créneau libre prochainement. Réessayez plus tard.',
+    nobodyOnline:
+      'Aucun mentor adapté n’est en ligne pour le moment. Réservez plutôt l’un des créneaux prévus.',
+    slotsWith: (name: string) => `Créneaux libres avec ${name}`,
+    book: (when: string) => `Réserver ${when}`,
+    booked: (when: string) => `Réservé : ${when}. La confirmation est dans vos séances.`,
+  },
+  leaderboard: {
+    heading: 'Meilleurs mentors',
+    period: (month: string, by: 'sessions' | 'minutes') =>
+      `${month}, par ${by === 'minutes' ? 'minutes de mentorat' : 'séances effectuées'}`,
+    rank: (rank: number) => `Rang ${rank}`,
+    sessions: (n: number) => plural('fr', n, { one: '# séance', other: '# séances' }),
+    minutes: (n: number) => plural('fr', n, { one: '# minute', other: '# minutes' }),
+    empty: 'Aucune séance ce mois-ci pour l’instant.',
+    retry: 'Réessayer',
+  },
+  report: {
+    open: 'Signaler un problème',
+    heading: 'Signaler cette séance ou ce mentor',
+    reason: 'Que s’est-il passé ?',
+    reasons: {
+      no_show: 'Le mentor ne s’est pas présenté',
+      inappropriate: 'Comportement inapproprié',
+      harassment: 'Harcèlement',
+      spam: 'Spam ou démarchage',
+      unqualified: 'Ne connaissait pas le sujet',
+      other: 'Autre chose',
+    },
+    details: 'Expliquez au programme ce qui s’est passé (facultatif)',
+    submit: 'Envoyer le signalement',
+    cancel: 'Annuler',
+    pickReason: 'Choisissez ce qui s’est passé.',
+    thanks: 'Merci. Le programme examinera votre signalement.',
+  },
+};
+
+export const followUpMessages = catalogue({ en, es, fr });

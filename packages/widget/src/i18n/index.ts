@@ -10,6 +10,7 @@ const catalogs: Partial<Record<Locale, Messages>> = { en };
 const loading = new Map<Locale, Promise<void>>();
 const importers: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = {
   es: async () => (await import('./es.js')).es,
+  fr: async () => (await import('./fr.js')).fr,
 };
 
 /** Fired on `window` when a catalogue has arrived: elements speaking it render again. */

@@ -1,13 +1,14 @@
 // Which locale a surface speaks, without any catalogue: the embed loader (widget.js) needs this
 // and the launcher's label before the flow and its catalogues are loaded.
 
-export const LOCALES = ['en', 'es'] as const;
+export const LOCALES = ['en', 'es', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The launcher's label in every locale: the loader's stub and the real launcher show the same. */
 export const LAUNCHER_LABEL: Record<Locale, string> = {
   en: 'Ask an expert',
   es: 'Pregunta a un experto',
+  fr: 'Demander à un expert',
 };
 
 /** The supported locale for a BCP 47 tag (`es-MX` → `es`); null for anything else. */

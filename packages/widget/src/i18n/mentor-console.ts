@@ -2,6 +2,7 @@
 import { badgeNames } from './badges.js';
 import { resolveLocale } from './index.js';
 import { catalogue, panelWords } from './panel.js';
+import { plural } from './plural.js';
 
 const en = {
   ...panelWords.en,
@@ -79,7 +80,7 @@ const en = {
       expired: 'Expired',
       withdrawn: 'Taken by another mentor',
     } as Record<string, string>,
-    count: (n: number) => (n === 1 ? '1 request' : `${n} requests`),
+    count: (n: number) => plural('en', n, { one: '# request', other: '# requests' }),
   },
   sessions: {
     upcoming: 'Upcoming sessions',
@@ -120,14 +121,14 @@ const en = {
     more: 'Show more',
     less: 'Show less',
     earlier: (name: string, n: number) =>
-      n === 1 ? `1 earlier session with ${name}` : `${n} earlier sessions with ${name}`,
+      plural('en', n, { one: `# earlier session with ${name}`, other: `# earlier sessions with ${name}` }),
     firstTime: (name: string) => `No earlier sessions with ${name}.`,
     noNotes: 'No notes written.',
   },
   threads: {
     heading: 'Messages',
     empty: 'No conversations yet.',
-    unread: (n: number) => (n === 1 ? '1 unread' : `${n} unread`),
+    unread: (n: number) => plural('en', n, { one: '# unread', other: '# unread' }),
     messageLabel: 'Message',
     send: 'Send',
     back: 'All conversations',
@@ -174,7 +175,10 @@ const en = {
     saving: 'Saving…',
     saved: 'Saved',
     invalid: (n: number) =>
-      n === 1 ? 'Not saved: fix the problem marked above.' : `Not saved: fix the ${n} problems marked above.`,
+      plural('en', n, {
+        one: 'Not saved: fix the problem marked above.',
+        other: 'Not saved: fix the # problems marked above.',
+      }),
   },
   days: {
     mon: 'Monday',
@@ -265,7 +269,7 @@ const es: ConsoleMessages = {
       expired: 'Caducada',
       withdrawn: 'Aceptada por otra persona',
     },
-    count: (n: number) => (n === 1 ? '1 solicitud' : `${n} solicitudes`),
+    count: (n: number) => plural('es', n, { one: '# solicitud', other: '# solicitudes' }),
   },
   sessions: {
     upcoming: 'Próximas sesiones',
@@ -306,14 +310,14 @@ const es: ConsoleMessages = {
     more: 'Ver más',
     less: 'Ver menos',
     earlier: (name: string, n: number) =>
-      n === 1 ? `1 sesión anterior con ${name}` : `${n} sesiones anteriores con ${name}`,
+      plural('es', n, { one: `# sesión anterior con ${name}`, other: `# sesiones anteriores con ${name}` }),
     firstTime: (name: string) => `No hay sesiones anteriores con ${name}.`,
     noNotes: 'Sin notas.',
   },
   threads: {
     heading: 'Mensajes',
     empty: 'Aún no hay conversaciones.',
-    unread: (n: number) => (n === 1 ? '1 sin leer' : `${n} sin leer`),
+    unread: (n: number) => plural('es', n, { one: '# sin leer', other: '# sin leer' }),
     messageLabel: 'Mensaje',
     send: 'Enviar',
     back: 'Todas las conversaciones',
@@ -360,9 +364,10 @@ const es: ConsoleMessages = {
     saving: 'Guardando…',
     saved: 'Guardado',
     invalid: (n: number) =>
-      n === 1
-        ? 'No se ha guardado: corrige el problema marcado arriba.'
-        : `No se ha guardado: corrige los ${n} problemas marcados arriba.`,
+      plural('es', n, {
+        one: 'No se ha guardado: corrige el problema marcado arriba.',
+        other: 'No se ha guardado: corrige los # problemas marcados arriba.',
+      }),
   },
   days: {
     mon: 'lunes',
@@ -375,7 +380,200 @@ const es: ConsoleMessages = {
   },
 };
 
-export const consoleMessages = catalogue(en, es);
+const fr: ConsoleMessages = {
+  ...panelWords.fr,
+  title: 'Console mentor',
+  retry: 'Réessayer',
+  needToken: 'Connectez-vous au site pour ouvrir votre console mentor.',
+  tabs: {
+    inbox: 'Demandes',
+    sessions: 'Séances',
+    messages: 'Messages',
+    availability: 'Disponibilités',
+    profile: 'Profil',
+  },
+  availableNow: 'Disponible maintenant',
+  availableNowHint: 'Me proposer des demandes d’aide immédiate pendant les 15 prochaines minutes',
+  live: 'Mises à jour en direct',
+  offline: 'Mises à jour en pause — reconnexion…',
+  apply: {
+    heading: 'Devenir mentor',
+    intro:
+      'Dites sur quoi vous pouvez aider les apprenants. L’équipe du programme examine chaque candidature.',
+    submit: 'Envoyer ma candidature',
+    pending: 'Votre candidature attend d’être examinée.',
+    rejected: (reason: string) => `Votre candidature n’a pas été retenue${reason ? ` : ${reason}` : '.'}`,
+    paused: 'Vous êtes en pause : vous ne recevrez pas de nouvelles demandes avant votre retour.',
+    suspended: 'Votre profil de mentor est suspendu. Contactez l’équipe du programme.',
+  },
+  profile: {
+    heading: 'Votre profil',
+    name: 'Nom',
+    headline: 'Accroche',
+    bio: 'À propos de vous',
+    skills: 'Compétences (séparées par des virgules)',
+    years: 'Années d’expérience',
+    languages: 'Langues (p. ex. en, fr)',
+    timeZone: 'Fuseau horaire',
+    formats: 'Formats',
+    save: 'Enregistrer le profil',
+    saved: 'Profil enregistré.',
+  },
+  formats: { video: 'Vidéo', call: 'Appel', chat: 'Discussion' },
+  stats: {
+    heading: 'Votre impact',
+    sessions: 'Séances',
+    minutes: 'Minutes',
+    rating: 'Note moyenne',
+    responded: 'Délai de réponse médian',
+    none: '—',
+    minutesValue: (n: number) => `${n} min`,
+  },
+  record: {
+    heading: 'Vos badges',
+    empty: 'Pas encore de badge : votre première séance terminée vous en rapporte un.',
+    earned: (date: string) => `obtenu le ${date}`,
+    download: 'Télécharger mon relevé',
+    downloaded: 'Relevé téléchargé : une attestation Open Badges signée, vérifiable par tous.',
+    badges: badgeNames.fr,
+  },
+  inbox: {
+    heading: 'Demandes pour vous',
+    empty:
+      'Aucune demande pour l’instant. Activez « Disponible maintenant » pour recevoir des demandes d’aide immédiate.',
+    from: (name: string) => `De ${name}`,
+    expires: (when: string) => `Répondre avant le ${when}`,
+    accept: 'Accepter',
+    decline: 'Refuser',
+    askDetail: 'Demander des précisions',
+    askLabel: 'Votre question à l’apprenant',
+    send: 'Envoyer',
+    accepted: 'Acceptée — l’apprenant a été prévenu.',
+    taken: 'Un autre mentor a accepté cette demande avant vous.',
+    declined: 'Refusée.',
+    status: {
+      offered: 'En attente de votre réponse',
+      accepted: 'Acceptée',
+      declined: 'Refusée',
+      expired: 'Expirée',
+      withdrawn: 'Prise par un autre mentor',
+    },
+    count: (n: number) => plural('fr', n, { one: '# demande', other: '# demandes' }),
+  },
+  sessions: {
+    upcoming: 'Séances à venir',
+    past: 'Séances passées',
+    empty: 'Aucune séance pour l’instant.',
+    with: (name: string) => `avec ${name}`,
+    someone: 'Un apprenant',
+    join: 'Rejoindre',
+    reschedule: 'Déplacer à un autre horaire',
+    pick: 'Choisissez un nouvel horaire (l’apprenant est prévenu)',
+    noTimes: 'Aucun créneau libre dans les deux prochaines semaines.',
+    moved: (when: string) => `Séance déplacée au ${when}.`,
+    cancel: 'Annuler la séance',
+    cancelReason: 'Motif (visible par l’apprenant)',
+    confirmCancel: 'L’annuler',
+    cancelled: 'Annulée',
+    notes: 'Notes et actions',
+    summary: 'Résumé',
+    actionItems: 'Actions à mener',
+    addItem: 'Ajouter une action',
+    removeItem: (n: number) => `Retirer l’action ${n}`,
+    itemLabel: (n: number) => `Action ${n}`,
+    saveNotes: 'Enregistrer les notes',
+    notesSaved: 'Notes enregistrées — l’apprenant peut les voir.',
+    status: {
+      confirmed: 'Confirmée',
+      cancelled: 'Annulée',
+      completed: 'Terminée',
+      no_show: 'Absence',
+    },
+  },
+  context: {
+    askedOn: 'Question posée sur',
+    lesson: (id: string) => `leçon ${id}`,
+    course: (id: string) => `cours ${id}`,
+    topic: (topic: string) => `sujet : ${topic}`,
+    selection: 'Texte sélectionné',
+    more: 'Voir plus',
+    less: 'Voir moins',
+    earlier: (name: string, n: number) =>
+      plural('fr', n, {
+        one: `# séance précédente avec ${name}`,
+        other: `# séances précédentes avec ${name}`,
+      }),
+    firstTime: (name: string) => `Aucune séance précédente avec ${name}.`,
+    noNotes: 'Aucune note.',
+  },
+  threads: {
+    heading: 'Messages',
+    empty: 'Aucune conversation pour l’instant.',
+    unread: (n: number) => plural('fr', n, { one: '# non lu', other: '# non lus' }),
+    messageLabel: 'Message',
+    send: 'Envoyer',
+    back: 'Toutes les conversations',
+    about: (title: string) => `Sujet : ${title}`,
+    you: 'Vous',
+    tooLong: 'Les messages sont limités à 4 000 caractères.',
+  },
+  availability: {
+    heading: 'Disponibilités hebdomadaires',
+    timeZone: 'Fuseau horaire',
+    zones: 'Fuseaux horaires',
+    zoneHint: (offset: string) =>
+      `Actuellement ${offset}. Saisissez une ville ou une région pour le changer.`,
+    zoneUnknown: 'Choisissez un fuseau horaire dans la liste, p. ex. Europe/Paris.',
+    weekly: 'Horaires hebdomadaires',
+    off: 'Indisponible',
+    start: (day: string, n: number) => `${day}, plage ${n}, début`,
+    end: (day: string, n: number) => `${day}, plage ${n}, fin`,
+    add: (day: string) => `Ajouter une plage le ${day}`,
+    remove: (day: string, n: number) => `Retirer ${day}, plage ${n}`,
+    copy: 'Copier…',
+    copyFrom: (day: string) => `Copier les horaires du ${day}`,
+    copyWeekdays: 'Copier sur tous les jours de semaine',
+    copyAll: 'Copier sur tous les jours',
+    copied: (day: string) => `Horaires du ${day} copiés. Enregistrez pour les conserver.`,
+    endBeforeStart: 'La fin doit être après le début.',
+    missing: 'Indiquez un début et une fin.',
+    pickDate: 'Choisissez une date.',
+    overlaps: (range: string) => `Chevauche ${range}.`,
+    overrides: 'Exceptions par date',
+    addOverride: 'Ajouter une date',
+    overrideDate: (n: number) => `Date de l’exception ${n}`,
+    overrideOff: 'Indisponible toute la journée',
+    overrideLabel: (n: number) => `Exception ${n}`,
+    removeOverride: (n: number) => `Retirer l’exception ${n}`,
+    removeShort: 'Retirer',
+    bufferBefore: 'Marge avant (min)',
+    bufferAfter: 'Marge après (min)',
+    minNotice: 'Préavis minimum (min)',
+    horizon: 'Jours réservables à l’avance',
+    maxPerDay: 'Séances max. par jour',
+    maxPerWeek: 'Séances max. par semaine',
+    lengths: 'Durées des séances (min)',
+    save: 'Enregistrer les disponibilités',
+    saving: 'Enregistrement…',
+    saved: 'Enregistré',
+    invalid: (n: number) =>
+      plural('fr', n, {
+        one: 'Non enregistré : corrigez le problème signalé ci-dessus.',
+        other: 'Non enregistré : corrigez les # problèmes signalés ci-dessus.',
+      }),
+  },
+  days: {
+    mon: 'lundi',
+    tue: 'mardi',
+    wed: 'mercredi',
+    thu: 'jeudi',
+    fri: 'vendredi',
+    sat: 'samedi',
+    sun: 'dimanche',
+  },
+};
+
+export const consoleMessages = catalogue({ en, es, fr });
 
 export function consoleLocale(explicit: string, element: Element): string {
   return resolveLocale(explicit, element);

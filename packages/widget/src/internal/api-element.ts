@@ -17,7 +17,7 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
   /** The panel's API calls (set by the console element that holds it). */
   @property({ attribute: false }) api: Api | null = null;
 
-  /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
+  /** `en`, `es` or `fr`; empty: the page's `lang`, then the browser's languages. */
   @property({ reflect: true }) locale = '';
 
   /** The panel's data is on its way (panels that load on connect start with it on). */

@@ -26,7 +26,7 @@ export class MmElement extends LitElement {
   /** The SDK client the element calls the API through (set by `<mm-ask-expert>`). */
   client: MicromentorCore | null = null;
 
-  /** `en` or `es`; empty: the page's `lang`, then the browser's languages. */
+  /** `en`, `es` or `fr`; empty: the page's `lang`, then the browser's languages. */
   locale = '';
 
   /** `light`, `dark`, or empty / `auto`: the system's preference (`<mm-ask-expert>` passes its own down). */

@@ -7,7 +7,7 @@ const now = new Date(2026, 11, 7, 10, 0).getTime();
 const at = (minutes: number) => new Date(now + minutes * MIN).toISOString();
 
 describe('internal/time', () => {
-  it('says how far a time is the way people do, in English and Spanish', () => {
+  it('says how far a time is the way people do, in English, Spanish and French', () => {
     const rel = (minutes: number, locale = 'en') => formatRelative(at(minutes), locale, now);
     expect(rel(0)).to.equal('now');
     expect(rel(40)).to.equal('in 40 minutes');
@@ -19,6 +19,8 @@ describe('internal/time', () => {
     expect(rel(115, 'es')).to.equal('dentro de 2 horas');
     expect(rel(23 * 60, 'es')).to.equal('mañana a las 9:00');
     expect(rel(15 * 60, 'es')).to.equal('mañana a la 1:00');
+    expect(rel(115, 'fr')).to.equal('dans 2 heures');
+    expect(rel(23 * 60, 'fr')).to.equal('demain à 9:00');
   });
 
   it('writes a session with its day, start–end and length, and one day-and-time format', () => {

@@ -1,6 +1,6 @@
 // The one way the learner's surfaces (and the panels' `when()`) write times: `Intl` in the
 // viewer's own time zone, which each list or screen names once (`timeZone()`).
-// `locale` is `en`/`es`, or undefined for the browser's languages.
+// `locale` is `en`/`es`/`fr`, or undefined for the browser's languages.
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -78,10 +78,11 @@ export function formatRelative(iso: Stamp, locale?: string, now: number = Date.n
   if (Math.abs(days) > 1) return rtf.format(days, 'day');
   const day = rtf.format(days, 'day');
   const time = formatTime(at, locale);
-  if (!new Intl.RelativeTimeFormat(locale).resolvedOptions().locale.startsWith('es'))
-    return `${day} at ${time}`;
+  const language = new Intl.RelativeTimeFormat(locale).resolvedOptions().locale.split('-')[0];
   // "mañana a las 9:00", "hoy a la 1:00"
-  return `${day} a la${/^1\D/.test(time) ? '' : 's'} ${time}`;
+  if (language === 'es') return `${day} a la${/^1\D/.test(time) ? '' : 's'} ${time}`;
+  if (language === 'fr') return `${day} à ${time}`; // "demain à 9:00"
+  return `${day} at ${time}`;
 }
 
 /** "in 40 minutes", "in 2 hours" for a start within the next two hours; null for later ones. */
