@@ -26,6 +26,7 @@ const en = {
     empty: 'Your mentors’ action items will appear here after your sessions.',
     summary: 'Summary',
     progress: (done: number, total: number) => `${done} of ${total} done`,
+    notSaved: (text: string, why: string) => `“${text}” is unchanged: ${why}`,
   },
   board: {
     heading: 'Your board of advisors',
@@ -113,6 +114,7 @@ const es: FollowUpMessages = {
     empty: 'Las tareas de tus mentores aparecerán aquí después de tus sesiones.',
     summary: 'Resumen',
     progress: (done: number, total: number) => `${done} de ${total} hechas`,
+    notSaved: (text: string, why: string) => `«${text}» sigue como estaba: ${why}`,
   },
   board: {
     heading: 'Tu consejo asesor',
