@@ -52,7 +52,13 @@ describe('<mm-ask-expert>', () => {
     expect(event.detail).to.deep.equal({ topic: 'sql-joins' });
     expect(parts(el).panel.open).to.be.true;
     expect(el.open).to.be.true;
-    expect(parts(el).panel.textContent).to.contain("Describe what you're stuck on…");
+    // The intro says what happens next, not what the form's first label asks again.
+    const intro = parts(el).panel.querySelector('.intro')!.textContent!;
+    expect(intro).to.equal('We match you with mentors who know it; you pick one and a time.');
+    await el.updateComplete;
+    const label = inStep(el, 'mm-request-form', 'label')!.textContent!.trim();
+    expect(label).to.match(/^What are you stuck on\?/);
+    expect(intro.toLowerCase()).not.to.contain('stuck');
   });
 
   it('closes on Escape, fires mm-close and returns focus to the launcher', async () => {
@@ -433,6 +439,9 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     await openByClick(el);
     await settle(el);
     expect(parts(el).closeButton.textContent?.trim()).to.equal('Cerrar');
+    expect(parts(el).panel.querySelector('.intro')!.textContent).to.equal(
+      'Te proponemos mentores que lo conocen; tú eliges a uno y la hora.',
+    );
     expect(inStep(el, 'mm-request-form', '[part~="submit-button"]')?.textContent?.trim()).to.equal(
       'Buscar mentor',
     );

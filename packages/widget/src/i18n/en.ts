@@ -5,7 +5,7 @@ import { plural } from './plural.js';
 // Every string the learner widget shows, in English. Plurals and values are functions.
 export const en = {
   launcher: LAUNCHER_LABEL.en,
-  intro: "Describe what you're stuck on…",
+  intro: 'We match you with mentors who know it; you pick one and a time.',
   topic: (topic: string) => `Topic: ${topic}`,
   close: 'Close',
   offline: "You're offline. Reconnect to ask or book.",
