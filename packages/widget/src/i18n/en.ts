@@ -68,6 +68,7 @@ export const en = {
     empty: 'No mentor matches yet.',
     broaden: 'Search any format, no rush',
     back: 'Change my question',
+    others: 'See other mentors',
     booking: 'Booking…',
     review: 'Check your session',
     zone: (zone: string) => `Time zone: ${zone}`,

@@ -73,6 +73,7 @@ export const es: Messages = {
     empty: 'Aún no hay mentores para tu pregunta.',
     broaden: 'Buscar en cualquier formato, sin prisa',
     back: 'Cambiar mi pregunta',
+    others: 'Ver otros mentores',
     booking: 'Reservando…',
     review: 'Revisa tu sesión',
     zone: (zone) => `Zona horaria: ${zone}`,
