@@ -68,6 +68,7 @@ const en = {
     minutes: (n: number) => plural('en', n, { one: '# minute', other: '# minutes' }),
     empty: 'No sessions yet this month.',
     retry: 'Try again',
+    you: 'you',
   },
   report: {
     open: 'Report a problem',
@@ -156,6 +157,7 @@ const es: FollowUpMessages = {
     minutes: (n: number) => plural('es', n, { one: '# minuto', other: '# minutos' }),
     empty: 'Aún no hay sesiones este mes.',
     retry: 'Reintentar',
+    you: 'tú',
   },
   report: {
     open: 'Informar de un problema',

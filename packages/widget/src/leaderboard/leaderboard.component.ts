@@ -29,6 +29,8 @@ export class MmLeaderboard extends ClientElement<LeaderboardApi, Micromentor, Fo
   @property() by: 'sessions' | 'minutes' = 'sessions';
   /** How many mentors to show (1–50). */
   @property({ type: Number }) limit = 5;
+  /** The viewing mentor's id (the mentor console sets it): their own row is marked "you". */
+  @property({ attribute: 'mentor-id' }) mentorId = '';
 
   @state() private board: Leaderboard | null = null;
   protected override loading = true;
@@ -94,9 +96,9 @@ export class MmLeaderboard extends ClientElement<LeaderboardApi, Micromentor, Fo
           ? html`<p>${t.empty}</p>`
           : html`<ol>
             ${board.entries.map(
-              (entry) => html`<li>
+              (entry) => html`<li class=${entry.mentor.id === this.mentorId ? 'you' : ''}>
                 <span class="rank" aria-label=${t.rank(entry.rank)}>${entry.rank}</span>
-                <span class="name">${entry.mentor.name}</span>
+                <span class="name">${entry.mentor.name}${entry.mentor.id === this.mentorId ? ` (${t.you})` : nothing}</span>
                 <span class="figure">
                   ${board.by === 'minutes' ? t.minutes(entry.minutes) : t.sessions(entry.sessions)}
                 </span>
