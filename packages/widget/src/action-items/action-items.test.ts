@@ -100,7 +100,17 @@ describe('<mm-action-items>', () => {
   });
 
   it('puts each checkbox inline before its text, the whole label clickable', async () => {
-    const long = { ...notes, actionItems: [item('ai_3', 'Rewrite the report query with a window function and compare the plans '.repeat(3), false, 0)] };
+    const long = {
+      ...notes,
+      actionItems: [
+        item(
+          'ai_3',
+          'Rewrite the report query with a window function and compare the plans '.repeat(3),
+          false,
+          0,
+        ),
+      ],
+    };
     const { client } = fakeApi({
       'POST /v1/action-items/ai_3/done': () => json(200, item('ai_3', 'x', true, 0)),
     });
@@ -117,6 +127,9 @@ describe('<mm-action-items>', () => {
     expect(box.bottom).to.be.above(text.top);
     expect(text.height, 'a long text wraps beside the box').to.be.above(box.height * 2);
     root.querySelector<HTMLElement>('label span')!.click();
-    await waitUntil(() => root.querySelector('[aria-live]')!.textContent === '1 of 1 done', 'ticked by its text');
+    await waitUntil(
+      () => root.querySelector('[aria-live]')!.textContent === '1 of 1 done',
+      'ticked by its text',
+    );
   });
 });

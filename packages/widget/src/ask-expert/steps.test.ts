@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MmBookingCancelledEvent, MmBookingRescheduledEvent } from '../events/mm-booking-created.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
 import type { MmThreadCreatedEvent } from '../events/mm-thread-created.js';
+import { formatSession } from '../internal/time.js';
 import {
   booking,
   fakeApi,
@@ -13,7 +14,6 @@ import {
   slot,
   threeMatches,
 } from '../test-support/fake-api.js';
-import { formatSession } from '../internal/time.js';
 import { outline } from '../test-support/outline.js';
 import type { MmAskExpert } from './ask-expert.js';
 import './ask-expert.js';

@@ -210,7 +210,10 @@ describe('<mm-follow-up>', () => {
     const { el } = await followUp();
     const board = inner(el, 'mm-advisor-board') as HTMLElement & { updateComplete: Promise<boolean> };
     const view = inner(el, 'mm-thread-view');
-    await waitUntil(() => board.shadowRoot!.querySelector('h3') && view.shadowRoot!.querySelector('h3'), 'drawn');
+    await waitUntil(
+      () => board.shadowRoot!.querySelector('h3') && view.shadowRoot!.querySelector('h3'),
+      'drawn',
+    );
     const report = el.shadowRoot!.querySelector('mm-session-report')!;
     report.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
     await waitUntil(() => report.shadowRoot!.querySelector('form'), 'report form');

@@ -124,7 +124,12 @@ describe('<mm-mentor-console>', () => {
                 by: 'sessions',
                 entries: [entry(1, 'mnt_grace', 'Grace Hopper', 5), entry(2, 'mnt_ada', 'Ada Lovelace', 3)],
               })
-            : problem(404, 'leaderboard_disabled', 'Not found', 'This program has not turned the leaderboard on.'),
+            : problem(
+                404,
+                'leaderboard_disabled',
+                'Not found',
+                'This program has not turned the leaderboard on.',
+              ),
       });
       const el = await fixture<MmMentorConsole>(
         html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
@@ -134,7 +139,9 @@ describe('<mm-mentor-console>', () => {
       await waitUntil(() => calls.some((c) => c.path === '/v1/leaderboard'), 'leaderboard asked');
       const board = shadow(el, 'mm-leaderboard') as HTMLElement & { updateComplete: Promise<boolean> };
       // On the console's own client (its user token), not one of its own.
-      expect(calls.find((c) => c.path === '/v1/leaderboard')!.headers['X-User-Token']).to.equal('jwt.learner');
+      expect(calls.find((c) => c.path === '/v1/leaderboard')!.headers['X-User-Token']).to.equal(
+        'jwt.learner',
+      );
       if (enabled) {
         await waitUntil(() => board.shadowRoot!.querySelector('ol li .name'), 'ranked');
         const rows = Array.from(board.shadowRoot!.querySelectorAll('li')).map((li) => [

@@ -76,9 +76,17 @@ describe('<mm-my-help>', () => {
     await expect(el).to.be.accessible();
 
     // One hierarchy: the step's h3 and its sections' (as the follow-up below), a session's h4.
-    expect(outline(el.shadowRoot!).map((h) => h.slice(0, 2))).to.deep.equal(
-      ['h3', 'h3', 'h4', 'h3', 'h4', 'h3', 'h4', 'h4', 'h4'],
-    );
+    expect(outline(el.shadowRoot!).map((h) => h.slice(0, 2))).to.deep.equal([
+      'h3',
+      'h3',
+      'h4',
+      'h3',
+      'h4',
+      'h3',
+      'h4',
+      'h4',
+      'h4',
+    ]);
     // A consistent rhythm: the upcoming session's buttons keep 16px or more from "Past".
     const past = Array.from(el.shadowRoot!.querySelectorAll('h3')).find((h) => text(h) === 'Past')!;
     const lastButton = Array.from(item(upcoming.start).querySelectorAll('button')).at(-1)!;
