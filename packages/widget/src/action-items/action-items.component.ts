@@ -1,5 +1,6 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { SessionNotes } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -12,7 +13,29 @@ import { consoleStyles } from '../styles/console.js';
  * @event mm-action-item-toggled - `detail: { itemId, done }`.
  */
 export class MmActionItems extends FollowUpElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [
+    baseStyles,
+    consoleStyles,
+    // The checkbox inline before its text (a long text wraps beside it, not under it); the whole
+    // label is the click target.
+    css`
+      label.item {
+        display: flex;
+        align-items: flex-start;
+        gap: 8px;
+        font-weight: 400;
+        cursor: pointer;
+      }
+      label.item input {
+        flex: none;
+        margin: 0.2em 0 0;
+      }
+      label.item span {
+        min-width: 0;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
 
   /** The session's notes (the follow-up loads them). */
   @property({ attribute: false }) notes: SessionNotes | null = null;
@@ -28,7 +51,10 @@ export class MmActionItems extends FollowUpElement {
       this.error = '';
       this.emit('mm-action-item-toggled', { itemId, done: item.done });
     } catch (error) {
-      this.error = this.describe(error);
+      // The box goes back to the saved state: `live()` compares with the input's own `checked`
+      // (the click changed it; the bound value did not), so the re-render resets it.
+      const text = this.notes.actionItems.find((i) => i.id === itemId)?.text ?? '';
+      this.error = this.t.items.notSaved(text, this.describe(error));
       this.requestUpdate();
     }
   }
@@ -45,12 +71,12 @@ export class MmActionItems extends FollowUpElement {
             <ul class="cards">
               ${n.actionItems.map(
                 (item) => html`<li>
-                  <label class="row"
+                  <label class="item"
                     ><input
                       type="checkbox"
-                      .checked=${item.done}
+                      .checked=${live(item.done)}
                       @change=${(e: Event) => this.#toggle(item.id, (e.target as HTMLInputElement).checked)}
-                    />${item.text}</label
+                    /><span>${item.text}</span></label
                   >
                 </li>`,
               )}

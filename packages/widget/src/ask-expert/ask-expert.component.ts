@@ -78,6 +78,7 @@ function pageUrl(): string | undefined {
  * @csspart ask-button - "Ask another question", in "My help".
  * @csspart my-help-button - Opens "My help".
  * @csspart message-button - "Message … instead" on a match.
+ * @csspart others-button - "See other mentors", once a mentor accepted an instant request.
  *
  * @cssproperty --mm-accent - Launcher and focus colour. Default `#4338ca`.
  * @cssproperty --mm-radius - Corner radius of buttons and panel. Default `12px`.
@@ -110,7 +111,11 @@ export class MmAskExpert extends MmElement {
     signedIn: { state: true },
     chat: { state: true },
     unread: { state: true },
+    helped: { state: true },
   };
+
+  /** A mentor accepted the instant request: the chat stays, the other mentors fold away. */
+  private helped = false;
 
   /** Unread messages in the learner's conversations (My help's follow-up counts them, live). */
   private unread = 0;
@@ -348,6 +353,7 @@ export class MmAskExpert extends MmElement {
     this.request = request;
     // Help now: the follow-up bundle follows the request live, slotted in the matches step.
     if (request.urgency === 'now') this.replaceChildren(this.#followUp({ requestId: request.id }));
+    this.helped = false;
     this.results = event.detail.matches;
     void this.#goTo('matches');
   }
@@ -399,6 +405,9 @@ export class MmAskExpert extends MmElement {
         @mm-request-created=${this.#onRequestCreated}
         @mm-booking-created=${this.#onBooked}
         @mm-thread-created=${this.#onThreadCreated}
+        @mm-instant-matched=${() => {
+          this.helped = true;
+        }}
         @mm-error=${this.#onError}
         @mm-guest-ready=${() => {
           this.signedIn = true;
@@ -426,9 +435,16 @@ export class MmAskExpert extends MmElement {
           .titles=${{ topic: this.topicTitle, course: this.courseTitle, lesson: this.lessonTitle }}
         ></mm-request-form>
         <slot ?hidden=${step !== 'matches'}></slot>
+        ${
+          step === 'matches' && this.helped
+            ? html`<button part="button others-button" type="button" @click=${() => {
+                this.helped = false;
+              }}>${t.matches.others}</button>`
+            : nothing
+        }
         <mm-match-list
           exportparts="button,slot-button,message-button"
-          ?hidden=${step !== 'matches'}
+          ?hidden=${step !== 'matches' || this.helped}
           locale=${locale}
           theme=${this.theme}
           .client=${client}

@@ -52,7 +52,13 @@ describe('<mm-ask-expert>', () => {
     expect(event.detail).to.deep.equal({ topic: 'sql-joins' });
     expect(parts(el).panel.open).to.be.true;
     expect(el.open).to.be.true;
-    expect(parts(el).panel.textContent).to.contain("Describe what you're stuck on…");
+    // The intro says what happens next, not what the form's first label asks again.
+    const intro = parts(el).panel.querySelector('.intro')!.textContent!;
+    expect(intro).to.equal('We match you with mentors who know it; you pick one and a time.');
+    await el.updateComplete;
+    const label = inStep(el, 'mm-request-form', 'label')!.textContent!.trim();
+    expect(label).to.match(/^What are you stuck on\?/);
+    expect(intro.toLowerCase()).not.to.contain('stuck');
   });
 
   it('closes on Escape, fires mm-close and returns focus to the launcher', async () => {
@@ -394,6 +400,47 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     expect(el.shadowRoot!.querySelector('slot')!.hidden).to.equal(false);
   });
 
+  it('folds the match list away once a mentor accepts the instant request, with a way back to it', async () => {
+    const { client } = fakeApi({
+      'POST /v1/requests': () =>
+        json(201, { request: helpRequest({ id: 'req_now', urgency: 'now' }), matches: threeMatches() }),
+    });
+    const el = await fixture<MmAskExpert>(
+      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
+    );
+    await openByClick(el);
+    await settle(el);
+    inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Deadlock in production';
+    const created = oneEvent(el, 'mm-request-created');
+    inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
+    await created;
+    await settle(el);
+    const list = el.shadowRoot!.querySelector('mm-match-list')!;
+    const others = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="others-button"]');
+    expect(list.hidden, 'while waiting, the scheduled times stay').to.equal(false);
+    expect(others()).to.equal(null);
+
+    // The follow-up (slotted) says a mentor accepted: its chat stays, bookable times do not.
+    el.querySelector('mm-follow-up')!.dispatchEvent(
+      new CustomEvent('mm-instant-matched', {
+        bubbles: true,
+        composed: true,
+        detail: { requestId: 'req_now', booking: booking({ requestId: 'req_now' }) },
+      }),
+    );
+    await el.updateComplete;
+    expect(list.hidden).to.equal(true);
+    expect(list.checkVisibility()).to.equal(false);
+    expect(el.shadowRoot!.querySelector('slot')!.hidden).to.equal(false);
+    expect(others()!.textContent!.trim()).to.equal('See other mentors');
+    await expect(el).to.be.accessible();
+
+    others()!.click();
+    await el.updateComplete;
+    expect(list.hidden).to.equal(false);
+    expect(others()).to.equal(null);
+  });
+
   it('shows the empty state when nobody matches', async () => {
     const { client } = fakeApi({
       'POST /v1/requests': () => json(201, { request: helpRequest(), matches: [] }),
@@ -433,6 +480,9 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     await openByClick(el);
     await settle(el);
     expect(parts(el).closeButton.textContent?.trim()).to.equal('Cerrar');
+    expect(parts(el).panel.querySelector('.intro')!.textContent).to.equal(
+      'Te proponemos mentores que lo conocen; tú eliges a uno y la hora.',
+    );
     expect(inStep(el, 'mm-request-form', '[part~="submit-button"]')?.textContent?.trim()).to.equal(
       'Buscar mentor',
     );

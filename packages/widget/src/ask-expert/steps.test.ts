@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MmBookingCancelledEvent, MmBookingRescheduledEvent } from '../events/mm-booking-created.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
 import type { MmThreadCreatedEvent } from '../events/mm-thread-created.js';
+import { formatSession } from '../internal/time.js';
 import {
   booking,
   fakeApi,
@@ -13,6 +14,7 @@ import {
   slot,
   threeMatches,
 } from '../test-support/fake-api.js';
+import { outline } from '../test-support/outline.js';
 import type { MmAskExpert } from './ask-expert.js';
 import './ask-expert.js';
 
@@ -171,7 +173,18 @@ describe('<mm-ask-expert> My help', () => {
     expect(visibleStep(el)).to.deep.equal(['mm-my-help']);
     const list = calls.find((c) => c.path === '/v1/bookings');
     expect([list?.method, list?.query]).to.deep.equal(['GET', { as: 'learner', limit: '100' }]);
-    expect(allText(el, 'mm-my-help', 'h4')).to.deep.equal(['Upcoming', 'Past']);
+    expect(allText(el, 'mm-my-help', 'h3:not(#heading)')).to.deep.equal(['Upcoming', 'Past']);
+    // One heading hierarchy in the panel: its h2, then My help's sections (h3), sessions (h4).
+    const headings = outline(el.shadowRoot!);
+    expect(headings.map((h) => (h.startsWith('h4 ') ? 'h4' : h))).to.deep.equal([
+      'h2 Ask an expert',
+      'h3 My help',
+      'h3 Upcoming',
+      'h4',
+      'h3 Past',
+      'h4',
+    ]);
+    expect(headings[3]).to.contain(formatSession(upcoming, 'en'));
     const items = allText(el, 'mm-my-help', 'li');
     expect(items).to.have.length(2);
     expect(items[0]).to.contain('Session with Ada Lovelace · Video call · Booked');
@@ -252,7 +265,7 @@ describe('<mm-ask-expert> My help', () => {
     await open(el);
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="my-help-button"]')!.click();
     await settle(el);
-    expect(allText(el, 'mm-my-help', 'h4')).to.deep.equal(['Próximas', 'Anteriores']);
+    expect(allText(el, 'mm-my-help', 'h3:not(#heading)')).to.deep.equal(['Próximas', 'Anteriores']);
     expect(allText(el, 'mm-my-help', 'li')[0]).to.contain('Sesión con Ada Lovelace');
     expect(allText(el, 'mm-my-help', 'button')).to.deep.equal(['Cambiar hora', 'Cancelar sesión']);
     // The follow-up below speaks the widget's language, whatever the page's.

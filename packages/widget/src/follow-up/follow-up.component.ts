@@ -1,5 +1,5 @@
 import { type Booking, type Mentor, Micromentor, type Thread } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../action-items/action-items.js';
 import '../advisor-board/advisor-board.js';
@@ -51,7 +51,28 @@ interface PastSession {
  * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
  */
 export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUpMessages> {
-  static override styles = [baseStyles, consoleStyles, standaloneSurface];
+  static override styles = [
+    baseStyles,
+    consoleStyles,
+    standaloneSurface,
+    // One vertical rhythm (as in My help above it): 24px before each section, its heading an
+    // h3, each session an h4; inside a card 8px between parts, so no button touches a heading.
+    css`
+      section,
+      mm-thread-view,
+      mm-advisor-board {
+        display: block;
+        margin-top: 24px;
+      }
+      .card > * + * {
+        margin-top: 8px;
+      }
+      /* In My help, which already names the time zone. */
+      :host([slot='mine']) .zone {
+        display: none;
+      }
+    `,
+  ];
 
   /**
    * An instant (`urgency: now`) request to follow live instead of the follow-up: the learner
@@ -277,7 +298,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     const withItems = this.past.filter((p) => p.notes && (p.notes.summary || p.notes.actionItems.length));
     return html`
       ${this.alert()}
-      <p>${t.zone(timeZone())}</p>
+      <p class="zone">${t.zone(timeZone())}</p>
       <section aria-labelledby="review">
         <h3 id="review">${t.review}</h3>
         ${this.past.some((p) => p.needsFeedback) ? nothing : html`<p>${t.reviewEmpty}</p>`}

@@ -4,6 +4,7 @@ import type { MmInstantHelp } from '../instant-help/instant-help.js';
 import type { LiveEvent } from '../internal/follow-up-api.js';
 import type { Subscribe } from '../internal/subscribe.js';
 import { booking, fakeApi, helpRequest, json, match, problem, slot } from '../test-support/fake-api.js';
+import { gap, outline } from '../test-support/outline.js';
 import type { MmFollowUp } from './follow-up.js';
 import './follow-up.js';
 
@@ -202,6 +203,45 @@ describe('<mm-follow-up>', () => {
     expect(report.getAttribute('booking-id')).to.equal('bkg_past');
     await (report as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
     expect(report.shadowRoot!.querySelector('button')!.textContent!.trim()).to.equal('Report a problem');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps one heading hierarchy (sections h3, sessions h4, a form inside one h5) and one rhythm', async () => {
+    const { el } = await followUp();
+    const board = inner(el, 'mm-advisor-board') as HTMLElement & { updateComplete: Promise<boolean> };
+    const view = inner(el, 'mm-thread-view');
+    await waitUntil(
+      () => board.shadowRoot!.querySelector('h3') && view.shadowRoot!.querySelector('h3'),
+      'drawn',
+    );
+    const report = el.shadowRoot!.querySelector('mm-session-report')!;
+    report.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => report.shadowRoot!.querySelector('form'), 'report form');
+    expect(outline(el.shadowRoot!).map((h) => (h.startsWith('h4 ') ? 'h4' : h))).to.deep.equal([
+      'h3 Sessions to review',
+      'h4',
+      'h5 Report this session or mentor',
+      'h3 Action items',
+      'h4',
+      'h3 Messages',
+      'h3 Your board of advisors',
+    ]);
+    // No button touches the heading after it: "Add to my board" ends its section, "Messages" follows.
+    const add = Array.from(el.shadowRoot!.querySelectorAll('button')).find(
+      (b) => b.textContent!.trim() === 'Add to my board',
+    )!;
+    expect(gap(add, view.shadowRoot!.querySelector('h3')!)).to.be.at.least(16);
+    // Each section keeps 24px from the one before: the review card (its report button last)
+    // does not touch "Action items".
+    const reviewCards = el.shadowRoot!.querySelector('section ul.cards')!;
+    expect(gap(reviewCards, el.shadowRoot!.querySelector('#items')!)).to.be.at.least(24);
+    // Inside a card, the parts keep apart: the feedback form's button and the report link.
+    const feedback = el.shadowRoot!.querySelector('mm-session-feedback')!;
+    expect(gap(feedback, report)).to.be.at.least(8);
+    // In My help (slotted as "mine"), which names the time zone already, it is not said twice.
+    expect(el.shadowRoot!.querySelector('.zone')!.checkVisibility()).to.equal(true);
+    el.slot = 'mine';
+    expect(el.shadowRoot!.querySelector('.zone')!.checkVisibility()).to.equal(false);
     await expect(el).to.be.accessible();
   });
 

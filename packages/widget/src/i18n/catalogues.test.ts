@@ -10,6 +10,7 @@ import { es } from './es.js';
 import { followUpMessages } from './follow-up.js';
 import { fr } from './fr.js';
 import { hasMessages, loadMessages, messages } from './index.js';
+import { leaderboardMessages } from './leaderboard.js';
 import { LAUNCHER_LABEL, LOCALES, type Locale } from './locale.js';
 import { consoleMessages } from './mentor-console.js';
 import { panelWords } from './panel.js';
@@ -26,6 +27,7 @@ const catalogues: Record<string, Record<Locale, unknown>> = {
   'mentor console': lookup(consoleMessages),
   'admin console': lookup(adminMessages),
   'follow-up': lookup(followUpMessages),
+  leaderboard: lookup(leaderboardMessages),
   'panel words': panelWords,
   badges: badgeNames,
   'launcher label': LAUNCHER_LABEL,

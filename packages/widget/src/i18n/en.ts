@@ -5,7 +5,7 @@ import { plural } from './plural.js';
 // Every string the learner widget shows, in English. Plurals and values are functions.
 export const en = {
   launcher: LAUNCHER_LABEL.en,
-  intro: "Describe what you're stuck on…",
+  intro: 'We match you with mentors who know it; you pick one and a time.',
   topic: (topic: string) => `Topic: ${topic}`,
   close: 'Close',
   offline: "You're offline. Reconnect to ask or book.",
@@ -68,6 +68,7 @@ export const en = {
     empty: 'No mentor matches yet.',
     broaden: 'Search any format, no rush',
     back: 'Change my question',
+    others: 'See other mentors',
     booking: 'Booking…',
     review: 'Check your session',
     zone: (zone: string) => `Time zone: ${zone}`,

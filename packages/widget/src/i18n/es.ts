@@ -6,7 +6,7 @@ import { plural } from './plural.js';
 // Every string the learner widget shows, in Spanish.
 export const es: Messages = {
   launcher: LAUNCHER_LABEL.es,
-  intro: 'Describe en qué te has atascado…',
+  intro: 'Te proponemos mentores que lo conocen; tú eliges a uno y la hora.',
   topic: (topic) => `Tema: ${topic}`,
   close: 'Cerrar',
   offline: 'Sin conexión. Vuelve a conectarte para preguntar o reservar.',
@@ -73,6 +73,7 @@ export const es: Messages = {
     empty: 'Aún no hay mentores para tu pregunta.',
     broaden: 'Buscar en cualquier formato, sin prisa',
     back: 'Cambiar mi pregunta',
+    others: 'Ver otros mentores',
     booking: 'Reservando…',
     review: 'Revisa tu sesión',
     zone: (zone) => `Zona horaria: ${zone}`,

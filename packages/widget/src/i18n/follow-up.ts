@@ -26,6 +26,7 @@ const en = {
     empty: 'Your mentors’ action items will appear here after your sessions.',
     summary: 'Summary',
     progress: (done: number, total: number) => `${done} of ${total} done`,
+    notSaved: (text: string, why: string) => `“${text}” is unchanged: ${why}`,
   },
   board: {
     heading: 'Your board of advisors',
@@ -57,16 +58,6 @@ const en = {
     slotsWith: (name: string) => `Free times with ${name}`,
     book: (when: string) => `Book ${when}`,
     booked: (when: string) => `Booked: ${when}. The confirmation is in your sessions.`,
-  },
-  leaderboard: {
-    heading: 'Top mentors',
-    period: (month: string, by: 'sessions' | 'minutes') =>
-      `${month}, by ${by === 'minutes' ? 'minutes mentored' : 'sessions held'}`,
-    rank: (rank: number) => `Rank ${rank}`,
-    sessions: (n: number) => plural('en', n, { one: '# session', other: '# sessions' }),
-    minutes: (n: number) => plural('en', n, { one: '# minute', other: '# minutes' }),
-    empty: 'No sessions yet this month.',
-    retry: 'Try again',
   },
   report: {
     open: 'Report a problem',
@@ -113,6 +104,7 @@ const es: FollowUpMessages = {
     empty: 'Las tareas de tus mentores aparecerán aquí después de tus sesiones.',
     summary: 'Resumen',
     progress: (done: number, total: number) => `${done} de ${total} hechas`,
+    notSaved: (text: string, why: string) => `«${text}» sigue como estaba: ${why}`,
   },
   board: {
     heading: 'Tu consejo asesor',
@@ -144,16 +136,6 @@ const es: FollowUpMessages = {
     slotsWith: (name: string) => `Huecos libres con ${name}`,
     book: (when: string) => `Reservar ${when}`,
     booked: (when: string) => `Reservado: ${when}. La confirmación está en tus sesiones.`,
-  },
-  leaderboard: {
-    heading: 'Mentores destacados',
-    period: (month: string, by: 'sessions' | 'minutes') =>
-      `${month}, por ${by === 'minutes' ? 'minutos de mentoría' : 'sesiones realizadas'}`,
-    rank: (rank: number) => `Puesto ${rank}`,
-    sessions: (n: number) => plural('es', n, { one: '# sesión', other: '# sesiones' }),
-    minutes: (n: number) => plural('es', n, { one: '# minuto', other: '# minutos' }),
-    empty: 'Aún no hay sesiones este mes.',
-    retry: 'Reintentar',
   },
   report: {
     open: 'Informar de un problema',
@@ -198,6 +180,7 @@ const fr: FollowUpMessages = {
     empty: 'Les actions proposées par vos mentors apparaîtront ici après vos séances.',
     summary: 'Résumé',
     progress: (done: number, total: number) => `Terminées : ${done} sur ${total}`,
+    notSaved: (text: string, why: string) => `« ${text} » n’a pas changé : ${why}`,
   },
   board: {
     heading: 'Vos conseillers',
@@ -231,16 +214,6 @@ const fr: FollowUpMessages = {
     slotsWith: (name: string) => `Créneaux libres avec ${name}`,
     book: (when: string) => `Réserver ${when}`,
     booked: (when: string) => `Réservé : ${when}. La confirmation est dans vos séances.`,
-  },
-  leaderboard: {
-    heading: 'Meilleurs mentors',
-    period: (month: string, by: 'sessions' | 'minutes') =>
-      `${month}, par ${by === 'minutes' ? 'minutes de mentorat' : 'séances effectuées'}`,
-    rank: (rank: number) => `Rang ${rank}`,
-    sessions: (n: number) => plural('fr', n, { one: '# séance', other: '# séances' }),
-    minutes: (n: number) => plural('fr', n, { one: '# minute', other: '# minutes' }),
-    empty: 'Aucune séance ce mois-ci pour l’instant.',
-    retry: 'Réessayer',
   },
   report: {
     open: 'Signaler un problème',

@@ -6,7 +6,8 @@ import { plural } from './plural.js';
 // Every string the learner widget shows, in French (vouvoiement throughout).
 export const fr: Messages = {
   launcher: LAUNCHER_LABEL.fr,
-  intro: 'Décrivez ce qui vous bloque…',
+  intro:
+    'Nous vous proposons des mentors qui connaissent le sujet ; vous choisissez l’un d’eux et un horaire.',
   topic: (topic) => `Sujet : ${topic}`,
   close: 'Fermer',
   offline: 'Vous êtes hors ligne. Reconnectez-vous pour poser une question ou réserver.',
@@ -78,6 +79,7 @@ export const fr: Messages = {
     empty: 'Aucun mentor ne correspond pour l’instant.',
     broaden: 'Chercher dans tous les formats, sans urgence',
     back: 'Modifier ma question',
+    others: 'Voir d’autres mentors',
     booking: 'Réservation…',
     review: 'Vérifiez votre séance',
     zone: (zone) => `Fuseau horaire : ${zone}`,

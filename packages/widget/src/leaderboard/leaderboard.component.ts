@@ -1,7 +1,7 @@
 import { type Leaderboard, Micromentor, NotFoundError } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { type FollowUpMessages, followUpMessages } from '../i18n/follow-up.js';
+import { type LeaderboardMessages, leaderboardMessages } from '../i18n/leaderboard.js';
 import { ClientElement } from '../internal/client-element.js';
 import { baseStyles, standaloneSurface } from '../styles/base.js';
 import { leaderboardStyles } from './leaderboard.styles.js';
@@ -22,13 +22,15 @@ export const leaderboardApi = (client: Micromentor): LeaderboardApi => ({
  * @csspart button - "Try again" after a failed load.
  * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
  */
-export class MmLeaderboard extends ClientElement<LeaderboardApi, Micromentor, FollowUpMessages> {
+export class MmLeaderboard extends ClientElement<LeaderboardApi, Micromentor, LeaderboardMessages> {
   static override styles = [baseStyles, standaloneSurface, leaderboardStyles];
 
   /** Rank by completed `sessions` (default) or `minutes`. */
   @property() by: 'sessions' | 'minutes' = 'sessions';
   /** How many mentors to show (1–50). */
   @property({ type: Number }) limit = 5;
+  /** The viewing mentor's id (the mentor console sets it): their own row is marked "you". */
+  @property({ attribute: 'mentor-id' }) mentorId = '';
 
   @state() private board: Leaderboard | null = null;
   protected override loading = true;
@@ -39,8 +41,8 @@ export class MmLeaderboard extends ClientElement<LeaderboardApi, Micromentor, Fo
     void this.updateComplete.then(() => this.refresh());
   }
 
-  get t(): FollowUpMessages {
-    return followUpMessages(this.locale, this);
+  get t(): LeaderboardMessages {
+    return leaderboardMessages(this.locale, this);
   }
 
   async refresh(): Promise<void> {
@@ -72,7 +74,7 @@ export class MmLeaderboard extends ClientElement<LeaderboardApi, Micromentor, Fo
   }
 
   override render() {
-    const t = this.t.leaderboard;
+    const t = this.t;
     if (this.loading && !this.board) {
       return html`<h3>${t.heading}</h3>
         <p class="visually-hidden" role="status">${this.t.loading}</p>
@@ -94,9 +96,9 @@ export class MmLeaderboard extends ClientElement<LeaderboardApi, Micromentor, Fo
           ? html`<p>${t.empty}</p>`
           : html`<ol>
             ${board.entries.map(
-              (entry) => html`<li>
+              (entry) => html`<li class=${entry.mentor.id === this.mentorId ? 'you' : ''}>
                 <span class="rank" aria-label=${t.rank(entry.rank)}>${entry.rank}</span>
-                <span class="name">${entry.mentor.name}</span>
+                <span class="name">${entry.mentor.name}${entry.mentor.id === this.mentorId ? ` (${t.you})` : nothing}</span>
                 <span class="figure">
                   ${board.by === 'minutes' ? t.minutes(entry.minutes) : t.sessions(entry.sessions)}
                 </span>

@@ -19,6 +19,10 @@ export const leaderboardStyles = css`
     border-radius: var(--_r);
   }
 
+  li.you {
+    border-color: var(--_a);
+  }
+
   .rank {
     font-weight: 700;
     font-variant-numeric: tabular-nums;

@@ -2,6 +2,7 @@ import { type LiveEvent, type Me, Micromentor, type MyMentorStats } from '@micro
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '../availability-editor/availability-editor.js';
+import '../leaderboard/leaderboard.js';
 import '../mentor-profile-form/mentor-profile-form.js';
 import '../mentor-record/mentor-record.js';
 import '../offer-inbox/offer-inbox.js';
@@ -25,7 +26,7 @@ export type { LiveEvent, Subscribe };
  * @tagname mm-mentor-console
  * @summary The mentor's console: requests offered to them, sessions with notes and action
  * items, conversations, availability, profile, stats and badges (with the signed record to
- * download) — or the application form for a user
+ * download), the program's leaderboard where it is on — or the application form for a user
  * who is not a mentor yet. Updates live. Its `user-token` is a user with the `mentor` role (or
  * any user, to apply).
  *
@@ -196,7 +197,9 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
       case 'availability':
         return html`<mm-availability-editor .api=${this.api} locale=${this.locale} mentor-id=${mentorId}></mm-availability-editor>`;
       case 'profile':
+        // The program's leaderboard, where it is turned on (the element hides itself otherwise).
         return html`${this.#stats()}
+          <mm-leaderboard .client=${this.client} locale=${this.locale} mentor-id=${mentorId}></mm-leaderboard>
           <mm-mentor-record .api=${this.api} locale=${this.locale}></mm-mentor-record>
           <mm-mentor-profile-form .api=${this.api} locale=${this.locale} .mentor=${this.me?.mentorProfile ?? null}></mm-mentor-profile-form>`;
     }

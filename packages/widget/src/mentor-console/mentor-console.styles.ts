@@ -42,4 +42,9 @@ export const mentorConsoleStyles = css`
     font-size: 1.4em;
     font-weight: 600;
   }
+
+  /* The leaderboard (shown only where the program turned it on) keeps apart from what follows. */
+  mm-leaderboard {
+    margin: 0 0 24px;
+  }
 `;

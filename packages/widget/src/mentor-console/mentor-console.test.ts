@@ -103,6 +103,65 @@ describe('<mm-mentor-console>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows the program's leaderboard on the profile tab, the mentor's own row marked — nothing where it is off", async () => {
+    const entry = (rank: number, id: string, name: string, sessions: number) => ({
+      rank,
+      mentor: { id, name, headline: '', badges: [] },
+      sessions,
+      minutes: sessions * 15,
+    });
+    for (const enabled of [true, false]) {
+      const { client, calls } = fakeApi({
+        'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
+        'GET /v1/me/stats': () => json(200, stats),
+        'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
+        'GET /v1/leaderboard': () =>
+          enabled
+            ? json(200, {
+                month: '2026-12',
+                from: '2026-12-01T00:00:00.000Z',
+                to: '2027-01-01T00:00:00.000Z',
+                by: 'sessions',
+                entries: [entry(1, 'mnt_grace', 'Grace Hopper', 5), entry(2, 'mnt_ada', 'Ada Lovelace', 3)],
+              })
+            : problem(
+                404,
+                'leaderboard_disabled',
+                'Not found',
+                'This program has not turned the leaderboard on.',
+              ),
+      });
+      const el = await fixture<MmMentorConsole>(
+        html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
+      );
+      await waitUntil(() => shadow(el, '#tab-profile'), 'tabs');
+      (shadow(el, '#tab-profile') as HTMLButtonElement).click();
+      await waitUntil(() => calls.some((c) => c.path === '/v1/leaderboard'), 'leaderboard asked');
+      const board = shadow(el, 'mm-leaderboard') as HTMLElement & { updateComplete: Promise<boolean> };
+      // On the console's own client (its user token), not one of its own.
+      expect(calls.find((c) => c.path === '/v1/leaderboard')!.headers['X-User-Token']).to.equal(
+        'jwt.learner',
+      );
+      if (enabled) {
+        await waitUntil(() => board.shadowRoot!.querySelector('ol li .name'), 'ranked');
+        const rows = Array.from(board.shadowRoot!.querySelectorAll('li')).map((li) => [
+          li.className,
+          li.querySelector('.name')!.textContent,
+        ]);
+        expect(rows).to.deep.equal([
+          ['', 'Grace Hopper'],
+          ['you', 'Ada Lovelace (you)'],
+        ]);
+        expect(board.checkVisibility()).to.equal(true);
+        await expect(el).to.be.accessible();
+      } else {
+        await waitUntil(() => board.hidden, 'hidden');
+        expect(board.checkVisibility()).to.equal(false);
+        expect(board.shadowRoot!.textContent!.trim()).to.equal('');
+      }
+    }
+  });
+
   it('puts the "Available now" checkbox on one line before its words', async () => {
     const { client } = fakeApi({
       'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),

@@ -50,12 +50,20 @@ export class MmMyHelp extends MmElement {
     baseStyles,
     confirmStyles,
     css`
+      /* One rhythm with the follow-up below: 24px above each section's heading (h3), its
+         sessions (h4 each) 12px apart, so a button never touches the next heading. */
+      h3 {
+        margin: 24px 0 12px;
+      }
+      #heading {
+        margin-top: 0;
+      }
       ul {
         list-style: none;
-        margin: 0 0 12px;
+        margin: 0;
         padding: 0;
         display: grid;
-        gap: 8px;
+        gap: 12px;
       }
       li {
         border-top: 1px solid var(--_dv);
@@ -64,6 +72,9 @@ export class MmMyHelp extends MmElement {
       li p,
       h4 {
         margin: 0 0 8px;
+      }
+      h4 {
+        font-size: 1em;
       }
       a {
         color: var(--_a);
@@ -174,7 +185,7 @@ export class MmMyHelp extends MmElement {
           ? t.held
           : t.statuses[booking.status];
     return html`<li>
-      <p><strong><time datetime=${booking.start}>${formatSession(booking, locale)}</time></strong>${place === 'upcoming' ? ` · ${formatRelative(booking.start, locale, now)}` : nothing}</p>
+      <h4><time datetime=${booking.start}>${formatSession(booking, locale)}</time>${place === 'upcoming' ? ` · ${formatRelative(booking.start, locale, now)}` : nothing}</h4>
       <p>${this.t.confirmation.withMentor(booking.mentorName)} · ${this.t.form.formats[booking.format]} · ${status}</p>
       ${
         place === 'now'
@@ -207,7 +218,7 @@ export class MmMyHelp extends MmElement {
   }
 
   #list(heading: string, items: Booking[], place: Place, now: number): TemplateResult {
-    return html`<h4>${heading}</h4>
+    return html`<h3>${heading}</h3>
       ${
         items.length
           ? html`<ul>${items.map((b) => this.#item(b, place, now))}</ul>`

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MmChatOpenEvent } from '../events/mm-chat-open.js';
 import { formatSession } from '../internal/time.js';
 import { booking, fakeApi, json, problem } from '../test-support/fake-api.js';
+import { gap, outline } from '../test-support/outline.js';
 import type { MmMyHelp } from './my-help.js';
 import './my-help.js';
 
@@ -33,7 +34,7 @@ const text = (node: Element | null | undefined) => (node?.textContent ?? '').rep
 /** Each list under its heading: the heading, then its items' text. */
 function lists(el: MmMyHelp): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const h of el.shadowRoot!.querySelectorAll('h4')) {
+  for (const h of el.shadowRoot!.querySelectorAll('h3:not(#heading)')) {
     const next = h.nextElementSibling;
     out[text(h)] = next?.tagName === 'UL' ? Array.from(next.children).map((li) => text(li)) : [];
   }
@@ -73,6 +74,23 @@ describe('<mm-my-help>', () => {
     ).to.deep.equal(['Reschedule', 'Cancel session']);
     expect(el.shadowRoot!.querySelectorAll('[part~="cancel-button"]')).to.have.length(1);
     await expect(el).to.be.accessible();
+
+    // One hierarchy: the step's h3 and its sections' (as the follow-up below), a session's h4.
+    expect(outline(el.shadowRoot!).map((h) => h.slice(0, 2))).to.deep.equal([
+      'h3',
+      'h3',
+      'h4',
+      'h3',
+      'h4',
+      'h3',
+      'h4',
+      'h4',
+      'h4',
+    ]);
+    // A consistent rhythm: the upcoming session's buttons keep 16px or more from "Past".
+    const past = Array.from(el.shadowRoot!.querySelectorAll('h3')).find((h) => text(h) === 'Past')!;
+    const lastButton = Array.from(item(upcoming.start).querySelectorAll('button')).at(-1)!;
+    expect(gap(lastButton, past)).to.be.at.least(16);
 
     // "Chat" asks the follow-up below for the session's conversation.
     const chat = oneEvent(el, 'mm-chat-open') as Promise<MmChatOpenEvent>;

@@ -87,7 +87,7 @@ export class MmSessionReport extends FollowUpElement {
       }}
       aria-labelledby="report-heading"
     >
-      <h4 id="report-heading">${t.heading}</h4>
+      <h5 id="report-heading">${t.heading}</h5>
       <label
         >${t.reason}
         <select name="reason" aria-invalid=${this.error === t.pickReason ? 'true' : 'false'}>
