@@ -14,6 +14,8 @@ export interface BookingBody {
   format: string;
   status: string;
   joinUrl: string | null;
+  dialIn: string | null;
+  phone?: string;
   threadId: string | null;
   sequence: number;
   cancelReason: string | null;
@@ -66,6 +68,7 @@ export async function book(
     format?: string;
     note?: string;
     requestId?: string;
+    phone?: string;
   },
   sub = 'learner-1',
 ) {
