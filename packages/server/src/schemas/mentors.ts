@@ -100,7 +100,7 @@ export const CreateMentorSchema = z
     yearsExperience: profileFields.yearsExperience.default(0),
     languages: profileFields.languages.default(['en']),
     status: MentorStatusSchema.default('approved'),
-    callBridge: CallBridgeSchema.optional(),
+    callBridge: CallBridgeSchema.nullable().optional(),
   })
   .openapi('CreateMentor');
 
@@ -132,7 +132,7 @@ export const ApplyMentorSchema = z
     languages: profileFields.languages.default(['en']),
     timeZone: profileFields.timeZone,
     formats: profileFields.formats,
-    callBridge: CallBridgeSchema.optional(),
+    callBridge: CallBridgeSchema.nullable().optional(),
   })
   .openapi('MentorApplication');
 

@@ -49,7 +49,7 @@ export function normalizeCallBridge(text: string): string | null {
       return null;
     }
   }
-  return normalizePhone(value);
+  return value.length <= PHONE_INPUT_MAX ? normalizePhone(value) : null;
 }
 
 export const CallBridgeSchema = z

@@ -72,8 +72,13 @@ export async function book(
   },
   sub = 'learner-1',
 ) {
-  return call<BookingBody & { code?: string }>(ctx.app, 'POST', '/v1/bookings', {
-    ...asLearner(tenant, sub),
-    body: { durationMinutes: 30, format: 'video', ...body },
-  });
+  return call<BookingBody & { code?: string; errors?: { path: string; message: string }[] }>(
+    ctx.app,
+    'POST',
+    '/v1/bookings',
+    {
+      ...asLearner(tenant, sub),
+      body: { durationMinutes: 30, format: 'video', ...body },
+    },
+  );
 }
