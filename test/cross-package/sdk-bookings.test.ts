@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, type Mentor, NotFoundError } from '../../packages/sdk/src/index.js';
+import { ConflictError, type Mentor, NotFoundError, ValidationError } from '../../packages/sdk/src/index.js';
 import { ALL_WEEK, failure, type RecordedCall, type SdkTenant, sdkTenant } from './sdk-fixtures.js';
 import { type RunningApi, startApi } from './support.js';
 
@@ -202,10 +202,30 @@ describe('bookings', () => {
       start: slot.start,
       durationMinutes: 15,
       format: 'call' as const,
+      phone: '+34 600 000 000',
     };
     const first = await learner.bookings.create(params, { idempotencyKey: 'checkout-7781' });
     const replay = await learner.bookings.create(params, { idempotencyKey: 'checkout-7781' });
     expect(replay).toEqual(first);
     expect((await learner.bookings.list().toArray()).filter((b) => b.start === first.start)).toHaveLength(1);
+    // A call: the learner's number, no video link; the program's key never reads the number.
+    expect(first).toMatchObject({ phone: '+34600000000', joinUrl: null, dialIn: null });
+    expect(await tenant.backend().bookings.get(first.id)).not.toHaveProperty('phone');
+  });
+
+  it('a call without a number is refused with phone_required', async () => {
+    const from = new Date(Date.now() + 7 * 60 * 60_000);
+    const { data } = await tenant
+      .backend()
+      .mentors.slots(sqlMentor.id, { from, to: new Date(from.getTime() + 3_600_000), duration: 15 });
+    const slot = data[0];
+    if (!slot) throw new Error('expected a free slot');
+    const error = await failure(
+      tenant
+        .browser('no-phone-learner')
+        .bookings.create({ mentorId: sqlMentor.id, start: slot.start, durationMinutes: 15, format: 'call' }),
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ status: 400, code: 'phone_required' });
   });
 });

@@ -25,6 +25,7 @@ const mentor: Mentor = {
   status: 'approved',
   stats: { sessions: 3, rating: 4.7, ratingCount: 3, medianResponseMinutes: null },
   badges: [],
+  hasCallBridge: false,
 };
 
 let server: TestServer;

@@ -17,6 +17,7 @@ const mentors: Mentor[] = Array.from({ length: 7 }, (_, i) => ({
   status: 'approved',
   stats: { sessions: 0, rating: null, ratingCount: 0, medianResponseMinutes: null },
   badges: [],
+  hasCallBridge: false,
 }));
 
 let server: TestServer;

@@ -381,6 +381,12 @@ describe('the public surface has no any', () => {
     expectTypeOf<PreviousSession['notes']>().toEqualTypeOf<string | null>();
     expectTypeOf<RequestBrief['context']['selection']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Booking['feedbackGiven']>().toEqualTypeOf<boolean>();
+    // A call: the learner's number (only theirs and their mentor's to see) or the mentor's dial-in.
+    expectTypeOf<Booking['phone']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Booking['dialIn']>().toEqualTypeOf<string | null>();
+    expectTypeOf<CreateBookingParams['phone']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Mentor['hasCallBridge']>().toEqualTypeOf<boolean>();
+    expectTypeOf<OwnMentor['callBridge']>().toEqualTypeOf<string | null>();
     expectTypeOf<Page<Mentor>['data']>().toEqualTypeOf<Mentor[]>();
     expectTypeOf(mm.mentors.list().toArray).returns.resolves.toEqualTypeOf<Mentor[]>();
     expectTypeOf(mm.request).returns.resolves.toBeUnknown();

@@ -163,7 +163,7 @@ describe('booking', () => {
 
   it('uses the mentor’s own meeting link when they set one', async () => {
     const m = await bookableMentor(ctx, tenant, { meetingUrl: 'https://zoom.example/j/123' });
-    const res = await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:00:00Z', format: 'call' });
+    const res = await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T10:00:00Z', format: 'video' });
     expect(res.body.joinUrl).toBe('https://zoom.example/j/123');
   });
 

@@ -33,6 +33,7 @@ describe('creating mentors', () => {
         'bio',
         'externalId',
         'formats',
+        'hasCallBridge',
         'headline',
         'id',
         'languages',

@@ -141,15 +141,18 @@ export async function completeEndedBooking(
   id: string,
   now: Date,
 ): Promise<BookingRow | undefined> {
-  return db
-    .updateTable('bookings')
-    .set({ status: 'completed', updated_at: now })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('status', '=', 'confirmed')
-    .where('end_at', '<=', now)
-    .returningAll()
-    .executeTakeFirst();
+  return (
+    db
+      .updateTable('bookings')
+      // The call is over: the learner's number is not kept past it.
+      .set({ status: 'completed', call_phone: null, updated_at: now })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .where('status', '=', 'confirmed')
+      .where('end_at', '<=', now)
+      .returningAll()
+      .executeTakeFirst()
+  );
 }
 
 /** Locks the mentor row so one mentor's bookings are decided one at a time (exact caps). */

@@ -77,6 +77,8 @@ export interface MentorsTable {
   status_changed_at: NullableTimestamp;
   /** Cache of mentor_badges as [{code, earnedAt}], written only with it (domain/recognition). */
   badges: ColumnType<StoredBadge[], string | undefined, string>;
+  /** How learners reach the mentor for a call: an E.164 number, a tel: URI or an https: dial-in. */
+  call_bridge: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A badge as cached on the mentor row. */
@@ -132,6 +134,13 @@ export interface BookingsTable {
   format: SessionFormat;
   status: BookingStatus;
   join_url: string | null;
+  /**
+   * A call session's learner number (E.164), given when booking; only the learner and the
+   * session's mentor see it, and it is erased once the session is over or cancelled.
+   */
+  call_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A call session's way in: the mentor's call bridge when it was booked. */
+  dial_in: ColumnType<string | null, string | null | undefined, string | null>;
   thread_id: string | null;
   note: string | null;
   sequence: ColumnType<number, number | undefined, number>;

@@ -13,6 +13,7 @@ import * as admin from './migrations/2026-11-25T1650-admin.js';
 import * as analyticsRollup from './migrations/2026-11-26T1000-analytics-rollup.js';
 import * as recognition from './migrations/2026-11-26T1100-recognition.js';
 import * as webhookSecretOverlap from './migrations/2026-11-26T1300-webhook-secret-overlap.js';
+import * as callDetails from './migrations/2026-11-27T0900-call-details.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1000-analytics-rollup': analyticsRollup,
   '2026-11-26T1100-recognition': recognition,
   '2026-11-26T1300-webhook-secret-overlap': webhookSecretOverlap,
+  '2026-11-27T0900-call-details': callDetails,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,7 +3,7 @@ import { findOwnMentor } from '../domain/mentors/own-profile.js';
 import type { AppDeps } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import { commonErrors, EVERYONE } from '../schemas/common.js';
-import { FormatSchema, MentorSchema } from '../schemas/mentors.js';
+import { FormatSchema, OwnMentorSchema } from '../schemas/mentors.js';
 
 const MeSchema = z
   .object({
@@ -26,9 +26,7 @@ const MeSchema = z
         isGuest: z.boolean(),
       })
       .nullable(),
-    mentorProfile: MentorSchema.extend({
-      statusReason: z.string().nullable().openapi({ description: 'Why it is rejected or paused, if it is.' }),
-    }).nullable(),
+    mentorProfile: OwnMentorSchema.nullable(),
     keyKind: z.enum(['publishable', 'secret']),
   })
   .openapi('Me');

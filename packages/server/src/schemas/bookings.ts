@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
 import { FormatSchema } from './mentors.js';
+import { PhoneSchema } from './phone.js';
 import { RequestBriefSchema } from './requests.js';
 
 export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed', 'no_show'] as const;
@@ -50,7 +51,17 @@ export const BookingSchema = z
     end: z.iso.datetime(),
     format: FormatSchema,
     status: BookingStatusSchema,
-    joinUrl: z.string().nullable(),
+    joinUrl: z.string().nullable().openapi({
+      description: 'A video session’s link; null for call and chat sessions.',
+    }),
+    dialIn: z.string().nullable().openapi({
+      description:
+        'A call session’s way in when its mentor has a call bridge: a phone number, a `tel:` or an `https:` link. Null otherwise (then the mentor calls the learner’s `phone`).',
+    }),
+    phone: z.string().optional().openapi({
+      description:
+        'A call session’s learner number (E.164), given when booking. Only for the learner and the session’s mentor (never the program, webhooks or anyone else); gone once the session is over or cancelled.',
+    }),
     threadId: IdSchema.nullable(),
     note: z.string().nullable(),
     sequence: z.number().int(),
@@ -72,6 +83,12 @@ export const CreateBookingSchema = z
     format: FormatSchema,
     requestId: IdSchema.optional(),
     note: z.string().trim().max(2000).optional(),
+    phone: PhoneSchema.optional().openapi({
+      type: 'string',
+      example: '+34 600 000 000',
+      description:
+        'For a `call`: the number the mentor calls, international (`+`, country code; spaces, dashes and parentheses allowed). Required for a call unless the mentor has a call bridge (`hasCallBridge`); not accepted for other formats. Only the session’s mentor sees it.',
+    }),
   })
   .openapi('CreateBooking');
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+import { CallBridgeSchema } from './phone.js';
 
 export const FORMATS = ['video', 'call', 'chat'] as const;
 export const MENTOR_STATUSES = ['pending', 'approved', 'paused', 'suspended', 'rejected'] as const;
@@ -65,6 +66,10 @@ export const MentorSchema = z
     stats: MentorStatsSchema,
     /** Earned recognition, oldest first. */
     badges: z.array(BadgeSchema),
+    hasCallBridge: z.boolean().openapi({
+      description:
+        'Whether the mentor’s call sessions use their own dial-in (`callBridge`): then booking a `call` needs no phone number from the learner.',
+    }),
   })
   .openapi('Mentor');
 
@@ -95,6 +100,7 @@ export const CreateMentorSchema = z
     yearsExperience: profileFields.yearsExperience.default(0),
     languages: profileFields.languages.default(['en']),
     status: MentorStatusSchema.default('approved'),
+    callBridge: CallBridgeSchema.nullable().optional(),
   })
   .openapi('CreateMentor');
 
@@ -110,6 +116,7 @@ export const UpdateMentorSchema = z
     timeZone: profileFields.timeZone.optional(),
     formats: profileFields.formats.optional(),
     status: MentorStatusSchema.optional().openapi({ description: 'Secret key only.' }),
+    callBridge: CallBridgeSchema.nullable().optional().openapi({ description: 'null removes it.' }),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('UpdateMentor');
@@ -125,6 +132,7 @@ export const ApplyMentorSchema = z
     languages: profileFields.languages.default(['en']),
     timeZone: profileFields.timeZone,
     formats: profileFields.formats,
+    callBridge: CallBridgeSchema.nullable().optional(),
   })
   .openapi('MentorApplication');
 
@@ -139,6 +147,9 @@ export const UpdateOwnMentorSchema = z
     languages: profileFields.languages.optional(),
     timeZone: profileFields.timeZone.optional(),
     formats: profileFields.formats.optional(),
+    callBridge: CallBridgeSchema.nullable()
+      .optional()
+      .openapi({ description: 'Your phone number or dial-in for call sessions; null removes it.' }),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('UpdateOwnMentorProfile');
@@ -146,6 +157,10 @@ export const UpdateOwnMentorSchema = z
 /** The mentor's own view of their profile: the public one plus why it was rejected or paused. */
 export const OwnMentorSchema = MentorSchema.extend({
   statusReason: z.string().nullable().openapi({ description: 'Why the program rejected or paused you.' }),
+  callBridge: z.string().nullable().openapi({
+    description:
+      'Your phone number or dial-in for call sessions (learners who book a call see it), null when none.',
+  }),
 }).openapi('OwnMentorProfile');
 
 export const MyMentorStatsSchema = z

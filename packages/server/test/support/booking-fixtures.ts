@@ -14,6 +14,8 @@ export interface BookingBody {
   format: string;
   status: string;
   joinUrl: string | null;
+  dialIn: string | null;
+  phone?: string;
   threadId: string | null;
   sequence: number;
   cancelReason: string | null;
@@ -66,11 +68,17 @@ export async function book(
     format?: string;
     note?: string;
     requestId?: string;
+    phone?: string;
   },
   sub = 'learner-1',
 ) {
-  return call<BookingBody & { code?: string }>(ctx.app, 'POST', '/v1/bookings', {
-    ...asLearner(tenant, sub),
-    body: { durationMinutes: 30, format: 'video', ...body },
-  });
+  return call<BookingBody & { code?: string; errors?: { path: string; message: string }[] }>(
+    ctx.app,
+    'POST',
+    '/v1/bookings',
+    {
+      ...asLearner(tenant, sub),
+      body: { durationMinutes: 30, format: 'video', ...body },
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import type { Booking, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { callLine } from '../internal/call.js';
 import { counter } from '../internal/counter.js';
 import { CANCEL_REASON_MAX, chars, overLimit } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
@@ -9,7 +10,8 @@ import { confirmationStyles } from './confirmation.styles.js';
 
 /**
  * @tagname mm-confirmation
- * @summary Step 3: the booked session, its join link, an `.ics` file and a way to cancel.
+ * @summary Step 3: the booked session, its join link (for a call: the number the mentor calls,
+ * or the mentor's dial-in), an `.ics` file and a way to cancel.
  *
  * @event mm-booking-cancelled - `detail: { booking }` (the cancelled booking).
  * @event mm-error - A calendar download or cancellation failed.
@@ -87,6 +89,7 @@ export class MmConfirmation extends MmElement {
           cancelled
             ? nothing
             : html`
+                ${callLine(booking, t)}
                 ${
                   booking.format === 'chat' || !joinUrl
                     ? booking.threadId || booking.format === 'chat'

@@ -32,6 +32,39 @@ describe('<mm-confirmation>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says how a call happens: the number the mentor calls, or the mentor’s dial-in as a link', async () => {
+    const el = await fixture<MmConfirmation>(
+      html`<mm-confirmation
+        locale="en"
+        .booking=${booking({ format: 'call', joinUrl: null, phone: '+34600123456' })}
+      ></mm-confirmation>`,
+    );
+    const root = el.shadowRoot!;
+    expect(root.querySelector('.call')?.textContent).to.equal('Your mentor will call you at +34600123456.');
+    expect(root.querySelector('a.join')).to.be.null;
+    await expect(el).to.be.accessible();
+
+    el.booking = booking({ format: 'call', joinUrl: null, dialIn: 'tel:+34910000000,,123456#' });
+    await el.updateComplete;
+    expect(root.querySelector('.call')?.textContent?.replace(/\s+/g, ' ')).to.equal(
+      'Dial in: tel:+34910000000,,123456#',
+    );
+    expect(root.querySelector('.call a')?.getAttribute('href')).to.equal('tel:+34910000000,,123456#');
+    expect(root.querySelector('.call a')?.hasAttribute('target')).to.be.false;
+
+    el.locale = 'es';
+    el.booking = booking({ format: 'call', joinUrl: null, dialIn: '+34910000000' });
+    await el.updateComplete;
+    expect(root.querySelector('.call a')?.getAttribute('href')).to.equal('tel:+34910000000');
+    expect(root.querySelector('.call')?.textContent).to.contain('Acceso a la llamada:');
+
+    // A dial-in that is no web or phone link stays text.
+    el.booking = booking({ format: 'call', joinUrl: null, dialIn: 'javascript:alert(1)' });
+    await el.updateComplete;
+    expect(root.querySelector('.call a')).to.be.null;
+    expect(root.querySelector('.call')?.textContent).to.contain('javascript:alert(1)');
+  });
+
   it('says a thread is open for chat, and never links a non-web URL', async () => {
     const el = await fixture<MmConfirmation>(
       html`<mm-confirmation

@@ -26,6 +26,34 @@ export const REPORT_NOTE_MAX = 2000;
 /** The program's brand name (`UpdateProgramSettingsSchema.branding.name`). */
 export const BRAND_NAME_MAX = 120;
 
+/**
+ * A call's phone number (`PhoneSchema`: `CreateBookingSchema.phone`): `+`, the country code and
+ * 8–15 digits in all, once spaces, dashes, dots and parentheses are taken out; at most
+ * `PHONE_CHARS` characters as typed. Returns the number as the server keeps it, or null.
+ */
+export const PHONE_CHARS = 32;
+export function phoneNumber(text: string): string | null {
+  const typed = text.trim();
+  const compact = typed.replace(/[\s().-]/g, '');
+  return typed.length <= PHONE_CHARS && /^\+[1-9]\d{7,14}$/.test(compact) ? compact : null;
+}
+
+/** A mentor's call bridge (`CallBridgeSchema`): a phone number, a `tel:` link or an `https:` page. */
+export const CALL_BRIDGE_CHARS = 500;
+export function isCallBridge(text: string): boolean {
+  const value = text.trim();
+  if (value.length > CALL_BRIDGE_CHARS) return false;
+  if (/^tel:/i.test(value)) return /^\+?[0-9][0-9A-Za-z()*#,;=.+-]{3,}$/.test(value.slice(4));
+  if (/^https:\/\//i.test(value)) {
+    try {
+      return new URL(value).hostname.includes('.');
+    } catch {
+      return false;
+    }
+  }
+  return phoneNumber(value) !== null;
+}
+
 /** What the server counts: the trimmed text's length. */
 export const chars = (text: string): number => text.trim().length;
 

@@ -19,11 +19,11 @@ import { sdkSubscribe } from './subscribe.js';
 /** An action item as the notes form sends it: with its `id` when it already exists. */
 export type ActionItemInput = NonNullable<SetNotesParams['actionItems']>[number];
 
-/** The profile fields a mentor fills in (application and later edits). */
+/** The profile fields a mentor fills in (application and later edits); `callBridge: null` removes it. */
 export type ProfileFields = Pick<
   Mentor,
   'name' | 'headline' | 'bio' | 'skills' | 'yearsExperience' | 'languages' | 'timeZone' | 'formats'
->;
+> & { callBridge?: string | null };
 
 /** The console's calls, bound to one SDK client. */
 export function consoleApi(client: Micromentor) {

@@ -1,7 +1,7 @@
 import type { HelpRequest, Match, Mentor, SessionFormat, TimeRange } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmSlotSelectEvent } from '../events/mm-booking-created.js';
-import { MESSAGE_MAX } from '../internal/limits.js';
+import { MESSAGE_MAX, phoneNumber } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
 import { formatDateTime, slotMinutes } from '../internal/time.js';
 import '../mentor-card/mentor-card.js';
@@ -16,7 +16,8 @@ function questionMessage(title: string, details: string): string {
 /**
  * @tagname mm-match-list
  * @summary Step 2: the matched mentors; picking a free time shows it for review (mentor, date
- * and time in the learner's named time zone, length, format), and "Book" books it.
+ * and time in the learner's named time zone, length, format; for a call with a mentor who has no
+ * dial-in, the learner's phone number, which only that mentor sees), and "Book" books it.
  *
  * @event mm-booking-created - `detail: { booking, mentor }`.
  * @event mm-error - Booking failed; the message is shown above the cards too.
@@ -41,6 +42,7 @@ export class MmMatchList extends MmElement {
     chat: { type: Boolean },
     messaged: { state: true },
     picked: { state: true },
+    phoneBad: { state: true },
   };
 
   /** The request the matches are for: its id and format go with the booking. */
@@ -61,11 +63,19 @@ export class MmMatchList extends MmElement {
   /** The time picked, under review before it is booked; `card` is the mentor card it came from. */
   private picked: { mentor: Mentor; slot: TimeRange; format: SessionFormat; card: HTMLElement } | null = null;
 
+  /** The phone number typed for a call is not one the server takes (shown inline). */
+  private phoneBad = false;
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('results') || changed.has('request')) {
       this.error = this.messaged = '';
       this.picked = null;
     }
+  }
+
+  /** The phone field, on the review of a call with a mentor who has no dial-in. */
+  get #phone(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('#phone');
   }
 
   /**
@@ -93,9 +103,10 @@ export class MmMatchList extends MmElement {
     const format: SessionFormat =
       wanted && mentor.formats.includes(wanted) ? wanted : (mentor.formats[0] ?? 'video');
     this.error = '';
+    this.phoneBad = false;
     this.picked = { mentor, slot, format, card: event.target as HTMLElement };
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[part~="book-button"]')?.focus();
+    (this.#phone ?? this.renderRoot.querySelector<HTMLElement>('[part~="book-button"]'))?.focus();
   }
 
   /** "Change time" or Escape: back to the free times, focus on the one picked. */
@@ -111,6 +122,13 @@ export class MmMatchList extends MmElement {
     const picked = this.picked;
     if (!picked || this.busy) return;
     const { mentor, slot, format } = picked;
+    const field = this.#phone;
+    const phone = field && phoneNumber(field.value);
+    if (field && !phone) {
+      this.phoneBad = true;
+      field.focus();
+      return;
+    }
     await this.attempt('booking', async () => {
       const booking = await this.api.bookings.create({
         mentorId: mentor.id,
@@ -118,6 +136,7 @@ export class MmMatchList extends MmElement {
         durationMinutes: slotMinutes(slot),
         format,
         ...(this.request ? { requestId: this.request.id } : {}),
+        ...(phone ? { phone } : {}),
       });
       this.emit('mm-booking-created', { booking, mentor });
     });
@@ -144,6 +163,22 @@ export class MmMatchList extends MmElement {
         ${new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(slotMinutes(slot))} ·
         ${this.t.form.formats[format]}
       </p>
+      ${
+        format === 'call' && !mentor.hasCallBridge
+          ? html`<p>
+              <label for="phone">${t.phone}</label>
+              <input id="phone" type="tel" autocomplete="tel" aria-describedby="phone-hint" aria-invalid=${this.phoneBad}
+                @change=${() => {
+                  this.phoneBad = !phoneNumber(this.#phone!.value);
+                }}
+                @input=${() => {
+                  if (this.phoneBad) this.phoneBad = !phoneNumber(this.#phone!.value);
+                }}
+                @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && this.#book()} />
+            </p>
+            <p id="phone-hint" class=${this.phoneBad ? 'error' : 'hint'}>${this.phoneBad ? t.phoneBad : t.phoneHint}</p>`
+          : nothing
+      }
       <button part="button book-button" class="primary" type="button" ?disabled=${this.busy} @click=${this.#book}>${t.book}</button> <button part="button change-button" type="button" ?disabled=${this.busy} @click=${this.#back}>${t.change}</button>
     </div>`;
   }

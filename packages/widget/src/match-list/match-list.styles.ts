@@ -17,6 +17,11 @@ export const matchListStyles = [
       margin: 0 0 8px;
     }
 
+    label {
+      display: block;
+      margin-bottom: 4px;
+    }
+
     .when {
       font-weight: 600;
     }

@@ -95,8 +95,31 @@ describe('<mm-match-list>', () => {
     expect(text).to.contain(`Time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
     expect(text).to.contain('30 min · Phone call');
     expect(el.shadowRoot!.querySelector('ul.cards')!.checkVisibility()).to.be.false;
-    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('button book-button');
+    // A call with a mentor who has no dial-in: the number they call is asked for, focused first.
+    const phone = el.shadowRoot!.querySelector<HTMLInputElement>('#phone')!;
+    expect(el.shadowRoot!.activeElement).to.equal(phone);
+    expect(phone.type).to.equal('tel');
+    expect(phone.autocomplete).to.equal('tel');
+    expect(phone.labels?.[0]?.textContent).to.equal('Your phone number');
+    const hint = el.shadowRoot!.getElementById(phone.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).to.contain('Only your mentor sees it');
     await expect(el).to.be.accessible();
+
+    // Not an international number: said next to the field, as the server would; nothing is sent.
+    await sendKeys({ type: '600 123 456' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(calls).to.have.length(0);
+    expect(phone.getAttribute('aria-invalid')).to.equal('true');
+    expect(hint.className).to.equal('error');
+    expect(hint.textContent).to.contain('+ and the country code');
+    expect(el.shadowRoot!.activeElement).to.equal(phone);
+    await expect(el).to.be.accessible();
+    phone.value = '';
+    await sendKeys({ type: '+34 (600) 123-456' });
+    await el.updateComplete;
+    expect(phone.getAttribute('aria-invalid')).to.equal('false');
+    expect(hint.textContent).to.contain('Only your mentor sees it');
 
     const booked = oneEvent(document, 'mm-booking-created') as Promise<MmBookingCreatedEvent>;
     await sendKeys({ press: 'Enter' });
@@ -110,7 +133,36 @@ describe('<mm-match-list>', () => {
       durationMinutes: 30,
       format: 'call',
       requestId: 'req_01JD8K3Z9Q',
+      phone: '+34600123456',
     });
+  });
+
+  it('asks no number for a call with a mentor who has a dial-in, nor for video', async () => {
+    const { client, calls } = fakeApi({ 'POST /v1/bookings': () => json(201, booking()) });
+    const results = [match('Ada Lovelace', { hasCallBridge: true })];
+    const el = await fixture<MmMatchList>(
+      html`<mm-match-list locale="en" .client=${client} .request=${helpRequest({ format: 'call' })} .results=${results}></mm-match-list>`,
+    );
+    const card = cards(el)[0]!;
+    await card.updateComplete;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.click();
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#phone')).to.be.null;
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('button book-button');
+    const booked = oneEvent(document, 'mm-booking-created');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="book-button"]')!.click();
+    await booked;
+    expect(calls[0]!.body).to.include({ format: 'call' }).and.not.have.property('phone');
+
+    el.request = helpRequest({ format: 'video' });
+    el.results = [match('Grace Hopper')];
+    await el.updateComplete;
+    const video = cards(el)[0]!;
+    await video.updateComplete;
+    video.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('#phone')).to.be.null;
   });
 
   it('goes back from the review with Escape or "Change time" to the time picked, booking nothing', async () => {

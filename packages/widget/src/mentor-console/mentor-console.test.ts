@@ -6,7 +6,13 @@ import { fakeApi, json, match, offer, problem } from '../test-support/fake-api.j
 import type { LiveEvent, MmMentorConsole, Subscribe } from './mentor-console.js';
 import './mentor-console.js';
 
-const mentor = { ...match('Ada Lovelace').mentor, id: 'mnt_ada', externalId: 'ada', statusReason: null };
+const mentor = {
+  ...match('Ada Lovelace').mentor,
+  id: 'mnt_ada',
+  externalId: 'ada',
+  statusReason: null,
+  callBridge: null,
+};
 
 function me(mentorProfile: Me['mentorProfile']): Me {
   return {

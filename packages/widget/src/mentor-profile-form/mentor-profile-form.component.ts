@@ -1,8 +1,8 @@
-import type { Mentor } from '@micromentor/sdk';
+import type { OwnMentor } from '@micromentor/sdk';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { counter } from '../internal/counter.js';
-import { BIO_MAX, HEADLINE_MAX, measure, NAME_MAX, overLimit } from '../internal/limits.js';
+import { BIO_MAX, HEADLINE_MAX, isCallBridge, measure, NAME_MAX, overLimit } from '../internal/limits.js';
 import type { ProfileFields } from '../internal/mentor-console-api.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -19,7 +19,8 @@ const list = (raw: FormDataEntryValue | null): string[] =>
 /**
  * @tagname mm-mentor-profile-form
  * @summary A mentor's profile: the application form for a new mentor, the edit form for an
- * existing one.
+ * existing one; with the mentor's own number or dial-in for call sessions (optional: without
+ * one, learners who book a call give theirs).
  *
  * @event mm-mentor-applied - The application was sent. `detail: { mentor }`.
  * @event mm-profile-saved - `detail: { mentor }`.
@@ -30,7 +31,7 @@ export class MmMentorProfileForm extends ConsoleElement {
   static override styles = [baseStyles, consoleStyles];
 
   /** The profile to edit; null shows the application form. */
-  @property({ attribute: false }) mentor: Mentor | null = null;
+  @property({ attribute: false }) mentor: OwnMentor | null = null;
 
   /** The name to pre-fill an application with (the signed-in user's). */
   @property({ attribute: false }) defaultName = '';
@@ -39,6 +40,8 @@ export class MmMentorProfileForm extends ConsoleElement {
   @state() private busy = false;
   /** Limited fields' lengths as typed or pasted, for their counters. */
   @state() private lengths: Record<string, number> = {};
+  /** The call bridge typed is not a number, tel: or https: link the server takes. */
+  @state() private bridgeBad = false;
 
   #fields(form: HTMLFormElement): ProfileFields {
     const data = new FormData(form);
@@ -51,6 +54,7 @@ export class MmMentorProfileForm extends ConsoleElement {
       languages: list(data.get('languages')),
       timeZone: String(data.get('timeZone') ?? '').trim(),
       formats: FORMATS.filter((f) => data.getAll('formats').includes(f)),
+      callBridge: String(data.get('callBridge') ?? '').trim() || null,
     };
   }
 
@@ -58,6 +62,11 @@ export class MmMentorProfileForm extends ConsoleElement {
     event.preventDefault();
     if (!this.api || overLimit(event.target as HTMLFormElement)) return;
     const fields = this.#fields(event.target as HTMLFormElement);
+    this.bridgeBad = !!fields.callBridge && !isCallBridge(fields.callBridge);
+    if (this.bridgeBad) {
+      this.renderRoot.querySelector<HTMLInputElement>('[name="callBridge"]')?.focus();
+      return;
+    }
     this.busy = true;
     this.error = '';
     try {
@@ -155,6 +164,22 @@ export class MmMentorProfileForm extends ConsoleElement {
           )}
         </div>
       </fieldset>
+      <div>
+        <label
+          >${t.callBridge}<input
+            type="text"
+            name="callBridge"
+            autocomplete="tel"
+            aria-invalid=${this.bridgeBad ? 'true' : 'false'}
+            aria-describedby="bridge-hint"
+            .value=${m?.callBridge ?? ''}
+            @change=${(e: Event) => {
+              const value = (e.target as HTMLInputElement).value.trim();
+              this.bridgeBad = !!value && !isCallBridge(value);
+            }}
+        /></label>
+        <p id="bridge-hint" class=${this.bridgeBad ? 'error' : 'hint'}>${this.bridgeBad ? t.callBridgeBad : t.callBridgeHint}</p>
+      </div>
       <p role="status" class="ok">${this.notice}</p>
       ${this.alert()}
       <button part="button" class="primary" ?disabled=${this.busy}>${m ? t.save : this.t.apply.submit}</button>

@@ -1,4 +1,4 @@
-import type { Mentor } from '@micromentor/sdk';
+import type { OwnMentor } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MmMentorProfileDetail } from '../events/mm-mentor-console.js';
 import { consoleApi } from '../internal/mentor-console-api.js';
@@ -6,9 +6,15 @@ import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
 import type { MmMentorProfileForm } from './mentor-profile-form.js';
 import './mentor-profile-form.js';
 
-const ada: Mentor = { ...match('Ada Lovelace').mentor, id: 'mnt_ada', formats: ['video', 'call'] };
+const ada: OwnMentor = {
+  ...match('Ada Lovelace').mentor,
+  id: 'mnt_ada',
+  formats: ['video', 'call'],
+  statusReason: null,
+  callBridge: null,
+};
 
-async function form(routes: Parameters<typeof fakeApi>[0], mentor: Mentor | null) {
+async function form(routes: Parameters<typeof fakeApi>[0], mentor: OwnMentor | null) {
   const { client, calls } = fakeApi(routes);
   const el = await fixture<MmMentorProfileForm>(
     html`<mm-mentor-profile-form locale="en" .api=${consoleApi(client)} .mentor=${mentor}></mm-mentor-profile-form>`,
@@ -72,6 +78,38 @@ describe('<mm-mentor-profile-form>', () => {
     await el.updateComplete;
     expect(calls).to.have.length(0);
     expect(root.activeElement).to.equal(bio);
+  });
+
+  it('sets, checks and clears the mentor’s number or dial-in for calls', async () => {
+    const { el, calls, root } = await form(
+      { 'PATCH /v1/me/mentor': (call) => json(200, { ...ada, ...(call.body as object) }) },
+      { ...ada, callBridge: 'tel:+34910000000,,123#' },
+    );
+    const bridge = root.querySelector<HTMLInputElement>('input[name=callBridge]')!;
+    expect(bridge.value).to.equal('tel:+34910000000,,123#');
+    const hint = root.getElementById(bridge.getAttribute('aria-describedby')!)!;
+    expect(hint.textContent).to.contain('Left empty, they give you their number');
+    await expect(el).to.be.accessible();
+
+    bridge.value = 'http://bridge.example.com';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await el.updateComplete;
+    expect(calls).to.have.length(0);
+    expect(bridge.getAttribute('aria-invalid')).to.equal('true');
+    expect(hint.className).to.equal('error');
+    expect(root.activeElement).to.equal(bridge);
+    await expect(el).to.be.accessible();
+
+    bridge.value = ' +34 910 000 000 ';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('.ok')!.textContent === 'Profile saved.', 'saved');
+    expect((calls[0]!.body as Record<string, unknown>).callBridge).to.equal('+34 910 000 000');
+    expect(bridge.getAttribute('aria-invalid')).to.equal('false');
+
+    bridge.value = '';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => calls.length === 2, 'cleared');
+    expect((calls[1]!.body as Record<string, unknown>).callBridge).to.equal(null);
   });
 
   it('shows the server’s words when the application is refused, and announces nothing', async () => {

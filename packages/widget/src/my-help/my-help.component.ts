@@ -1,5 +1,6 @@
 import type { Booking, TimeRange } from '@micromentor/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { callLine } from '../internal/call.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
 import { MmElement } from '../internal/mm-element.js';
 import { safeUrl } from '../internal/safe-url.js';
@@ -187,6 +188,7 @@ export class MmMyHelp extends MmElement {
     return html`<li>
       <h4><time datetime=${booking.start}>${formatSession(booking, locale)}</time>${place === 'upcoming' ? ` · ${formatRelative(booking.start, locale, now)}` : nothing}</h4>
       <p>${this.t.confirmation.withMentor(booking.mentorName)} · ${this.t.form.formats[booking.format]} · ${status}</p>
+      ${place === 'past' ? nothing : callLine(booking, this.t.confirmation)}
       ${
         place === 'now'
           ? html`<div class="actions">

@@ -1,6 +1,7 @@
 import type { Booking, TimeRange } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { callWay, dialLink } from '../internal/call.js';
 import type { ActionItemInput } from '../internal/mentor-console-api.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { earlierSessions, questionView } from '../internal/request-context.js';
@@ -163,10 +164,21 @@ export class MmSessionList extends ConsoleElement {
     `;
   }
 
+  /** How this call happens: the learner's number to call (a tel: link), or the mentor's own dial-in. */
+  #call(booking: Booking, learner: string) {
+    const t = this.t.sessions;
+    const way = callWay(booking);
+    if (!way) return nothing;
+    return html`<p class="call">
+      ${'phone' in way ? html`${t.callLearner(learner)} ${dialLink(way.phone, `tel:${way.phone}`)}` : html`${t.dialIn} ${dialLink(way.dialIn, way.href)}`}
+    </p>`;
+  }
+
   #upcoming(booking: Booking) {
     const t = this.t.sessions;
     return html`<li class="card">
       ${this.#who(booking)}
+      ${this.#call(booking, booking.learnerName || t.someone)}
       <div class="row">
         ${
           booking.joinUrl

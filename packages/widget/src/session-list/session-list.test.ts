@@ -30,6 +30,28 @@ const button = (el: Element, text: string) =>
   Array.from(el.shadowRoot!.querySelectorAll('button')).find((b) => b.textContent!.trim() === text);
 
 describe('<mm-session-list>', () => {
+  it('shows a call’s number as a tel: link, or says the learner dials in', async () => {
+    const call = { ...upcoming, format: 'call' as const, joinUrl: null, learnerName: 'Lena Park' };
+    const { el } = await open({
+      'GET /v1/bookings': () =>
+        json(200, {
+          data: [
+            { ...call, phone: '+34600123456' },
+            { ...call, id: 'bkg_dial', dialIn: 'https://bridge.example.com/42' },
+          ],
+          nextCursor: null,
+        }),
+    });
+    const lines = Array.from(el.shadowRoot!.querySelectorAll('.call'));
+    expect(lines.map((p) => p.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Call Lena Park at +34600123456',
+      'The learner dials in: https://bridge.example.com/42',
+    ]);
+    expect(lines[0]!.querySelector('a')!.getAttribute('href')).to.equal('tel:+34600123456');
+    expect(lines[1]!.querySelector('a')!.getAttribute('target')).to.equal('_blank');
+    await expect(el).to.be.accessible();
+  });
+
   it('moves an upcoming session to one of the mentor’s free times, and says so', async () => {
     let moved: Booking | undefined;
     const { el, calls } = await open({

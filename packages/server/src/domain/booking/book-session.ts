@@ -7,6 +7,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { markRequestMatched } from '../requests/request-state.js';
 import { assertSlotFree, lockMentorPolicy } from './booking-slot.js';
 import { bookingView } from './booking-view.js';
+import type { CallDetails } from './join-details.js';
 import { insertSession } from './session-insert.js';
 
 /**
@@ -29,6 +30,7 @@ export async function createBooking(
   if (!mentor.formats.includes(format) || !actor.settings.formats.includes(format)) {
     throw new ConflictError('slot_unavailable', `${mentor.name} does not offer ${format} sessions.`);
   }
+  const call = callDetails(format, mentor.call_bridge, input.phone);
   // Lock order everywhere: the request row, then the mentor row (as accepting an offer does).
   if (input.requestId) {
     await markRequestMatched(ctx.db, {
@@ -60,6 +62,31 @@ export async function createBooking(
     meetingUrl,
     format,
     note: input.note ?? null,
+    call,
   });
-  return bookingView(ctx.db, actor.tenantId, row);
+  return bookingView(ctx.db, actor.tenantId, row, { learnerId: user.id });
+}
+
+/**
+ * How a booked call happens: through the mentor's call bridge when they have one (the learner's
+ * number is then not needed, so not kept), else the number the learner gave, which a call needs.
+ */
+function callDetails(format: SessionFormat, bridge: string | null, phone: string | undefined): CallDetails {
+  if (format !== 'call') {
+    if (phone !== undefined) {
+      throw new InvalidInputError('A phone number is only asked for call sessions.', [
+        { path: 'body.phone', message: `is only for call sessions, not ${format}` },
+      ]);
+    }
+    return { phone: null, dialIn: null };
+  }
+  if (bridge !== null) return { phone: null, dialIn: bridge };
+  if (phone === undefined) {
+    throw new InvalidInputError(
+      'A call needs the number your mentor should call: send `phone`, e.g. +34 600 000 000.',
+      [{ path: 'body.phone', message: 'is required for a call with this mentor' }],
+      'phone_required',
+    );
+  }
+  return { phone, dialIn: null };
 }

@@ -5,7 +5,7 @@ import type { Booking } from '../../schemas/bookings.js';
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
-import { bookingView } from './booking-view.js';
+import { type BookingViewer, bookingView } from './booking-view.js';
 
 export type BookingRole = 'learner' | 'mentor' | 'program';
 
@@ -26,9 +26,17 @@ export async function accessBooking(
   throw new NotFoundError('Booking');
 }
 
+/**
+ * The session's learner or mentor as a viewer (they see a call's phone; the mentor also their
+ * earlier sessions with this learner); the program is none of them.
+ */
+export function viewerAs(role: BookingRole, row: BookingRow, now: Date): BookingViewer | undefined {
+  if (role === 'mentor') return { mentorId: row.mentor_id, now };
+  if (role === 'learner') return { learnerId: row.learner_id };
+  return undefined;
+}
+
 export async function getBooking(ctx: DomainCtx, actor: Actor, id: string): Promise<Booking> {
   const { row, role } = await accessBooking(ctx, actor, id);
-  // Its mentor also sees their earlier sessions with this learner.
-  const viewer = role === 'mentor' ? { mentorId: row.mentor_id, now: ctx.clock.now() } : undefined;
-  return bookingView(ctx.db, actor.tenantId, row, viewer);
+  return bookingView(ctx.db, actor.tenantId, row, viewerAs(role, row, ctx.clock.now()));
 }

@@ -8,10 +8,27 @@ import type { RequestBrief } from '../../schemas/requests.js';
 import { requestBriefs } from '../requests/request-brief.js';
 import { previousSessionsFor } from './previous-sessions.js';
 
-/** The mentor looking at their own sessions: those get `previousSessions` with this learner. */
+/**
+ * The mentor looking at their own sessions: those get `previousSessions` with this learner, and
+ * a call session's `phone`.
+ */
 export interface MentorViewer {
   mentorId: string;
   now: Date;
+}
+
+/** The learner looking at their own sessions: those get the `phone` they gave for a call. */
+export interface LearnerViewer {
+  learnerId: string;
+}
+
+/** Who looks, when it is one of the session's two people; nobody else ever sees `phone`. */
+export type BookingViewer = MentorViewer | LearnerViewer;
+
+/** Whether this viewer is one of the two people of this session (the only ones who see its phone). */
+function isParty(row: BookingRow, viewer: BookingViewer | undefined): boolean {
+  if (!viewer) return false;
+  return 'mentorId' in viewer ? row.mentor_id === viewer.mentorId : row.learner_id === viewer.learnerId;
 }
 
 interface BookingNames {
@@ -23,8 +40,8 @@ interface BookingNames {
 }
 
 /** The API's view of a booking row, with the names and request loaded beside it. */
-function toBooking(row: BookingRow, names: BookingNames): Booking {
-  return {
+function toBooking(row: BookingRow, names: BookingNames, party: boolean): Booking {
+  const booking: Booking = {
     id: row.id,
     mentorId: row.mentor_id,
     mentorName: names.mentorName,
@@ -37,6 +54,7 @@ function toBooking(row: BookingRow, names: BookingNames): Booking {
     format: row.format,
     status: row.status,
     joinUrl: row.join_url,
+    dialIn: row.dial_in,
     threadId: row.thread_id,
     note: row.note,
     sequence: row.sequence,
@@ -44,18 +62,20 @@ function toBooking(row: BookingRow, names: BookingNames): Booking {
     cancelledBy: row.cancelled_by as Booking['cancelledBy'],
     feedbackGiven: names.feedbackGiven,
   };
+  return party && row.call_phone !== null ? { ...booking, phone: row.call_phone } : booking;
 }
 
 /**
  * Bookings with their mentors' and learners' names, their requests and whether feedback was
- * given (one query each for all of them); with a `viewer`, that mentor's own bookings also carry
- * their earlier sessions with the same learner (one more query).
+ * given (one query each for all of them); with a `viewer`, that person's own call sessions carry
+ * the learner's `phone`, and a mentor's own bookings also their earlier sessions with the same
+ * learner (one more query). Without one (the program, webhooks, anyone else) there is no phone.
  */
 export async function toBookings(
   db: Kysely<Database>,
   tenantId: string,
   rows: readonly BookingRow[],
-  viewer?: MentorViewer,
+  viewer?: BookingViewer,
 ): Promise<Booking[]> {
   const [mentors, learners, requests, rated] = await Promise.all([
     mentorNames(
@@ -80,14 +100,18 @@ export async function toBookings(
     ),
   ]);
   const bookings = rows.map((row) =>
-    toBooking(row, {
-      mentorName: mentors.get(row.mentor_id) ?? '',
-      learnerName: learners.get(row.learner_id) ?? '',
-      request: (row.request_id && requests.get(row.request_id)) || null,
-      feedbackGiven: rated.has(row.id),
-    }),
+    toBooking(
+      row,
+      {
+        mentorName: mentors.get(row.mentor_id) ?? '',
+        learnerName: learners.get(row.learner_id) ?? '',
+        request: (row.request_id && requests.get(row.request_id)) || null,
+        feedbackGiven: rated.has(row.id),
+      },
+      isParty(row, viewer),
+    ),
   );
-  if (!viewer) return bookings;
+  if (!viewer || !('mentorId' in viewer)) return bookings;
   const own = rows.filter((row) => row.mentor_id === viewer.mentorId);
   const previous = await previousSessionsFor(
     db,
@@ -105,7 +129,7 @@ export async function bookingView(
   db: Kysely<Database>,
   tenantId: string,
   row: BookingRow,
-  viewer?: MentorViewer,
+  viewer?: BookingViewer,
 ): Promise<Booking> {
   const [booking] = await toBookings(db, tenantId, [row], viewer);
   return booking as Booking;

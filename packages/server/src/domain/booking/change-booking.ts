@@ -4,7 +4,7 @@ import type { Booking } from '../../schemas/bookings.js';
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, NotFoundError } from '../errors.js';
-import { accessBooking } from './booking-access.js';
+import { accessBooking, viewerAs } from './booking-access.js';
 import { assertSlotFree, blockedRange, lockMentorPolicy, MINUTE } from './booking-slot.js';
 import { bookingView } from './booking-view.js';
 import { onBookingCancelled, onBookingRescheduled } from './lifecycle.js';
@@ -31,11 +31,13 @@ export async function cancelBooking(
     cancel_reason: reason,
     cancelled_by: role,
     cancelled_at: now,
+    // The call will not happen: the learner's number goes now.
+    call_phone: null,
     sequence: row.sequence + 1,
     updated_at: now,
   });
   await onBookingCancelled(ctx.db, updated, now);
-  return bookingView(ctx.db, actor.tenantId, updated);
+  return bookingView(ctx.db, actor.tenantId, updated, viewerAs(role, updated, now));
 }
 
 export async function rescheduleBooking(
@@ -44,7 +46,7 @@ export async function rescheduleBooking(
   id: string,
   input: { start: string; durationMinutes?: number | undefined },
 ): Promise<Booking> {
-  const { row } = await accessBooking(ctx, actor, id);
+  const { row, role } = await accessBooking(ctx, actor, id);
   const now = ctx.clock.now();
   if (row.status !== 'confirmed' || row.start_at <= now) {
     throw new ConflictError(
@@ -74,6 +76,7 @@ export async function rescheduleBooking(
     sequence: row.sequence + 1,
     updated_at: now,
   });
+  // The call's number or dial-in stays with the moved session (the row keeps them).
   await onBookingRescheduled(ctx.db, updated, { start: row.start_at, end: row.end_at }, now);
-  return bookingView(ctx.db, actor.tenantId, updated);
+  return bookingView(ctx.db, actor.tenantId, updated, viewerAs(role, updated, now));
 }

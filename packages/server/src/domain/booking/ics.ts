@@ -64,6 +64,9 @@ export function bookingCalendar(
   const description = [
     `${booking.format === 'chat' ? 'Text thread' : 'Session'} with ${parties.mentor.name} for ${parties.learner.name}.`,
     booking.join_url ? `Join: ${booking.join_url}` : null,
+    // A call's dial-in, never the learner's number (the file is fetched by the program too and
+    // ends up in calendar services).
+    booking.dial_in ? `Dial in: ${booking.dial_in}` : null,
     booking.note ? `Note: ${booking.note}` : null,
   ]
     .filter(Boolean)
@@ -82,7 +85,9 @@ export function bookingCalendar(
     `DTEND:${icsDate(booking.end_at)}`,
     `SUMMARY:${text(summary)}`,
     `DESCRIPTION:${text(description)}`,
-    booking.join_url ? `LOCATION:${text(booking.join_url)}` : null,
+    booking.join_url || booking.dial_in
+      ? `LOCATION:${text(booking.join_url ?? booking.dial_in ?? '')}`
+      : null,
     booking.join_url ? `URL:${booking.join_url}` : null,
     `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     `ORGANIZER;CN=${param(parties.mentor.name)}:${address(parties.mentor)}`,

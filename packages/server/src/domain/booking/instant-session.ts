@@ -76,6 +76,8 @@ export async function createInstantSession(
     meetingUrl,
     format,
     note: null,
+    // Nobody typed a number for an instant call: the mentor's dial-in if any, else the chat beside it.
+    call: { phone: null, dialIn: mentor.call_bridge },
     withThread: true,
     requestAlreadyMatched: true,
   });

@@ -48,7 +48,13 @@ export async function listBookingsFor(
     (row) => row,
     (last) => ({ start: last.start_at.toISOString(), id: last.id }),
   );
-  // A mentor listing their own sessions also sees their earlier sessions with each learner.
-  const viewer = query.as === 'mentor' && mentorId ? { mentorId, now: ctx.clock.now() } : undefined;
+  // A mentor listing their own sessions also sees their earlier sessions with each learner; each
+  // of the two sees a call's phone on their own sessions. The program's listing carries none.
+  const viewer =
+    query.as === 'mentor' && mentorId
+      ? { mentorId, now: ctx.clock.now() }
+      : learnerId
+        ? { learnerId }
+        : undefined;
   return { data: await toBookings(ctx.db, actor.tenantId, page.data, viewer), next: page.next };
 }

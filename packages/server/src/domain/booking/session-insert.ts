@@ -6,7 +6,7 @@ import type { AvailabilityPolicy } from '../availability/policy.js';
 import type { DomainCtx } from '../context.js';
 import { attachBookingThread, chatThreadIdFor } from '../threads/threads.js';
 import { blockedRange } from './booking-slot.js';
-import { joinDetails } from './join-details.js';
+import { type CallDetails, joinDetails } from './join-details.js';
 import { onBookingCreated } from './lifecycle.js';
 
 export interface NewSession {
@@ -21,6 +21,8 @@ export interface NewSession {
   meetingUrl: string | null;
   format: SessionFormat;
   note: string | null;
+  /** A call's number or dial-in (only for `call`). */
+  call?: CallDetails;
   /** Give a video/call session a thread too (the chat beside the call); chat sessions always get one. */
   withThread?: boolean;
   /** The request was already matched (and `request.matched` recorded) by whoever called. */
@@ -48,6 +50,8 @@ export async function insertSession(ctx: DomainCtx, s: NewSession): Promise<Book
     format: s.format,
     status: 'confirmed',
     join_url: join.joinUrl,
+    call_phone: s.format === 'call' ? (s.call?.phone ?? null) : null,
+    dial_in: s.format === 'call' ? (s.call?.dialIn ?? null) : null,
     thread_id: threadId,
     note: s.note,
     created_at: now,

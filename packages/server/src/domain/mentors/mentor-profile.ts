@@ -25,6 +25,7 @@ export function toMentor(row: MentorRow): Mentor {
     },
     // The cache on the row (domain/recognition/badges.ts writes it with mentor_badges).
     badges: (row.badges ?? []) as Badge[],
+    hasCallBridge: row.call_bridge !== null,
   };
 }
 

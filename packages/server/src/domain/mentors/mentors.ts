@@ -64,6 +64,7 @@ export async function createMentor(
     time_zone: input.timeZone,
     formats: input.formats,
     status: input.status,
+    call_bridge: input.callBridge ?? null,
     approved_at: input.status === 'approved' ? now : null,
     created_at: now,
     updated_at: now,
@@ -147,6 +148,7 @@ export async function updateMentorProfile(
     }
   }
   if (input.externalId !== undefined) changes.external_id = input.externalId;
+  if (input.callBridge !== undefined) changes.call_bridge = input.callBridge;
   const updated = await updateMentor(ctx.db, viewer.tenantId, id, changes);
   if (!updated) throw new NotFoundError('Mentor');
   return toMentor(updated);

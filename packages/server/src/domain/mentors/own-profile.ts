@@ -13,7 +13,7 @@ export interface Me {
 }
 
 export function toOwnMentor(row: MentorRow): OwnMentor {
-  return { ...toMentor(row), statusReason: row.status_reason };
+  return { ...toMentor(row), statusReason: row.status_reason, callBridge: row.call_bridge };
 }
 
 async function ownRow(ctx: DomainCtx, me: Me): Promise<MentorRow> {
