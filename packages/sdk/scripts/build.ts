@@ -88,7 +88,9 @@ function serverTypes(program: ts.Program, sources: ts.SourceFile[]): string {
             ts.TypeFormatFlags.InTypeAlias |
             ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType,
         );
-        if (/\bany\b/.test(text)) fail(`the server type ${name} contains any: ${text}`);
+        // The `any` type, not a string literal that says 'any' (e.g. a status filter's value).
+        if (/\bany\b/.test(text.replace(/'(?:[^'\\]|\\.)*'/g, "''")))
+          fail(`the server type ${name} contains any: ${text}`);
         if (/\bimport\(|\$Zod|\bz\.|Hono/.test(text))
           fail(`the server type ${name} did not flatten: ${text}`);
         names.set(name, text);

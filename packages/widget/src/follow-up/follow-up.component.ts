@@ -247,7 +247,9 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
             api.notes(booking.id).catch(() => null),
           ]);
           // The booking says whether feedback was given: no request per session to find out.
-          const needsFeedback = !booking.feedbackGiven && Date.parse(booking.end) <= now;
+          // Ended: the server marked it completed, or its end has passed by this clock.
+          const ended = booking.status === 'completed' || Date.parse(booking.end) <= now;
+          const needsFeedback = !booking.feedbackGiven && ended;
           return { booking, mentor, needsFeedback, notes };
         }),
       );

@@ -294,11 +294,20 @@ describe('<mm-follow-up>', () => {
       end: hourAgo(),
       feedbackGiven: true,
     });
+    // The server marked this one completed although this browser's clock says it has not ended
+    // (the server's clock is the one that counts: an e2e moves it ahead).
+    const completed = booking({
+      id: 'bkg_done',
+      mentorId: 'mnt_ada',
+      start: new Date(Date.now() + 3600_000).toISOString(),
+      end: new Date(Date.now() + 4500_000).toISOString(),
+      status: 'completed',
+    });
     const { el, calls } = await followUp({
-      'GET /v1/bookings': () => json(200, { data: [past, live, rated, future], nextCursor: null }),
+      'GET /v1/bookings': () => json(200, { data: [past, live, rated, future, completed], nextCursor: null }),
     });
     const forms = Array.from(el.shadowRoot!.querySelectorAll('mm-session-feedback'));
-    expect(forms.map((f) => f.getAttribute('booking-id'))).to.deep.equal(['bkg_past']);
+    expect(forms.map((f) => f.getAttribute('booking-id'))).to.deep.equal(['bkg_done', 'bkg_past']);
     expect(calls.filter((c) => c.path.endsWith('/feedback'))).to.deep.equal([]);
     // Times: the session's day, start–end and length, and the viewer's zone named once.
     const heading = el.shadowRoot!.querySelector('ul.cards h4')!.textContent!;
