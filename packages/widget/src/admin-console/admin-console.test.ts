@@ -89,6 +89,19 @@ describe('<mm-admin-console>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps its tabs on one row on a phone, scrolling sideways instead of wrapping', async () => {
+    const { el } = await open({});
+    el.style.display = 'block';
+    el.style.width = '340px';
+    const tabs = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('[role=tab]'));
+    expect(tabs.length).to.be.greaterThan(3);
+    expect(new Set(tabs.map((tab) => Math.round(tab.getBoundingClientRect().top))).size, 'one row').to.equal(
+      1,
+    );
+    const list = el.shadowRoot!.querySelector<HTMLElement>('[role=tablist]')!;
+    expect(list.scrollWidth, 'the rest scrolls into view').to.be.greaterThan(list.clientWidth);
+  });
+
   it('speaks Spanish', async () => {
     const { el } = await open(
       { 'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }) },

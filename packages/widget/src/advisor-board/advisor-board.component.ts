@@ -1,6 +1,7 @@
 import type { TimeRange } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { oneClickFormat } from '../internal/call.js';
 import type { BoardEntry } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -55,7 +56,7 @@ export class MmAdvisorBoard extends FollowUpElement {
   async #book(entry: BoardEntry, slot: TimeRange): Promise<void> {
     if (!this.api) return;
     try {
-      const format = entry.mentor.formats.includes('video') ? 'video' : (entry.mentor.formats[0] ?? 'video');
+      const format = oneClickFormat(entry.mentor);
       const booking = await this.api.book(entry.mentor.id, slot.start, this.duration, format);
       this.asking = null;
       this.notice = this.t.board.booked(this.when(booking.start, 'day'));

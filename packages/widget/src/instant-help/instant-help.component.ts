@@ -2,6 +2,7 @@ import type { Booking, HelpRequest, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MmNextMatch } from '../events/mm-follow-up.js';
+import { oneClickFormat } from '../internal/call.js';
 import '../thread-view/thread-view.js';
 import type { LiveEvent, Subscribe } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
@@ -158,8 +159,7 @@ export class MmInstantHelp extends FollowUpElement {
     this.busy = true;
     try {
       const mentor: Mentor = await api.mentor(match.mentorId);
-      const wanted = this.request?.format;
-      const format = wanted && mentor.formats.includes(wanted) ? wanted : mentor.formats[0]!;
+      const format = oneClickFormat(mentor, this.request?.format);
       const minutes = Math.round((Date.parse(slot.end) - Date.parse(slot.start)) / MINUTE);
       const booking = await api.book(match.mentorId, slot.start, minutes, format);
       this.booked = booking;

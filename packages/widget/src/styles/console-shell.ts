@@ -18,15 +18,19 @@ export const consoleShellStyles = css`
     font-size: 1.25em;
   }
 
+  /* One row at every width: on a phone the tabs scroll sideways instead of wrapping. */
   [role='tablist'] {
     display: flex;
-    flex-wrap: wrap;
     gap: 4px;
     margin: 12px 0;
     border-bottom: 1px solid var(--_dv);
+    overflow-x: auto;
+    scrollbar-width: thin;
   }
 
   [role='tab'] {
+    flex: none;
+    white-space: nowrap;
     border: none;
     border-bottom: 3px solid transparent;
     border-radius: 0;
