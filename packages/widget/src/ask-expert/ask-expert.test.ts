@@ -293,6 +293,23 @@ async function settle(el: MmAskExpert): Promise<void> {
   }
 }
 
+/** The widget, opened, after asking for help right now (an instant request with three matches). */
+async function askNow(): Promise<MmAskExpert> {
+  const { client } = fakeApi({
+    'POST /v1/requests': () =>
+      json(201, { request: helpRequest({ id: 'req_now', urgency: 'now' }), matches: threeMatches() }),
+  });
+  const el = await fixture<MmAskExpert>(html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`);
+  await openByClick(el);
+  await settle(el);
+  inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Deadlock in production';
+  const created = oneEvent(el, 'mm-request-created');
+  inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
+  await created;
+  await settle(el);
+  return el;
+}
+
 describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
   it('walks the whole flow with the keyboard, passing axe at each step', async () => {
     const made = booking();
@@ -377,20 +394,7 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
   });
 
   it('hands an instant request ("now") to the follow-up bundle: one <mm-follow-up> slotted in the matches step', async () => {
-    const { client } = fakeApi({
-      'POST /v1/requests': () =>
-        json(201, { request: helpRequest({ id: 'req_now', urgency: 'now' }), matches: threeMatches() }),
-    });
-    const el = await fixture<MmAskExpert>(
-      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
-    );
-    await openByClick(el);
-    await settle(el);
-    inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Deadlock in production';
-    const created = oneEvent(el, 'mm-request-created');
-    inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
-    await created;
-    await settle(el);
+    const el = await askNow();
     const children = Array.from(el.children).map((c) => [
       c.localName,
       (c as HTMLElement & { requestId?: string }).requestId,
@@ -401,20 +405,7 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
   });
 
   it('folds the match list away once a mentor accepts the instant request, with a way back to it', async () => {
-    const { client } = fakeApi({
-      'POST /v1/requests': () =>
-        json(201, { request: helpRequest({ id: 'req_now', urgency: 'now' }), matches: threeMatches() }),
-    });
-    const el = await fixture<MmAskExpert>(
-      html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
-    );
-    await openByClick(el);
-    await settle(el);
-    inStep<HTMLInputElement>(el, 'mm-request-form', '#title')!.value = 'Deadlock in production';
-    const created = oneEvent(el, 'mm-request-created');
-    inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
-    await created;
-    await settle(el);
+    const el = await askNow();
     const list = el.shadowRoot!.querySelector('mm-match-list')!;
     const others = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="others-button"]');
     expect(list.hidden, 'while waiting, the scheduled times stay').to.equal(false);

@@ -123,6 +123,31 @@ export abstract class AdminListElement<Row extends { id: string }> extends Admin
     void this.refresh();
   }
 
+  /**
+   * The status line, the failure with a retry, and the page of rows: skeleton rows while the
+   * first page loads, `empty` when there are none, Previous / Next under them.
+   */
+  protected listBody(
+    notice: string,
+    empty: string,
+    row: (row: Row) => TemplateResult,
+    skeleton: TemplateResult,
+  ): TemplateResult {
+    const body =
+      this.loading && this.rows.length === 0
+        ? html`<ul class="rows" aria-hidden="true">${[0, 1, 2].map(() => html`<li>${skeleton}</li>`)}</ul>`
+        : this.rows.length === 0
+          ? this.error
+            ? nothing
+            : html`<p>${empty}</p>`
+          : html`<ul class="rows" aria-busy=${this.loading ? 'true' : 'false'}>${this.rows.map(row)}</ul>
+              ${this.pager(this.pages, this.rows.length, (step) => this.turnPage(step))}`;
+    return html`<p role="status" class="ok">${this.loading ? this.t.loading : notice}</p>
+      ${this.alert()}
+      ${this.error && !this.loading ? html`<button part="button" type="button" @click=${() => this.refresh()}>${this.t.retry}</button>` : nothing}
+      ${body}`;
+  }
+
   /** Shows or hides a row's detail. */
   protected toggle(id: string): void {
     const open = new Set(this.open);

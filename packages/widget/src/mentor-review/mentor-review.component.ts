@@ -140,25 +140,13 @@ export class MmMentorReview extends AdminListElement<AdminMentor> {
         <button part="button" class="primary">${t.find}</button>
         ${filtered ? html`<button part="button" type="button" @click=${this.#clear}>${t.clear}</button>` : nothing}
       </form>
-      <p role="status" class="ok">${this.loading ? this.t.loading : this.notice}</p>
-      ${this.alert()}
-      ${this.error && !this.loading ? html`<button part="button" type="button" @click=${() => this.refresh()}>${this.t.retry}</button>` : nothing}
-      ${this.#list(filtered)}
+      ${this.listBody(
+        this.notice,
+        filtered ? t.noMatch : t.empty,
+        (m) => this.#row(m),
+        html`<span class="skeleton-line" style="width: 40%"></span><span class="skeleton-line" style="width: 70%"></span>`,
+      )}
     `;
-  }
-
-  #list(filtered: boolean) {
-    const t = this.t.mentors;
-    if (this.loading && this.rows.length === 0) {
-      return html`<ul class="rows" aria-hidden="true">
-        ${[0, 1, 2, 3].map(() => html`<li><span class="skeleton-line" style="width: 40%"></span><span class="skeleton-line" style="width: 70%"></span></li>`)}
-      </ul>`;
-    }
-    if (this.rows.length === 0) return this.error ? nothing : html`<p>${filtered ? t.noMatch : t.empty}</p>`;
-    return html`<ul class="rows" aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.rows.map((m) => this.#row(m))}
-      </ul>
-      ${this.pager(this.pages, this.rows.length, (step) => this.turnPage(step))}`;
   }
 
   #row(m: AdminMentor) {

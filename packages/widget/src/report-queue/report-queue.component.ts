@@ -1,5 +1,5 @@
 import type { AdminReport, ResolveReportParams } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { AdminApi } from '../internal/admin-console-api.js';
 import { AdminListElement, type Page } from '../internal/admin-console-element.js';
@@ -67,25 +67,12 @@ export class MmReportQueue extends AdminListElement<AdminReport> {
           </select>
         </label>
       </div>
-      <p role="status" class="ok">${this.loading ? this.t.loading : this.notice}</p>
-      ${this.alert()}
-      ${this.error && !this.loading ? html`<button part="button" type="button" @click=${() => this.refresh()}>${this.t.retry}</button>` : nothing}
-      ${this.#list()}`;
-  }
-
-  #list() {
-    const t = this.t.reports;
-    if (this.loading && this.rows.length === 0) {
-      return html`<ul class="rows" aria-hidden="true">
-        ${[0, 1, 2].map(() => html`<li><span class="skeleton-line" style="width: 50%"></span></li>`)}
-      </ul>`;
-    }
-    if (this.rows.length === 0)
-      return this.error ? nothing : html`<p>${this.reason ? t.noMatch : t.empty}</p>`;
-    return html`<ul class="rows" aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.rows.map((r) => this.#row(r))}
-      </ul>
-      ${this.pager(this.pages, this.rows.length, (step) => this.turnPage(step))}`;
+      ${this.listBody(
+        this.notice,
+        this.reason ? t.noMatch : t.empty,
+        (r) => this.#row(r),
+        html`<span class="skeleton-line" style="width: 50%"></span>`,
+      )}`;
   }
 
   #row(r: AdminReport) {
