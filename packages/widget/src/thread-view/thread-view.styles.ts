@@ -46,10 +46,15 @@ export const threadStyles = css`
     width: 100%;
     display: flex;
     justify-content: space-between;
+    align-items: center;
+    gap: 8px;
     text-align: start;
   }
 
+  /* A pill on one line beside the name, never squeezed into a wrapped circle on a phone. */
   .badge {
+    flex: none;
+    white-space: nowrap;
     background: var(--_a);
     color: var(--_af);
     border-radius: 999px;

@@ -160,4 +160,18 @@ describe('<mm-thread-view>', () => {
     expect(head.querySelector('.meta')!.textContent).to.equal('Sobre: Why does my join duplicate rows?');
     expect(head.querySelector('.question, details.earlier')).to.be.null;
   });
+
+  it('keeps the unread count a one-line pill beside a long title on a phone', async () => {
+    const long = { ...thread('mentor'), unreadCount: 3 };
+    const { client } = fakeApi({ 'GET /v1/threads': () => json(200, { data: [long], nextCursor: null }) });
+    const el = await fixture<MmThreadView>(
+      html`<mm-thread-view style="display: block; width: 300px" locale="en" .userId=${'usr_ada'} .api=${conversationApi(client)}></mm-thread-view>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('.badge'), 'badge');
+    const badge = el.shadowRoot!.querySelector<HTMLElement>('.badge')!;
+    const { height } = badge.getBoundingClientRect();
+    const line = Number.parseFloat(getComputedStyle(badge).lineHeight) || 20;
+    expect(height, 'one line').to.be.below(line * 1.6);
+    expect(badge.textContent!.trim()).to.equal('3 unread');
+  });
 });
