@@ -196,6 +196,11 @@ describe('the built widget on a customer site (another origin)', () => {
     const w = widget(page);
     await w.locator('mm-confirmation #reason').fill('Found the answer in the lesson');
     await w.locator('[part~="cancel-button"]').click();
+    // A confirm step first: nothing is cancelled until its "Cancel session".
+    const confirm = w.locator('mm-confirmation dialog.confirm');
+    await confirm.waitFor({ state: 'visible' });
+    expect((await record(page)).bookingsCancelled).toEqual([]);
+    await confirm.locator('[part~="confirm-button"]').click();
     await expect.poll(() => w.locator('mm-confirmation h3').textContent()).toBe('Your session is cancelled.');
     await shot(page, 'mouse-4-cancelled');
     expect((await record(page)).bookingsCancelled).toEqual([id]);
@@ -288,6 +293,10 @@ describe('the built widget on a customer site (another origin)', () => {
     await pressUntil(page, 'Shift+Tab', (x) => x?.id === 'reason', 'the cancel reason', 2);
     await page.keyboard.type('Solved it with GROUP BY');
     await pressUntil(page, 'Tab', (x) => x?.part.includes('cancel-button') ?? false, 'Cancel session', 2);
+    await page.keyboard.press('Enter');
+    // The confirm step opens on the safe button; Shift+Tab reaches "Cancel session", Enter confirms.
+    await widget(page).locator('mm-confirmation dialog.confirm').waitFor({ state: 'visible' });
+    await pressUntil(page, 'Shift+Tab', (x) => x?.part.includes('confirm-button') ?? false, 'confirm', 2);
     await page.keyboard.press('Enter');
     await expect
       .poll(() => widget(page).locator('mm-confirmation h3').textContent())

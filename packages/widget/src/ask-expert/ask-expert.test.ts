@@ -382,6 +382,8 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
 
     const cancelled = oneEvent(el, 'mm-booking-cancelled');
     inStep<HTMLButtonElement>(el, 'mm-confirmation', '[part~="cancel-button"]')!.click();
+    await settle(el);
+    inStep<HTMLButtonElement>(el, 'mm-confirmation', 'dialog.confirm [part~="confirm-button"]')!.click();
     await cancelled;
     await settle(el);
     expect(inStep(el, 'mm-confirmation', 'h3')?.textContent).to.equal('Your session is cancelled.');

@@ -1,11 +1,12 @@
 import type { Booking, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { callLine } from '../internal/call.js';
+import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
 import { counter } from '../internal/counter.js';
 import { CANCEL_REASON_MAX, chars, overLimit } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
 import { safeUrl } from '../internal/safe-url.js';
-import { formatSession, timeZone } from '../internal/time.js';
+import { formatDateTime, formatSession, timeZone } from '../internal/time.js';
 import { confirmationStyles } from './confirmation.styles.js';
 
 /**
@@ -21,17 +22,20 @@ import { confirmationStyles } from './confirmation.styles.js';
  * @csspart cancel-button - The "Cancel session" button.
  */
 export class MmConfirmation extends MmElement {
-  static override styles = confirmationStyles;
+  static override styles = [confirmationStyles, confirmStyles];
 
   static override properties: PropertyDeclarations = {
     booking: { attribute: false },
     mentor: { attribute: false },
     reasonLength: { state: true },
+    asking: { state: true },
   };
 
   booking: Booking | null = null;
   mentor: Mentor | null = null;
   private reasonLength = 0;
+  /** "Cancel session" was pressed: the confirm step is showing. */
+  private asking = false;
 
   private get reasonInput(): HTMLInputElement {
     return this.renderRoot.querySelector<HTMLInputElement>('#reason')!;
@@ -62,9 +66,18 @@ export class MmConfirmation extends MmElement {
     }
   }
 
-  async #cancel(): Promise<void> {
+  /** "Cancel session": a reason that fits, then the confirm step; nothing is cancelled before it. */
+  async #ask(): Promise<void> {
+    if (!this.booking || !this.client || this.busy || overLimit(this.renderRoot)) return;
+    this.asking = true;
+    await this.updateComplete;
+    showConfirm(this.renderRoot);
+  }
+
+  async #cancel(ok: boolean): Promise<void> {
+    this.asking = false;
     const booking = this.booking;
-    if (!booking || !this.client || this.busy || overLimit(this.renderRoot)) return;
+    if (!ok || !booking || !this.client) return;
     const reason = this.reasonInput.value.trim() || this.t.confirmation.cancelReasonDefault;
     await this.attempt('cancel', async () => {
       const cancelled = await this.api.bookings.cancel(booking.id, { reason });
@@ -116,7 +129,7 @@ export class MmConfirmation extends MmElement {
                     }}
                   />
                   ${counter('reason-count', this.reasonLength, CANCEL_REASON_MAX, this.t.over, this.resolvedLocale)}
-                  <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${this.#cancel}>
+                  <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${this.#ask}>
                     ${this.busy ? t.cancelling : t.cancel}
                   </button>
                 </div>
@@ -124,6 +137,16 @@ export class MmConfirmation extends MmElement {
         }
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </section>
+      ${
+        this.asking
+          ? confirmDialog(
+              this.t.mine.cancelAsk(booking.mentorName, formatDateTime(booking.start, this.resolvedLocale)),
+              t.cancel,
+              this.t.mine.keepSession,
+              (ok) => this.#cancel(ok),
+            )
+          : nothing
+      }
     `;
   }
 }

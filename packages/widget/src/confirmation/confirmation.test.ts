@@ -121,6 +121,13 @@ describe('<mm-confirmation>', () => {
     el.shadowRoot!.querySelector<HTMLInputElement>('#reason')!.value = 'Solved it myself';
     const cancelled = oneEvent(document, 'mm-booking-cancelled') as Promise<MmBookingCancelledEvent>;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click();
+    // The confirm step first: nothing is sent until its "Cancel session"; Escape would keep it.
+    await el.updateComplete;
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.textContent).to.contain('this cannot be undone');
+    expect(calls).to.have.length(0);
+    dialog.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
     expect((await cancelled).detail.booking.status).to.equal('cancelled');
     expect(calls[0]!.body).to.deep.equal({ reason: 'Solved it myself' });
     await el.updateComplete;
@@ -162,6 +169,8 @@ describe('<mm-confirmation>', () => {
     expect(el.shadowRoot!.querySelector('h3')?.textContent).to.equal('Reserva confirmada');
     const failed = oneEvent(el, 'mm-error') as Promise<MmErrorEvent>;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog.confirm [part~="confirm-button"]')!.click();
     expect((await failed).detail).to.include({ step: 'cancel', code: 'not_found' });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.equal(
