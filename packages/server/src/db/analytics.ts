@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './database.js';
+import { pastCursor } from './keyset.js';
 
 type Db = Kysely<Database>;
 
@@ -217,9 +218,21 @@ export interface ExportPageFilter {
   limit: number;
 }
 
+/** The tenant's rows of table `alias` created in the filter's range, after the previous page's last. */
+function exportWindow(alias: 'hr' | 'b' | 'f', f: ExportPageFilter): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const inRange = sql<boolean>`${column('tenant_id')} = ${f.tenantId} and ${column('created_at')} >= ${f.from} and ${column('created_at')} < ${f.to}`;
+  if (!f.after) return inRange;
+  const after = pastCursor(`${alias}.created_at`, `${alias}.id`, '>', {
+    at: f.after.createdAt,
+    id: f.after.id,
+  });
+  return sql<boolean>`${inRange} and ${after}`;
+}
+
 /** A page of rows for a CSV export, by keyset on (created_at, id). */
 export async function exportRequestsPage(db: Db, f: ExportPageFilter) {
-  let q = db
+  return db
     .selectFrom('help_requests as hr')
     .innerJoin('users as u', 'u.id', 'hr.learner_id')
     .select([
@@ -235,16 +248,15 @@ export async function exportRequestsPage(db: Db, f: ExportPageFilter) {
       'hr.context',
       'u.external_id as learner_external_id',
     ])
-    .where('hr.tenant_id', '=', f.tenantId)
-    .where('hr.created_at', '>=', f.from)
-    .where('hr.created_at', '<', f.to);
-  if (f.after)
-    q = q.where(sql<boolean>`(hr.created_at, hr.id) > (${f.after.createdAt}, ${f.after.id}::uuid)`);
-  return q.orderBy('hr.created_at').orderBy('hr.id').limit(f.limit).execute();
+    .where(exportWindow('hr', f))
+    .orderBy('hr.created_at')
+    .orderBy('hr.id')
+    .limit(f.limit)
+    .execute();
 }
 
 export async function exportBookingsPage(db: Db, f: ExportPageFilter) {
-  let q = db
+  return db
     .selectFrom('bookings as b')
     .innerJoin('users as u', 'u.id', 'b.learner_id')
     .innerJoin('mentors as m', 'm.id', 'b.mentor_id')
@@ -261,16 +273,16 @@ export async function exportBookingsPage(db: Db, f: ExportPageFilter) {
       'b.request_id',
       'b.cancel_reason',
     ])
-    .where('b.tenant_id', '=', f.tenantId)
-    .where('b.created_at', '>=', f.from)
-    .where('b.created_at', '<', f.to);
-  if (f.after) q = q.where(sql<boolean>`(b.created_at, b.id) > (${f.after.createdAt}, ${f.after.id}::uuid)`);
-  return q.orderBy('b.created_at').orderBy('b.id').limit(f.limit).execute();
+    .where(exportWindow('b', f))
+    .orderBy('b.created_at')
+    .orderBy('b.id')
+    .limit(f.limit)
+    .execute();
 }
 
 /** A page of feedback given in the range, by keyset on (created_at, id), with its session. */
 export async function exportFeedbackPage(db: Db, f: ExportPageFilter) {
-  let q = db
+  return db
     .selectFrom('feedback as f')
     .innerJoin('bookings as b', (j) =>
       j.onRef('b.id', '=', 'f.booking_id').onRef('b.tenant_id', '=', 'f.tenant_id'),
@@ -289,9 +301,9 @@ export async function exportFeedbackPage(db: Db, f: ExportPageFilter) {
       'f.solved',
       'f.comment',
     ])
-    .where('f.tenant_id', '=', f.tenantId)
-    .where('f.created_at', '>=', f.from)
-    .where('f.created_at', '<', f.to);
-  if (f.after) q = q.where(sql<boolean>`(f.created_at, f.id) > (${f.after.createdAt}, ${f.after.id}::uuid)`);
-  return q.orderBy('f.created_at').orderBy('f.id').limit(f.limit).execute();
+    .where(exportWindow('f', f))
+    .orderBy('f.created_at')
+    .orderBy('f.id')
+    .limit(f.limit)
+    .execute();
 }

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { BookingRow, BookingStatus, Database, NewBooking } from './database.js';
+import { pastCursor } from './keyset.js';
 
 type Db = Kysely<Database>;
 
@@ -109,7 +110,7 @@ export async function listBookings(db: Db, f: BookingFilter): Promise<BookingRow
   if (f.from) q = q.where('start_at', '>=', f.from);
   if (f.to) q = q.where('start_at', '<', f.to);
   if (f.cursor) {
-    q = q.where(sql<boolean>`(start_at, id) > (${f.cursor.start}::timestamptz, ${f.cursor.id}::uuid)`);
+    q = q.where(pastCursor('start_at', 'id', '>', { at: f.cursor.start, id: f.cursor.id }));
   }
   return q
     .orderBy('start_at')

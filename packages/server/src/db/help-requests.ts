@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, HelpRequestRow, RequestStatus } from './database.js';
+import { pastCursor } from './keyset.js';
 
 type Db = Kysely<Database>;
 
@@ -137,7 +138,7 @@ export async function listHelpRequests(
   if (f.learnerId) q = q.where('learner_id', '=', f.learnerId);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.cursor) {
-    q = q.where(sql<boolean>`(created_at, id) < (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)`);
+    q = q.where(pastCursor('created_at', 'id', '<', { at: f.cursor.createdAt, id: f.cursor.id }));
   }
   return q
     .orderBy('created_at', 'desc')

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, MentorRow, MentorStatus, MentorUpdate, NewMentor } from './database.js';
+import { pastCursor } from './keyset.js';
 
 type Db = Kysely<Database>;
 
@@ -168,9 +169,7 @@ export async function listMentorsByStatus(
   }
   if (f.skill) query = query.where('m.skills', '@>', sql<string[]>`array[${f.skill}]::text[]`);
   if (f.cursor) {
-    query = query.where(
-      sql<boolean>`(m.created_at, m.id) > (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)`,
-    );
+    query = query.where(pastCursor('m.created_at', 'm.id', '>', { at: f.cursor.createdAt, id: f.cursor.id }));
   }
   const rows = await query
     .orderBy('m.created_at')

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, ReportResolution, ReportRow } from './database.js';
+import { pastCursor } from './keyset.js';
 
 type Db = Kysely<Database>;
 
@@ -92,9 +93,7 @@ export async function listReports(db: Db, f: ReportFilter): Promise<(ReportRow &
   if (f.mentorId) query = query.where('r.mentor_id', '=', f.mentorId);
   if (f.reason) query = query.where('r.reason', '=', f.reason);
   if (f.cursor) {
-    query = query.where(
-      sql<boolean>`(r.created_at, r.id) > (${f.cursor.createdAt}::timestamptz, ${f.cursor.id}::uuid)`,
-    );
+    query = query.where(pastCursor('r.created_at', 'r.id', '>', { at: f.cursor.createdAt, id: f.cursor.id }));
   }
   return query
     .orderBy('r.created_at')

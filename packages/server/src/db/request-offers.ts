@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, MentorRow, OfferStatus, RequestOfferRow } from './database.js';
+import { pastCursor } from './keyset.js';
 
 type Db = Kysely<Database>;
 
@@ -206,7 +207,7 @@ export async function listMentorOffers(
   if (f.requestId) q = q.where('o.request_id', '=', f.requestId);
   if (f.cursor) {
     q = q.where(
-      sql<boolean>`(o.offered_at, o.request_id) < (${f.cursor.offeredAt}::timestamptz, ${f.cursor.requestId}::uuid)`,
+      pastCursor('o.offered_at', 'o.request_id', '<', { at: f.cursor.offeredAt, id: f.cursor.requestId }),
     );
   }
   return q

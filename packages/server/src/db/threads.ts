@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, MessageRow, ThreadRow } from './database.js';
+import { pastCursor } from './keyset.js';
 
 type Db = Kysely<Database>;
 
@@ -96,8 +97,7 @@ export async function listThreadsOf(
         : eb('learner_id', '=', f.userId),
     );
   if (f.cursor) {
-    const { at, id } = f.cursor;
-    q = q.where(sql<boolean>`(${activity}, threads.id) < (${new Date(at)}::timestamptz, ${id}::uuid)`);
+    q = q.where(pastCursor(activity, 'threads.id', '<', { at: new Date(f.cursor.at), id: f.cursor.id }));
   }
   return q
     .orderBy(activity, 'desc')

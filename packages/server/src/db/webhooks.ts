@@ -117,15 +117,12 @@ export function subscribedEndpointIds(tenantId: string, type: string): RawBuilde
 
 export async function insertWebhookDeliveries(
   db: Kysely<Database>,
-  rows: {
-    tenant_id: string;
-    endpoint_id: string;
-    event_id: number;
-    message_id: string;
-    event_type: string;
-    body: string;
+  rows: (Pick<
+    WebhookDeliveryRow,
+    'tenant_id' | 'endpoint_id' | 'event_id' | 'message_id' | 'event_type' | 'body'
+  > & {
     created_at: Date;
-  }[],
+  })[],
 ): Promise<Pick<WebhookDeliveryRow, 'id' | 'endpoint_id'>[]> {
   if (rows.length === 0) return [];
   return db

@@ -33,3 +33,11 @@ export function pageBody<T>(page: { data: T[]; next: object | null }): {
 } {
   return { data: page.data, nextCursor: page.next ? encodeCursor(page.next) : null };
 }
+
+/** A list's query with its `cursor` decoded (and checked) against the shape that list issues. */
+export function withCursor<Q extends { cursor?: string | undefined }, T>(
+  query: Q,
+  schema: z.ZodType<T>,
+): Omit<Q, 'cursor'> & { cursor: T | undefined } {
+  return { ...query, cursor: decodeCursor(query.cursor, schema) };
+}

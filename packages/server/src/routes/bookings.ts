@@ -7,7 +7,7 @@ import { listBookingsFor } from '../domain/booking/list-bookings.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
-import { decodeCursor, pageBody } from '../http/cursor.js';
+import { pageBody, withCursor } from '../http/cursor.js';
 import { createRouter } from '../http/router.js';
 import {
   BookingPageSchema,
@@ -137,10 +137,8 @@ export function bookingRoutes() {
       return c.json(booking, 201, { Location: `/v1/bookings/${booking.id}` });
     })
     .openapi(list, async (c) => {
-      const query = c.req.valid('query');
-      const cursor = decodeCursor(query.cursor, BookingCursorSchema);
-      const page = await listBookingsFor(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), BookingCursorSchema);
+      return c.json(pageBody(await listBookingsFor(ctx(c), actorOf(c.get('auth')), query)), 200);
     })
     .openapi(get, async (c) => {
       return c.json(await getBooking(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);

@@ -9,7 +9,7 @@ import {
 } from '../domain/mentors/mentors.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { hasRole, requireSecretKey, requireSecretKeyOrUser } from '../http/auth.js';
-import { decodeCursor, pageBody } from '../http/cursor.js';
+import { pageBody, withCursor } from '../http/cursor.js';
 import type { Auth } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import {
@@ -114,10 +114,8 @@ const remove = createRoute({
 export function mentorRoutes() {
   return createRouter()
     .openapi(list, async (c) => {
-      const query = c.req.valid('query');
-      const cursor = decodeCursor(query.cursor, MentorCursorSchema);
-      const page = await searchMentors(ctx(c), viewerOf(c.get('auth')), { ...query, cursor });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), MentorCursorSchema);
+      return c.json(pageBody(await searchMentors(ctx(c), viewerOf(c.get('auth')), query)), 200);
     })
     .openapi(create, async (c) => {
       const mentor = await createMentor(ctx(c), c.get('auth').tenant.id, c.req.valid('json'));

@@ -5,7 +5,7 @@ import { listMyOffers } from '../domain/requests/mentor-inbox.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
-import { decodeCursor, pageBody } from '../http/cursor.js';
+import { pageBody, withCursor } from '../http/cursor.js';
 import { createRouter } from '../http/router.js';
 import {
   ANY_USER,
@@ -113,10 +113,8 @@ export function offerRoutes() {
       return c.json(result, 200);
     })
     .openapi(offers, async (c) => {
-      const query = c.req.valid('query');
-      const cursor = decodeCursor(query.cursor, OfferCursorSchema);
-      const page = await listMyOffers(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), OfferCursorSchema);
+      return c.json(pageBody(await listMyOffers(ctx(c), actorOf(c.get('auth')), query)), 200);
     })
     .openapi(accept, async (c) => {
       return c.json(await acceptOffer(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);

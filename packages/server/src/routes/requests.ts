@@ -9,7 +9,7 @@ import {
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
-import { decodeCursor, pageBody } from '../http/cursor.js';
+import { pageBody, withCursor } from '../http/cursor.js';
 import { createRouter } from '../http/router.js';
 import {
   ANY_USER,
@@ -108,10 +108,8 @@ export function requestRoutes() {
       return c.json(result, 201, { Location: `/v1/requests/${result.request.id}` });
     })
     .openapi(list, async (c) => {
-      const query = c.req.valid('query');
-      const cursor = decodeCursor(query.cursor, RequestCursorSchema);
-      const page = await listRequestsFor(ctx(c), actorOf(c.get('auth')), { ...query, cursor });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), RequestCursorSchema);
+      return c.json(pageBody(await listRequestsFor(ctx(c), actorOf(c.get('auth')), query)), 200);
     })
     .openapi(get, async (c) => {
       return c.json(await getHelpRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);

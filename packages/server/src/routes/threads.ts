@@ -10,7 +10,7 @@ import {
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
-import { decodeCursor, pageBody } from '../http/cursor.js';
+import { pageBody, withCursor } from '../http/cursor.js';
 import { createRouter } from '../http/router.js';
 import {
   ANY_USER,
@@ -150,23 +150,16 @@ const start = createRoute({
 export function threadRoutes() {
   return createRouter()
     .openapi(list, async (c) => {
-      const query = c.req.valid('query');
-      const cursor = decodeCursor(query.cursor, ThreadCursorSchema);
-      const page = await listMyThreads(ctx(c), actorOf(c.get('auth')), { limit: query.limit, cursor });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), ThreadCursorSchema);
+      return c.json(pageBody(await listMyThreads(ctx(c), actorOf(c.get('auth')), query)), 200);
     })
     .openapi(get, async (c) =>
       c.json(await getThread(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200),
     )
     .openapi(messages, async (c) => {
-      const query = c.req.valid('query');
-      const cursor = decodeCursor(query.cursor, MessageCursorSchema);
-      const page = await listThreadMessages(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id, {
-        order: query.order,
-        limit: query.limit,
-        cursor,
-      });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), MessageCursorSchema);
+      const threadId = c.req.valid('param').id;
+      return c.json(pageBody(await listThreadMessages(ctx(c), actorOf(c.get('auth')), threadId, query)), 200);
     })
     .openapi(post, async (c) => {
       const id = c.req.valid('param').id;

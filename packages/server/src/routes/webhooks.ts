@@ -12,7 +12,7 @@ import {
   type WebhookCtx,
 } from '../domain/webhooks/endpoints.js';
 import { atomic, ctx } from '../http/atomic.js';
-import { decodeCursor, pageBody } from '../http/cursor.js';
+import { pageBody, withCursor } from '../http/cursor.js';
 import type { AppEnv } from '../http/env.js';
 import { createRouter } from '../http/router.js';
 import {
@@ -165,13 +165,11 @@ export function webhookRoutes() {
       return c.json(endpoint, 201, { Location: `/v1/admin/webhooks/${endpoint.id}` });
     })
     .openapi(list, async (c) => {
-      const query = c.req.valid('query');
-      const cursor = decodeCursor(query.cursor, PageCursorSchema);
-      const page = await listWebhookEndpointsFor(webhookCtx(c), c.get('auth').tenant.id, {
-        limit: query.limit,
-        cursor,
-      });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), PageCursorSchema);
+      return c.json(
+        pageBody(await listWebhookEndpointsFor(webhookCtx(c), c.get('auth').tenant.id, query)),
+        200,
+      );
     })
     .openapi(get, async (c) => {
       return c.json(
@@ -204,14 +202,12 @@ export function webhookRoutes() {
       );
     })
     .openapi(deliveries, async (c) => {
-      const query = c.req.valid('query');
-      const cursor = decodeCursor(query.cursor, PageCursorSchema);
-      const page = await listDeliveriesFor(webhookCtx(c), c.get('auth').tenant.id, c.req.valid('param').id, {
-        limit: query.limit,
-        status: query.status,
-        cursor,
-      });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), PageCursorSchema);
+      const endpointId = c.req.valid('param').id;
+      return c.json(
+        pageBody(await listDeliveriesFor(webhookCtx(c), c.get('auth').tenant.id, endpointId, query)),
+        200,
+      );
     })
     .openapi(replay, async (c) => {
       const { id, deliveryId } = c.req.valid('param');

@@ -89,6 +89,18 @@ const profileFields = {
     .refine((f) => new Set(f).size === f.length, 'must not repeat a format'),
 };
 
+/** A profile change: any of the fields, each checked as when the profile was created. */
+const profileEdits = {
+  name: profileFields.name.optional(),
+  headline: profileFields.headline.optional(),
+  bio: profileFields.bio.optional(),
+  skills: profileFields.skills.optional(),
+  yearsExperience: profileFields.yearsExperience.optional(),
+  languages: profileFields.languages.optional(),
+  timeZone: profileFields.timeZone.optional(),
+  formats: profileFields.formats.optional(),
+};
+
 const ExternalIdSchema = z.string().trim().min(1).max(200);
 
 export const CreateMentorSchema = z
@@ -107,14 +119,7 @@ export const CreateMentorSchema = z
 export const UpdateMentorSchema = z
   .strictObject({
     externalId: ExternalIdSchema.nullable().optional(),
-    name: profileFields.name.optional(),
-    headline: profileFields.headline.optional(),
-    bio: profileFields.bio.optional(),
-    skills: profileFields.skills.optional(),
-    yearsExperience: profileFields.yearsExperience.optional(),
-    languages: profileFields.languages.optional(),
-    timeZone: profileFields.timeZone.optional(),
-    formats: profileFields.formats.optional(),
+    ...profileEdits,
     status: MentorStatusSchema.optional().openapi({ description: 'Secret key only.' }),
     callBridge: CallBridgeSchema.nullable().optional().openapi({ description: 'null removes it.' }),
   })
@@ -139,14 +144,7 @@ export const ApplyMentorSchema = z
 /** The profile fields a mentor edits on their own profile; `status` and `externalId` are the program's. */
 export const UpdateOwnMentorSchema = z
   .strictObject({
-    name: profileFields.name.optional(),
-    headline: profileFields.headline.optional(),
-    bio: profileFields.bio.optional(),
-    skills: profileFields.skills.optional(),
-    yearsExperience: profileFields.yearsExperience.optional(),
-    languages: profileFields.languages.optional(),
-    timeZone: profileFields.timeZone.optional(),
-    formats: profileFields.formats.optional(),
+    ...profileEdits,
     callBridge: CallBridgeSchema.nullable()
       .optional()
       .openapi({ description: 'Your phone number or dial-in for call sessions; null removes it.' }),

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { BookingSchema, PreviousSessionsSchema } from './bookings.js';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
-import { FormatSchema, MentorStatusSchema } from './mentors.js';
-import { type OfferSummarySchema, REQUEST_STATUSES, RequestContextSchema, URGENCIES } from './requests.js';
+import { MentorStatusSchema } from './mentors.js';
+import { type OfferSummarySchema, requestFields } from './requests.js';
 
 export const OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 
@@ -19,14 +19,7 @@ export const MentorOfferSchema = z
     respondedAt: z.iso.datetime().nullable(),
     request: z.object({
       id: IdSchema,
-      title: z.string(),
-      details: z.string(),
-      skills: z.array(z.string()),
-      format: FormatSchema.nullable(),
-      urgency: z.enum(URGENCIES),
-      languages: z.array(z.string()),
-      context: RequestContextSchema,
-      status: z.enum(REQUEST_STATUSES),
+      ...requestFields,
       createdAt: z.iso.datetime(),
     }),
     learner: z.object({ name: z.string() }),

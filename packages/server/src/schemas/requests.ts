@@ -58,18 +58,23 @@ export const CreateRequestSchema = z
   })
   .openapi('CreateHelpRequest');
 
+/** What a help request says, as the learner and the mentors it is offered to see it. */
+export const requestFields = {
+  title: z.string(),
+  details: z.string(),
+  skills: z.array(z.string()),
+  format: FormatSchema.nullable(),
+  urgency: z.enum(URGENCIES),
+  languages: z.array(z.string()),
+  context: RequestContextSchema,
+  status: z.enum(REQUEST_STATUSES),
+};
+
 export const HelpRequestSchema = z
   .object({
     id: IdSchema,
     learnerId: IdSchema,
-    title: z.string(),
-    details: z.string(),
-    skills: z.array(z.string()),
-    format: FormatSchema.nullable(),
-    urgency: z.enum(URGENCIES),
-    languages: z.array(z.string()),
-    context: RequestContextSchema,
-    status: z.enum(REQUEST_STATUSES),
+    ...requestFields,
     matchedMentorId: IdSchema.nullable(),
     createdAt: z.iso.datetime(),
     liveOffers: z

@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import {
   changeMentorStatus,
   listMentorsForReview,
   type VettingAction,
 } from '../../domain/admin/mentor-vetting.js';
 import { atomic, ctx } from '../../http/atomic.js';
-import { decodeCursor, pageBody } from '../../http/cursor.js';
+import { pageBody, withCursor } from '../../http/cursor.js';
+import type { AppEnv } from '../../http/env.js';
 import { createRouter } from '../../http/router.js';
 import {
   AdminMentorPageSchema,
@@ -95,44 +97,20 @@ const reinstate = transition(
 export function adminMentorRoutes() {
   return createRouter()
     .openapi(list, async (c) => {
-      const query = c.req.valid('query');
-      const page = await listMentorsForReview(ctx(c), {
-        tenantId: c.get('auth').tenant.id,
-        status: query.status,
-        q: query.q,
-        skill: query.skill,
-        limit: query.limit,
-        cursor: decodeCursor(query.cursor, QueueCursorSchema),
-      });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), QueueCursorSchema);
+      const tenantId = c.get('auth').tenant.id;
+      return c.json(pageBody(await listMentorsForReview(ctx(c), { ...query, tenantId })), 200);
     })
-    .openapi(approve, async (c) => {
-      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
-      return c.json(await changeMentorStatus(ctx(c), { ...input, action: 'approve' }), 200);
-    })
-    .openapi(reject, async (c) => {
-      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
-      return c.json(
-        await changeMentorStatus(ctx(c), { ...input, action: 'reject', ...c.req.valid('json') }),
-        200,
-      );
-    })
-    .openapi(pause, async (c) => {
-      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
-      return c.json(
-        await changeMentorStatus(ctx(c), { ...input, action: 'pause', ...c.req.valid('json') }),
-        200,
-      );
-    })
-    .openapi(suspend, async (c) => {
-      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
-      return c.json(
-        await changeMentorStatus(ctx(c), { ...input, action: 'suspend', ...c.req.valid('json') }),
-        200,
-      );
-    })
-    .openapi(reinstate, async (c) => {
-      const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.valid('param').id };
-      return c.json(await changeMentorStatus(ctx(c), { ...input, action: 'reinstate' }), 200);
-    });
+    .openapi(approve, async (c) => c.json(await vet(c, 'approve'), 200))
+    .openapi(reject, async (c) => c.json(await vet(c, 'reject', c.req.valid('json')), 200))
+    .openapi(pause, async (c) => c.json(await vet(c, 'pause', c.req.valid('json')), 200))
+    .openapi(suspend, async (c) => c.json(await vet(c, 'suspend', c.req.valid('json')), 200))
+    .openapi(reinstate, async (c) => c.json(await vet(c, 'reinstate'), 200));
+}
+
+/** Every vetting action: the transition on this tenant's mentor, answered as admins see mentors. */
+function vet(c: Context<AppEnv>, action: VettingAction, body?: { reason?: string | null }) {
+  // The route's validator has checked the id by the time the handler runs.
+  const input = { tenantId: c.get('auth').tenant.id, mentorId: c.req.param('id') ?? '', action };
+  return changeMentorStatus(ctx(c), { ...input, ...body });
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { listReportsForReview, resolveReport } from '../../domain/reports/reports.js';
 import { atomic, ctx } from '../../http/atomic.js';
-import { decodeCursor, pageBody } from '../../http/cursor.js';
+import { pageBody, withCursor } from '../../http/cursor.js';
 import { createRouter } from '../../http/router.js';
 import {
   ReportPageSchema,
@@ -51,16 +51,9 @@ const resolve = adminRoute({
 export function adminReportRoutes() {
   return createRouter()
     .openapi(list, async (c) => {
-      const query = c.req.valid('query');
-      const page = await listReportsForReview(ctx(c), {
-        tenantId: c.get('auth').tenant.id,
-        status: query.status,
-        mentorId: query.mentorId,
-        reason: query.reason,
-        limit: query.limit,
-        cursor: decodeCursor(query.cursor, ReportCursorSchema),
-      });
-      return c.json(pageBody(page), 200);
+      const query = withCursor(c.req.valid('query'), ReportCursorSchema);
+      const tenantId = c.get('auth').tenant.id;
+      return c.json(pageBody(await listReportsForReview(ctx(c), { ...query, tenantId })), 200);
     })
     .openapi(resolve, async (c) => {
       const auth = c.get('auth');
