@@ -49,10 +49,10 @@ export const consoleStyles = css`
     gap: var(--_s3) var(--_s4);
   }
 
+  /* Labels at the body size: 0.95em before the type scale, nearer 1em than its small step. */
   label {
     display: grid;
     gap: var(--_s1);
-    font-size: var(--_sm);
   }
 
   input[type='number'],
