@@ -22,7 +22,7 @@ export class MmActionItems extends FollowUpElement {
       label.item {
         display: flex;
         align-items: flex-start;
-        gap: 8px;
+        gap: var(--_s2);
         font-weight: 400;
         cursor: pointer;
       }

@@ -8,7 +8,7 @@ export const askExpertStyles = [
     ${unsafeCSS(LAUNCHER_CSS)}
 
     button {
-      padding: 10px 18px;
+      padding: var(--_s3) var(--_s4);
     }
 
     [part~='panel'] {
@@ -18,11 +18,11 @@ export const askExpertStyles = [
       overflow: auto;
       border: 0;
       border-radius: var(--_r);
-      padding: 24px;
+      padding: var(--_s5);
       background: var(--_bg);
       color: inherit;
       font: inherit;
-      box-shadow: 0 20px 50px rgb(0 0 0 / 0.25);
+      box-shadow: var(--_z3);
     }
 
     [part~='panel']::backdrop {
@@ -37,36 +37,36 @@ export const askExpertStyles = [
         max-height: none;
         margin: 0;
         border-radius: 0;
-        padding: 16px;
+        padding: var(--_s4);
       }
     }
 
     h2 {
-      margin: 0 0 8px;
-      font-size: 1.25em;
+      margin: 0 0 var(--_s2);
+      font-size: var(--_xl);
     }
 
     .topic {
-      margin: 0 0 8px;
+      margin: 0 0 var(--_s2);
       color: var(--_mu);
       overflow-wrap: anywhere;
     }
 
     .offline,
     .intro {
-      margin: 0 0 12px;
+      margin: 0 0 var(--_s3);
     }
 
     mm-match-list,
     mm-confirmation {
-      margin-bottom: 12px;
+      margin-bottom: var(--_s3);
     }
 
     .footer {
       display: flex;
       justify-content: space-between;
-      gap: 8px;
-      margin-top: 16px;
+      gap: var(--_s2);
+      margin-top: var(--_s4);
     }
   `,
 ];

@@ -19,7 +19,7 @@ export const availabilityEditorStyles = css`
 
   form {
     display: grid;
-    gap: 12px;
+    gap: var(--_s3);
   }
 
   h3 {
@@ -30,14 +30,14 @@ export const availabilityEditorStyles = css`
   .zone label {
     display: flex;
     align-items: center;
-    gap: 6px;
+    gap: var(--_s2);
   }
 
   input[type='number'],
   input[type='time'],
   input[type='date'] {
     width: auto;
-    padding: 4px 6px;
+    padding: var(--_s1) var(--_s2);
     border-color: var(--_bd);
     background: var(--_bg);
     color: var(--_fg);
@@ -56,7 +56,7 @@ export const availabilityEditorStyles = css`
   }
 
   .error {
-    font-size: 0.9em;
+    font-size: var(--_sm);
   }
 
   .ok {
@@ -74,11 +74,11 @@ export const availabilityEditorStyles = css`
     box-sizing: border-box;
     min-width: 32px;
     min-height: 32px;
-    padding: 2px 10px;
+    padding: 2px var(--_s3);
   }
 
   button.icon {
-    padding: 0 8px;
+    padding: 0 var(--_s2);
     line-height: 1;
   }
 
@@ -87,7 +87,7 @@ export const availabilityEditorStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 4px 10px;
+    gap: var(--_s1) var(--_s3);
   }
 
   .combo {
@@ -96,7 +96,7 @@ export const availabilityEditorStyles = css`
   }
 
   .combo input {
-    padding: 4px 8px;
+    padding: var(--_s1) var(--_s2);
   }
 
   [role='listbox'] {
@@ -109,17 +109,17 @@ export const availabilityEditorStyles = css`
     max-height: 16em;
     overflow: auto;
     margin: 0;
-    padding: 4px 0;
+    padding: var(--_s1) 0;
     list-style: none;
     background: var(--_bg);
     color: var(--_fg);
     border: 1px solid var(--_bd);
-    border-radius: calc(var(--_r) / 2);
-    box-shadow: 0 6px 20px rgb(0 0 0 / 0.25);
+    border-radius: var(--_rs);
+    box-shadow: var(--_z2);
   }
 
   [role='option'] {
-    padding: 4px 10px;
+    padding: var(--_s1) var(--_s3);
     cursor: pointer;
     white-space: nowrap;
   }
@@ -151,8 +151,8 @@ export const availabilityEditorStyles = css`
     display: grid;
     grid-template-columns: 8.5em 1fr auto;
     align-items: start;
-    gap: 4px 12px;
-    padding: 4px 10px;
+    gap: var(--_s1) var(--_s3);
+    padding: var(--_s1) var(--_s3);
   }
 
   .day + .day {
@@ -170,7 +170,7 @@ export const availabilityEditorStyles = css`
 
   .ranges {
     display: grid;
-    gap: 4px;
+    gap: var(--_s1);
   }
 
   .off {
@@ -187,11 +187,11 @@ export const availabilityEditorStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 4px 8px;
+    gap: var(--_s1) var(--_s2);
   }
 
   .range {
-    gap: 4px 6px;
+    gap: var(--_s1) var(--_s2);
   }
 
   details {
@@ -218,18 +218,18 @@ export const availabilityEditorStyles = css`
     top: calc(100% + 4px);
     display: grid;
     gap: 2px;
-    padding: 4px;
+    padding: var(--_s1);
     white-space: nowrap;
     background: var(--_bg);
     border: 1px solid var(--_dv);
-    border-radius: calc(var(--_r) / 2);
-    box-shadow: 0 6px 20px rgb(0 0 0 / 0.25);
+    border-radius: var(--_rs);
+    box-shadow: var(--_z2);
   }
 
   .pop button {
     border: 0;
     text-align: start;
-    padding: 6px 10px;
+    padding: var(--_s2) var(--_s3);
   }
 
   .pop button:hover {
@@ -240,11 +240,11 @@ export const availabilityEditorStyles = css`
   /* Exceptions, numbers, lengths. */
   .overrides {
     display: grid;
-    gap: 6px;
+    gap: var(--_s2);
   }
 
   .override {
-    padding-inline-start: 12px;
+    padding-inline-start: var(--_s3);
   }
 
   .override .ranges {
@@ -253,7 +253,7 @@ export const availabilityEditorStyles = css`
 
   .grid {
     grid-template-columns: repeat(auto-fit, minmax(9.5em, 1fr));
-    gap: 8px 12px;
+    gap: var(--_s2) var(--_s3);
   }
 
   .grid label {
@@ -265,7 +265,7 @@ export const availabilityEditorStyles = css`
   }
 
   .lengths {
-    gap: 4px 14px;
+    gap: var(--_s1) var(--_s4);
   }
 
   .lengths label {

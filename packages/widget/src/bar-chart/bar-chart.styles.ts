@@ -5,11 +5,11 @@ export const barChartStyles = css`
     display: block;
   }
   figure {
-    margin: 0 0 16px;
+    margin: 0 0 var(--_s4);
   }
   figcaption {
     font-weight: 600;
-    margin-bottom: 4px;
+    margin-bottom: var(--_s1);
   }
   svg {
     width: 100%;
@@ -26,11 +26,11 @@ export const barChartStyles = css`
   }
   table {
     border-collapse: collapse;
-    font-size: 0.9em;
+    font-size: var(--_sm);
   }
   th,
   td {
     text-align: start;
-    padding: 2px 10px 2px 0;
+    padding: 2px var(--_s3) 2px 0;
   }
 `;

@@ -5,7 +5,7 @@ export const confirmationStyles = [
   baseStyles,
   css`
     p {
-      margin: 0 0 10px;
+      margin: 0 0 var(--_s3);
       overflow-wrap: anywhere;
     }
 
@@ -20,9 +20,9 @@ export const confirmationStyles = [
 
     .cancel {
       display: grid;
-      gap: 6px;
-      margin-top: 16px;
-      padding-top: 12px;
+      gap: var(--_s2);
+      margin-top: var(--_s4);
+      padding-top: var(--_s3);
       border-top: 1px solid var(--_dv);
     }
 

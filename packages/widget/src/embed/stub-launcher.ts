@@ -1,6 +1,6 @@
 import { LAUNCHER_LABEL, resolveLocale } from '../i18n/locale.js';
 import { findStub, STUB_SLOT } from '../internal/launcher-stub.js';
-import { LAUNCHER_CSS, THEME_CSS } from '../styles/launcher.js';
+import { LAUNCHER_CSS, LAUNCHER_THEME_CSS } from '../styles/launcher.js';
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -8,7 +8,7 @@ let sheet: CSSStyleSheet | undefined;
 function stubSheet(): CSSStyleSheet {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(THEME_CSS + LAUNCHER_CSS);
+    sheet.replaceSync(LAUNCHER_THEME_CSS + LAUNCHER_CSS);
   }
   return sheet;
 }

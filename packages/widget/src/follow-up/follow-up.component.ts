@@ -62,10 +62,10 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       mm-thread-view,
       mm-advisor-board {
         display: block;
-        margin-top: 24px;
+        margin-top: var(--_s5);
       }
       .card > * + * {
-        margin-top: 8px;
+        margin-top: var(--_s2);
       }
       /* In My help, which already names the time zone. */
       :host([slot='mine']) .zone {

@@ -6,7 +6,7 @@ export const instantHelpStyles = css`
   }
   .waiting {
     display: flex;
-    gap: 10px;
+    gap: var(--_s3);
     align-items: center;
   }
   .pulse {
@@ -22,14 +22,9 @@ export const instantHelpStyles = css`
       opacity: 0.3;
     }
   }
-  @media (prefers-reduced-motion: reduce) {
-    .pulse {
-      animation: none;
-    }
-  }
   [role='group'] {
     display: flex;
     flex-wrap: wrap;
-    gap: 6px;
+    gap: var(--_s2);
   }
 `;

@@ -40,7 +40,7 @@ export const confirmStyles = css`
   }
 
   .confirm p {
-    margin: 0 0 12px;
+    margin: 0 0 var(--_s3);
   }
 
   .danger {

@@ -6,15 +6,15 @@ export const leaderboardStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 8px;
+    gap: var(--_s2);
   }
 
   li {
     display: grid;
     grid-template-columns: 2.25em 1fr auto;
-    gap: 4px 12px;
+    gap: var(--_s1) var(--_s3);
     align-items: baseline;
-    padding: 8px 12px;
+    padding: var(--_s2) var(--_s3);
     border: 1px solid var(--_dv);
     border-radius: var(--_r);
   }
@@ -37,7 +37,7 @@ export const leaderboardStyles = css`
   .headline {
     grid-column: 2 / -1;
     color: var(--_mu);
-    font-size: 0.9em;
+    font-size: var(--_sm);
     overflow-wrap: anywhere;
   }
 
@@ -47,9 +47,9 @@ export const leaderboardStyles = css`
   }
 
   .meta {
-    margin: 0 0 8px;
+    margin: 0 0 var(--_s2);
     color: var(--_mu);
-    font-size: 0.9em;
+    font-size: var(--_sm);
   }
 
   .visually-hidden {
@@ -66,12 +66,7 @@ export const leaderboardStyles = css`
     border-radius: var(--_r);
     background: var(--_dv);
     opacity: 0.5;
-  }
-
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton {
-      animation: pulse 1.2s ease-in-out infinite alternate;
-    }
+    animation: pulse 1.2s ease-in-out infinite alternate;
   }
 
   @keyframes pulse {

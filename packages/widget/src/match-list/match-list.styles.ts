@@ -5,7 +5,7 @@ export const matchListStyles = [
   baseStyles,
   css`
     .status {
-      margin: 0 0 12px;
+      margin: 0 0 var(--_s3);
     }
 
     .cards[hidden] {
@@ -14,12 +14,12 @@ export const matchListStyles = [
 
     .review p,
     h4 {
-      margin: 0 0 8px;
+      margin: 0 0 var(--_s2);
     }
 
     label {
       display: block;
-      margin-bottom: 4px;
+      margin-bottom: var(--_s1);
     }
 
     .when {
@@ -31,11 +31,11 @@ export const matchListStyles = [
       margin: 0;
       padding: 0;
       display: grid;
-      gap: 12px;
+      gap: var(--_s3);
     }
   
     [part~='message-button'] {
-      margin-top: 12px;
+      margin-top: var(--_s3);
     }
 `,
 ];

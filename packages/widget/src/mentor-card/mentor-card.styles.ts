@@ -7,13 +7,13 @@ export const mentorCardStyles = [
     article {
       border: 1px solid var(--_dv);
       border-radius: var(--_r);
-      padding: 12px;
+      padding: var(--_s3);
       overflow-wrap: anywhere;
     }
 
     header {
       display: flex;
-      gap: 12px;
+      gap: var(--_s3);
       align-items: flex-start;
     }
 
@@ -42,28 +42,28 @@ export const mentorCardStyles = [
     }
 
     .reasons {
-      margin: 8px 0;
+      margin: var(--_s2) 0;
       padding-inline-start: 20px;
     }
 
     .slots-label {
-      margin: 0 0 4px;
+      margin: 0 0 var(--_s1);
     }
 
     .slots {
       display: flex;
       flex-wrap: wrap;
-      gap: 6px;
+      gap: var(--_s2);
     }
 
     .slots button {
       display: grid;
       text-align: center;
-      padding: 6px 10px;
+      padding: var(--_s2) var(--_s3);
     }
 
     .soon {
-      font-size: 0.85em;
+      font-size: var(--_sm);
       color: var(--_mu);
     }
   `,

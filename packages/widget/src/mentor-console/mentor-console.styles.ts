@@ -10,7 +10,7 @@ export const mentorConsoleStyles = css`
   label.switch {
     display: inline-flex;
     align-items: center;
-    gap: 8px;
+    gap: var(--_s2);
   }
 
   label.switch input {
@@ -19,7 +19,7 @@ export const mentorConsoleStyles = css`
   }
 
   .notice {
-    padding: 8px 12px;
+    padding: var(--_s2) var(--_s3);
     border-radius: var(--_r);
     background: #fef3c7;
     color: #78350f;
@@ -28,23 +28,23 @@ export const mentorConsoleStyles = css`
   .stats {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
-    gap: 8px;
-    margin: 0 0 16px;
+    gap: var(--_s2);
+    margin: 0 0 var(--_s4);
   }
 
   .stats dt {
     color: var(--_mu);
-    font-size: 0.85em;
+    font-size: var(--_sm);
   }
 
   .stats dd {
     margin: 0;
-    font-size: 1.4em;
+    font-size: var(--_2xl);
     font-weight: 600;
   }
 
   /* The leaderboard (shown only where the program turned it on) keeps apart from what follows. */
   mm-leaderboard {
-    margin: 0 0 24px;
+    margin: 0 0 var(--_s5);
   }
 `;

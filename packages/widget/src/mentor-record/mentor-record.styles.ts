@@ -4,19 +4,19 @@ export const mentorRecordStyles = css`
   .badges {
     display: flex;
     flex-wrap: wrap;
-    gap: 8px;
+    gap: var(--_s2);
     list-style: none;
-    margin: 0 0 12px;
+    margin: 0 0 var(--_s3);
     padding: 0;
   }
 
   .badges li {
     border: 1px solid var(--_dv);
     border-radius: 999px;
-    padding: 4px 12px;
+    padding: var(--_s1) var(--_s3);
   }
 
   .badges .meta {
-    margin-inline-start: 6px;
+    margin-inline-start: var(--_s2);
   }
 `;

@@ -54,7 +54,7 @@ export class MmMyHelp extends MmElement {
       /* One rhythm with the follow-up below: 24px above each section's heading (h3), its
          sessions (h4 each) 12px apart, so a button never touches the next heading. */
       h3 {
-        margin: 24px 0 12px;
+        margin: var(--_s5) 0 var(--_s3);
       }
       #heading {
         margin-top: 0;
@@ -64,15 +64,15 @@ export class MmMyHelp extends MmElement {
         margin: 0;
         padding: 0;
         display: grid;
-        gap: 12px;
+        gap: var(--_s3);
       }
       li {
         border-top: 1px solid var(--_dv);
-        padding-top: 8px;
+        padding-top: var(--_s2);
       }
       li p,
       h4 {
-        margin: 0 0 8px;
+        margin: 0 0 var(--_s2);
       }
       h4 {
         font-size: 1em;
@@ -84,7 +84,7 @@ export class MmMyHelp extends MmElement {
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 6px;
+        gap: var(--_s2);
       }
     `,
   ];

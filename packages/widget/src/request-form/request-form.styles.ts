@@ -6,12 +6,12 @@ export const requestFormStyles = [
   css`
     form {
       display: grid;
-      gap: 12px;
+      gap: var(--_s3);
     }
 
     .field {
       display: grid;
-      gap: 4px;
+      gap: var(--_s1);
     }
 
     .field p,
@@ -21,29 +21,29 @@ export const requestFormStyles = [
 
     fieldset {
       margin: 0;
-      padding: 8px 12px;
+      padding: var(--_s2) var(--_s3);
       border: 1px solid var(--_dv);
-      border-radius: calc(var(--_r) / 2);
+      border-radius: var(--_rs);
       display: flex;
       flex-wrap: wrap;
-      gap: 4px 16px;
+      gap: var(--_s1) var(--_s4);
     }
 
     legend {
       font-weight: 600;
-      padding: 0 4px;
+      padding: 0 var(--_s1);
     }
 
     .choice {
       font-weight: 400;
       display: inline-flex;
       align-items: center;
-      gap: 6px;
+      gap: var(--_s2);
     }
 
     .selection {
       display: grid;
-      gap: 6px;
+      gap: var(--_s2);
       justify-items: start;
     }
 
@@ -55,9 +55,9 @@ export const requestFormStyles = [
       box-sizing: border-box;
       width: 100%;
       margin: 0;
-      padding: 8px 12px;
+      padding: var(--_s2) var(--_s3);
       border-inline-start: 4px solid var(--_a);
-      border-radius: 4px;
+      border-radius: var(--_rs);
       background: color-mix(in srgb, var(--_fg) 6%, transparent);
       max-height: 8.5em;
       overflow: auto;
@@ -66,7 +66,7 @@ export const requestFormStyles = [
     }
 
     .context ul {
-      margin: 4px 0 0;
+      margin: var(--_s1) 0 0;
       padding-inline-start: 20px;
       overflow-wrap: anywhere;
     }

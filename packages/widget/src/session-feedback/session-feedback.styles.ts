@@ -8,7 +8,7 @@ export const sessionFeedbackStyles = css`
   .stars label {
     display: inline-block;
     cursor: pointer;
-    font-size: 1.6em;
+    font-size: var(--_2xl);
     color: var(--_bd);
   }
   .stars input {

@@ -7,9 +7,9 @@ export const adminStyles = css`
   .toolbar {
     display: flex;
     flex-wrap: wrap;
-    gap: 8px 12px;
+    gap: var(--_s2) var(--_s3);
     align-items: end;
-    margin: 0 0 12px;
+    margin: 0 0 var(--_s3);
   }
 
   .toolbar label {
@@ -31,7 +31,7 @@ export const adminStyles = css`
   }
 
   ul.rows > li {
-    padding: 10px 14px;
+    padding: var(--_s3) var(--_s4);
   }
 
   ul.rows > li + li {
@@ -41,7 +41,7 @@ export const adminStyles = css`
   .summary {
     display: flex;
     flex-wrap: wrap;
-    gap: 4px 12px;
+    gap: var(--_s1) var(--_s3);
     align-items: baseline;
   }
 
@@ -65,7 +65,7 @@ export const adminStyles = css`
     display: inline-block;
     width: 1.1em;
     color: var(--_mu);
-    transition: transform 0.15s;
+    transition: transform var(--_d) var(--_ez);
   }
 
   .disclosure[aria-expanded='true']::before {
@@ -74,7 +74,7 @@ export const adminStyles = css`
 
   .facts {
     color: var(--_mu);
-    font-size: 0.9em;
+    font-size: var(--_sm);
     margin: 0;
   }
 
@@ -82,8 +82,8 @@ export const adminStyles = css`
     display: inline-block;
     border: 1px solid var(--_bd);
     border-radius: 999px;
-    padding: 0 8px;
-    font-size: 0.8em;
+    padding: 0 var(--_s2);
+    font-size: var(--_xs);
     color: var(--_fg);
   }
 
@@ -95,24 +95,24 @@ export const adminStyles = css`
   .chips {
     display: inline-flex;
     flex-wrap: wrap;
-    gap: 4px;
+    gap: var(--_s1);
     list-style: none;
     margin: 0;
     padding: 0;
   }
 
   .chips li {
-    font-size: 0.8em;
+    font-size: var(--_xs);
     border-radius: 999px;
-    padding: 0 8px;
+    padding: 0 var(--_s2);
     background: color-mix(in srgb, var(--_a) 14%, var(--_bg));
     color: var(--_fg);
   }
 
   .detail {
-    margin: 8px 0 4px 1.1em;
+    margin: var(--_s2) 0 var(--_s1) 1.1em;
     display: grid;
-    gap: 8px;
+    gap: var(--_s2);
   }
 
   .detail p {
@@ -122,10 +122,10 @@ export const adminStyles = css`
   .pager {
     display: flex;
     flex-wrap: wrap;
-    gap: 8px;
+    gap: var(--_s2);
     align-items: center;
     justify-content: space-between;
-    margin-top: 12px;
+    margin-top: var(--_s3);
   }
 
   .muted {
@@ -137,8 +137,8 @@ export const adminStyles = css`
   }
 
   .kpi-group h4 {
-    margin: 16px 0 6px;
-    font-size: 0.95em;
+    margin: var(--_s4) 0 var(--_s2);
+    font-size: var(--_sm);
     color: var(--_mu);
     text-transform: uppercase;
     letter-spacing: 0.04em;
@@ -146,18 +146,18 @@ export const adminStyles = css`
 
   .kpis {
     list-style: none;
-    margin: 0 0 16px;
+    margin: 0 0 var(--_s4);
     padding: 0;
     display: grid;
     /* auto-fit: a group's cards share the whole row. */
     grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
-    gap: 12px;
+    gap: var(--_s3);
   }
 
   .kpi {
     border: 1px solid var(--_dv);
     border-radius: var(--_r);
-    padding: 12px 14px;
+    padding: var(--_s3) var(--_s4);
     background: color-mix(in srgb, var(--_a) 5%, var(--_bg));
     display: flex;
     flex-direction: column;
@@ -166,13 +166,13 @@ export const adminStyles = css`
   }
 
   .kpi .label {
-    font-size: 0.9em;
+    font-size: var(--_sm);
     font-weight: 600;
     margin: 0;
   }
 
   .kpi .figure {
-    font-size: 1.9em;
+    font-size: calc(1.25 * var(--_2xl));
     font-weight: 700;
     line-height: 1.15;
     font-variant-numeric: tabular-nums;
@@ -181,14 +181,14 @@ export const adminStyles = css`
 
   .kpi .explain {
     color: var(--_mu);
-    font-size: 0.85em;
+    font-size: var(--_sm);
     margin: 0;
   }
 
   .charts {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 340px), 1fr));
-    gap: 16px;
+    gap: var(--_s4);
     align-items: start;
   }
 
@@ -196,11 +196,11 @@ export const adminStyles = css`
     margin: 0;
     border: 1px dashed var(--_bd);
     border-radius: var(--_r);
-    padding: 16px;
+    padding: var(--_s4);
     min-height: 72px;
     display: grid;
     align-content: center;
-    gap: 4px;
+    gap: var(--_s1);
   }
 
   .chart-empty h4 {
@@ -222,36 +222,30 @@ export const adminStyles = css`
   .skeleton-line {
     display: block;
     height: 0.9em;
-    margin: 6px 0;
-    border-radius: 4px;
+    margin: var(--_s2) 0;
+    border-radius: var(--_rs);
     background: color-mix(in srgb, var(--_fg) 14%, var(--_bg));
   }
 
   @media (max-width: 480px) {
     .kpis {
       grid-template-columns: repeat(2, minmax(0, 1fr));
-      gap: 8px;
+      gap: var(--_s2);
     }
 
     .kpi {
-      padding: 10px;
+      padding: var(--_s3);
       min-height: 0;
     }
 
     .kpi .figure {
-      font-size: 1.5em;
+      font-size: var(--_2xl);
     }
   }
 
   @keyframes pulse {
     to {
       opacity: 0.55;
-    }
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
     }
   }
 `;

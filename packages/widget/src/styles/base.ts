@@ -1,10 +1,11 @@
 import { css, unsafeCSS } from 'lit';
 import { THEME_CSS } from './launcher.js';
 
-// The public custom properties (documented in the package README) resolve into short private
-// ones on every element's :host, light by default, dark with `theme="dark"` or, unless
-// `theme="light"`, when the system prefers dark. Set a --mm-* property on the element (or
-// any ancestor: custom properties cross shadow roots) to override it in both themes.
+// The design tokens (styles/launcher.ts: the public --mm-* custom properties, documented in the
+// package README) resolve into short private ones on every element's :host, light by default,
+// dark with `theme="dark"` or, unless `theme="light"`, when the system prefers dark. Set a --mm-*
+// property on the element (or any ancestor: custom properties cross shadow roots) to override it
+// in both themes. Styles here and in every component use only the private ones.
 export const tokens = css`
   ${unsafeCSS(THEME_CSS)}
 
@@ -16,7 +17,7 @@ export const tokens = css`
     font: inherit;
     cursor: pointer;
     border-radius: var(--_r);
-    padding: 8px 14px;
+    padding: var(--_s2) var(--_s4);
     border: 1px solid var(--_bd);
     background: var(--_bg);
     color: var(--_fg);
@@ -49,8 +50,8 @@ export const baseStyles = [
     }
 
     h3 {
-      margin: 0 0 12px;
-      font-size: 1.1em;
+      margin: 0 0 var(--_s3);
+      font-size: var(--_lg);
     }
 
     input:not([type='radio']),
@@ -58,9 +59,9 @@ export const baseStyles = [
       box-sizing: border-box;
       width: 100%;
       font: inherit;
-      padding: 8px 10px;
+      padding: var(--_s2) var(--_s3);
       border: 1px solid var(--_bd);
-      border-radius: calc(var(--_r) / 2);
+      border-radius: var(--_rs);
       background: var(--_bg);
       color: var(--_fg);
     }
@@ -79,7 +80,7 @@ export const baseStyles = [
 
     .hint {
       color: var(--_mu);
-      font-size: 0.9em;
+      font-size: var(--_sm);
     }
 
     .sr-only {
@@ -105,6 +106,6 @@ export const standaloneSurface = css`
   }
 
   :host(:not([slot])) {
-    padding: 16px;
+    padding: var(--_s4);
   }
 `;

@@ -9,20 +9,20 @@ export const consoleShellStyles = css`
   .console {
     border: 1px solid var(--_dv);
     border-radius: var(--_r);
-    padding: 16px;
+    padding: var(--_s4);
     background: var(--_bg);
   }
 
   h2 {
     margin: 0;
-    font-size: 1.25em;
+    font-size: var(--_xl);
   }
 
   /* One row at every width: on a phone the tabs scroll sideways instead of wrapping. */
   [role='tablist'] {
     display: flex;
-    gap: 4px;
-    margin: 12px 0;
+    gap: var(--_s1);
+    margin: var(--_s3) 0;
     border-bottom: 1px solid var(--_dv);
     overflow-x: auto;
     scrollbar-width: thin;

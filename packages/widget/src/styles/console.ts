@@ -7,25 +7,25 @@ export const consoleStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 12px;
+    gap: var(--_s3);
   }
 
   .card {
     border: 1px solid var(--_dv);
     border-radius: var(--_r);
-    padding: 12px 14px;
+    padding: var(--_s3) var(--_s4);
     background: var(--mm-surface, var(--_bg));
   }
 
   .card h4 {
-    margin: 0 0 4px;
+    margin: 0 0 var(--_s1);
     font-size: 1em;
   }
 
   .row {
     display: flex;
     flex-wrap: wrap;
-    gap: 8px;
+    gap: var(--_s2);
     align-items: center;
   }
 
@@ -40,19 +40,19 @@ export const consoleStyles = css`
 
   .meta {
     color: var(--_mu);
-    font-size: 0.9em;
+    font-size: var(--_sm);
   }
 
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(180px, 1fr));
-    gap: 10px 16px;
+    gap: var(--_s3) var(--_s4);
   }
 
+  /* Labels at the body size: 0.95em before the type scale, nearer 1em than its small step. */
   label {
     display: grid;
-    gap: 4px;
-    font-size: 0.95em;
+    gap: var(--_s1);
   }
 
   input[type='number'],
@@ -60,9 +60,9 @@ export const consoleStyles = css`
   input[type='date'],
   select {
     font: inherit;
-    padding: 6px 8px;
+    padding: var(--_s2) var(--_s2);
     border: 1px solid var(--_bd);
-    border-radius: calc(var(--_r) / 2);
+    border-radius: var(--_rs);
     background: var(--_bg);
     color: var(--_fg);
   }
@@ -70,8 +70,8 @@ export const consoleStyles = css`
   fieldset {
     border: 1px solid var(--_dv);
     border-radius: var(--_r);
-    margin: 0 0 12px;
-    padding: 8px 12px 12px;
+    margin: 0 0 var(--_s3);
+    padding: var(--_s2) var(--_s3) var(--_s3);
   }
 
   .pre {

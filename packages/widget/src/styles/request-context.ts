@@ -4,8 +4,8 @@ import { css } from 'lit';
 export const requestContextStyles = css`
   .question {
     display: grid;
-    gap: 6px;
-    margin: 8px 0;
+    gap: var(--_s2);
+    margin: var(--_s2) 0;
   }
 
   .question p,
@@ -47,17 +47,17 @@ export const requestContextStyles = css`
 
   .q-selection blockquote {
     margin: 2px 0 0;
-    padding: 4px 10px;
+    padding: var(--_s1) var(--_s3);
     border-inline-start: 3px solid var(--_a);
     color: var(--_fg);
     background: color-mix(in srgb, var(--_fg) 6%, var(--_bg));
-    border-radius: 0 calc(var(--_r) / 2) calc(var(--_r) / 2) 0;
+    border-radius: 0 var(--_rs) var(--_rs) 0;
   }
 
   .earlier {
-    margin: 6px 0;
+    margin: var(--_s2) 0;
     border-top: 1px solid var(--_dv);
-    padding-top: 6px;
+    padding-top: var(--_s2);
   }
 
   .earlier > summary {
@@ -67,14 +67,14 @@ export const requestContextStyles = css`
 
   .earlier ul {
     list-style: none;
-    margin: 6px 0 0;
+    margin: var(--_s2) 0 0;
     padding: 0;
     display: grid;
-    gap: 6px;
+    gap: var(--_s2);
   }
 
   .earlier li {
     border-inline-start: 2px solid var(--_dv);
-    padding-inline-start: 8px;
+    padding-inline-start: var(--_s2);
   }
 `;

@@ -3,17 +3,17 @@ import { css } from 'lit';
 export const threadStyles = css`
   .messages {
     list-style: none;
-    margin: 12px 0;
+    margin: var(--_s3) 0;
     padding: 0;
     display: grid;
-    gap: 8px;
+    gap: var(--_s2);
     max-height: 360px;
     overflow-y: auto;
   }
 
   .messages li {
     max-width: 85%;
-    padding: 8px 10px;
+    padding: var(--_s2) var(--_s3);
     border-radius: var(--_r);
     background: var(--mm-surface-muted, color-mix(in srgb, var(--_fg) 8%, var(--_bg)));
   }
@@ -24,17 +24,17 @@ export const threadStyles = css`
   }
 
   .messages p {
-    margin: 0 0 4px;
+    margin: 0 0 var(--_s1);
   }
 
   .thread-head {
     border-bottom: 1px solid var(--_dv);
-    padding-bottom: 8px;
-    margin: 8px 0;
+    padding-bottom: var(--_s2);
+    margin: var(--_s2) 0;
   }
 
   .thread-head h3 {
-    margin: 0 0 4px;
+    margin: 0 0 var(--_s1);
   }
 
   .who {
@@ -47,7 +47,7 @@ export const threadStyles = css`
     display: flex;
     justify-content: space-between;
     align-items: center;
-    gap: 8px;
+    gap: var(--_s2);
     text-align: start;
   }
 
@@ -58,7 +58,7 @@ export const threadStyles = css`
     background: var(--_a);
     color: var(--_af);
     border-radius: 999px;
-    padding: 0 8px;
-    font-size: 0.85em;
+    padding: 0 var(--_s2);
+    font-size: var(--_sm);
   }
 `;
