@@ -248,6 +248,18 @@ describe('instant help across two browsers (learner and mentor)', () => {
     expect(await textOf(items.locator('[aria-live]'))).toBe('1 of 1 done');
     await shot(followPage, '9-learner-board');
 
+    // Asking again from the board: the mentor's next free times, the one picked reviewed, booked.
+    const boardEl = follow.locator('mm-advisor-board');
+    await boardEl.getByRole('button', { name: 'Ask again' }).click();
+    const firstTime = boardEl.locator('[role=group] button').first();
+    await firstTime.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await firstTime.click();
+    await boardEl.getByRole('heading', { name: 'Check your session' }).waitFor({ state: 'visible' });
+    await shot(followPage, '9a-learner-board-review');
+    if (await boardEl.locator('#phone').count()) await boardEl.locator('#phone').fill('+34 600 111 222');
+    await boardEl.getByRole('button', { name: 'Book', exact: true }).click();
+    await expect.poll(() => textOf(boardEl.locator('.ok')), { timeout: STEP_TIMEOUT }).toMatch(/^Booked: /);
+
     const notes = await sk<{ actionItems: { text: string; done: boolean }[] }>(
       'GET',
       `/v1/bookings/${booking.id}/notes`,

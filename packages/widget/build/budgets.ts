@@ -15,7 +15,10 @@ export const BUDGETS = {
   consoles: {
     'mentor-console.js': 34 * KB,
     'admin-console.js': 32 * KB,
-    'follow-up.js': 32 * KB,
+    // 32 → 33 KB when the board of advisors and instant help's fallback gained the review of a
+    // picked time (with the phone step for calls) in all three languages; shared chunks (issue
+    // #20) are what brings these bundles down.
+    'follow-up.js': 33 * KB,
   },
 } as const;
 

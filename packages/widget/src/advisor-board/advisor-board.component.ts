@@ -1,7 +1,11 @@
 import type { TimeRange } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { oneClickFormat } from '../internal/call.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import {
+  BookingReview,
+  bookingReviewStyles,
+  type PickedTime,
+  sessionFormat,
+} from '../internal/booking-review.js';
 import type { BoardEntry } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -9,26 +13,44 @@ import { consoleStyles } from '../styles/console.js';
 
 /**
  * @tagname mm-advisor-board
- * @summary The learner's board of advisors: mentors they keep, with a label, to ask again in one
- * click (their next free times, then book).
+ * @summary The learner's board of advisors: mentors they keep, with a label, to ask again: their
+ * next free times, then the chosen one for review (length, format, time zone, the learner's phone
+ * for a call) before it is booked.
  *
  * @event mm-booking-created - Booked through "ask again". `detail: { booking, mentor }`.
  * @event mm-board-changed - An entry was removed. `detail: { mentorId }`.
  * @csspart button - Every button.
+ * @csspart book-button - "Book", on the review of the chosen time.
+ * @csspart change-button - "Change time", back to the free times (so does Escape).
  */
 export class MmAdvisorBoard extends FollowUpElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, bookingReviewStyles];
+
+  static override properties: PropertyDeclarations = {
+    duration: { type: Number },
+    now: { attribute: false },
+    entries: { state: true },
+    asking: { state: true },
+    slots: { state: true },
+    notice: { state: true },
+    booking: { state: true },
+  };
 
   /** Session length for "ask again", in minutes. */
-  @property({ type: Number }) duration = 15;
+  duration = 15;
   /** The current time (tests set it). */
-  @property({ attribute: false }) now: () => Date = () => new Date();
+  now: () => Date = () => new Date();
 
-  @state() private entries: BoardEntry[] = [];
+  private entries: BoardEntry[] = [];
   protected override loading = true;
-  @state() private asking: string | null = null;
-  @state() private slots: TimeRange[] = [];
-  @state() private notice = '';
+  private asking: string | null = null;
+  private slots: TimeRange[] = [];
+  private notice = '';
+  private booking = false;
+  /** The time picked, shown for review in its card before it is booked. */
+  readonly #review = new BookingReview<BoardEntry['mentor']>(this, (picked, phone) =>
+    this.#book(picked, phone),
+  );
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -41,29 +63,47 @@ export class MmAdvisorBoard extends FollowUpElement {
     });
   }
 
-  async #askAgain(entry: BoardEntry): Promise<void> {
+  async #askAgain(mentor: BoardEntry['mentor']): Promise<void> {
     if (!this.api) return;
-    this.asking = entry.mentor.id;
+    this.asking = mentor.id;
     this.slots = [];
     this.notice = '';
+    this.#review.close();
     try {
-      this.slots = await this.api.nextSlots(entry.mentor.id, this.duration, this.now());
+      this.slots = await this.api.nextSlots(mentor.id, this.duration, this.now());
     } catch (error) {
       this.error = this.describe(error);
     }
   }
 
-  async #book(entry: BoardEntry, slot: TimeRange): Promise<void> {
-    if (!this.api) return;
+  #pick(mentor: BoardEntry['mentor'], slot: TimeRange): void {
+    this.error = '';
+    void this.#review.open({ mentor, slot, format: sessionFormat(mentor) }, () =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-start="${slot.start}"]`),
+    );
+  }
+
+  async #book({ mentor, slot, format }: PickedTime<BoardEntry['mentor']>, phone?: string): Promise<void> {
+    if (!this.api || this.booking) return;
+    this.booking = true;
     try {
-      const format = oneClickFormat(entry.mentor);
-      const booking = await this.api.book(entry.mentor.id, slot.start, this.duration, format);
+      const booking = await this.api.book({
+        mentorId: mentor.id,
+        start: slot.start,
+        durationMinutes: this.duration,
+        format,
+        ...(phone ? { phone } : {}),
+      });
       this.asking = null;
+      this.#review.close();
       this.notice = this.t.board.booked(this.when(booking.start, 'day'));
-      this.emit('mm-booking-created', { booking, mentor: entry.mentor });
+      this.emit('mm-booking-created', { booking, mentor });
     } catch (error) {
       this.error = this.describe(error);
-      await this.#askAgain(entry);
+      // The time may be gone: show the free times as they are now.
+      await this.#askAgain(mentor);
+    } finally {
+      this.booking = false;
     }
   }
 
@@ -85,10 +125,16 @@ export class MmAdvisorBoard extends FollowUpElement {
             <h4>${entry.mentor.name}${entry.label ? html` <span class="meta">· ${entry.label}</span>` : nothing}</h4>
             <p class="meta">${entry.mentor.headline}</p>
             <div class="row">
-              <button part="button" class="primary" @click=${() => this.#askAgain(entry)}>${t.askAgain}</button>
+              <button part="button" class="primary" @click=${() => this.#askAgain(entry.mentor)}>${t.askAgain}</button>
               <button part="button" aria-label=${t.remove(entry.mentor.name)} @click=${() => this.#remove(entry)}>×</button>
             </div>
-            ${this.asking === entry.mentor.id ? this.#slots(entry) : nothing}
+            ${
+              this.asking !== entry.mentor.id
+                ? nothing
+                : this.#review.picked
+                  ? this.#review.render(this.t.slotReview, this.locale || undefined, this.booking)
+                  : this.#slots(entry)
+            }
           </li>`,
         )}
       </ul>`;
@@ -96,15 +142,17 @@ export class MmAdvisorBoard extends FollowUpElement {
 
   #slots(entry: BoardEntry) {
     const t = this.t.board;
-    return html`<div role="group" aria-label=${t.slotsFor(entry.mentor.name)}>
-      <p class="meta">${t.slotsFor(entry.mentor.name)}</p>
+    return html`<div role="group" aria-label=${this.t.slotsWith(entry.mentor.name)}>
+      <p class="meta">${this.t.slotsWith(entry.mentor.name)}</p>
       ${
         this.slots.length === 0
           ? html`<p>${t.noSlots}</p>`
           : html`<div class="row">
             ${this.slots.map(
-              (slot) => html`<button part="button" @click=${() => this.#book(entry, slot)}>
-                ${t.book(this.when(slot.start, 'day'))}
+              (
+                slot,
+              ) => html`<button part="button" data-start=${slot.start} @click=${() => this.#pick(entry.mentor, slot)}>
+                ${this.when(slot.start, 'day')}
               </button>`,
             )}
           </div>`

@@ -25,7 +25,7 @@ async function board(routes: Parameters<typeof fakeApi>[0]) {
 }
 
 describe('<mm-advisor-board>', () => {
-  it('asks a mentor again: their next free times for its session length, booked in their preferred format', async () => {
+  it('asks a mentor again: their next free times for its session length, the one picked reviewed, then booked in their first format', async () => {
     const times = [slot(60, 30), slot(120, 30)];
     const { el, calls, root } = await board({
       'GET /v1/me/board': () => json(200, { data: [entry(ada, 'SQL'), entry(grace, '')] }),
@@ -45,17 +45,67 @@ describe('<mm-advisor-board>', () => {
     expect(query.duration).to.equal('30');
     expect(query.from).to.equal('2026-12-01T09:00:00.000Z');
     expect(Date.parse(query.to!) - Date.parse(query.from!)).to.equal(14 * 86_400_000);
-    root.querySelector<HTMLButtonElement>('[role=group] button')!.click();
+    // A time is shown for review first: nothing is booked until "Book".
+    root.querySelector<HTMLButtonElement>(`[data-start="${times[0]!.start}"]`)!.click();
+    await waitUntil(() => root.querySelector('.review'), 'review');
+    const review = root.querySelector('.review')!;
+    expect(review.querySelector('h4')!.textContent).to.equal('Check your session');
+    expect(review.textContent).to.include('Session with Ada Lovelace');
+    expect(review.textContent).to.include('30 min');
+    expect(review.textContent).to.include('Text chat');
+    expect(review.textContent).to.include(`Time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
+    expect(root.activeElement).to.equal(review.querySelector('[part~="book-button"]'));
+    expect(calls.some((c) => c.method === 'POST')).to.be.false;
+    await expect(el).to.be.accessible();
+    // Escape: back to the times, on the one picked.
+    review.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await waitUntil(() => !root.querySelector('.review'), 'back to the times');
+    expect(root.activeElement).to.equal(root.querySelector(`[data-start="${times[0]!.start}"]`));
+    root.querySelector<HTMLButtonElement>(`[data-start="${times[1]!.start}"]`)!.click();
+    await waitUntil(() => root.querySelector('[part~="book-button"]'), 'review again');
+    root.querySelector<HTMLButtonElement>('[part~="book-button"]')!.click();
     await waitUntil(() => booked.length === 1, 'booked');
+    // The mentor's first format (Ada lists chat, then video).
     expect(calls.find((c) => c.method === 'POST')!.body).to.deep.equal({
       mentorId: 'mnt_ada',
-      start: times[0]!.start,
+      start: times[1]!.start,
       durationMinutes: 30,
-      format: 'video',
+      format: 'chat',
     });
     expect(booked[0]!.mentor.id).to.equal('mnt_ada');
     expect(root.querySelector('.ok')!.textContent).to.match(/^Booked: /);
     expect(root.querySelector('[role=group]')).to.be.null;
+  });
+
+  it('asks for the learner’s number before booking a call with a mentor who has no dial-in', async () => {
+    const caller = { ...grace, formats: ['call' as const], hasCallBridge: false };
+    const time = slot(60, 30);
+    const { calls, root } = await board({
+      'GET /v1/me/board': () => json(200, { data: [entry(caller, '')] }),
+      'GET /v1/mentors/mnt_grace/slots': () => json(200, { data: [time] }),
+      'POST /v1/bookings': (call) => json(201, booking({ id: 'bkg_call', ...(call.body as object) })),
+    });
+    root.querySelector<HTMLButtonElement>('li button.primary')!.click();
+    await waitUntil(() => root.querySelector(`[data-start="${time.start}"]`), 'free times');
+    root.querySelector<HTMLButtonElement>(`[data-start="${time.start}"]`)!.click();
+    await waitUntil(() => root.querySelector<HTMLInputElement>('#phone'), 'phone field');
+    const phone = root.querySelector<HTMLInputElement>('#phone')!;
+    expect(root.activeElement).to.equal(phone);
+    phone.value = '12345';
+    root.querySelector<HTMLButtonElement>('[part~="book-button"]')!.click();
+    await waitUntil(() => phone.getAttribute('aria-invalid') === 'true', 'refused number');
+    expect(root.querySelector('#phone-hint')!.className).to.equal('error');
+    expect(calls.some((c) => c.method === 'POST')).to.be.false;
+    phone.value = '+34 600 111 222';
+    phone.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await waitUntil(() => calls.some((c) => c.method === 'POST'), 'booked');
+    expect(calls.find((c) => c.method === 'POST')!.body).to.deep.equal({
+      mentorId: 'mnt_grace',
+      start: time.start,
+      durationMinutes: 30,
+      format: 'call',
+      phone: '+34600111222',
+    });
   });
 
   it('removes a mentor and says so to the page; a refused removal keeps them, in the server’s words', async () => {

@@ -159,7 +159,7 @@ describe('<mm-follow-up>', () => {
     expect(items.shadowRoot!.querySelector('[aria-live]')!.textContent).to.equal('1 of 2 done');
   });
 
-  it('adds the mentor to the board and books again in one click', async () => {
+  it('adds the mentor to the board and asks again: a free time, its review, booked', async () => {
     const next = slot(24 * 60);
     const { el, calls } = await followUp({
       'GET /v1/mentors/mnt_ada/slots': () => json(200, { data: [next] }),
@@ -183,6 +183,8 @@ describe('<mm-follow-up>', () => {
     board.shadowRoot!.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => board.shadowRoot!.querySelector('[role=group] button'), 'slots');
     board.shadowRoot!.querySelector<HTMLButtonElement>('[role=group] button')!.click();
+    await waitUntil(() => board.shadowRoot!.querySelector('[part~="book-button"]'), 'review');
+    board.shadowRoot!.querySelector<HTMLButtonElement>('[part~="book-button"]')!.click();
     await waitUntil(() => board.shadowRoot!.querySelector('.ok')!.textContent!.startsWith('Booked:'));
     const created = calls.find((c) => c.method === 'POST' && c.path === '/v1/bookings')!;
     expect(created.body).to.deep.equal({

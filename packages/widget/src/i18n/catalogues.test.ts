@@ -13,7 +13,11 @@ import { hasMessages, loadMessages, messages } from './index.js';
 import { leaderboardMessages } from './leaderboard.js';
 import { LAUNCHER_LABEL, LOCALES, type Locale } from './locale.js';
 import { consoleMessages } from './mentor-console.js';
+import { myHelpWords } from './my-help.js';
 import { panelWords } from './panel.js';
+import { reviewEn } from './review/en.js';
+import { reviewEs } from './review/es.js';
+import { reviewFr } from './review/fr.js';
 
 const learner: Record<Locale, unknown> = { en, es, fr };
 const lookup = (pick: (explicit: string, element: Element) => unknown) =>
@@ -28,7 +32,9 @@ const catalogues: Record<string, Record<Locale, unknown>> = {
   'admin console': lookup(adminMessages),
   'follow-up': lookup(followUpMessages),
   leaderboard: lookup(leaderboardMessages),
+  'My help': myHelpWords,
   'panel words': panelWords,
+  'slot review': { en: reviewEn, es: reviewEs, fr: reviewFr },
   badges: badgeNames,
   'launcher label': LAUNCHER_LABEL,
 };

@@ -1,6 +1,7 @@
 import { badgeNames } from './badges.js';
 import { LAUNCHER_LABEL } from './locale.js';
 import { plural } from './plural.js';
+import { reviewEn } from './review/en.js';
 
 // Every string the learner widget shows, in English. Plurals and values are functions.
 export const en = {
@@ -22,21 +23,8 @@ export const en = {
   },
   mine: {
     open: 'My help',
-    loading: 'Loading your sessions…',
-    upcoming: 'Upcoming',
-    past: 'Past',
-    now: 'Happening now',
-    none: 'Nothing here yet.',
     zone: (zone: string) => `Times in ${zone}`,
-    statuses: { confirmed: 'Booked', cancelled: 'Cancelled', completed: 'Completed', no_show: 'Missed' },
-    /** A confirmed session whose time has passed (before the server marks it completed). */
-    held: 'Held',
-    chat: 'Chat',
     unread: (n: number) => plural('en', n, { one: '# unread message', other: '# unread messages' }),
-    reschedule: 'Reschedule',
-    pick: 'Pick a new time',
-    keep: 'Keep this time',
-    moved: 'Your session has moved.',
     cancelAsk: (name: string, when: string) =>
       `Cancel your session with ${name} on ${when}? ${name} is told and the time is freed; this cannot be undone.`,
     keepSession: 'Keep the session',
@@ -49,7 +37,7 @@ export const en = {
     details: 'Details (optional)',
     detailsHint: 'What did you try? What happened?',
     format: 'How would you like help?',
-    formats: { video: 'Video call', call: 'Phone call', chat: 'Text chat' },
+    formats: reviewEn.formats,
     urgency: 'How soon?',
     urgencies: { now: 'Right now', today: 'Today', this_week: 'This week', flexible: 'Flexible' },
     selection: 'From the page, sent with your question:',
@@ -70,16 +58,10 @@ export const en = {
     back: 'Change my question',
     others: 'See other mentors',
     booking: 'Booking…',
-    review: 'Check your session',
-    zone: (zone: string) => `Time zone: ${zone}`,
-    book: 'Book',
-    change: 'Change time',
-    phone: 'Your phone number',
-    phoneHint: 'Only your mentor sees it. Start with + and the country code: +34 600 000 000',
-    phoneBad: 'Enter your number with + and the country code, such as +34 600 000 000.',
     message: (name: string) => `Message ${name} instead`,
     messaged: (name: string) => `Message thread with ${name} open: they will reply there.`,
   },
+  slotReview: reviewEn,
   card: {
     rating: (rating: string, count: number) =>
       `Rated ${rating} out of 5 (${plural('en', count, { one: '# review', other: '# reviews' })})`,
@@ -107,7 +89,7 @@ export const en = {
   },
   confirmation: {
     heading: 'You are booked',
-    withMentor: (name: string) => `Session with ${name}`,
+    withMentor: reviewEn.withMentor,
     join: 'Join the session',
     callYou: (phone: string) => `Your mentor will call you at ${phone}.`,
     dialIn: 'Dial in:',

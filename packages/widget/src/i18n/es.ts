@@ -2,6 +2,7 @@ import { badgeNames } from './badges.js';
 import type { Messages } from './en.js';
 import { LAUNCHER_LABEL } from './locale.js';
 import { plural } from './plural.js';
+import { reviewEs } from './review/es.js';
 
 // Every string the learner widget shows, in Spanish.
 export const es: Messages = {
@@ -23,25 +24,8 @@ export const es: Messages = {
   },
   mine: {
     open: 'Mis sesiones',
-    loading: 'Cargando tus sesiones…',
-    upcoming: 'Próximas',
-    past: 'Anteriores',
-    now: 'En curso',
-    none: 'Aún no hay nada.',
     zone: (zone) => `Horas en ${zone}`,
-    statuses: {
-      confirmed: 'Reservada',
-      cancelled: 'Cancelada',
-      completed: 'Completada',
-      no_show: 'No asististe',
-    },
-    held: 'Realizada',
-    chat: 'Chat',
     unread: (n) => plural('es', n, { one: '# mensaje sin leer', other: '# mensajes sin leer' }),
-    reschedule: 'Cambiar hora',
-    pick: 'Elige otra hora',
-    keep: 'Mantener esta hora',
-    moved: 'Tu sesión ha cambiado de hora.',
     cancelAsk: (name, when) =>
       `¿Cancelar tu sesión con ${name} el ${when}? Se avisa a ${name} y la hora queda libre; no se puede deshacer.`,
     keepSession: 'Mantener la sesión',
@@ -54,7 +38,7 @@ export const es: Messages = {
     details: 'Detalles (opcional)',
     detailsHint: '¿Qué has probado? ¿Qué ha pasado?',
     format: '¿Cómo quieres la ayuda?',
-    formats: { video: 'Videollamada', call: 'Llamada', chat: 'Chat de texto' },
+    formats: reviewEs.formats,
     urgency: '¿Para cuándo?',
     urgencies: { now: 'Ahora mismo', today: 'Hoy', this_week: 'Esta semana', flexible: 'Sin prisa' },
     selection: 'De la página, se envía con tu pregunta:',
@@ -75,16 +59,10 @@ export const es: Messages = {
     back: 'Cambiar mi pregunta',
     others: 'Ver otros mentores',
     booking: 'Reservando…',
-    review: 'Revisa tu sesión',
-    zone: (zone) => `Zona horaria: ${zone}`,
-    book: 'Reservar',
-    change: 'Cambiar hora',
-    phone: 'Tu número de teléfono',
-    phoneHint: 'Solo lo ve tu mentor. Empieza por + y el prefijo del país: +34 600 000 000',
-    phoneBad: 'Escribe tu número con + y el prefijo del país, por ejemplo +34 600 000 000.',
     message: (name) => `Escribir a ${name}`,
     messaged: (name) => `Hilo de mensajes con ${name} abierto: te responderá allí.`,
   },
+  slotReview: reviewEs,
   card: {
     rating: (rating, count) =>
       `Valoración ${rating} de 5 (${plural('es', count, { one: '# opinión', other: '# opiniones' })})`,
@@ -112,7 +90,7 @@ export const es: Messages = {
   },
   confirmation: {
     heading: 'Reserva confirmada',
-    withMentor: (name) => `Sesión con ${name}`,
+    withMentor: reviewEs.withMentor,
     join: 'Entrar en la sesión',
     callYou: (phone) => `Tu mentor te llamará al ${phone}.`,
     dialIn: 'Acceso a la llamada:',

@@ -2,9 +2,15 @@
 import type { CreateReportParams } from '@micromentor/sdk';
 import { catalogue, panelWords } from './panel.js';
 import { plural } from './plural.js';
+import { reviewEn } from './review/en.js';
+import { reviewEs } from './review/es.js';
+import { reviewFr } from './review/fr.js';
 
 const en = {
   ...panelWords.en,
+  slotReview: reviewEn,
+  /** A mentor's free times, as a group of buttons (the board, instant help's fallback). */
+  slotsWith: (name: string) => `Free times with ${name}`,
   review: 'Sessions to review',
   reviewEmpty: 'Nothing to review.',
   zone: (zone: string) => `Times in ${zone}`,
@@ -30,15 +36,13 @@ const en = {
   },
   board: {
     heading: 'Your board of advisors',
-    empty: 'Add mentors who helped you, to ask them again in one click.',
+    empty: 'Add mentors who helped you, to ask them again in a few clicks.',
     add: 'Add to my board',
     added: 'Added to your board.',
     label: 'Label (e.g. SQL, career)',
     remove: (name: string) => `Remove ${name} from your board`,
     askAgain: 'Ask again',
-    slotsFor: (name: string) => `Next free times with ${name}`,
     noSlots: 'No free times in the next two weeks.',
-    book: (when: string) => `Book ${when}`,
     booked: (when: string) => `Booked: ${when}. The confirmation is in your sessions.`,
   },
   instant: {
@@ -55,8 +59,6 @@ const en = {
     expired: 'Nobody could take it right now. Book one of these times instead:',
     expiredNone: 'Nobody could take it right now, and no mentor has a free time soon. Try again later.',
     nobodyOnline: 'No mentor who fits is online right now. Book one of the scheduled times instead.',
-    slotsWith: (name: string) => `Free times with ${name}`,
-    book: (when: string) => `Book ${when}`,
     booked: (when: string) => `Booked: ${when}. The confirmation is in your sessions.`,
   },
   report: {
@@ -83,6 +85,9 @@ export type FollowUpMessages = typeof en;
 
 const es: FollowUpMessages = {
   ...panelWords.es,
+  slotReview: reviewEs,
+  /** A mentor's free times, as a group of buttons (the board, instant help's fallback). */
+  slotsWith: (name: string) => `Huecos libres con ${name}`,
   review: 'Sesiones por valorar',
   reviewEmpty: 'No hay nada que valorar.',
   zone: (zone: string) => `Horas en ${zone}`,
@@ -108,15 +113,13 @@ const es: FollowUpMessages = {
   },
   board: {
     heading: 'Tu consejo asesor',
-    empty: 'Añade a quienes te ayudaron para volver a preguntarles con un clic.',
+    empty: 'Añade a quienes te ayudaron para volver a preguntarles en pocos clics.',
     add: 'Añadir a mi consejo',
     added: 'Añadido a tu consejo.',
     label: 'Etiqueta (p. ej. SQL, carrera)',
     remove: (name: string) => `Quitar a ${name} de tu consejo`,
     askAgain: 'Volver a preguntar',
-    slotsFor: (name: string) => `Próximos huecos con ${name}`,
     noSlots: 'No hay huecos libres en las próximas dos semanas.',
-    book: (when: string) => `Reservar ${when}`,
     booked: (when: string) => `Reservado: ${when}. La confirmación está en tus sesiones.`,
   },
   instant: {
@@ -133,8 +136,6 @@ const es: FollowUpMessages = {
     expired: 'Nadie ha podido atenderte ahora. Reserva una de estas horas:',
     expiredNone: 'Nadie ha podido atenderte ahora y no hay huecos libres pronto. Inténtalo más tarde.',
     nobodyOnline: 'Ahora no hay ningún mentor adecuado conectado. Reserva una de las horas programadas.',
-    slotsWith: (name: string) => `Huecos libres con ${name}`,
-    book: (when: string) => `Reservar ${when}`,
     booked: (when: string) => `Reservado: ${when}. La confirmación está en tus sesiones.`,
   },
   report: {
@@ -159,6 +160,9 @@ const es: FollowUpMessages = {
 
 const fr: FollowUpMessages = {
   ...panelWords.fr,
+  slotReview: reviewFr,
+  /** A mentor's free times, as a group of buttons (the board, instant help's fallback). */
+  slotsWith: (name: string) => `Créneaux libres avec ${name}`,
   review: 'Séances à évaluer',
   reviewEmpty: 'Rien à évaluer.',
   zone: (zone: string) => `Fuseau horaire : ${zone}`,
@@ -184,15 +188,13 @@ const fr: FollowUpMessages = {
   },
   board: {
     heading: 'Vos conseillers',
-    empty: 'Ajoutez les mentors qui vous ont été utiles, pour les solliciter à nouveau en un clic.',
+    empty: 'Ajoutez les mentors qui vous ont été utiles, pour les solliciter à nouveau en quelques clics.',
     add: 'Ajouter à mes conseillers',
     added: 'Ajouté à vos conseillers.',
     label: 'Libellé (p. ex. SQL, carrière)',
     remove: (name: string) => `Retirer ${name} de vos conseillers`,
     askAgain: 'Demander à nouveau',
-    slotsFor: (name: string) => `Prochains créneaux libres avec ${name}`,
     noSlots: 'Aucun créneau libre dans les deux prochaines semaines.',
-    book: (when: string) => `Réserver ${when}`,
     booked: (when: string) => `Réservé : ${when}. La confirmation est dans vos séances.`,
   },
   instant: {
@@ -211,8 +213,6 @@ const fr: FollowUpMessages = {
       'Personne n’a pu répondre pour l’instant, et aucun mentor n’a de créneau libre prochainement. Réessayez plus tard.',
     nobodyOnline:
       'Aucun mentor adapté n’est en ligne pour le moment. Réservez plutôt l’un des créneaux prévus.',
-    slotsWith: (name: string) => `Créneaux libres avec ${name}`,
-    book: (when: string) => `Réserver ${when}`,
     booked: (when: string) => `Réservé : ${when}. La confirmation est dans vos séances.`,
   },
   report: {

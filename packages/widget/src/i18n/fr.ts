@@ -2,6 +2,7 @@ import { badgeNames } from './badges.js';
 import type { Messages } from './en.js';
 import { LAUNCHER_LABEL } from './locale.js';
 import { plural } from './plural.js';
+import { reviewFr } from './review/fr.js';
 
 // Every string the learner widget shows, in French (vouvoiement throughout).
 export const fr: Messages = {
@@ -24,25 +25,8 @@ export const fr: Messages = {
   },
   mine: {
     open: 'Mes séances',
-    loading: 'Chargement de vos séances…',
-    upcoming: 'À venir',
-    past: 'Passées',
-    now: 'En cours',
-    none: 'Rien pour l’instant.',
     zone: (zone) => `Fuseau horaire : ${zone}`,
-    statuses: {
-      confirmed: 'Réservée',
-      cancelled: 'Annulée',
-      completed: 'Terminée',
-      no_show: 'Manquée',
-    },
-    held: 'Effectuée',
-    chat: 'Discussion',
     unread: (n) => plural('fr', n, { one: '# message non lu', other: '# messages non lus' }),
-    reschedule: 'Changer d’horaire',
-    pick: 'Choisissez un nouvel horaire',
-    keep: 'Garder cet horaire',
-    moved: 'Votre séance a été déplacée.',
     cancelAsk: (name, when) =>
       `Annuler votre séance avec ${name} le ${when} ? Nous prévenons ${name} et libérons le créneau ; c’est définitif.`,
     keepSession: 'Garder la séance',
@@ -55,7 +39,7 @@ export const fr: Messages = {
     details: 'Détails (facultatif)',
     detailsHint: 'Qu’avez-vous essayé ? Que s’est-il passé ?',
     format: 'Quel type d’aide préférez-vous ?',
-    formats: { video: 'Appel vidéo', call: 'Appel téléphonique', chat: 'Discussion écrite' },
+    formats: reviewFr.formats,
     urgency: 'Pour quand ?',
     urgencies: {
       now: 'Tout de suite',
@@ -81,16 +65,10 @@ export const fr: Messages = {
     back: 'Modifier ma question',
     others: 'Voir d’autres mentors',
     booking: 'Réservation…',
-    review: 'Vérifiez votre séance',
-    zone: (zone) => `Fuseau horaire : ${zone}`,
-    book: 'Réserver',
-    phone: 'Votre numéro de téléphone',
-    phoneHint: 'Seul votre mentor le voit. Commencez par + et l’indicatif du pays : +33 6 12 34 56 78',
-    phoneBad: 'Saisissez votre numéro avec + et l’indicatif du pays, par exemple +33 6 12 34 56 78.',
-    change: 'Changer d’horaire',
     message: (name) => `Écrire plutôt à ${name}`,
     messaged: (name) => `Conversation ouverte avec ${name} : la réponse y arrivera.`,
   },
+  slotReview: reviewFr,
   card: {
     rating: (rating, count) =>
       `Note : ${rating} sur 5 (${plural('fr', count, { one: '# avis', other: '# avis' })})`,
@@ -118,7 +96,7 @@ export const fr: Messages = {
   },
   confirmation: {
     heading: 'C’est réservé',
-    withMentor: (name) => `Séance avec ${name}`,
+    withMentor: reviewFr.withMentor,
     join: 'Rejoindre la séance',
     callYou: (phone) => `Votre mentor vous appellera au ${phone}.`,
     dialIn: 'Pour rejoindre l’appel :',

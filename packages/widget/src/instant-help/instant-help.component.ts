@@ -1,9 +1,13 @@
 import type { Booking, HelpRequest, Mentor } from '@micromentor/sdk';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { MmNextMatch } from '../events/mm-follow-up.js';
-import { oneClickFormat } from '../internal/call.js';
 import '../thread-view/thread-view.js';
+import {
+  BookingReview,
+  bookingReviewStyles,
+  type PickedTime,
+  sessionFormat,
+} from '../internal/booking-review.js';
 import type { LiveEvent, Subscribe } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
@@ -22,7 +26,8 @@ const MINUTE = 60_000;
  * @tagname mm-instant-help
  * @summary The learner's side of an instant (`urgency: now`) request: a waiting state while
  * the online mentors are asked, the winner live, the session's chat — or, when nobody accepts
- * within the program's window, scheduled times to book instead. Updates live.
+ * within the program's window, scheduled times to book instead (each shown for review before it
+ * is booked). Updates live.
  *
  * @event mm-instant-matched - A mentor accepted. `detail: { requestId, booking }`.
  * @event mm-instant-expired - Nobody accepted in time. `detail: { requestId, matches }`.
@@ -30,29 +35,47 @@ const MINUTE = 60_000;
  * @event mm-message-sent - From the chat. `detail: { message }`.
  *
  * @csspart button - Every button.
+ * @csspart book-button - "Book", on the review of the time picked instead.
+ * @csspart change-button - "Change time", back to the times (so does Escape).
  * @cssproperty --mm-accent - Accent and focus colour. Default `#4338ca`.
  */
 export class MmInstantHelp extends FollowUpElement {
-  static override styles = [baseStyles, consoleStyles, instantHelpStyles];
+  static override styles = [baseStyles, consoleStyles, bookingReviewStyles, instantHelpStyles];
+
+  static override properties: PropertyDeclarations = {
+    requestId: { attribute: 'request-id' },
+    offers: { type: Number },
+    subscribe: { attribute: false },
+    phase: { state: true },
+    request: { state: true },
+    booking: { state: true },
+    mentorName: { state: true },
+    instead: { state: true },
+    booked: { state: true },
+    busy: { state: true },
+    nobodyOnline: { state: true },
+  };
 
   /** The instant request to follow. */
-  @property({ attribute: 'request-id' }) requestId = '';
+  requestId = '';
   /** How many mentors it was offered to, when known (the create answer's `offers`). */
-  @property({ type: Number }) offers = 0;
+  offers = 0;
   /** Live events; by default the SDK's `events.subscribe` (tests give their own). */
-  @property({ attribute: false }) subscribe: Subscribe | null = null;
+  subscribe: Subscribe | null = null;
 
-  @state() private phase: Phase = 'loading';
-  @state() private request: HelpRequest | null = null;
-  @state() private booking: Booking | null = null;
-  @state() private mentorName = '';
-  @state() private instead: NextMatch[] = [];
-  @state() private booked: Booking | null = null;
-  @state() private busy = false;
+  private phase: Phase = 'loading';
+  private request: HelpRequest | null = null;
+  private booking: Booking | null = null;
+  private mentorName = '';
+  private instead: NextMatch[] = [];
+  private booked: Booking | null = null;
+  private busy = false;
   /** Expired because nobody had it on offer when we looked (no slots came with an event). */
-  @state() private nobodyOnline = false;
+  private nobodyOnline = false;
 
   #abort: AbortController | null = null;
+  /** A time picked instead, shown for review before it is booked. */
+  readonly #review = new BookingReview(this, (picked, phone) => this.#book(picked, phone));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -153,16 +176,43 @@ export class MmInstantHelp extends FollowUpElement {
     }
   }
 
-  async #book(match: NextMatch, slot: { start: string; end: string }): Promise<void> {
+  /** A time picked instead: the mentor's formats decide the session's, then it is shown for review. */
+  async #pick(match: NextMatch, slot: { start: string; end: string }): Promise<void> {
+    const api = this.api;
+    if (!api || this.busy) return;
+    this.busy = true;
+    let mentor: Mentor;
+    try {
+      mentor = await api.mentor(match.mentorId);
+      this.error = '';
+    } catch (error) {
+      this.error = this.describe(error);
+      return;
+    } finally {
+      this.busy = false;
+    }
+    await this.#review.open({ mentor, slot, format: sessionFormat(mentor, this.request?.format) }, () =>
+      this.renderRoot.querySelector<HTMLElement>(
+        `[data-start="${slot.start}"][data-mentor="${match.mentorId}"]`,
+      ),
+    );
+  }
+
+  async #book({ mentor, slot, format }: PickedTime<Mentor>, phone?: string): Promise<void> {
     const api = this.api;
     if (!api || this.busy) return;
     this.busy = true;
     try {
-      const mentor: Mentor = await api.mentor(match.mentorId);
-      const format = oneClickFormat(mentor, this.request?.format);
       const minutes = Math.round((Date.parse(slot.end) - Date.parse(slot.start)) / MINUTE);
-      const booking = await api.book(match.mentorId, slot.start, minutes, format);
+      const booking = await api.book({
+        mentorId: mentor.id,
+        start: slot.start,
+        durationMinutes: minutes,
+        format,
+        ...(phone ? { phone } : {}),
+      });
       this.booked = booking;
+      this.#review.close();
       this.error = '';
       this.emit('mm-booking-created', { booking, mentor });
     } catch (error) {
@@ -204,16 +254,19 @@ export class MmInstantHelp extends FollowUpElement {
     if (withSlots.length === 0) {
       return html`<p role="status">${this.nobodyOnline ? t.nobodyOnline : t.expiredNone}</p>`;
     }
+    if (this.#review.picked)
+      return this.#review.render(this.t.slotReview, this.locale || undefined, this.busy);
     return html`<p role="status">${t.expired}</p>
       <ul class="cards">
         ${withSlots.map(
           (m) => html`<li class="card">
             <h4>${m.name}</h4>
-            <div role="group" aria-label=${t.slotsWith(m.name)}>
+            <div role="group" aria-label=${this.t.slotsWith(m.name)}>
               ${m.nextSlots.slice(0, 3).map(
                 (slot) =>
-                  html`<button part="button" type="button" ?disabled=${this.busy} @click=${() => this.#book(m, slot)}>
-                    ${t.book(this.when(slot.start, 'slot'))}
+                  html`<button part="button" type="button" data-mentor=${m.mentorId} data-start=${slot.start}
+                    ?disabled=${this.busy} @click=${() => this.#pick(m, slot)}>
+                    ${this.when(slot.start, 'slot')}
                   </button>`,
               )}
             </div>

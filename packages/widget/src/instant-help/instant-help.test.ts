@@ -122,7 +122,7 @@ describe('<mm-instant-help>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('offers scheduled times when nobody accepts within the window, and books one', async () => {
+  it('offers scheduled times when nobody accepts within the window, and books one after its review', async () => {
     const next = slot(90, 15);
     const { el, live, calls } = await instant({
       'POST /v1/bookings': (call) =>
@@ -147,6 +147,12 @@ describe('<mm-instant-help>', () => {
     );
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector<HTMLButtonElement>('[role=group] button')!.click();
+    // Reviewed first: the mentor, the time and the format, nothing booked yet.
+    await waitUntil(() => el.shadowRoot!.querySelector('.review'), 'review');
+    expect(el.shadowRoot!.querySelector('.review')!.textContent).to.include('Session with Ada Lovelace');
+    expect(calls.some((c) => c.method === 'POST')).to.be.false;
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="book-button"]')!.click();
     await waitUntil(() => text(el).includes('Booked:'), 'booked');
     const created = calls.find((c) => c.method === 'POST' && c.path === '/v1/bookings')!;
     expect(created.body).to.deep.equal({

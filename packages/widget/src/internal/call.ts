@@ -1,4 +1,4 @@
-import type { Booking, Mentor, SessionFormat } from '@micromentor/sdk';
+import type { Booking } from '@micromentor/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 
 /**
@@ -39,19 +39,4 @@ export function callLine(
   const way = callWay(booking);
   if (!way) return nothing;
   return html`<p class="call">${'phone' in way ? t.callYou(way.phone) : html`${t.dialIn} ${dialLink(way.dialIn, way.href)}`}</p>`;
-}
-
-/**
- * The format a one-click booking (no review step, so no phone number can be asked) uses with a
- * mentor: the one wanted when the mentor offers it and it needs no number, else video, else
- * chat; a call only as the last resort (with a mentor's call bridge it needs no number).
- */
-export function oneClickFormat(
-  mentor: Pick<Mentor, 'formats' | 'hasCallBridge'>,
-  wanted?: SessionFormat | null,
-): SessionFormat {
-  const usable = (format: SessionFormat) =>
-    mentor.formats.includes(format) && (format !== 'call' || mentor.hasCallBridge);
-  if (wanted && usable(wanted)) return wanted;
-  return (['video', 'chat', 'call'] as const).find(usable) ?? mentor.formats[0] ?? 'video';
 }

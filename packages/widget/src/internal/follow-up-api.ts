@@ -3,6 +3,7 @@ import type {
   ActionItem,
   BoardEntry,
   Booking,
+  CreateBookingParams,
   CreateReportParams,
   FeedbackSolved,
   HelpRequest,
@@ -50,12 +51,7 @@ export function followUpApi(client: Micromentor) {
           duration,
         })
       ).data.slice(0, 4),
-    book: (
-      mentorId: string,
-      start: string,
-      durationMinutes: number,
-      format: Booking['format'],
-    ): Promise<Booking> => client.bookings.create({ mentorId, start, durationMinutes, format }),
+    book: (params: CreateBookingParams): Promise<Booking> => client.bookings.create(params),
   };
 }
 

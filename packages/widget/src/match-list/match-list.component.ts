@@ -1,9 +1,10 @@
-import type { HelpRequest, Match, Mentor, SessionFormat, TimeRange } from '@micromentor/sdk';
+import type { HelpRequest, Match, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { MmSlotSelectEvent } from '../events/mm-booking-created.js';
-import { MESSAGE_MAX, phoneNumber } from '../internal/limits.js';
+import { BookingReview, sessionFormat } from '../internal/booking-review.js';
+import { MESSAGE_MAX } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
-import { formatDateTime, slotMinutes } from '../internal/time.js';
+import { slotMinutes } from '../internal/time.js';
 import '../mentor-card/mentor-card.js';
 import { matchListStyles } from './match-list.styles.js';
 
@@ -41,8 +42,6 @@ export class MmMatchList extends MmElement {
     loading: { type: Boolean, reflect: true },
     chat: { type: Boolean },
     messaged: { state: true },
-    picked: { state: true },
-    phoneBad: { state: true },
   };
 
   /** The request the matches are for: its id and format go with the booking. */
@@ -60,22 +59,26 @@ export class MmMatchList extends MmElement {
   /** The mentor whose thread "Message instead" opened. */
   private messaged = '';
 
-  /** The time picked, under review before it is booked; `card` is the mentor card it came from. */
-  private picked: { mentor: Mentor; slot: TimeRange; format: SessionFormat; card: HTMLElement } | null = null;
-
-  /** The phone number typed for a call is not one the server takes (shown inline). */
-  private phoneBad = false;
+  /** The time picked, under review before it is booked. */
+  readonly #review = new BookingReview(this, ({ mentor, slot, format }, phone) =>
+    this.attempt('booking', async () => {
+      const booking = await this.api.bookings.create({
+        mentorId: mentor.id,
+        start: slot.start,
+        durationMinutes: slotMinutes(slot),
+        format,
+        ...(this.request ? { requestId: this.request.id } : {}),
+        ...(phone ? { phone } : {}),
+      });
+      this.emit('mm-booking-created', { booking, mentor });
+    }),
+  );
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('results') || changed.has('request')) {
       this.error = this.messaged = '';
-      this.picked = null;
+      this.#review.picked = null;
     }
-  }
-
-  /** The phone field, on the review of a call with a mentor who has no dial-in. */
-  get #phone(): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>('#phone');
   }
 
   /**
@@ -95,92 +98,15 @@ export class MmMatchList extends MmElement {
   }
 
   /** A time picked: shown for review with "Book" focused; nothing is booked yet. */
-  async #review(event: MmSlotSelectEvent): Promise<void> {
+  #pick(event: MmSlotSelectEvent): void {
     event.stopPropagation();
     if (this.busy) return;
     const { mentor, slot } = event.detail;
-    const wanted = this.request?.format;
-    const format: SessionFormat =
-      wanted && mentor.formats.includes(wanted) ? wanted : (mentor.formats[0] ?? 'video');
+    const card = event.target as HTMLElement;
     this.error = '';
-    this.phoneBad = false;
-    this.picked = { mentor, slot, format, card: event.target as HTMLElement };
-    await this.updateComplete;
-    (this.#phone ?? this.renderRoot.querySelector<HTMLElement>('[part~="book-button"]'))?.focus();
-  }
-
-  /** "Change time" or Escape: back to the free times, focus on the one picked. */
-  async #back(): Promise<void> {
-    const picked = this.picked;
-    this.picked = null;
-    this.error = '';
-    await this.updateComplete;
-    picked?.card.shadowRoot?.querySelector<HTMLElement>(`[data-start="${picked.slot.start}"]`)?.focus();
-  }
-
-  async #book(): Promise<void> {
-    const picked = this.picked;
-    if (!picked || this.busy) return;
-    const { mentor, slot, format } = picked;
-    const field = this.#phone;
-    const phone = field && phoneNumber(field.value);
-    if (field && !phone) {
-      this.phoneBad = true;
-      field.focus();
-      return;
-    }
-    await this.attempt('booking', async () => {
-      const booking = await this.api.bookings.create({
-        mentorId: mentor.id,
-        start: slot.start,
-        durationMinutes: slotMinutes(slot),
-        format,
-        ...(this.request ? { requestId: this.request.id } : {}),
-        ...(phone ? { phone } : {}),
-      });
-      this.emit('mm-booking-created', { booking, mentor });
-    });
-  }
-
-  #reviewing(): TemplateResult {
-    const t = this.t.matches;
-    const { mentor, slot, format } = this.picked!;
-    const locale = this.resolvedLocale;
-    return html`<div
-      class="review"
-      @keydown=${(event: KeyboardEvent) => {
-        // Escape goes back a step; the panel around stays open.
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        void this.#back();
-      }}
-    >
-      <h4>${t.review}</h4>
-      <p>${this.t.confirmation.withMentor(mentor.name)}</p>
-      <p class="when"><time datetime=${slot.start}>${formatDateTime(slot.start, locale)}</time></p>
-      <p>${t.zone(Intl.DateTimeFormat().resolvedOptions().timeZone)}</p>
-      <p>
-        ${new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(slotMinutes(slot))} ·
-        ${this.t.form.formats[format]}
-      </p>
-      ${
-        format === 'call' && !mentor.hasCallBridge
-          ? html`<p>
-              <label for="phone">${t.phone}</label>
-              <input id="phone" type="tel" autocomplete="tel" aria-describedby="phone-hint" aria-invalid=${this.phoneBad}
-                @change=${() => {
-                  this.phoneBad = !phoneNumber(this.#phone!.value);
-                }}
-                @input=${() => {
-                  if (this.phoneBad) this.phoneBad = !phoneNumber(this.#phone!.value);
-                }}
-                @keydown=${(event: KeyboardEvent) => event.key === 'Enter' && this.#book()} />
-            </p>
-            <p id="phone-hint" class=${this.phoneBad ? 'error' : 'hint'}>${this.phoneBad ? t.phoneBad : t.phoneHint}</p>`
-          : nothing
-      }
-      <button part="button book-button" class="primary" type="button" ?disabled=${this.busy} @click=${this.#book}>${t.book}</button> <button part="button change-button" type="button" ?disabled=${this.busy} @click=${this.#back}>${t.change}</button>
-    </div>`;
+    void this.#review.open({ mentor, slot, format: sessionFormat(mentor, this.request?.format) }, () =>
+      card.shadowRoot?.querySelector<HTMLElement>(`[data-start="${slot.start}"]`),
+    );
   }
 
   /** No match: asks again for any format with no rush (the request-form events drive the panel). */
@@ -231,11 +157,11 @@ export class MmMatchList extends MmElement {
             ? html`<button part="button broaden-button" type="button" @click=${this.#broaden}>${t.broaden}</button>`
             : nothing
         }
-        ${this.picked ? this.#reviewing() : nothing}
+        ${this.#review.render(this.t.slotReview, this.resolvedLocale, this.busy)}
         ${
           this.loading || !this.results.length
             ? nothing
-            : html`<ul class="cards" ?hidden=${!!this.picked} @mm-slot-select=${this.#review}>
+            : html`<ul class="cards" ?hidden=${!!this.#review.picked} @mm-slot-select=${this.#pick}>
                 ${this.results.map(
                   (match) => html`<li>
                     <mm-mentor-card

@@ -1,8 +1,10 @@
 import { css } from 'lit';
+import { bookingReviewStyles } from '../internal/booking-review.js';
 import { baseStyles } from '../styles/base.js';
 
 export const matchListStyles = [
   baseStyles,
+  bookingReviewStyles,
   css`
     .status {
       margin: 0 0 var(--_s3);
@@ -12,18 +14,8 @@ export const matchListStyles = [
       display: none;
     }
 
-    .review p,
     h4 {
       margin: 0 0 var(--_s2);
-    }
-
-    label {
-      display: block;
-      margin-bottom: var(--_s1);
-    }
-
-    .when {
-      font-weight: 600;
     }
 
     .cards {

@@ -1,5 +1,6 @@
 import type { Booking, TimeRange } from '@micromentor/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { myHelpWords } from '../i18n/my-help.js';
 import { callLine } from '../internal/call.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
 import { MmElement } from '../internal/mm-element.js';
@@ -40,6 +41,11 @@ type Place = 'now' | 'upcoming' | 'past';
  * @csspart chat-button - Opens the conversation of a session happening now.
  */
 export class MmMyHelp extends MmElement {
+  /** The words only My help shows, in the element's language. */
+  get #words() {
+    return myHelpWords[this.resolvedLocale];
+  }
+
   static override properties: PropertyDeclarations = {
     bookings: { state: true },
     moving: { state: true },
@@ -161,7 +167,7 @@ export class MmMyHelp extends MmElement {
       const moved = await this.api.bookings.reschedule(booking.id, { start: slot.start });
       this.emit('mm-booking-rescheduled', { booking: moved });
       await this.refresh();
-      this.status = this.t.mine.moved;
+      this.status = this.#words.moved;
     });
     await this.#reread();
   }
@@ -175,7 +181,7 @@ export class MmMyHelp extends MmElement {
   }
 
   #item(booking: Booking, place: Place, now: number): TemplateResult {
-    const t = this.t.mine;
+    const t = { ...this.t.mine, ...this.#words };
     const locale = this.resolvedLocale;
     const moving = this.moving?.booking.id === booking.id ? this.moving : null;
     const join = place === 'now' && booking.format !== 'chat' ? safeUrl(booking.joinUrl) : null;
@@ -224,12 +230,12 @@ export class MmMyHelp extends MmElement {
       ${
         items.length
           ? html`<ul>${items.map((b) => this.#item(b, place, now))}</ul>`
-          : html`<p class="hint">${this.t.mine.none}</p>`
+          : html`<p class="hint">${this.#words.none}</p>`
       }`;
   }
 
   protected override render(): TemplateResult {
-    const t = this.t.mine;
+    const t = { ...this.t.mine, ...this.#words };
     const now = Date.now();
     const all = this.bookings ?? [];
     // Each session in one place: by its status, then by the clock (a confirmed one is "Held"
