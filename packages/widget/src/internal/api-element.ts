@@ -1,5 +1,5 @@
 import { ConnectionError, MicromentorError } from '@micromentor/sdk';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MmEventDetail } from '../events/event-detail.js';
 import type { MmErrorStep } from '../events/mm-error.js';
@@ -12,6 +12,17 @@ export interface PanelWords {
   errors: { generic: string; network: string };
 }
 
+/** The theme of the nearest themed element this one is drawn inside (across shadow roots), or ''. */
+function themeAround(element: Element): string {
+  let host = (element.getRootNode() as ShadowRoot).host;
+  while (host) {
+    const theme = host.getAttribute('theme');
+    if (theme) return theme;
+    host = (host.getRootNode() as ShadowRoot).host;
+  }
+  return '';
+}
+
 /** What every console panel shares: its API calls, the locale, its words, failures and typed events. */
 export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> extends LitElement {
   /** The panel's API calls (set by the console element that holds it). */
@@ -19,6 +30,12 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
 
   /** `en`, `es` or `fr`; empty: the page's `lang`, then the browser's languages. */
   @property({ reflect: true }) locale = '';
+
+  /**
+   * `light` or `dark`; empty: the system's preference. A panel nested in a themed element (a
+   * console, the follow-up) takes that element's theme, and follows it when it changes.
+   */
+  @property({ reflect: true }) theme = '';
 
   /** The panel's data is on its way (panels that load on connect start with it on). */
   @state() protected loading = false;
@@ -28,6 +45,20 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
 
   /** The element's words, in its locale. */
   abstract get t(): Words;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.theme) this.theme = themeAround(this);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // A theme set after the panels were drawn (the page switched it): they follow.
+    if (changed.has('theme') && changed.get('theme') !== undefined) {
+      for (const panel of this.renderRoot.querySelectorAll('*'))
+        if (panel instanceof ApiElement) panel.theme = this.theme;
+    }
+  }
 
   /** A failed call in plain words (the server's own `detail` for 4xx answers, which say what to fix). */
   describe(error: unknown): string {

@@ -1,6 +1,6 @@
 import type { Micromentor } from '@micromentor/sdk';
 import { html, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import type { PanelWords } from './api-element.js';
 import { ClientElement } from './client-element.js';
 import { tabList } from './tabs.js';
@@ -22,8 +22,6 @@ export abstract class ConsoleShell<
   Tab extends string,
   Words extends ShellWords<Tab>,
 > extends ClientElement<Api, C, Words> {
-  @property({ reflect: true }) theme = '';
-
   /** `refused`: no user, or one who may not use this console. */
   @state() protected phase: 'loading' | 'ready' | 'error' | 'refused' = 'loading';
   /** The tab shown (each console sets its first). */
