@@ -21,8 +21,9 @@ export const mentorConsoleStyles = css`
   .notice {
     padding: var(--_s2) var(--_s3);
     border-radius: var(--_r);
-    background: #fef3c7;
-    color: #78350f;
+    /* Amber over the theme's background, in the theme's text colour: readable in both themes. */
+    background: color-mix(in srgb, #f59e0b 25%, var(--_bg));
+    color: var(--_fg);
   }
 
   .stats {

@@ -16,7 +16,7 @@ export const sessionFeedbackStyles = css`
     opacity: 0;
   }
   .stars label.on {
-    color: #b45309;
+    color: color-mix(in srgb, #d97706 80%, var(--_fg));
   }
   .stars input:focus-visible + span {
     outline: 3px solid var(--_a);

@@ -14,7 +14,7 @@ export const consoleStyles = css`
     border: 1px solid var(--_dv);
     border-radius: var(--_r);
     padding: var(--_s3) var(--_s4);
-    background: var(--mm-surface, var(--_bg));
+    background: var(--_bg);
   }
 
   .card h4 {
@@ -79,7 +79,8 @@ export const consoleStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /* Success green mixed with the theme's text: dark green on light, light green on dark. */
   .ok {
-    color: #166534;
+    color: color-mix(in srgb, #15803d 75%, var(--_fg));
   }
 `;

@@ -15,12 +15,12 @@ export const threadStyles = css`
     max-width: 85%;
     padding: var(--_s2) var(--_s3);
     border-radius: var(--_r);
-    background: var(--mm-surface-muted, color-mix(in srgb, var(--_fg) 8%, var(--_bg)));
+    background: color-mix(in srgb, var(--_fg) 8%, var(--_bg));
   }
 
   .messages li.mine {
     justify-self: end;
-    background: var(--mm-accent-soft, color-mix(in srgb, var(--_a) 18%, var(--_bg)));
+    background: color-mix(in srgb, var(--_a) 18%, var(--_bg));
   }
 
   .messages p {
