@@ -108,6 +108,41 @@ describe('<mm-advisor-board>', () => {
     });
   });
 
+  it('says when the board failed to load, with "Try again" that loads it (no page reload)', async () => {
+    let fail = true;
+    const { el, root } = await board({
+      'GET /v1/me/board': () =>
+        fail
+          ? problem(503, 'unavailable', 'Service Unavailable', 'Down for a moment.')
+          : json(200, { data: [entry(ada, 'SQL')] }),
+    });
+    await waitUntil(() => root.querySelector('[role=alert]'), 'failure shown');
+    expect(root.querySelector('[role=alert]')!.textContent).to.equal(
+      'Something went wrong. Please try again.',
+    );
+    const retry = root.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    expect(retry.textContent).to.equal('Try again');
+    await expect(el).to.be.accessible();
+    fail = false;
+    retry.click();
+    await waitUntil(() => root.querySelector('li h4'), 'loaded on retry');
+    expect(root.querySelector('[role=alert]')).to.be.null;
+    expect(root.querySelector('[part~="retry-button"]')).to.be.null;
+  });
+
+  it('offers no "Try again" after a failed action: the list is there, only the action failed', async () => {
+    const { root } = await board({
+      'GET /v1/me/board': () => json(200, { data: [entry(ada, 'SQL')] }),
+      'DELETE /v1/me/board/mnt_ada': () =>
+        problem(404, 'not_found', 'Not Found', 'Ada is not on your board.'),
+    });
+    root
+      .querySelector<HTMLButtonElement>('button[aria-label="Remove Ada Lovelace from your board"]')!
+      .click();
+    await waitUntil(() => root.querySelector('[role=alert]'), 'refused');
+    expect(root.querySelector('[part~="retry-button"]')).to.be.null;
+  });
+
   it('removes a mentor and says so to the page; a refused removal keeps them, in the server’s words', async () => {
     let entries = [entry(ada, 'SQL'), entry(grace, '')];
     let refuse = true;

@@ -541,10 +541,7 @@ export class MmAvailabilityEditor extends ConsoleElement {
     const t = this.t.availability;
     const v = this.value;
     if (!v) {
-      return this.error
-        ? html`<p class="error" role="alert">${this.error}</p>
-            <button type="button" part="button" @click=${() => this.refresh()}>${this.t.retry}</button>`
-        : html`<p role="status">${this.t.loading}</p>`;
+      return this.error ? this.alert() : html`<p role="status">${this.t.loading}</p>`;
     }
     const { order, weekdays } = this.#week();
     return html`<form @submit=${this.#save}>

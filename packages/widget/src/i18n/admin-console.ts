@@ -9,7 +9,6 @@ const plural = (locale: string, forms: Parameters<typeof pluralForm>[2]) => (n: 
 const en = {
   ...panelWords.en,
   title: 'Program admin',
-  retry: 'Try again',
   needAdmin: 'This console needs a signed-in user with the admin role.',
   tabs: {
     applications: 'Applications',
@@ -230,7 +229,6 @@ export type AdminMessages = typeof en;
 const es: AdminMessages = {
   ...panelWords.es,
   title: 'Administración del programa',
-  retry: 'Reintentar',
   needAdmin: 'Esta consola necesita una persona con el rol de administración.',
   tabs: {
     applications: 'Solicitudes',
@@ -448,7 +446,6 @@ const es: AdminMessages = {
 const fr: AdminMessages = {
   ...panelWords.fr,
   title: 'Administration du programme',
-  retry: 'Réessayer',
   needAdmin: 'Cette console nécessite un utilisateur connecté ayant le rôle d’administrateur.',
   tabs: {
     applications: 'Candidatures',

@@ -12,7 +12,6 @@ const en = {
   sessions: (n: number) => plural('en', n, { one: '# session', other: '# sessions' }),
   minutes: (n: number) => plural('en', n, { one: '# minute', other: '# minutes' }),
   empty: 'No sessions yet this month.',
-  retry: 'Try again',
   you: 'you',
 };
 
@@ -27,7 +26,6 @@ const es: LeaderboardMessages = {
   sessions: (n: number) => plural('es', n, { one: '# sesión', other: '# sesiones' }),
   minutes: (n: number) => plural('es', n, { one: '# minuto', other: '# minutos' }),
   empty: 'Aún no hay sesiones este mes.',
-  retry: 'Reintentar',
   you: 'tú',
 };
 
@@ -40,7 +38,6 @@ const fr: LeaderboardMessages = {
   sessions: (n: number) => plural('fr', n, { one: '# séance', other: '# séances' }),
   minutes: (n: number) => plural('fr', n, { one: '# minute', other: '# minutes' }),
   empty: 'Aucune séance ce mois-ci pour l’instant.',
-  retry: 'Réessayer',
   you: 'vous',
 };
 

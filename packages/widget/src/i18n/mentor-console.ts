@@ -7,7 +7,6 @@ import { plural } from './plural.js';
 const en = {
   ...panelWords.en,
   title: 'Mentor console',
-  retry: 'Try again',
   needToken: 'Sign in to the site to open your mentor console.',
   tabs: {
     inbox: 'Requests',
@@ -202,7 +201,6 @@ export type ConsoleMessages = typeof en;
 const es: ConsoleMessages = {
   ...panelWords.es,
   title: 'Consola de mentoría',
-  retry: 'Reintentar',
   needToken: 'Inicia sesión en el sitio para abrir tu consola de mentoría.',
   tabs: {
     inbox: 'Solicitudes',
@@ -395,7 +393,6 @@ const es: ConsoleMessages = {
 const fr: ConsoleMessages = {
   ...panelWords.fr,
   title: 'Console mentor',
-  retry: 'Réessayer',
   needToken: 'Connectez-vous au site pour ouvrir votre console mentor.',
   tabs: {
     inbox: 'Demandes',

@@ -5,6 +5,7 @@ import { plural } from './plural.js';
 
 const en = {
   loading: 'Loading…',
+  retry: 'Try again',
   /** A field past its limit (nothing is cut): how much too long. */
   over: (n: number) =>
     `${plural('en', n, { one: '# character', other: '# characters' })} too many: nothing was cut, shorten it to send.`,
@@ -19,6 +20,7 @@ export const panelWords: Record<Locale, typeof en> = {
   en,
   es: {
     loading: 'Cargando…',
+    retry: 'Reintentar',
     over: (n: number) =>
       `${plural('es', n, { one: '# carácter', other: '# caracteres' })} de más: no se ha cortado nada, acórtalo para enviarlo.`,
     errors: {
@@ -28,6 +30,7 @@ export const panelWords: Record<Locale, typeof en> = {
   },
   fr: {
     loading: 'Chargement…',
+    retry: 'Réessayer',
     over: (n: number) =>
       `${plural('fr', n, { one: '# caractère', other: '# caractères' })} de trop : rien n’a été coupé, raccourcissez pour envoyer.`,
     errors: {

@@ -8,6 +8,8 @@ import { formatDateTime, formatSlot } from './time.js';
 /** The words every console panel's catalogue has. */
 export interface PanelWords {
   loading: string;
+  /** Loads again what failed to load. */
+  retry: string;
   /** For failures nobody can fix by editing the form. */
   errors: { generic: string; network: string };
 }
@@ -46,6 +48,9 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
   /** The element's words, in its locale. */
   abstract get t(): Words;
 
+  /** The last failure was loading the panel's data: its alert offers to load it again. */
+  #loadFailed = false;
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.theme) this.theme = themeAround(this);
@@ -78,8 +83,10 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
     if (!api) return;
     try {
       await work(api);
+      this.#loadFailed = false;
       this.error = '';
     } catch (error) {
+      this.#loadFailed = true;
       this.error = this.describe(error);
     } finally {
       this.loading = false;
@@ -96,6 +103,7 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
     try {
       await work(api);
     } catch (error) {
+      this.#loadFailed = false;
       this.error = this.describe(error);
     }
   }
@@ -129,9 +137,18 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
     return (style === 'slot' ? formatSlot : formatDateTime)(iso, this.locale || undefined);
   }
 
-  /** The last failure as an alert, or nothing. */
+  /**
+   * The last failure as an alert, or nothing; when it was the panel's data that failed to load,
+   * with "Try again" (the panel's `refresh()`), so nobody has to reload the page.
+   */
   protected alert(): TemplateResult | typeof nothing {
-    return this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing;
+    if (!this.error) return nothing;
+    const refresh = (this as { refresh?: () => Promise<void> }).refresh;
+    return html`<p class="error" role="alert">${this.error}</p>${
+      this.#loadFailed && refresh && !this.loading
+        ? html`<button part="button retry-button" type="button" @click=${() => refresh.call(this)}>${this.t.retry}</button>`
+        : nothing
+    }`;
   }
 
   /** Dispatches a bubbling, composed `mm-` event, its `detail` typed by the event's declaration. */

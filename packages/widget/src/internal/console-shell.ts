@@ -8,7 +8,6 @@ import { tabList } from './tabs.js';
 /** The words a console's frame shows. */
 export interface ShellWords<Tab extends string> extends PanelWords {
   title: string;
-  retry: string;
   tabs: Record<Tab, string>;
 }
 

@@ -84,8 +84,7 @@ export class MmLeaderboard extends ClientElement<LeaderboardApi, Micromentor, Le
     }
     if (this.error) {
       return html`<h3>${t.heading}</h3>
-        ${this.alert()}
-        <button part="button" @click=${() => this.refresh()}>${t.retry}</button>`;
+        ${this.alert()}`;
     }
     const board = this.board;
     if (!board) return nothing;

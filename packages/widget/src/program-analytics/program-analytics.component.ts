@@ -102,11 +102,6 @@ export class MmProgramAnalytics extends AdminElement {
       </form>
       <div role="status" aria-live="polite" class="meta">${this.loading ? this.t.loading : ''}</div>
       ${this.alert()}
-      ${
-        this.error && !this.loading
-          ? html`<p><button part="button" type="button" @click=${() => this.refresh()}>${this.t.retry}</button></p>`
-          : nothing
-      }
       ${this.data ? this.#figures(this.data) : this.loading ? this.#skeleton() : nothing}`;
   }
 
