@@ -117,7 +117,7 @@ export class MmAdvisorBoard extends FollowUpElement {
 
   override render() {
     const t = this.t.board;
-    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    if (this.loading) return this.loadingCards();
     return html`${this.listHead(t.heading, this.notice, this.entries.length === 0 && t.empty)}
       <ul class="cards">
         ${this.entries.map(

@@ -108,6 +108,26 @@ describe('<mm-advisor-board>', () => {
     });
   });
 
+  it('holds the cards’ place while the board loads: grey cards for the eye, "Loading…" for screen readers', async () => {
+    let release = () => {};
+    const { client } = fakeApi({
+      'GET /v1/me/board': () =>
+        new Promise<Response>((resolve) => {
+          release = () => resolve(json(200, { data: [entry(ada, 'SQL')] }));
+        }),
+    });
+    const el = await fixture<MmAdvisorBoard>(
+      html`<mm-advisor-board locale="en" .api=${followUpApi(client)}></mm-advisor-board>`,
+    );
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('ul[aria-hidden="true"] li.card.skeleton')).to.have.length(3);
+    expect(root.querySelector('[role=status]')!.textContent).to.equal('Loading…');
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => root.querySelector('li h4'), 'loaded');
+    expect(root.querySelector('.skeleton')).to.be.null;
+  });
+
   it('says when the board failed to load, with "Try again" that loads it (no page reload)', async () => {
     let fail = true;
     const { el, root } = await board({

@@ -151,6 +151,15 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
     }`;
   }
 
+  /**
+   * A list of cards' first load: the words for screen readers, grey cards where the cards will be
+   * (consoleStyles' `.skeleton`), so nothing jumps when they arrive.
+   */
+  protected loadingCards(): TemplateResult {
+    return html`<p role="status" class="sr-only">${this.t.loading}</p>
+      <ul class="cards" aria-hidden="true">${[0, 1, 2].map(() => html`<li class="card skeleton"></li>`)}</ul>`;
+  }
+
   /** Dispatches a bubbling, composed `mm-` event, its `detail` typed by the event's declaration. */
   protected emit<K extends keyof HTMLElementEventMap>(type: K, detail: MmEventDetail<K>): void {
     this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));

@@ -86,7 +86,7 @@ export class MmOfferInbox extends ConsoleElement {
 
   override render() {
     const t = this.t.inbox;
-    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    if (this.loading) return this.loadingCards();
     const open = this.offers.filter((o) => o.status === 'offered');
     return html`
       <h3>${t.heading}</h3>

@@ -10,7 +10,7 @@ async function inbox(routes: Parameters<typeof fakeApi>[0]) {
   const el = await fixture<MmOfferInbox>(
     html`<mm-offer-inbox locale="en" .api=${consoleApi(client)}></mm-offer-inbox>`,
   );
-  await waitUntil(() => el.shadowRoot!.querySelector('li'), 'offers');
+  await waitUntil(() => el.shadowRoot!.querySelector('li:not(.skeleton)'), 'offers');
   return { el, calls };
 }
 

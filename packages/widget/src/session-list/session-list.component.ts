@@ -148,7 +148,7 @@ export class MmSessionList extends ConsoleElement {
 
   override render() {
     const t = this.t.sessions;
-    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    if (this.loading) return this.loadingCards();
     const now = this.now().getTime();
     const upcoming = this.sessions.filter((s) => s.status === 'confirmed' && new Date(s.end).getTime() > now);
     const past = this.sessions

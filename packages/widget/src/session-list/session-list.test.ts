@@ -22,7 +22,7 @@ async function open(routes: Parameters<typeof fakeApi>[0], locale = 'en') {
   const el = await fixture<MmSessionList>(
     html`<mm-session-list locale=${locale} .api=${consoleApi(api.client)}></mm-session-list>`,
   );
-  await waitUntil(() => el.shadowRoot!.querySelector('li.card'), 'sessions');
+  await waitUntil(() => el.shadowRoot!.querySelector('li.card:not(.skeleton)'), 'sessions');
   return { el, ...api };
 }
 

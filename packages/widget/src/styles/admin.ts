@@ -213,12 +213,6 @@ export const adminStyles = css`
     color: var(--_mu);
   }
 
-  .skeleton {
-    background: color-mix(in srgb, var(--_fg) 8%, var(--_bg));
-    border-color: transparent;
-    animation: pulse 1.2s ease-in-out infinite alternate;
-  }
-
   .skeleton-line {
     display: block;
     height: 0.9em;
@@ -240,12 +234,6 @@ export const adminStyles = css`
 
     .kpi .figure {
       font-size: var(--_2xl);
-    }
-  }
-
-  @keyframes pulse {
-    to {
-      opacity: 0.55;
     }
   }
 `;

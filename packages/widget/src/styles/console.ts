@@ -83,4 +83,21 @@ export const consoleStyles = css`
   .ok {
     color: color-mix(in srgb, #15803d 75%, var(--_fg));
   }
+
+  /* A first load's placeholder where the layout is known (cards, rows, figures). */
+  .skeleton {
+    background: color-mix(in srgb, var(--_fg) 8%, var(--_bg));
+    border-color: transparent;
+    animation: pulse 1.2s ease-in-out infinite alternate;
+  }
+
+  li.card.skeleton {
+    min-height: 3.5em;
+  }
+
+  @keyframes pulse {
+    to {
+      opacity: 0.55;
+    }
+  }
 `;

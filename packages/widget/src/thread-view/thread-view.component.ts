@@ -149,7 +149,7 @@ export class MmThreadView extends ConsoleElement<ConversationApi> {
 
   override render() {
     const t = this.t.threads;
-    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    if (this.loading) return this.loadingCards();
     const error = this.alert();
     if (!this.threadId) {
       return html`<h3>${t.heading}</h3>

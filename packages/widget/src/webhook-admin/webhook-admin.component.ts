@@ -124,7 +124,7 @@ export class MmWebhookAdmin extends AdminElement {
 
   override render() {
     const t = this.t.webhooks;
-    if (this.loading) return html`<p role="status">${this.t.loading}</p>`;
+    if (this.loading) return this.loadingCards();
     return html`<h3>${t.heading}</h3>
       ${this.alert()}
       <p role="status" class="ok">
