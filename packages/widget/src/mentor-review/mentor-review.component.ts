@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AdminApi, MentorAction } from '../internal/admin-console-api.js';
 import { AdminListElement, type Page } from '../internal/admin-console-element.js';
-import { counter } from '../internal/counter.js';
+import { limitedField } from '../internal/counter.js';
 import { measure, overLimit, STATUS_REASON_MAX } from '../internal/limits.js';
 import { adminStyles } from '../styles/admin.js';
 import { baseStyles } from '../styles/base.js';
@@ -188,7 +188,6 @@ export class MmMentorReview extends AdminListElement<AdminMentor> {
   #detail(m: AdminMentor, id: string) {
     const t = this.t.mentors;
     const actions = ACTIONS[m.status] ?? [];
-    const length = this.lengths[`reason-${m.id}`] ?? 0;
     return html`<div class="detail" id=${id} role="region" aria-label=${t.details(m.name)}>
       ${m.headline ? html`<p><strong>${m.headline}</strong></p>` : nothing}
       <p class="pre">${m.bio || t.noBio}</p>
@@ -205,16 +204,12 @@ export class MmMentorReview extends AdminListElement<AdminMentor> {
       >
         ${
           actions.some((a) => NEEDS_REASON.has(a))
-            ? html`<label
-                  >${t.reason(m.name)}<input
-                    type="text"
-                    name="reason"
-                    id="reason-${m.id}"
-                    data-max=${STATUS_REASON_MAX}
-                    aria-invalid=${length > STATUS_REASON_MAX ? 'true' : 'false'}
-                    aria-describedby="reason-${m.id}-count"
-                /></label>
-                ${counter(`reason-${m.id}-count`, length, STATUS_REASON_MAX, this.t.over, this.locale)}`
+            ? limitedField(
+                { label: t.reason(m.name), name: 'reason', id: `reason-${m.id}`, max: STATUS_REASON_MAX },
+                this.lengths,
+                this.t.over,
+                this.locale,
+              )
             : nothing
         }
         ${actions.map(

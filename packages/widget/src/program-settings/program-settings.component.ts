@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
-import { counter } from '../internal/counter.js';
+import { limitedField } from '../internal/counter.js';
 import { BRAND_NAME_MAX, measure, overLimit } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -119,7 +119,6 @@ export class MmProgramSettings extends AdminElement {
         ? html`<p class="error" role="alert">${this.error}</p>`
         : html`<p role="status">${this.t.loading}</p>`;
     }
-    const brand = this.lengths.brandName ?? 0;
     return html`<form
         @submit=${this.#save}
         @input=${(e: Event) => {
@@ -151,16 +150,12 @@ export class MmProgramSettings extends AdminElement {
               .value=${String(s.reportsToPause)}
           /></label>
           <div>
-            <label
-              >${t.brandName}<input
-                type="text"
-                name="brandName"
-                data-max=${BRAND_NAME_MAX}
-                aria-invalid=${brand > BRAND_NAME_MAX ? 'true' : 'false'}
-                aria-describedby="brandName-count"
-                .value=${s.branding.name ?? ''}
-            /></label>
-            ${counter('brandName-count', brand, BRAND_NAME_MAX, this.t.over, this.locale)}
+            ${limitedField(
+              { label: t.brandName, name: 'brandName', max: BRAND_NAME_MAX, value: s.branding.name ?? '' },
+              this.lengths,
+              this.t.over,
+              this.locale,
+            )}
           </div>
           <label
             >${t.brandAccent}<input type="text" name="brandAccent" maxlength="20" .value=${s.branding.accentColor ?? ''}
