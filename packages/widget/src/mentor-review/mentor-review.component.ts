@@ -158,15 +158,7 @@ export class MmMentorReview extends AdminListElement<AdminMentor> {
       m.stats.rating === null ? t.unrated : t.rating(String(m.stats.rating), m.stats.ratingCount);
     return html`<li>
       <div class="summary">
-        <h4>
-          <button
-            type="button"
-            class="disclosure"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${detailId}
-            @click=${() => this.toggle(m.id)}
-          >${m.name}</button>
-        </h4>
+        ${this.disclosure(m.id, detailId, m.name)}
         <span class="badge">${t.status[m.status] ?? m.status}</span>
         ${m.openReports > 0 ? html`<span class="badge alert">${t.openReports(m.openReports)}</span>` : nothing}
         <ul class="chips">

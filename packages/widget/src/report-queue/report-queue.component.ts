@@ -81,15 +81,7 @@ export class MmReportQueue extends AdminListElement<AdminReport> {
     const detailId = `report-${r.id}`;
     return html`<li>
       <div class="summary">
-        <h4>
-          <button
-            type="button"
-            class="disclosure"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${detailId}
-            @click=${() => this.toggle(r.id)}
-          >${t.about(r.mentorName)}</button>
-        </h4>
+        ${this.disclosure(r.id, detailId, t.about(r.mentorName))}
         <span class="badge">${t.reasons[r.reason] ?? r.reason}</span>
         <span class="facts">${t.reported(this.when(r.createdAt, 'medium'))}${r.bookingId ? ` · ${t.aboutSession}` : ''}</span>
       </div>
