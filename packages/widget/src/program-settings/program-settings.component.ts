@@ -10,6 +10,7 @@ import { consoleStyles } from '../styles/console.js';
 
 const FORMATS = ['video', 'call', 'chat'] as const;
 const KINDS = ['publishable', 'secret', 'identity'] as const;
+type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsToPause';
 
 /**
  * @tagname mm-program-settings
@@ -119,6 +120,9 @@ export class MmProgramSettings extends AdminElement {
         ? html`<p class="error" role="alert">${this.error}</p>`
         : html`<p role="status">${this.t.loading}</p>`;
     }
+    /** A whole-number setting, from 1 to `max`. */
+    const number = (label: string, name: NumberSetting, max: number) =>
+      html`<label>${label}<input type="number" name=${name} min="1" max=${max} .value=${String(s[name])} /></label>`;
     return html`<form
         @submit=${this.#save}
         @input=${(e: Event) => {
@@ -130,25 +134,9 @@ export class MmProgramSettings extends AdminElement {
           <label
             >${t.sessionLengths}<input type="text" name="sessionLengths" .value=${s.sessionLengths.join(', ')}
           /></label>
-          <label
-            >${t.sla}<input type="number" name="requestSlaHours" min="1" max="720" .value=${String(s.requestSlaHours)}
-          /></label>
-          <label
-            >${t.instantWindow}<input
-              type="number"
-              name="instantHelpWindowMinutes"
-              min="1"
-              max="120"
-              .value=${String(s.instantHelpWindowMinutes)}
-          /></label>
-          <label
-            >${t.reportsToPause}<input
-              type="number"
-              name="reportsToPause"
-              min="1"
-              max="100"
-              .value=${String(s.reportsToPause)}
-          /></label>
+          ${number(t.sla, 'requestSlaHours', 720)}
+          ${number(t.instantWindow, 'instantHelpWindowMinutes', 120)}
+          ${number(t.reportsToPause, 'reportsToPause', 100)}
           <div>
             ${limitedField(
               { label: t.brandName, name: 'brandName', max: BRAND_NAME_MAX, value: s.branding.name ?? '' },
