@@ -40,15 +40,12 @@ export class MmProgramSettings extends AdminElement {
     void this.refresh();
   }
 
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
-      const [settings, keys] = await Promise.all([this.api.settings(), this.api.keys()]);
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      const [settings, keys] = await Promise.all([api.settings(), api.keys()]);
       this.settings = settings;
       this.keys = keys.data;
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   async #save(event: SubmitEvent): Promise<void> {
