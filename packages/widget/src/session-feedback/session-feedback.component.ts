@@ -44,8 +44,8 @@ export class MmSessionFeedback extends FollowUpElement {
       return;
     }
     this.busy = true;
-    try {
-      await this.api.sendFeedback(this.bookingId, {
+    await this.act(async (api) => {
+      await api.sendFeedback(this.bookingId, {
         rating: this.rating,
         solved,
         ...(comment ? { comment } : {}),
@@ -53,11 +53,8 @@ export class MmSessionFeedback extends FollowUpElement {
       this.sent = true;
       this.error = '';
       this.emit('mm-feedback-submitted', { bookingId: this.bookingId, rating: this.rating, solved });
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.busy = false;
-    }
+    });
+    this.busy = false;
   }
 
   override render() {

@@ -49,8 +49,8 @@ export class MmSessionReport extends FollowUpElement {
       return;
     }
     this.busy = true;
-    try {
-      const report = await this.api.report({
+    await this.act(async (api) => {
+      const report = await api.report({
         mentorId: this.mentorId,
         ...(this.bookingId ? { bookingId: this.bookingId } : {}),
         reason,
@@ -64,11 +64,8 @@ export class MmSessionReport extends FollowUpElement {
         bookingId: this.bookingId || null,
         reason,
       });
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.busy = false;
-    }
+    });
+    this.busy = false;
   }
 
   override render() {
