@@ -69,20 +69,17 @@ export class MmMentorProfileForm extends ConsoleElement {
     }
     this.busy = true;
     this.error = '';
-    try {
+    await this.act(async (api) => {
       if (this.mentor) {
-        this.mentor = await this.api.updateProfile(fields);
+        this.mentor = await api.updateProfile(fields);
         this.notice = this.t.profile.saved;
         this.emit('mm-profile-saved', { mentor: this.mentor });
       } else {
-        const mentor = await this.api.apply(fields);
+        const mentor = await api.apply(fields);
         this.emit('mm-mentor-applied', { mentor });
       }
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.busy = false;
-    }
+    });
+    this.busy = false;
   }
 
   override render() {
