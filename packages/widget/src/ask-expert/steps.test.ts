@@ -4,6 +4,7 @@ import type { MmBookingCancelledEvent, MmBookingRescheduledEvent } from '../even
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
 import type { MmThreadCreatedEvent } from '../events/mm-thread-created.js';
 import { formatSession } from '../internal/time.js';
+import { keepThenReopen } from '../test-support/confirm-step.js';
 import {
   booking,
   fakeApi,
@@ -215,28 +216,20 @@ describe('<mm-ask-expert> My help', () => {
     // "Cancel session" asks first: a dialog says what will happen; Escape keeps the session.
     const cancels = () => calls.filter((c) => c.path === '/v1/bookings/bkg_up/cancel');
     const trigger = inStep<HTMLButtonElement>(el, 'mm-my-help', '[part~="cancel-button"]')!;
-    trigger.focus();
-    await sendKeys({ press: 'Enter' });
-    await settle(el);
-    const confirm = () => help.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm');
-    expect(confirm()!.open).to.be.true;
-    expect(confirm()!.textContent!.replace(/\s+/g, ' ')).to.contain(
-      'Cancel your session with Ada Lovelace on ',
-    );
-    expect(help.shadowRoot!.activeElement?.textContent).to.equal('Keep the session');
-    await expect(el).to.be.accessible();
-    await sendKeys({ press: 'Escape' });
-    await settle(el);
-    expect(confirm()).to.be.null;
-    expect(cancels()).to.have.length(0);
-    expect(el.open).to.be.true; // the panel itself stays open
-    expect(help.shadowRoot!.activeElement).to.equal(trigger);
-
-    trigger.click();
-    await settle(el);
-    expect(cancels()).to.have.length(0);
+    const confirm = await keepThenReopen(help.shadowRoot!, trigger, () => settle(el), cancels, {
+      async opened(open) {
+        expect(open.textContent!.replace(/\s+/g, ' ')).to.contain(
+          'Cancel your session with Ada Lovelace on ',
+        );
+        expect(help.shadowRoot!.activeElement?.textContent).to.equal('Keep the session');
+        await expect(el).to.be.accessible();
+      },
+      kept() {
+        expect(el.open).to.be.true; // the panel itself stays open
+      },
+    });
     const cancelled = oneEvent(el, 'mm-booking-cancelled') as Promise<MmBookingCancelledEvent>;
-    confirm()!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    confirm.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
     expect((await cancelled).detail.booking.status).to.equal('cancelled');
     expect(cancels()).to.have.length(1);
     await settle(el);

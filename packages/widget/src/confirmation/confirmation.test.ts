@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { MmBookingCancelledEvent } from '../events/mm-booking-created.js';
 import type { MmErrorEvent } from '../events/mm-error.js';
 import { booking, fakeApi, json, match, problem } from '../test-support/fake-api.js';
+import { paste } from '../test-support/paste.js';
 import type { MmConfirmation } from './confirmation.js';
 import './confirmation.js';
 
@@ -143,9 +144,7 @@ describe('<mm-confirmation>', () => {
       html`<mm-confirmation locale="es" .client=${client} .booking=${b}></mm-confirmation>`,
     );
     const reason = el.shadowRoot!.querySelector<HTMLInputElement>('#reason')!;
-    reason.focus();
-    document.execCommand('insertText', false, 'r'.repeat(1200));
-    await el.updateComplete;
+    await paste(el, reason, 'r'.repeat(1200));
     expect(reason.value).to.have.length(1200);
     expect(el.shadowRoot!.querySelector('#reason-count')!.textContent).to.equal(
       '1200 / 500 700 caracteres de más: no se ha cortado nada, acórtalo para enviarlo.',

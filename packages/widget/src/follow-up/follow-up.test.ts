@@ -48,6 +48,19 @@ const thread = {
   lastMessageAt: hourAgo(),
 };
 
+/** A learner with one conversation, `thr_1`, whose one message (an hour old) is `message`. */
+function oneConversation(message: { id: string; authorId: string; body: string }) {
+  return fakeApi({
+    'GET /v1/me': () => json(200, { user: { id: 'usr_lin' } }),
+    'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
+    'GET /v1/me/board': () => json(200, { data: [] }),
+    'GET /v1/threads': () => json(200, { data: [thread], nextCursor: null }),
+    'GET /v1/threads/thr_1/messages': () =>
+      json(200, { data: [{ ...message, threadId: 'thr_1', createdAt: hourAgo() }], nextCursor: null }),
+    'POST /v1/threads/thr_1/read': () => json(200, { ...thread, unreadCount: 0 }),
+  });
+}
+
 /** A stand-in for the live stream: `send` delivers an event as the server would. */
 function liveStream() {
   let deliver: ((event: LiveEvent) => void) | null = null;
@@ -380,18 +393,7 @@ describe('<mm-follow-up>', () => {
   });
 
   it('opens a session’s conversation when My help’s "Chat" asks (mm-chat-open from its parent)', async () => {
-    const { client } = fakeApi({
-      'GET /v1/me': () => json(200, { user: { id: 'usr_lin' } }),
-      'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
-      'GET /v1/me/board': () => json(200, { data: [] }),
-      'GET /v1/threads': () => json(200, { data: [thread], nextCursor: null }),
-      'GET /v1/threads/thr_1/messages': () =>
-        json(200, {
-          data: [{ id: 'msg_1', threadId: 'thr_1', authorId: 'usr_ada', body: 'Hi', createdAt: hourAgo() }],
-          nextCursor: null,
-        }),
-      'POST /v1/threads/thr_1/read': () => json(200, { ...thread, unreadCount: 0 }),
-    });
+    const { client } = oneConversation({ id: 'msg_1', authorId: 'usr_ada', body: 'Hi' });
     const parent = await fixture(
       html`<div><mm-follow-up locale="en" .client=${client} .subscribe=${liveStream().subscribe}></mm-follow-up></div>`,
     );
@@ -404,26 +406,7 @@ describe('<mm-follow-up>', () => {
   });
 
   it('opens the conversation set as open-thread once drawn, composer focused (after "Message … instead")', async () => {
-    const { client } = fakeApi({
-      'GET /v1/me': () => json(200, { user: { id: 'usr_lin' } }),
-      'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
-      'GET /v1/me/board': () => json(200, { data: [] }),
-      'GET /v1/threads': () => json(200, { data: [thread], nextCursor: null }),
-      'GET /v1/threads/thr_1/messages': () =>
-        json(200, {
-          data: [
-            {
-              id: 'msg_q',
-              threadId: 'thr_1',
-              authorId: 'usr_lin',
-              body: 'LEFT JOIN duplicates',
-              createdAt: hourAgo(),
-            },
-          ],
-          nextCursor: null,
-        }),
-      'POST /v1/threads/thr_1/read': () => json(200, { ...thread, unreadCount: 0 }),
-    });
+    const { client } = oneConversation({ id: 'msg_q', authorId: 'usr_lin', body: 'LEFT JOIN duplicates' });
     // Set before the conversations are drawn, as the learner widget does.
     const el = await fixture<MmFollowUp>(
       html`<mm-follow-up locale="en" open-thread="thr_1" .client=${client} .subscribe=${liveStream().subscribe}></mm-follow-up>`,

@@ -148,6 +148,19 @@ export abstract class AdminListElement<Row extends { id: string }> extends Admin
       ${body}`;
   }
 
+  /** A row's name, as the button that shows or hides its detail (`detailId`). */
+  protected disclosure(id: string, detailId: string, name: string): TemplateResult {
+    return html`<h4>
+      <button
+        type="button"
+        class="disclosure"
+        aria-expanded=${this.open.has(id) ? 'true' : 'false'}
+        aria-controls=${detailId}
+        @click=${() => this.toggle(id)}
+      >${name}</button>
+    </h4>`;
+  }
+
   /** Shows or hides a row's detail. */
   protected toggle(id: string): void {
     const open = new Set(this.open);

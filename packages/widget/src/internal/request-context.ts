@@ -5,6 +5,7 @@
 import type { PreviousSession, RequestContext } from '@micromentor/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsoleMessages } from '../i18n/mentor-console.js';
+import { safeUrl } from './safe-url.js';
 
 /** Details longer than this (or with more lines) are folded behind "Show more". */
 const FOLD_CHARS = 240;
@@ -18,16 +19,6 @@ export interface Question {
 }
 
 type Words = ConsoleMessages['context'];
-
-function httpUrl(url: string | undefined): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** The start of long details, cut at a word. */
 function preview(details: string): string {
@@ -53,7 +44,7 @@ function details(text: string, t: Words): TemplateResult | typeof nothing {
  * lesson and course ids only when there is no page title; the topic.
  */
 function source(context: RequestContext, t: Words): TemplateResult | typeof nothing {
-  const url = httpUrl(context.url);
+  const url = safeUrl(context.url);
   const title = context.pageTitle?.trim();
   const parts: (TemplateResult | string)[] = [];
   if (title) {

@@ -1,5 +1,8 @@
-/** Only web links become clickable: a `javascript:` join URL must never be one. */
-export function safeUrl(url: string | null): string | null {
+/**
+ * Only web links (http: or https:) become clickable: a `javascript:` join URL or page address
+ * must never be one. Returns the parsed address, or null.
+ */
+export function safeUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     const parsed = new URL(url);

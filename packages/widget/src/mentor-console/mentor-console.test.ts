@@ -40,6 +40,40 @@ function shadow(el: Element, selector: string): Element | null {
   return el.shadowRoot!.querySelector(selector);
 }
 
+/**
+ * The console of an approved mentor: the profile, stats and an empty inbox, then `routes` (which
+ * may answer these too); live events through `subscribe` when given.
+ */
+async function approvedConsole(
+  routes: Parameters<typeof fakeApi>[0] = {},
+  { locale = 'en', subscribe }: { locale?: string; subscribe?: Subscribe } = {},
+) {
+  const { client, calls } = fakeApi({
+    'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
+    'GET /v1/me/stats': () => json(200, stats),
+    'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
+    ...routes,
+  });
+  const el = await fixture<MmMentorConsole>(
+    subscribe
+      ? html`<mm-mentor-console locale=${locale} .client=${client} .subscribe=${subscribe}></mm-mentor-console>`
+      : html`<mm-mentor-console locale=${locale} .client=${client}></mm-mentor-console>`,
+  );
+  return { el, calls };
+}
+
+/** A live connection the test drives: `subscribe` for the console (opened at once), `emit` an event on it. */
+function liveFeed(): { subscribe: Subscribe; emit: (event: LiveEvent) => void } {
+  let onEvent: (event: LiveEvent) => void = () => {};
+  return {
+    subscribe: (handlers) => {
+      onEvent = handlers.onEvent;
+      handlers.onOpen?.();
+    },
+    emit: (event) => onEvent(event),
+  };
+}
+
 async function settle(el: MmMentorConsole): Promise<void> {
   await el.updateComplete;
   await new Promise((r) => setTimeout(r, 0));
@@ -83,15 +117,9 @@ describe('<mm-mentor-console>', () => {
   });
 
   it('moves between tabs with the arrow keys and shows stats on the profile tab', async () => {
-    const { client } = fakeApi({
-      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
-      'GET /v1/me/stats': () => json(200, stats),
-      'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
+    const { el } = await approvedConsole({
       'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
     });
-    const el = await fixture<MmMentorConsole>(
-      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
-    );
     await waitUntil(() => shadow(el, '[role=tab]'), 'tabs');
     shadow(el, '#tab-inbox')!.closest<HTMLElement>('[role=tab]')!.focus();
     await sendKeys({ press: 'ArrowRight' });
@@ -117,10 +145,7 @@ describe('<mm-mentor-console>', () => {
       minutes: sessions * 15,
     });
     for (const enabled of [true, false]) {
-      const { client, calls } = fakeApi({
-        'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
-        'GET /v1/me/stats': () => json(200, stats),
-        'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
+      const { el, calls } = await approvedConsole({
         'GET /v1/leaderboard': () =>
           enabled
             ? json(200, {
@@ -137,9 +162,6 @@ describe('<mm-mentor-console>', () => {
                 'This program has not turned the leaderboard on.',
               ),
       });
-      const el = await fixture<MmMentorConsole>(
-        html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
-      );
       await waitUntil(() => shadow(el, '#tab-profile'), 'tabs');
       (shadow(el, '#tab-profile') as HTMLButtonElement).click();
       await waitUntil(() => calls.some((c) => c.path === '/v1/leaderboard'), 'leaderboard asked');
@@ -169,14 +191,7 @@ describe('<mm-mentor-console>', () => {
   });
 
   it('puts the "Available now" checkbox on one line before its words', async () => {
-    const { client } = fakeApi({
-      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
-      'GET /v1/me/stats': () => json(200, stats),
-      'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
-    });
-    const el = await fixture<MmMentorConsole>(
-      html`<mm-mentor-console locale="en" .client=${client}></mm-mentor-console>`,
-    );
+    const { el } = await approvedConsole();
     await waitUntil(() => shadow(el, 'label.switch'), 'switch');
     const box = shadow(el, 'label.switch input')!.getBoundingClientRect();
     const words = shadow(el, 'label.switch span')!.getBoundingClientRect();
@@ -189,18 +204,10 @@ describe('<mm-mentor-console>', () => {
 
   it('refreshes the inbox when a live request event arrives', async () => {
     let offers = [offer('req_1', 'First')];
-    let emit: (event: LiveEvent) => void = () => {};
-    const subscribe: Subscribe = (handlers) => {
-      emit = handlers.onEvent;
-      handlers.onOpen?.();
-    };
-    const { client } = fakeApi({
-      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
-      'GET /v1/me/stats': () => json(200, stats),
-      'GET /v1/me/offers': () => json(200, { data: offers, nextCursor: null }),
-    });
-    const el = await fixture<MmMentorConsole>(
-      html`<mm-mentor-console locale="en" .client=${client} .subscribe=${subscribe}></mm-mentor-console>`,
+    const { subscribe, emit } = liveFeed();
+    const { el } = await approvedConsole(
+      { 'GET /v1/me/offers': () => json(200, { data: offers, nextCursor: null }) },
+      { subscribe },
     );
     await waitUntil(() => shadow(el, 'mm-offer-inbox')?.shadowRoot?.querySelector('li'), 'offers');
     expect(shadow(el, '.live')!.textContent).to.equal('Live updates on');
@@ -218,28 +225,21 @@ describe('<mm-mentor-console>', () => {
 
   it('shows the badges on the profile tab and refreshes them when a session completes', async () => {
     let badges = [{ code: 'first_session', earnedAt: '2026-06-01T08:45:00.000Z' }];
-    let emit: (event: LiveEvent) => void = () => {};
-    const subscribe: Subscribe = (handlers) => {
-      emit = handlers.onEvent;
-      handlers.onOpen?.();
-    };
-    const { client } = fakeApi({
-      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
-      'GET /v1/me/stats': () => json(200, stats),
-      'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
-      'GET /v1/me/mentor/record': () =>
-        json(200, {
-          mentorId: 'mnt_ada',
-          name: 'Ada',
-          sessions: 10,
-          minutes: 300,
-          firstSessionAt: null,
-          lastSessionAt: null,
-          badges,
-        }),
-    });
-    const el = await fixture<MmMentorConsole>(
-      html`<mm-mentor-console locale="en" .client=${client} .subscribe=${subscribe}></mm-mentor-console>`,
+    const { subscribe, emit } = liveFeed();
+    const { el } = await approvedConsole(
+      {
+        'GET /v1/me/mentor/record': () =>
+          json(200, {
+            mentorId: 'mnt_ada',
+            name: 'Ada',
+            sessions: 10,
+            minutes: 300,
+            firstSessionAt: null,
+            lastSessionAt: null,
+            badges,
+          }),
+      },
+      { subscribe },
     );
     await waitUntil(() => shadow(el, '#tab-profile'), 'tabs');
     (shadow(el, '#tab-profile') as HTMLButtonElement).click();
@@ -258,14 +258,7 @@ describe('<mm-mentor-console>', () => {
   });
 
   it('speaks Spanish', async () => {
-    const { client } = fakeApi({
-      'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
-      'GET /v1/me/stats': () => json(200, stats),
-      'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
-    });
-    const el = await fixture<MmMentorConsole>(
-      html`<mm-mentor-console locale="es" .client=${client}></mm-mentor-console>`,
-    );
+    const { el } = await approvedConsole({}, { locale: 'es' });
     await waitUntil(() => shadow(el, '[role=tab]'), 'tabs');
     const tabs = Array.from(el.shadowRoot!.querySelectorAll('[role=tab]')).map((t) => t.textContent!.trim());
     expect(tabs).to.deep.equal(['Solicitudes', 'Sesiones', 'Mensajes', 'Disponibilidad', 'Perfil']);

@@ -1,7 +1,7 @@
 import type { OwnMentor } from '@micromentor/sdk';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { counter } from '../internal/counter.js';
+import { type LimitedField, limitedField } from '../internal/counter.js';
 import { BIO_MAX, HEADLINE_MAX, isCallBridge, measure, NAME_MAX, overLimit } from '../internal/limits.js';
 import type { ProfileFields } from '../internal/mentor-console-api.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
@@ -69,20 +69,17 @@ export class MmMentorProfileForm extends ConsoleElement {
     }
     this.busy = true;
     this.error = '';
-    try {
+    await this.act(async (api) => {
       if (this.mentor) {
-        this.mentor = await this.api.updateProfile(fields);
+        this.mentor = await api.updateProfile(fields);
         this.notice = this.t.profile.saved;
         this.emit('mm-profile-saved', { mentor: this.mentor });
       } else {
-        const mentor = await this.api.apply(fields);
+        const mentor = await api.apply(fields);
         this.emit('mm-mentor-applied', { mentor });
       }
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.busy = false;
-    }
+    });
+    this.busy = false;
   }
 
   override render() {
@@ -90,17 +87,7 @@ export class MmMentorProfileForm extends ConsoleElement {
     const m = this.mentor;
     const zone = m?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
     // Limited fields: the server's limit, a counter near it, and nothing cut past it.
-    const limited = (name: string, max: number) => {
-      const length = this.lengths[name] ?? 0;
-      return {
-        max,
-        invalid: length > max ? 'true' : 'false',
-        count: counter(`${name}-count`, length, max, this.t.over, this.locale),
-      };
-    };
-    const name = limited('name', NAME_MAX);
-    const headline = limited('headline', HEADLINE_MAX);
-    const bio = limited('bio', BIO_MAX);
+    const limited = (field: LimitedField) => limitedField(field, this.lengths, this.t.over, this.locale);
     return html`<form
       @submit=${this.#submit}
       @input=${(e: Event) => {
@@ -110,46 +97,17 @@ export class MmMentorProfileForm extends ConsoleElement {
       ${m ? html`<h3>${t.heading}</h3>` : html`<h3>${this.t.apply.heading}</h3><p>${this.t.apply.intro}</p>`}
       <div class="grid">
         <div>
-          <label
-            >${t.name}<input
-            type="text"
-            name="name"
-            required
-            data-max=${name.max}
-            aria-invalid=${name.invalid}
-            aria-describedby="name-count"
-            .value=${m?.name ?? this.defaultName}
-          /></label>
-          ${name.count}
+          ${limited({ label: t.name, name: 'name', max: NAME_MAX, required: true, value: m?.name ?? this.defaultName })}
         </div>
         <div>
-          <label
-            >${t.headline}<input
-            type="text"
-            name="headline"
-            data-max=${headline.max}
-            aria-invalid=${headline.invalid}
-            aria-describedby="headline-count"
-            .value=${m?.headline ?? ''}
-          /></label>
-          ${headline.count}
+          ${limited({ label: t.headline, name: 'headline', max: HEADLINE_MAX, value: m?.headline ?? '' })}
         </div>
         <label
           >${t.years}<input type="number" name="yearsExperience" min="0" max="70" .value=${String(m?.yearsExperience ?? 0)}
         /></label>
         <label>${t.timeZone}<input type="text" name="timeZone" required .value=${zone} /></label>
       </div>
-      <label
-        >${t.bio}<textarea
-          name="bio"
-          rows="4"
-          data-max=${bio.max}
-          aria-invalid=${bio.invalid}
-          aria-describedby="bio-count"
-          .value=${m?.bio ?? ''}
-        ></textarea>
-      </label>
-      ${bio.count}
+      ${limited({ label: t.bio, name: 'bio', max: BIO_MAX, rows: 4, value: m?.bio ?? '' })}
       <label>${t.skills}<input type="text" name="skills" required .value=${(m?.skills ?? []).join(', ')} /></label>
       <label>${t.languages}<input type="text" name="languages" .value=${(m?.languages ?? ['en']).join(', ')} /></label>
       <fieldset>

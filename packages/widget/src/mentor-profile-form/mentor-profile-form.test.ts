@@ -3,6 +3,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MmMentorProfileDetail } from '../events/mm-mentor-console.js';
 import { consoleApi } from '../internal/mentor-console-api.js';
 import { fakeApi, json, match, problem } from '../test-support/fake-api.js';
+import { paste } from '../test-support/paste.js';
 import type { MmMentorProfileForm } from './mentor-profile-form.js';
 import './mentor-profile-form.js';
 
@@ -61,12 +62,8 @@ describe('<mm-mentor-profile-form>', () => {
       ada,
     );
     const bio = root.querySelector('textarea')!;
-    bio.select();
-    document.execCommand('insertText', false, 'b'.repeat(5000));
-    const headline = root.querySelector<HTMLInputElement>('input[name=headline]')!;
-    headline.select();
-    document.execCommand('insertText', false, 'h'.repeat(190));
-    await el.updateComplete;
+    await paste(el, bio, 'b'.repeat(5000));
+    await paste(el, root.querySelector<HTMLInputElement>('input[name=headline]')!, 'h'.repeat(190));
     expect(bio.value).to.have.length(5000);
     expect(root.querySelector('#bio-count')!.textContent).to.equal(
       '5,000 / 4,000 1,000 characters too many: nothing was cut, shorten it to send.',

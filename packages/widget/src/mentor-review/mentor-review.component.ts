@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AdminApi, MentorAction } from '../internal/admin-console-api.js';
 import { AdminListElement, type Page } from '../internal/admin-console-element.js';
-import { counter } from '../internal/counter.js';
+import { limitedField } from '../internal/counter.js';
 import { measure, overLimit, STATUS_REASON_MAX } from '../internal/limits.js';
 import { adminStyles } from '../styles/admin.js';
 import { baseStyles } from '../styles/base.js';
@@ -158,15 +158,7 @@ export class MmMentorReview extends AdminListElement<AdminMentor> {
       m.stats.rating === null ? t.unrated : t.rating(String(m.stats.rating), m.stats.ratingCount);
     return html`<li>
       <div class="summary">
-        <h4>
-          <button
-            type="button"
-            class="disclosure"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${detailId}
-            @click=${() => this.toggle(m.id)}
-          >${m.name}</button>
-        </h4>
+        ${this.disclosure(m.id, detailId, m.name)}
         <span class="badge">${t.status[m.status] ?? m.status}</span>
         ${m.openReports > 0 ? html`<span class="badge alert">${t.openReports(m.openReports)}</span>` : nothing}
         <ul class="chips">
@@ -188,7 +180,6 @@ export class MmMentorReview extends AdminListElement<AdminMentor> {
   #detail(m: AdminMentor, id: string) {
     const t = this.t.mentors;
     const actions = ACTIONS[m.status] ?? [];
-    const length = this.lengths[`reason-${m.id}`] ?? 0;
     return html`<div class="detail" id=${id} role="region" aria-label=${t.details(m.name)}>
       ${m.headline ? html`<p><strong>${m.headline}</strong></p>` : nothing}
       <p class="pre">${m.bio || t.noBio}</p>
@@ -205,16 +196,12 @@ export class MmMentorReview extends AdminListElement<AdminMentor> {
       >
         ${
           actions.some((a) => NEEDS_REASON.has(a))
-            ? html`<label
-                  >${t.reason(m.name)}<input
-                    type="text"
-                    name="reason"
-                    id="reason-${m.id}"
-                    data-max=${STATUS_REASON_MAX}
-                    aria-invalid=${length > STATUS_REASON_MAX ? 'true' : 'false'}
-                    aria-describedby="reason-${m.id}-count"
-                /></label>
-                ${counter(`reason-${m.id}-count`, length, STATUS_REASON_MAX, this.t.over, this.locale)}`
+            ? limitedField(
+                { label: t.reason(m.name), name: 'reason', id: `reason-${m.id}`, max: STATUS_REASON_MAX },
+                this.lengths,
+                this.t.over,
+                this.locale,
+              )
             : nothing
         }
         ${actions.map(

@@ -3,13 +3,14 @@ import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
-import { counter } from '../internal/counter.js';
+import { limitedField } from '../internal/counter.js';
 import { BRAND_NAME_MAX, measure, overLimit } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 const FORMATS = ['video', 'call', 'chat'] as const;
 const KINDS = ['publishable', 'secret', 'identity'] as const;
+type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsToPause';
 
 /**
  * @tagname mm-program-settings
@@ -39,15 +40,12 @@ export class MmProgramSettings extends AdminElement {
     void this.refresh();
   }
 
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
-      const [settings, keys] = await Promise.all([this.api.settings(), this.api.keys()]);
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      const [settings, keys] = await Promise.all([api.settings(), api.keys()]);
       this.settings = settings;
       this.keys = keys.data;
-    } catch (error) {
-      this.error = this.describe(error);
-    }
+    });
   }
 
   async #save(event: SubmitEvent): Promise<void> {
@@ -119,7 +117,9 @@ export class MmProgramSettings extends AdminElement {
         ? html`<p class="error" role="alert">${this.error}</p>`
         : html`<p role="status">${this.t.loading}</p>`;
     }
-    const brand = this.lengths.brandName ?? 0;
+    /** A whole-number setting, from 1 to `max`. */
+    const number = (label: string, name: NumberSetting, max: number) =>
+      html`<label>${label}<input type="number" name=${name} min="1" max=${max} .value=${String(s[name])} /></label>`;
     return html`<form
         @submit=${this.#save}
         @input=${(e: Event) => {
@@ -131,36 +131,16 @@ export class MmProgramSettings extends AdminElement {
           <label
             >${t.sessionLengths}<input type="text" name="sessionLengths" .value=${s.sessionLengths.join(', ')}
           /></label>
-          <label
-            >${t.sla}<input type="number" name="requestSlaHours" min="1" max="720" .value=${String(s.requestSlaHours)}
-          /></label>
-          <label
-            >${t.instantWindow}<input
-              type="number"
-              name="instantHelpWindowMinutes"
-              min="1"
-              max="120"
-              .value=${String(s.instantHelpWindowMinutes)}
-          /></label>
-          <label
-            >${t.reportsToPause}<input
-              type="number"
-              name="reportsToPause"
-              min="1"
-              max="100"
-              .value=${String(s.reportsToPause)}
-          /></label>
+          ${number(t.sla, 'requestSlaHours', 720)}
+          ${number(t.instantWindow, 'instantHelpWindowMinutes', 120)}
+          ${number(t.reportsToPause, 'reportsToPause', 100)}
           <div>
-            <label
-              >${t.brandName}<input
-                type="text"
-                name="brandName"
-                data-max=${BRAND_NAME_MAX}
-                aria-invalid=${brand > BRAND_NAME_MAX ? 'true' : 'false'}
-                aria-describedby="brandName-count"
-                .value=${s.branding.name ?? ''}
-            /></label>
-            ${counter('brandName-count', brand, BRAND_NAME_MAX, this.t.over, this.locale)}
+            ${limitedField(
+              { label: t.brandName, name: 'brandName', max: BRAND_NAME_MAX, value: s.branding.name ?? '' },
+              this.lengths,
+              this.t.over,
+              this.locale,
+            )}
           </div>
           <label
             >${t.brandAccent}<input type="text" name="brandAccent" maxlength="20" .value=${s.branding.accentColor ?? ''}

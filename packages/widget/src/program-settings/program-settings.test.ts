@@ -1,7 +1,7 @@
 import type { ApiKey, ProgramSettings, RotatedKey } from '@micromentor/sdk';
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { adminPanel } from '../test-support/admin-panel.js';
+import { keepThenReopen } from '../test-support/confirm-step.js';
 import { json } from '../test-support/fake-api.js';
 import './program-settings.js';
 
@@ -76,25 +76,16 @@ describe('<mm-program-settings>', () => {
     )!;
     // Rotating asks first, saying what will happen; Escape keeps the key and focus on its button.
     const rotations = () => calls.filter((c) => c.path === '/v1/admin/keys/rotate');
-    rotate.focus();
-    await sendKeys({ press: 'Enter' });
-    await panel.updateComplete;
-    const dialog = () => root.querySelector<HTMLDialogElement>('dialog.confirm');
-    expect(dialog()!.open).to.be.true;
-    expect(dialog()!.textContent!.replace(/\s+/g, ' ')).to.contain(
-      'Rotate the Secret key? The new key is shown once; the current one keeps working for 24 hours, then stops.',
-    );
-    expect(root.activeElement?.textContent).to.equal('Keep the current key');
-    await expect(panel).to.be.accessible();
-    await sendKeys({ press: 'Escape' });
-    await panel.updateComplete;
-    expect(dialog()).to.be.null;
-    expect(root.activeElement).to.equal(rotate);
-    expect(rotations()).to.have.length(0);
-    rotate.click();
-    await panel.updateComplete;
-    expect(rotations()).to.have.length(0);
-    dialog()!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    const dialog = await keepThenReopen(root, rotate, () => panel.updateComplete, rotations, {
+      async opened(open) {
+        expect(open.textContent!.replace(/\s+/g, ' ')).to.contain(
+          'Rotate the Secret key? The new key is shown once; the current one keeps working for 24 hours, then stops.',
+        );
+        expect(root.activeElement?.textContent).to.equal('Keep the current key');
+        await expect(panel).to.be.accessible();
+      },
+    });
+    dialog.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
     await waitUntil(() => root.querySelector('code.secret'));
     expect(root.querySelector('code.secret')!.textContent).to.equal('sk_live_NEWKEY123');
     expect(calls.find((c) => c.path === '/v1/admin/keys/rotate')!.body).to.deep.equal({

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { AdminApi } from '../internal/admin-console-api.js';
 import { AdminListElement, type Page } from '../internal/admin-console-element.js';
-import { counter } from '../internal/counter.js';
+import { limitedField } from '../internal/counter.js';
 import { measure, overLimit, REPORT_NOTE_MAX } from '../internal/limits.js';
 import { adminStyles } from '../styles/admin.js';
 import { baseStyles } from '../styles/base.js';
@@ -81,15 +81,7 @@ export class MmReportQueue extends AdminListElement<AdminReport> {
     const detailId = `report-${r.id}`;
     return html`<li>
       <div class="summary">
-        <h4>
-          <button
-            type="button"
-            class="disclosure"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls=${detailId}
-            @click=${() => this.toggle(r.id)}
-          >${t.about(r.mentorName)}</button>
-        </h4>
+        ${this.disclosure(r.id, detailId, t.about(r.mentorName))}
         <span class="badge">${t.reasons[r.reason] ?? r.reason}</span>
         <span class="facts">${t.reported(this.when(r.createdAt, 'medium'))}${r.bookingId ? ` · ${t.aboutSession}` : ''}</span>
       </div>
@@ -104,16 +96,12 @@ export class MmReportQueue extends AdminListElement<AdminReport> {
                 this.lengths = measure(this.lengths, e);
               }}
             >
-              <label
-                >${t.note}<input
-                  type="text"
-                  name="note"
-                  data-max=${REPORT_NOTE_MAX}
-                  id="note-${r.id}"
-                  aria-invalid=${(this.lengths[`note-${r.id}`] ?? 0) > REPORT_NOTE_MAX ? 'true' : 'false'}
-                  aria-describedby="note-${r.id}-count"
-              /></label>
-              ${counter(`note-${r.id}-count`, this.lengths[`note-${r.id}`] ?? 0, REPORT_NOTE_MAX, this.t.over, this.locale)}
+              ${limitedField(
+                { label: t.note, name: 'note', id: `note-${r.id}`, max: REPORT_NOTE_MAX },
+                this.lengths,
+                this.t.over,
+                this.locale,
+              )}
               <button part="button" value="dismiss">${t.dismiss}</button>
               <button part="button" value="pause">${t.pause}</button>
               <button part="button" value="suspend">${t.suspend}</button>

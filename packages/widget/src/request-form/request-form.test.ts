@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { MmErrorEvent } from '../events/mm-error.js';
 import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
 import { fakeApi, helpRequest, json, problem, threeMatches } from '../test-support/fake-api.js';
+import { paste } from '../test-support/paste.js';
 import type { MmRequestForm } from './request-form.js';
 import './request-form.js';
 
@@ -112,13 +113,11 @@ describe('<mm-request-form>', () => {
     );
     const root = el.shadowRoot!;
     const count = (id: string) => root.querySelector(`#${id}`);
-    $(el).title.focus();
-    document.execCommand('insertText', false, 'Help with joins');
-    $(el).details.focus();
-    document.execCommand('insertText', false, 'x'.repeat(3000));
-    await el.updateComplete;
+    await paste(el, $(el).title, 'Help with joins');
+    await paste(el, $(el).details, 'x'.repeat(3000));
     // Far from the limit: no counter.
     expect(count('details-count')).to.be.null;
+    // Typed on at the end of the details (they still have focus).
     document.execCommand('insertText', false, 'x'.repeat(980));
     await el.updateComplete;
     expect(count('details-count')!.textContent).to.equal('3,980 / 4,000');
@@ -126,9 +125,7 @@ describe('<mm-request-form>', () => {
     expect($(el).details.getAttribute('aria-invalid')).to.equal('false');
 
     // A paste past the limit stays whole, and the counter says it is too long, as an alert.
-    $(el).details.select();
-    document.execCommand('insertText', false, 'y'.repeat(5000));
-    await el.updateComplete;
+    await paste(el, $(el).details, 'y'.repeat(5000));
     expect($(el).details.value).to.have.length(5000);
     expect(count('details-count')!.textContent).to.equal(
       '5,000 / 4,000 1,000 characters too many: nothing was cut, shorten it to send.',
@@ -145,11 +142,8 @@ describe('<mm-request-form>', () => {
     expect(root.activeElement?.id).to.equal('details');
 
     // The title's limit too: 201 characters is one too many.
-    $(el).details.select();
-    document.execCommand('insertText', false, 'Fits now');
-    $(el).title.select();
-    document.execCommand('insertText', false, 't'.repeat(201));
-    await el.updateComplete;
+    await paste(el, $(el).details, 'Fits now');
+    await paste(el, $(el).title, 't'.repeat(201));
     expect(count('details-count')).to.be.null;
     expect(count('title-count')!.textContent).to.equal(
       '201 / 200 1 character too many: nothing was cut, shorten it to send.',

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { counter } from '../internal/counter.js';
+import { limitedField } from '../internal/counter.js';
 import type { Solved } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
 import { COMMENT_MAX, measure, overLimit } from '../internal/limits.js';
@@ -44,8 +44,8 @@ export class MmSessionFeedback extends FollowUpElement {
       return;
     }
     this.busy = true;
-    try {
-      await this.api.sendFeedback(this.bookingId, {
+    await this.act(async (api) => {
+      await api.sendFeedback(this.bookingId, {
         rating: this.rating,
         solved,
         ...(comment ? { comment } : {}),
@@ -53,17 +53,13 @@ export class MmSessionFeedback extends FollowUpElement {
       this.sent = true;
       this.error = '';
       this.emit('mm-feedback-submitted', { bookingId: this.bookingId, rating: this.rating, solved });
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.busy = false;
-    }
+    });
+    this.busy = false;
   }
 
   override render() {
     const t = this.t.feedback;
     if (this.sent) return html`<p role="status" class="ok">${t.thanks}</p>`;
-    const comment = this.lengths.comment ?? 0;
     return html`<form
       @submit=${this.#submit}
       @input=${(e: Event) => {
@@ -98,16 +94,7 @@ export class MmSessionFeedback extends FollowUpElement {
           )}
         </div>
       </fieldset>
-      <label
-        >${t.comment}<textarea
-          name="comment"
-          rows="2"
-          data-max=${COMMENT_MAX}
-          aria-invalid=${comment > COMMENT_MAX ? 'true' : 'false'}
-          aria-describedby="comment-count"
-        ></textarea>
-      </label>
-      ${counter('comment-count', comment, COMMENT_MAX, this.t.over, this.locale)}
+      ${limitedField({ label: t.comment, name: 'comment', max: COMMENT_MAX, rows: 2 }, this.lengths, this.t.over, this.locale)}
       ${this.alert()}
       <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>
     </form>`;

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { MmFeedbackSubmittedDetail } from '../events/mm-follow-up.js';
 import { followUpApi } from '../internal/follow-up-api.js';
 import { fakeApi, json, problem } from '../test-support/fake-api.js';
+import { paste } from '../test-support/paste.js';
 import type { MmSessionFeedback } from './session-feedback.js';
 import './session-feedback.js';
 
@@ -46,9 +47,7 @@ describe('<mm-session-feedback>', () => {
     root.querySelector<HTMLInputElement>('input[aria-label="4 stars"]')!.click();
     root.querySelector<HTMLInputElement>('input[name=solved][value=yes]')!.click();
     const comment = root.querySelector('textarea')!;
-    comment.focus();
-    document.execCommand('insertText', false, 'c'.repeat(2500));
-    await el.updateComplete;
+    await paste(el, comment, 'c'.repeat(2500));
     expect(comment.value).to.have.length(2500);
     expect(root.querySelector('#comment-count')!.textContent).to.equal(
       '2,500 / 2,000 500 characters too many: nothing was cut, shorten it to send.',
@@ -59,9 +58,7 @@ describe('<mm-session-feedback>', () => {
     await el.updateComplete;
     expect(calls).to.have.length(0);
     expect(root.activeElement).to.equal(comment);
-    comment.select();
-    document.execCommand('insertText', false, 'c'.repeat(1900));
-    await el.updateComplete;
+    await paste(el, comment, 'c'.repeat(1900));
     expect(root.querySelector('#comment-count')!.textContent).to.equal('1,900 / 2,000');
     root.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => calls.length === 1, 'sent');

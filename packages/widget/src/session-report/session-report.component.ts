@@ -1,7 +1,7 @@
 import type { CreateReportParams } from '@micromentor/sdk';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { counter } from '../internal/counter.js';
+import { limitedField } from '../internal/counter.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
 import { measure, overLimit, REPORT_DETAILS_MAX } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
@@ -49,8 +49,8 @@ export class MmSessionReport extends FollowUpElement {
       return;
     }
     this.busy = true;
-    try {
-      const report = await this.api.report({
+    await this.act(async (api) => {
+      const report = await api.report({
         mentorId: this.mentorId,
         ...(this.bookingId ? { bookingId: this.bookingId } : {}),
         reason,
@@ -64,11 +64,8 @@ export class MmSessionReport extends FollowUpElement {
         bookingId: this.bookingId || null,
         reason,
       });
-    } catch (error) {
-      this.error = this.describe(error);
-    } finally {
-      this.busy = false;
-    }
+    });
+    this.busy = false;
   }
 
   override render() {
@@ -79,7 +76,6 @@ export class MmSessionReport extends FollowUpElement {
         ${t.open}
       </button>`;
     }
-    const details = this.lengths.details ?? 0;
     return html`<form
       @submit=${this.#submit}
       @input=${(e: Event) => {
@@ -100,16 +96,12 @@ export class MmSessionReport extends FollowUpElement {
           }
         </select>
       </label>
-      <label
-        >${t.details}<textarea
-          name="details"
-          rows="3"
-          data-max=${REPORT_DETAILS_MAX}
-          aria-invalid=${details > REPORT_DETAILS_MAX ? 'true' : 'false'}
-          aria-describedby="details-count"
-        ></textarea>
-      </label>
-      ${counter('details-count', details, REPORT_DETAILS_MAX, this.t.over, this.locale)}
+      ${limitedField(
+        { label: t.details, name: 'details', max: REPORT_DETAILS_MAX, rows: 3 },
+        this.lengths,
+        this.t.over,
+        this.locale,
+      )}
       ${this.alert()}
       <div class="row">
         <button part="button" class="primary" ?disabled=${this.busy}>${t.submit}</button>

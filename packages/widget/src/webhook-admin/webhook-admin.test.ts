@@ -1,8 +1,8 @@
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from '@micromentor/sdk';
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { MmWebhookEndpointDetail } from '../events/mm-admin-console.js';
 import { adminPanel } from '../test-support/admin-panel.js';
+import { keepThenReopen } from '../test-support/confirm-step.js';
 import { json, problem } from '../test-support/fake-api.js';
 import './webhook-admin.js';
 
@@ -86,22 +86,13 @@ describe('<mm-webhook-admin>', () => {
     )!;
     // Rotating asks first, naming the endpoint; Escape keeps the secret and focus on its button.
     const rotations = () => calls.filter((c) => c.path === '/v1/admin/webhooks/wh_1/rotate-secret');
-    rotate.focus();
-    await sendKeys({ press: 'Enter' });
-    await panel.updateComplete;
-    const dialog = () => root.querySelector<HTMLDialogElement>('dialog.confirm');
-    expect(dialog()!.open).to.be.true;
-    expect(dialog()!.textContent).to.contain('Rotate the signing secret of https://hooks.example/mm?');
-    expect(root.activeElement?.textContent).to.equal('Keep the current secret');
-    await sendKeys({ press: 'Escape' });
-    await panel.updateComplete;
-    expect(dialog()).to.be.null;
-    expect(root.activeElement).to.equal(rotate);
-    expect(rotations()).to.have.length(0);
-    rotate.click();
-    await panel.updateComplete;
-    expect(rotations()).to.have.length(0);
-    const confirm = dialog()!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!;
+    const dialog = await keepThenReopen(root, rotate, () => panel.updateComplete, rotations, {
+      opened(open) {
+        expect(open.textContent).to.contain('Rotate the signing secret of https://hooks.example/mm?');
+        expect(root.activeElement?.textContent).to.equal('Keep the current secret');
+      },
+    });
+    const confirm = dialog.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!;
     expect(confirm.textContent).to.equal('Rotate secret');
     confirm.click();
     await waitUntil(() => root.querySelector('code.secret'));
