@@ -2,8 +2,8 @@ import type { Booking, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { callLine } from '../internal/call.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
-import { counter } from '../internal/counter.js';
-import { CANCEL_REASON_MAX, chars, overLimit } from '../internal/limits.js';
+import { limitedField } from '../internal/counter.js';
+import { CANCEL_REASON_MAX, measure, overLimit } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { formatDateTime, formatSession, timeZone } from '../internal/time.js';
@@ -27,13 +27,14 @@ export class MmConfirmation extends MmElement {
   static override properties: PropertyDeclarations = {
     booking: { attribute: false },
     mentor: { attribute: false },
-    reasonLength: { state: true },
+    lengths: { state: true },
     asking: { state: true },
   };
 
   booking: Booking | null = null;
   mentor: Mentor | null = null;
-  private reasonLength = 0;
+  /** The cancel reason's length as typed or pasted, for its counter. */
+  private lengths: Record<string, number> = {};
   /** "Cancel session" was pressed: the confirm step is showing. */
   private asking = false;
 
@@ -115,20 +116,24 @@ export class MmConfirmation extends MmElement {
                     ${t.calendar}
                   </button>
                 </p>
-                <div class="cancel">
-                  <label for="reason">${t.cancelReason}</label>
-                  <input
-                    id="reason"
-                    type="text"
-                    data-max=${CANCEL_REASON_MAX}
-                    placeholder=${t.cancelReasonDefault}
-                    aria-invalid=${this.reasonLength > CANCEL_REASON_MAX ? 'true' : 'false'}
-                    aria-describedby="reason-count"
-                    @input=${() => {
-                      this.reasonLength = chars(this.reasonInput.value);
-                    }}
-                  />
-                  ${counter('reason-count', this.reasonLength, CANCEL_REASON_MAX, this.t.over, this.resolvedLocale)}
+                <div
+                  class="cancel"
+                  @input=${(event: Event) => {
+                    this.lengths = measure(this.lengths, event);
+                  }}
+                >
+                  ${limitedField(
+                    {
+                      label: t.cancelReason,
+                      id: 'reason',
+                      apart: true,
+                      max: CANCEL_REASON_MAX,
+                      placeholder: t.cancelReasonDefault,
+                    },
+                    this.lengths,
+                    this.t.over,
+                    this.resolvedLocale,
+                  )}
                   <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${this.#ask}>
                     ${this.busy ? t.cancelling : t.cancel}
                   </button>

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from 'lit';
  * also by how much, as an alert (`over(n)`: the catalogue's words). The field names it in its
  * `aria-describedby` (`id`) and is `aria-invalid` while it is over.
  */
-export function counter(
+function counter(
   id: string,
   length: number,
   max: number,
@@ -23,7 +23,8 @@ export function counter(
 export interface LimitedField {
   /** The label's text. */
   label: string;
-  name: string;
+  /** The field's `name` (a field outside a form may have none, but then an `id`). */
+  name?: string;
   /**
    * The field's `id`, if it has one. Its length is `lengths[id ?? name]` (as `measure` keeps
    * them) and its counter is `<id ?? name>-count`.
@@ -33,15 +34,24 @@ export interface LimitedField {
   max: number;
   /** A textarea of that many rows; without, a one-line text input. */
   rows?: number;
+  /** The label on a line of its own, `for` the field's `id`, rather than around the field. */
+  apart?: boolean;
   /** Its value (a property: what the user types stays until this changes). */
   value?: string;
-  /** A text input only: `required`. */
+  /** Text inputs only: `required`, `autocomplete` and `placeholder`. */
   required?: boolean;
+  autocomplete?: string;
+  placeholder?: string;
+  /** A hint under the field (`<id>-hint`), which describes it too. */
+  hint?: string;
+  /** What is wrong with it, in the hint's place (`<id>-error`): it is invalid, and described by this alone. */
+  error?: string;
 }
 
 /**
- * A field with a limit in its label, then its `counter()`: `data-max` (for `measure` and
- * `overLimit`), `aria-invalid` while it is over, `aria-describedby` naming the counter.
+ * A field with a limit, its label, its hint or error and its `counter()`: `data-max` (for
+ * `measure` and `overLimit`), `aria-invalid` while it is over, `aria-describedby` naming the
+ * counter.
  */
 export function limitedField(
   f: LimitedField,
@@ -49,29 +59,41 @@ export function limitedField(
   over: (n: number) => string,
   locale: string,
 ): TemplateResult {
-  const key = f.id ?? f.name;
+  const key = f.id ?? f.name ?? '';
   const length = lengths[key] ?? 0;
   const count = `${key}-count`;
-  const invalid = length > f.max ? 'true' : 'false';
+  const about = f.error ? 'error' : f.hint ? 'hint' : '';
+  const invalid = f.error || length > f.max ? 'true' : 'false';
+  const describedBy = f.error ? `${key}-error` : f.hint ? `${key}-hint ${count}` : count;
   const field = f.rows
     ? html`<textarea
         id=${f.id ?? nothing}
-        name=${f.name}
+        name=${f.name ?? nothing}
         rows=${f.rows}
         data-max=${f.max}
         aria-invalid=${invalid}
-        aria-describedby=${count}
+        aria-describedby=${describedBy}
         .value=${f.value ?? nothing}
       ></textarea>`
     : html`<input
         id=${f.id ?? nothing}
-        name=${f.name}
+        name=${f.name ?? nothing}
         type="text"
         data-max=${f.max}
         ?required=${f.required}
+        autocomplete=${f.autocomplete ?? nothing}
+        placeholder=${f.placeholder ?? nothing}
         aria-invalid=${invalid}
-        aria-describedby=${count}
+        aria-describedby=${describedBy}
         .value=${f.value ?? nothing}
       />`;
-  return html`<label>${f.label}${field}</label>${counter(count, length, f.max, over, locale)}`;
+  return html`<label for=${f.apart ? key : nothing}>${f.label}${f.apart ? nothing : field}</label>${
+    f.apart ? field : nothing
+  }${about ? html`<p id="${key}-${about}" class=${about}>${f.error || f.hint}</p>` : nothing}${counter(
+    count,
+    length,
+    f.max,
+    over,
+    locale,
+  )}`;
 }

@@ -1,6 +1,6 @@
 import type { HelpRequest, RequestContext, SessionFormat } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { counter } from '../internal/counter.js';
+import { limitedField } from '../internal/counter.js';
 import { DETAILS_MAX, measure, overLimit, SELECTION_MAX, TITLE_MAX } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
 import { requestFormStyles } from './request-form.styles.js';
@@ -168,7 +168,6 @@ export class MmRequestForm extends MmElement {
   protected override render(): TemplateResult {
     const t = this.t.form;
     const locale = this.resolvedLocale;
-    const { title: titleLength = 0, details: detailsLength = 0 } = this.lengths;
     return html`
       <form
         novalidate
@@ -176,41 +175,43 @@ export class MmRequestForm extends MmElement {
         @submit=${this.#submit}
         @input=${(event: Event) => {
           this.lengths = measure(this.lengths, event);
+          // A title said to be missing is checked again as it is typed.
+          if (this.titleError && event.target === this.titleInput)
+            this.#validate(this.titleInput.value.trim());
         }}
       >
         <div class="field">
-          <label for="title">${t.title}</label>
-          <input
-            id="title"
-            name="title"
-            type="text"
-            data-max=${TITLE_MAX}
-            autocomplete="off"
-            aria-invalid=${this.titleError || titleLength > TITLE_MAX ? 'true' : 'false'}
-            aria-describedby=${this.titleError ? 'title-error' : 'title-hint title-count'}
-            @input=${() => {
-              if (this.titleError) this.#validate(this.titleInput.value.trim());
-            }}
-          />
-          ${
-            this.titleError
-              ? html`<p id="title-error" class="error">${this.titleError}</p>`
-              : html`<p id="title-hint" class="hint">${t.titleHint}</p>`
-          }
-          ${counter('title-count', titleLength, TITLE_MAX, this.t.over, locale)}
+          ${limitedField(
+            {
+              label: t.title,
+              name: 'title',
+              id: 'title',
+              apart: true,
+              max: TITLE_MAX,
+              autocomplete: 'off',
+              hint: t.titleHint,
+              error: this.titleError,
+            },
+            this.lengths,
+            this.t.over,
+            locale,
+          )}
         </div>
         <div class="field">
-          <label for="details">${t.details}</label>
-          <textarea
-            id="details"
-            name="details"
-            rows="4"
-            data-max=${DETAILS_MAX}
-            aria-invalid=${detailsLength > DETAILS_MAX ? 'true' : 'false'}
-            aria-describedby="details-hint details-count"
-          ></textarea>
-          <p id="details-hint" class="hint">${t.detailsHint}</p>
-          ${counter('details-count', detailsLength, DETAILS_MAX, this.t.over, locale)}
+          ${limitedField(
+            {
+              label: t.details,
+              name: 'details',
+              id: 'details',
+              apart: true,
+              max: DETAILS_MAX,
+              rows: 4,
+              hint: t.detailsHint,
+            },
+            this.lengths,
+            this.t.over,
+            locale,
+          )}
         </div>
         ${this.#selection()}
         <fieldset>
