@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
 import type { MmErrorEvent } from '../events/mm-error.js';
@@ -382,7 +382,7 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
 
     const cancelled = oneEvent(el, 'mm-booking-cancelled');
     inStep<HTMLButtonElement>(el, 'mm-confirmation', '[part~="cancel-button"]')!.click();
-    await settle(el);
+    await waitUntil(() => inStep(el, 'mm-confirmation', 'dialog.confirm[open]'), 'confirm step');
     inStep<HTMLButtonElement>(el, 'mm-confirmation', 'dialog.confirm [part~="confirm-button"]')!.click();
     await cancelled;
     await settle(el);

@@ -1,7 +1,6 @@
 import type { Booking, Mentor } from '@micromentor/sdk';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { callLine } from '../internal/call.js';
-import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
 import { limitedField } from '../internal/counter.js';
 import { CANCEL_REASON_MAX, measure, overLimit } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
@@ -22,7 +21,7 @@ import { confirmationStyles } from './confirmation.styles.js';
  * @csspart cancel-button - The "Cancel session" button.
  */
 export class MmConfirmation extends MmElement {
-  static override styles = [confirmationStyles, confirmStyles];
+  static override styles = confirmationStyles;
 
   static override properties: PropertyDeclarations = {
     booking: { attribute: false },
@@ -35,6 +34,9 @@ export class MmConfirmation extends MmElement {
   mentor: Mentor | null = null;
   /** The cancel reason's length as typed or pasted, for its counter. */
   private lengths: Record<string, number> = {};
+  /** The confirm step's module, once the first cancel has loaded it. */
+  #confirm: typeof import('../internal/confirm.js') | null = null;
+
   /** "Cancel session" was pressed: the confirm step is showing. */
   private asking = false;
 
@@ -70,9 +72,15 @@ export class MmConfirmation extends MmElement {
   /** "Cancel session": a reason that fits, then the confirm step; nothing is cancelled before it. */
   async #ask(): Promise<void> {
     if (!this.booking || !this.client || this.busy || overLimit(this.renderRoot)) return;
+    // The confirm step comes with the first cancel (its own chunk: the flow entry stays small).
+    if (!this.#confirm) {
+      this.#confirm = await import('../internal/confirm.js');
+      const root = this.renderRoot as ShadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#confirm.confirmStyles.styleSheet!];
+    }
     this.asking = true;
     await this.updateComplete;
-    showConfirm(this.renderRoot);
+    this.#confirm.showConfirm(this.renderRoot);
   }
 
   async #cancel(ok: boolean): Promise<void> {
@@ -143,8 +151,8 @@ export class MmConfirmation extends MmElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       </section>
       ${
-        this.asking
-          ? confirmDialog(
+        this.asking && this.#confirm
+          ? this.#confirm.confirmDialog(
               this.t.mine.cancelAsk(booking.mentorName, formatDateTime(booking.start, this.resolvedLocale)),
               t.cancel,
               this.t.mine.keepSession,

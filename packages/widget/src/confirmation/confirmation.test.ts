@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MmBookingCancelledEvent } from '../events/mm-booking-created.js';
 import type { MmErrorEvent } from '../events/mm-error.js';
 import { booking, fakeApi, json, match, problem } from '../test-support/fake-api.js';
@@ -122,8 +122,9 @@ describe('<mm-confirmation>', () => {
     el.shadowRoot!.querySelector<HTMLInputElement>('#reason')!.value = 'Solved it myself';
     const cancelled = oneEvent(document, 'mm-booking-cancelled') as Promise<MmBookingCancelledEvent>;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click();
-    // The confirm step first: nothing is sent until its "Cancel session"; Escape would keep it.
-    await el.updateComplete;
+    // The confirm step first (loaded with the first cancel): nothing is sent until its "Cancel
+    // session"; Escape would keep it.
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog.confirm[open]'), 'confirm step');
     const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.confirm')!;
     expect(dialog.open).to.equal(true);
     expect(dialog.textContent).to.contain('this cannot be undone');
@@ -168,7 +169,7 @@ describe('<mm-confirmation>', () => {
     expect(el.shadowRoot!.querySelector('h3')?.textContent).to.equal('Reserva confirmada');
     const failed = oneEvent(el, 'mm-error') as Promise<MmErrorEvent>;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click();
-    await el.updateComplete;
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog.confirm[open]'), 'confirm step');
     el.shadowRoot!.querySelector<HTMLButtonElement>('dialog.confirm [part~="confirm-button"]')!.click();
     expect((await failed).detail).to.include({ step: 'cancel', code: 'not_found' });
     await el.updateComplete;
