@@ -124,7 +124,7 @@ export abstract class AdminListElement<Row extends { id: string }> extends Admin
   }
 
   /**
-   * The status line, the failure with a retry, and the page of rows: skeleton rows while the
+   * The status line, the failure (with a retry when the page failed to load), and the page of rows: skeleton rows while the
    * first page loads, `empty` when there are none, Previous / Next under them.
    */
   protected listBody(
@@ -144,7 +144,6 @@ export abstract class AdminListElement<Row extends { id: string }> extends Admin
               ${this.pager(this.pages, this.rows.length, (step) => this.turnPage(step))}`;
     return html`<p role="status" class="ok">${this.loading ? this.t.loading : notice}</p>
       ${this.alert()}
-      ${this.error && !this.loading ? html`<button part="button" type="button" @click=${() => this.refresh()}>${this.t.retry}</button>` : nothing}
       ${body}`;
   }
 

@@ -113,9 +113,7 @@ export class MmProgramSettings extends AdminElement {
     const t = this.t.settings;
     const s = this.settings;
     if (!s) {
-      return this.error
-        ? html`<p class="error" role="alert">${this.error}</p>`
-        : html`<p role="status">${this.t.loading}</p>`;
+      return this.error ? this.alert() : html`<p role="status">${this.t.loading}</p>`;
     }
     /** A whole-number setting, from 1 to `max`. */
     const number = (label: string, name: NumberSetting, max: number) =>
