@@ -13,66 +13,38 @@ import { terserPassPlugin } from './build/terser-pass.js';
 //          bundler can dedupe it.
 // They are separate environments because an IIFE takes exactly one entry. Page bundles are
 // written pre-compressed beside themselves (.br, .gz).
-/** An IIFE of its own for a console: dist/<name>.js from src/<name>-entry.ts. */
-function consoleBundle(name: string) {
+/** A page bundle built from one entry: minified, into dist/ beside the others. */
+function pageBuild(input: string, output: Record<string, unknown>, emptyOutDir = false) {
   return {
-    [name.replace('-', '_')]: {
-      consumer: 'client' as const,
-      build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        minify: true,
-        modulePreload: false,
-        copyPublicDir: false,
-        rolldownOptions: {
-          input: `src/${name}-entry.ts`,
-          output: { format: 'iife' as const, entryFileNames: `${name}.js` },
-        },
-      },
+    consumer: 'client' as const,
+    build: {
+      outDir: 'dist',
+      emptyOutDir,
+      minify: true,
+      modulePreload: false,
+      copyPublicDir: false,
+      rolldownOptions: { input, output },
     },
   };
 }
+
+/** An IIFE of its own: dist/<file> from `input` (a plain <script> runs it). */
+const iife = (input: string, file: string) => pageBuild(input, { format: 'iife', entryFileNames: file });
 
 export default defineConfig({
   plugins: [minifyLiteralsPlugin(), flowFilePlugin(), terserPassPlugin(), precompressPlugin()],
   build: { target: 'es2022' },
   environments: {
-    flow: {
-      consumer: 'client',
-      build: {
-        outDir: 'dist',
-        emptyOutDir: true,
-        minify: true,
-        modulePreload: false,
-        copyPublicDir: false,
-        rolldownOptions: {
-          input: 'src/flow-entry.ts',
-          output: {
-            format: 'es',
-            entryFileNames: 'ask-expert.[hash].js',
-            chunkFileNames: 'ask-expert-[name].[hash].js',
-          },
-        },
-      },
-    },
-    embed: {
-      consumer: 'client',
-      build: {
-        outDir: 'dist',
-        emptyOutDir: false,
-        minify: true,
-        modulePreload: false,
-        copyPublicDir: false,
-        rolldownOptions: {
-          input: 'src/embed.ts',
-          output: { format: 'iife', entryFileNames: 'widget.js' },
-        },
-      },
-    },
+    flow: pageBuild(
+      'src/flow-entry.ts',
+      { format: 'es', entryFileNames: 'ask-expert.[hash].js', chunkFileNames: 'ask-expert-[name].[hash].js' },
+      true,
+    ),
+    embed: iife('src/embed.ts', 'widget.js'),
     // The consoles, each loaded on demand by widget.js: learners never download them.
-    ...consoleBundle('mentor-console'),
-    ...consoleBundle('admin-console'),
-    ...consoleBundle('follow-up'),
+    mentor_console: iife('src/mentor-console-entry.ts', 'mentor-console.js'),
+    admin_console: iife('src/admin-console-entry.ts', 'admin-console.js'),
+    follow_up: iife('src/follow-up-entry.ts', 'follow-up.js'),
     esm: {
       consumer: 'client',
       build: {
