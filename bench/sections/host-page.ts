@@ -18,6 +18,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
@@ -149,7 +150,13 @@ async function launchChromium(path: string): Promise<Chromium> {
       await exited;
       clearTimeout(timer);
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing into the profile as the main one exits:
+    // a temporary folder left behind must not cost the run its figures.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    } catch {
+      setTimeout(() => rm(profile, { recursive: true, force: true }).catch(() => {}), 5_000).unref();
+    }
   };
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -376,7 +383,7 @@ async function lighthouseRows(
 // Open after prefetch: click → title field of the question form visible and focused.
 
 interface OpenTiming {
-  /** Click (the event's time stamp) → the title field focused and visible. */
+  /** The release of the press on the launcher (its time stamp) → the title field focused and visible. */
   focused: number;
   /** … → the next animation frame after that (the panel painted). */
   frame: number;
@@ -384,9 +391,9 @@ interface OpenTiming {
 
 /**
  * Run in the page (a string: tsx's keepNames helpers would not exist there): waits for the next
- * click anywhere (the launcher), then for the title field of `mm-ask-expert` → `mm-request-form`
+ * release of a press anywhere (on the launcher), then for the title field of `mm-ask-expert` → `mm-request-form`
  * to be visible and the focused element (checked on every focus change and every frame). Times
- * are the page's own clock from the click event's time stamp, so no CDP round trip counts.
+ * are the page's own clock from the release's time stamp, so no CDP round trip counts.
  */
 const ARM_OPEN_TIMER = `window.__mmOpen = new Promise((resolve, reject) => {
   let start;
@@ -414,13 +421,16 @@ const ARM_OPEN_TIMER = `window.__mmOpen = new Promise((resolve, reject) => {
     check();
     requestAnimationFrame(poll);
   };
-  addEventListener('click', (event) => {
+  // The release starts the clock: when the stand-in is replaced between press and release the
+  // browser sends no click (the two ends are different elements), and the widget opens on the
+  // release itself.
+  addEventListener('pointerup', (event) => {
     start = event.timeStamp;
     document.addEventListener('focusin', check, true);
     poll();
   }, { capture: true, once: true });
   window.__mmOpenGiveUp = () => {
-    if (!done) reject(new Error(start === undefined ? 'click lost (no click event: the stand-in replaced between press and release?)' : 'the title field never got focus'));
+    if (!done) reject(new Error(start === undefined ? 'the press never reached the page (no pointerup)' : 'the title field never got focus: the click was lost'));
   };
 }); undefined`;
 
