@@ -16,6 +16,7 @@ const en = {
   pick: 'Pick a new time',
   keep: 'Keep this time',
   moved: 'Your session has moved.',
+  retry: 'Try again',
 };
 
 export type MyHelpWords = typeof en;
@@ -40,6 +41,7 @@ export const myHelpWords: Record<Locale, MyHelpWords> = {
     pick: 'Elige otra hora',
     keep: 'Mantener esta hora',
     moved: 'Tu sesión ha cambiado de hora.',
+    retry: 'Reintentar',
   },
   fr: {
     loading: 'Chargement de vos séances…',
@@ -59,5 +61,6 @@ export const myHelpWords: Record<Locale, MyHelpWords> = {
     pick: 'Choisissez un nouvel horaire',
     keep: 'Garder cet horaire',
     moved: 'Votre séance a été déplacée.',
+    retry: 'Réessayer',
   },
 };

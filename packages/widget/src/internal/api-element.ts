@@ -88,6 +88,8 @@ export abstract class ApiElement<Api, Words extends PanelWords = PanelWords> ext
     } catch (error) {
       this.#loadFailed = true;
       this.error = this.describe(error);
+      // The words may be the same as already shown (a panel that reported it itself): the retry is new.
+      this.requestUpdate();
     } finally {
       this.loading = false;
     }

@@ -30,14 +30,16 @@ export class MmMentorRecord extends ConsoleElement {
   }
 
   /** Reloads the record (the console calls it when a session completes or feedback arrives). */
-  async refresh(): Promise<void> {
-    if (!this.api) return;
-    try {
-      this.record = await this.api.record();
-      this.error = '';
-    } catch (error) {
-      this.fail('record', error);
-    }
+  refresh(): Promise<void> {
+    return this.load(async (api) => {
+      try {
+        this.record = await api.record();
+      } catch (error) {
+        // Said to the page as an `mm-error`; load() shows it with "Try again".
+        this.fail('record', error);
+        throw error;
+      }
+    });
   }
 
   async #download(): Promise<void> {

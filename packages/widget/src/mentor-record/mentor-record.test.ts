@@ -56,6 +56,26 @@ describe('<mm-mentor-record>', () => {
     expect(root(el).querySelector('.badges')).to.equal(null);
   });
 
+  it('says when the record failed to load (an mm-error too), with "Try again" that loads it', async () => {
+    let fail = true;
+    const { el } = await mount({
+      'GET /v1/me/mentor/record': () =>
+        fail ? problem(503, 'unavailable', 'Service Unavailable', 'Down for a moment.') : json(200, record),
+    });
+    const errors: MmErrorEvent[] = [];
+    el.addEventListener('mm-error', (e) => errors.push(e));
+    await el.refresh();
+    await el.updateComplete;
+    expect(errors).to.not.be.empty;
+    expect(errors.every((e) => e.detail.step === 'record' && e.detail.code === 'unavailable')).to.be.true;
+    const retry = root(el).querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    expect(retry.textContent).to.equal('Try again');
+    fail = false;
+    retry.click();
+    await waitUntil(() => !root(el).querySelector('[role=alert]'), 'loaded on retry');
+    expect(root(el).querySelectorAll('.badges li')).to.have.length(2);
+  });
+
   it('downloads the signed credential as a .jwt file', async () => {
     const { el, calls } = await mount({
       'GET /v1/me/mentor/record': () => json(200, record),

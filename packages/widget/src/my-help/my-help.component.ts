@@ -34,6 +34,7 @@ type Place = 'now' | 'upcoming' | 'past';
  * @csspart button - Every button.
  * @csspart cancel-button - Asks to cancel a session.
  * @csspart confirm-button - Cancels it, in the confirm step.
+ * @csspart retry-button - "Try again", when the sessions failed to load.
  * @csspart reschedule-button - Shows a session's new times.
  * @csspart slot-button - A new time.
  * @csspart keep-button - Keeps the session's time.
@@ -254,6 +255,11 @@ export class MmMyHelp extends MmElement {
         <h3 id="heading" tabindex="-1">${t.open}</h3>
         <p role="status">${this.busy && !this.bookings ? t.loading : this.status}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${
+          this.error && !this.bookings && !this.busy
+            ? html`<button part="button retry-button" type="button" @click=${() => this.refresh()}>${t.retry}</button>`
+            : nothing
+        }
         ${
           this.bookings
             ? html`<p>${t.zone(timeZone())}</p>

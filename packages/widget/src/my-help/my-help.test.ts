@@ -122,6 +122,27 @@ describe('<mm-my-help>', () => {
     expect(el.shadowRoot!.querySelector('[part~="cancel-button"]')).to.be.null;
   });
 
+  it('says when the sessions failed to load, with "Try again" that loads them', async () => {
+    let fail = true;
+    const { el } = await myHelp(() => [upcoming], {
+      'GET /v1/bookings': () =>
+        fail
+          ? problem(503, 'unavailable', 'Service Unavailable', 'Down for a moment.')
+          : json(200, { data: [upcoming], nextCursor: null }),
+    });
+    expect(text(el.shadowRoot!.querySelector('[role=alert]'))).to.equal(
+      'Something went wrong. Please try again.',
+    );
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!;
+    expect(text(retry)).to.equal('Try again');
+    await expect(el).to.be.accessible();
+    fail = false;
+    retry.click();
+    await waitUntil(() => lists(el).Upcoming?.length === 1, 'loaded on retry');
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.be.null;
+    expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.be.null;
+  });
+
   it('speaks Spanish', async () => {
     const { el } = await myHelp(() => [held, live, upcoming], {}, 'es');
     const found = lists(el);
