@@ -41,6 +41,14 @@ const EnvSchema = z.object({
    */
   MM_TEST_CLOCK: z.enum(['0', '1']).default('0'),
   NODE_ENV: z.string().optional(),
+  /** Outgoing email over SMTP; unset: messages stay in the local mailbox (development). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Who email comes from: `"Program name <noreply@example.org>"`. */
+  MICROMENTOR_MAIL_FROM: z.string().trim().min(3).default('Micromentor <noreply@localhost>'),
   /** The API's public origin, e.g. https://api.example.org: names credential issuers. */
   MICROMENTOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
@@ -65,6 +73,9 @@ export interface ServerConfig {
   testClock: boolean;
   /** The API's public origin (credential issuer ids); unset = the origin each request arrived at. */
   publicUrl: string | undefined;
+  /** SMTP relay for outgoing email; undefined: the local mailbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -104,5 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
           }
         : false,
     publicUrl: e.MICROMENTOR_PUBLIC_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MICROMENTOR_MAIL_FROM,
   };
 }

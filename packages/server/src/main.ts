@@ -5,6 +5,7 @@ import type { ServerConfig } from './config.js';
 import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type DemoTenant, seedDemo } from './demo/seed.js';
+import { localMailbox, smtpTransport } from './domain/email/transport.js';
 import { touchPresence } from './domain/mentors/presence.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { createWorker } from './jobs/worker.js';
@@ -68,6 +69,10 @@ export async function startServer(
     handlers: jobHandlers({
       secretBox: new SecretBox(config.secretKey),
       webhooks: { allowPrivate: config.webhooksAllowPrivate },
+      email: {
+        transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : localMailbox,
+        from: config.mailFrom,
+      },
     }),
     pollMs: config.workerPollMs,
     onError: (error, job) =>

@@ -324,6 +324,38 @@ export interface WebhookEndpointsTable {
 
 export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
 
+export type EmailStatus = 'pending' | 'sent' | 'failed';
+
+/** The email outbox: one message per cause, sent by an `email.send` job. */
+export interface EmailMessagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  /** What caused it (e.g. `booking:<id>:confirmed:learner`): a cause sends at most one message. */
+  cause: string;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** An iCalendar invitation sent with it (METHOD inside the file). */
+  ics: string | null;
+  status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>;
+  sent_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EmailAttemptsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  message_id: string;
+  attempt: number;
+  ok: boolean;
+  /** The SMTP server's reply, or why nothing was sent. */
+  reply: string;
+  attempted_at: Timestamp;
+}
+
 export interface WebhookDeliveriesTable {
   id: Generated<string>;
   tenant_id: string;
@@ -399,6 +431,8 @@ export interface Database {
   thread_reads: ThreadReadsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  email_messages: EmailMessagesTable;
+  email_attempts: EmailAttemptsTable;
   webhook_attempts: WebhookAttemptsTable;
   reports: ReportsTable;
   rate_limits: RateLimitsTable;
@@ -427,5 +461,8 @@ export type ThreadRow = Selectable<ThreadsTable>;
 export type MessageRow = Selectable<MessagesTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type EmailMessageRow = Selectable<EmailMessagesTable>;
+export type NewEmailMessage = Insertable<EmailMessagesTable>;
+export type EmailAttemptRow = Selectable<EmailAttemptsTable>;
 export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
 export type ReportRow = Selectable<ReportsTable>;

@@ -14,6 +14,7 @@ import * as analyticsRollup from './migrations/2026-11-26T1000-analytics-rollup.
 import * as recognition from './migrations/2026-11-26T1100-recognition.js';
 import * as webhookSecretOverlap from './migrations/2026-11-26T1300-webhook-secret-overlap.js';
 import * as callDetails from './migrations/2026-11-27T0900-call-details.js';
+import * as emailOutbox from './migrations/2026-12-07T0900-email-outbox.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1100-recognition': recognition,
   '2026-11-26T1300-webhook-secret-overlap': webhookSecretOverlap,
   '2026-11-27T0900-call-details': callDetails,
+  '2026-12-07T0900-email-outbox': emailOutbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

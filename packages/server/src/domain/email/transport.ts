@@ -1,0 +1,55 @@
+import { createTransport } from 'nodemailer';
+
+/** One message as it leaves: the outbox's row with its sender. */
+export interface MailToSend {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** An iCalendar invitation (METHOD inside the file): sent as the message's calendar part. */
+  ics?: string | null;
+}
+
+/** Sends one message: resolves with the receiving server's reply, rejects with why it failed. */
+export interface MailTransport {
+  send(mail: MailToSend): Promise<string>;
+  close(): void;
+}
+
+/** The calendar method an invitation declares (REQUEST, CANCEL…): mail clients read it from the part too. */
+function calendarMethod(ics: string): string {
+  return /^METHOD:([A-Z-]+)\r?$/m.exec(ics)?.[1] ?? 'PUBLISH';
+}
+
+/**
+ * SMTP from `SMTP_URL`: `smtp://user:pass@host:port`, `smtps://…`, or plain `smtp://host:port`
+ * for a local relay with no authentication (STARTTLS is used when the server offers it, and
+ * not required when it does not).
+ */
+export function smtpTransport(url: string): MailTransport {
+  const transporter = createTransport(url);
+  return {
+    async send(mail) {
+      const info = await transporter.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ...(mail.ics ? { icalEvent: { method: calendarMethod(mail.ics), content: mail.ics } } : {}),
+      });
+      return info.response;
+    },
+    close: () => transporter.close(),
+  };
+}
+
+/**
+ * Without `SMTP_URL` (local development): nothing leaves the machine; each message stays in the
+ * outbox, marked sent, where the local mailbox shows it.
+ */
+export const localMailbox: MailTransport = {
+  send: async () => 'kept in the local mailbox (no SMTP_URL)',
+  close: () => {},
+};
