@@ -4,7 +4,12 @@ import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listEmailAttempts } from '../src/db/email.js';
-import { EMAIL_SEND_JOB, enqueueEmail, type OutgoingEmail } from '../src/domain/email/outbox.js';
+import {
+  EMAIL_MAX_ATTEMPTS,
+  EMAIL_SEND_JOB,
+  enqueueEmail,
+  type OutgoingEmail,
+} from '../src/domain/email/outbox.js';
 import { smtpTransport } from '../src/domain/email/transport.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
 import { createWorker, type Worker } from '../src/jobs/worker.js';
@@ -20,6 +25,8 @@ let relay: SMTPServer;
 const received: ParsedMail[] = [];
 /** The next RCPT TO the relay refuses (a temporary failure), or none. */
 let refuseNext: string | null = null;
+/** Refuse every recipient (a relay that never takes the message). */
+let refuseAll = false;
 
 const INVITE = [
   'BEGIN:VCALENDAR',
@@ -73,7 +80,7 @@ beforeAll(async () => {
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (refuseNext === address.address) {
+      if (refuseAll || refuseNext === address.address) {
         refuseNext = null;
         const error = new Error('Mailbox busy, try again later') as Error & { responseCode: number };
         error.responseCode = 450;
@@ -111,6 +118,7 @@ beforeEach(async () => {
   tenant = await ctx.tenant();
   received.length = 0;
   refuseNext = null;
+  refuseAll = false;
 });
 
 describe('the email outbox', () => {
@@ -195,5 +203,20 @@ describe('the email outbox', () => {
       [1, false],
       [2, true],
     ]);
+  });
+
+  it('marks a message failed after its last attempt, and sends it no more', async () => {
+    refuseAll = true;
+    await enqueueEmail(ctx.db, email(), ctx.clock.now());
+    for (let run = 0; run < EMAIL_MAX_ATTEMPTS + 2; run++) {
+      await worker.drain();
+      ctx.clock.advance(2 * 60 * 60_000);
+    }
+    const [row] = await messages();
+    expect(row!.status).toBe('failed');
+    const attempts = await listEmailAttempts(ctx.db, tenant.id, row!.id);
+    expect(attempts).toHaveLength(EMAIL_MAX_ATTEMPTS);
+    expect(attempts.every((a) => !a.ok && a.reply.includes('Mailbox busy'))).toBe(true);
+    expect(received).toHaveLength(0);
   });
 });
