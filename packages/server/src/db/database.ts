@@ -35,6 +35,10 @@ export interface UsersTable {
   email: string | null;
   roles: ColumnType<string[], string[] | undefined, string[]>;
   is_guest: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The language email is written in, from the token's `locale` claim (e.g. `es`); null: English. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The hash of the user's private calendar feed secret; null: no feed. */
+  calendar_feed_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -79,6 +83,8 @@ export interface MentorsTable {
   badges: ColumnType<StoredBadge[], string | undefined, string>;
   /** How learners reach the mentor for a call: an E.164 number, a tel: URI or an https: dial-in. */
   call_bridge: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where the mentor wants email; wins over their token's `email` claim. */
+  contact_email: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A badge as cached on the mentor row. */
@@ -339,10 +345,63 @@ export interface EmailMessagesTable {
   html_body: string;
   /** An iCalendar invitation sent with it (METHOD inside the file). */
   ics: string | null;
+  /** Who it is for: a learner (`recipient_id` a user id) or a mentor (a mentor id). */
+  recipient_party: ColumnType<EmailParty | null, EmailParty | null | undefined, EmailParty | null>;
+  recipient_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Hash of the one-click unsubscribe token in the message's List-Unsubscribe link. */
+  unsubscribe_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The Reply-To address (a thread's reply-by-email address). */
+  reply_to: ColumnType<string | null, string | null | undefined, string | null>;
   status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>;
   sent_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Who a message is for: a learner (a user) or a mentor (a mentor row). */
+export type EmailParty = 'learner' | 'mentor';
+
+/** A kind of message someone turned off. */
+export interface EmailOptOutsTable {
+  tenant_id: string;
+  party: EmailParty;
+  party_id: string;
+  kind: string;
+  created_at: Timestamp;
+}
+
+/** A notice waiting to be batched into one message (a digest, a thread's new messages). */
+export interface EmailDigestItemsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  party: EmailParty;
+  party_id: string;
+  /** What is batched together, e.g. `requests` or `thread:<id>`. */
+  batch: string;
+  cause: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  message_id: string | null;
+  created_at: Timestamp;
+}
+
+/** Reply by email: a revocable token per recipient and thread (only its hash is kept). */
+export interface EmailReplyTokensTable {
+  id: Generated<string>;
+  tenant_id: string;
+  thread_id: string;
+  party: EmailParty;
+  party_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+/** Inbound messages already taken (by Message-ID): a replayed one is refused. */
+export interface InboundEmailsTable {
+  tenant_id: string;
+  message_id: string;
+  token_id: string | null;
+  received_at: Timestamp;
 }
 
 export interface EmailAttemptsTable {
@@ -433,6 +492,10 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   email_messages: EmailMessagesTable;
   email_attempts: EmailAttemptsTable;
+  email_opt_outs: EmailOptOutsTable;
+  email_digest_items: EmailDigestItemsTable;
+  email_reply_tokens: EmailReplyTokensTable;
+  inbound_emails: InboundEmailsTable;
   webhook_attempts: WebhookAttemptsTable;
   reports: ReportsTable;
   rate_limits: RateLimitsTable;
@@ -464,5 +527,7 @@ export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
 export type EmailMessageRow = Selectable<EmailMessagesTable>;
 export type NewEmailMessage = Insertable<EmailMessagesTable>;
 export type EmailAttemptRow = Selectable<EmailAttemptsTable>;
+export type EmailDigestItemRow = Selectable<EmailDigestItemsTable>;
+export type EmailReplyTokenRow = Selectable<EmailReplyTokensTable>;
 export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
 export type ReportRow = Selectable<ReportsTable>;

@@ -15,6 +15,7 @@ import * as recognition from './migrations/2026-11-26T1100-recognition.js';
 import * as webhookSecretOverlap from './migrations/2026-11-26T1300-webhook-secret-overlap.js';
 import * as callDetails from './migrations/2026-11-27T0900-call-details.js';
 import * as emailOutbox from './migrations/2026-12-07T0900-email-outbox.js';
+import * as reach from './migrations/2026-12-07T1000-reach.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1300-webhook-secret-overlap': webhookSecretOverlap,
   '2026-11-27T0900-call-details': callDetails,
   '2026-12-07T0900-email-outbox': emailOutbox,
+  '2026-12-07T1000-reach': reach,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

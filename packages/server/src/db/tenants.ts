@@ -79,6 +79,8 @@ export async function findTenantByKeyHash(
       'u.email as u_email',
       'u.roles as u_roles',
       'u.is_guest as u_is_guest',
+      'u.locale as u_locale',
+      'u.calendar_feed_hash as u_calendar_feed_hash',
       'u.created_at as u_created_at',
       'u.updated_at as u_updated_at',
     ])
@@ -97,6 +99,8 @@ export async function findTenantByKeyHash(
     u_email,
     u_roles,
     u_is_guest,
+    u_locale,
+    u_calendar_feed_hash,
     u_created_at,
     u_updated_at,
     ...tenant
@@ -112,6 +116,8 @@ export async function findTenantByKeyHash(
           email: u_email,
           roles: u_roles as string[],
           is_guest: u_is_guest as boolean,
+          locale: u_locale,
+          calendar_feed_hash: u_calendar_feed_hash,
           created_at: u_created_at as Date,
           updated_at: u_updated_at as Date,
         };

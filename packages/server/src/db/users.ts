@@ -8,6 +8,8 @@ export interface SeenUser {
   email: string | null;
   roles: string[];
   isGuest: boolean;
+  /** The token's `locale` claim (the language of their email); null: not given. */
+  locale: string | null;
 }
 
 /**
@@ -42,6 +44,7 @@ export async function upsertSeenUser(
       email: user.email,
       roles: user.roles,
       is_guest: user.isGuest,
+      locale: user.locale,
       created_at: now,
       updated_at: now,
     })
@@ -52,6 +55,7 @@ export async function upsertSeenUser(
           name: eb.ref('excluded.name'),
           email: eb.ref('excluded.email'),
           roles: eb.ref('excluded.roles'),
+          locale: eb.ref('excluded.locale'),
           updated_at: now,
         }))
         .where((eb) =>
@@ -59,6 +63,7 @@ export async function upsertSeenUser(
             eb('users.name', 'is distinct from', eb.ref('excluded.name')),
             eb('users.email', 'is distinct from', eb.ref('excluded.email')),
             eb('users.roles', 'is distinct from', eb.ref('excluded.roles')),
+            eb('users.locale', 'is distinct from', eb.ref('excluded.locale')),
           ]),
         ),
     )
@@ -77,6 +82,7 @@ function isUnchanged(row: UserRow, user: SeenUser): boolean {
   return (
     row.name === user.name &&
     row.email === user.email &&
+    row.locale === user.locale &&
     row.roles.length === user.roles.length &&
     row.roles.every((role, i) => role === user.roles[i])
   );

@@ -99,6 +99,7 @@ export function authenticate(deps: AppDeps) {
           externalId: claims.sub,
           name: claims.name,
           email: claims.email ?? null,
+          locale: claims.locale ?? null,
           roles: claims.guest ? [] : claims.roles,
           isGuest: claims.guest,
         },

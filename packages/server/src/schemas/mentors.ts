@@ -103,6 +103,11 @@ const profileEdits = {
 
 const ExternalIdSchema = z.string().trim().min(1).max(200);
 
+const ContactEmailSchema = z.email('must be an email address').max(320).nullable().optional().openapi({
+  description:
+    'Where the mentor gets email (booking invitations, reminders, new requests); wins over the email in their token. null removes it.',
+});
+
 export const CreateMentorSchema = z
   .strictObject({
     externalId: ExternalIdSchema.optional(),
@@ -122,6 +127,7 @@ export const UpdateMentorSchema = z
     ...profileEdits,
     status: MentorStatusSchema.optional().openapi({ description: 'Secret key only.' }),
     callBridge: CallBridgeSchema.nullable().optional().openapi({ description: 'null removes it.' }),
+    contactEmail: ContactEmailSchema,
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('UpdateMentor');
@@ -148,6 +154,7 @@ export const UpdateOwnMentorSchema = z
     callBridge: CallBridgeSchema.nullable()
       .optional()
       .openapi({ description: 'Your phone number or dial-in for call sessions; null removes it.' }),
+    contactEmail: ContactEmailSchema,
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one field to change')
   .openapi('UpdateOwnMentorProfile');
@@ -158,6 +165,10 @@ export const OwnMentorSchema = MentorSchema.extend({
   callBridge: z.string().nullable().openapi({
     description:
       'Your phone number or dial-in for call sessions (learners who book a call see it), null when none.',
+  }),
+  contactEmail: z.string().nullable().openapi({
+    description:
+      'Where you get email, when it is not the address your program signed you in with; null when none.',
   }),
 }).openapi('OwnMentorProfile');
 

@@ -9,6 +9,8 @@ export interface UserTokenClaims {
   sub: string;
   name: string;
   email?: string | undefined;
+  /** The user's language (BCP 47, `es-MX`; `_` read as `-`): their email is written in it. */
+  locale?: string | undefined;
   roles: UserRole[];
   iat?: number | undefined;
   exp: number;
@@ -22,6 +24,12 @@ const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320).optional(),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/, 'must be a language tag such as es or es-MX')
+    .max(35)
+    .transform((tag) => tag.replace(/_/g, '-'))
+    .optional(),
   roles: z.array(z.enum(USER_ROLES)).max(2).optional(),
   iat: z.number().int().optional(),
   exp: z.number().int(),
@@ -126,6 +134,7 @@ export function verifyUserToken(token: string, secrets: readonly string[], now: 
     sub: claims.sub,
     name: claims.name,
     email: claims.email,
+    locale: claims.locale,
     roles: claims.roles ?? [],
     iat: claims.iat,
     exp: claims.exp,
@@ -138,6 +147,7 @@ export interface SignUserTokenInput {
   sub: string;
   name: string;
   email?: string | undefined;
+  locale?: string | undefined;
   roles?: readonly UserRole[] | undefined;
   ttlSeconds?: number | undefined;
   now?: Date | undefined;
@@ -152,6 +162,7 @@ export function signUserToken(input: SignUserTokenInput): string {
     sub: input.sub,
     name: input.name,
     ...(input.email ? { email: input.email } : {}),
+    ...(input.locale ? { locale: input.locale } : {}),
     ...(input.roles?.length ? { roles: [...input.roles] } : {}),
     ...(input.guest ? { guest: true } : {}),
     iat,

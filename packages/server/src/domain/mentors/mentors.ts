@@ -149,6 +149,7 @@ export async function updateMentorProfile(
   }
   if (input.externalId !== undefined) changes.external_id = input.externalId;
   if (input.callBridge !== undefined) changes.call_bridge = input.callBridge;
+  if (input.contactEmail !== undefined) changes.contact_email = input.contactEmail;
   const updated = await updateMentor(ctx.db, viewer.tenantId, id, changes);
   if (!updated) throw new NotFoundError('Mentor');
   return toMentor(updated);

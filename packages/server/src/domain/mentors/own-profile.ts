@@ -13,7 +13,12 @@ export interface Me {
 }
 
 export function toOwnMentor(row: MentorRow): OwnMentor {
-  return { ...toMentor(row), statusReason: row.status_reason, callBridge: row.call_bridge };
+  return {
+    ...toMentor(row),
+    statusReason: row.status_reason,
+    callBridge: row.call_bridge,
+    contactEmail: row.contact_email,
+  };
 }
 
 async function ownRow(ctx: DomainCtx, me: Me): Promise<MentorRow> {
