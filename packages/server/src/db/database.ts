@@ -330,7 +330,8 @@ export interface WebhookEndpointsTable {
 
 export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
 
-export type EmailStatus = 'pending' | 'sent' | 'failed';
+/** `unaddressed`: the recipient has no email address, so nothing could be sent (kept for admins). */
+export type EmailStatus = 'pending' | 'sent' | 'failed' | 'unaddressed';
 
 /** The email outbox: one message per cause, sent by an `email.send` job. */
 export interface EmailMessagesTable {

@@ -14,6 +14,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table email_messages add column recipient_id uuid`.execute(db);
   await sql`alter table email_messages add column unsubscribe_hash text`.execute(db);
   await sql`alter table email_messages add column reply_to text`.execute(db);
+  // A message nobody could be sent (the recipient has no address) is kept as `unaddressed`, so
+  // the admin view says who was not reached and why.
+  await sql`alter table email_messages drop constraint email_messages_status_check`.execute(db);
+  await sql`alter table email_messages add constraint email_messages_status_check
+            check (status in ('pending', 'sent', 'failed', 'unaddressed'))`.execute(db);
   await sql`create unique index email_messages_unsubscribe_idx on email_messages (unsubscribe_hash)
             where unsubscribe_hash is not null`.execute(db);
   await sql`create index email_messages_recent_idx on email_messages (tenant_id, created_at desc, id desc)`.execute(
@@ -79,6 +84,10 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table email_opt_outs`.execute(db);
   await sql`drop index email_messages_recent_idx`.execute(db);
   await sql`drop index email_messages_unsubscribe_idx`.execute(db);
+  await sql`delete from email_messages where status = 'unaddressed'`.execute(db);
+  await sql`alter table email_messages drop constraint email_messages_status_check`.execute(db);
+  await sql`alter table email_messages add constraint email_messages_status_check
+            check (status in ('pending', 'sent', 'failed'))`.execute(db);
   await sql`alter table email_messages drop column reply_to`.execute(db);
   await sql`alter table email_messages drop column unsubscribe_hash`.execute(db);
   await sql`alter table email_messages drop column recipient_id`.execute(db);
