@@ -50,8 +50,26 @@ describe('calendar.ics', () => {
     expect(vevent.summary).toBe('Micromentor session with Zoë O’Brien, PhD; SQL');
     expect(vevent.description).toContain('Line one\nLine two, with; specials');
     expect(event.getFirstPropertyValue('url')).toBe(b.body.joinUrl);
-    expect(vevent.organizer).toMatch(/^urn:uuid:|^mailto:/);
-    expect(vevent.attendees[0]?.getFirstValue()).toBe('mailto:cal@example.com');
+    // The mentor has no address yet: the learner is the one attendee, and nobody organizes.
+    expect(event.getFirstProperty('organizer')).toBeNull();
+    expect(vevent.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([
+      'mailto:cal@example.com',
+    ]);
+    expect(vevent.attendees[0]?.getParameter('partstat')).toBe('ACCEPTED');
+  });
+
+  it('names the mentor as organizer once they have a contact address', async () => {
+    const m = await bookableMentor(ctx, tenant, {}, { name: 'Ada Organizer' });
+    const patched = await call(ctx.app, 'PATCH', `/v1/mentors/${m.id}`, {
+      key: tenant.secretKey,
+      body: { contactEmail: 'ada@example.org' },
+    });
+    expect(patched.status, patched.text).toBe(200);
+    const b = await book(ctx, tenant, { mentorId: m.id, start: '2026-11-26T11:00:00Z' }, 'cal-learner');
+    const { event } = await calendar(b.body.id);
+    const vevent = new ICAL.Event(event);
+    expect(vevent.organizer.toLowerCase()).toBe('mailto:ada@example.org');
+    expect(event.getFirstProperty('organizer')?.getParameter('cn')).toBe('Ada Organizer');
   });
 
   it('bumps SEQUENCE on reschedule and says METHOD:CANCEL once cancelled, keeping the UID', async () => {

@@ -22,8 +22,8 @@ export async function bookingCalendarFile(
   const ics = bookingCalendar(
     row,
     {
-      mentor: { name: mentor?.name ?? 'Mentor', email: mentorUser?.email ?? null, id: row.mentor_id },
-      learner: { name: learner.name, email: learner.email, id: learner.id },
+      mentor: { name: mentor?.name ?? 'Mentor', email: mentor?.contact_email ?? mentorUser?.email ?? null },
+      learner: { name: learner.name, email: learner.email },
     },
     ctx.clock.now(),
   );

@@ -1,99 +1,84 @@
+import ical, {
+  type ICalAttendeeData,
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
 import type { BookingRow } from '../../db/database.js';
 
 export interface CalendarParty {
   name: string;
+  /** No address: they are named in the description only (ORGANIZER/ATTENDEE need one). */
   email: string | null;
-  /** Fallback address when the person has no email (ORGANIZER/ATTENDEE need a URI). */
-  id: string;
 }
 
-const CRLF = '\r\n';
-
-function icsDate(d: Date): string {
-  return d
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+export interface CalendarParties {
+  mentor: CalendarParty;
+  learner: CalendarParty;
+  /** Who sends the invitation (the program's sender for email); default: the mentor. */
+  organizer?: { name: string; email: string };
 }
 
-/** RFC 5545 §3.3.11 TEXT escaping. */
-function text(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
-}
-
-/** A quoted parameter value (CN=…); DQUOTE is not allowed inside, so it is dropped. */
-function param(value: string): string {
-  return `"${value.replace(/"/g, '')}"`;
-}
-
-/** Folds a content line at 75 octets (RFC 5545 §3.1), never splitting a UTF-8 character. */
-function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let bytes = 0;
-  for (const ch of line) {
-    const size = Buffer.byteLength(ch);
-    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (bytes + size > limit) {
-      out.push(current);
-      current = '';
-      bytes = 0;
-    }
-    current += ch;
-    bytes += size;
-  }
-  out.push(current);
-  return out.join(`${CRLF} `);
-}
-
-function address(p: CalendarParty): string {
-  return p.email ? `mailto:${p.email}` : `urn:uuid:${p.id}`;
-}
+/** The iCalendar UID of a booking: one per booking, kept across reschedules and the cancel. */
+export const bookingUid = (bookingId: string): string => `${bookingId}@micromentor`;
 
 /**
- * The booking as an iCalendar object: stable UID per booking, SEQUENCE bumped by every
- * reschedule or cancellation, METHOD:CANCEL once cancelled.
+ * The booking as an iCalendar object (`ical-generator`): a stable UID per booking, SEQUENCE
+ * bumped by every reschedule or cancellation, METHOD:REQUEST while it stands and METHOD:CANCEL
+ * (STATUS:CANCELLED) once cancelled, so calendar apps add, move and remove the one event by
+ * themselves. `question` goes in the description (the mentor's copy); a call's dial-in does,
+ * never the learner's number (the file ends up in calendar services).
  */
 export function bookingCalendar(
   booking: BookingRow,
-  parties: { mentor: CalendarParty; learner: CalendarParty },
+  parties: CalendarParties,
   now: Date,
+  extra: { question?: string | null; summary?: string } = {},
 ): string {
   const cancelled = booking.status === 'cancelled';
-  const summary = `Micromentor session with ${parties.mentor.name}`;
+  const { mentor, learner } = parties;
   const description = [
-    `${booking.format === 'chat' ? 'Text thread' : 'Session'} with ${parties.mentor.name} for ${parties.learner.name}.`,
+    `${booking.format === 'chat' ? 'Text thread' : 'Session'} with ${mentor.name} for ${learner.name}.`,
     booking.join_url ? `Join: ${booking.join_url}` : null,
-    // A call's dial-in, never the learner's number (the file is fetched by the program too and
-    // ends up in calendar services).
     booking.dial_in ? `Dial in: ${booking.dial_in}` : null,
+    extra.question ? `Question: ${extra.question}` : null,
     booking.note ? `Note: ${booking.note}` : null,
   ]
     .filter(Boolean)
     .join('\n');
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Micromentor//Booking//EN',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${cancelled ? 'CANCEL' : 'REQUEST'}`,
-    'BEGIN:VEVENT',
-    `UID:${booking.id}@micromentor`,
-    `SEQUENCE:${booking.sequence}`,
-    `DTSTAMP:${icsDate(now)}`,
-    `DTSTART:${icsDate(booking.start_at)}`,
-    `DTEND:${icsDate(booking.end_at)}`,
-    `SUMMARY:${text(summary)}`,
-    `DESCRIPTION:${text(description)}`,
-    booking.join_url || booking.dial_in
-      ? `LOCATION:${text(booking.join_url ?? booking.dial_in ?? '')}`
-      : null,
-    booking.join_url ? `URL:${booking.join_url}` : null,
-    `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-    `ORGANIZER;CN=${param(parties.mentor.name)}:${address(parties.mentor)}`,
-    `ATTENDEE;CN=${param(parties.learner.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:${address(parties.learner)}`,
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ].filter((l): l is string => l !== null);
-  return lines.map(fold).join(CRLF) + CRLF;
+  const organizer =
+    parties.organizer ?? (mentor.email ? { name: mentor.name, email: mentor.email } : undefined);
+  const attendee = (party: CalendarParty): ICalAttendeeData[] =>
+    party.email && party.email !== organizer?.email
+      ? [
+          {
+            name: party.name,
+            email: party.email,
+            role: ICalAttendeeRole.REQ,
+            status: ICalAttendeeStatus.ACCEPTED,
+            rsvp: false,
+          },
+        ]
+      : [];
+  const calendar = ical({
+    prodId: { company: 'Micromentor', product: 'Booking', language: 'EN' },
+    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
+  calendar.createEvent({
+    id: bookingUid(booking.id),
+    sequence: booking.sequence,
+    stamp: now,
+    start: booking.start_at,
+    end: booking.end_at,
+    summary: extra.summary ?? `Micromentor session with ${mentor.name}`,
+    description,
+    location: booking.join_url ?? booking.dial_in ?? null,
+    url: booking.join_url,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: organizer ?? null,
+    attendees: [...attendee(learner), ...attendee(mentor)],
+  });
+  // RFC 5545 ends every content line, the last one included, with CRLF.
+  return `${calendar.toString()}\r\n`;
 }
