@@ -22,6 +22,7 @@ import { availabilityRoutes } from './routes/availability.js';
 import { boardRoutes } from './routes/board.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { bundleRoutes } from './routes/bundles.js';
+import { emailPreferenceRoutes } from './routes/email-preferences.js';
 import { eventRoutes } from './routes/events.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { guestRoutes } from './routes/guests.js';
@@ -35,7 +36,9 @@ import { recognitionRoutes } from './routes/recognition.js';
 import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
 import { threadRoutes } from './routes/threads.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { registerWebhookEvents } from './schemas/webhook-events.js';
 import { SecretBox } from './security/keys.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -72,6 +75,7 @@ export interface CreateAppOptions {
 function buildApi(deps: AppDeps) {
   return createRouter()
     .route('/', meRoutes(deps))
+    .route('/', emailPreferenceRoutes())
     .route('/', guestRoutes(deps))
     .route('/', mentorRoutes())
     .route('/', availabilityRoutes())
@@ -128,6 +132,7 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
 
   app.route('/', healthRoutes(deps));
   app.route('/', issuerRoutes(deps));
+  app.route('/', unsubscribeRoutes(deps));
   app.route('/', buildApi(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {
@@ -147,6 +152,8 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
     description:
       'HS256 JWT signed with the tenant’s identity secret: sub, name, email?, roles?, iat, exp (≤ 24 h).',
   });
+
+  registerWebhookEvents(app.openAPIRegistry);
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -47,6 +47,8 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** `off`: no email is written at all (then production needs no SMTP_URL). */
+  MICROMENTOR_EMAIL: z.enum(['on', 'off']).default('on'),
   /** Who email comes from: `"Program name <noreply@example.org>"`. */
   MICROMENTOR_MAIL_FROM: z.string().trim().min(3).default('Micromentor <noreply@localhost>'),
   /** The API's public origin, e.g. https://api.example.org: names credential issuers. */
@@ -76,6 +78,8 @@ export interface ServerConfig {
   /** SMTP relay for outgoing email; undefined: the local mailbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Write and send email (MICROMENTOR_EMAIL); off: none is written. */
+  email: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -88,6 +92,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (e.MM_TEST_CLOCK === '1' && e.NODE_ENV === 'production') {
     throw new Error(
       'Invalid configuration:\n  MM_TEST_CLOCK: the test clock cannot be enabled with NODE_ENV=production',
+    );
+  }
+  if (e.MICROMENTOR_EMAIL === 'on' && !e.SMTP_URL && e.NODE_ENV === 'production') {
+    throw new Error(
+      'Invalid configuration:\n  SMTP_URL: email is on, and in production it needs a relay ' +
+        '(SMTP_URL=smtps://user:pass@smtp.example.org:465), or turn it off with MICROMENTOR_EMAIL=off',
     );
   }
   return {
@@ -117,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: e.MICROMENTOR_PUBLIC_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MICROMENTOR_MAIL_FROM,
+    email: e.MICROMENTOR_EMAIL === 'on',
   };
 }

@@ -72,6 +72,8 @@ export async function startServer(
       email: {
         transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : localMailbox,
         from: config.mailFrom,
+        publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+        enabled: config.email,
       },
     }),
     pollMs: config.workerPollMs,

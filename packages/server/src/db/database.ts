@@ -353,6 +353,8 @@ export interface EmailMessagesTable {
   unsubscribe_hash: ColumnType<string | null, string | null | undefined, string | null>;
   /** The Reply-To address (a thread's reply-by-email address). */
   reply_to: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The one-click unsubscribe URL (List-Unsubscribe, RFC 8058). */
+  list_unsubscribe: ColumnType<string | null, string | null | undefined, string | null>;
   status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>;
   sent_at: NullableTimestamp;
   created_at: Timestamp;
@@ -381,8 +383,9 @@ export interface EmailDigestItemsTable {
   batch: string;
   cause: string;
   data: ColumnType<Record<string, unknown>, string, string>;
-  message_id: string | null;
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+  closed_at: NullableTimestamp;
 }
 
 /** Reply by email: a revocable token per recipient and thread (only its hash is kept). */

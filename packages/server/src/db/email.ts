@@ -1,5 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Database, EmailAttemptRow, EmailMessageRow, EmailStatus, NewEmailMessage } from './database.js';
+import type {
+  Database,
+  EmailAttemptRow,
+  EmailDigestItemRow,
+  EmailMessageRow,
+  EmailParty,
+  EmailStatus,
+  NewEmailMessage,
+} from './database.js';
 
 type Db = Kysely<Database>;
 
@@ -78,4 +86,116 @@ export async function listEmailAttempts(
     .where('message_id', '=', messageId)
     .orderBy('attempt')
     .execute();
+}
+
+type Party = { tenantId: string; party: EmailParty; partyId: string };
+
+/** The kinds of email this person (as learner or as mentor) turned off. */
+export async function listOptOuts(db: Db, who: Party): Promise<string[]> {
+  const rows = await db
+    .selectFrom('email_opt_outs')
+    .select('kind')
+    .where('tenant_id', '=', who.tenantId)
+    .where('party', '=', who.party)
+    .where('party_id', '=', who.partyId)
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
+export async function setOptOut(db: Db, who: Party, kind: string, off: boolean, now: Date): Promise<void> {
+  if (off) {
+    await db
+      .insertInto('email_opt_outs')
+      .values({ tenant_id: who.tenantId, party: who.party, party_id: who.partyId, kind, created_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return;
+  }
+  await db
+    .deleteFrom('email_opt_outs')
+    .where('tenant_id', '=', who.tenantId)
+    .where('party', '=', who.party)
+    .where('party_id', '=', who.partyId)
+    .where('kind', '=', kind)
+    .execute();
+}
+
+/** The message an unsubscribe link came from (any tenant: the token's hash is the key). */
+export async function findMessageByUnsubscribeHash(
+  db: Db,
+  hash: string,
+): Promise<EmailMessageRow | undefined> {
+  return db.selectFrom('email_messages').selectAll().where('unsubscribe_hash', '=', hash).executeTakeFirst();
+}
+
+/** Adds a notice to a batch; a cause already batched adds nothing. Returns whether it was new. */
+export async function insertDigestItem(
+  db: Db,
+  item: Party & { batch: string; cause: string; data: Record<string, unknown>; now: Date },
+): Promise<boolean> {
+  const row = await db
+    .insertInto('email_digest_items')
+    .values({
+      tenant_id: item.tenantId,
+      party: item.party,
+      party_id: item.partyId,
+      batch: item.batch,
+      cause: item.cause,
+      data: JSON.stringify(item.data),
+      created_at: item.now,
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'cause']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The notices of a batch no message has carried yet, oldest first, locked for the caller. */
+export async function takeOpenDigestItems(
+  db: Db,
+  batch: Party & { batch: string },
+): Promise<EmailDigestItemRow[]> {
+  return db
+    .selectFrom('email_digest_items')
+    .selectAll()
+    .where('tenant_id', '=', batch.tenantId)
+    .where('party', '=', batch.party)
+    .where('party_id', '=', batch.partyId)
+    .where('batch', '=', batch.batch)
+    .where('closed_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** Marks notices as carried (by a message, or by none when they no longer needed one). */
+export async function closeDigestItems(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+  messageId: string | null,
+  now: Date,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('email_digest_items')
+    .set({ message_id: messageId, closed_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** When a message of this batch last went out (its newest closed notice), if ever. */
+export async function lastDigestClosedAt(db: Db, batch: Party & { batch: string }): Promise<Date | null> {
+  const row = await db
+    .selectFrom('email_digest_items')
+    .select((eb) => eb.fn.max('closed_at').as('at'))
+    .where('tenant_id', '=', batch.tenantId)
+    .where('party', '=', batch.party)
+    .where('party_id', '=', batch.partyId)
+    .where('batch', '=', batch.batch)
+    .where('message_id', 'is not', null)
+    .executeTakeFirst();
+  return row?.at ? new Date(row.at) : null;
 }

@@ -3,9 +3,14 @@ import { ANALYTICS_ROLLUP_JOB, analyticsRollupJob } from '../domain/analytics/ro
 import { bookingCompletionJob } from '../domain/booking/completion-job.js';
 import { BOOKING_COMPLETE_JOB, BOOKING_REMIND_JOB } from '../domain/booking/lifecycle.js';
 import { bookingReminderJob } from '../domain/booking/reminder-job.js';
+import { emailComposeHandler } from '../domain/email/compose-job.js';
 import { emailDeliveryHandler } from '../domain/email/deliver.js';
+import { EMAIL_DIGEST_JOB } from '../domain/email/digest.js';
+import { emailDigestHandler, type ReplyAddressMaker } from '../domain/email/digest-job.js';
+import { EMAIL_COMPOSE_JOB } from '../domain/email/mail-events.js';
 import { EMAIL_SEND_JOB } from '../domain/email/outbox.js';
 import { localMailbox, type MailTransport } from '../domain/email/transport.js';
+import type { JobHandler } from '../domain/job-handler.js';
 import { offerWindowJob } from '../domain/requests/offer-window-job.js';
 import { requestExpiryJob } from '../domain/requests/request-expiry-job.js';
 import { OFFER_WINDOW_JOB, REQUEST_EXPIRY_JOB } from '../domain/requests/request-jobs.js';
@@ -19,9 +24,27 @@ export interface JobHandlerDeps {
   /** Opens sealed secrets (webhook signing secrets); built from MICROMENTOR_SECRET_KEY. */
   secretBox?: SecretBox;
   webhooks?: { allowPrivate?: boolean };
-  /** Where email goes (SMTP_URL; the local mailbox by default) and who sends it. */
-  email?: { transport: MailTransport; from: string };
+  /**
+   * Email: where it goes (SMTP_URL; the local mailbox by default), who sends it, where its links
+   * point, how replies come back; `enabled: false` (MICROMENTOR_EMAIL=off) writes none.
+   */
+  email?: {
+    transport: MailTransport;
+    from: string;
+    publicUrl?: string;
+    enabled?: boolean;
+    replyAddress?: ReplyAddressMaker;
+  };
 }
+
+/** `Name <address>` or a bare address, as the invitations' ORGANIZER. */
+export function senderOf(from: string): { name: string; email: string } {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  return match ? { name: match[1] || match[2]!, email: match[2]! } : { name: from, email: from };
+}
+
+/** Takes the job and does nothing (email turned off: its jobs must not pile up). */
+const nothing: JobHandler = { run: async () => {} };
 
 /** The sender when MICROMENTOR_MAIL_FROM is not set. */
 export const DEFAULT_MAIL_FROM = 'Micromentor <noreply@localhost>';
@@ -32,15 +55,26 @@ export const DEFAULT_MAIL_FROM = 'Micromentor <noreply@localhost>';
  */
 export function jobHandlers(deps: JobHandlerDeps = {}): JobHandlers {
   const secretBox = deps.secretBox ?? new SecretBox(undefined);
+  const email = deps.email ?? { transport: localMailbox, from: DEFAULT_MAIL_FROM };
+  const links = { publicUrl: email.publicUrl ?? 'http://localhost:8787' };
+  const composing =
+    email.enabled === false
+      ? { [EMAIL_COMPOSE_JOB]: nothing, [EMAIL_DIGEST_JOB]: nothing }
+      : {
+          [EMAIL_COMPOSE_JOB]: emailComposeHandler({ ...links, organizer: senderOf(email.from) }),
+          [EMAIL_DIGEST_JOB]: emailDigestHandler({
+            ...links,
+            ...(email.replyAddress ? { replyAddress: email.replyAddress } : {}),
+          }),
+        };
   return {
+    ...composing,
     [OFFER_WINDOW_JOB]: offerWindowJob,
     [REQUEST_EXPIRY_JOB]: requestExpiryJob,
     [BOOKING_REMIND_JOB]: bookingReminderJob,
     [BOOKING_COMPLETE_JOB]: bookingCompletionJob,
     [ANALYTICS_ROLLUP_JOB]: analyticsRollupJob(MATCH_THRESHOLD),
-    [EMAIL_SEND_JOB]: emailDeliveryHandler(
-      deps.email ?? { transport: localMailbox, from: DEFAULT_MAIL_FROM },
-    ),
+    [EMAIL_SEND_JOB]: emailDeliveryHandler(email),
     [WEBHOOK_DELIVER_JOB]: webhookDeliveryHandler({
       secretBox,
       allowPrivate: deps.webhooks?.allowPrivate ?? false,

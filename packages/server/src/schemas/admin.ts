@@ -137,6 +137,13 @@ export const ProgramSettingsSchema = z
     }),
     leaderboard: z.boolean(),
     reportsToPause: z.number().int(),
+    reminderMinutesBefore: z.array(z.number().int()).openapi({
+      description:
+        'When reminders go out (email and the `booking.reminder` webhook), in minutes before each session.',
+    }),
+    emailDigestMinutes: z.number().int().openapi({
+      description: 'A mentor’s new requests arriving within this many minutes come as one digest email.',
+    }),
   })
   .openapi('ProgramSettings');
 
@@ -175,6 +182,11 @@ export const UpdateSettingsSchema = z
       .optional(),
     leaderboard: s.leaderboard.unwrap().optional(),
     reportsToPause: s.reportsToPause.unwrap().optional(),
+    reminderMinutesBefore: s.reminderMinutesBefore
+      .unwrap()
+      .refine((m) => new Set(m).size === m.length, 'must not repeat a time')
+      .optional(),
+    emailDigestMinutes: s.emailDigestMinutes.unwrap().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one setting to change')
   .openapi('UpdateProgramSettings');

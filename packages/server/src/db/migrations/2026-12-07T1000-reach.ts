@@ -14,6 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table email_messages add column recipient_id uuid`.execute(db);
   await sql`alter table email_messages add column unsubscribe_hash text`.execute(db);
   await sql`alter table email_messages add column reply_to text`.execute(db);
+  // The one-click unsubscribe link (its token is in the message body anyway; the hash finds it).
+  await sql`alter table email_messages add column list_unsubscribe text`.execute(db);
   // A message nobody could be sent (the recipient has no address) is kept as `unaddressed`, so
   // the admin view says who was not reached and why.
   await sql`alter table email_messages drop constraint email_messages_status_check`.execute(db);
@@ -34,7 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     primary key (tenant_id, party, party_id, kind)
   )`.execute(db);
   // Notices waiting to be batched into one message (a mentor's new requests, a thread's
-  // messages): each cause once; `message_id` is set when a message carried it.
+  // messages): each cause once; closed when a message carried it (`message_id`) or when it no
+  // longer needs one (the messages were read meanwhile).
   await sql`create table email_digest_items (
     id uuid primary key default gen_random_uuid(),
     tenant_id uuid not null references tenants(id) on delete cascade,
@@ -45,10 +48,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     data jsonb not null,
     message_id uuid references email_messages(id) on delete set null,
     created_at timestamptz not null,
+    closed_at timestamptz,
     unique (tenant_id, cause)
   )`.execute(db);
   await sql`create index email_digest_items_open_idx on email_digest_items (tenant_id, party, party_id, batch)
-            where message_id is null`.execute(db);
+            where closed_at is null`.execute(db);
   // Reply by email: one revocable token per recipient and thread, carried in the reply
   // address (only its hash is kept); each inbound message is taken once.
   await sql`create table email_reply_tokens (
@@ -88,6 +92,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table email_messages drop constraint email_messages_status_check`.execute(db);
   await sql`alter table email_messages add constraint email_messages_status_check
             check (status in ('pending', 'sent', 'failed'))`.execute(db);
+  await sql`alter table email_messages drop column list_unsubscribe`.execute(db);
   await sql`alter table email_messages drop column reply_to`.execute(db);
   await sql`alter table email_messages drop column unsubscribe_hash`.execute(db);
   await sql`alter table email_messages drop column recipient_id`.execute(db);

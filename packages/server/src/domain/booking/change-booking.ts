@@ -77,6 +77,12 @@ export async function rescheduleBooking(
     updated_at: now,
   });
   // The call's number or dial-in stays with the moved session (the row keeps them).
-  await onBookingRescheduled(ctx.db, updated, { start: row.start_at, end: row.end_at }, now);
+  await onBookingRescheduled(
+    ctx.db,
+    updated,
+    { start: row.start_at, end: row.end_at },
+    actor.settings.reminderMinutesBefore,
+    now,
+  );
   return bookingView(ctx.db, actor.tenantId, updated, viewerAs(role, updated, now));
 }

@@ -11,11 +11,14 @@ export const BOOKING_REMIND_JOB = 'booking.remind';
 export const BOOKING_COMPLETE_JOB = 'booking.complete';
 
 const MINUTE = 60_000;
-/** Reminders this long before the start: the day before and just before. */
-export const REMINDER_LEADS = [
-  { lead: '24h', ms: 24 * 60 * MINUTE },
-  { lead: '10m', ms: 10 * MINUTE },
-] as const;
+
+/** A reminder's name in its job and event: `24h`, `10m` (the program's `reminderMinutesBefore`). */
+export const reminderLead = (minutes: number): string =>
+  minutes % 60 === 0 ? `${minutes / 60}h` : `${minutes}m`;
+
+/** Minutes before the start a lead names (`24h` → 1440), the reverse of `reminderLead`. */
+export const leadMinutes = (lead: string): number =>
+  lead.endsWith('h') ? Number.parseInt(lead, 10) * 60 : Number.parseInt(lead, 10);
 /** A session counts as done this long after its end (overruns, a late no-show report). */
 export const COMPLETION_GRACE_MS = 15 * MINUTE;
 
@@ -51,15 +54,23 @@ export async function bookingEvent(
   });
 }
 
-/** Reminders (those still ahead) and the completion job, all under the booking's subject. */
-async function scheduleJobs(db: Kysely<Database>, row: BookingRow, now: Date): Promise<void> {
+/**
+ * Reminders (at the program's `reminderMinutesBefore`, those still ahead) and the completion
+ * job, all under the booking's subject.
+ */
+async function scheduleJobs(
+  db: Kysely<Database>,
+  row: BookingRow,
+  reminderMinutes: readonly number[],
+  now: Date,
+): Promise<void> {
   const subject = bookingSubject(row.id);
   const startAt = row.start_at.toISOString();
   const job = { tenantId: row.tenant_id, subject };
-  for (const { lead, ms } of REMINDER_LEADS) {
-    const runAt = new Date(row.start_at.getTime() - ms);
+  for (const minutes of reminderMinutes) {
+    const runAt = new Date(row.start_at.getTime() - minutes * MINUTE);
     if (runAt <= now) continue;
-    const payload = { bookingId: row.id, lead, startAt };
+    const payload = { bookingId: row.id, lead: reminderLead(minutes), startAt };
     await enqueueJob(db, { ...job, kind: BOOKING_REMIND_JOB, payload, runAt }, now);
   }
   const completeAt = new Date(row.end_at.getTime() + COMPLETION_GRACE_MS);
@@ -78,9 +89,9 @@ export async function onBookingCreated(
   db: Kysely<Database>,
   row: BookingRow,
   now: Date,
-  options: { requestAlreadyMatched?: boolean } = {},
+  options: { reminderMinutes: readonly number[]; requestAlreadyMatched?: boolean },
 ): Promise<void> {
-  await scheduleJobs(db, row, now);
+  await scheduleJobs(db, row, options.reminderMinutes, now);
   await bookingEvent(db, 'booking.created', row, now, row.thread_id ? { threadId: row.thread_id } : {});
   if (row.request_id && !options.requestAlreadyMatched) {
     await recordEvent(db, {
@@ -118,10 +129,11 @@ export async function onBookingRescheduled(
   db: Kysely<Database>,
   row: BookingRow,
   previous: { start: Date; end: Date },
+  reminderMinutes: readonly number[],
   now: Date,
 ): Promise<void> {
   await cancelJobs(db, { tenantId: row.tenant_id, subject: bookingSubject(row.id) }, now);
-  await scheduleJobs(db, row, now);
+  await scheduleJobs(db, row, reminderMinutes, now);
   await bookingEvent(db, 'booking.rescheduled', row, now, {
     previousStart: previous.start.toISOString(),
     previousEnd: previous.end.toISOString(),

@@ -57,7 +57,10 @@ export async function insertSession(ctx: DomainCtx, s: NewSession): Promise<Book
     created_at: now,
     updated_at: now,
   });
-  await onBookingCreated(ctx.db, row, now, { requestAlreadyMatched: s.requestAlreadyMatched ?? false });
+  await onBookingCreated(ctx.db, row, now, {
+    reminderMinutes: s.settings.reminderMinutesBefore,
+    requestAlreadyMatched: s.requestAlreadyMatched ?? false,
+  });
   if (threadId) {
     await attachBookingThread(ctx.db, {
       tenantId: s.tenantId,

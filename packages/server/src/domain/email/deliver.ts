@@ -33,6 +33,8 @@ export function emailDeliveryHandler(options: EmailDeliveryOptions): JobHandler 
           text: message.text_body,
           html: message.html_body,
           ics: message.ics,
+          replyTo: message.reply_to,
+          listUnsubscribe: message.list_unsubscribe,
         });
       } catch (error) {
         const why = (error instanceof Error ? error.message : String(error)).slice(0, 1000);

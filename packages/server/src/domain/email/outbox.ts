@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.js';
+import type { Database, EmailParty } from '../../db/database.js';
 import { insertEmailMessage } from '../../db/email.js';
 import { enqueueJob } from '../../db/jobs.js';
 
@@ -13,12 +13,17 @@ export interface OutgoingEmail {
   /** What causes it, e.g. `booking:<id>:confirmed:learner`: one cause, at most one message. */
   cause: string;
   kind: string;
+  /** '' when the recipient has no address: the message is kept `unaddressed`, never sent. */
   to: string;
   subject: string;
   text: string;
   html: string;
   /** An iCalendar invitation to attach (METHOD inside the file). */
   ics?: string;
+  recipient?: { party: EmailParty; id: string };
+  /** One-click unsubscribe: the link, and the hash of its token (to find the message by). */
+  unsubscribe?: { url: string; hash: string };
+  replyTo?: string;
 }
 
 /**
@@ -41,10 +46,16 @@ export async function enqueueEmail(
     text_body: email.text,
     html_body: email.html,
     ics: email.ics ?? null,
+    recipient_party: email.recipient?.party ?? null,
+    recipient_id: email.recipient?.id ?? null,
+    unsubscribe_hash: email.unsubscribe?.hash ?? null,
+    list_unsubscribe: email.unsubscribe?.url ?? null,
+    reply_to: email.replyTo ?? null,
+    status: email.to ? 'pending' : 'unaddressed',
     created_at: now,
     updated_at: now,
   });
-  if (!id) return null;
+  if (!id || !email.to) return id;
   await enqueueJob(
     db,
     {

@@ -9,6 +9,9 @@ export interface MailToSend {
   html: string;
   /** An iCalendar invitation (METHOD inside the file): sent as the message's calendar part. */
   ics?: string | null;
+  replyTo?: string | null;
+  /** One-click unsubscribe (RFC 8058): List-Unsubscribe with List-Unsubscribe-Post. */
+  listUnsubscribe?: string | null;
 }
 
 /** Sends one message: resolves with the receiving server's reply, rejects with why it failed. */
@@ -38,6 +41,13 @@ export function smtpTransport(url: string): MailTransport {
         text: mail.text,
         html: mail.html,
         ...(mail.ics ? { icalEvent: { method: calendarMethod(mail.ics), content: mail.ics } } : {}),
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        ...(mail.listUnsubscribe
+          ? {
+              list: { unsubscribe: mail.listUnsubscribe },
+              headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+            }
+          : {}),
       });
       return info.response;
     },

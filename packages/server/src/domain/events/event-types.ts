@@ -26,6 +26,7 @@ export const EVENT_TYPES = [
   'mentor.suspended',
   'mentor.reinstated',
   'report.created',
+  'report.resolved',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];

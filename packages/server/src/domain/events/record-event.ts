@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { enqueueJob } from '../../db/jobs.js';
 import { subscribedEndpointIds } from '../../db/webhooks.js';
+import { EMAIL_COMPOSE_JOB, MAIL_EVENT_TYPES } from '../email/mail-events.js';
 import { isWebhookEventType } from '../webhooks/event-types.js';
 import { enqueueWebhookDeliveries } from '../webhooks/outbox.js';
 import type { EventType } from './event-types.js';
@@ -56,5 +58,13 @@ export async function recordEvent(db: Kysely<Database>, event: NewEvent): Promis
     { id: row.id, tenantId: event.tenantId, type: event.type, data: event.data, at: event.at },
     row.endpoint_ids,
   );
+  // The email outbox's intent, likewise: the job writes the messages the event causes.
+  if (MAIL_EVENT_TYPES.has(event.type)) {
+    await enqueueJob(
+      db,
+      { tenantId: event.tenantId, kind: EMAIL_COMPOSE_JOB, payload: { eventId: row.id }, runAt: event.at },
+      event.at,
+    );
+  }
   return row.id;
 }

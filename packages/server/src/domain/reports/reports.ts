@@ -113,6 +113,19 @@ export async function resolveReport(
   } else {
     view = toAdminMentor(mentor, await countOpenReports(ctx.db, input.tenantId, mentor.id));
   }
+  // The reporter hears the outcome (by email too); the program's note stays internal.
+  await recordEvent(ctx.db, {
+    tenantId: input.tenantId,
+    type: 'report.resolved',
+    data: {
+      reportId: report.id,
+      mentorId: mentor.id,
+      reporterId: report.reporter_id,
+      resolution: input.action,
+    },
+    userIds: [report.reporter_id],
+    at: now,
+  });
   return { report: toReport(resolved), mentor: view };
 }
 

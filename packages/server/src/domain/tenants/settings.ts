@@ -29,6 +29,24 @@ export const TenantSettingsSchema = z.object({
     })
     .default({ accentColor: null, logoUrl: null, name: null }),
   leaderboard: z.boolean().default(false),
+  /** Reminders before each session (email, `booking.reminder`), in minutes: the day before and just before. */
+  reminderMinutesBefore: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(5)
+        .max(7 * 24 * 60),
+    )
+    .max(4)
+    .default([24 * 60, 10]),
+  /** A mentor's new requests arriving within this many minutes come as one digest email. */
+  emailDigestMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Open reports that pause a mentor pending review. */
   reportsToPause: z.number().int().min(1).max(100).default(3),
 });

@@ -9,10 +9,28 @@ export const WEBHOOK_EVENT_TYPES = [
   'booking.cancelled',
   'booking.rescheduled',
   'booking.completed',
+  'booking.reminder',
   'feedback.submitted',
   'mentor.applied',
   'mentor.approved',
 ] as const satisfies readonly EventType[];
+
+/** What each event means, for the API reference's `webhooks` section. */
+export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
+  'request.created': 'A learner asked for help (`data.request` is the request as the API shows it).',
+  'request.matched': 'A request found its mentor, by a booking or an accepted instant offer.',
+  'request.expired': 'A request reached the program’s `requestSlaHours` without a mentor.',
+  'booking.created': 'A session was booked.',
+  'booking.cancelled': 'A session was cancelled (`data.cancelledBy`, `data.reason`).',
+  'booking.rescheduled': 'A session moved (`data.previousStart`, `data.previousEnd`).',
+  'booking.completed': 'A session ended and was not reported as a no-show.',
+  'booking.reminder':
+    'A confirmed session starts soon: sent at each of the program’s `reminderMinutesBefore` (default 24 h and 10 min) — ' +
+    '`data.lead` says which (`24h`, `10m`). Never after the session was cancelled or moved away from that time.',
+  'feedback.submitted': 'A learner rated a session.',
+  'mentor.applied': 'Someone applied to mentor; they wait for vetting.',
+  'mentor.approved': 'A mentor was approved and can be found and booked.',
+};
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
