@@ -775,7 +775,9 @@ describe('webhook delivery', () => {
     const arrived = r.received.length;
     ctx.clock.advance(24 * 3_600_000);
     await w.drain();
-    const later = r.received.slice(arrived).map((hook) => JSON.parse(hook.body) as { id: string; type: string });
+    const later = r.received
+      .slice(arrived)
+      .map((hook) => JSON.parse(hook.body) as { id: string; type: string });
     expect(later.filter((hook) => expected.has(hook.id))).toEqual([]);
     expect(later.map((hook) => hook.type)).toEqual(['booking.reminder', 'booking.reminder']);
   });
