@@ -19,6 +19,7 @@ export interface TestTenant extends CreatedTenant {
     sub?: string;
     name?: string;
     email?: string;
+    locale?: string;
     roles?: UserRole[];
     ttlSeconds?: number;
   }): string;
@@ -109,6 +110,7 @@ export async function createTestContext(options: { config?: AppConfig } = {}): P
             sub: user.sub ?? 'learner-1',
             name: user.name ?? 'Lena Learner',
             email: user.email,
+            locale: user.locale,
             roles: user.roles,
             ttlSeconds: user.ttlSeconds ?? 3600,
             now: clock.now(),
