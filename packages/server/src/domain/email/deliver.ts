@@ -27,6 +27,7 @@ export function emailDeliveryHandler(options: EmailDeliveryOptions): JobHandler 
       let reply: string;
       try {
         reply = await options.transport.send({
+          messageId: `<${message.id}@${/@([^>\s]+)>?\s*$/.exec(options.from)?.[1] ?? 'micromentor'}>`,
           from: options.from,
           to: message.to_address,
           subject: message.subject,

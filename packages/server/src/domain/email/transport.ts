@@ -2,6 +2,8 @@ import { createTransport } from 'nodemailer';
 
 /** One message as it leaves: the outbox's row with its sender. */
 export interface MailToSend {
+  /** The same on every attempt, so a message sent again after a crash is recognisably one. */
+  messageId?: string;
   from: string;
   to: string;
   subject: string;
@@ -35,6 +37,7 @@ export function smtpTransport(url: string): MailTransport {
   return {
     async send(mail) {
       const info = await transporter.sendMail({
+        ...(mail.messageId ? { messageId: mail.messageId } : {}),
         from: mail.from,
         to: mail.to,
         subject: mail.subject,
