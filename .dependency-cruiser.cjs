@@ -51,13 +51,24 @@ module.exports = {
       comment: 'The database layer knows rows and queries, not the domain or anything above it.',
       severity: 'error',
       from: { path: `${server}db/` },
-      to: { path: `${server}(domain|routes|http|jobs|realtime|cli|schemas)/|${server}(app|main)\\.ts$` },
+      to: {
+        path: `${server}(domain|routes|http|jobs|realtime|inbound|cli|schemas)/|${server}(app|main)\\.ts$`,
+      },
     },
     {
       name: 'server-domain-below-http',
-      comment: 'The domain is called by routes, jobs and the CLI; it never reaches back up to them.',
+      comment:
+        'The domain is called by routes, jobs, the inbound mail listener and the CLI; it never reaches back up to them.',
       severity: 'error',
       from: { path: `${server}domain/` },
+      to: { path: `${server}(routes|http|jobs|realtime|inbound|cli)/|${server}(app|main)\\.ts$` },
+    },
+    {
+      name: 'server-inbound-beside-jobs',
+      comment:
+        'inbound/ (the reply-by-email SMTP listener) calls the domain as the job worker does; it is not HTTP.',
+      severity: 'error',
+      from: { path: `${server}inbound/` },
       to: { path: `${server}(routes|http|jobs|realtime|cli)/|${server}(app|main)\\.ts$` },
     },
     {
@@ -66,7 +77,7 @@ module.exports = {
       severity: 'error',
       from: { path: `${server}schemas/` },
       to: {
-        path: `${server}(db|routes|http|jobs|realtime|cli)/|${server}(app|main)\\.ts$`,
+        path: `${server}(db|routes|http|jobs|realtime|inbound|cli)/|${server}(app|main)\\.ts$`,
         pathNot: `${server}db/database\\.ts$`,
       },
     },
@@ -83,7 +94,7 @@ module.exports = {
       comment: 'http/ is middleware beside the routes: auth, errors, transactions, request context.',
       severity: 'error',
       from: { path: `${server}http/` },
-      to: { path: `${server}(routes|jobs|cli)/|${server}main\\.ts$` },
+      to: { path: `${server}(routes|jobs|inbound|cli)/|${server}main\\.ts$` },
     },
     {
       name: 'sdk-imports-server-types-only',

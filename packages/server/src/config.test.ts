@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { DEVELOPMENT_REPLY_KEY, loadConfig } from './config.js';
 
 describe('email configuration', () => {
   it('sends nowhere by default: the local outbox, from a local sender', () => {
@@ -22,5 +22,71 @@ describe('email configuration', () => {
     expect(() => loadConfig({ SMTP_URL: 'https://smtp.example.org' })).toThrow(
       /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
     );
+  });
+});
+
+describe('reply by email configuration', () => {
+  const SECRET = 'a-production-secret-key-0123456789';
+
+  it('is off by default, and with the port set to nothing', () => {
+    for (const env of [{}, { MICROMENTOR_INBOUND_SMTP_PORT: '', MICROMENTOR_INBOUND_DOMAIN: '' }]) {
+      const config = loadConfig(env);
+      expect(config.inboundSmtpPort).toBeUndefined();
+      expect(config.inboundDomain).toBeUndefined();
+      expect(config.replyKey).toBeUndefined();
+    }
+  });
+
+  it('takes a port, a domain (lowercased) and signs with the server secret; listens on loopback by default', () => {
+    const config = loadConfig({
+      MICROMENTOR_INBOUND_SMTP_PORT: '2525',
+      MICROMENTOR_INBOUND_DOMAIN: 'Reply.Example.org',
+      MICROMENTOR_SECRET_KEY: SECRET,
+      NODE_ENV: 'production',
+    });
+    expect(config).toMatchObject({
+      inboundSmtpPort: 2525,
+      inboundSmtpHost: '127.0.0.1',
+      inboundDomain: 'reply.example.org',
+      replyKey: SECRET,
+    });
+    expect(
+      loadConfig({ MICROMENTOR_INBOUND_SMTP_PORT: '0', MICROMENTOR_INBOUND_DOMAIN: 'localhost' })
+        .inboundSmtpPort,
+    ).toBe(0);
+  });
+
+  it('composes reply addresses without a listener when only the domain is set (another process listens)', () => {
+    const config = loadConfig({
+      MICROMENTOR_INBOUND_DOMAIN: 'reply.example.org',
+      MICROMENTOR_SECRET_KEY: SECRET,
+    });
+    expect(config.inboundSmtpPort).toBeUndefined();
+    expect(config.replyKey).toBe(SECRET);
+  });
+
+  it('refuses a port without a domain, a port out of range and a domain that is none, saying which variable', () => {
+    expect(() => loadConfig({ MICROMENTOR_INBOUND_SMTP_PORT: '2525' })).toThrow(
+      /MICROMENTOR_INBOUND_DOMAIN: is required with MICROMENTOR_INBOUND_SMTP_PORT/,
+    );
+    for (const port of ['65536', '-1', 'smtp', '25.5']) {
+      expect(() =>
+        loadConfig({ MICROMENTOR_INBOUND_SMTP_PORT: port, MICROMENTOR_INBOUND_DOMAIN: 'reply.example.org' }),
+      ).toThrow(/MICROMENTOR_INBOUND_SMTP_PORT: must be a port number/);
+    }
+    expect(() => loadConfig({ MICROMENTOR_INBOUND_DOMAIN: 'reply@example.org' })).toThrow(
+      /MICROMENTOR_INBOUND_DOMAIN: must be a domain name/,
+    );
+  });
+
+  it('needs the server secret in production; in development it signs with a stand-in key', () => {
+    const inbound = {
+      MICROMENTOR_INBOUND_SMTP_PORT: '2525',
+      MICROMENTOR_INBOUND_DOMAIN: 'reply.example.org',
+    };
+    expect(() => loadConfig({ ...inbound, NODE_ENV: 'production' })).toThrow(
+      /MICROMENTOR_SECRET_KEY: is required for reply by email in production/,
+    );
+    expect(loadConfig(inbound).replyKey).toBe(DEVELOPMENT_REPLY_KEY);
   });
 });

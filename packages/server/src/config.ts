@@ -3,6 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit.js';
 
+/** An unset variable may also be set to nothing (`VAR=` in an env file). */
+const emptyIsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+/**
+ * Signs reply addresses in development when no MICROMENTOR_SECRET_KEY is set (refused in
+ * production): addresses it signed stop working once a real secret is set.
+ */
+export const DEVELOPMENT_REPLY_KEY = 'micromentor-development-reply-key (not secret)';
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().default('0.0.0.0'),
@@ -53,6 +62,30 @@ const EnvSchema = z.object({
   MICROMENTOR_MAIL_FROM: z.string().trim().min(3).default('Micromentor <noreply@localhost>'),
   /** The API's public origin, e.g. https://api.example.org: names credential issuers. */
   MICROMENTOR_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Reply by email: the port of the inbound SMTP listener; unset: no listener in this process. */
+  MICROMENTOR_INBOUND_SMTP_PORT: z.preprocess(
+    emptyIsUnset,
+    z.coerce
+      .number({ message: 'must be a port number (0-65535)' })
+      .int('must be a port number (0-65535)')
+      .min(0, 'must be a port number (0-65535)')
+      .max(65535, 'must be a port number (0-65535)')
+      .optional(),
+  ),
+  MICROMENTOR_INBOUND_SMTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  /** The domain of reply addresses (`reply+…@<domain>`); set: notifications may carry one. */
+  MICROMENTOR_INBOUND_DOMAIN: z.preprocess(
+    emptyIsUnset,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(
+        /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/,
+        'must be a domain name such as reply.example.org',
+      )
+      .optional(),
+  ),
 });
 
 /** Everything the server reads from the environment, validated once at start. */
@@ -80,6 +113,20 @@ export interface ServerConfig {
   mailFrom: string;
   /** Write and send email (MICROMENTOR_EMAIL); off: none is written. */
   email: boolean;
+  /** Reply by email: the inbound SMTP listener's port (0: any free one); undefined: no listener here. */
+  inboundSmtpPort: number | undefined;
+  /** Where the inbound listener binds: loopback by default, behind the operator's MTA. */
+  inboundSmtpHost: string;
+  /**
+   * The domain of reply addresses; undefined: reply by email is off (notifications carry no
+   * reply address). A process may compose addresses without running the listener.
+   */
+  inboundDomain: string | undefined;
+  /**
+   * Signs reply addresses (give it to `replyAddressFor` as `key`): MICROMENTOR_SECRET_KEY, or in
+   * development without one DEVELOPMENT_REPLY_KEY. Undefined when reply by email is off.
+   */
+  replyKey: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -100,6 +147,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         '(SMTP_URL=smtps://user:pass@smtp.example.org:465), or turn it off with MICROMENTOR_EMAIL=off',
     );
   }
+  const inboundProblems = [
+    e.MICROMENTOR_INBOUND_SMTP_PORT !== undefined &&
+      !e.MICROMENTOR_INBOUND_DOMAIN &&
+      '  MICROMENTOR_INBOUND_DOMAIN: is required with MICROMENTOR_INBOUND_SMTP_PORT (the domain of reply addresses)',
+    e.MICROMENTOR_INBOUND_DOMAIN &&
+      !e.MICROMENTOR_SECRET_KEY &&
+      e.NODE_ENV === 'production' &&
+      '  MICROMENTOR_SECRET_KEY: is required for reply by email in production (it signs reply addresses)',
+  ].filter((line): line is string => typeof line === 'string');
+  if (inboundProblems.length > 0) throw new Error(`Invalid configuration:\n${inboundProblems.join('\n')}`);
   return {
     testClock: e.MM_TEST_CLOCK === '1',
     port: e.PORT,
@@ -128,5 +185,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MICROMENTOR_MAIL_FROM,
     email: e.MICROMENTOR_EMAIL === 'on',
+    inboundSmtpPort: e.MICROMENTOR_INBOUND_SMTP_PORT,
+    inboundSmtpHost: e.MICROMENTOR_INBOUND_SMTP_HOST,
+    inboundDomain: e.MICROMENTOR_INBOUND_DOMAIN,
+    replyKey: e.MICROMENTOR_INBOUND_DOMAIN ? (e.MICROMENTOR_SECRET_KEY ?? DEVELOPMENT_REPLY_KEY) : undefined,
   };
 }

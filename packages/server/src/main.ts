@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { type DemoTenant, seedDemo } from './demo/seed.js';
 import { localMailbox, smtpTransport } from './domain/email/transport.js';
 import { touchPresence } from './domain/mentors/presence.js';
+import { type InboundSmtpListener, startInboundSmtp } from './inbound/smtp-listener.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { createWorker } from './jobs/worker.js';
 import { createRealtimeHub, type HubOptions } from './realtime/hub.js';
@@ -18,7 +19,14 @@ export interface RunningServer {
   port: number;
   database: DatabaseHandle;
   demo: DemoTenant | undefined;
+  /** The reply-by-email listener's port, when this process runs one. */
+  inboundSmtpPort: number | undefined;
   close(): Promise<void>;
+}
+
+/** One JSON line on stderr, like the worker's failures. */
+function logLine(line: Record<string, unknown>): void {
+  console.error(JSON.stringify(line));
 }
 
 /** Connects, migrates, optionally seeds the demo tenant, and serves. */
@@ -74,6 +82,9 @@ export async function startServer(
         from: config.mailFrom,
         publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
         enabled: config.email,
+        ...(config.inboundDomain && config.replyKey
+          ? { reply: { domain: config.inboundDomain, key: config.replyKey } }
+          : {}),
       },
     }),
     pollMs: config.workerPollMs,
@@ -96,27 +107,63 @@ export async function startServer(
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  let inbound: InboundSmtpListener | undefined;
   let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      // No new reply is taken while the database closes.
+      await inbound?.close();
+      await worker.stop();
+      // Ends every event stream first, so the HTTP server can close.
+      await hub.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive and SSE connections would hold close() open forever.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+      await database.close();
+    })();
+    return closing;
+  };
+  try {
+    inbound = await startInboundListener(config, database, clock);
+  } catch (error) {
+    // Its port is taken, say: nothing of this server stays open behind the error.
+    await close();
+    throw error;
+  }
   return {
     url: `http://localhost:${port}`,
     port,
     database,
     demo,
-    close: () => {
-      closing ??= (async () => {
-        await worker.stop();
-        // Ends every event stream first, so the HTTP server can close.
-        await hub.close();
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Keep-alive and SSE connections would hold close() open forever.
-          if ('closeAllConnections' in server) server.closeAllConnections();
-        });
-        await database.close();
-      })();
-      return closing;
-    },
+    inboundSmtpPort: inbound?.port,
+    close,
   };
+}
+
+/** Reply by email's SMTP listener, when MICROMENTOR_INBOUND_SMTP_PORT is set. */
+async function startInboundListener(
+  config: ServerConfig,
+  database: DatabaseHandle,
+  clock: Clock,
+): Promise<InboundSmtpListener | undefined> {
+  if (config.inboundSmtpPort === undefined || !config.inboundDomain || !config.replyKey) return undefined;
+  if (!config.secretKey) {
+    logLine({
+      level: 'warn',
+      msg: 'reply by email: no MICROMENTOR_SECRET_KEY, reply addresses are signed with a development key; set one before real use',
+    });
+  }
+  return startInboundSmtp({
+    db: database.db,
+    clock,
+    port: config.inboundSmtpPort,
+    host: config.inboundSmtpHost,
+    domain: config.inboundDomain,
+    key: config.replyKey,
+    log: config.log ? (line) => process.stdout.write(`${JSON.stringify(line)}\n`) : undefined,
+  });
 }
 
 /** Closes the HTTP server and the database on SIGTERM/SIGINT, then exits. */

@@ -392,6 +392,34 @@ describe('thread messages', () => {
     ctx.clock.advance(5 * 60_000);
     expect(await deliver()).toHaveLength(0);
   });
+
+  it('carries the reader’s own reply-by-email address when replies by email are on', async () => {
+    const { mentor, thread } = await requestThread(ctx, tenant, { learner: LEARNER.sub, mentorSub: 'ada' });
+    const { port } = relay.server.address() as AddressInfo;
+    const withReplies = createWorker({
+      db: ctx.db,
+      clock: ctx.clock,
+      handlers: jobHandlers({
+        email: {
+          transport: smtpTransport(`smtp://127.0.0.1:${port}`),
+          from: 'Data Academy <noreply@academy.example>',
+          reply: { domain: 'reply.academy.example', key: 'a-test-key-of-enough-length' },
+        },
+      }),
+    });
+    // The learner's token (with their address) is seen once, as the widget would send it.
+    expect((await call(ctx.app, 'GET', '/v1/me', learner())).status).toBe(200);
+    expect((await post(ctx, thread.id, asMentor(tenant, 'ada'), 'Which database?')).status).toBe(201);
+    await withReplies.drain(); // the notice waits for its 5 minutes
+    ctx.clock.advance(5 * 60_000);
+    const before = received.length;
+    await withReplies.drain();
+    const mail = received.slice(before);
+    expect(mail.map(to)).toEqual([LEARNER.email]);
+    expect(mail[0]!.replyTo?.value[0]?.address).toMatch(/^reply\+[a-z2-7]{20,}@reply\.academy\.example$/);
+    expect(mail[0]!.text).toContain('Responde a este correo para contestar en la conversación.');
+    expect(mentor.id).toBeTruthy();
+  });
 });
 
 describe('mentor applications', () => {

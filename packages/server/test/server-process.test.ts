@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DEMO_KEYS } from '../src/demo/seed.js';
 import { runCli, type ServeProcess } from './support/cli-process.js';
@@ -97,5 +98,29 @@ describe(`micromentor serve (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
     const seed = await runCli(['seed', '--demo'], processes.env);
     expect(seed.code).toBe(0);
     expect(seed.stdout).toMatch(/already exists \(\d+ mentors\); nothing changed/);
+  });
+
+  it('runs the reply-by-email listener when its port is set, and still exits 0 on SIGTERM with a mail client connected', {
+    timeout: 150_000,
+  }, async () => {
+    const server = await processes.serve([], {
+      ...processes.env,
+      MICROMENTOR_INBOUND_SMTP_PORT: '0',
+      MICROMENTOR_INBOUND_DOMAIN: 'reply.example.org',
+    });
+    const announced = /Reply by email: SMTP on 127\.0\.0\.1:(\d+) for reply\+…@reply\.example\.org/.exec(
+      server.stderr(),
+    );
+    expect(announced, server.stderr()).not.toBeNull();
+    if (!processes.env.MICROMENTOR_SECRET_KEY) expect(server.stderr()).toContain('development key');
+    const client = connect(Number(announced![1]), '127.0.0.1');
+    const greeting = await new Promise<string>((resolve, reject) => {
+      client.once('data', (data) => resolve(data.toString('utf8')));
+      client.once('error', reject);
+    });
+    expect(greeting).toMatch(/^220 reply\.example\.org /);
+    const { code } = await stop(server);
+    client.destroy();
+    expect(code).toBe(0);
   });
 });

@@ -59,6 +59,11 @@ export async function run(argv: string[]): Promise<void> {
       closeOnSignals(server, (msg) => console.error(msg));
       const where = server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
       console.error(`Micromentor API on ${server.url} (${where}); docs at ${server.url}/docs`);
+      if (server.inboundSmtpPort !== undefined) {
+        console.error(
+          `Reply by email: SMTP on ${config.inboundSmtpHost}:${server.inboundSmtpPort} for reply+…@${config.inboundDomain}`,
+        );
+      }
       if (server.demo) {
         console.error(
           `Demo tenant "${server.demo.name}" (${server.demo.mentors} mentors): publishable key ${server.demo.publishableKey}, secret key ${server.demo.secretKey}`,

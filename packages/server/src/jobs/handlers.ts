@@ -6,7 +6,7 @@ import { bookingReminderJob } from '../domain/booking/reminder-job.js';
 import { emailComposeHandler } from '../domain/email/compose-job.js';
 import { emailDeliveryHandler } from '../domain/email/deliver.js';
 import { EMAIL_DIGEST_JOB } from '../domain/email/digest.js';
-import { emailDigestHandler, type ReplyAddressMaker } from '../domain/email/digest-job.js';
+import { emailDigestHandler } from '../domain/email/digest-job.js';
 import { EMAIL_COMPOSE_JOB } from '../domain/email/mail-events.js';
 import { EMAIL_SEND_JOB } from '../domain/email/outbox.js';
 import { localMailbox, type MailTransport } from '../domain/email/transport.js';
@@ -33,7 +33,8 @@ export interface JobHandlerDeps {
     from: string;
     publicUrl?: string;
     enabled?: boolean;
-    replyAddress?: ReplyAddressMaker;
+    /** Reply by email: the domain of reply addresses and the key that signs them (off without). */
+    reply?: { domain: string; key: string };
   };
 }
 
@@ -64,7 +65,7 @@ export function jobHandlers(deps: JobHandlerDeps = {}): JobHandlers {
           [EMAIL_COMPOSE_JOB]: emailComposeHandler({ ...links, organizer: senderOf(email.from) }),
           [EMAIL_DIGEST_JOB]: emailDigestHandler({
             ...links,
-            ...(email.replyAddress ? { replyAddress: email.replyAddress } : {}),
+            ...(email.reply ? { reply: email.reply } : {}),
           }),
         };
   return {

@@ -1,21 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { Database, EmailDigestItemRow, EmailParty } from '../../db/database.js';
+import type { Database, EmailDigestItemRow } from '../../db/database.js';
 import { closeDigestItems, takeOpenDigestItems } from '../../db/email.js';
 import { findHelpRequest } from '../../db/help-requests.js';
 import type { JobHandler } from '../job-handler.js';
 import type { DigestBatch } from './digest.js';
 import { type EmailLinks, mailTo, tenantBrand } from './mail-to.js';
 import { type Recipient, recipientOf } from './recipients.js';
+import { replyAddressFor } from './reply-address.js';
 import { emailWords } from './words/index.js';
 
-/** The reply-by-email address of a recipient in a thread (null: replies by email are off). */
-export type ReplyAddressMaker = (
-  db: Kysely<Database>,
-  input: { tenantId: string; threadId: string; party: EmailParty; partyId: string; now: Date },
-) => Promise<string | null>;
-
 export interface DigestOptions extends EmailLinks {
-  replyAddress?: ReplyAddressMaker;
+  /** Reply by email: thread notices carry the reader's signed reply address (Reply-To). */
+  reply?: { domain: string; key: string };
 }
 
 /**
@@ -141,9 +137,15 @@ async function mailMessages(
   );
   const from = other?.name ?? '—';
   const words = emailWords(reader.locale);
-  const replyTo = options.replyAddress
-    ? await options.replyAddress(db, { tenantId, threadId, party: reader.party, partyId: reader.id, now })
-    : null;
+  // A mentor who never signed in has no user to post as: no reply address for them.
+  const replyTo =
+    options.reply && reader.userId
+      ? await replyAddressFor(
+          db,
+          { tenantId, threadId, party: reader.party, partyId: reader.id, now },
+          options.reply,
+        )
+      : null;
   return mailTo(db, options, {
     tenantId,
     brand: await tenantBrand(db, tenantId),
