@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -88,20 +89,20 @@ describe('the admin console’s Email tab against the real API', () => {
       at: new Date(t0 + 2000),
     });
     await setEmailStatus(api.db, tenant.id, refused!, 'failed', new Date(t0 + 2000));
-    await insertEmailMessage(api.db, {
-      tenant_id: tenant.id,
-      cause: 'console:unaddressed',
-      kind: 'booking_confirmed',
-      to_address: '',
-      subject: 'New session with Lin',
-      text_body: 'Lin booked.',
-      html_body: '<p>Lin booked.</p>',
-      ics: null,
-      recipient_party: 'mentor',
-      status: 'unaddressed',
-      created_at: new Date(t0 + 3000),
-      updated_at: new Date(t0 + 3000),
-    });
+    await enqueueEmail(
+      api.db,
+      {
+        tenantId: tenant.id,
+        cause: 'console:unaddressed',
+        kind: 'booking_confirmed',
+        to: '',
+        subject: 'New session with Lin',
+        text: 'Lin booked.',
+        html: '<p>Lin booked.</p>',
+        recipient: { party: 'mentor', id: randomUUID() },
+      },
+      new Date(t0 + 3000),
+    );
 
     const token = signUserToken({
       secret: tenant.identitySecret,

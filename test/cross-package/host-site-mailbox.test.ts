@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../packages/server/src/clock.js';
-import { insertEmailMessage } from '../../packages/server/src/db/email.js';
 import { DEMO_KEYS, seedDemo } from '../../packages/server/src/demo/seed.js';
 import { enqueueEmail } from '../../packages/server/src/domain/email/outbox.js';
 import { jobHandlers } from '../../packages/server/src/jobs/handlers.js';
@@ -107,20 +107,20 @@ describe('the local mailbox at /mail/', () => {
       },
       new Date(now - 2000),
     );
-    const nobody = await insertEmailMessage(api.db, {
-      tenant_id: demoTenantId,
-      cause: 'mailbox-test:unaddressed',
-      kind: 'booking_confirmed',
-      to_address: '',
-      subject: 'New session with Ada',
-      text_body: 'Ada booked.',
-      html_body: '<p>Ada booked.</p>',
-      ics: null,
-      recipient_party: 'mentor',
-      status: 'unaddressed',
-      created_at: new Date(now - 1000),
-      updated_at: new Date(now - 1000),
-    });
+    const nobody = await enqueueEmail(
+      api.db,
+      {
+        tenantId: demoTenantId,
+        cause: 'mailbox-test:unaddressed',
+        kind: 'booking_confirmed',
+        to: '',
+        subject: 'New session with Ada',
+        text: 'Ada booked.',
+        html: '<p>Ada booked.</p>',
+        recipient: { party: 'mentor', id: randomUUID() },
+      },
+      new Date(now - 1000),
+    );
     // The API's worker with its default transport: without SMTP_URL, the local mailbox.
     await createWorker({ db: api.db, clock: systemClock, handlers: jobHandlers() }).drain();
 

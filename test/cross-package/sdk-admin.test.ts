@@ -120,11 +120,13 @@ describe('program admin through the SDK', () => {
   });
 
   it('reads the program’s email: a page at a time, filtered, and one message with its attempts', async () => {
+    // A program of its own: the other tests' reports and vetting write email of their own.
+    const program = await sdkTenant(api);
     for (const [i, kind] of ['booking_confirmed', 'booking_reminder', 'booking_confirmed'].entries()) {
       await enqueueEmail(
         api.db,
         {
-          tenantId: tenant.id,
+          tenantId: program.id,
           cause: `sdk-email-${i}`,
           kind,
           to: `learner${i}@example.org`,
@@ -139,14 +141,19 @@ describe('program admin through the SDK', () => {
     // The server's own worker with its default transport: the local mailbox (no SMTP_URL).
     await createWorker({ db: api.db, clock: systemClock, handlers: jobHandlers() }).drain();
 
-    const admin = adminConsole();
+    const admin = new MicromentorAdmin({
+      baseUrl: api.url,
+      publishableKey: program.publishableKey,
+      userToken: program.token('sdk-admin', { roles: ['admin'] }),
+      fetch: browserFetch(program.origin),
+    });
     const all = await admin.admin.emails.list({ limit: 2 }).toArray();
     expect(all.map((m) => m.subject)).toEqual(['Message 2', 'Message 1', 'Message 0']);
     expect(all.every((m) => m.status === 'sent' && m.attemptCount === 1)).toBe(true);
     expect(all[0]!.lastReply).toBe('kept in the local mailbox (no SMTP_URL)');
     const reminders = await admin.admin.emails.list({ kind: 'booking_reminder', status: 'sent' });
     expect(reminders.data.map((m) => m.to)).toEqual(['learner1@example.org']);
-    expect((await tenant.backend().admin.emails.list({ to: 'learner0' })).data).toHaveLength(1);
+    expect((await program.backend().admin.emails.list({ to: 'learner0' })).data).toHaveLength(1);
 
     const first = await admin.admin.emails.get(all[2]!.id);
     expect(first).toMatchObject({ text: 'Hello 0', html: '<p>Hello 0</p>', replyTo: null });
@@ -156,7 +163,7 @@ describe('program admin through the SDK', () => {
     ]);
 
     expect(await failure(admin.admin.emails.get(crypto.randomUUID()))).toBeInstanceOf(NotFoundError);
-    const refused = await failure(tenant.browser('sdk-learner').admin.emails.list());
+    const refused = await failure(program.browser('sdk-learner').admin.emails.list());
     expect(refused).toBeInstanceOf(PermissionError);
     expect((refused as PermissionError).code).toBe('admin_required');
   });

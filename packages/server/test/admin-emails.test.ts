@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertEmailMessage } from '../src/db/email.js';
 import { EMAIL_MAX_ATTEMPTS, enqueueEmail, type OutgoingEmail } from '../src/domain/email/outbox.js';
 import { smtpTransport } from '../src/domain/email/transport.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
@@ -55,26 +54,16 @@ async function enqueue(tenant: TestTenant, overrides: Partial<OutgoingEmail> = {
   return id;
 }
 
-/** A message for someone with no address: kept, never sent, as the outbox records it. */
-async function unaddressed(tenant: TestTenant, mentorId: string): Promise<string> {
-  ctx.clock.advance(60_000);
-  const id = await insertEmailMessage(ctx.db, {
-    tenant_id: tenant.id,
+/** A message for someone with no address: the outbox keeps it `unaddressed` and never sends it. */
+function unaddressed(tenant: TestTenant, mentorId: string): Promise<string> {
+  return enqueue(tenant, {
     cause: `booking:${randomUUID()}:confirmed:mentor`,
-    kind: 'booking_confirmed',
-    to_address: '',
+    to: '',
     subject: 'New session with Lin',
-    text_body: 'Lin booked a session.',
-    html_body: '<p>Lin booked a session.</p>',
-    ics: null,
-    recipient_party: 'mentor',
-    recipient_id: mentorId,
-    status: 'unaddressed',
-    created_at: ctx.clock.now(),
-    updated_at: ctx.clock.now(),
+    text: 'Lin booked a session.',
+    html: '<p>Lin booked a session.</p>',
+    recipient: { party: 'mentor', id: mentorId },
   });
-  if (!id) throw new Error('not written');
-  return id;
 }
 
 /** Runs the email jobs until none is due, moving the clock past every retry's backoff. */
@@ -234,12 +223,12 @@ describe('GET /v1/admin/emails', () => {
 describe('GET /v1/admin/emails/{id}', () => {
   it('gives the message as sent, with its invitation, Reply-To and every attempt', async () => {
     const tenant = await ctx.tenant({ origins: [ORIGIN] });
-    const id = await enqueue(tenant, { ics: INVITE });
-    await ctx.db
-      .updateTable('email_messages')
-      .set({ reply_to: 'reply+abc@example.org' })
-      .where('id', '=', id)
-      .execute();
+    const learnerId = randomUUID();
+    const id = await enqueue(tenant, {
+      ics: INVITE,
+      replyTo: 'reply+abc@example.org',
+      recipient: { party: 'learner', id: learnerId },
+    });
     await deliverAll();
     const res = await call<AdminEmailDetail>(ctx.app, 'GET', `/v1/admin/emails/${id}`, admin(tenant));
     expect(res.status).toBe(200);
@@ -252,6 +241,8 @@ describe('GET /v1/admin/emails/{id}', () => {
       html: '<p>Mon, Nov 26 · 9:00 AM. <a href="https://meet.example.org/x">Join</a></p>',
       ics: INVITE,
       cause: expect.stringMatching(/^booking:.*:confirmed:learner$/),
+      recipientParty: 'learner',
+      recipientId: learnerId,
       attemptCount: 1,
     });
     expect(res.body.attempts).toEqual([
