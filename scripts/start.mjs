@@ -238,6 +238,7 @@ say(`
   Example site   ${siteUrl}/   (a course page with the widget, as learner "Ada Learner")
   React example  ${siteUrl}/react/
   Vue example    ${siteUrl}/vue/
+  Mailbox        ${siteUrl}/mail/   (every email the demo sends; nothing leaves this machine without SMTP_URL)
 
   Demo tenant keys (local demo only, never in production):
     publishable  ${DEMO_PUBLISHABLE_KEY}

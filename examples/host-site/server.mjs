@@ -7,6 +7,8 @@
 //   /strict-csp/…     → served with a strict Content-Security-Policy header (see strictCsp below)
 //   /mm-token?as=…    → a fresh user token (learner, mentor or admin), for the pages' token provider
 //                       (examples/shared/renew-token.js registers it)
+//   /mail/            → the local mailbox: the demo program's email, read with its secret key
+//                       server-side (mailbox.mjs)
 //
 // Like a real host backend, it vouches for its logged-in user: every HTML page it serves gets a
 // fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}} (and one for the
@@ -25,6 +27,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mailbox } from './mailbox.mjs';
 
 const EXAMPLES_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 const HOST_SITE_DIR = join(EXAMPLES_DIR, 'host-site');
@@ -34,6 +37,9 @@ const port = Number(process.env.EXAMPLE_PORT ?? 8788);
 const api = (process.env.MICROMENTOR_API ?? 'http://localhost:8787').replace(/\/+$/, '');
 /** The demo tenant's identity secret (packages/server/src/demo/seed.ts). Server-side only! */
 const identitySecret = process.env.MICROMENTOR_IDENTITY_SECRET ?? 'ids_demo_LocalOnlyIdentitySecret2026';
+/** The demo tenant's secret key, for the mailbox's admin calls. Server-side only, like the secret above. */
+const demoSecretKey = process.env.MICROMENTOR_DEMO_SECRET_KEY ?? 'sk_demo_LocalOnlySecretKeyNeverInProd';
+const mail = mailbox({ api, secretKey: demoSecretKey });
 const demoLearner = { sub: 'demo-learner-1', name: 'Ada Learner', email: 'ada.learner@example.com' };
 /** The first demo mentor's user (its external id links the user to the mentor profile). */
 const demoMentor = { sub: 'demo-mentor-001', name: 'Demo Mentor', roles: ['mentor'] };
@@ -137,6 +143,11 @@ const server = createServer(async (req, res) => {
     ];
     if (!user) return send(res, 400, 'text/plain; charset=utf-8', 'as= must be learner, mentor or admin\n');
     return send(res, 200, 'text/plain; charset=utf-8', signUserToken(identitySecret, user));
+  }
+  const mailPage = await mail(url);
+  if (mailPage) {
+    const body = req.method === 'HEAD' ? undefined : mailPage.body;
+    return send(res, mailPage.status, mailPage.type, body, mailPage.headers);
   }
   const found = await resolveFile(url.pathname);
   if (!found) return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MicromentorAdmin } from '../../packages/sdk/src/admin.js';
-import { ConflictError, PermissionError } from '../../packages/sdk/src/index.js';
+import { ConflictError, NotFoundError, PermissionError } from '../../packages/sdk/src/index.js';
+import { systemClock } from '../../packages/server/src/clock.js';
+import { enqueueEmail } from '../../packages/server/src/domain/email/outbox.js';
+import { jobHandlers } from '../../packages/server/src/jobs/handlers.js';
+import { createWorker } from '../../packages/server/src/jobs/worker.js';
 import { browserFetch, failure, type SdkTenant, sdkTenant } from './sdk-fixtures.js';
 import { type RunningApi, startApi } from './support.js';
 
@@ -113,5 +117,54 @@ describe('program admin through the SDK', () => {
     ).toBe(
       `${api.url}/v1/admin/exports/bookings.csv?from=2026-01-01T00%3A00%3A00Z&to=2026-02-01T00%3A00%3A00Z`,
     );
+  });
+
+  it('reads the program’s email: a page at a time, filtered, and one message with its attempts', async () => {
+    // A program of its own: the other tests' reports and vetting write email of their own.
+    const program = await sdkTenant(api);
+    for (const [i, kind] of ['booking_confirmed', 'booking_reminder', 'booking_confirmed'].entries()) {
+      await enqueueEmail(
+        api.db,
+        {
+          tenantId: program.id,
+          cause: `sdk-email-${i}`,
+          kind,
+          to: `learner${i}@example.org`,
+          subject: `Message ${i}`,
+          text: `Hello ${i}`,
+          html: `<p>Hello ${i}</p>`,
+          ...(i === 0 ? { ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' } : {}),
+        },
+        new Date(Date.now() - (3 - i) * 1000),
+      );
+    }
+    // The server's own worker with its default transport: the local mailbox (no SMTP_URL).
+    await createWorker({ db: api.db, clock: systemClock, handlers: jobHandlers() }).drain();
+
+    const admin = new MicromentorAdmin({
+      baseUrl: api.url,
+      publishableKey: program.publishableKey,
+      userToken: program.token('sdk-admin', { roles: ['admin'] }),
+      fetch: browserFetch(program.origin),
+    });
+    const all = await admin.admin.emails.list({ limit: 2 }).toArray();
+    expect(all.map((m) => m.subject)).toEqual(['Message 2', 'Message 1', 'Message 0']);
+    expect(all.every((m) => m.status === 'sent' && m.attemptCount === 1)).toBe(true);
+    expect(all[0]!.lastReply).toBe('kept in the local mailbox (no SMTP_URL)');
+    const reminders = await admin.admin.emails.list({ kind: 'booking_reminder', status: 'sent' });
+    expect(reminders.data.map((m) => m.to)).toEqual(['learner1@example.org']);
+    expect((await program.backend().admin.emails.list({ to: 'learner0' })).data).toHaveLength(1);
+
+    const first = await admin.admin.emails.get(all[2]!.id);
+    expect(first).toMatchObject({ text: 'Hello 0', html: '<p>Hello 0</p>', replyTo: null });
+    expect(first.ics).toContain('BEGIN:VCALENDAR');
+    expect(first.attempts).toEqual([
+      { attempt: 1, ok: true, reply: 'kept in the local mailbox (no SMTP_URL)', at: first.sentAt },
+    ]);
+
+    expect(await failure(admin.admin.emails.get(crypto.randomUUID()))).toBeInstanceOf(NotFoundError);
+    const refused = await failure(program.browser('sdk-learner').admin.emails.list());
+    expect(refused).toBeInstanceOf(PermissionError);
+    expect((refused as PermissionError).code).toBe('admin_required');
   });
 });

@@ -18,10 +18,11 @@ export interface RunningApi {
 
 /**
  * The real server on a real port: on a fresh PostgreSQL database when DATABASE_URL is set,
- * otherwise on in-memory PGlite. A test that needs to move time passes its own clock.
+ * otherwise on in-memory PGlite. A test that needs to move time passes its own clock; one that
+ * loads the widget's bundles from the API passes the built `widgetFile`.
  */
 export async function startApi(
-  options: { clock?: Clock; webhooksAllowPrivate?: boolean } = {},
+  options: { clock?: Clock; webhooksAllowPrivate?: boolean; widgetFile?: string } = {},
 ): Promise<RunningApi> {
   let handle: DatabaseHandle;
   let drop = async () => {};
@@ -54,7 +55,11 @@ export async function startApi(
       db: handle.db,
       hub,
       clock: options.clock,
-      config: { logError: () => {}, webhooksAllowPrivate: options.webhooksAllowPrivate ?? false },
+      config: {
+        logError: () => {},
+        webhooksAllowPrivate: options.webhooksAllowPrivate ?? false,
+        widgetFile: options.widgetFile,
+      },
     }),
   );
   return {

@@ -5,6 +5,9 @@
 import type {
   AcceptedOffer,
   ActionItem,
+  AdminEmail,
+  AdminEmailDetail,
+  AdminEmailsQuery,
   AdminMentor,
   AdminMentorsQuery,
   AdminReport,
@@ -26,6 +29,8 @@ import type {
   CreateMentorBody,
   CreateReportBody,
   CreateWebhookEndpointBody,
+  EmailAttempt,
+  EmailStatus,
   EventType,
   ExportDataset,
   ExportQuery,
@@ -101,6 +106,8 @@ import type {
 export type {
   AcceptedOffer,
   ActionItem,
+  AdminEmail,
+  AdminEmailDetail,
   AdminMentor,
   AdminReport,
   Analytics,
@@ -112,6 +119,8 @@ export type {
   BoardEntry,
   Booking,
   BookingStatus,
+  EmailAttempt,
+  EmailStatus,
   EventType,
   ExportDataset,
   Feedback,
@@ -222,6 +231,7 @@ export type CreateReportParams = CreateReportBody;
 export type ListAdminMentorsParams = Partial<AdminMentorsQuery>;
 export type StatusReasonParams = StatusReasonBody;
 export type ListReportsParams = Partial<ReportsQuery>;
+export type ListAdminEmailsParams = Partial<AdminEmailsQuery>;
 export type ResolveReportParams = ResolveReportBody;
 export type UpdateProgramSettingsParams = UpdateProgramSettingsBody;
 export type RotateKeyParams = RotateKeyBody;

@@ -7,6 +7,8 @@ import type { MicromentorAdmin } from '../src/admin.js';
 import type {
   AcceptedOffer,
   ActionItem,
+  AdminEmail,
+  AdminEmailDetail,
   Availability,
   Board,
   BoardEntry,
@@ -15,6 +17,7 @@ import type {
   ConflictError,
   ConnectionError,
   CreateBookingParams,
+  EmailStatus,
   EventType,
   Feedback,
   HelpRequest,
@@ -263,6 +266,18 @@ describe('resource methods match their routes', () => {
       Ok<'/v1/admin/webhooks/:id/deliveries/:deliveryId/replay', '$post'>
     >();
     expectTypeOf(hooks.replay).returns.resolves.toEqualTypeOf<WebhookDelivery>();
+  });
+
+  it('admin.emails', () => {
+    const emails = admin.admin.emails;
+    expectTypeOf(emails.list).returns.toEqualTypeOf<PageList<Item<Ok<'/v1/admin/emails', '$get'>>>>();
+    type ListParams = NonNullable<Parameters<typeof emails.list>[0]>;
+    expectTypeOf<keyof ListParams>().toEqualTypeOf<keyof Query<'/v1/admin/emails', '$get'>>();
+    expectTypeOf<ListParams['status']>().toEqualTypeOf<EmailStatus | undefined>();
+    expectTypeOf(emails.get).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/emails/:id', '$get'>>();
+    expectTypeOf(emails.get).returns.resolves.toEqualTypeOf<AdminEmailDetail>();
+    expectTypeOf<AdminEmailDetail['ics']>().toEqualTypeOf<string | null>();
+    expectTypeOf<AdminEmail['to']>().toEqualTypeOf<string | null>();
   });
 });
 

@@ -30,6 +30,13 @@ import type {
   UpdateSettingsSchema,
 } from './schemas/admin.js';
 import type {
+  AdminEmailDetailSchema,
+  AdminEmailSchema,
+  AdminEmailsQuerySchema,
+  EmailAttemptSchema,
+  EmailStatusSchema,
+} from './schemas/admin-emails.js';
+import type {
   AvailabilitySchema,
   SlotsQuerySchema,
   SlotsSchema,
@@ -247,3 +254,9 @@ export type Analytics = z.output<typeof AnalyticsSchema>;
 export type AnalyticsQuery = z.output<typeof AnalyticsQuerySchema>;
 export type ExportQuery = z.output<typeof ExportQuerySchema>;
 export type ExportDataset = z.output<typeof ExportParamSchema>['dataset'];
+// The program's email (the outbox as admins see it)
+export type AdminEmail = z.output<typeof AdminEmailSchema>;
+export type AdminEmailDetail = z.output<typeof AdminEmailDetailSchema>;
+export type AdminEmailsQuery = z.output<typeof AdminEmailsQuerySchema>;
+export type EmailAttempt = z.output<typeof EmailAttemptSchema>;
+export type EmailStatus = z.output<typeof EmailStatusSchema>;

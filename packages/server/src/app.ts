@@ -13,6 +13,7 @@ import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
 import { pollingHub, type RealtimeHub } from './realtime/hub.js';
 import { adminAnalyticsRoutes } from './routes/admin/analytics.js';
+import { adminEmailRoutes } from './routes/admin/emails.js';
 import { adminExportRoutes } from './routes/admin/exports.js';
 import { adminKeyRoutes } from './routes/admin/keys.js';
 import { adminMentorRoutes } from './routes/admin/mentors.js';
@@ -96,7 +97,8 @@ function buildApi(deps: AppDeps) {
     .route('/', adminSettingsRoutes())
     .route('/', adminKeyRoutes())
     .route('/', adminAnalyticsRoutes())
-    .route('/', adminExportRoutes());
+    .route('/', adminExportRoutes())
+    .route('/', adminEmailRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

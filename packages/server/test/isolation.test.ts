@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueEmail } from '../src/domain/email/outbox.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import { createMentor, type MentorBody, snapshot } from './support/fixtures.js';
 import { type CallOptions, call } from './support/http.js';
@@ -15,6 +16,7 @@ let threadOfA: string;
 let webhookOfA: string;
 let deliveryOfA: string;
 let reportOfA: string;
+let emailOfA: string;
 
 const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
   day,
@@ -84,6 +86,7 @@ const SAMPLES: Record<
   'POST /v1/admin/mentors/{id}/suspend': { id: () => bookableOfA.id, body: () => ({ reason: 'No' }) },
   'POST /v1/admin/mentors/{id}/reinstate': { id: () => bookableOfA.id },
   'POST /v1/admin/reports/{id}/resolve': { id: () => reportOfA, body: () => ({ action: 'suspend' }) },
+  'GET /v1/admin/emails/{id}': { id: () => emailOfA },
 };
 
 beforeAll(async () => {
@@ -163,6 +166,20 @@ beforeAll(async () => {
   });
   expect(reported.status).toBe(201);
   reportOfA = reported.body.id;
+  const written = await enqueueEmail(
+    ctx.db,
+    {
+      tenantId: a.id,
+      cause: 'isolation:a',
+      kind: 'booking_confirmed',
+      to: 'a-learner@a.example',
+      subject: 'Booked',
+      text: 'Booked.',
+      html: '<p>Booked.</p>',
+    },
+    ctx.clock.now(),
+  );
+  emailOfA = written!;
 });
 afterAll(() => ctx.close());
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type {
   Database,
   EmailAttemptRow,
@@ -8,6 +8,7 @@ import type {
   EmailStatus,
   NewEmailMessage,
 } from './database.js';
+import { pastCursor } from './keyset.js';
 
 type Db = Kysely<Database>;
 
@@ -198,4 +199,73 @@ export async function lastDigestClosedAt(db: Db, batch: Party & { batch: string 
     .where('message_id', 'is not', null)
     .executeTakeFirst();
   return row?.at ? new Date(row.at) : null;
+}
+
+export interface EmailMessageFilter {
+  tenantId: string;
+  status?: EmailStatus | undefined;
+  kind?: string | undefined;
+  /** A part of the recipient address, matched case-insensitively. */
+  to?: string | undefined;
+  limit: number;
+  cursor?: { createdAt: string; id: string } | undefined;
+}
+
+/** A message without its bodies, with how many attempts it had and the last one's reply. */
+export type EmailMessageSummaryRow = Omit<EmailMessageRow, 'text_body' | 'html_body' | 'ics'> & {
+  attempt_count: number;
+  last_reply: string | null;
+};
+
+/** `%` and `_` in what the admin typed are letters, not LIKE wildcards. */
+const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/** Messages newest first, by keyset on (created_at, id) descending (email_messages_recent_idx). */
+export async function listEmailMessages(db: Db, f: EmailMessageFilter): Promise<EmailMessageSummaryRow[]> {
+  let query = db
+    .selectFrom('email_messages as m')
+    .select([
+      'm.id',
+      'm.tenant_id',
+      'm.cause',
+      'm.kind',
+      'm.to_address',
+      'm.subject',
+      'm.recipient_party',
+      'm.recipient_id',
+      'm.unsubscribe_hash',
+      'm.list_unsubscribe',
+      'm.reply_to',
+      'm.status',
+      'm.sent_at',
+      'm.created_at',
+      'm.updated_at',
+    ])
+    .select((eb) => [
+      eb
+        .selectFrom('email_attempts as a')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('a.message_id', '=', 'm.id')
+        .as('attempt_count'),
+      eb
+        .selectFrom('email_attempts as a')
+        .select('a.reply')
+        .whereRef('a.message_id', '=', 'm.id')
+        .orderBy('a.attempt', 'desc')
+        .limit(1)
+        .as('last_reply'),
+    ])
+    .where('m.tenant_id', '=', f.tenantId);
+  if (f.status) query = query.where('m.status', '=', f.status);
+  if (f.kind) query = query.where('m.kind', '=', f.kind);
+  if (f.to) query = query.where('m.to_address', 'ilike', `%${likeLiteral(f.to)}%`);
+  if (f.cursor) {
+    query = query.where(pastCursor('m.created_at', 'm.id', '<', { at: f.cursor.createdAt, id: f.cursor.id }));
+  }
+  const rows = await query
+    .orderBy('m.created_at', 'desc')
+    .orderBy('m.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
+  return rows.map((row) => ({ ...row, attempt_count: row.attempt_count ?? 0 }));
 }

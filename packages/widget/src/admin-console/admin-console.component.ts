@@ -1,5 +1,6 @@
 import { MicromentorAdmin } from '@micromentor/sdk/admin';
 import { html, type TemplateResult } from 'lit';
+import '../email-log/email-log.js';
 import '../mentor-review/mentor-review.js';
 import '../program-analytics/program-analytics.js';
 import '../program-settings/program-settings.js';
@@ -12,15 +13,15 @@ import { type AdminMessages, adminMessages } from '../i18n/admin-console.js';
 import { type AdminApi, adminApi } from '../internal/admin-console-api.js';
 import { ConsoleShell } from '../internal/console-shell.js';
 
-const TABS = ['applications', 'mentors', 'reports', 'analytics', 'settings', 'webhooks'] as const;
+const TABS = ['applications', 'mentors', 'reports', 'analytics', 'settings', 'webhooks', 'email'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
  * @tagname mm-admin-console
  * @summary The program admin's console: mentor applications and the mentor list (approve,
  * reject, pause, suspend, reinstate), reports, analytics with charts and CSV export, program
- * settings and key rotation, webhook endpoints with their delivery log. Its `user-token` is a user
- * with the `admin` role.
+ * settings and key rotation, webhook endpoints with their delivery log, the email the program sent
+ * with every attempt. Its `user-token` is a user with the `admin` role.
  *
  * @event mm-mentor-status-changed - `detail: { mentor, action }`.
  * @event mm-report-resolved - `detail: { report, mentor, action }`.
@@ -81,6 +82,8 @@ export class MmAdminConsole extends ConsoleShell<AdminApi, MicromentorAdmin, Tab
         return html`<mm-program-settings .api=${common.api} locale=${common.locale}></mm-program-settings>`;
       case 'webhooks':
         return html`<mm-webhook-admin .api=${common.api} locale=${common.locale}></mm-webhook-admin>`;
+      case 'email':
+        return html`<mm-email-log .api=${common.api} locale=${common.locale}></mm-email-log>`;
     }
   }
 }

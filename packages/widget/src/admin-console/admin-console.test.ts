@@ -108,6 +108,14 @@ describe('<mm-admin-console>', () => {
       'es',
     );
     const tabs = Array.from(el.shadowRoot!.querySelectorAll('[role=tab]')).map((t) => t.textContent!.trim());
-    expect(tabs).to.deep.equal(['Solicitudes', 'Mentores', 'Denuncias', 'Analítica', 'Ajustes', 'Webhooks']);
+    expect(tabs).to.deep.equal([
+      'Solicitudes',
+      'Mentores',
+      'Denuncias',
+      'Analítica',
+      'Ajustes',
+      'Webhooks',
+      'Correo',
+    ]);
   });
 });

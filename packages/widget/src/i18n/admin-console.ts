@@ -17,6 +17,7 @@ const en = {
     analytics: 'Analytics',
     settings: 'Settings',
     webhooks: 'Webhooks',
+    email: 'Email',
   },
   mentors: {
     applications: 'Mentor applications',
@@ -222,6 +223,22 @@ const en = {
     keepSecret: 'Keep the current secret',
     oldSecretUntil: (when: string) => `The old secret keeps signing too until ${when}.`,
   },
+  email: {
+    heading: 'Email sent by the program',
+    statuses: { pending: 'Waiting', sent: 'Sent', failed: 'Failed', unaddressed: 'No address' } as Record<
+      string,
+      string
+    >,
+    parties: { learner: 'learner', mentor: 'mentor' } as Record<string, string>,
+    empty: 'No email yet.',
+    noMatch: 'No email has this status.',
+    attemptsOf: (subject: string) => `Attempts to send ${subject}`,
+    attempt: (n: number, when: string) => `Attempt ${n}, ${when}`,
+    accepted: 'accepted',
+    refused: 'refused',
+    notSent: 'Not sent: the recipient has no email address.',
+    noAttempts: 'Not tried yet.',
+  },
 };
 
 export type AdminMessages = typeof en;
@@ -237,6 +254,7 @@ const es: AdminMessages = {
     analytics: 'Analítica',
     settings: 'Ajustes',
     webhooks: 'Webhooks',
+    email: 'Correo',
   },
   mentors: {
     applications: 'Solicitudes de mentoría',
@@ -441,6 +459,19 @@ const es: AdminMessages = {
     keepSecret: 'Mantener el secreto actual',
     oldSecretUntil: (when: string) => `El secreto anterior también firma hasta ${when}.`,
   },
+  email: {
+    heading: 'Correos enviados por el programa',
+    statuses: { pending: 'En espera', sent: 'Enviado', failed: 'Fallido', unaddressed: 'Sin dirección' },
+    parties: { learner: 'estudiante', mentor: 'mentor' },
+    empty: 'Aún no hay correos.',
+    noMatch: 'Ningún correo tiene este estado.',
+    attemptsOf: (subject: string) => `Intentos de envío de ${subject}`,
+    attempt: (n: number, when: string) => `Intento ${n}, ${when}`,
+    accepted: 'aceptado',
+    refused: 'rechazado',
+    notSent: 'No enviado: quien lo recibe no tiene dirección de correo.',
+    noAttempts: 'Aún sin intentos.',
+  },
 };
 
 const fr: AdminMessages = {
@@ -454,6 +485,7 @@ const fr: AdminMessages = {
     analytics: 'Statistiques',
     settings: 'Paramètres',
     webhooks: 'Webhooks',
+    email: 'E-mail',
   },
   mentors: {
     applications: 'Candidatures de mentors',
@@ -656,6 +688,19 @@ const fr: AdminMessages = {
       `Renouveler le secret de signature de ${url} ? Le nouveau secret ne s’affiche qu’une fois ; l’ancien continue de signer pendant la période de chevauchement, puis s’arrête. Action irréversible.`,
     keepSecret: 'Garder le secret actuel',
     oldSecretUntil: (when: string) => `L’ancien secret signe aussi jusqu’au ${when}.`,
+  },
+  email: {
+    heading: 'E-mails envoyés par le programme',
+    statuses: { pending: 'En attente', sent: 'Envoyé', failed: 'Échec', unaddressed: 'Sans adresse' },
+    parties: { learner: 'apprenant', mentor: 'mentor' },
+    empty: 'Aucun e-mail pour l’instant.',
+    noMatch: 'Aucun e-mail n’a ce statut.',
+    attemptsOf: (subject: string) => `Tentatives d’envoi de ${subject}`,
+    attempt: (n: number, when: string) => `Tentative ${n}, ${when}`,
+    accepted: 'accepté',
+    refused: 'refusé',
+    notSent: 'Non envoyé : le destinataire n’a pas d’adresse e-mail.',
+    noAttempts: 'Pas encore tenté.',
   },
 };
 

@@ -3,6 +3,7 @@
 // calls the console makes and the fixed arguments it makes them with.
 import type {
   ExportDataset,
+  ListAdminEmailsParams,
   ListAdminMentorsParams,
   ListReportsParams,
   ResolveReportParams,
@@ -19,7 +20,7 @@ export type { MentorAction };
 export const PAGE_SIZE = 20;
 
 export function adminApi(client: MicromentorAdmin) {
-  const { mentors, reports, settings, keys, webhooks, exports } = client.admin;
+  const { mentors, reports, settings, keys, webhooks, exports, emails } = client.admin;
   return {
     me: () => client.me.get(),
     /** One page of mentors: a status (or `any`), an optional search and skill, a cursor from the last page. */
@@ -45,6 +46,11 @@ export function adminApi(client: MicromentorAdmin) {
     analytics: (from: string, to: string, bucket: 'day' | 'week') =>
       client.admin.analytics({ from, to, bucket }),
     exportCsv: (dataset: ExportDataset, from: string, to: string) => exports.csv(dataset, { from, to }),
+    /** One page of the program's email, newest first, optionally of one status. */
+    emails: (query: Pick<ListAdminEmailsParams, 'status' | 'cursor'>) =>
+      emails.list({ ...query, limit: PAGE_SIZE }),
+    /** One message with every attempt to send it and the SMTP server's replies. */
+    email: (id: string) => emails.get(id),
   };
 }
 
