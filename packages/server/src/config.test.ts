@@ -18,6 +18,15 @@ describe('email configuration', () => {
     expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:25' }).smtpUrl).toBe('smtp://127.0.0.1:25');
   });
 
+  it('in production, needs a relay while email is on, and not once it is off', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /SMTP_URL: email is on, and in production it needs a relay/,
+    );
+    expect(loadConfig({ NODE_ENV: 'production', MICROMENTOR_EMAIL: 'off' }).email).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:25' }).email).toBe(true);
+    expect(loadConfig({}).email).toBe(true); // development: the local mailbox
+  });
+
   it('refuses a relay that is not an SMTP URL, saying which variable is wrong', () => {
     expect(() => loadConfig({ SMTP_URL: 'https://smtp.example.org' })).toThrow(
       /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
@@ -43,6 +52,7 @@ describe('reply by email configuration', () => {
       MICROMENTOR_INBOUND_DOMAIN: 'Reply.Example.org',
       MICROMENTOR_SECRET_KEY: SECRET,
       NODE_ENV: 'production',
+      SMTP_URL: 'smtp://127.0.0.1:25',
     });
     expect(config).toMatchObject({
       inboundSmtpPort: 2525,
@@ -84,7 +94,7 @@ describe('reply by email configuration', () => {
       MICROMENTOR_INBOUND_SMTP_PORT: '2525',
       MICROMENTOR_INBOUND_DOMAIN: 'reply.example.org',
     };
-    expect(() => loadConfig({ ...inbound, NODE_ENV: 'production' })).toThrow(
+    expect(() => loadConfig({ ...inbound, NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:25' })).toThrow(
       /MICROMENTOR_SECRET_KEY: is required for reply by email in production/,
     );
     expect(loadConfig(inbound).replyKey).toBe(DEVELOPMENT_REPLY_KEY);

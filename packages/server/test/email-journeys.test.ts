@@ -20,7 +20,13 @@ let worker: Worker;
 let relay: SMTPServer;
 const received: ParsedMail[] = [];
 
-const LEARNER = { sub: 'lina', name: 'Lina Ortega', email: 'lina@example.org', locale: 'es-MX' };
+const LEARNER = {
+  sub: 'lina',
+  name: 'Lina Ortega',
+  email: 'lina@example.org',
+  locale: 'es-MX',
+  zoneinfo: 'America/Mexico_City',
+};
 const MENTOR_EMAIL = 'ada@example.org';
 
 beforeAll(async () => {
@@ -150,6 +156,9 @@ describe('booking email', () => {
     // The learner's token says es-MX: their email is in Spanish; the mentor's (no locale) in English.
     expect(forLearner.subject).toMatch(/^Reservada: tu sesión con Ada Lovelace/);
     expect(forMentor.subject).toMatch(/^New session: Lina Ortega/);
+    // Each reads the time in their own zone: 09:00 UTC is 03:00 in Mexico City, 10:00 in Berlin.
+    expect(forLearner.subject).toMatch(/ 03:00 /);
+    expect(forMentor.subject).toMatch(/ 10:00 /);
     expect(forLearner.html).toContain('<html lang="es">');
     expect(forLearner.html).toContain('Data Academy');
     expect(forLearner.html).toContain('background:#ffcc00;color:#111111'); // the button reads on a light accent

@@ -10,6 +10,8 @@ export interface SignUserTokenOptions {
   email?: string;
   /** The user's language (BCP 47, e.g. `es`): the email we send them is written in it. */
   locale?: string;
+  /** The user's IANA time zone (e.g. `America/Mexico_City`): times in their email use it. */
+  zoneinfo?: string;
   roles?: readonly UserRole[];
   /** 1..86400 (the server refuses tokens that live longer than 24 h). Default 3600. */
   ttlSeconds?: number;
@@ -24,7 +26,7 @@ function base64url(value: string): string {
 
 /** Mints the HS256 user token that the widget or SDK sends as `X-User-Token`. */
 export function signUserToken(options: SignUserTokenOptions): string {
-  const { identitySecret, sub, name, email, locale, roles, ttlSeconds = 3600, now = new Date() } = options;
+  const { identitySecret, sub, name, email, locale, zoneinfo, roles, ttlSeconds = 3600, now = new Date() } = options;
   if (!identitySecret) throw new TypeError('signUserToken: identitySecret is required.');
   if (!sub) throw new TypeError('signUserToken: sub is required.');
   if (!name.trim()) throw new TypeError('signUserToken: name is required.');
@@ -40,6 +42,7 @@ export function signUserToken(options: SignUserTokenOptions): string {
     name,
     ...(email === undefined ? {} : { email }),
     ...(locale === undefined ? {} : { locale }),
+    ...(zoneinfo === undefined ? {} : { zoneinfo }),
     ...(roles === undefined ? {} : { roles: [...roles] }),
     iat,
     exp: iat + ttlSeconds,

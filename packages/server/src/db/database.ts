@@ -37,6 +37,8 @@ export interface UsersTable {
   is_guest: ColumnType<boolean, boolean | undefined, boolean>;
   /** The language email is written in, from the token's `locale` claim (e.g. `es`); null: English. */
   locale: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The user's IANA time zone from the token's `zoneinfo` claim; null: times shown in the mentor's. */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
   /** The hash of the user's private calendar feed secret; null: no feed. */
   calendar_feed_hash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;

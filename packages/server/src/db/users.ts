@@ -10,6 +10,8 @@ export interface SeenUser {
   isGuest: boolean;
   /** The token's `locale` claim (the language of their email); null: not given. */
   locale: string | null;
+  /** The token's `zoneinfo` claim (IANA zone); null: not given. */
+  timeZone: string | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function upsertSeenUser(
       roles: user.roles,
       is_guest: user.isGuest,
       locale: user.locale,
+      time_zone: user.timeZone,
       created_at: now,
       updated_at: now,
     })
@@ -56,6 +59,7 @@ export async function upsertSeenUser(
           email: eb.ref('excluded.email'),
           roles: eb.ref('excluded.roles'),
           locale: eb.ref('excluded.locale'),
+          time_zone: eb.ref('excluded.time_zone'),
           updated_at: now,
         }))
         .where((eb) =>
@@ -64,6 +68,7 @@ export async function upsertSeenUser(
             eb('users.email', 'is distinct from', eb.ref('excluded.email')),
             eb('users.roles', 'is distinct from', eb.ref('excluded.roles')),
             eb('users.locale', 'is distinct from', eb.ref('excluded.locale')),
+            eb('users.time_zone', 'is distinct from', eb.ref('excluded.time_zone')),
           ]),
         ),
     )
@@ -83,6 +88,7 @@ function isUnchanged(row: UserRow, user: SeenUser): boolean {
     row.name === user.name &&
     row.email === user.email &&
     row.locale === user.locale &&
+    row.time_zone === user.timeZone &&
     row.roles.length === user.roles.length &&
     row.roles.every((role, i) => role === user.roles[i])
   );

@@ -100,6 +100,7 @@ export function authenticate(deps: AppDeps) {
           name: claims.name,
           email: claims.email ?? null,
           locale: claims.locale ?? null,
+          timeZone: claims.zoneinfo ?? null,
           roles: claims.guest ? [] : claims.roles,
           isGuest: claims.guest,
         },

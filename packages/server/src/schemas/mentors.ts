@@ -118,6 +118,7 @@ export const CreateMentorSchema = z
     languages: profileFields.languages.default(['en']),
     status: MentorStatusSchema.default('approved'),
     callBridge: CallBridgeSchema.nullable().optional(),
+    contactEmail: ContactEmailSchema,
   })
   .openapi('CreateMentor');
 
@@ -144,6 +145,7 @@ export const ApplyMentorSchema = z
     timeZone: profileFields.timeZone,
     formats: profileFields.formats,
     callBridge: CallBridgeSchema.nullable().optional(),
+    contactEmail: ContactEmailSchema,
   })
   .openapi('MentorApplication');
 

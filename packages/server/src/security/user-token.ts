@@ -11,6 +11,8 @@ export interface UserTokenClaims {
   email?: string | undefined;
   /** The user's language (BCP 47, `es-MX`; `_` read as `-`): their email is written in it. */
   locale?: string | undefined;
+  /** The user's IANA time zone (OIDC `zoneinfo`, e.g. `America/Mexico_City`): times in their email use it. */
+  zoneinfo?: string | undefined;
   roles: UserRole[];
   iat?: number | undefined;
   exp: number;
@@ -18,6 +20,15 @@ export interface UserTokenClaims {
 }
 
 export const CLOCK_SKEW_SECONDS = 60;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
 const claimsSchema = z.object({
@@ -29,6 +40,11 @@ const claimsSchema = z.object({
     .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/, 'must be a language tag such as es or es-MX')
     .max(35)
     .transform((tag) => tag.replace(/_/g, '-'))
+    .optional(),
+  zoneinfo: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Madrid')
     .optional(),
   roles: z.array(z.enum(USER_ROLES)).max(2).optional(),
   iat: z.number().int().optional(),
@@ -135,6 +151,7 @@ export function verifyUserToken(token: string, secrets: readonly string[], now: 
     name: claims.name,
     email: claims.email,
     locale: claims.locale,
+    zoneinfo: claims.zoneinfo,
     roles: claims.roles ?? [],
     iat: claims.iat,
     exp: claims.exp,
@@ -148,6 +165,7 @@ export interface SignUserTokenInput {
   name: string;
   email?: string | undefined;
   locale?: string | undefined;
+  zoneinfo?: string | undefined;
   roles?: readonly UserRole[] | undefined;
   ttlSeconds?: number | undefined;
   now?: Date | undefined;
@@ -163,6 +181,7 @@ export function signUserToken(input: SignUserTokenInput): string {
     name: input.name,
     ...(input.email ? { email: input.email } : {}),
     ...(input.locale ? { locale: input.locale } : {}),
+    ...(input.zoneinfo ? { zoneinfo: input.zoneinfo } : {}),
     ...(input.roles?.length ? { roles: [...input.roles] } : {}),
     ...(input.guest ? { guest: true } : {}),
     iat,

@@ -20,6 +20,7 @@ export interface TestTenant extends CreatedTenant {
     name?: string;
     email?: string;
     locale?: string;
+    zoneinfo?: string;
     roles?: UserRole[];
     ttlSeconds?: number;
   }): string;
@@ -111,6 +112,7 @@ export async function createTestContext(options: { config?: AppConfig } = {}): P
             name: user.name ?? 'Lena Learner',
             email: user.email,
             locale: user.locale,
+            zoneinfo: user.zoneinfo,
             roles: user.roles,
             ttlSeconds: user.ttlSeconds ?? 3600,
             now: clock.now(),

@@ -23,7 +23,7 @@ export type ActionItemInput = NonNullable<SetNotesParams['actionItems']>[number]
 export type ProfileFields = Pick<
   Mentor,
   'name' | 'headline' | 'bio' | 'skills' | 'yearsExperience' | 'languages' | 'timeZone' | 'formats'
-> & { callBridge?: string | null };
+> & { callBridge?: string | null; contactEmail?: string | null };
 
 /** The console's calls, bound to one SDK client. */
 export function consoleApi(client: Micromentor) {

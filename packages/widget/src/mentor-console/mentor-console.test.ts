@@ -12,6 +12,7 @@ const mentor = {
   externalId: 'ada',
   statusReason: null,
   callBridge: null,
+  contactEmail: null,
 };
 
 function me(mentorProfile: Me['mentorProfile']): Me {

@@ -55,6 +55,7 @@ export class MmMentorProfileForm extends ConsoleElement {
       timeZone: String(data.get('timeZone') ?? '').trim(),
       formats: FORMATS.filter((f) => data.getAll('formats').includes(f)),
       callBridge: String(data.get('callBridge') ?? '').trim() || null,
+      contactEmail: String(data.get('contactEmail') ?? '').trim() || null,
     };
   }
 
@@ -137,6 +138,18 @@ export class MmMentorProfileForm extends ConsoleElement {
             }}
         /></label>
         <p id="bridge-hint" class=${this.bridgeBad ? 'error' : 'hint'}>${this.bridgeBad ? t.callBridgeBad : t.callBridgeHint}</p>
+      </div>
+      <div>
+        <label
+          >${t.contactEmail}<input
+            type="email"
+            name="contactEmail"
+            autocomplete="email"
+            maxlength="320"
+            aria-describedby="contact-hint"
+            .value=${m?.contactEmail ?? ''}
+        /></label>
+        <p id="contact-hint" class="hint">${t.contactEmailHint}</p>
       </div>
       <p role="status" class="ok">${this.notice}</p>
       ${this.alert()}

@@ -13,6 +13,7 @@ const ada: OwnMentor = {
   formats: ['video', 'call'],
   statusReason: null,
   callBridge: null,
+  contactEmail: null,
 };
 
 async function form(routes: Parameters<typeof fakeApi>[0], mentor: OwnMentor | null) {
@@ -107,6 +108,28 @@ describe('<mm-mentor-profile-form>', () => {
     root.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => calls.length === 2, 'cleared');
     expect((calls[1]!.body as Record<string, unknown>).callBridge).to.equal(null);
+  });
+
+  it('sets and clears the address the mentor wants email at', async () => {
+    const { el, calls, root } = await form(
+      { 'PATCH /v1/me/mentor': (call) => json(200, { ...ada, ...(call.body as object) }) },
+      { ...ada, contactEmail: 'ada@old.example' },
+    );
+    const email = root.querySelector<HTMLInputElement>('input[name=contactEmail]')!;
+    expect(email.value).to.equal('ada@old.example');
+    expect(email.type).to.equal('email');
+    expect(root.getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.contain(
+      'the address you signed in with',
+    );
+    await expect(el).to.be.accessible();
+    email.value = ' ada@new.example ';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('.ok')!.textContent === 'Profile saved.', 'saved');
+    expect((calls[0]!.body as Record<string, unknown>).contactEmail).to.equal('ada@new.example');
+    email.value = '';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => calls.length === 2, 'cleared');
+    expect((calls[1]!.body as Record<string, unknown>).contactEmail).to.equal(null);
   });
 
   it('shows the server’s words when the application is refused, and announces nothing', async () => {

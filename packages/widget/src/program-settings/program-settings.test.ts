@@ -18,6 +18,8 @@ describe('<mm-program-settings>', () => {
       branding: { accentColor: null, logoUrl: null, name: null },
       leaderboard: false,
       reportsToPause: 3,
+      reminderMinutesBefore: [1440, 10],
+      emailDigestMinutes: 15,
     } satisfies ProgramSettings;
     const { el: panel, calls } = await adminPanel(
       (api) => html`<mm-program-settings locale="en" .api=${api}></mm-program-settings>`,

@@ -19,6 +19,7 @@ export const WEBHOOK_EVENTS = Object.keys({
   'booking.cancelled': true,
   'booking.rescheduled': true,
   'booking.completed': true,
+  'booking.reminder': true,
   'feedback.submitted': true,
   'mentor.applied': true,
   'mentor.approved': true,

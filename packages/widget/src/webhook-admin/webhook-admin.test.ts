@@ -129,6 +129,7 @@ describe('<mm-webhook-admin>', () => {
       'booking.cancelled',
       'booking.rescheduled',
       'booking.completed',
+      'booking.reminder',
       'feedback.submitted',
       'mentor.applied',
       'mentor.approved',
@@ -142,7 +143,13 @@ describe('<mm-webhook-admin>', () => {
     await waitUntil(() => created.length === 1, 'created');
     expect(calls.find((c) => c.method === 'POST')!.body).to.deep.equal({
       url: 'https://hooks.example/mm',
-      events: ['booking.created', 'booking.cancelled', 'booking.rescheduled', 'booking.completed'],
+      events: [
+        'booking.created',
+        'booking.cancelled',
+        'booking.rescheduled',
+        'booking.completed',
+        'booking.reminder',
+      ],
     });
     expect(created[0]!.endpoint).to.not.have.property('secret');
   });

@@ -5,6 +5,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Who a message is for and how to reach them: a user's language (the token's `locale`
   // claim), a mentor's own contact address (wins over their token's email).
   await sql`alter table users add column locale text`.execute(db);
+  // The user's IANA time zone (the token's `zoneinfo` claim): times in their email are in it.
+  await sql`alter table users add column time_zone text`.execute(db);
   await sql`alter table mentors add column contact_email text`.execute(db);
   // A message knows its recipient (learner: a user; mentor: a mentor row), so an unsubscribe
   // link stops exactly that kind for exactly them; headers such as List-Unsubscribe and
@@ -98,5 +100,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table email_messages drop column recipient_id`.execute(db);
   await sql`alter table email_messages drop column recipient_party`.execute(db);
   await sql`alter table mentors drop column contact_email`.execute(db);
+  await sql`alter table users drop column time_zone`.execute(db);
   await sql`alter table users drop column locale`.execute(db);
 }

@@ -99,7 +99,7 @@ export async function mailBookingChange(
   for (const reader of [parties.learner, parties.mentor]) {
     const other = reader.party === 'learner' ? parties.mentor : parties.learner;
     const words = emailWords(reader.locale);
-    const zone = parties.mentor.timeZone ?? 'UTC';
+    const zone = reader.timeZone ?? parties.mentor.timeZone ?? 'UTC';
     const when = sessionTime(words, row.start_at, zone);
     const { details, action } = sessionDetails(words, row, reader, zone);
     const ics = bookingCalendar(
@@ -198,7 +198,8 @@ export async function mailReminder(
   for (const reader of [parties.learner, parties.mentor]) {
     const other = reader.party === 'learner' ? parties.mentor : parties.learner;
     const words = emailWords(reader.locale);
-    const { details, action } = sessionDetails(words, row, reader, parties.mentor.timeZone ?? 'UTC');
+    const zone = reader.timeZone ?? parties.mentor.timeZone ?? 'UTC';
+    const { details, action } = sessionDetails(words, row, reader, zone);
     const minutes = leadMinutes(lead);
     await mailTo(db, options, {
       tenantId: row.tenant_id,

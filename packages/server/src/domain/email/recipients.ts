@@ -32,7 +32,7 @@ export async function learnerRecipient(
     address: user.email,
     locale: user.locale,
     userId: user.id,
-    timeZone: null,
+    timeZone: user.time_zone,
   };
 }
 

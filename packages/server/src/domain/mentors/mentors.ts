@@ -65,6 +65,7 @@ export async function createMentor(
     formats: input.formats,
     status: input.status,
     call_bridge: input.callBridge ?? null,
+    contact_email: input.contactEmail ?? null,
     approved_at: input.status === 'approved' ? now : null,
     created_at: now,
     updated_at: now,
