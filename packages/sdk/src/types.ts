@@ -30,6 +30,8 @@ import type {
   CreateReportBody,
   CreateWebhookEndpointBody,
   EmailAttempt,
+  EmailKind,
+  EmailPreferences,
   EmailStatus,
   EventType,
   ExportDataset,
@@ -92,6 +94,7 @@ import type {
   Thread,
   ThreadRole,
   TimeRange,
+  UpdateEmailPreferencesBody,
   UpdateMentorBody,
   UpdateOwnMentorBody,
   UpdateProgramSettingsBody,
@@ -120,6 +123,8 @@ export type {
   Booking,
   BookingStatus,
   EmailAttempt,
+  EmailKind,
+  EmailPreferences,
   EmailStatus,
   EventType,
   ExportDataset,
@@ -174,6 +179,7 @@ export type CreateMentorParams = CreateMentorBody;
 export type UpdateMentorParams = UpdateMentorBody;
 export type MentorApplicationParams = MentorApplicationBody;
 export type UpdateOwnMentorParams = UpdateOwnMentorBody;
+export type UpdateEmailPreferencesParams = UpdateEmailPreferencesBody;
 export type ListMentorsParams = Partial<ListMentorsQuery>;
 export type AvailabilityParams = AvailabilityBody;
 export type SlotsParams = Omit<SlotsQuery, 'from' | 'to'> & { from: DateInput; to: DateInput };

@@ -163,6 +163,12 @@ const cases: [string, () => Promise<unknown>, Wire][] = [
     write('PATCH', '/api/v1/me/mentor', { headline: 'New' }),
   ],
   ['me.stats', () => mm.me.stats(), read('/api/v1/me/stats')],
+  ['me.emailPreferences', () => mm.me.emailPreferences(), read('/api/v1/me/email-preferences')],
+  [
+    'me.updateEmailPreferences',
+    () => mm.me.updateEmailPreferences({ as: 'mentor', kinds: { requests: false } }),
+    write('PATCH', '/api/v1/me/email-preferences', { as: 'mentor', kinds: { requests: false } }),
+  ],
   ['recognition.record', () => mm.recognition.record(), read('/api/v1/me/mentor/record')],
   ['recognition.credential', () => mm.recognition.credential(), read('/api/v1/me/mentor/credential')],
   [

@@ -43,6 +43,7 @@ import type {
   TimeRangeSchema,
 } from './schemas/availability.js';
 import type { BoardEntrySchema, BoardSchema, SetBoardEntrySchema } from './schemas/board.js';
+import type { EmailPreferencesSchema, UpdateEmailPreferencesSchema } from './schemas/email.js';
 import type {
   BookingSchema,
   BookingStatusSchema,
@@ -254,6 +255,10 @@ export type Analytics = z.output<typeof AnalyticsSchema>;
 export type AnalyticsQuery = z.output<typeof AnalyticsQuerySchema>;
 export type ExportQuery = z.output<typeof ExportQuerySchema>;
 export type ExportDataset = z.output<typeof ExportParamSchema>['dataset'];
+// Each user's email preferences
+export type EmailPreferences = z.output<typeof EmailPreferencesSchema>;
+export type UpdateEmailPreferencesBody = z.input<typeof UpdateEmailPreferencesSchema>;
+export type EmailKind = keyof EmailPreferences['learner']['kinds'];
 // The program's email (the outbox as admins see it)
 export type AdminEmail = z.output<typeof AdminEmailSchema>;
 export type AdminEmailDetail = z.output<typeof AdminEmailDetailSchema>;

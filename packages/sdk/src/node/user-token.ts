@@ -26,7 +26,17 @@ function base64url(value: string): string {
 
 /** Mints the HS256 user token that the widget or SDK sends as `X-User-Token`. */
 export function signUserToken(options: SignUserTokenOptions): string {
-  const { identitySecret, sub, name, email, locale, zoneinfo, roles, ttlSeconds = 3600, now = new Date() } = options;
+  const {
+    identitySecret,
+    sub,
+    name,
+    email,
+    locale,
+    zoneinfo,
+    roles,
+    ttlSeconds = 3600,
+    now = new Date(),
+  } = options;
   if (!identitySecret) throw new TypeError('signUserToken: identitySecret is required.');
   if (!sub) throw new TypeError('signUserToken: sub is required.');
   if (!name.trim()) throw new TypeError('signUserToken: name is required.');

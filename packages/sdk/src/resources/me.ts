@@ -5,6 +5,7 @@ import type {
   Board,
   BoardEntry,
   BoardEntryParams,
+  EmailPreferences,
   ListOffersParams,
   Me,
   MentorApplicationParams,
@@ -13,6 +14,7 @@ import type {
   OwnMentor,
   Presence,
   PresenceParams,
+  UpdateEmailPreferencesParams,
   UpdateOwnMentorParams,
 } from '../types.js';
 import { listOf } from './list.js';
@@ -43,6 +45,16 @@ export interface MeResource {
    * pause for letting offers expire), or stops now.
    */
   setPresence(params: PresenceParams, options?: WriteOptions): Promise<Presence>;
+  /** Which kinds of email the user gets as learner and (with a mentor profile) as mentor, and where. */
+  emailPreferences(options?: CallOptions): Promise<EmailPreferences>;
+  /**
+   * Turns kinds of email on or off (`as: 'mentor'` for the mentor's own; default the learner's),
+   * e.g. `{ kinds: { reminders: false } }`. Returns the preferences now.
+   */
+  updateEmailPreferences(
+    params: UpdateEmailPreferencesParams,
+    options?: WriteOptions,
+  ): Promise<EmailPreferences>;
 }
 
 const boardPath = (mentorId: string): string => `/v1/me/board/${segment(mentorId)}`;
@@ -70,5 +82,8 @@ export function meResource(client: Requester): MeResource {
     removeFromBoard: (mentorId, options) => client.request('DELETE', boardPath(mentorId), options),
     offers: (params, options) => listOf(client, '/v1/me/offers', params, options),
     setPresence: (params, options) => client.request('PUT', '/v1/me/presence', { ...options, body: params }),
+    emailPreferences: (options) => client.request('GET', '/v1/me/email-preferences', options),
+    updateEmailPreferences: (params, options) =>
+      client.request('PATCH', '/v1/me/email-preferences', { ...options, body: params }),
   };
 }
