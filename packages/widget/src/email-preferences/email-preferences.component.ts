@@ -1,0 +1,91 @@
+import type { EmailKind, EmailPreferences, UpdateEmailPreferencesParams } from '@micromentor/sdk';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { type EmailPreferenceWords, emailPreferenceWords } from '../i18n/email-preferences.js';
+import { ApiElement } from '../internal/api-element.js';
+import { baseStyles } from '../styles/base.js';
+import { consoleStyles } from '../styles/console.js';
+
+/** The calls the preferences need (the consoles' SDK client has them as `me.*`). */
+export interface EmailPreferencesApi {
+  emailPreferences(): Promise<EmailPreferences>;
+  updateEmailPreferences(params: UpdateEmailPreferencesParams): Promise<EmailPreferences>;
+}
+
+/**
+ * @tagname mm-email-preferences
+ * @summary Which kinds of email the user gets, as a learner (My help) or as a mentor (the mentor
+ * console), and the address they go to; each box saves as soon as it changes.
+ *
+ * @csspart kind - Each kind's checkbox row.
+ */
+export class MmEmailPreferences extends ApiElement<EmailPreferencesApi, EmailPreferenceWords> {
+  static override styles = [baseStyles, consoleStyles];
+
+  /** Whose preferences: `learner` (default) or `mentor`. */
+  @property({ reflect: true }) as: 'learner' | 'mentor' = 'learner';
+
+  @state() private prefs: EmailPreferences | null = null;
+  @state() private notice = '';
+
+  get t(): EmailPreferenceWords {
+    return emailPreferenceWords(this.locale, this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  refresh(): Promise<void> {
+    this.loading = true;
+    return this.load(async (api) => {
+      this.prefs = await api.emailPreferences();
+    });
+  }
+
+  async #toggle(kind: EmailKind, on: boolean): Promise<void> {
+    this.notice = '';
+    await this.act(async (api) => {
+      this.prefs = await api.updateEmailPreferences({ as: this.as, kinds: { [kind]: on } });
+      this.notice = this.t.saved;
+    });
+  }
+
+  override render() {
+    const t = this.t;
+    const mine = this.prefs?.[this.as];
+    return html`<section aria-labelledby="email-heading">
+      <h3 id="email-heading">${t.heading}</h3>
+      ${
+        this.loading
+          ? html`<p role="status">${t.loading}</p>`
+          : mine
+            ? html`<p>${mine.address ? t.to(mine.address) : t.noAddress}</p>
+                <div role="group" aria-labelledby="email-heading">
+                  ${(Object.keys(t.kinds) as EmailKind[]).map(
+                    (kind) => html`<label class="row" part="kind"
+                      ><input
+                        type="checkbox"
+                        name=${kind}
+                        .checked=${mine.kinds[kind]}
+                        ?disabled=${!mine.address}
+                        @change=${(e: Event) => this.#toggle(kind, (e.target as HTMLInputElement).checked)}
+                      />${t.kinds[kind]}</label
+                    >`,
+                  )}
+                </div>
+                <p class="hint">${t.hint}</p>`
+            : nothing
+      }
+      <p role="status" class="ok">${this.notice}</p>
+      ${this.alert()}
+    </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mm-email-preferences': MmEmailPreferences;
+  }
+}
