@@ -43,7 +43,6 @@ import type {
   TimeRangeSchema,
 } from './schemas/availability.js';
 import type { BoardEntrySchema, BoardSchema, SetBoardEntrySchema } from './schemas/board.js';
-import type { EmailPreferencesSchema, UpdateEmailPreferencesSchema } from './schemas/email.js';
 import type {
   BookingSchema,
   BookingStatusSchema,
@@ -53,6 +52,7 @@ import type {
   PreviousSessionSchema,
   RescheduleBookingSchema,
 } from './schemas/bookings.js';
+import type { EmailPreferencesSchema, UpdateEmailPreferencesSchema } from './schemas/email.js';
 import type {
   ActionItemSchema,
   CreateFeedbackSchema,

@@ -43,7 +43,8 @@ const en = {
       'Learners who book a call with you use it: a number (+34 600 000 000), a tel: link or an https: link. Left empty, they give you their number.',
     callBridgeBad: 'Enter a number with + and the country code, a tel: link or an https: link.',
     contactEmail: 'Email for sessions and requests (optional)',
-    contactEmailHint: 'Booking invitations, reminders and new requests go here; empty: the address you signed in with.',
+    contactEmailHint:
+      'Booking invitations, reminders and new requests go here; empty: the address you signed in with.',
     save: 'Save profile',
     saved: 'Profile saved.',
   },
@@ -239,7 +240,8 @@ const es: ConsoleMessages = {
       'Lo usan quienes reservan una llamada contigo: un número (+34 600 000 000), un enlace tel: o un enlace https:. Si lo dejas vacío, te darán su número.',
     callBridgeBad: 'Escribe un número con + y el prefijo del país, un enlace tel: o un enlace https:.',
     contactEmail: 'Correo para sesiones y solicitudes (opcional)',
-    contactEmailHint: 'Aquí llegan invitaciones, recordatorios y nuevas solicitudes; vacío: el correo con el que entras.',
+    contactEmailHint:
+      'Aquí llegan invitaciones, recordatorios y nuevas solicitudes; vacío: el correo con el que entras.',
     save: 'Guardar perfil',
     saved: 'Perfil guardado.',
   },
@@ -434,7 +436,8 @@ const fr: ConsoleMessages = {
       'Les apprenants qui réservent un appel avec vous l’utilisent : un numéro (+33 6 12 34 56 78), un lien tel: ou https:. Laissé vide, ils vous donnent leur numéro.',
     callBridgeBad: 'Saisissez un numéro avec + et l’indicatif du pays, un lien tel: ou un lien https:.',
     contactEmail: 'E-mail pour les séances et demandes (facultatif)',
-    contactEmailHint: 'Invitations, rappels et nouvelles demandes arrivent ici ; vide : l’adresse de connexion.',
+    contactEmailHint:
+      'Invitations, rappels et nouvelles demandes arrivent ici ; vide : l’adresse de connexion.',
     save: 'Enregistrer le profil',
     saved: 'Profil enregistré.',
   },
