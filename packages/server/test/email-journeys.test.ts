@@ -431,6 +431,69 @@ describe('thread messages', () => {
   });
 });
 
+describe('a mentor’s new requests', () => {
+  it('tells the mentor of the first instant request at once and of the next ones in one digest', async () => {
+    tenant = await ctx.tenant({ settings: { emailDigestMinutes: 5, instantHelpWindowMinutes: 10 } });
+    const mentor = await bookableMentor(
+      ctx,
+      tenant,
+      {
+        weekly: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({
+          day,
+          start: '00:00',
+          end: '23:59',
+        })),
+      },
+      {
+        name: 'Ada Lovelace',
+        externalId: 'ada',
+        skills: ['sql', 'postgresql'],
+        bio: 'SQL joins and PostgreSQL.',
+      },
+    );
+    expect(
+      (
+        await call(ctx.app, 'PATCH', `/v1/mentors/${mentor.id}`, {
+          key: tenant.secretKey,
+          body: { contactEmail: MENTOR_EMAIL },
+        })
+      ).status,
+    ).toBe(200);
+    const online = await call(ctx.app, 'PUT', '/v1/me/presence', {
+      ...asMentor(tenant, 'ada'),
+      body: { availableNow: true },
+    });
+    expect(online.status, online.text).toBe(200);
+    const ask = async (sub: string, title: string) => {
+      const res = await call<{ offers?: unknown[] }>(ctx.app, 'POST', '/v1/requests', {
+        ...learner({ sub, name: `Learner ${sub}`, email: `${sub}@example.org` }),
+        body: { title, details: 'LEFT JOIN of orders and customers', skills: ['sql'], urgency: 'now' },
+      });
+      expect(res.status, res.text).toBe(201);
+    };
+
+    await ask('l1', 'My SQL join returns duplicates');
+    const first = await deliver();
+    expect(first.map((m) => [to(m), m.subject])).toEqual([
+      [MENTOR_EMAIL, 'New request: My SQL join returns duplicates'],
+    ]);
+    expect(first[0]!.text).toContain('LEFT JOIN of orders and customers');
+
+    ctx.clock.advance(60_000);
+    await ask('l2', 'Window functions over partitions');
+    ctx.clock.advance(60_000);
+    await ask('l3', 'Slow GROUP BY on a big table');
+    expect(await deliver()).toHaveLength(0); // within the program's 5 minutes of the last email: they wait
+    ctx.clock.set('2026-11-25T12:05:00Z');
+    const digest = await deliver();
+    expect(digest.map((m) => [to(m), m.subject])).toEqual([[MENTOR_EMAIL, '2 new requests for you']]);
+    expect(digest[0]!.text).toContain('Window functions over partitions');
+    expect(digest[0]!.text).toContain('Slow GROUP BY on a big table');
+    ctx.clock.advance(60 * 60_000);
+    expect(await deliver()).toHaveLength(0);
+  });
+});
+
 describe('mentor applications', () => {
   it('tells the applicant the outcome, with the program’s reason', async () => {
     const applicant = {
@@ -453,5 +516,23 @@ describe('mentor applications', () => {
       ['noor@example.org', 'About your mentor application'],
     ]);
     expect(mail[0]!.text).toContain('We need two years of experience.');
+  });
+
+  it('tells whoever reported a mentor what the program decided, and not its internal note', async () => {
+    const mentor = await mentorWithAddress();
+    const reported = await call<{ id: string }>(ctx.app, 'POST', '/v1/reports', {
+      ...learner(),
+      body: { mentorId: mentor.id, reason: 'no_show', details: 'Never joined the call.' },
+    });
+    expect(reported.status, reported.text).toBe(201);
+    const resolved = await call(ctx.app, 'POST', `/v1/admin/reports/${reported.body.id}/resolve`, {
+      key: tenant.secretKey,
+      body: { action: 'pause', note: 'Second no-show this month; call him.' },
+    });
+    expect(resolved.status, resolved.text).toBe(200);
+    const mail = (await deliver()).filter((m) => to(m) === LEARNER.email);
+    expect(mail.map((m) => m.subject)).toEqual(['Hemos revisado tu denuncia']);
+    expect(mail[0]!.text).toContain('El programa ha pausado a Ada Lovelace');
+    expect(mail[0]!.text).not.toContain('call him');
   });
 });
