@@ -81,6 +81,8 @@ export async function findTenantByKeyHash(
       'u.is_guest as u_is_guest',
       'u.locale as u_locale',
       'u.calendar_feed_hash as u_calendar_feed_hash',
+      'u.calendar_feed_sealed as u_calendar_feed_sealed',
+      'u.calendar_feed_created_at as u_calendar_feed_created_at',
       'u.created_at as u_created_at',
       'u.updated_at as u_updated_at',
     ])
@@ -101,6 +103,8 @@ export async function findTenantByKeyHash(
     u_is_guest,
     u_locale,
     u_calendar_feed_hash,
+    u_calendar_feed_sealed,
+    u_calendar_feed_created_at,
     u_created_at,
     u_updated_at,
     ...tenant
@@ -118,6 +122,8 @@ export async function findTenantByKeyHash(
           is_guest: u_is_guest as boolean,
           locale: u_locale,
           calendar_feed_hash: u_calendar_feed_hash,
+          calendar_feed_sealed: u_calendar_feed_sealed,
+          calendar_feed_created_at: u_calendar_feed_created_at,
           created_at: u_created_at as Date,
           updated_at: u_updated_at as Date,
         };
