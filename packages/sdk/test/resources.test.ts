@@ -163,6 +163,9 @@ const cases: [string, () => Promise<unknown>, Wire][] = [
     write('PATCH', '/api/v1/me/mentor', { headline: 'New' }),
   ],
   ['me.stats', () => mm.me.stats(), read('/api/v1/me/stats')],
+  ['me.calendarFeed', () => mm.me.calendarFeed(), read('/api/v1/me/calendar-feed')],
+  ['me.renewCalendarFeed', () => mm.me.renewCalendarFeed(), write('POST', '/api/v1/me/calendar-feed')],
+  ['me.stopCalendarFeed', () => mm.me.stopCalendarFeed(), write('DELETE', '/api/v1/me/calendar-feed')],
   ['recognition.record', () => mm.recognition.record(), read('/api/v1/me/mentor/record')],
   ['recognition.credential', () => mm.recognition.credential(), read('/api/v1/me/mentor/credential')],
   [
