@@ -3,7 +3,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
-import { hashKey } from '../src/security/keys.js';
+import { hashKey, SecretBox } from '../src/security/keys.js';
 import { asLearner, type BookingBody, book, bookableMentor } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import type { MentorBody } from './support/fixtures.js';
@@ -232,6 +232,25 @@ describe('the calendar feed', () => {
     });
     const res = await call<Feed>(app, 'GET', '/v1/me/calendar-feed', me());
     expect(res.body.url).toMatch(/^https:\/\/mentors\.example\.com\/calendar\/[0-9A-Za-z]{40}\.ics$/);
+  });
+
+  it('says the feed is on but cannot show its link when sealed under another server key; a new link mends it', async () => {
+    const before = await ok(await feedCall('GET'));
+    await ctx.db
+      .updateTable('users')
+      .set({ calendar_feed_sealed: new SecretBox('a-previous-server-key-0123456789').seal('whatever') })
+      .where('tenant_id', '=', tenant.id)
+      .where('external_id', '=', SUB)
+      .execute();
+    expect(await ok(await feedCall('GET'))).toEqual({
+      enabled: true,
+      url: null,
+      createdAt: before.createdAt,
+    });
+    // The link itself still works: it is found by its hash, not by opening the sealed copy.
+    expect((await fetchFeed(before.url!)).res.status).toBe(200);
+    const mended = await ok(await feedCall('POST'), 201);
+    expect((await ok(await feedCall('GET'))).url).toBe(mended.url);
   });
 
   it('drops the mentor’s sessions once their profile is deleted', async () => {
