@@ -108,7 +108,7 @@ export async function sizes(log: (message: string) => void = () => {}): Promise<
         : 'the loader names no flow file',
     },
   );
-  for (const [file, budget] of Object.entries(BUDGETS.consoles)) {
+  for (const [file, budget] of Object.entries({ ...BUDGETS.consoles, ...BUDGETS.parts })) {
     const path = join(WIDGET_DIR, 'dist', file);
     if (!existsSync(path)) continue;
     const size = measure(readFileSync(path, 'utf8'));

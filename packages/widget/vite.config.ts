@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { flowFilePlugin } from './build/flow-file.js';
+import { lazyPartsPlugin } from './build/lazy-parts.js';
 import { minifyLiteralsPlugin } from './build/minify-literals.js';
 import { precompressPlugin } from './build/precompress.js';
 import { terserPassPlugin } from './build/terser-pass.js';
@@ -32,7 +33,13 @@ function pageBuild(input: string, output: Record<string, unknown>, emptyOutDir =
 const iife = (input: string, file: string) => pageBuild(input, { format: 'iife', entryFileNames: file });
 
 export default defineConfig({
-  plugins: [minifyLiteralsPlugin(), flowFilePlugin(), terserPassPlugin(), precompressPlugin()],
+  plugins: [
+    minifyLiteralsPlugin(),
+    flowFilePlugin(),
+    terserPassPlugin(),
+    precompressPlugin(),
+    lazyPartsPlugin(['mentor_console', 'follow_up']),
+  ],
   build: { target: 'es2022' },
   environments: {
     flow: pageBuild(
@@ -45,6 +52,11 @@ export default defineConfig({
     mentor_console: iife('src/mentor-console-entry.ts', 'mentor-console.js'),
     admin_console: iife('src/admin-console-entry.ts', 'admin-console.js'),
     follow_up: iife('src/follow-up-entry.ts', 'follow-up.js'),
+    // <mm-calendar-feed>, which both of them load when they show it.
+    calendar_feed: pageBuild('src/calendar-feed/calendar-feed.ts', {
+      format: 'es',
+      entryFileNames: 'calendar-feed.js',
+    }),
     esm: {
       consumer: 'client',
       build: {
@@ -70,7 +82,15 @@ export default defineConfig({
   builder: {
     // In order: the flow build empties dist/ first and names the file the embed build loads.
     async buildApp(builder) {
-      for (const name of ['flow', 'embed', 'mentor_console', 'admin_console', 'follow_up', 'esm']) {
+      for (const name of [
+        'flow',
+        'embed',
+        'mentor_console',
+        'admin_console',
+        'follow_up',
+        'calendar_feed',
+        'esm',
+      ]) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`missing build environment ${name}`);
         await builder.build(environment);

@@ -12,9 +12,15 @@ const dist = join(WIDGET_DIR, 'dist');
 beforeAll(() => ensureWidgetBuilt(), 180_000);
 
 describe('the widget’s pre-compressed bundles', () => {
-  it('exist for the loader, the learner flow and its chunks, and each console', () => {
+  it('exist for the loader, the learner flow and its chunks, each console and the parts they import', () => {
     const files = readdirSync(dist);
-    for (const name of ['widget.js', 'mentor-console.js', 'admin-console.js', 'follow-up.js']) {
+    for (const name of [
+      'widget.js',
+      'mentor-console.js',
+      'admin-console.js',
+      'follow-up.js',
+      'calendar-feed.js',
+    ]) {
       expect(files).toContain(`${name}.br`);
       expect(files).toContain(`${name}.gz`);
     }

@@ -169,6 +169,9 @@ const cases: [string, () => Promise<unknown>, Wire][] = [
     () => mm.me.updateEmailPreferences({ as: 'mentor', kinds: { requests: false } }),
     write('PATCH', '/api/v1/me/email-preferences', { as: 'mentor', kinds: { requests: false } }),
   ],
+  ['me.calendarFeed', () => mm.me.calendarFeed(), read('/api/v1/me/calendar-feed')],
+  ['me.renewCalendarFeed', () => mm.me.renewCalendarFeed(), write('POST', '/api/v1/me/calendar-feed')],
+  ['me.stopCalendarFeed', () => mm.me.stopCalendarFeed(), write('DELETE', '/api/v1/me/calendar-feed')],
   ['recognition.record', () => mm.recognition.record(), read('/api/v1/me/mentor/record')],
   ['recognition.credential', () => mm.recognition.credential(), read('/api/v1/me/mentor/credential')],
   [

@@ -13,6 +13,7 @@ import type {
   Board,
   BoardEntry,
   Booking,
+  CalendarFeed,
   CallOptions,
   ConflictError,
   ConnectionError,
@@ -225,6 +226,14 @@ describe('resource methods match their routes', () => {
     expectTypeOf(mm.me.setPresence).parameter(0).toEqualTypeOf<Json<'/v1/me/presence', '$put'>>();
     expectTypeOf(mm.me.setPresence).returns.resolves.toEqualTypeOf<Ok<'/v1/me/presence', '$put'>>();
     expectTypeOf(mm.me.setPresence).returns.resolves.toEqualTypeOf<Presence>();
+    expectTypeOf(mm.me.calendarFeed).returns.resolves.toEqualTypeOf<Ok<'/v1/me/calendar-feed', '$get'>>();
+    expectTypeOf(mm.me.calendarFeed).returns.resolves.toEqualTypeOf<CalendarFeed>();
+    expectTypeOf(mm.me.renewCalendarFeed).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/me/calendar-feed', '$post'>
+    >();
+    expectTypeOf(mm.me.renewCalendarFeed).parameter(0).toEqualTypeOf<WriteOptions | undefined>();
+    expectTypeOf(mm.me.stopCalendarFeed).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf<CalendarFeed['url']>().toEqualTypeOf<string | null>();
     expectTypeOf(mm.guestSessions.create).parameter(0).toEqualTypeOf<Json<'/v1/guest-sessions', '$post'>>();
     expectTypeOf(mm.guestSessions.create).returns.resolves.toEqualTypeOf<Ok<'/v1/guest-sessions', '$post'>>();
   });

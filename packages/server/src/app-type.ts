@@ -52,6 +52,7 @@ import type {
   PreviousSessionSchema,
   RescheduleBookingSchema,
 } from './schemas/bookings.js';
+import type { CalendarFeedSchema } from './schemas/calendar.js';
 import type { EmailPreferencesSchema, UpdateEmailPreferencesSchema } from './schemas/email.js';
 import type {
   ActionItemSchema,
@@ -205,6 +206,8 @@ export type Me = RouteOutput<'/v1/me', '$get'>;
 export type GuestSession = RouteOutput<'/v1/guest-sessions', '$post'>;
 export type GuestSessionBody =
   RouteInput<'/v1/guest-sessions', '$post'> extends { json: infer J } ? J : never;
+/** The user's private calendar feed: on or off, and its secret URL. */
+export type CalendarFeed = z.output<typeof CalendarFeedSchema>;
 
 // After the session: feedback, notes and action items, the board of advisors
 export type Feedback = z.output<typeof FeedbackSchema>;

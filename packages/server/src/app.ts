@@ -23,6 +23,7 @@ import { availabilityRoutes } from './routes/availability.js';
 import { boardRoutes } from './routes/board.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { bundleRoutes } from './routes/bundles.js';
+import { calendarFeedRoutes, calendarFileRoutes } from './routes/calendar-feed.js';
 import { emailPreferenceRoutes } from './routes/email-preferences.js';
 import { eventRoutes } from './routes/events.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -85,6 +86,7 @@ function buildApi(deps: AppDeps) {
     .route('/', feedbackRoutes())
     .route('/', boardRoutes())
     .route('/', meMentorRoutes())
+    .route('/', calendarFeedRoutes())
     .route('/', offerRoutes())
     .route('/', threadRoutes())
     .route('/', eventRoutes(deps))
@@ -135,6 +137,7 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
   app.route('/', healthRoutes(deps));
   app.route('/', issuerRoutes(deps));
   app.route('/', unsubscribeRoutes(deps));
+  app.route('/', calendarFileRoutes(deps));
   app.route('/', buildApi(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {

@@ -17,6 +17,7 @@ writeFileSync(join(dir, 'ask-expert.AbCd1234.js'), flow);
 writeFileSync(join(dir, 'ask-expert.AbCd1234.js.br'), brotliCompressSync('stale();'));
 writeFileSync(join(dir, 'ask-expert-my-help.Zz9_8-7y.js'), 'export const later = 1;');
 writeFileSync(join(dir, 'index.js'), 'export {};');
+writeFileSync(join(dir, 'calendar-feed.js'), 'export const part = 1;');
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -95,6 +96,14 @@ describe('widget bundles', () => {
     const second = await get('/follow-up.js', { 'Accept-Encoding': 'gzip' });
     expect(gunzipSync(Buffer.from(await second.arrayBuffer())).toString()).toBe('second(); // longer');
     expect(second.headers.get('ETag')).not.toBe(first.headers.get('ETag'));
+  });
+
+  it('serves the part the consoles import when they show it, to any origin (a module import is CORS)', async () => {
+    const part = await get('/calendar-feed.js');
+    expect(part.status).toBe(200);
+    expect(await part.text()).toBe('export const part = 1;');
+    expect(part.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(part.headers.get('Cache-Control')).toBe('public, max-age=300, must-revalidate');
   });
 
   it('serves only the bundles a page loads: anything else in the folder is a 404 problem', async () => {

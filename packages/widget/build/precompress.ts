@@ -12,7 +12,8 @@ export function precompressPlugin(): Plugin {
     name: 'mm-precompress',
     apply: 'build',
     writeBundle(options, bundle) {
-      if (options.format !== 'iife' && this.environment.name !== 'flow') return;
+      // The script-tag bundles, the learner flow and the parts the consoles load (not the esm build).
+      if (options.format !== 'iife' && !['flow', 'calendar_feed'].includes(this.environment.name)) return;
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk' || !options.dir) continue;
         const file = join(options.dir, output.fileName);

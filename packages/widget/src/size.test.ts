@@ -36,7 +36,7 @@ describe('bundle size budgets', () => {
     withinBudget(`dist/widget.js + ${flow}`, total, BUDGETS.learnerFlow);
   });
 
-  for (const [file, budget] of Object.entries(BUDGETS.consoles)) {
+  for (const [file, budget] of Object.entries({ ...BUDGETS.consoles, ...BUDGETS.parts })) {
     it(`dist/${file}: at most ${budget / 1024} KB`, async () => {
       withinBudget(`dist/${file}`, await gzipSize(`dist/${file}`), budget);
     });

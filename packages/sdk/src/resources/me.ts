@@ -5,6 +5,7 @@ import type {
   Board,
   BoardEntry,
   BoardEntryParams,
+  CalendarFeed,
   EmailPreferences,
   ListOffersParams,
   Me,
@@ -55,9 +56,19 @@ export interface MeResource {
     params: UpdateEmailPreferencesParams,
     options?: WriteOptions,
   ): Promise<EmailPreferences>;
+  /** The user's private calendar feed: whether it is on, and its secret URL to subscribe to. */
+  calendarFeed(options?: CallOptions): Promise<CalendarFeed>;
+  /**
+   * Turns the calendar feed on, or gives it a new URL: the one given before stops working at
+   * once. Anyone with the URL sees the user's sessions, so it is theirs to keep.
+   */
+  renewCalendarFeed(options?: WriteOptions): Promise<CalendarFeed>;
+  /** Turns the calendar feed off: its URL stops working (nothing happens when it was off). */
+  stopCalendarFeed(options?: WriteOptions): Promise<void>;
 }
 
 const boardPath = (mentorId: string): string => `/v1/me/board/${segment(mentorId)}`;
+const CALENDAR_FEED = '/v1/me/calendar-feed';
 
 /** The part the learner widget needs (the `MicromentorCore` client); the rest is on `Micromentor`. */
 export type MeCoreResource = Pick<MeResource, 'get'>;
@@ -85,5 +96,8 @@ export function meResource(client: Requester): MeResource {
     emailPreferences: (options) => client.request('GET', '/v1/me/email-preferences', options),
     updateEmailPreferences: (params, options) =>
       client.request('PATCH', '/v1/me/email-preferences', { ...options, body: params }),
+    calendarFeed: (options) => client.request('GET', CALENDAR_FEED, options),
+    renewCalendarFeed: (options) => client.request('POST', CALENDAR_FEED, options),
+    stopCalendarFeed: (options) => client.request('DELETE', CALENDAR_FEED, options),
   };
 }

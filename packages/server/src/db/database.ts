@@ -41,6 +41,10 @@ export interface UsersTable {
   time_zone: ColumnType<string | null, string | null | undefined, string | null>;
   /** The hash of the user's private calendar feed secret; null: no feed. */
   calendar_feed_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The same secret sealed with the server's key (security/keys.ts `SecretBox`), to show it again. */
+  calendar_feed_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the current feed secret was made; null: no feed. */
+  calendar_feed_created_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -16,6 +16,7 @@ import * as webhookSecretOverlap from './migrations/2026-11-26T1300-webhook-secr
 import * as callDetails from './migrations/2026-11-27T0900-call-details.js';
 import * as emailOutbox from './migrations/2026-12-07T0900-email-outbox.js';
 import * as reach from './migrations/2026-12-07T1000-reach.js';
+import * as calendarFeed from './migrations/2026-12-07T1100-calendar-feed.js';
 import * as replyTokens from './migrations/2026-12-07T1200-reply-tokens.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-27T0900-call-details': callDetails,
   '2026-12-07T0900-email-outbox': emailOutbox,
   '2026-12-07T1000-reach': reach,
+  '2026-12-07T1100-calendar-feed': calendarFeed,
   '2026-12-07T1200-reply-tokens': replyTokens,
 };
 

@@ -82,6 +82,8 @@ export async function findTenantByKeyHash(
       'u.locale as u_locale',
       'u.time_zone as u_time_zone',
       'u.calendar_feed_hash as u_calendar_feed_hash',
+      'u.calendar_feed_sealed as u_calendar_feed_sealed',
+      'u.calendar_feed_created_at as u_calendar_feed_created_at',
       'u.created_at as u_created_at',
       'u.updated_at as u_updated_at',
     ])
@@ -103,6 +105,8 @@ export async function findTenantByKeyHash(
     u_locale,
     u_time_zone,
     u_calendar_feed_hash,
+    u_calendar_feed_sealed,
+    u_calendar_feed_created_at,
     u_created_at,
     u_updated_at,
     ...tenant
@@ -121,6 +125,8 @@ export async function findTenantByKeyHash(
           locale: u_locale,
           time_zone: u_time_zone,
           calendar_feed_hash: u_calendar_feed_hash,
+          calendar_feed_sealed: u_calendar_feed_sealed,
+          calendar_feed_created_at: u_calendar_feed_created_at,
           created_at: u_created_at as Date,
           updated_at: u_updated_at as Date,
         };

@@ -9,7 +9,14 @@ import { ApiError } from '../http/errors.js';
  * (`ask-expert-my-help.<hash>.js`): a name changes with its content.
  */
 const HASHED = /^ask-expert(-[\w-]+)?\.[\w-]{8}\.js$/;
-const NAMED = new Set(['widget.js', 'mentor-console.js', 'admin-console.js', 'follow-up.js']);
+const NAMED = new Set([
+  'widget.js',
+  'mentor-console.js',
+  'admin-console.js',
+  'follow-up.js',
+  // <mm-calendar-feed>, imported by the mentor console and the follow-up when they show it.
+  'calendar-feed.js',
+]);
 
 /**
  * The widget's bundles from its dist folder: widget.js (the loader, short-cached and

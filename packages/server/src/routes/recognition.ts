@@ -9,6 +9,7 @@ import { leaderboard, mentorRecord, ownMentorRow } from '../domain/recognition/r
 import { ctx } from '../http/atomic.js';
 import { requireUser } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
+import { publicBaseUrl } from '../http/public-url.js';
 import { createRouter } from '../http/router.js';
 import { ANY_USER, commonErrors, EVERYONE, jsonResponse, notFoundError } from '../schemas/common.js';
 import { LeaderboardQuerySchema, LeaderboardSchema, MentorRecordSchema } from '../schemas/recognition.js';
@@ -68,11 +69,6 @@ const board = createRoute({
   },
 });
 
-/** Where issuer ids point: the configured public origin, else the origin this request came to. */
-function baseUrlOf(configured: string | undefined, requestUrl: string): string {
-  return configured ?? new URL(requestUrl).origin;
-}
-
 export function recognitionRoutes() {
   return createRouter()
     .openapi(record, async (c) => {
@@ -86,7 +82,7 @@ export function recognitionRoutes() {
       const mentor = await ownMentorRow(ctx(c), auth.tenant.id, auth.user!.externalId);
       const now = deps.clock.now();
       const credentialBody = buildCredential({
-        baseUrl: baseUrlOf(deps.publicUrl, c.req.url),
+        baseUrl: publicBaseUrl(c),
         tenant: { id: auth.tenant.id, name: auth.tenant.settings.branding.name ?? auth.tenant.name },
         mentor,
         record: await mentorRecord(ctx(c), mentor),

@@ -9,6 +9,7 @@ import '../session-feedback/session-feedback.js';
 import '../thread-view/thread-view.js';
 import type { MmChatOpenEvent } from '../events/mm-chat-open.js';
 import { type FollowUpMessages, followUpMessages } from '../i18n/follow-up.js';
+import { loadCalendarFeed } from '../internal/calendar-feed-loader.js';
 import { ClientElement } from '../internal/client-element.js';
 import type { ConversationApi } from '../internal/conversation-api.js';
 import {
@@ -60,7 +61,8 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     css`
       section,
       mm-thread-view,
-      mm-advisor-board {
+      mm-advisor-board,
+      mm-calendar-feed {
         display: block;
         margin-top: var(--_s5);
       }
@@ -297,6 +299,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     if (this.loading) return html`<p role="status">${t.loading}</p>`;
     const locale = this.locale || undefined;
     const unread = [...this.unread.values()].reduce((a, b) => a + b, 0);
+    void loadCalendarFeed();
     const withItems = this.past.filter((p) => p.notes && (p.notes.summary || p.notes.actionItems.length));
     return html`
       ${this.alert()}
@@ -350,6 +353,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
         locale=${this.locale}
       ></mm-thread-view>
       <mm-advisor-board .api=${this.api} locale=${this.locale} .now=${this.now}></mm-advisor-board>
+      <mm-calendar-feed .api=${this.api} locale=${this.locale}></mm-calendar-feed>
     `;
   }
 }

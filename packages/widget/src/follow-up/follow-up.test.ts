@@ -97,6 +97,7 @@ async function followUp(
     'GET /v1/bookings/bkg_past/feedback': () => problem(404, 'not_found', 'Not Found', 'No feedback yet.'),
     'GET /v1/bookings/bkg_past/notes': () => json(200, notes()),
     'GET /v1/me/board': () => json(200, { data: board }),
+    'GET /v1/me/calendar-feed': () => json(200, { enabled: false, url: null, createdAt: null }),
     'PUT /v1/me/board/mnt_ada': (call) => {
       board = [
         { mentor: ada, label: (call.body as { label: string }).label, addedAt: new Date().toISOString() },
@@ -225,8 +226,12 @@ describe('<mm-follow-up>', () => {
     const { el } = await followUp();
     const board = inner(el, 'mm-advisor-board') as HTMLElement & { updateComplete: Promise<boolean> };
     const view = inner(el, 'mm-thread-view');
+    const calendar = inner(el, 'mm-calendar-feed');
     await waitUntil(
-      () => board.shadowRoot!.querySelector('h3') && view.shadowRoot!.querySelector('h3'),
+      () =>
+        board.shadowRoot!.querySelector('h3') &&
+        view.shadowRoot!.querySelector('h3') &&
+        calendar.shadowRoot?.querySelector('button'),
       'drawn',
     );
     const report = el.shadowRoot!.querySelector('mm-session-report')!;
@@ -240,7 +245,10 @@ describe('<mm-follow-up>', () => {
       'h4',
       'h3 Messages',
       'h3 Your board of advisors',
+      'h3 Your calendar',
     ]);
+    // The calendar, last, keeps the sections' 24px from the board.
+    expect(gap(board, calendar)).to.be.at.least(24);
     // No button touches the heading after it: "Add to my board" ends its section, "Messages" follows.
     const add = Array.from(el.shadowRoot!.querySelectorAll('button')).find(
       (b) => b.textContent!.trim() === 'Add to my board',

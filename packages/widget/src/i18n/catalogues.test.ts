@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { adminMessages } from './admin-console.js';
 import { badgeNames } from './badges.js';
+import { calendarFeedMessages } from './calendar-feed.js';
 import { emailPreferenceWords } from './email-preferences.js';
 import { en } from './en.js';
 import { es } from './es.js';
@@ -33,6 +34,7 @@ const catalogues: Record<string, Record<Locale, unknown>> = {
   'admin console': lookup(adminMessages),
   'follow-up': lookup(followUpMessages),
   leaderboard: lookup(leaderboardMessages),
+  'calendar feed': lookup(calendarFeedMessages),
   'My help': myHelpWords,
   'email preferences': lookup(emailPreferenceWords),
   'panel words': panelWords,

@@ -13,6 +13,7 @@ import type {
   SessionNotes,
   TimeRange,
 } from '@micromentor/sdk';
+import { calendarFeedApi } from './calendar-feed-api.js';
 import { conversationApi } from './conversation-api.js';
 import { type Subscribe, sdkSubscribe } from './subscribe.js';
 
@@ -30,6 +31,7 @@ export function followUpApi(client: Micromentor) {
     subscribe: sdkSubscribe(client),
     /** The conversation calls `<mm-thread-view>` makes (shared with the mentor console). */
     conversation: conversationApi(client),
+    ...calendarFeedApi(client),
     report: (params: CreateReportParams) => client.reports.create(params),
     sessions: async (): Promise<Booking[]> => (await client.bookings.list({ limit: 100 })).data,
     mentor: (id: string): Promise<Mentor> => client.mentors.get(id),

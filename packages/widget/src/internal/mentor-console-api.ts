@@ -13,6 +13,7 @@ import type {
   SetNotesParams,
   TimeRange,
 } from '@micromentor/sdk';
+import { calendarFeedApi } from './calendar-feed-api.js';
 import { conversationApi } from './conversation-api.js';
 import { sdkSubscribe } from './subscribe.js';
 
@@ -29,6 +30,7 @@ export type ProfileFields = Pick<
 export function consoleApi(client: Micromentor) {
   return {
     ...conversationApi(client),
+    ...calendarFeedApi(client),
     /** Live events: the console refreshes the panel an event is about. */
     subscribe: sdkSubscribe(client),
     me: (): Promise<Me> => client.me.get(),
@@ -47,6 +49,8 @@ export function consoleApi(client: Micromentor) {
       return page.data;
     },
     cancelSession: (id: string, reason: string): Promise<Booking> => client.bookings.cancel(id, { reason }),
+    /** The session's .ics file (the same event, by UID, as the invitation and the calendar feed). */
+    calendarFile: (id: string): Promise<string> => client.bookings.calendar(id),
     /** The mentor's own free times over the next two weeks, for a session of this length. */
     freeTimes: async (mentorId: string, durationMinutes: number): Promise<TimeRange[]> => {
       const from = new Date();

@@ -12,6 +12,7 @@ import { consoleStyles } from '../styles/console.js';
 import { consoleShellStyles } from '../styles/console-shell.js';
 import '../thread-view/thread-view.js';
 import { type ConsoleMessages, consoleMessages } from '../i18n/mentor-console.js';
+import { loadCalendarFeed } from '../internal/calendar-feed-loader.js';
 import { ConsoleShell } from '../internal/console-shell.js';
 import { type ConsoleApi, consoleApi } from '../internal/mentor-console-api.js';
 import type { Subscribe } from '../internal/subscribe.js';
@@ -191,7 +192,9 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
           @mm-thread-open=${() => this.selectTab('messages')}
         ></mm-offer-inbox>`;
       case 'sessions':
-        return html`<mm-session-list .api=${this.api} locale=${this.locale}></mm-session-list>`;
+        void loadCalendarFeed();
+        return html`<mm-session-list .api=${this.api} locale=${this.locale}></mm-session-list>
+          <mm-calendar-feed .api=${this.api} locale=${this.locale}></mm-calendar-feed>`;
       case 'messages':
         return html`<mm-thread-view .api=${this.api} locale=${this.locale} .userId=${this.me?.user?.id ?? ''}></mm-thread-view>`;
       case 'availability':

@@ -53,6 +53,7 @@ async function approvedConsole(
     'GET /v1/me': () => json(200, me({ ...mentor, status: 'approved' })),
     'GET /v1/me/stats': () => json(200, stats),
     'GET /v1/me/offers': () => json(200, { data: [], nextCursor: null }),
+    'GET /v1/me/calendar-feed': () => json(200, { enabled: false, url: null, createdAt: null }),
     ...routes,
   });
   const el = await fixture<MmMentorConsole>(
@@ -135,6 +136,36 @@ describe('<mm-mentor-console>', () => {
     await sendKeys({ press: 'ArrowRight' });
     await settle(el);
     expect(shadow(el, '[aria-selected=true]')!.id).to.equal('tab-inbox');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers the mentor’s private calendar feed under their sessions', async () => {
+    const url = `https://api.example.test/calendar/${'m'.repeat(40)}.ics`;
+    const { el, calls } = await approvedConsole({
+      'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
+      'POST /v1/me/calendar-feed': () =>
+        json(201, { enabled: true, url, createdAt: new Date().toISOString() }),
+    });
+    await waitUntil(() => shadow(el, '[role=tab]'), 'tabs');
+    shadow(el, '#tab-sessions')!.closest<HTMLElement>('[role=tab]')!.click();
+    await settle(el);
+    const calendar = shadow(el, 'mm-calendar-feed')!;
+    const turnOn = () =>
+      Array.from(calendar.shadowRoot?.querySelectorAll('button') ?? []).find(
+        (b) => b.textContent!.trim() === 'Add my sessions to my calendar',
+      );
+    await waitUntil(turnOn, 'the calendar section');
+    // After the sessions, in the same panel.
+    expect(shadow(el, 'mm-session-list')!.nextElementSibling).to.equal(calendar);
+    turnOn()!.click();
+    await waitUntil(() => calendar.shadowRoot!.querySelector('input')?.value === url, 'the link');
+    expect(calls.filter((c) => c.path === '/v1/me/calendar-feed').map((c) => c.method)).to.deep.equal([
+      'GET',
+      'POST',
+    ]);
+    el.theme = 'dark';
+    await settle(el);
+    await waitUntil(() => calendar.getAttribute('theme') === 'dark', 'dark');
     await expect(el).to.be.accessible();
   });
 

@@ -16,10 +16,10 @@ interface NotesDraft {
 
 /**
  * @tagname mm-session-list
- * @summary The mentor's sessions: upcoming ones to join, move to another free time or cancel,
- * past ones to write notes and action items for. Each card says who booked and why: the
- * learner's name, their question with the page or lesson it came from and the text they
- * selected, and the mentor's earlier sessions with them and their notes.
+ * @summary The mentor's sessions: upcoming ones to join, add to a calendar (.ics), move to
+ * another free time or cancel, past ones to write notes and action items for. Each card says
+ * who booked and why: the learner's name, their question with the page or lesson it came from
+ * and the text they selected, and the mentor's earlier sessions with them and their notes.
  *
  * @event mm-booking-cancelled - The mentor cancelled a session. `detail: { booking }`.
  * @event mm-booking-rescheduled - The mentor moved a session. `detail: { booking }` (at its new time).
@@ -65,6 +65,26 @@ export class MmSessionList extends ConsoleElement {
       this.notice = this.t.sessions.cancelled;
       this.emit('mm-booking-cancelled', { booking: cancelled });
       await this.refresh();
+    } catch (error) {
+      this.notice = this.describe(error);
+    }
+  }
+
+  /** The session's .ics, fetched with the client's auth and saved from a Blob URL (no token in any URL). */
+  async #saveCalendarFile(booking: Booking): Promise<void> {
+    if (!this.api) return;
+    try {
+      const url = URL.createObjectURL(
+        new Blob([await this.api.calendarFile(booking.id)], { type: 'text/calendar' }),
+      );
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `micromentor-${booking.id}.ics`;
+      link.hidden = true;
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 30_000);
     } catch (error) {
       this.notice = this.describe(error);
     }
@@ -185,6 +205,7 @@ export class MmSessionList extends ConsoleElement {
             ? html`<a part="button" href=${booking.joinUrl} target="_blank" rel="noopener noreferrer">${t.join}</a>`
             : nothing
         }
+        <button part="button" type="button" @click=${() => this.#saveCalendarFile(booking)}>${t.calendar}</button>
         <button
           part="button"
           aria-expanded=${this.moving?.booking.id === booking.id ? 'true' : 'false'}

@@ -52,6 +52,30 @@ describe('<mm-session-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('saves an upcoming session’s .ics, fetched with the client’s auth (no token in any URL)', async () => {
+    const ics = 'BEGIN:VCALENDAR\r\nUID:bkg_up@micromentor\r\nEND:VCALENDAR\r\n';
+    const { el, calls } = await open({
+      'GET /v1/bookings/bkg_up/calendar.ics': () =>
+        new Response(ics, { status: 200, headers: { 'content-type': 'text/calendar; charset=utf-8' } }),
+    });
+    const saved: HTMLAnchorElement[] = [];
+    el.shadowRoot!.addEventListener('click', (event) => {
+      const target = event.target as HTMLElement;
+      if (target instanceof HTMLAnchorElement && target.download) {
+        event.preventDefault(); // the test keeps the file instead of the browser
+        saved.push(target);
+      }
+    });
+    button(el, 'Add to calendar (.ics)')!.click();
+    await waitUntil(() => saved.length === 1, 'saved');
+    expect(saved[0]!.download).to.equal('micromentor-bkg_up.ics');
+    expect(saved[0]!.href).to.match(/^blob:/);
+    expect(await (await fetch(saved[0]!.href)).text()).to.equal(ics);
+    const fetched = calls.find((c) => c.path === '/v1/bookings/bkg_up/calendar.ics')!;
+    expect(fetched.headers['X-User-Token']).to.equal('jwt.learner');
+    expect(el.shadowRoot!.querySelector('a[download]')).to.be.null;
+  });
+
   it('moves an upcoming session to one of the mentor’s free times, and says so', async () => {
     let moved: Booking | undefined;
     const { el, calls } = await open({

@@ -1,0 +1,62 @@
+// The built script-tag bundles import <mm-calendar-feed> from a file beside them
+// (build/lazy-parts.ts). Here the built dist/follow-up.js runs as a plain <script>, as a host
+// page runs it: showing My help's sessions, it loads dist/calendar-feed.js — its own copy of
+// Lit and the SDK's classes — which follows the follow-up's theme and reads the errors of the
+// follow-up's client. (This file imports no source element: everything comes from dist/.)
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { fakeApi, json, problem } from '../test-support/fake-api.js';
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(script);
+  });
+}
+
+type Themed = HTMLElement & { theme: string; updateComplete: Promise<boolean> };
+
+describe('the built bundles’ calendar part', () => {
+  before(() => loadScript('/dist/follow-up.js'));
+
+  it('is imported by dist/follow-up.js from beside it, follows its theme and reads its client’s errors', async () => {
+    expect(customElements.get('mm-calendar-feed'), 'not in follow-up.js itself').to.be.undefined;
+    const { client } = fakeApi({
+      'GET /v1/me': () => json(200, { user: { id: 'usr_lin' } }),
+      'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/me/board': () => json(200, { data: [] }),
+      'GET /v1/threads': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/me/calendar-feed': () => json(200, { enabled: false, url: null, createdAt: null }),
+      'POST /v1/me/calendar-feed': () =>
+        problem(401, 'user_token_required', 'Unauthorized', 'Sign in again to add your calendar.'),
+    });
+    const followUp = await fixture<Themed>(
+      html`<mm-follow-up locale="en" theme="dark" .client=${client} .subscribe=${() => {}}></mm-follow-up>`,
+    );
+    await waitUntil(() => customElements.get('mm-calendar-feed'), 'calendar-feed.js loaded', {
+      timeout: 5000,
+    });
+    const loaded = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    expect(loaded).to.include('/dist/calendar-feed.js');
+
+    const feed = followUp.shadowRoot!.querySelector<Themed>('mm-calendar-feed')!;
+    const root = feed.shadowRoot!;
+    const turnOn = () =>
+      Array.from(root.querySelectorAll('button')).find(
+        (b) => b.textContent!.trim() === 'Add my sessions to my calendar',
+      );
+    await waitUntil(turnOn, 'drawn');
+    expect(feed.theme).to.equal('dark');
+
+    turnOn()!.click();
+    await waitUntil(() => root.querySelector('[role=alert]'), 'refused');
+    // The server's own words: the error's class is the follow-up's SDK copy, not this part's.
+    expect(root.querySelector('[role=alert]')!.textContent).to.equal('Sign in again to add your calendar.');
+    await expect(followUp).to.be.accessible();
+
+    followUp.theme = 'light';
+    await waitUntil(() => feed.theme === 'light', 'the follow-up’s new theme');
+  });
+});
