@@ -52,10 +52,10 @@ export default defineConfig({
     mentor_console: iife('src/mentor-console-entry.ts', 'mentor-console.js'),
     admin_console: iife('src/admin-console-entry.ts', 'admin-console.js'),
     follow_up: iife('src/follow-up-entry.ts', 'follow-up.js'),
-    // <mm-calendar-feed>, which both of them load when they show it.
-    calendar_feed: pageBuild('src/calendar-feed/calendar-feed.ts', {
+    // The settings (<mm-calendar-feed>, <mm-email-preferences>), which both load when they show them.
+    settings_part: pageBuild('src/settings-part.ts', {
       format: 'es',
-      entryFileNames: 'calendar-feed.js',
+      entryFileNames: 'settings.js',
     }),
     esm: {
       consumer: 'client',
@@ -88,7 +88,7 @@ export default defineConfig({
         'mentor_console',
         'admin_console',
         'follow_up',
-        'calendar_feed',
+        'settings_part',
         'esm',
       ]) {
         const environment = builder.environments[name];

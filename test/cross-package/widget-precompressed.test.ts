@@ -19,7 +19,7 @@ describe('the widget’s pre-compressed bundles', () => {
       'mentor-console.js',
       'admin-console.js',
       'follow-up.js',
-      'calendar-feed.js',
+      'settings.js',
     ]) {
       expect(files).toContain(`${name}.br`);
       expect(files).toContain(`${name}.gz`);

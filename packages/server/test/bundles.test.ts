@@ -17,7 +17,7 @@ writeFileSync(join(dir, 'ask-expert.AbCd1234.js'), flow);
 writeFileSync(join(dir, 'ask-expert.AbCd1234.js.br'), brotliCompressSync('stale();'));
 writeFileSync(join(dir, 'ask-expert-my-help.Zz9_8-7y.js'), 'export const later = 1;');
 writeFileSync(join(dir, 'index.js'), 'export {};');
-writeFileSync(join(dir, 'calendar-feed.js'), 'export const part = 1;');
+writeFileSync(join(dir, 'settings.js'), 'export const part = 1;');
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -99,7 +99,7 @@ describe('widget bundles', () => {
   });
 
   it('serves the part the consoles import when they show it, to any origin (a module import is CORS)', async () => {
-    const part = await get('/calendar-feed.js');
+    const part = await get('/settings.js');
     expect(part.status).toBe(200);
     expect(await part.text()).toBe('export const part = 1;');
     expect(part.headers.get('Access-Control-Allow-Origin')).toBe('*');

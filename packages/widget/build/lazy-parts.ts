@@ -1,15 +1,15 @@
 import type { Plugin } from 'vite';
 
 // Parts a script-tag console loads only when it shows them, each built as an ES module of its
-// own beside it (dist/<file>, the `calendar_feed` environment), so the console stays within its
+// own beside it (dist/<file>, the `settings_part` environment), so the console stays within its
 // budget (build/budgets.ts). An IIFE cannot be split: in the console bundles the part's
 // `import('…')` becomes a native import() of that file, which a classic script resolves against
 // its own URL — wherever widget.js loaded it from. Bundlers (the esm build) and the tests load
 // the source as usual.
 
-/** The part's source, as imported (`…/calendar-feed/calendar-feed.js`) → its file in dist/. */
+/** The part's source, as imported (`…/settings-part.js`) → its file in dist/. */
 export const LAZY_PARTS: Record<string, string> = {
-  'calendar-feed/calendar-feed.js': 'calendar-feed.js',
+  'settings-part.js': 'settings.js',
 };
 
 const DYNAMIC_IMPORT = /import\(\s*(['"])([^'"]+)\1\s*\)/g;

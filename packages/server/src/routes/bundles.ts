@@ -14,8 +14,8 @@ const NAMED = new Set([
   'mentor-console.js',
   'admin-console.js',
   'follow-up.js',
-  // <mm-calendar-feed>, imported by the mentor console and the follow-up when they show it.
-  'calendar-feed.js',
+  // The settings part (<mm-calendar-feed>, <mm-email-preferences>), imported by the mentor console and the follow-up when they show it.
+  'settings.js',
 ]);
 
 /**

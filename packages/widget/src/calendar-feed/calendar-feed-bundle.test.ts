@@ -1,6 +1,6 @@
 // The built script-tag bundles import <mm-calendar-feed> from a file beside them
 // (build/lazy-parts.ts). Here the built dist/follow-up.js runs as a plain <script>, as a host
-// page runs it: showing My help's sessions, it loads dist/calendar-feed.js — its own copy of
+// page runs it: showing My help's sessions, it loads dist/settings.js — its own copy of
 // Lit and the SDK's classes — which follows the follow-up's theme and reads the errors of the
 // follow-up's client. (This file imports no source element: everything comes from dist/.)
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -29,17 +29,34 @@ describe('the built bundles’ calendar part', () => {
       'GET /v1/me/board': () => json(200, { data: [] }),
       'GET /v1/threads': () => json(200, { data: [], nextCursor: null }),
       'GET /v1/me/calendar-feed': () => json(200, { enabled: false, url: null, createdAt: null }),
+      'GET /v1/me/email-preferences': () =>
+        json(200, {
+          learner: {
+            address: null,
+            kinds: {
+              bookings: true,
+              reminders: true,
+              requests: true,
+              messages: true,
+              feedback: true,
+              account: true,
+            },
+          },
+          mentor: null,
+        }),
       'POST /v1/me/calendar-feed': () =>
         problem(401, 'user_token_required', 'Unauthorized', 'Sign in again to add your calendar.'),
     });
     const followUp = await fixture<Themed>(
       html`<mm-follow-up locale="en" theme="dark" .client=${client} .subscribe=${() => {}}></mm-follow-up>`,
     );
-    await waitUntil(() => customElements.get('mm-calendar-feed'), 'calendar-feed.js loaded', {
+    await waitUntil(() => customElements.get('mm-calendar-feed'), 'settings.js loaded', {
       timeout: 5000,
     });
     const loaded = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-    expect(loaded).to.include('/dist/calendar-feed.js');
+    expect(loaded).to.include('/dist/settings.js');
+    // The same part brings the email preferences.
+    expect(customElements.get('mm-email-preferences')).to.exist;
 
     const feed = followUp.shadowRoot!.querySelector<Themed>('mm-calendar-feed')!;
     const root = feed.shadowRoot!;

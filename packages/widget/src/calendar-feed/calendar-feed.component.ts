@@ -1,10 +1,10 @@
 import type { CalendarFeed } from '@micromentor/sdk';
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { type CalendarFeedMessages, calendarFeedMessages } from '../i18n/calendar-feed.js';
-import { ApiElement } from '../internal/api-element.js';
-import type { CalendarFeedApi } from '../internal/calendar-feed-api.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
+import { PartElement } from '../internal/part-element.js';
+import type { CalendarFeedApi } from '../internal/settings-api.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -18,7 +18,7 @@ import { consoleStyles } from '../styles/console.js';
  * @csspart url - The read-only field with the feed's link.
  * @csspart confirm-button - The confirm dialog's "get a new link" or "turn off".
  */
-export class MmCalendarFeed extends ApiElement<CalendarFeedApi, CalendarFeedMessages> {
+export class MmCalendarFeed extends PartElement<CalendarFeedApi, CalendarFeedMessages> {
   static override styles = [
     baseStyles,
     consoleStyles,
@@ -43,47 +43,8 @@ export class MmCalendarFeed extends ApiElement<CalendarFeedApi, CalendarFeedMess
   @state() private busy = false;
   protected override loading = true;
 
-  /**
-   * Follows the theme of the element that drew it. In the script-tag consoles this element comes
-   * from a file of its own (internal/calendar-feed-loader.ts), with its own copy of ApiElement,
-   * which the console's copy does not recognise to hand a theme change down to.
-   */
-  #themeWatch = new MutationObserver(([change]) => {
-    this.theme = (change!.target as Element).getAttribute('theme') ?? '';
-  });
-
   get t(): CalendarFeedMessages {
     return calendarFeedMessages(this.locale, this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    const host = (this.getRootNode() as ShadowRoot).host;
-    if (host) this.#themeWatch.observe(host, { attributeFilter: ['theme'] });
-  }
-
-  /**
-   * Loads once its calls are there: upgraded late (from its own file), it gets the `api` its
-   * console set meanwhile only at its first update, after it was connected.
-   */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('api') && this.api) void this.refresh();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#themeWatch.disconnect();
-  }
-
-  /**
-   * The SDK's errors by their shape (`name`, `status`, `problem`), not their class: from a file of
-   * its own, this element gets errors made by the console's copy of the SDK.
-   */
-  override describe(error: unknown): string {
-    const e = error as { name?: string; status?: number; problem?: { detail?: string } | null } | null;
-    if (e?.name === 'ConnectionError' || e?.name === 'TimeoutError') return this.t.errors.network;
-    const detail = e?.problem?.detail;
-    return detail && e!.status! >= 400 && e!.status! < 500 ? detail : this.t.errors.generic;
   }
 
   refresh(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { CalendarFeed } from '@micromentor/sdk';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { calendarFeedApi } from '../internal/calendar-feed-api.js';
+import { settingsApi } from '../internal/settings-api.js';
 import { keepThenReopen } from '../test-support/confirm-step.js';
 import { fakeApi, json, problem } from '../test-support/fake-api.js';
 import type { MmCalendarFeed } from './calendar-feed.js';
@@ -29,7 +29,7 @@ function feedServer(start: CalendarFeed = OFF) {
 
 async function open(api = feedServer(), locale = 'en') {
   const el = await fixture<MmCalendarFeed>(
-    html`<mm-calendar-feed locale=${locale} .api=${calendarFeedApi(api.client)}></mm-calendar-feed>`,
+    html`<mm-calendar-feed locale=${locale} .api=${settingsApi(api.client)}></mm-calendar-feed>`,
   );
   await waitUntil(() => !el.shadowRoot!.querySelector('p[role=status]:not(.ok)'), 'loaded');
   return { el, root: el.shadowRoot!, ...api };

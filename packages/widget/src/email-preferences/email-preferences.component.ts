@@ -2,7 +2,7 @@ import type { EmailKind, EmailPreferences, UpdateEmailPreferencesParams } from '
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type EmailPreferenceWords, emailPreferenceWords } from '../i18n/email-preferences.js';
-import { ApiElement } from '../internal/api-element.js';
+import { PartElement } from '../internal/part-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -19,7 +19,7 @@ export interface EmailPreferencesApi {
  *
  * @csspart kind - Each kind's checkbox row.
  */
-export class MmEmailPreferences extends ApiElement<EmailPreferencesApi, EmailPreferenceWords> {
+export class MmEmailPreferences extends PartElement<EmailPreferencesApi, EmailPreferenceWords> {
   static override styles = [baseStyles, consoleStyles];
 
   /** Whose preferences: `learner` (default) or `mentor`. */
@@ -27,14 +27,10 @@ export class MmEmailPreferences extends ApiElement<EmailPreferencesApi, EmailPre
 
   @state() private prefs: EmailPreferences | null = null;
   @state() private notice = '';
+  protected override loading = true;
 
   get t(): EmailPreferenceWords {
     return emailPreferenceWords(this.locale, this);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.refresh();
   }
 
   refresh(): Promise<void> {

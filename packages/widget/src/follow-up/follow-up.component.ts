@@ -9,7 +9,6 @@ import '../session-feedback/session-feedback.js';
 import '../thread-view/thread-view.js';
 import type { MmChatOpenEvent } from '../events/mm-chat-open.js';
 import { type FollowUpMessages, followUpMessages } from '../i18n/follow-up.js';
-import { loadCalendarFeed } from '../internal/calendar-feed-loader.js';
 import { ClientElement } from '../internal/client-element.js';
 import type { ConversationApi } from '../internal/conversation-api.js';
 import {
@@ -19,6 +18,7 @@ import {
   type SessionNotes,
   type Subscribe,
 } from '../internal/follow-up-api.js';
+import { loadSettingsPart } from '../internal/settings-part-loader.js';
 import { formatSession, timeZone } from '../internal/time.js';
 import { baseStyles, standaloneSurface } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -62,7 +62,8 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       section,
       mm-thread-view,
       mm-advisor-board,
-      mm-calendar-feed {
+      mm-calendar-feed,
+      mm-email-preferences {
         display: block;
         margin-top: var(--_s5);
       }
@@ -299,7 +300,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     if (this.loading) return html`<p role="status">${t.loading}</p>`;
     const locale = this.locale || undefined;
     const unread = [...this.unread.values()].reduce((a, b) => a + b, 0);
-    void loadCalendarFeed();
+    void loadSettingsPart();
     const withItems = this.past.filter((p) => p.notes && (p.notes.summary || p.notes.actionItems.length));
     return html`
       ${this.alert()}
@@ -354,6 +355,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       ></mm-thread-view>
       <mm-advisor-board .api=${this.api} locale=${this.locale} .now=${this.now}></mm-advisor-board>
       <mm-calendar-feed .api=${this.api} locale=${this.locale}></mm-calendar-feed>
+      <mm-email-preferences .api=${this.api} locale=${this.locale}></mm-email-preferences>
     `;
   }
 }

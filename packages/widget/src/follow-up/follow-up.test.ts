@@ -98,6 +98,21 @@ async function followUp(
     'GET /v1/bookings/bkg_past/notes': () => json(200, notes()),
     'GET /v1/me/board': () => json(200, { data: board }),
     'GET /v1/me/calendar-feed': () => json(200, { enabled: false, url: null, createdAt: null }),
+    'GET /v1/me/email-preferences': () =>
+      json(200, {
+        learner: {
+          address: 'lin@example.org',
+          kinds: {
+            bookings: true,
+            reminders: true,
+            requests: true,
+            messages: true,
+            feedback: true,
+            account: true,
+          },
+        },
+        mentor: null,
+      }),
     'PUT /v1/me/board/mnt_ada': (call) => {
       board = [
         { mentor: ada, label: (call.body as { label: string }).label, addedAt: new Date().toISOString() },
@@ -246,9 +261,13 @@ describe('<mm-follow-up>', () => {
       'h3 Messages',
       'h3 Your board of advisors',
       'h3 Your calendar',
+      'h3 Email',
     ]);
-    // The calendar, last, keeps the sections' 24px from the board.
+    // The calendar keeps the sections' 24px from the board, and the email preferences, last, from it.
     expect(gap(board, calendar)).to.be.at.least(24);
+    const email = inner(el, 'mm-email-preferences');
+    await waitUntil(() => email.shadowRoot?.querySelector('h3'), 'email drawn');
+    expect(gap(calendar, email)).to.be.at.least(24);
     // No button touches the heading after it: "Add to my board" ends its section, "Messages" follows.
     const add = Array.from(el.shadowRoot!.querySelectorAll('button')).find(
       (b) => b.textContent!.trim() === 'Add to my board',

@@ -13,8 +13,8 @@ import type {
   SessionNotes,
   TimeRange,
 } from '@micromentor/sdk';
-import { calendarFeedApi } from './calendar-feed-api.js';
 import { conversationApi } from './conversation-api.js';
+import { settingsApi } from './settings-api.js';
 import { type Subscribe, sdkSubscribe } from './subscribe.js';
 
 export type { ActionItem, BoardEntry, LiveEvent, SessionNotes, Subscribe };
@@ -31,7 +31,7 @@ export function followUpApi(client: Micromentor) {
     subscribe: sdkSubscribe(client),
     /** The conversation calls `<mm-thread-view>` makes (shared with the mentor console). */
     conversation: conversationApi(client),
-    ...calendarFeedApi(client),
+    ...settingsApi(client),
     report: (params: CreateReportParams) => client.reports.create(params),
     sessions: async (): Promise<Booking[]> => (await client.bookings.list({ limit: 100 })).data,
     mentor: (id: string): Promise<Mentor> => client.mentors.get(id),

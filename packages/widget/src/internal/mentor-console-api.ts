@@ -13,8 +13,8 @@ import type {
   SetNotesParams,
   TimeRange,
 } from '@micromentor/sdk';
-import { calendarFeedApi } from './calendar-feed-api.js';
 import { conversationApi } from './conversation-api.js';
+import { settingsApi } from './settings-api.js';
 import { sdkSubscribe } from './subscribe.js';
 
 /** An action item as the notes form sends it: with its `id` when it already exists. */
@@ -30,7 +30,7 @@ export type ProfileFields = Pick<
 export function consoleApi(client: Micromentor) {
   return {
     ...conversationApi(client),
-    ...calendarFeedApi(client),
+    ...settingsApi(client),
     /** Live events: the console refreshes the panel an event is about. */
     subscribe: sdkSubscribe(client),
     me: (): Promise<Me> => client.me.get(),

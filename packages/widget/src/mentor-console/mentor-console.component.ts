@@ -12,9 +12,9 @@ import { consoleStyles } from '../styles/console.js';
 import { consoleShellStyles } from '../styles/console-shell.js';
 import '../thread-view/thread-view.js';
 import { type ConsoleMessages, consoleMessages } from '../i18n/mentor-console.js';
-import { loadCalendarFeed } from '../internal/calendar-feed-loader.js';
 import { ConsoleShell } from '../internal/console-shell.js';
 import { type ConsoleApi, consoleApi } from '../internal/mentor-console-api.js';
+import { loadSettingsPart } from '../internal/settings-part-loader.js';
 import type { Subscribe } from '../internal/subscribe.js';
 import { mentorConsoleStyles } from './mentor-console.styles.js';
 
@@ -192,7 +192,7 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
           @mm-thread-open=${() => this.selectTab('messages')}
         ></mm-offer-inbox>`;
       case 'sessions':
-        void loadCalendarFeed();
+        void loadSettingsPart();
         return html`<mm-session-list .api=${this.api} locale=${this.locale}></mm-session-list>
           <mm-calendar-feed .api=${this.api} locale=${this.locale}></mm-calendar-feed>`;
       case 'messages':
@@ -200,11 +200,13 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
       case 'availability':
         return html`<mm-availability-editor .api=${this.api} locale=${this.locale} mentor-id=${mentorId}></mm-availability-editor>`;
       case 'profile':
+        void loadSettingsPart();
         // The program's leaderboard, where it is turned on (the element hides itself otherwise).
         return html`${this.#stats()}
           <mm-leaderboard .client=${this.client} locale=${this.locale} mentor-id=${mentorId}></mm-leaderboard>
           <mm-mentor-record .api=${this.api} locale=${this.locale}></mm-mentor-record>
-          <mm-mentor-profile-form .api=${this.api} locale=${this.locale} .mentor=${this.me?.mentorProfile ?? null}></mm-mentor-profile-form>`;
+          <mm-mentor-profile-form .api=${this.api} locale=${this.locale} .mentor=${this.me?.mentorProfile ?? null}></mm-mentor-profile-form>
+          <mm-email-preferences as="mentor" .api=${this.api} locale=${this.locale}></mm-email-preferences>`;
     }
   }
 

@@ -222,6 +222,49 @@ describe('<mm-mentor-console>', () => {
     }
   });
 
+  it('lets the mentor choose their email under their profile, after the contact address', async () => {
+    const on = {
+      bookings: true,
+      reminders: true,
+      requests: true,
+      messages: true,
+      feedback: true,
+      account: true,
+    };
+    const { el, calls } = await approvedConsole({
+      'GET /v1/me/email-preferences': () =>
+        json(200, {
+          learner: { address: 'ada@example.org', kinds: on },
+          mentor: { address: 'ada@work.example', kinds: on },
+        }),
+      'PATCH /v1/me/email-preferences': (call) =>
+        json(200, {
+          learner: { address: 'ada@example.org', kinds: on },
+          mentor: {
+            address: 'ada@work.example',
+            kinds: { ...on, ...(call.body as { kinds: object }).kinds },
+          },
+        }),
+    });
+    await waitUntil(() => shadow(el, '[role=tab]'), 'tabs');
+    shadow(el, '#tab-profile')!.closest<HTMLElement>('[role=tab]')!.click();
+    await settle(el);
+    const prefs = shadow(el, 'mm-email-preferences')!;
+    await waitUntil(() => prefs.shadowRoot?.querySelector('input[name=requests]'), 'the email section');
+    expect(shadow(el, 'mm-mentor-profile-form')!.nextElementSibling).to.equal(prefs);
+    expect(prefs.shadowRoot!.textContent).to.contain('We write to ada@work.example.');
+    prefs.shadowRoot!.querySelector<HTMLInputElement>('input[name=requests]')!.click();
+    await waitUntil(() => calls.some((c) => c.method === 'PATCH'), 'saved');
+    expect(calls.find((c) => c.method === 'PATCH')!.body).to.deep.equal({
+      as: 'mentor',
+      kinds: { requests: false },
+    });
+    el.theme = 'dark';
+    await settle(el);
+    await waitUntil(() => prefs.getAttribute('theme') === 'dark', 'dark');
+    await expect(el).to.be.accessible();
+  });
+
   it('puts the "Available now" checkbox on one line before its words', async () => {
     const { el } = await approvedConsole();
     await waitUntil(() => shadow(el, 'label.switch'), 'switch');

@@ -1,0 +1,4 @@
+// The consoles' settings part (dist/settings.js): the calendar feed and the email preferences,
+// which the mentor console and the follow-up load when they first show them.
+import './calendar-feed/calendar-feed.js';
+import './email-preferences/email-preferences.js';
