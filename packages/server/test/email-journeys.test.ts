@@ -91,7 +91,7 @@ async function mentorWithAddress(externalId = 'ada') {
 async function bookAt(mentorId: string, start: string, who = learner()) {
   const res = await call<{ id: string }>(ctx.app, 'POST', '/v1/bookings', {
     ...who,
-    body: { mentorId, start, durationMinutes: 30, format: 'video' },
+    body: { mentorId, start, durationMinutes: 30, format: 'video', note: 'My <b>LEFT JOIN</b> drops rows' },
   });
   expect(res.status, res.text).toBe(201);
   return res.body.id;
@@ -178,6 +178,10 @@ describe('booking email', () => {
       { address: `mailto:${MENTOR_EMAIL}`, partstat: 'ACCEPTED', rsvp: 'FALSE' },
     ]);
     expect(invitation(forMentor).uid).toBe(first.uid);
+    // The learner's note reaches the mentor as text, never as markup, and only the mentor.
+    expect(forMentor.html).toContain('My &#60;b&#62;LEFT JOIN&#60;/b&#62; drops rows');
+    expect(forMentor.text).toContain('My <b>LEFT JOIN</b> drops rows');
+    expect(forLearner.text).not.toContain('LEFT JOIN');
     // Each message can be stopped for its kind in one click (RFC 8058).
     expect(unsubscribeUrl(forLearner)).toMatch(
       /^https:\/\/api\.academy\.example\/email\/unsubscribe\/[A-Za-z0-9]{40}$/,
@@ -235,6 +239,22 @@ describe('booking email', () => {
     const mail = await deliver();
     expect(mail).toHaveLength(2);
     expect(mail.map((m) => invitation(m).method)).toEqual(['CANCEL', 'CANCEL']);
+  });
+
+  it('confirms a booking moved before its confirmation went out at its new time, as a booking', async () => {
+    const mentor = await mentorWithAddress();
+    const id = await bookAt(mentor.id, '2026-11-27T09:00:00Z');
+    const moved = await call(ctx.app, 'POST', `/v1/bookings/${id}/reschedule`, {
+      ...learner(),
+      body: { start: '2026-11-27T11:00:00Z' },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    const mail = await deliver();
+    const subjects = new Map(mail.map((m) => [to(m), m.subject]));
+    expect(subjects.get(MENTOR_EMAIL)).toMatch(/^New session: Lina Ortega/);
+    expect(subjects.get(LEARNER.email)).toMatch(/^Reservada: tu sesión con Ada Lovelace/);
+    for (const m of mail) expect(invitation(m)).toMatchObject({ method: 'REQUEST', sequence: 1 });
+    expect(mail.every((m) => invitation(m).start === '2026-11-27T11:00:00.000Z')).toBe(true);
   });
 
   it('reminds both once at each of the program’s times, and follows a move', async () => {

@@ -269,3 +269,20 @@ export async function listEmailMessages(db: Db, f: EmailMessageFilter): Promise<
     .execute();
   return rows.map((row) => ({ ...row, attempt_count: row.attempt_count ?? 0 }));
 }
+
+/** Whether any message with a cause starting so was written (e.g. a booking's, for one party). */
+export async function hasMessageCausedLike(
+  db: Db,
+  tenantId: string,
+  prefix: string,
+  suffix: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('email_messages')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('cause', 'like', `${likeLiteral(prefix)}%${likeLiteral(suffix)}`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

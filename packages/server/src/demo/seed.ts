@@ -76,6 +76,8 @@ export async function seedDemo(
         time_zone: m.timeZone,
         formats: m.formats,
         status: 'approved',
+        // A reserved domain (RFC 2606): the local mailbox shows the mentor's side of every email too.
+        contact_email: `${m.externalId}@mentors.example.com`,
         approved_at: now,
         created_at: now,
         updated_at: now,

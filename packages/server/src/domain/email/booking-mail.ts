@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { findBooking } from '../../db/bookings.js';
 import type { BookingRow, Database, EventRow } from '../../db/database.js';
+import { hasMessageCausedLike } from '../../db/email.js';
 import { findFeedback } from '../../db/feedback.js';
 import { findHelpRequest } from '../../db/help-requests.js';
 import { bookingCalendar } from '../booking/ics.js';
@@ -79,8 +80,8 @@ type Change = 'booked' | 'moved' | 'cancelled';
  * A booking's confirmation, move or cancellation, to the learner and to the mentor, each with
  * the invitation (REQUEST, the same UID; SEQUENCE raised by each change; CANCEL once cancelled).
  * Written from the booking as it is now: one message per party per SEQUENCE, so an event whose
- * change was overtaken (booked, then cancelled before this ran) sends the later state once, and
- * a cancelled booking never gets a confirmation.
+ * change was overtaken sends the later state once — a booking moved before its confirmation went
+ * out is confirmed at its new time, and a cancelled booking never gets a confirmation.
  */
 export async function mailBookingChange(
   db: Kysely<Database>,
@@ -93,10 +94,17 @@ export async function mailBookingChange(
   if (row.status === 'confirmed' && row.start_at <= now) return; // too late to be useful
   const parties = await partiesOf(db, row);
   if (!parties) return;
-  const change: Change = row.status === 'cancelled' ? 'cancelled' : row.sequence === 0 ? 'booked' : 'moved';
   const brand = await tenantBrand(db, row.tenant_id);
   const previous = typeof event.data.previousStart === 'string' ? new Date(event.data.previousStart) : null;
   for (const reader of [parties.learner, parties.mentor]) {
+    // Moved before the first email went out: the reader hears of the booking, at its new time.
+    const toldBefore = await hasMessageCausedLike(
+      db,
+      row.tenant_id,
+      `booking:${row.id}:seq:`,
+      `:${reader.party}`,
+    );
+    const change: Change = row.status === 'cancelled' ? 'cancelled' : toldBefore ? 'moved' : 'booked';
     const other = reader.party === 'learner' ? parties.mentor : parties.learner;
     const words = emailWords(reader.locale);
     const zone = reader.timeZone ?? parties.mentor.timeZone ?? 'UTC';
@@ -118,9 +126,13 @@ export async function mailBookingChange(
     let subject: string;
     let content: EmailContent;
     const greeting = words.greeting(reader.name);
+    // The learner's own words, for the mentor: the question and the note left when booking.
     const question =
-      reader.party === 'mentor' && parties.question
-        ? [{ label: words.question, text: parties.question }]
+      reader.party === 'mentor'
+        ? [
+            ...(parties.question ? [{ label: words.question, text: parties.question }] : []),
+            ...(row.note ? [{ label: words.note, text: row.note }] : []),
+          ]
         : [];
     if (change === 'booked') {
       const w = words.booked[reader.party];
