@@ -2,10 +2,11 @@ import type { Plugin } from 'vite';
 
 // Parts a script-tag console loads only when it shows them, each built as an ES module of its
 // own beside it (dist/<file>, the `settings_part` environment), so the console stays within its
-// budget (build/budgets.ts). An IIFE cannot be split: in the console bundles the part's
-// `import('…')` becomes a native import() of that file, which a classic script resolves against
-// its own URL — wherever widget.js loaded it from. Bundlers (the esm build) and the tests load
-// the source as usual.
+// budget (build/budgets.ts). An IIFE cannot be split: in the console bundles the part's source
+// `import('…')` becomes one of the file's name that no bundler follows — and that the script-tag
+// consoles never take: they import the file by its full URL (internal/settings-part-loader.ts),
+// since a classic script from another origin has no base URL to resolve a relative one against.
+// Bundlers (the esm build) and the tests load the source as usual.
 
 /** The part's source, as imported (`…/settings-part.js`) → its file in dist/. */
 export const LAZY_PARTS: Record<string, string> = {

@@ -1,10 +1,16 @@
 import type { EmailKind, EmailPreferences, UpdateEmailPreferencesParams } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type EmailPreferenceWords, emailPreferenceWords } from '../i18n/email-preferences.js';
 import { PartElement } from '../internal/part-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
+
+/** The kinds each side gets: requests come to mentors only, feedback requests to learners only. */
+const KINDS: Record<'learner' | 'mentor', EmailKind[]> = {
+  learner: ['bookings', 'reminders', 'messages', 'feedback', 'account'],
+  mentor: ['bookings', 'reminders', 'requests', 'messages', 'account'],
+};
 
 /** The calls the preferences need (the consoles' SDK client has them as `me.*`). */
 export interface EmailPreferencesApi {
@@ -20,7 +26,24 @@ export interface EmailPreferencesApi {
  * @csspart kind - Each kind's checkbox row.
  */
 export class MmEmailPreferences extends PartElement<EmailPreferencesApi, EmailPreferenceWords> {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [
+    baseStyles,
+    consoleStyles,
+    // A section of its own wherever it is drawn: apart from the form or list before it.
+    css`
+      :host {
+        display: block;
+        margin-top: var(--_s5);
+      }
+      label.kind {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: var(--_s2);
+        align-items: start;
+        margin-block: var(--_s1);
+      }
+    `,
+  ];
 
   /** Whose preferences: `learner` (default) or `mentor`. */
   @property({ reflect: true }) as: 'learner' | 'mentor' = 'learner';
@@ -59,15 +82,15 @@ export class MmEmailPreferences extends PartElement<EmailPreferencesApi, EmailPr
           : mine
             ? html`<p>${mine.address ? t.to(mine.address) : t.noAddress}</p>
                 <div role="group" aria-labelledby="email-heading">
-                  ${(Object.keys(t.kinds) as EmailKind[]).map(
-                    (kind) => html`<label class="row" part="kind"
+                  ${KINDS[this.as].map(
+                    (kind) => html`<label class="kind" part="kind"
                       ><input
                         type="checkbox"
                         name=${kind}
                         .checked=${mine.kinds[kind]}
                         ?disabled=${!mine.address}
                         @change=${(e: Event) => this.#toggle(kind, (e.target as HTMLInputElement).checked)}
-                      />${t.kinds[kind]}</label
+                      /><span>${kind === 'account' && this.as === 'mentor' ? t.application : t.kinds[kind]}</span></label
                     >`,
                   )}
                 </div>

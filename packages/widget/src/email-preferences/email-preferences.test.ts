@@ -35,6 +35,10 @@ describe('<mm-email-preferences>', () => {
     await waitUntil(() => root.querySelector('input[name=reminders]'), 'loaded');
     expect(root.textContent).to.contain('We write to pat@work.example.');
     expect(root.querySelector<HTMLInputElement>('input[name=requests]')!.checked).to.be.false;
+    expect(root.querySelector('input[name=feedback]')).to.be.null;
+    expect(root.querySelector('input[name=account]')!.closest('label')!.textContent).to.contain(
+      'Your mentor application',
+    );
     await expect(el).to.be.accessible();
     const reminders = root.querySelector<HTMLInputElement>('input[name=reminders]')!;
     reminders.click();
@@ -52,6 +56,9 @@ describe('<mm-email-preferences>', () => {
     await waitUntil(() => root.querySelector('input[name=bookings]'), 'loaded');
     expect(root.textContent).to.contain('No tenemos tu correo');
     expect(root.querySelector<HTMLInputElement>('input[name=bookings]')!.disabled).to.be.true;
+    // A learner is not sent requests (a mentor's), and is asked how sessions went.
+    expect(root.querySelector('input[name=requests]')).to.be.null;
+    expect(root.querySelector('input[name=feedback]')).to.exist;
     await expect(el).to.be.accessible();
   });
 

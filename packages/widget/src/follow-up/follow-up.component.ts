@@ -62,8 +62,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       section,
       mm-thread-view,
       mm-advisor-board,
-      mm-calendar-feed,
-      mm-email-preferences {
+      mm-calendar-feed {
         display: block;
         margin-top: var(--_s5);
       }

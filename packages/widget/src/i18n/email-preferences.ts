@@ -15,8 +15,10 @@ const en = {
     requests: 'New requests for you (several at once come as one digest)',
     messages: 'Messages you have not read after 5 minutes',
     feedback: 'Asking how a session went',
-    account: 'Your application and your reports',
+    account: 'What happened to your reports',
   } satisfies Record<EmailKind, string>,
+  /** `account` for a mentor. */
+  application: 'Your mentor application',
 };
 
 export type EmailPreferenceWords = typeof en & (typeof panelWords)['en'];
@@ -35,8 +37,9 @@ const words: Record<Locale, typeof en> = {
       requests: 'Nuevas solicitudes para ti (varias a la vez llegan en un resumen)',
       messages: 'Mensajes que no has leído en 5 minutos',
       feedback: 'Preguntarte qué tal fue una sesión',
-      account: 'Tu solicitud de mentor y tus denuncias',
+      account: 'Qué ha pasado con tus denuncias',
     },
+    application: 'Tu solicitud de mentor',
   },
   fr: {
     heading: 'E-mail',
@@ -50,8 +53,9 @@ const words: Record<Locale, typeof en> = {
       requests: 'Nouvelles demandes pour vous (plusieurs à la fois arrivent en un résumé)',
       messages: 'Messages non lus après 5 minutes',
       feedback: 'Vous demander comment s’est passée une séance',
-      account: 'Votre candidature et vos signalements',
+      account: 'La suite donnée à vos signalements',
     },
+    application: 'Votre candidature de mentor',
   },
 };
 
