@@ -1,0 +1,144 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenant } from '../../packages/server/src/domain/tenants/create-tenant.js';
+import { SecretBox } from '../../packages/server/src/security/keys.js';
+import { signUserToken } from '../../packages/server/src/security/user-token.js';
+import { CHROMIUM_ARGS, chromiumPath, ensureWidgetBuilt, WIDGET_FILE } from '../e2e/support.js';
+import { type RunningApi, startApi } from './support.js';
+
+// The consoles' settings part (dist/settings.js: the calendar feed, the email preferences) as a
+// host page gets it: widget.js from the API's origin loads the console's bundle, which imports the
+// part from beside itself — across origins, where a relative import() has no base URL — and the
+// changes made there reach the real API.
+let api: RunningApi;
+let site: Server;
+let siteOrigin: string;
+let browser: Browser;
+let page = '';
+
+beforeAll(async () => {
+  ensureWidgetBuilt();
+  api = await startApi({ widgetFile: WIDGET_FILE });
+  site = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
+  await api?.close();
+});
+
+/** A page of the host site with one element, the script tag pointing at the API, and the errors it logs. */
+async function open(
+  element: string,
+  token: string,
+  publishableKey: string,
+): Promise<{ tab: Page; errors: string[] }> {
+  page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+    <body><main><h1>Host</h1>${element}</main>
+    <script src="${api.url}/widget.js" data-key="${publishableKey}" data-user-token="${token}"
+      data-launcher="none" async></script></body></html>`;
+  const tab = await (await browser.newContext()).newPage();
+  const errors: string[] = [];
+  // What the page's scripts log as errors (Chromium's own lines for an API's 4xx answers, which
+  // the consoles expect and show, are not theirs).
+  tab.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
+  });
+  tab.on('pageerror', (error) => errors.push(String(error)));
+  await tab.goto(`${siteOrigin}/`);
+  return { tab, errors };
+}
+
+describe('the consoles’ settings part, loaded across origins', () => {
+  it('gives the mentor their email preferences under Profile, and a change reaches the API', async () => {
+    const tenant = await createTenant(api.db, new SecretBox(undefined), {
+      name: 'Part Academy',
+      origins: [siteOrigin],
+    });
+    const backend = { Authorization: `Bearer ${tenant.secretKey}`, 'content-type': 'application/json' };
+    const created = await fetch(`${api.url}/v1/mentors`, {
+      method: 'POST',
+      headers: backend,
+      body: JSON.stringify({
+        externalId: 'part-mentor',
+        name: 'Pat Part',
+        skills: ['sql'],
+        timeZone: 'Europe/Madrid',
+        formats: ['video'],
+        contactEmail: 'pat@work.example',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const token = signUserToken({
+      secret: tenant.identitySecret,
+      sub: 'part-mentor',
+      name: 'Pat Part',
+      roles: ['mentor'],
+    });
+    const { tab, errors } = await open(
+      '<mm-mentor-console></mm-mentor-console>',
+      token,
+      tenant.publishableKey,
+    );
+    try {
+      await tab.locator('mm-mentor-console [role=tab]', { hasText: 'Profile' }).click();
+      const prefs = tab.locator('mm-email-preferences');
+      await expect
+        .poll(() => prefs.locator('p').first().textContent(), { timeout: 15_000 })
+        .toBe('We write to pat@work.example.');
+      await prefs.locator('input[name=requests]').uncheck();
+      await expect.poll(() => prefs.locator('[role=status].ok').textContent()).toBe('Saved.');
+      const stored = await fetch(`${api.url}/v1/me/email-preferences`, {
+        headers: {
+          Authorization: `Bearer ${tenant.publishableKey}`,
+          Origin: siteOrigin,
+          'X-User-Token': token,
+        },
+      });
+      const body = (await stored.json()) as { mentor: { kinds: Record<string, boolean> } };
+      expect(body.mentor.kinds).toMatchObject({ requests: false, bookings: true });
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await tab.context().close();
+    }
+  });
+
+  it('gives the learner their calendar feed in My help, and its link serves their calendar', async () => {
+    const tenant = await createTenant(api.db, new SecretBox(undefined), {
+      name: 'Feed Academy',
+      origins: [siteOrigin],
+    });
+    const token = signUserToken({
+      secret: tenant.identitySecret,
+      sub: 'feed-learner',
+      name: 'Lin Feed',
+      email: 'lin@example.org',
+    });
+    const { tab, errors } = await open('<mm-follow-up></mm-follow-up>', token, tenant.publishableKey);
+    try {
+      const feed = tab.locator('mm-calendar-feed');
+      await feed.getByRole('button', { name: 'Add my sessions to my calendar' }).click({ timeout: 15_000 });
+      const url = feed.locator('input[readonly]');
+      await expect
+        .poll(() => url.inputValue(), { timeout: 10_000 })
+        .toMatch(/\/calendar\/[A-Za-z0-9]+\.ics$/);
+      const calendar = await fetch(await url.inputValue());
+      expect(calendar.status).toBe(200);
+      expect(await calendar.text()).toContain('BEGIN:VCALENDAR');
+      await expect
+        .poll(() => tab.locator('mm-email-preferences p').first().textContent())
+        .toBe('We write to lin@example.org.');
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await tab.context().close();
+    }
+  });
+});
