@@ -10,7 +10,7 @@ import { consoleStyles } from '../styles/console.js';
 
 const FORMATS = ['video', 'call', 'chat'] as const;
 const KINDS = ['publishable', 'secret', 'identity'] as const;
-type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsToPause';
+type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsToPause' | 'emailDigestMinutes';
 
 /**
  * @tagname mm-program-settings
@@ -71,6 +71,12 @@ export class MmProgramSettings extends AdminElement {
       branding: { name: text('brandName') || null, accentColor: text('brandAccent') || null },
       leaderboard: data.get('leaderboard') === 'on',
       reportsToPause: Number(text('reportsToPause')),
+      // Minutes before each session, e.g. "1440, 10" (the day before, and just before).
+      reminderMinutesBefore: text('reminderMinutesBefore')
+        .split(',')
+        .map((m) => Number(m.trim()))
+        .filter((m) => Number.isFinite(m) && m > 0),
+      emailDigestMinutes: Number(text('emailDigestMinutes')),
     };
     try {
       this.settings = await this.api.saveSettings(patch);
@@ -132,6 +138,10 @@ export class MmProgramSettings extends AdminElement {
           ${number(t.sla, 'requestSlaHours', 720)}
           ${number(t.instantWindow, 'instantHelpWindowMinutes', 120)}
           ${number(t.reportsToPause, 'reportsToPause', 100)}
+          <label
+            >${t.reminders}<input type="text" name="reminderMinutesBefore" .value=${s.reminderMinutesBefore.join(', ')}
+          /></label>
+          ${number(t.digest, 'emailDigestMinutes', 1440)}
           <div>
             ${limitedField(
               { label: t.brandName, name: 'brandName', max: BRAND_NAME_MAX, value: s.branding.name ?? '' },

@@ -61,6 +61,10 @@ describe('<mm-program-settings>', () => {
     const guests = root.querySelector<HTMLInputElement>('input[name=allowGuests]')!;
     guests.click();
     root.querySelector<HTMLInputElement>('input[name=sessionLengths]')!.value = '15, 20';
+    const reminders = root.querySelector<HTMLInputElement>('input[name=reminderMinutesBefore]')!;
+    expect(reminders.value).to.equal('1440, 10');
+    reminders.value = '120, 15';
+    root.querySelector<HTMLInputElement>('input[name=emailDigestMinutes]')!.value = '30';
     root.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => root.querySelector('.ok')!.textContent === 'Settings saved.');
     const patch = calls.find((c) => c.method === 'PATCH')!.body as Record<string, unknown>;
@@ -68,6 +72,8 @@ describe('<mm-program-settings>', () => {
       allowGuests: true,
       sessionLengths: [15, 20],
       formats: ['video', 'chat'],
+      reminderMinutesBefore: [120, 15],
+      emailDigestMinutes: 30,
     });
     expect(patch.allowedOrigins).to.deep.equal(['https://academy.example']);
     // Empty branding fields clear them, in the server's field names.
