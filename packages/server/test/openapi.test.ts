@@ -19,6 +19,32 @@ describe('the OpenAPI document', () => {
     expect(result.valid).toBe(true);
   });
 
+  it('lists every subscribable webhook event under `webhooks`, booking.reminder with its lead, and takes a subscription to it', async () => {
+    const doc = (await (await ctx.app.request('/openapi.json')).json()) as {
+      webhooks: Record<
+        string,
+        { post: { description: string; requestBody: { content: Record<string, { schema: unknown }> } } }
+      >;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(Object.keys(doc.webhooks)).toContain('booking.reminder');
+    expect(Object.keys(doc.webhooks)).toContain('booking.created');
+    const reminder = doc.webhooks['booking.reminder']!.post;
+    expect(reminder.description).toMatch(/reminderMinutesBefore/);
+    expect(JSON.stringify(reminder.requestBody.content['application/json']!.schema)).toContain(
+      'BookingReminderData',
+    );
+    expect(JSON.stringify(doc.components.schemas.BookingReminderData)).toContain('"lead"');
+    const tenant = await ctx.tenant();
+    const res = await ctx.app.request('/v1/admin/webhooks', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tenant.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://hooks.example.com/mm', events: ['booking.reminder'] }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(((await res.json()) as { events: string[] }).events).toEqual(['booking.reminder']);
+  });
+
   it('documents every route the API serves, with its security', async () => {
     const doc = (await (await ctx.app.request('/openapi.json')).json()) as {
       paths: Record<string, Record<string, { security?: unknown[] }>>;
