@@ -5,6 +5,7 @@ import { limitedField } from '../internal/counter.js';
 import { CANCEL_REASON_MAX, measure, overLimit } from '../internal/limits.js';
 import { MmElement } from '../internal/mm-element.js';
 import { safeUrl } from '../internal/safe-url.js';
+import { saveCalendarFile } from '../internal/save-calendar-file.js';
 import { formatDateTime, formatSession, timeZone } from '../internal/time.js';
 import { confirmationStyles } from './confirmation.styles.js';
 
@@ -48,22 +49,13 @@ export class MmConfirmation extends MmElement {
     this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
   }
 
-  /** Fetches the `.ics` with the client's auth headers and saves it from a Blob URL (no token in any URL). */
+  /** Fetches the `.ics` with the client's auth headers and saves it (internal/save-calendar-file.ts). */
   async #downloadCalendar(): Promise<void> {
     const booking = this.booking;
     if (!booking || !this.client) return;
     this.error = '';
     try {
-      const ics = await this.client.bookings.calendar(booking.id);
-      const url = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `micromentor-${booking.id}.ics`;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+      saveCalendarFile(this.renderRoot, booking.id, await this.client.bookings.calendar(booking.id));
     } catch (error) {
       this.error = this.fail('calendar', error);
     }

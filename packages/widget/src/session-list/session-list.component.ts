@@ -5,6 +5,7 @@ import { callWay, dialLink } from '../internal/call.js';
 import type { ActionItemInput } from '../internal/mentor-console-api.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { earlierSessions, questionView } from '../internal/request-context.js';
+import { saveCalendarFile } from '../internal/save-calendar-file.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { requestContextStyles } from '../styles/request-context.js';
@@ -70,21 +71,11 @@ export class MmSessionList extends ConsoleElement {
     }
   }
 
-  /** The session's .ics, fetched with the client's auth and saved from a Blob URL (no token in any URL). */
+  /** The session's .ics, fetched with the client's auth (internal/save-calendar-file.ts). */
   async #saveCalendarFile(booking: Booking): Promise<void> {
     if (!this.api) return;
     try {
-      const url = URL.createObjectURL(
-        new Blob([await this.api.calendarFile(booking.id)], { type: 'text/calendar' }),
-      );
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `micromentor-${booking.id}.ics`;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+      saveCalendarFile(this.renderRoot, booking.id, await this.api.calendarFile(booking.id));
     } catch (error) {
       this.notice = this.describe(error);
     }
