@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMAIL_MAX_ATTEMPTS, enqueueEmail, type OutgoingEmail } from '../src/domain/email/outbox.js';
 import { smtpTransport } from '../src/domain/email/transport.js';
@@ -9,13 +7,14 @@ import { createWorker, type Worker } from '../src/jobs/worker.js';
 import type { AdminEmail, AdminEmailDetail } from '../src/schemas/admin-emails.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import { type CallOptions, call } from './support/http.js';
+import { type SmtpRelay, startSmtpRelay } from './support/smtp-relay.js';
 
 // The admin view of the program's email: messages written by the outbox and sent by its job to a
 // real SMTP server on loopback, which refuses one mailbox for good (its reply is what admins read).
 
 let ctx: TestContext;
 let worker: Worker;
-let relay: SMTPServer;
+let relay: SmtpRelay;
 const REFUSED = 'gone@example.org';
 const ORIGIN = 'https://lms.example';
 
@@ -86,33 +85,20 @@ const list = (tenant: TestTenant, query = '') =>
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  relay = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address !== REFUSED) return callback();
-      const error = new Error('5.1.1 No such mailbox') as Error & { responseCode: number };
-      error.responseCode = 550;
-      callback(error);
-    },
-    onData(stream, _session, callback) {
-      stream.resume();
-      stream.on('end', () => callback());
-    },
+  relay = await startSmtpRelay({
+    refuse: (address) => (address === REFUSED ? { code: 550, message: '5.1.1 No such mailbox' } : undefined),
   });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  const { port } = relay.server.address() as AddressInfo;
   worker = createWorker({
     db: ctx.db,
     clock: ctx.clock,
     handlers: jobHandlers({
-      email: { transport: smtpTransport(`smtp://127.0.0.1:${port}`), from: 'Academy <noreply@example.org>' },
+      email: { transport: smtpTransport(relay.url), from: 'Academy <noreply@example.org>' },
     }),
   });
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => relay.close(() => resolve()));
+  await relay.close();
   await ctx.close();
 });
 

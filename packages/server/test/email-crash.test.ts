@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUserToken } from '../src/security/user-token.js';
 import { serveProcesses } from './support/serve-processes.js';
+import { type SmtpRelay, startSmtpRelay } from './support/smtp-relay.js';
 
 /**
  * The outbox across a crash, with real processes: a booking is made on a server that writes
@@ -12,29 +11,16 @@ import { serveProcesses } from './support/serve-processes.js';
  */
 describe(`email outbox across a crash (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
   const processes = serveProcesses();
-  const received: ParsedMail[] = [];
-  let relay: SMTPServer;
-  let smtpUrl: string;
+  let received: ParsedMail[] = [];
+  let relay: SmtpRelay;
 
   beforeAll(async () => {
-    relay = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push(mail);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    smtpUrl = `smtp://127.0.0.1:${(relay.server.address() as AddressInfo).port}`;
+    relay = await startSmtpRelay();
+    received = relay.received;
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve) => relay.close(() => resolve()));
+    await relay.close();
   });
 
   it('loses no message and sends none twice when the server dies between enqueue and send', {
@@ -44,7 +30,7 @@ describe(`email outbox across a crash (${process.env.MM_TEST_DB ?? 'pglite'})`, 
     const tenant = await processes.createTenant('Crash Academy', origin);
     const env = {
       ...processes.env,
-      SMTP_URL: smtpUrl,
+      SMTP_URL: relay.url,
       MICROMENTOR_MAIL_FROM: 'Crash Academy <noreply@crash.example>',
     };
     const first = await processes.serve([], { ...env, MICROMENTOR_WORKER: 'off' });

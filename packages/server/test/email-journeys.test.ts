@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { smtpTransport } from '../src/domain/email/transport.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
@@ -9,6 +7,7 @@ import { createWorker, type Worker } from '../src/jobs/worker.js';
 import { bookableMentor } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import { call } from './support/http.js';
+import { type SmtpRelay, startSmtpRelay } from './support/smtp-relay.js';
 import { asMentor, post, requestThread } from './support/thread-fixtures.js';
 
 // What reaches people off the page, end to end: changes made through the API, the worker's
@@ -17,8 +16,8 @@ import { asMentor, post, requestThread } from './support/thread-fixtures.js';
 let ctx: TestContext;
 let tenant: TestTenant;
 let worker: Worker;
-let relay: SMTPServer;
-const received: ParsedMail[] = [];
+let relay: SmtpRelay;
+let received: ParsedMail[] = [];
 
 const LEARNER = {
   sub: 'lina',
@@ -31,26 +30,14 @@ const MENTOR_EMAIL = 'ada@example.org';
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  relay = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  const { port } = relay.server.address() as AddressInfo;
+  relay = await startSmtpRelay();
+  received = relay.received;
   worker = createWorker({
     db: ctx.db,
     clock: ctx.clock,
     handlers: jobHandlers({
       email: {
-        transport: smtpTransport(`smtp://127.0.0.1:${port}`),
+        transport: smtpTransport(relay.url),
         from: 'Data Academy <noreply@academy.example>',
         publicUrl: 'https://api.academy.example',
       },
@@ -59,7 +46,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => relay.close(() => resolve()));
+  await relay.close();
   await ctx.close();
 });
 
@@ -424,13 +411,12 @@ describe('thread messages', () => {
 
   it('carries the reader’s own reply-by-email address when replies by email are on', async () => {
     const { mentor, thread } = await requestThread(ctx, tenant, { learner: LEARNER.sub, mentorSub: 'ada' });
-    const { port } = relay.server.address() as AddressInfo;
     const withReplies = createWorker({
       db: ctx.db,
       clock: ctx.clock,
       handlers: jobHandlers({
         email: {
-          transport: smtpTransport(`smtp://127.0.0.1:${port}`),
+          transport: smtpTransport(relay.url),
           from: 'Data Academy <noreply@academy.example>',
           reply: { domain: 'reply.academy.example', key: 'a-test-key-of-enough-length' },
         },

@@ -1,7 +1,5 @@
-import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listEmailAttempts } from '../src/db/email.js';
 import {
@@ -14,6 +12,7 @@ import { smtpTransport } from '../src/domain/email/transport.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
 import { createWorker, type Worker } from '../src/jobs/worker.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
+import { type SmtpRelay, startSmtpRelay } from './support/smtp-relay.js';
 
 // The email outbox sends real SMTP to a server listening on loopback, as a local relay would
 // (no authentication, no STARTTLS), and reads what arrived back with mailparser and ical.js.
@@ -21,8 +20,8 @@ import { createTestContext, type TestContext, type TestTenant } from './support/
 let ctx: TestContext;
 let tenant: TestTenant;
 let worker: Worker;
-let relay: SMTPServer;
-const received: ParsedMail[] = [];
+let relay: SmtpRelay;
+let received: ParsedMail[] = [];
 /** The next RCPT TO the relay refuses (a temporary failure), or none. */
 let refuseNext: string | null = null;
 /** Refuse every recipient (a relay that never takes the message). */
@@ -76,40 +75,25 @@ async function jobs() {
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  relay = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (refuseAll || refuseNext === address.address) {
-        refuseNext = null;
-        const error = new Error('Mailbox busy, try again later') as Error & { responseCode: number };
-        error.responseCode = 450;
-        return callback(error);
-      }
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
+  relay = await startSmtpRelay({
+    refuse(address) {
+      if (!refuseAll && refuseNext !== address) return undefined;
+      refuseNext = null;
+      return { code: 450, message: 'Mailbox busy, try again later' };
     },
   });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  const { port } = relay.server.address() as AddressInfo;
+  received = relay.received;
   worker = createWorker({
     db: ctx.db,
     clock: ctx.clock,
     handlers: jobHandlers({
-      email: { transport: smtpTransport(`smtp://127.0.0.1:${port}`), from: 'Academy <noreply@example.org>' },
+      email: { transport: smtpTransport(relay.url), from: 'Academy <noreply@example.org>' },
     }),
   });
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => relay.close(() => resolve()));
+  await relay.close();
   await ctx.close();
 });
 
