@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../packages/server/src/clock.js';
 import {
@@ -17,35 +15,24 @@ import { jobHandlers } from '../../packages/server/src/jobs/handlers.js';
 import { createWorker } from '../../packages/server/src/jobs/worker.js';
 import { SecretBox } from '../../packages/server/src/security/keys.js';
 import { signUserToken } from '../../packages/server/src/security/user-token.js';
-import { CHROMIUM_ARGS, chromiumPath, ensureWidgetBuilt, WIDGET_FILE } from '../e2e/support.js';
-import { type RunningApi, startApi } from './support.js';
+import { type HostSite, startHostSite } from './host-site.js';
+import type { RunningApi } from './support.js';
 
 // The admin console's Email tab as a program admin sees it: the built bundles, loaded by the
 // script tag from the real API, on a page of another origin, in Chromium, reading messages the
 // outbox wrote and its worker sent; checked with axe-core in the dark theme.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+let host: HostSite;
 let api: RunningApi;
-let site: Server;
 let siteOrigin: string;
 let browser: Browser;
-let page = '';
 
 beforeAll(async () => {
-  ensureWidgetBuilt();
-  api = await startApi({ widgetFile: WIDGET_FILE });
-  site = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  host = await startHostSite();
+  ({ api, origin: siteOrigin, browser } = host);
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
-  await api?.close();
-});
+afterAll(() => host?.close());
 
 describe('the admin console’s Email tab against the real API', () => {
   it('lists what the outbox holds, failed ones standing out, with every attempt and no-address ones said so', async () => {
@@ -110,10 +97,10 @@ describe('the admin console’s Email tab against the real API', () => {
       name: 'Ada Admin',
       roles: ['admin'],
     });
-    page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Program admin</title></head>
+    host.serve(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Program admin</title></head>
       <body><main><h1>Program</h1><mm-admin-console theme="dark"></mm-admin-console></main>
       <script src="${api.url}/widget.js" data-key="${tenant.publishableKey}" data-user-token="${token}"
-        data-launcher="none" async></script></body></html>`;
+        data-launcher="none" async></script></body></html>`);
 
     const context = await browser.newContext();
     try {

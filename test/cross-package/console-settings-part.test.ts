@@ -1,38 +1,25 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant } from '../../packages/server/src/domain/tenants/create-tenant.js';
 import { SecretBox } from '../../packages/server/src/security/keys.js';
 import { signUserToken } from '../../packages/server/src/security/user-token.js';
-import { CHROMIUM_ARGS, chromiumPath, ensureWidgetBuilt, WIDGET_FILE } from '../e2e/support.js';
-import { type RunningApi, startApi } from './support.js';
+import { type HostSite, startHostSite } from './host-site.js';
+import type { RunningApi } from './support.js';
 
 // The consoles' settings part (dist/settings.js: the calendar feed, the email preferences) as a
 // host page gets it: widget.js from the API's origin loads the console's bundle, which imports the
 // part from beside itself — across origins, where a relative import() has no base URL — and the
 // changes made there reach the real API.
+let host: HostSite;
 let api: RunningApi;
-let site: Server;
 let siteOrigin: string;
 let browser: Browser;
-let page = '';
 
 beforeAll(async () => {
-  ensureWidgetBuilt();
-  api = await startApi({ widgetFile: WIDGET_FILE });
-  site = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  siteOrigin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  host = await startHostSite();
+  ({ api, origin: siteOrigin, browser } = host);
 });
-afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
-  await api?.close();
-});
+afterAll(() => host?.close());
 
 /** A page of the host site with one element, the script tag pointing at the API, and the errors it logs. */
 async function open(
@@ -40,10 +27,10 @@ async function open(
   token: string,
   publishableKey: string,
 ): Promise<{ tab: Page; errors: string[] }> {
-  page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+  host.serve(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
     <body><main><h1>Host</h1>${element}</main>
     <script src="${api.url}/widget.js" data-key="${publishableKey}" data-user-token="${token}"
-      data-launcher="none" async></script></body></html>`;
+      data-launcher="none" async></script></body></html>`);
   const tab = await (await browser.newContext()).newPage();
   const errors: string[] = [];
   // What the page's scripts log as errors (Chromium's own lines for an API's 4xx answers, which
