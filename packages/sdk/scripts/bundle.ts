@@ -19,7 +19,10 @@ export const ADMIN_ENTRY = fileURLToPath(new URL('../src/admin.ts', import.meta.
  * in `@micromentor/sdk/admin` so that learners' apps stay under it; the learner widget builds the
  * smaller `MicromentorCore` against its own 20 KB budget.
  */
-export const BROWSER_GZIP_BUDGET_BYTES = 5 * 1024;
+// 5 → 5.25 KB when the user's own settings came in (#16: the calendar feed, turned on, renewed and
+// off, and the email preferences, read and changed: five methods) with the fix that a call refused
+// with a token another call has just renewed is sent again, not renewed twice.
+export const BROWSER_GZIP_BUDGET_BYTES = 5.25 * 1024;
 
 /** The part of esbuild's API used here. */
 interface Esbuild {

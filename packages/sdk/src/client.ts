@@ -212,9 +212,10 @@ export class MicromentorCore implements Requester {
           if (response.ok) return read<T>(response, text, what, options.responseType);
           failure = errorFor(response, text);
           if (response.status === 401 && !renewed) {
-            // Refused token: renew once and send again (not counted as a retry).
+            // Refused token: renew once and send again (not counted as a retry) — unless another
+            // call renewed it while this one was on its way: then its new token is the answer.
             renewed = true;
-            await this.#renewToken();
+            if (headers['X-User-Token'] === this.#userToken) await this.#renewToken();
             this.auth(headers);
             attempt--;
             continue;

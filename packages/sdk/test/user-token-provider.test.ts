@@ -20,6 +20,14 @@ beforeAll(async () => {
         return sendJson(res, 200, { user: { token: sent } });
       sendProblem(res, 401, { title: 'Unauthorized', detail: 'Bad token.', code: 'invalid_user_token' });
     },
+    // The same, answering only after 150 ms (a call still on its way while another renews).
+    'GET /v1/me/stats': (req, res) => {
+      const sent = req.headers['x-user-token'];
+      setTimeout(() => {
+        if (typeof sent === 'string' && accepted.has(sent)) return sendJson(res, 200, { token: sent });
+        sendProblem(res, 401, { title: 'Unauthorized', detail: 'Bad token.', code: 'invalid_user_token' });
+      }, 150);
+    },
   });
 });
 
@@ -44,6 +52,30 @@ describe('userTokenProvider', () => {
     await Promise.all([client.me.get(), client.me.get()]);
     expect(calls).toBe(1);
     expect(sentTokens(from)).toEqual([fresh, fresh]);
+  });
+
+  it('does not renew again for a call refused with the old token after another call renewed it', async () => {
+    const expired = token('d', 3600); // not accepted
+    const fresh = token('d2', 3600);
+    accepted.add(fresh);
+    let calls = 0;
+    const client = new Micromentor({
+      baseUrl: server.baseUrl,
+      publishableKey: 'pk_test',
+      userToken: expired,
+      maxRetries: 0,
+      userTokenProvider: () => {
+        calls++;
+        return fresh;
+      },
+    });
+    const from = server.requests.length;
+    // The slow call leaves with the expired token; the fast one is refused, renews, and succeeds
+    // before the slow one's refusal comes back: that one is sent again with the new token.
+    const [slow] = await Promise.all([client.me.stats(), client.me.get()]);
+    expect(slow).toEqual({ token: fresh });
+    expect(calls).toBe(1);
+    expect(sentTokens(from).sort()).toEqual([expired, expired, fresh, fresh].sort());
   });
 
   it('renews once on a 401 and sends the call again', async () => {
