@@ -3,7 +3,7 @@ import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { type CalendarFeedMessages, calendarFeedMessages } from '../i18n/calendar-feed.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
-import { PartElement } from '../internal/part-element.js';
+import { PartElement, partStyles } from '../internal/part-element.js';
 import type { CalendarFeedApi } from '../internal/settings-api.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -23,6 +23,7 @@ export class MmCalendarFeed extends PartElement<CalendarFeedApi, CalendarFeedMes
     baseStyles,
     consoleStyles,
     confirmStyles,
+    partStyles,
     css`
       .row input {
         flex: 1;

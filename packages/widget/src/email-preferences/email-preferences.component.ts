@@ -2,7 +2,7 @@ import type { EmailKind, EmailPreferences, UpdateEmailPreferencesParams } from '
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { type EmailPreferenceWords, emailPreferenceWords } from '../i18n/email-preferences.js';
-import { PartElement } from '../internal/part-element.js';
+import { PartElement, partStyles } from '../internal/part-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
@@ -29,12 +29,8 @@ export class MmEmailPreferences extends PartElement<EmailPreferencesApi, EmailPr
   static override styles = [
     baseStyles,
     consoleStyles,
-    // A section of its own wherever it is drawn: apart from the form or list before it.
+    partStyles,
     css`
-      :host {
-        display: block;
-        margin-top: var(--_s5);
-      }
       label.kind {
         display: grid;
         grid-template-columns: auto 1fr;

@@ -61,8 +61,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     css`
       section,
       mm-thread-view,
-      mm-advisor-board,
-      mm-calendar-feed {
+      mm-advisor-board {
         display: block;
         margin-top: var(--_s5);
       }

@@ -1,5 +1,13 @@
-import type { PropertyValues } from 'lit';
+import { css, type PropertyValues } from 'lit';
 import { ApiElement, type PanelWords } from './api-element.js';
+
+/** A settings panel is a section of its own wherever a console draws it: apart from what is before it. */
+export const partStyles = css`
+  :host {
+    display: block;
+    margin-top: var(--_s5);
+  }
+`;
 
 /**
  * A panel that comes in the consoles' settings part (`settings-part.ts`): in the script-tag

@@ -16,7 +16,7 @@ export function loadSettingsPart(): Promise<unknown> {
       : import('../settings-part.js')
   ).catch((error: unknown) => {
     loading = undefined; // shown again later, it tries again
-    console.error('Micromentor: the settings did not load.', error);
+    console.error('Micromentor: no settings.', error);
   });
   return loading;
 }
