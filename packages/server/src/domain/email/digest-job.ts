@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, EmailDigestItemRow } from '../../db/database.js';
 import { closeDigestItems, takeOpenDigestItems } from '../../db/email.js';
 import { findHelpRequest } from '../../db/help-requests.js';
+import { findThread } from '../../db/threads.js';
 import type { JobHandler } from '../job-handler.js';
 import type { DigestBatch } from './digest.js';
 import { type EmailLinks, mailTo, tenantBrand } from './mail-to.js';
@@ -114,12 +115,7 @@ async function mailMessages(
   const lastRead = Number(read?.last_read_seq ?? 0);
   const unreadIds = items.filter((i) => Number(i.data.seq) > lastRead).map((i) => String(i.data.messageId));
   if (unreadIds.length === 0) return null;
-  const thread = await db
-    .selectFrom('threads')
-    .select(['learner_id', 'mentor_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', threadId)
-    .executeTakeFirst();
+  const thread = await findThread(db, tenantId, threadId);
   if (!thread) return null;
   const messages = await db
     .selectFrom('messages')

@@ -8,7 +8,7 @@ import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { EMAIL_KINDS, type EmailKind, isEmailKind } from './kinds.js';
 import { tenantBrand } from './mail-to.js';
-import { mentorRecipient } from './recipients.js';
+import { mentorRecipient, recipientOf } from './recipients.js';
 import { emailWords } from './words/index.js';
 
 interface Me {
@@ -86,17 +86,7 @@ async function words(
   link: { tenant_id: string; kind: EmailKind; party: EmailParty; partyId: string },
 ): Promise<UnsubscribeLink> {
   const brand = await tenantBrand(db, link.tenant_id);
-  const locale =
-    link.party === 'learner'
-      ? (
-          await db
-            .selectFrom('users')
-            .select('locale')
-            .where('tenant_id', '=', link.tenant_id)
-            .where('id', '=', link.partyId)
-            .executeTakeFirst()
-        )?.locale
-      : (await mentorRecipient(db, link.tenant_id, link.partyId))?.locale;
+  const locale = (await recipientOf(db, link.tenant_id, link.party, link.partyId))?.locale;
   const w = emailWords(locale);
   return {
     lang: w.locale,
