@@ -8,7 +8,7 @@ import { authenticate } from './http/auth.js';
 import { cors } from './http/cors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './http/errors.js';
-import { type RateLimitConfig, rateLimit } from './http/rate-limit.js';
+import { limitRefusedCallers, type RateLimitConfig, rateLimit } from './http/rate-limit.js';
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
 import { pollingHub, type RealtimeHub } from './realtime/hub.js';
@@ -131,7 +131,9 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
     }),
   );
   app.use('/v1/*', cors(deps));
-  app.use('/v1/*', authenticate(deps));
+  // With rate limits on, the callers authentication refuses are limited per client IP too.
+  const auth = authenticate(deps);
+  app.use('/v1/*', config.rateLimit ? limitRefusedCallers(config.rateLimit, auth) : auth);
   if (config.rateLimit) app.use('/v1/*', rateLimit(config.rateLimit));
 
   app.route('/', healthRoutes(deps));

@@ -100,3 +100,32 @@ describe('reply by email configuration', () => {
     expect(loadConfig(inbound).replyKey).toBe(DEVELOPMENT_REPLY_KEY);
   });
 });
+
+describe('proxy configuration', () => {
+  const hops = (value?: string) => {
+    const limits = loadConfig(value === undefined ? {} : { MICROMENTOR_TRUST_PROXY: value }).rateLimit;
+    return limits === false ? undefined : limits.proxyHops;
+  };
+
+  it('trusts no proxy by default: the socket address is the client', () => {
+    expect(hops()).toBe(0);
+    expect(hops('')).toBe(0);
+    expect(hops('false')).toBe(0);
+    expect(hops('off')).toBe(0);
+  });
+
+  it('takes a number of proxy hops, and reads the old switch `true`/`on` as one', () => {
+    expect(hops('1')).toBe(1);
+    expect(hops('2')).toBe(2);
+    expect(hops('true')).toBe(1);
+    expect(hops('on')).toBe(1);
+  });
+
+  it('refuses anything else, saying which variable is wrong', () => {
+    for (const value of ['yes', '-1', '1.5', '11']) {
+      expect(() => loadConfig({ MICROMENTOR_TRUST_PROXY: value }), value).toThrow(
+        /MICROMENTOR_TRUST_PROXY: must be a number of proxy hops/,
+      );
+    }
+  });
+});

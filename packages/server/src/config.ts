@@ -43,7 +43,24 @@ const EnvSchema = z.object({
     .min(1)
     .max(86_400)
     .default(DEFAULT_RATE_LIMITS.windowSeconds),
-  MICROMENTOR_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  MICROMENTOR_RATE_LIMIT_REFUSED_IP: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.perIpRefused),
+  /**
+   * How many proxies of ours stand in front: the client is the n-th `X-Forwarded-For` entry
+   * from the right. `true`/`on` (the old switch) = 1; `false`/`off`/unset = 0 (the socket).
+   */
+  MICROMENTOR_TRUST_PROXY: z.preprocess(
+    (value) => {
+      const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
+      if (text === '' || text === undefined || text === 'false' || text === 'off') return 0;
+      if (text === 'true' || text === 'on') return 1;
+      return text;
+    },
+    z.coerce
+      .number({ message: 'must be a number of proxy hops (0-10), true or false' })
+      .int('must be a number of proxy hops (0-10), true or false')
+      .min(0, 'must be a number of proxy hops (0-10), true or false')
+      .max(10, 'must be a number of proxy hops (0-10), true or false'),
+  ),
   /**
    * End-to-end tests only: `1` lets `POST /_test/clock` move this process's clock forward
    * (see test-clock.ts). Refused when NODE_ENV=production.
@@ -177,8 +194,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         ? {
             perKeyIp: e.MICROMENTOR_RATE_LIMIT_KEY_IP,
             perUserWrites: e.MICROMENTOR_RATE_LIMIT_USER_WRITES,
+            perIpRefused: e.MICROMENTOR_RATE_LIMIT_REFUSED_IP,
             windowSeconds: e.MICROMENTOR_RATE_LIMIT_WINDOW_SECONDS,
-            trustProxy: e.MICROMENTOR_TRUST_PROXY === 'on',
+            proxyHops: e.MICROMENTOR_TRUST_PROXY,
           }
         : false,
     publicUrl: e.MICROMENTOR_PUBLIC_URL,

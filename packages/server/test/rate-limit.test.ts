@@ -7,7 +7,13 @@ import { type CallOptions, call } from './support/http.js';
 let ctx: TestContext;
 let t: TestTenant;
 
-const LIMITS: RateLimitConfig = { perKeyIp: 5, perUserWrites: 2, windowSeconds: 60, trustProxy: true };
+const LIMITS: RateLimitConfig = {
+  perKeyIp: 5,
+  perUserWrites: 2,
+  perIpRefused: 3,
+  windowSeconds: 60,
+  proxyHops: 1,
+};
 
 /** Another server instance on the same database, with small limits. */
 function instance(limits: RateLimitConfig = LIMITS): App {
@@ -20,7 +26,7 @@ function instance(limits: RateLimitConfig = LIMITS): App {
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  t = await ctx.tenant({ origins: ['https://rl.example'] });
+  t = await ctx.tenant({ origins: ['https://rl.example'], settings: { allowGuests: true } });
 });
 afterAll(() => ctx.close());
 
@@ -104,8 +110,9 @@ describe('rate limits', () => {
     expect(loadConfig({}).rateLimit).toEqual({
       perKeyIp: 600,
       perUserWrites: 120,
+      perIpRefused: 60,
       windowSeconds: 60,
-      trustProxy: false,
+      proxyHops: 0,
     });
     expect(loadConfig({ MICROMENTOR_RATE_LIMIT: 'off' }).rateLimit).toBe(false);
     expect(
@@ -113,5 +120,117 @@ describe('rate limits', () => {
         .rateLimit,
     ).toMatchObject({ perKeyIp: 10, windowSeconds: 1 });
     expect(() => loadConfig({ MICROMENTOR_RATE_LIMIT_KEY_IP: '0' })).toThrow(/MICROMENTOR_RATE_LIMIT_KEY_IP/);
+    expect(loadConfig({ MICROMENTOR_RATE_LIMIT_REFUSED_IP: '7' }).rateLimit).toMatchObject({
+      perIpRefused: 7,
+    });
+  });
+
+  it('keys on the parsed key, not the header: a re-spelled Authorization after a 429 is still refused', async () => {
+    nextWindow();
+    const app = instance();
+    for (let i = 0; i < 5; i++)
+      expect((await call(app, 'GET', '/v1/me', browser('203.0.113.20'))).status).toBe(200);
+    expect((await call(app, 'GET', '/v1/me', browser('203.0.113.20'))).status).toBe(429);
+    for (const spelling of [`bEaReR   ${t.publishableKey}`, `BEARER\t${t.publishableKey}  `]) {
+      const respelled = await call<{ code: string }>(app, 'GET', '/v1/me', {
+        origin: 'https://rl.example',
+        headers: { 'X-Forwarded-For': '203.0.113.20', Authorization: spelling },
+      });
+      expect(respelled.status, spelling).toBe(429);
+      expect(respelled.body.code).toBe('rate_limited');
+    }
+  });
+
+  it('limits refused callers (bad, unknown keys and tokens) per client IP, apart from the callers it lets in', async () => {
+    nextWindow();
+    const app = instance();
+    const refused = (ip: string, authorization: string, token?: string) =>
+      call<{ code: string }>(app, 'GET', '/v1/me', {
+        origin: 'https://rl.example',
+        headers: {
+          'X-Forwarded-For': ip,
+          Authorization: authorization,
+          ...(token ? { 'X-User-Token': token } : {}),
+        },
+      });
+    // Three refusals of any kind from one address: an unknown key, a malformed one, a forged token.
+    expect((await refused('198.51.100.30', 'Bearer pk_unknownunknownunknown1')).status).toBe(401);
+    expect((await refused('198.51.100.30', 'Bearer nonsense')).status).toBe(401);
+    expect((await refused('198.51.100.30', `Bearer ${t.publishableKey}`, 'forged.token.here')).status).toBe(
+      401,
+    );
+    const limited = await refused('198.51.100.30', 'Bearer pk_unknownunknownunknown2');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+    expect(limited.body.code).toBe('rate_limited');
+    expect(limited.headers.get('retry-after')).toBe('60');
+    // Another address is still only told its key is wrong; a valid caller from this one gets in.
+    expect((await refused('198.51.100.31', 'Bearer pk_unknownunknownunknown3')).status).toBe(401);
+    expect((await call(app, 'GET', '/v1/me', browser('198.51.100.30'))).status).toBe(200);
+    // The next window starts afresh.
+    ctx.clock.advance(60_000);
+    expect((await refused('198.51.100.30', 'Bearer pk_unknownunknownunknown4')).status).toBe(401);
+  });
+
+  it('takes the client from the right of X-Forwarded-For: a spoofed leftmost entry does not evade the limit', async () => {
+    nextWindow();
+    const app = instance(); // one proxy of ours
+    for (let i = 0; i < 5; i++) {
+      const res = await call(app, 'GET', '/v1/me', browser(`10.9.9.${i}, 203.0.113.40`));
+      expect(res.status).toBe(200);
+    }
+    expect((await call(app, 'GET', '/v1/me', browser('10.9.9.99, 203.0.113.40'))).status).toBe(429);
+    // Two proxies: the second entry from the right is the client, whatever precedes it.
+    nextWindow();
+    const behindTwo = instance({ ...LIMITS, proxyHops: 2 });
+    for (let i = 0; i < 5; i++) {
+      const res = await call(behindTwo, 'GET', '/v1/me', browser(`10.8.8.${i}, 203.0.113.41, 192.0.2.250`));
+      expect(res.status).toBe(200);
+    }
+    expect(
+      (await call(behindTwo, 'GET', '/v1/me', browser('1.1.1.1, 203.0.113.41, 192.0.2.250'))).status,
+    ).toBe(429);
+    expect(
+      (await call(behindTwo, 'GET', '/v1/me', browser('1.1.1.1, 203.0.113.42, 192.0.2.250'))).status,
+    ).toBe(200);
+  });
+
+  it('counts guest sessions and event stream opens in the same per key + IP limit', async () => {
+    nextWindow();
+    const app = instance();
+    for (let i = 0; i < 5; i++) {
+      const guest = await call(app, 'POST', '/v1/guest-sessions', {
+        ...browser('203.0.113.60'),
+        body: { name: `Guest ${i}`, email: `guest${i}@example.com` },
+      });
+      expect(guest.status, guest.text).toBe(201);
+    }
+    const sixth = await call<{ code: string }>(app, 'POST', '/v1/guest-sessions', {
+      ...browser('203.0.113.60'),
+      body: { name: 'Guest 6', email: 'guest6@example.com' },
+    });
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.code).toBe('rate_limited');
+
+    nextWindow();
+    const open = (ip: string) =>
+      app.request('/v1/events', {
+        headers: {
+          Authorization: `Bearer ${t.publishableKey}`,
+          Origin: 'https://rl.example',
+          'X-Forwarded-For': ip,
+          'X-User-Token': t.token({ sub: 'rl-streamer' }),
+          Accept: 'text/event-stream',
+        },
+      });
+    for (let i = 0; i < 5; i++) {
+      const stream = await open('203.0.113.61');
+      expect(stream.status).toBe(200);
+      expect(stream.headers.get('content-type')).toContain('text/event-stream');
+      await stream.body?.cancel();
+    }
+    const refused = await open('203.0.113.61');
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { code: string }).code).toBe('rate_limited');
   });
 });

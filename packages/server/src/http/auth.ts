@@ -50,7 +50,8 @@ export function authenticate(deps: AppDeps) {
     const now = deps.clock.now();
     const token = c.req.header('x-user-token');
     const claimedSub = token === undefined ? null : claimedSubject(token);
-    const match = await findTenantByKeyHash(deps.db, hashKey(key), now, claimedSub);
+    const keyHash = hashKey(key);
+    const match = await findTenantByKeyHash(deps.db, keyHash, now, claimedSub);
     if (!match)
       throw new ApiError(401, 'invalid_api_key', 'This API key is not valid (unknown, revoked or expired).');
 
@@ -117,7 +118,7 @@ export function authenticate(deps: AppDeps) {
       };
     }
 
-    c.set('auth', { tenant, keyKind: match.kind, user } satisfies Auth);
+    c.set('auth', { tenant, keyKind: match.kind, keyHash, user } satisfies Auth);
     await next();
   });
 }

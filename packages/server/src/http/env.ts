@@ -26,6 +26,8 @@ export interface AuthTenant {
 export interface Auth {
   tenant: AuthTenant;
   keyKind: 'secret' | 'publishable';
+  /** The SHA-256 of the key as parsed (not the header's spelling): what rate limits count by. */
+  keyHash: string;
   user: AuthUser | null;
 }
 
