@@ -96,7 +96,11 @@ export const WebhookAttemptSchema = z
     error: z
       .string()
       .nullable()
-      .openapi({ description: 'Why no answer came (timeout, refused, blocked address).' }),
+      .openapi({
+        description:
+          'Why no answer came, coarsely: `connection refused`, `timeout`, `TLS error`, `DNS lookup failed` or ' +
+          '`address not allowed` (no address, port or system message).',
+      }),
     latencyMs: z.number().int(),
     responseExcerpt: z.string().nullable().openapi({ description: 'The first KB of the response body.' }),
     at: z.iso.datetime(),
@@ -113,7 +117,10 @@ export const WebhookDeliverySchema = z
     eventType: WebhookEventTypeSchema,
     status: z.enum(WEBHOOK_DELIVERY_STATUSES),
     attemptCount: z.number().int(),
-    lastError: z.string().nullable(),
+    lastError: z.string().nullable().openapi({
+      description:
+        'The last attempt’s `error`, or `HTTP <status>` when the receiver answered with a failure.',
+    }),
     deliveredAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
     body: z.string().openapi({

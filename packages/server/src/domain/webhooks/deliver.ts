@@ -104,7 +104,7 @@ export function webhookDeliveryHandler(options: WebhookDeliveryOptions): JobHand
         delivery_id: delivery.id,
         attempt,
         status_code: result.statusCode,
-        error: result.error?.slice(0, 500) ?? null,
+        error: result.error,
         latency_ms: result.latencyMs,
         response_excerpt: result.responseExcerpt,
         attempted_at: attemptedAt,
@@ -129,12 +129,13 @@ export function webhookDeliveryHandler(options: WebhookDeliveryOptions): JobHand
         });
         await updateWebhookDelivery(db, tenantId, delivery.id, {
           status: 'failed',
-          last_error: 'HTTP 410: endpoint disabled',
+          last_error: 'HTTP 410',
           updated_at: now,
         });
         return;
       }
-      const error = status !== null ? `HTTP ${status}` : (result.error ?? 'no answer');
+      // Coarse on purpose (see DeliveryFailure): admins read it, and it must not map a network.
+      const error = status !== null ? `HTTP ${status}` : (result.error ?? 'connection refused');
       const final = result.blocked || job.attempts >= job.max_attempts;
       await updateWebhookDelivery(db, tenantId, delivery.id, {
         status: final ? 'failed' : 'pending',

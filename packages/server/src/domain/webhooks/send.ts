@@ -1,15 +1,27 @@
 import { promises as dns, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
-import { isIP, type LookupFunction } from 'node:net';
+import type { LookupFunction } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { isLocalHostName, isPrivateAddress } from './url-policy.js';
+import { isPrivateAddress, isRefusedHost } from './url-policy.js';
 
 export const RESPONSE_EXCERPT_BYTES = 1024;
 
+/**
+ * What an admin is told when no HTTP answer came: a category, never the system's message, so
+ * the delivery log names no address, port or internal detail (it must not work as a port
+ * scanner).
+ */
+export type DeliveryFailure =
+  | 'connection refused'
+  | 'timeout'
+  | 'TLS error'
+  | 'DNS lookup failed'
+  | 'address not allowed';
+
 export interface SendResult {
   statusCode: number | null;
-  error: string | null;
+  error: DeliveryFailure | null;
   /** The target resolved to an address webhooks may not reach: retrying will not help. */
   blocked: boolean;
   latencyMs: number;
@@ -17,6 +29,26 @@ export interface SendResult {
 }
 
 class BlockedAddressError extends Error {}
+class DeadlineError extends Error {}
+class NoAddressError extends Error {}
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA', 'ENODATA']);
+const TLS_CODE =
+  /^(ERR_TLS_|ERR_SSL_|EPROTO$|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_OSSL_|HOSTNAME_MISMATCH$)/;
+
+/** The category of a failed exchange (see DeliveryFailure). */
+export function deliveryFailure(error: unknown): DeliveryFailure {
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (error instanceof BlockedAddressError || cause instanceof BlockedAddressError)
+    return 'address not allowed';
+  if (error instanceof DeadlineError) return 'timeout';
+  if (error instanceof NoAddressError) return 'DNS lookup failed';
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return 'timeout';
+  if (DNS_CODES.has(code)) return 'DNS lookup failed';
+  if (TLS_CODE.test(code)) return 'TLS error';
+  return 'connection refused';
+}
 
 /**
  * A DNS lookup that checks every address a name resolves to and connects only to a checked
@@ -26,7 +58,7 @@ class BlockedAddressError extends Error {}
 function guardedLookup(allowPrivate: boolean, resolve: Resolver): LookupFunction {
   return ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
     resolve(hostname).then((addresses) => {
-      if (addresses.length === 0) return callback(new Error(`${hostname} has no address`));
+      if (addresses.length === 0) return callback(new NoAddressError(`${hostname} has no address`));
       if (!allowPrivate) {
         const bad = addresses.find((a) => isPrivateAddress(a.address));
         if (bad) {
@@ -59,9 +91,9 @@ export function sendWebhook(
 ): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const blockedResult = (message: string): SendResult => ({
+  const blockedResult: () => SendResult = () => ({
     statusCode: null,
-    error: message,
+    error: 'address not allowed',
     blocked: true,
     latencyMs: elapsed(),
     responseExcerpt: null,
@@ -70,14 +102,11 @@ export function sendWebhook(
   try {
     url = new URL(target);
   } catch {
-    return Promise.resolve(blockedResult('the endpoint URL is not valid'));
+    return Promise.resolve(blockedResult());
   }
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!options.allowPrivate) {
-    if (isIP(host) ? isPrivateAddress(host) : isLocalHostName(host)) {
-      return Promise.resolve(blockedResult(`${url.hostname} is a private or local address`));
-    }
-    if (url.protocol !== 'https:') return Promise.resolve(blockedResult('webhooks must use https'));
+  // Address literals never reach the lookup below, so they are checked here (in any spelling).
+  if (!options.allowPrivate && (isRefusedHost(url) || url.protocol !== 'https:')) {
+    return Promise.resolve(blockedResult());
   }
   const client = url.protocol === 'https:' ? https : http;
   const payload = Buffer.from(body, 'utf8');
@@ -122,12 +151,16 @@ export function sendWebhook(
       },
     );
     const deadline = setTimeout(() => {
-      request.destroy(new Error(`no answer within ${options.timeoutMs / 1000} s`));
+      request.destroy(new DeadlineError(`no answer within ${options.timeoutMs / 1000} s`));
     }, options.timeoutMs);
     request.on('error', (error) => {
-      const cause = (error as { cause?: unknown }).cause;
-      const blocked = error instanceof BlockedAddressError || cause instanceof BlockedAddressError;
-      finish({ statusCode: null, error: error.message || String(error), blocked, responseExcerpt: null });
+      const failure = deliveryFailure(error);
+      finish({
+        statusCode: null,
+        error: failure,
+        blocked: failure === 'address not allowed',
+        responseExcerpt: null,
+      });
     });
     request.end(payload);
   });
