@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signUserToken } from '../src/security/user-token.js';
 import { asLearner, book, bookableMentor, weekly } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import type { MentorBody } from './support/fixtures.js';
@@ -135,6 +136,72 @@ describe('applying as a mentor', () => {
       body: APPLICATION,
     });
     expect(there.status).toBe(201);
+  });
+});
+
+describe('guests', () => {
+  interface Problem {
+    code: string;
+  }
+
+  it('are learners only: they cannot apply to mentor, go available, or act as admins', async () => {
+    const open = await ctx.tenant({ settings: { allowGuests: true } });
+    const session = await call<{ userToken: string; externalId: string }>(
+      ctx.app,
+      'POST',
+      '/v1/guest-sessions',
+      {
+        key: open.publishableKey,
+        origin: open.origin,
+        body: { name: 'Gus Guest', email: 'gus@example.com' },
+      },
+    );
+    expect(session.status, session.text).toBe(201);
+    // A guest token whose claims ask for more than a learner gets no more.
+    const greedy = signUserToken({
+      secret: open.identitySecret,
+      sub: 'guest_greedy',
+      name: 'Greedy Guest',
+      roles: ['mentor', 'admin'],
+      guest: true,
+      now: ctx.clock.now(),
+    });
+    for (const token of [session.body.userToken, greedy]) {
+      const as: CallOptions = { key: open.publishableKey, origin: open.origin, token };
+      const applied = await call<Problem>(ctx.app, 'POST', '/v1/me/mentor', { ...as, body: APPLICATION });
+      expect(applied.status, applied.text).toBe(403);
+      expect(applied.headers.get('content-type')).toContain('application/problem+json');
+      expect(applied.body.code).toBe('guest_not_allowed');
+      // No profile, so nothing a mentor does works for them.
+      const presence = await call<Problem>(ctx.app, 'PUT', '/v1/me/presence', {
+        ...as,
+        body: { availableNow: true },
+      });
+      expect(presence.status).toBe(404);
+      expect((await call(ctx.app, 'GET', '/v1/me/mentor', as)).status).toBe(404);
+      const admin = await call<Problem>(ctx.app, 'GET', '/v1/admin/settings', as);
+      expect(admin.status).toBe(403);
+      expect(admin.body.code).toBe('admin_required');
+      // They can still ask for help.
+      const asked = await call(ctx.app, 'POST', '/v1/requests', {
+        ...as,
+        body: { title: 'Help with joins' },
+      });
+      expect(asked.status, asked.text).toBe(201);
+    }
+    const mentors = await ctx.db
+      .selectFrom('mentors')
+      .select('id')
+      .where('tenant_id', '=', open.id)
+      .execute();
+    expect(mentors).toEqual([]);
+    const applications = await ctx.db
+      .selectFrom('events')
+      .select('id')
+      .where('tenant_id', '=', open.id)
+      .where('type', '=', 'mentor.applied')
+      .execute();
+    expect(applications).toEqual([]);
   });
 });
 

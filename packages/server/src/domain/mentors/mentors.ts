@@ -73,12 +73,23 @@ export async function createMentor(
   return toMentor(row);
 }
 
+/**
+ * A user applies to mentor: the only way a user makes themselves one (everything a mentor does
+ * needs the profile this creates). Guests are learners only: each guest session is a new
+ * identity, so letting them apply would let anyone fill the vetting queue.
+ */
 export async function applyAsMentor(
   ctx: DomainCtx,
   tenantId: string,
-  user: { externalId: string; name: string },
+  user: { externalId: string; name: string; isGuest: boolean },
   input: ApplyMentorInput,
 ): Promise<Mentor> {
+  if (user.isGuest) {
+    throw new ForbiddenError(
+      'guest_not_allowed',
+      'Guests can ask for help but not mentor; sign in on the host site to apply.',
+    );
+  }
   const existing = await findMentorByExternalId(ctx.db, tenantId, user.externalId);
   if (existing) {
     throw new ConflictError(
