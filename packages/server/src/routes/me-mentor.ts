@@ -29,7 +29,7 @@ const apply = createRoute({
   description:
     'Any signed-in user: creates their mentor profile (externalId = the token’s `sub`) with status ' +
     '`pending`, for the program to vet; they are not matched until approved. 409 `already_applied` ' +
-    'when they have a profile.',
+    'when they have a profile; 403 `guest_not_allowed` for guests (they are learners only).',
   ...ANY_USER,
   middleware: [requireUser, atomic] as const,
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(ApplyMentorSchema) },
