@@ -116,6 +116,11 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
   };
   const app = new OpenAPIHono<AppEnv>();
 
+  // Every response, errors included: a browser must not read JSON (or a CSV) as something else.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
   app.use('*', requestContext(config.logRequest));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
