@@ -26,7 +26,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
 /** About one request in this many also deletes counters of windows long gone. */
 const PRUNE_EVERY = 200;
 
-function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+/** The caller's address: the socket's, or behind a trusted proxy the forwarded one (also for the audit log). */
+export function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (forwarded) return forwarded;
