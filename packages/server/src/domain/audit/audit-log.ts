@@ -126,27 +126,32 @@ function csvCells(e: AuditEntryView): unknown[] {
 }
 
 /**
- * Streams the filtered log, newest first, as CSV (RFC 4180 with the formula guard, a header row)
- * or JSON lines (one entry per line, as the list answers it), page by keyset.
+ * The filtered log, newest first, as CSV (RFC 4180 with the formula guard, a header row) or JSON
+ * lines (one entry per line, as the list answers it). The first page is read before this returns,
+ * and later pages continue by keyset towards older entries, so the file is the log as it was when
+ * asked: it never holds entries written while it streams (its own export entry included).
  */
-export async function writeAuditExport(
+export async function auditExport(
   ctx: DomainCtx,
-  out: { write(chunk: string): Promise<unknown> },
   format: AuditExportFormat,
   filter: AuditFilter,
-): Promise<void> {
-  if (format === 'csv') await out.write(csvRow(CSV_COLUMNS));
-  let after: AuditCursor | undefined;
-  for (;;) {
-    const rows = await auditEntriesPage(ctx.db, filter, EXPORT_PAGE_SIZE, after);
-    let chunk = '';
-    for (const row of rows) {
-      const entry = toView(row);
-      chunk += format === 'csv' ? csvRow(csvCells(entry)) : `${JSON.stringify(entry)}\n`;
+): Promise<(out: { write(chunk: string): Promise<unknown> }) => Promise<void>> {
+  let rows = await auditEntriesPage(ctx.db, filter, EXPORT_PAGE_SIZE, undefined);
+  return async (out) => {
+    if (format === 'csv') await out.write(csvRow(CSV_COLUMNS));
+    for (;;) {
+      let chunk = '';
+      for (const row of rows) {
+        const entry = toView(row);
+        chunk += format === 'csv' ? csvRow(csvCells(entry)) : `${JSON.stringify(entry)}\n`;
+      }
+      if (chunk) await out.write(chunk);
+      const last = rows.at(-1);
+      if (!last || rows.length < EXPORT_PAGE_SIZE) return;
+      rows = await auditEntriesPage(ctx.db, filter, EXPORT_PAGE_SIZE, {
+        at: last.at.toISOString(),
+        id: last.id,
+      });
     }
-    if (chunk) await out.write(chunk);
-    const last = rows.at(-1);
-    if (!last || rows.length < EXPORT_PAGE_SIZE) return;
-    after = { at: last.at.toISOString(), id: last.id };
-  }
+  };
 }

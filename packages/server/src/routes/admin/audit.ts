@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { stream } from 'hono/streaming';
-import { type AuditFilter, listAuditLog, writeAuditExport } from '../../domain/audit/audit-log.js';
+import { type AuditFilter, auditExport, listAuditLog } from '../../domain/audit/audit-log.js';
 import { ctx } from '../../http/atomic.js';
 import { pageBody, withCursor } from '../../http/cursor.js';
 import { createRouter } from '../../http/router.js';
@@ -63,9 +63,7 @@ export function adminAuditRoutes() {
       c.header('Content-Type', csv ? 'text/csv; charset=utf-8' : 'application/jsonl; charset=utf-8');
       c.header('Content-Disposition', `attachment; filename="audit-log.${csv ? 'csv' : 'jsonl'}"`);
       c.header('Cache-Control', 'no-store');
-      const domain = ctx(c);
-      return stream(c, async (out) => {
-        await writeAuditExport(domain, out, q.format, filter);
-      });
+      const write = await auditExport(ctx(c), q.format, filter);
+      return stream(c, write);
     });
 }
