@@ -17,7 +17,7 @@ const ADMIN = {
   sub: 'audit-admin',
   name: 'Ada Auditor',
   email: 'ada.auditor@audit.example',
-  roles: ['admin'],
+  roles: ['admin' as const],
 };
 
 const admin = (): CallOptions => ({ key: t.publishableKey, origin: ORIGIN, token: t.token(ADMIN) });
