@@ -29,7 +29,6 @@ import type {
   StatusReasonSchema,
   UpdateSettingsSchema,
 } from './schemas/admin.js';
-import type { AuditEntrySchema, AuditExportQuerySchema, AuditQuerySchema } from './schemas/audit.js';
 import type {
   AdminEmailDetailSchema,
   AdminEmailSchema,
@@ -37,6 +36,7 @@ import type {
   EmailAttemptSchema,
   EmailStatusSchema,
 } from './schemas/admin-emails.js';
+import type { AuditEntrySchema, AuditExportQuerySchema, AuditQuerySchema } from './schemas/audit.js';
 import type {
   AvailabilitySchema,
   SlotsQuerySchema,
