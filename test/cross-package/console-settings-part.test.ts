@@ -128,4 +128,38 @@ describe('the consoles’ settings part, loaded across origins', () => {
       await tab.context().close();
     }
   });
+
+  it('gives the admin the audit log, loaded with the part, listing what they just changed', async () => {
+    const tenant = await createTenant(api.db, new SecretBox(undefined), {
+      name: 'Audit Academy',
+      origins: [siteOrigin],
+    });
+    const token = signUserToken({
+      secret: tenant.identitySecret,
+      sub: 'part-admin',
+      name: 'Ada Part',
+      roles: ['admin'],
+    });
+    const changed = await fetch(`${api.url}/v1/admin/settings`, {
+      method: 'PATCH',
+      headers: {
+        Authorization: `Bearer ${tenant.publishableKey}`,
+        Origin: siteOrigin,
+        'X-User-Token': token,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ leaderboard: true }),
+    });
+    expect(changed.status).toBe(200);
+    const { tab, errors } = await open('<mm-admin-console></mm-admin-console>', token, tenant.publishableKey);
+    try {
+      await tab.locator('mm-admin-console [role=tab]', { hasText: 'Audit log' }).click({ timeout: 15_000 });
+      const row = tab.locator('mm-audit-log tbody tr').first();
+      await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('PATCH /v1/admin/settings');
+      expect(await row.textContent()).toContain('Ada Part');
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await tab.context().close();
+    }
+  });
 });

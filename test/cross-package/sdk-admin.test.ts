@@ -167,4 +167,47 @@ describe('program admin through the SDK', () => {
     expect(refused).toBeInstanceOf(PermissionError);
     expect((refused as PermissionError).code).toBe('admin_required');
   });
+
+  it('refuses key rotation to the admin console (secret key only), and reads and exports the audit log', async () => {
+    const program = await sdkTenant(api);
+    const console = new MicromentorAdmin({
+      baseUrl: api.url,
+      publishableKey: program.publishableKey,
+      userToken: program.token('sdk-auditor', { roles: ['admin'] }),
+      fetch: browserFetch(program.origin),
+    });
+    const refused = await failure(console.admin.keys.rotate({ kind: 'identity' }));
+    expect(refused).toBeInstanceOf(PermissionError);
+    expect((refused as PermissionError).code).toBe('secret_key_required');
+    expect((refused as PermissionError).message).toContain('micromentor keys rotate');
+
+    await console.admin.settings.update({ leaderboard: true });
+    const backend = program.backend();
+    const rotated = await backend.admin.keys.rotate({ kind: 'publishable', overlapHours: 1 });
+    expect(rotated.key).toMatch(/^pk_/);
+
+    const entries = await console.admin.audit.list({ limit: 1 }).toArray();
+    expect(entries.map((e) => e.action)).toEqual(['POST /v1/admin/keys/rotate', 'PATCH /v1/admin/settings']);
+    expect(entries[0]).toMatchObject({
+      actor: { userId: null, keyKind: 'secret' },
+      summary: { values: { kind: 'publishable' } },
+    });
+    expect(entries[1]!.actor).toMatchObject({ keyKind: 'publishable', name: 'User sdk-auditor' });
+    const settingsOnly = await backend.admin.audit.list({
+      action: 'PATCH /v1/admin/settings',
+      from: new Date(0),
+    });
+    expect(settingsOnly.data).toHaveLength(1);
+
+    const jsonl = await backend.admin.audit.export({ format: 'jsonl' });
+    expect(
+      jsonl
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).action),
+    ).toEqual(['POST /v1/admin/keys/rotate', 'PATCH /v1/admin/settings']);
+    const csv = await backend.admin.audit.export();
+    expect(csv.split('\r\n')[0]).toMatch(/^id,at,actor_user_id,actor_name/);
+    expect(JSON.stringify(entries)).not.toContain(rotated.key);
+  });
 });

@@ -1,9 +1,10 @@
 // `@micromentor/sdk/admin`: the program's own routes (vetting, reports, settings, keys,
-// analytics, exports, webhooks, email) on a client of their own, so that an app importing the browser
+// analytics, exports, webhooks, email, the audit log) on a client of their own, so that an app importing the browser
 // entry for its learners never ships them. For the admin console (a user token with the `admin`
 // role) and for backends (the secret key).
 import { Micromentor, type MicromentorOptions } from './client.js';
 import { type AdminResource, adminResource } from './resources/admin.js';
+import { type AdminAuditResource, adminAuditResource } from './resources/admin-audit.js';
 import { type AdminEmailsResource, adminEmailsResource } from './resources/admin-emails.js';
 import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
 
@@ -15,15 +16,17 @@ export type {
   AdminResource,
   AdminSettingsResource,
 } from './resources/admin.js';
+export type { AdminAuditResource } from './resources/admin-audit.js';
 export type { AdminEmailsResource } from './resources/admin-emails.js';
 export type { AdminWebhooksResource } from './resources/admin-webhooks.js';
 
 /** `Micromentor` plus `admin`: everything a program admin (or the program's backend) calls. */
 export class MicromentorAdmin extends Micromentor {
-  /** The program's routes: vetting, reports, settings, keys, analytics, exports, webhooks, email. */
+  /** The program's routes: vetting, reports, settings, keys, analytics, exports, webhooks, email, audit log. */
   readonly admin: AdminResource & {
     readonly webhooks: AdminWebhooksResource;
     readonly emails: AdminEmailsResource;
+    readonly audit: AdminAuditResource;
   };
 
   constructor(options: MicromentorOptions) {
@@ -32,6 +35,7 @@ export class MicromentorAdmin extends Micromentor {
       ...adminResource(this),
       webhooks: adminWebhooksResource(this),
       emails: adminEmailsResource(this),
+      audit: adminAuditResource(this),
     };
   }
 }

@@ -14,6 +14,9 @@ import type {
   Analytics,
   AnalyticsQuery,
   ApiKey,
+  AuditEntry,
+  AuditExportQuery,
+  AuditQuery,
   Availability,
   AvailabilityBody,
   Badge,
@@ -116,6 +119,7 @@ export type {
   AdminReport,
   Analytics,
   ApiKey,
+  AuditEntry,
   Availability,
   Badge,
   BadgeCode,
@@ -240,6 +244,9 @@ export type ListAdminMentorsParams = Partial<AdminMentorsQuery>;
 export type StatusReasonParams = StatusReasonBody;
 export type ListReportsParams = Partial<ReportsQuery>;
 export type ListAdminEmailsParams = Partial<AdminEmailsQuery>;
+/** Filters of the audit log; times as ISO strings or `Date`s. */
+export type ListAuditParams = Omit<Partial<AuditQuery>, 'from' | 'to'> & { from?: DateInput; to?: DateInput };
+export type AuditExportParams = Omit<AuditExportQuery, 'from' | 'to'> & { from?: DateInput; to?: DateInput };
 export type ResolveReportParams = ResolveReportBody;
 export type UpdateProgramSettingsParams = UpdateProgramSettingsBody;
 export type RotateKeyParams = RotateKeyBody;

@@ -9,6 +9,7 @@ import type {
   ActionItem,
   AdminEmail,
   AdminEmailDetail,
+  AuditEntry,
   Availability,
   Board,
   BoardEntry,
@@ -287,6 +288,20 @@ describe('resource methods match their routes', () => {
     expectTypeOf(emails.get).returns.resolves.toEqualTypeOf<AdminEmailDetail>();
     expectTypeOf<AdminEmailDetail['ics']>().toEqualTypeOf<string | null>();
     expectTypeOf<AdminEmail['to']>().toEqualTypeOf<string | null>();
+  });
+
+  it('admin.audit', () => {
+    const audit = admin.admin.audit;
+    expectTypeOf(audit.list).returns.toEqualTypeOf<PageList<Item<Ok<'/v1/admin/audit', '$get'>>>>();
+    expectTypeOf(audit.list).returns.toEqualTypeOf<PageList<AuditEntry>>();
+    type ListParams = NonNullable<Parameters<typeof audit.list>[0]>;
+    expectTypeOf<keyof ListParams>().toEqualTypeOf<keyof Query<'/v1/admin/audit', '$get'>>();
+    expectTypeOf<ListParams['from']>().toEqualTypeOf<string | Date | undefined>();
+    type ExportParams = NonNullable<Parameters<typeof audit.export>[0]>;
+    expectTypeOf<keyof ExportParams>().toEqualTypeOf<keyof Query<'/v1/admin/audit/export', '$get'>>();
+    expectTypeOf<ExportParams['format']>().toEqualTypeOf<'csv' | 'jsonl' | undefined>();
+    expectTypeOf(audit.export).returns.resolves.toEqualTypeOf<string>();
+    expectTypeOf<AuditEntry['actor']['keyKind']>().toEqualTypeOf<'secret' | 'publishable' | 'cli'>();
   });
 });
 

@@ -36,6 +36,7 @@ import type {
   EmailAttemptSchema,
   EmailStatusSchema,
 } from './schemas/admin-emails.js';
+import type { AuditEntrySchema, AuditExportQuerySchema, AuditQuerySchema } from './schemas/audit.js';
 import type {
   AvailabilitySchema,
   SlotsQuerySchema,
@@ -268,3 +269,7 @@ export type AdminEmailDetail = z.output<typeof AdminEmailDetailSchema>;
 export type AdminEmailsQuery = z.output<typeof AdminEmailsQuerySchema>;
 export type EmailAttempt = z.output<typeof EmailAttemptSchema>;
 export type EmailStatus = z.output<typeof EmailStatusSchema>;
+// The audit log (every admin write and export)
+export type AuditEntry = z.output<typeof AuditEntrySchema>;
+export type AuditQuery = z.output<typeof AuditQuerySchema>;
+export type AuditExportQuery = z.input<typeof AuditExportQuerySchema>;

@@ -8,11 +8,12 @@ import { authenticate } from './http/auth.js';
 import { cors } from './http/cors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './http/errors.js';
-import { limitRefusedCallers, type RateLimitConfig, rateLimit } from './http/rate-limit.js';
+import { clientIp, limitRefusedCallers, type RateLimitConfig, rateLimit } from './http/rate-limit.js';
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
 import { pollingHub, type RealtimeHub } from './realtime/hub.js';
 import { adminAnalyticsRoutes } from './routes/admin/analytics.js';
+import { adminAuditRoutes } from './routes/admin/audit.js';
 import { adminEmailRoutes } from './routes/admin/emails.js';
 import { adminExportRoutes } from './routes/admin/exports.js';
 import { adminKeyRoutes } from './routes/admin/keys.js';
@@ -100,7 +101,8 @@ function buildApi(deps: AppDeps) {
     .route('/', adminKeyRoutes())
     .route('/', adminAnalyticsRoutes())
     .route('/', adminExportRoutes())
-    .route('/', adminEmailRoutes());
+    .route('/', adminEmailRoutes())
+    .route('/', adminAuditRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
@@ -113,6 +115,8 @@ export function createApp({ db, clock = systemClock, config = {}, hub = pollingH
     hub,
     webhooksAllowPrivate: config.webhooksAllowPrivate ?? false,
     publicUrl: config.publicUrl,
+    // The audit log records the address the rate limiter would count (its proxy setting included).
+    clientIp: (c) => clientIp(c, config.rateLimit ? config.rateLimit.proxyHops : 0),
   };
   const app = new OpenAPIHono<AppEnv>();
 

@@ -578,4 +578,38 @@ describe('key rotation', () => {
     });
     expect(byLearner.status).toBe(403);
   });
+
+  it('never hands a key or identity secret to an admin’s browser token (finding 4): 403, and nothing rotated', async () => {
+    const t7 = await ctx.tenant({ origins: ['https://seven.example'] });
+    const browserAdmin = {
+      key: t7.publishableKey,
+      origin: 'https://seven.example',
+      token: t7.token({ sub: 'seven-admin', roles: ['admin'] }),
+    };
+    const keysBefore = await ctx.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('tenant_id', '=', t7.id)
+      .execute();
+    for (const kind of ['identity', 'secret', 'publishable']) {
+      const res = await call<{ code: string; detail: string; key?: string }>(
+        ctx.app,
+        'POST',
+        '/v1/admin/keys/rotate',
+        {
+          ...browserAdmin,
+          body: { kind },
+        },
+      );
+      expect(res.status, kind).toBe(403);
+      expect(res.body.code).toBe('secret_key_required');
+      expect(res.body.detail).toContain('micromentor keys rotate');
+      expect(res.body.key).toBeUndefined();
+    }
+    expect(await ctx.db.selectFrom('api_keys').selectAll().where('tenant_id', '=', t7.id).execute()).toEqual(
+      keysBefore,
+    );
+    // Listing prefixes stays open to the console: it reveals nothing.
+    expect((await call(ctx.app, 'GET', '/v1/admin/keys', browserAdmin)).status).toBe(200);
+  });
 });

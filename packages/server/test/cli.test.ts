@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from '../src/db/connect.js';
 import { verifyUserToken } from '../src/security/user-token.js';
 import { type CliDatabase, createCliDatabase, runCli } from './support/cli-process.js';
 
@@ -108,11 +109,68 @@ describe(`micromentor CLI (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
     expect(unknown.stderr).toContain('No tenant 5b0c3a9e-0000-4000-8000-000000000000');
   });
 
+  it('keys rotate prints a new key once and records it (and tenant create) in the tenant’s audit log', async () => {
+    tenant ??= await createAcme();
+    const rotated = await runCli(
+      ['keys', 'rotate', '--tenant', tenant.id, '--kind', 'identity', '--overlap-hours', '1', '--json'],
+      database.env,
+    );
+    expect(rotated.code, rotated.stderr).toBe(0);
+    const printed = JSON.parse(rotated.stdout.trim()) as {
+      key: string;
+      apiKey: { id: string; kind: string };
+    };
+    expect(printed.key).toMatch(/^ids_/);
+    expect(printed.apiKey.kind).toBe('identity');
+    const plain = await runCli(['keys', 'rotate', '--tenant', tenant.id, '--kind', 'secret'], database.env);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toMatch(/New secret key \(shown only now\): sk_\w+/);
+
+    const bad = await runCli(['keys', 'rotate', '--tenant', tenant.id, '--kind', 'master'], database.env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Usage: micromentor keys rotate');
+
+    const handle = await connectDatabase(
+      database.env.DATABASE_URL
+        ? { databaseUrl: database.env.DATABASE_URL, poolSize: 1 }
+        : { dataDir: database.env.MICROMENTOR_DATA_DIR! },
+    );
+    try {
+      const entries = await handle.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('tenant_id', '=', tenant.id)
+        .orderBy('at')
+        .execute();
+      expect(entries.map((e) => [e.action, e.actor_key_kind, e.actor_user_id])).toEqual([
+        ['cli tenant create', 'cli', null],
+        ['cli keys rotate', 'cli', null],
+        ['cli keys rotate', 'cli', null],
+      ]);
+      expect(entries[1]!.target).toBe(printed.apiKey.id);
+      expect(entries[1]!.summary).toEqual({
+        fields: ['kind', 'overlapHours'],
+        values: { kind: 'identity', overlapHours: 1 },
+      });
+      expect(JSON.stringify(entries)).not.toContain(printed.key);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+
   it('--help prints the usage', async () => {
     const result = await runCli(['--help'], database.env);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage:');
-    for (const command of ['serve', 'migrate', 'seed --demo', 'tenant create', 'token', 'badges recompute']) {
+    for (const command of [
+      'serve',
+      'migrate',
+      'seed --demo',
+      'tenant create',
+      'keys rotate',
+      'token',
+      'badges recompute',
+    ]) {
       expect(result.stdout).toContain(`micromentor ${command}`);
     }
   });

@@ -25,7 +25,9 @@ export const BUDGETS = {
    * each an ES module with its own Lit.
    */
   parts: {
-    'settings.js': 13 * KB,
+    // 13 → 16 KB when the admin console's audit log (issue #17) joined the part: the console had
+    // under 1 KB left, and the part loads only when a tab that needs it is first shown.
+    'settings.js': 16 * KB,
   },
 } as const;
 

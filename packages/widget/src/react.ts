@@ -98,7 +98,6 @@ export type MmAdminConsoleProps = MmElementProps<MmAdminConsole> &
     | 'mm-mentor-status-changed'
     | 'mm-report-resolved'
     | 'mm-settings-saved'
-    | 'mm-key-rotated'
     | 'mm-webhook-created'
     | 'mm-webhook-secret-rotated'
     | 'mm-error'

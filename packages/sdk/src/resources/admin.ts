@@ -56,7 +56,11 @@ export interface AdminSettingsResource {
 export interface AdminKeysResource {
   /** Prefixes and dates only; keys are never readable again. */
   list(options?: CallOptions): Promise<{ data: ApiKey[] }>;
-  /** A new key, shown once here; the old ones keep working for `overlapHours` (default 24). */
+  /**
+   * A new key, shown once here; the old ones keep working for `overlapHours` (default 24). With
+   * the secret key only (a browser's admin token gets 403 `secret_key_required`): call it from
+   * your server, or run `micromentor keys rotate` there.
+   */
   rotate(params: RotateKeyParams, options?: WriteOptions): Promise<RotatedKey>;
 }
 

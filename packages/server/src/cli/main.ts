@@ -9,6 +9,7 @@ import { DomainError } from '../domain/errors.js';
 import { recomputeBadges } from '../domain/recognition/badges.js';
 import { closeOnSignals, startServer } from '../main.js';
 import { SecretBox } from '../security/keys.js';
+import { keysCommand } from './keys.js';
 import { createTenantCommand } from './tenant.js';
 import { tokenCommand } from './token.js';
 import { UsageError } from './usage-error.js';
@@ -20,6 +21,8 @@ Usage:
   micromentor migrate                          apply database migrations
   micromentor seed --demo                      create the demo tenant and mentors (once)
   micromentor tenant create --name N --origin URL [--origin URL…] [--allow-guests] [--json]
+  micromentor keys rotate --tenant ID --kind publishable|secret|identity [--overlap-hours N] [--json]
+                                               a new key, shown once (the API allows this with the secret key only)
   micromentor token --tenant ID --sub ID --name NAME [--email E] [--roles mentor,admin] [--ttl SECONDS]
   micromentor badges recompute --tenant ID     award any badges the tenant's mentors have earned (backfill)
 
@@ -101,6 +104,12 @@ export async function run(argv: string[]): Promise<void> {
         throw new UsageError('Usage: micromentor tenant create --name N --origin URL [--json]');
       await withDatabase(async ({ db, box }) => {
         console.log(await createTenantCommand(db, box, args));
+      });
+      return;
+    }
+    case 'keys': {
+      await withDatabase(async ({ db, box }) => {
+        console.log(await keysCommand(db, box, systemClock, rest));
       });
       return;
     }

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
+import { systemClock } from '../clock.js';
 import type { Database } from '../db/database.js';
+import { recordAuditEntry } from '../domain/audit/audit-log.js';
+import { auditSummary } from '../domain/audit/summary.js';
 import { createTenant } from '../domain/tenants/create-tenant.js';
 import type { SecretBox } from '../security/keys.js';
 import { UsageError } from './usage-error.js';
@@ -26,6 +29,22 @@ export async function createTenantCommand(
     origins: values.origin,
     settings: { allowGuests: values['allow-guests'] },
   });
+  // The tenant's first audit entry: who made it is the operator on the server.
+  await recordAuditEntry(
+    { db, clock: systemClock },
+    {
+      tenantId: tenant.id,
+      actor: { userId: null, keyKind: 'cli', keyPrefix: null },
+      action: 'cli tenant create',
+      target: tenant.id,
+      summary: auditSummary(
+        { name: values.name, origins: values.origin, allowGuests: values['allow-guests'] },
+        ['allowGuests'],
+      ),
+      clientIp: null,
+      requestId: null,
+    },
+  );
   if (values.json) return JSON.stringify(tenant);
   return [
     `Created tenant "${tenant.name}" (${tenant.id}). These secrets are shown only now:`,

@@ -170,6 +170,8 @@ export interface IdempotencyKeysTable {
   response_status: number;
   response_headers: ColumnType<Record<string, string>, string, string>;
   response_body: string;
+  /** Null: `response_body` as sent; 'sealed': SecretBox output; 'withheld': not kept (shown once). */
+  response_secret: ColumnType<'sealed' | 'withheld' | null, 'sealed' | 'withheld' | null | undefined>;
   created_at: Timestamp;
   expires_at: Timestamp;
 }
@@ -472,6 +474,21 @@ export interface ReportsTable {
   created_at: Timestamp;
 }
 
+/** Who did what to the program, and from where; append-only (a trigger refuses changes). */
+export interface AuditLogTable {
+  id: Generated<string>;
+  tenant_id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_key_kind: 'secret' | 'publishable' | 'cli';
+  actor_key_prefix: string | null;
+  action: string;
+  target: string | null;
+  summary: ColumnType<Record<string, unknown>, string | undefined, never>;
+  client_ip: string | null;
+  request_id: string | null;
+}
+
 export interface RateLimitsTable {
   key: string;
   window_start: Timestamp;
@@ -511,10 +528,12 @@ export interface Database {
   rate_limits: RateLimitsTable;
   mentor_badges: MentorBadgesTable;
   issuer_keys: IssuerKeysTable;
+  audit_log: AuditLogTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type MentorRow = Selectable<MentorsTable>;

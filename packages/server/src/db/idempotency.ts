@@ -13,10 +13,11 @@ export async function claimIdempotencyKey(
   input: { tenantId: string; key: string; fingerprint: string; now: Date; ttlMs: number },
 ): Promise<boolean> {
   await sql`set local lock_timeout = '10s'`.execute(trx);
+  // Every expired record of the tenant goes, not only this key's: records end with their TTL
+  // (24 h) whether or not the key is ever sent again.
   await trx
     .deleteFrom('idempotency_keys')
     .where('tenant_id', '=', input.tenantId)
-    .where('key', '=', input.key)
     .where('expires_at', '<=', input.now)
     .execute();
   const claimed = await trx
@@ -41,7 +42,7 @@ export async function claimIdempotencyKey(
 export async function findIdempotencyRecord(trx: Db, tenantId: string, key: string) {
   return trx
     .selectFrom('idempotency_keys')
-    .select(['fingerprint', 'response_status', 'response_headers', 'response_body'])
+    .select(['fingerprint', 'response_status', 'response_headers', 'response_body', 'response_secret'])
     .where('tenant_id', '=', tenantId)
     .where('key', '=', key)
     .where('response_status', '>', 0)
@@ -50,7 +51,15 @@ export async function findIdempotencyRecord(trx: Db, tenantId: string, key: stri
 
 export async function saveIdempotentResponse(
   trx: Db,
-  input: { tenantId: string; key: string; status: number; headers: Record<string, string>; body: string },
+  input: {
+    tenantId: string;
+    key: string;
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    /** How `body` holds a secret answer (http/atomic.ts): sealed, or withheld (empty). */
+    secret: 'sealed' | 'withheld' | null;
+  },
 ): Promise<void> {
   await trx
     .updateTable('idempotency_keys')
@@ -58,6 +67,7 @@ export async function saveIdempotentResponse(
       response_status: input.status,
       response_headers: JSON.stringify(input.headers),
       response_body: input.body,
+      response_secret: input.secret,
     })
     .where('tenant_id', '=', input.tenantId)
     .where('key', '=', input.key)

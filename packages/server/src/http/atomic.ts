@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { claimIdempotencyKey, findIdempotencyRecord, saveIdempotentResponse } from '../db/idempotency.js';
+import type { SecretBox } from '../security/keys.js';
 import type { AppEnv } from './env.js';
 import { ApiError } from './errors.js';
 
@@ -69,7 +70,7 @@ export const atomic = createMiddleware<AppEnv>(async (c, next) => {
               'This Idempotency-Key was already used for a different request; use a new key for a new request.',
             );
           }
-          c.res = new Response(record.response_body, {
+          c.res = new Response(replayBody(deps.secretBox, record), {
             status: record.response_status,
             headers: { ...record.response_headers, 'Idempotent-Replayed': 'true' },
           });
@@ -89,7 +90,7 @@ export const atomic = createMiddleware<AppEnv>(async (c, next) => {
           key,
           status: c.res.status,
           headers,
-          body: await c.res.clone().text(),
+          ...storedBody(deps.secretBox, await c.res.clone().text(), c.get('secretAnswer') === true),
         });
       }
     });
@@ -108,6 +109,43 @@ export const atomic = createMiddleware<AppEnv>(async (c, next) => {
     c.set('trx', undefined);
   }
 });
+
+/**
+ * How a response is kept for its replay. One that carries a secret (its route says so with
+ * `secretAnswer`) is sealed with the SecretBox that seals identity and webhook secrets: a retry
+ * after a lost answer (the SDK sends an Idempotency-Key with every write and retries) still gets
+ * the secret it never saw, while the table holds only ciphertext for the key's 24 hours. Without a
+ * server key (MICROMENTOR_SECRET_KEY unset) the box could only mark it `plain:`, so the body is
+ * not kept at all and the replay says the secret was shown once (`secret_shown_once`).
+ */
+function storedBody(
+  box: SecretBox,
+  body: string,
+  secret: boolean,
+): { body: string; secret: 'sealed' | 'withheld' | null } {
+  if (!secret) return { body, secret: null };
+  return box.encrypts ? { body: box.seal(body), secret: 'sealed' } : { body: '', secret: 'withheld' };
+}
+
+function replayBody(
+  box: SecretBox,
+  record: { response_body: string; response_secret: 'sealed' | 'withheld' | null },
+): string {
+  if (record.response_secret === null) return record.response_body;
+  if (record.response_secret === 'sealed' && box.encrypts) {
+    try {
+      return box.open(record.response_body);
+    } catch {
+      // Sealed under a server key since replaced: as good as withheld.
+    }
+  }
+  throw new ApiError(
+    409,
+    'secret_shown_once',
+    'This request already succeeded with this Idempotency-Key; its answer carried a secret, which is ' +
+      'shown only once and was not kept. Send a new request (with a new key) to get a new secret.',
+  );
+}
 
 /** The database and clock for domain calls from a handler (inside the request's transaction). */
 export function ctx(c: Context<AppEnv>) {

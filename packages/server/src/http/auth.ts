@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { findTenantByKeyHash } from '../db/tenants.js';
 import { upsertSeenUser } from '../db/users.js';
 import { readSettings } from '../domain/tenants/settings.js';
-import { hashKey } from '../security/keys.js';
+import { hashKey, keyDisplayPrefix } from '../security/keys.js';
 import { claimedSubject, type UserRole, UserTokenError, verifyUserToken } from '../security/user-token.js';
 import type { AppDeps, AppEnv, Auth, AuthUser } from './env.js';
 import { ApiError } from './errors.js';
@@ -118,7 +118,7 @@ export function authenticate(deps: AppDeps) {
       };
     }
 
-    c.set('auth', { tenant, keyKind: match.kind, keyHash, user } satisfies Auth);
+    c.set('auth', { tenant, keyKind: match.kind, keyHash, keyPrefix: keyDisplayPrefix(key), user } satisfies Auth);
     await next();
   });
 }

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -28,6 +29,8 @@ export interface Auth {
   keyKind: 'secret' | 'publishable';
   /** The SHA-256 of the key as parsed (not the header's spelling): what rate limits count by. */
   keyHash: string;
+  /** The key's kind and first characters (`sk_AbCd…`), as lists show it: never the key. */
+  keyPrefix: string;
   user: AuthUser | null;
 }
 
@@ -37,6 +40,8 @@ export interface AppEnv {
     auth: Auth;
     /** The request's transaction, on routes wrapped in `atomic` (see http/atomic.ts). */
     trx: Kysely<Database> | undefined;
+    /** Set by routes whose answer carries a secret (http/secret-answer.ts): never stored in clear. */
+    secretAnswer: boolean | undefined;
     /** Set once per request by the app, for middleware declared outside `createApp`. */
     deps: AppDeps;
   };
@@ -53,4 +58,6 @@ export interface AppDeps {
   webhooksAllowPrivate?: boolean;
   /** The API's public origin for credential issuer ids (MICROMENTOR_PUBLIC_URL); else the request's. */
   publicUrl?: string | undefined;
+  /** The caller's address as the rate limiter derives it (http/rate-limit.ts), for the audit log. */
+  clientIp?: ((c: Context<AppEnv>) => string) | undefined;
 }

@@ -61,6 +61,8 @@ const create = adminRoute({
     'Events are POSTed to `url` signed per the Standard Webhooks spec. The answer carries the signing secret ' +
     '`whsec_…`, shown only here (and on rotation). Private, loopback and link-local targets answer 400 ' +
     '`webhook_url_not_allowed`.',
+  revealsSecret: true,
+  auditValues: ['enabled'],
   middleware: [atomic],
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(CreateWebhookEndpointSchema) },
   responses: {
@@ -94,6 +96,7 @@ const update = adminRoute({
   tags: TAGS,
   summary: 'Change a webhook endpoint',
   description: 'URL, events, description, or enabled (turning it on again clears `disabledReason`).',
+  auditValues: ['enabled'],
   middleware: [atomic],
   request: { params: IdParamSchema, body: jsonBody(UpdateWebhookEndpointSchema) },
   responses: { 200: jsonResponse(WebhookEndpointSchema, 'The endpoint.'), ...notFoundError },
@@ -117,6 +120,8 @@ const rotate = adminRoute({
   summary: 'Rotate the signing secret',
   description:
     'The new secret is shown only in this answer. For `overlapHours` (default 24) deliveries carry a signature with each secret, so receivers can switch without rejecting any.',
+  revealsSecret: true,
+  auditValues: ['overlapHours'],
   middleware: [atomic],
   request: { params: IdParamSchema, body: optionalJsonBody(RotateWebhookSecretSchema) },
   responses: {

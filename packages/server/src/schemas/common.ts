@@ -135,3 +135,8 @@ export const USER_OR_SECRET = access('learner', 'mentor', 'admin', 'secret');
 export const PROGRAM = access('admin', 'secret');
 /** The secret key only. */
 export const SECRET = access('secret');
+/**
+ * The secret key only, because the answer is a credential to the whole tenant (a new secret key
+ * or identity secret) that must never reach a browser, even an admin's.
+ */
+export const SECRET_KEY_ONLY = { ...access('secret'), 'x-secret-key-only': true } as const;

@@ -41,6 +41,11 @@ export class SecretBox {
     this.#key = serverKey ? scryptSync(serverKey, 'micromentor-secret-box', 32) : null;
   }
 
+  /** Whether `seal` encrypts (a server key is configured) rather than only marking `plain:`. */
+  get encrypts(): boolean {
+    return this.#key !== null;
+  }
+
   seal(plain: string): string {
     if (!this.#key) return `plain:${plain}`;
     const iv = randomBytes(12);

@@ -93,4 +93,26 @@ describe('role matrix, generated from /openapi.json', () => {
     }
     expect(failures).toEqual([]);
   });
+
+  it('keeps secret-revealing routes (x-secret-key-only) from every browser credential, an admin’s included, pointing to the CLI and SDK', async () => {
+    const doc = await openApiDocument(ctx.app);
+    const secretOnly = ops.filter(
+      (op) =>
+        (doc.paths[op.path]![op.method.toLowerCase()] as Record<string, unknown>)['x-secret-key-only'] ===
+        true,
+    );
+    expect(secretOnly.map((op) => op.key)).toContain('POST /v1/admin/keys/rotate');
+    for (const op of secretOnly) {
+      expect(op.roles, op.key).toEqual(['secret']);
+      const res = await call<{ code?: string; detail?: string }>(ctx.app, op.method, fillPath(op.path), {
+        ...credentials('admin'),
+        body: { kind: 'identity' },
+      });
+      expect(res.status, op.key).toBe(403);
+      expect(res.headers.get('content-type'), op.key).toContain('application/problem+json');
+      expect(res.body.code, op.key).toBe('secret_key_required');
+      expect(res.body.detail, op.key).toContain('micromentor keys rotate');
+      expect(res.body.detail, op.key).toContain('SDK');
+    }
+  });
 });

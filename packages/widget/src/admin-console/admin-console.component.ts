@@ -12,21 +12,31 @@ import '../webhook-admin/webhook-admin.js';
 import { type AdminMessages, adminMessages } from '../i18n/admin-console.js';
 import { type AdminApi, adminApi } from '../internal/admin-console-api.js';
 import { ConsoleShell } from '../internal/console-shell.js';
+import { loadSettingsPart } from '../internal/settings-part-loader.js';
 
-const TABS = ['applications', 'mentors', 'reports', 'analytics', 'settings', 'webhooks', 'email'] as const;
+const TABS = [
+  'applications',
+  'mentors',
+  'reports',
+  'analytics',
+  'settings',
+  'webhooks',
+  'email',
+  'audit',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /**
  * @tagname mm-admin-console
  * @summary The program admin's console: mentor applications and the mentor list (approve,
  * reject, pause, suspend, reinstate), reports, analytics with charts and CSV export, program
- * settings and key rotation, webhook endpoints with their delivery log, the email the program sent
- * with every attempt. Its `user-token` is a user with the `admin` role.
+ * settings and the API keys (rotated on the server, not here), webhook endpoints with their delivery
+ * log, the email the program sent with every attempt, and the audit log of every admin action
+ * (loaded with the settings part). Its `user-token` is a user with the `admin` role.
  *
  * @event mm-mentor-status-changed - `detail: { mentor, action }`.
  * @event mm-report-resolved - `detail: { report, mentor, action }`.
  * @event mm-settings-saved - `detail: { settings }`.
- * @event mm-key-rotated - `detail: { kind }`.
  * @event mm-webhook-created - `detail: { endpoint }`.
  * @event mm-webhook-secret-rotated - `detail: { endpoint }` (the new secret is shown, never emitted).
  * @event mm-error - Loading the console failed. `detail: { step: 'console', code, message, error }`.
@@ -84,6 +94,10 @@ export class MmAdminConsole extends ConsoleShell<AdminApi, MicromentorAdmin, Tab
         return html`<mm-webhook-admin .api=${common.api} locale=${common.locale}></mm-webhook-admin>`;
       case 'email':
         return html`<mm-email-log .api=${common.api} locale=${common.locale}></mm-email-log>`;
+      case 'audit':
+        // In the settings part (dist/settings.js), loaded the first time the tab is shown.
+        void loadSettingsPart();
+        return html`<mm-audit-log .api=${common.api} locale=${common.locale}></mm-audit-log>`;
     }
   }
 }

@@ -116,6 +116,42 @@ describe('<mm-admin-console>', () => {
       'Ajustes',
       'Webhooks',
       'Correo',
+      'Registro de auditoría',
     ]);
+  });
+
+  it('shows the audit log in its own tab, loaded with the settings part', async () => {
+    const { el, calls } = await open({
+      'GET /v1/admin/mentors': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/admin/audit': () =>
+        json(200, {
+          data: [
+            {
+              id: 'e1',
+              at: '2026-11-25T12:00:00.000Z',
+              actor: {
+                userId: 'usr_admin',
+                name: 'Ada Admin',
+                keyKind: 'publishable',
+                keyPrefix: 'pk_AbCd…',
+              },
+              action: 'PATCH /v1/admin/settings',
+              target: null,
+              summary: { fields: ['allowGuests'], values: {} },
+              clientIp: '203.0.113.7',
+              requestId: 'req_1',
+            },
+          ],
+          nextCursor: null,
+        }),
+    });
+    el.shadowRoot!.querySelector<HTMLElement>('#tab-audit')!.click();
+    const panel = await waitUntil(() => el.shadowRoot!.querySelector('mm-audit-log'), 'audit panel').then(
+      () => el.shadowRoot!.querySelector('mm-audit-log')!,
+    );
+    await waitUntil(() => panel.shadowRoot?.querySelector('tbody tr'), 'audit rows');
+    expect(panel.shadowRoot!.querySelector('tbody tr')!.textContent).to.contain('PATCH /v1/admin/settings');
+    expect(calls.filter((c) => c.path === '/v1/admin/audit')).to.have.length(1);
+    await expect(el).to.be.accessible();
   });
 });

@@ -3,7 +3,6 @@ import { MmAdminConsole } from './admin-console.component.js';
 
 export type {
   MentorAction,
-  MmKeyRotatedDetail,
   MmMentorStatusChangedDetail,
   MmReportResolvedDetail,
   MmSettingsSavedDetail,

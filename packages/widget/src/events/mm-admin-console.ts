@@ -4,7 +4,6 @@ import type {
   ProgramSettings,
   ResolvedReport,
   ResolveReportParams,
-  RotateKeyParams,
   WebhookEndpoint,
 } from '@micromentor/sdk';
 import type { AdminMentorsResource } from '@micromentor/sdk/admin';
@@ -27,11 +26,6 @@ export interface MmSettingsSavedDetail {
   settings: ProgramSettings;
 }
 
-/** Which key was rotated (never the key itself). */
-export interface MmKeyRotatedDetail {
-  kind: RotateKeyParams['kind'];
-}
-
 /** `mm-webhook-created` and `mm-webhook-secret-rotated`: the endpoint, never its secret. */
 export interface MmWebhookEndpointDetail {
   endpoint: WebhookEndpoint;
@@ -42,7 +36,6 @@ declare global {
     'mm-mentor-status-changed': CustomEvent<MmMentorStatusChangedDetail>;
     'mm-report-resolved': CustomEvent<MmReportResolvedDetail>;
     'mm-settings-saved': CustomEvent<MmSettingsSavedDetail>;
-    'mm-key-rotated': CustomEvent<MmKeyRotatedDetail>;
     'mm-webhook-created': CustomEvent<MmWebhookEndpointDetail>;
     'mm-webhook-secret-rotated': CustomEvent<MmWebhookEndpointDetail>;
   }

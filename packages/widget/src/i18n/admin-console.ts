@@ -18,6 +18,7 @@ const en = {
     settings: 'Settings',
     webhooks: 'Webhooks',
     email: 'Email',
+    audit: 'Audit log',
   },
   mentors: {
     applications: 'Mentor applications',
@@ -194,16 +195,12 @@ const en = {
       string
     >,
     expires: (when: string) => `works until ${when}`,
-    rotate: (kind: string) => `Rotate ${kind} key`,
-    rotateAsk: (kind: string, hours: number) =>
-      `Rotate the ${kind} key? The new key is shown once; the current one ${
-        hours > 0
-          ? `keeps working for ${plural('en', { one: '# hour', other: '# hours' })(hours)}, then stops`
-          : 'stops working at once'
-      }. This cannot be undone.`,
-    keepKey: 'Keep the current key',
-    overlap: 'Hours the old key keeps working',
-    newKey: 'New key — copy it now, it will not be shown again:',
+    rotateHow:
+      'Keys are rotated on your server, never in a browser: the secret key and the identity secret give full access to the program. Run the CLI there, or call the SDK with your secret key:',
+    rotateCli: 'micromentor keys rotate --tenant <program id> --kind secret',
+    rotateSdk: "admin.keys.rotate({ kind: 'identity', overlapHours: 24 })",
+    rotateOverlap:
+      'The old key keeps working for the overlap (24 hours by default), so you can switch without downtime.',
   },
   webhooks: {
     heading: 'Webhook endpoints',
@@ -257,6 +254,7 @@ const es: AdminMessages = {
     settings: 'Ajustes',
     webhooks: 'Webhooks',
     email: 'Correo',
+    audit: 'Registro de auditoría',
   },
   mentors: {
     applications: 'Solicitudes de mentoría',
@@ -432,16 +430,12 @@ const es: AdminMessages = {
     keys: 'Claves de la API',
     kind: { publishable: 'Publicable', secret: 'Secreta', identity: 'Secreto de identidad' },
     expires: (when: string) => `funciona hasta ${when}`,
-    rotate: (kind: string) => `Rotar la clave ${kind}`,
-    rotateAsk: (kind: string, hours: number) =>
-      `¿Rotar la clave ${kind}? La clave nueva se muestra una sola vez; la actual ${
-        hours > 0
-          ? `sigue funcionando ${plural('es', { one: '# hora', other: '# horas' })(hours)} y luego deja de funcionar`
-          : 'deja de funcionar al momento'
-      }. No se puede deshacer.`,
-    keepKey: 'Mantener la clave actual',
-    overlap: 'Horas que la clave antigua sigue funcionando',
-    newKey: 'Clave nueva — cópiala ahora, no se volverá a mostrar:',
+    rotateHow:
+      'Las claves se rotan en tu servidor, nunca en un navegador: la clave secreta y el secreto de identidad dan acceso completo al programa. Usa allí la CLI, o el SDK con tu clave secreta:',
+    rotateCli: 'micromentor keys rotate --tenant <id del programa> --kind secret',
+    rotateSdk: "admin.keys.rotate({ kind: 'identity', overlapHours: 24 })",
+    rotateOverlap:
+      'La clave antigua sigue funcionando durante el solapamiento (24 horas por defecto), para cambiar sin interrupciones.',
   },
   webhooks: {
     heading: 'Endpoints de webhooks',
@@ -490,6 +484,7 @@ const fr: AdminMessages = {
     settings: 'Paramètres',
     webhooks: 'Webhooks',
     email: 'E-mail',
+    audit: 'Journal d’audit',
   },
   mentors: {
     applications: 'Candidatures de mentors',
@@ -664,16 +659,12 @@ const fr: AdminMessages = {
     keys: 'Clés d’API',
     kind: { publishable: 'Publiable', secret: 'Secrète', identity: 'Secret d’identité' },
     expires: (when: string) => `valable jusqu’au ${when}`,
-    rotate: (kind: string) => `Renouveler la clé ${kind}`,
-    rotateAsk: (kind: string, hours: number) =>
-      `Renouveler la clé ${kind} ? La nouvelle clé ne s’affiche qu’une fois ; l’actuelle ${
-        hours > 0
-          ? `fonctionne encore ${plural('fr', { one: '# heure', other: '# heures' })(hours)}, puis s’arrête`
-          : 'cesse aussitôt de fonctionner'
-      }. Action irréversible.`,
-    keepKey: 'Garder la clé actuelle',
-    overlap: 'Heures pendant lesquelles l’ancienne clé fonctionne encore',
-    newKey: 'Nouvelle clé — copiez-la maintenant, elle ne sera plus affichée :',
+    rotateHow:
+      'Les clés se renouvellent sur votre serveur, jamais dans un navigateur : la clé secrète et le secret d’identité donnent un accès complet au programme. Lancez-y la CLI, ou appelez le SDK avec votre clé secrète :',
+    rotateCli: 'micromentor keys rotate --tenant <id du programme> --kind secret',
+    rotateSdk: "admin.keys.rotate({ kind: 'identity', overlapHours: 24 })",
+    rotateOverlap:
+      'L’ancienne clé fonctionne encore pendant le chevauchement (24 heures par défaut), pour changer sans interruption.',
   },
   webhooks: {
     heading: 'Points de terminaison webhook',

@@ -5,9 +5,9 @@ import type {
   ExportDataset,
   ListAdminEmailsParams,
   ListAdminMentorsParams,
+  ListAuditParams,
   ListReportsParams,
   ResolveReportParams,
-  RotateKeyParams,
   UpdateProgramSettingsParams,
   WebhookEndpoint,
 } from '@micromentor/sdk';
@@ -20,7 +20,7 @@ export type { MentorAction };
 export const PAGE_SIZE = 20;
 
 export function adminApi(client: MicromentorAdmin) {
-  const { mentors, reports, settings, keys, webhooks, exports, emails } = client.admin;
+  const { mentors, reports, settings, keys, webhooks, exports, emails, audit } = client.admin;
   return {
     me: () => client.me.get(),
     /** One page of mentors: a status (or `any`), an optional search and skill, a cursor from the last page. */
@@ -37,7 +37,6 @@ export function adminApi(client: MicromentorAdmin) {
     settings: () => settings.get(),
     saveSettings: (patch: UpdateProgramSettingsParams) => settings.update(patch),
     keys: () => keys.list(),
-    rotateKey: (kind: RotateKeyParams['kind'], overlapHours: number) => keys.rotate({ kind, overlapHours }),
     webhooks: () => webhooks.list(),
     createWebhook: (url: string, events: WebhookEndpoint['events']) => webhooks.create({ url, events }),
     rotateWebhookSecret: (id: string) => webhooks.rotateSecret(id),
@@ -51,6 +50,10 @@ export function adminApi(client: MicromentorAdmin) {
       emails.list({ ...query, limit: PAGE_SIZE }),
     /** One message with every attempt to send it and the SMTP server's replies. */
     email: (id: string) => emails.get(id),
+    /** One page of the audit log, newest first (`mm-audit-log`, in the settings part). */
+    audit: (query: Pick<ListAuditParams, 'cursor'>) => audit.list({ ...query, limit: PAGE_SIZE }),
+    /** The whole audit log as one file. */
+    exportAudit: (format: 'csv' | 'jsonl') => audit.export({ format }),
   };
 }
 

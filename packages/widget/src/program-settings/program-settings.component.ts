@@ -1,39 +1,34 @@
-import type { ApiKey, ProgramSettings, RotatedKey, UpdateProgramSettingsParams } from '@micromentor/sdk';
+import type { ApiKey, ProgramSettings, UpdateProgramSettingsParams } from '@micromentor/sdk';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
-import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
 import { limitedField } from '../internal/counter.js';
 import { BRAND_NAME_MAX, measure, overLimit } from '../internal/limits.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 const FORMATS = ['video', 'call', 'chat'] as const;
-const KINDS = ['publishable', 'secret', 'identity'] as const;
 type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsToPause' | 'emailDigestMinutes';
 
 /**
  * @tagname mm-program-settings
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
- * meeting link, allowed origins, branding, leaderboard, reports threshold) and API key rotation
- * with an overlap period, after a confirm step (Escape keeps the key). A new key is shown once.
+ * meeting link, allowed origins, branding, leaderboard, reports threshold), and the API keys
+ * (kind, prefix, until when) with how to rotate them on the server: the CLI, or the SDK with the
+ * secret key. The console never rotates one: a new secret key or identity secret is full access
+ * to the program, and must never reach a browser (the API refuses an admin's token).
  *
  * @event mm-settings-saved - `detail: { settings }`.
- * @event mm-key-rotated - `detail: { kind }` (never the key itself).
  * @csspart button - Every button.
- * @csspart confirm-button - The confirm step's A "Rotate … key" (the one that rotates).
  */
 export class MmProgramSettings extends AdminElement {
-  static override styles = [baseStyles, consoleStyles, confirmStyles];
+  static override styles = [baseStyles, consoleStyles];
 
   @state() private settings: ProgramSettings | null = null;
   @state() private keys: ApiKey[] = [];
-  @state() private rotated: RotatedKey | null = null;
   @state() private notice = '';
   /** Limited fields' lengths as typed or pasted, for their counters. */
   @state() private lengths: Record<string, number> = {};
-  /** The rotation waiting for the admin's confirmation. */
-  @state() private rotating: { kind: ApiKey['kind']; overlap: number } | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -85,32 +80,6 @@ export class MmProgramSettings extends AdminElement {
       this.emit('mm-settings-saved', { settings: this.settings });
     } catch (error) {
       this.notice = '';
-      this.error = this.describe(error);
-    }
-  }
-
-  /** A "Rotate … key" button: first the confirm step. */
-  async #ask(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const kind = (event.submitter as HTMLButtonElement | null)?.value as ApiKey['kind'] | undefined;
-    if (!kind) return;
-    this.rotating = {
-      kind,
-      overlap: Number(new FormData(event.target as HTMLFormElement).get('overlap') ?? 24),
-    };
-    await this.updateComplete;
-    showConfirm(this.renderRoot);
-  }
-
-  async #rotate(ok: boolean): Promise<void> {
-    const rotating = this.rotating;
-    this.rotating = null;
-    if (!ok || !rotating || !this.api) return;
-    try {
-      this.rotated = await this.api.rotateKey(rotating.kind, rotating.overlap);
-      this.emit('mm-key-rotated', { kind: rotating.kind });
-      this.keys = (await this.api.keys()).data;
-    } catch (error) {
       this.error = this.describe(error);
     }
   }
@@ -176,12 +145,12 @@ export class MmProgramSettings extends AdminElement {
         ${this.alert()}
         <button part="button" class="primary">${t.save}</button>
       </form>
-      <form @submit=${this.#ask}>
-        <h3>${t.keys}</h3>
+      <section aria-labelledby="keys-heading">
+        <h3 id="keys-heading">${t.keys}</h3>
         <ul class="cards">
           ${this.keys.map(
             (k) => html`<li class="card">
-              <strong>${t.kind[k.kind]}</strong> <code>${k.prefix}…</code>
+              <strong>${t.kind[k.kind]}</strong> <code>${k.prefix}</code>
               ${
                 k.expiresAt
                   ? html`<span class="meta">· ${t.expires(new Date(k.expiresAt).toLocaleString(this.locale || undefined))}</span>`
@@ -190,26 +159,11 @@ export class MmProgramSettings extends AdminElement {
             </li>`,
           )}
         </ul>
-        <label>${t.overlap}<input type="number" name="overlap" min="0" max="720" value="24" /></label>
-        <div class="row">
-          ${KINDS.map((k) => html`<button part="button" value=${k}>${t.rotate(t.kind[k] ?? k)}</button>`)}
-        </div>
-        ${
-          this.rotated
-            ? html`<p role="status">${t.newKey} <code class="secret">${this.rotated.key}</code></p>`
-            : nothing
-        }
-      </form>
-      ${
-        this.rotating
-          ? confirmDialog(
-              t.rotateAsk(t.kind[this.rotating.kind] ?? this.rotating.kind, this.rotating.overlap),
-              t.rotate(t.kind[this.rotating.kind] ?? this.rotating.kind),
-              t.keepKey,
-              (ok) => this.#rotate(ok),
-            )
-          : nothing
-      }`;
+        <p>${t.rotateHow}</p>
+        <pre><code>${t.rotateCli}</code></pre>
+        <pre><code>${t.rotateSdk}</code></pre>
+        <p class="meta">${t.rotateOverlap}</p>
+      </section>`;
   }
 }
 

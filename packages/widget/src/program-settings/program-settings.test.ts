@@ -1,12 +1,11 @@
-import type { ApiKey, ProgramSettings, RotatedKey } from '@micromentor/sdk';
+import type { ApiKey, ProgramSettings } from '@micromentor/sdk';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { adminPanel } from '../test-support/admin-panel.js';
-import { keepThenReopen } from '../test-support/confirm-step.js';
 import { json } from '../test-support/fake-api.js';
 import './program-settings.js';
 
 describe('<mm-program-settings>', () => {
-  it('saves settings and shows a rotated key once', async () => {
+  it('saves settings, and lists the keys with how to rotate them on the server, offering no rotation', async () => {
     const settings = {
       allowGuests: false,
       formats: ['video', 'chat'],
@@ -32,7 +31,7 @@ describe('<mm-program-settings>', () => {
               {
                 id: 'k1',
                 kind: 'secret',
-                prefix: 'sk_live_ab',
+                prefix: 'sk_live_ab…',
                 createdAt: '2026-11-01T00:00:00Z',
                 expiresAt: null,
                 revokedAt: null,
@@ -40,20 +39,6 @@ describe('<mm-program-settings>', () => {
               },
             ],
           } satisfies { data: ApiKey[] }),
-        'POST /v1/admin/keys/rotate': () =>
-          json(201, {
-            key: 'sk_live_NEWKEY123',
-            apiKey: {
-              id: 'k2',
-              kind: 'secret',
-              prefix: 'sk_live_NE',
-              createdAt: '2026-11-26T00:00:00Z',
-              expiresAt: null,
-              revokedAt: null,
-              active: true,
-            },
-            previousExpireAt: '2026-11-27T00:00:00Z',
-          } satisfies RotatedKey),
       },
     );
     await waitUntil(() => panel.shadowRoot!.querySelector('h3'), 'settings');
@@ -79,27 +64,19 @@ describe('<mm-program-settings>', () => {
     // Empty branding fields clear them, in the server's field names.
     expect(patch.branding).to.deep.equal({ name: null, accentColor: null });
 
-    const rotate = Array.from(root.querySelectorAll('button')).find((b) =>
-      b.textContent!.includes('Rotate Secret'),
-    )!;
-    // Rotating asks first, saying what will happen; Escape keeps the key and focus on its button.
-    const rotations = () => calls.filter((c) => c.path === '/v1/admin/keys/rotate');
-    const dialog = await keepThenReopen(root, rotate, () => panel.updateComplete, rotations, {
-      async opened(open) {
-        expect(open.textContent!.replace(/\s+/g, ' ')).to.contain(
-          'Rotate the Secret key? The new key is shown once; the current one keeps working for 24 hours, then stops.',
-        );
-        expect(root.activeElement?.textContent).to.equal('Keep the current key');
-        await expect(panel).to.be.accessible();
-      },
-    });
-    dialog.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
-    await waitUntil(() => root.querySelector('code.secret'));
-    expect(root.querySelector('code.secret')!.textContent).to.equal('sk_live_NEWKEY123');
-    expect(calls.find((c) => c.path === '/v1/admin/keys/rotate')!.body).to.deep.equal({
-      kind: 'secret',
-      overlapHours: 24,
-    });
+    // The keys, by prefix only; rotating them is for the server (the API refuses an admin's token).
+    expect(root.querySelector('.card')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Secret sk_live_ab…',
+    );
+    const buttons = Array.from(root.querySelectorAll('button')).map((b) => b.textContent!.trim());
+    expect(buttons).to.deep.equal(['Save settings']);
+    const text = root.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Keys are rotated on your server, never in a browser');
+    expect(Array.from(root.querySelectorAll('pre code')).map((c) => c.textContent)).to.deep.equal([
+      'micromentor keys rotate --tenant <program id> --kind secret',
+      "admin.keys.rotate({ kind: 'identity', overlapHours: 24 })",
+    ]);
+    expect(calls.some((c) => c.path === '/v1/admin/keys/rotate')).to.be.false;
     await expect(panel).to.be.accessible();
   });
 });

@@ -19,7 +19,12 @@ const rotate = adminRoute({
   summary: 'Rotate a key',
   description:
     'Issues a new publishable key, secret key or identity secret, shown once in this answer. The live ones of ' +
-    'that kind keep working for `overlapHours` (default 24), then expire.',
+    'that kind keep working for `overlapHours` (default 24), then expire. The secret key only (server to ' +
+    'server, or `micromentor keys rotate` on the server): an identity secret signs any user’s token, so no ' +
+    'browser credential may obtain one, an admin’s included (403 `secret_key_required`). A new publishable ' +
+    'key goes into the host site’s pages, a deployment step, so it is rotated the same way.',
+  secretKeyOnly: true,
+  auditValues: ['kind', 'overlapHours'],
   middleware: [atomic],
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(RotateKeySchema) },
   responses: { 201: jsonResponse(RotatedKeySchema, 'The new key.') },
@@ -34,7 +39,6 @@ export function adminKeyRoutes() {
         tenantId: c.get('auth').tenant.id,
         ...body,
       });
-      c.header('Cache-Control', 'no-store');
       return c.json(rotated, 201);
     });
 }

@@ -39,6 +39,7 @@ const resolve = adminRoute({
   description:
     '`dismiss` closes it; `pause`/`suspend` also stop the mentor (unless already so). A resolved report ' +
     'answers 409 `report_resolved`.',
+  auditValues: ['action'],
   middleware: [atomic],
   request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(ResolveReportSchema) },
   responses: {
