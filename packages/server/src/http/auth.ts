@@ -118,7 +118,13 @@ export function authenticate(deps: AppDeps) {
       };
     }
 
-    c.set('auth', { tenant, keyKind: match.kind, keyHash, keyPrefix: keyDisplayPrefix(key), user } satisfies Auth);
+    c.set('auth', {
+      tenant,
+      keyKind: match.kind,
+      keyHash,
+      keyPrefix: keyDisplayPrefix(key),
+      user,
+    } satisfies Auth);
     await next();
   });
 }
