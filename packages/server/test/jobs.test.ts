@@ -147,4 +147,74 @@ describe('job queue', () => {
     expect(await completeJob(ctx.db, { id, workerId: 'dead' }, ctx.clock.now())).toBe(false);
     expect(await completeJob(ctx.db, { id, workerId: 'alive' }, ctx.clock.now())).toBe(true);
   });
+  it('stop() returns after the job in flight, not after the backlog, and hands back the rest of its batch', async () => {
+    const kind = 'test.backlog';
+    const now = ctx.clock.now();
+    await ctx.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 200; i++) {
+        await enqueueJob(trx, { tenantId: tenant.id, kind, payload: { n: i }, runAt: now }, now);
+      }
+    });
+    let started = 0;
+    let finished = 0;
+    let firstStarted: () => void = () => {};
+    const first = new Promise<void>((resolve) => {
+      firstStarted = resolve;
+    });
+    const worker = createWorker({
+      db: ctx.db,
+      clock: ctx.clock,
+      pollMs: 50,
+      batchSize: 10,
+      handlers: {
+        [kind]: {
+          async run() {
+            started += 1;
+            firstStarted();
+            // 200 jobs × 100 ms: 20 s of backlog.
+            await new Promise((r) => setTimeout(r, 100));
+            finished += 1;
+          },
+        },
+      },
+    });
+    worker.start();
+    await first;
+    const before = Date.now();
+    await worker.stop();
+    const took = Date.now() - before;
+
+    // The job in flight finished; nothing else was started.
+    expect(started).toBe(1);
+    expect(finished).toBe(1);
+    expect(took).toBeLessThan(1_000);
+    const byStatus = await ctx.db
+      .selectFrom('jobs')
+      .select([
+        'status',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.max('attempts').as('attempts'),
+      ])
+      .where('kind', '=', kind)
+      .groupBy('status')
+      .execute();
+    // The other 9 jobs of its batch are pending again at once (not leased for a minute), their
+    // claim not counted as an attempt.
+    expect(
+      byStatus
+        .map((r) => ({ ...r, attempts: Number(r.attempts) }))
+        .sort((a, b) => a.status.localeCompare(b.status)),
+    ).toEqual([
+      { status: 'done', n: 1, attempts: 1 },
+      { status: 'pending', n: 199, attempts: 0 },
+    ]);
+    // A stopped worker started again picks the backlog up.
+    expect(
+      await createWorker({
+        db: ctx.db,
+        clock: ctx.clock,
+        handlers: { [kind]: { run: async () => {} } },
+      }).drain(),
+    ).toBe(199);
+  });
 });
