@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobRow } from '../src/db/database.js';
 import { cancelJobs, claimJobs, completeJob, enqueueJob } from '../src/db/jobs.js';
 import { createWorker, type JobHandlers } from '../src/jobs/worker.js';
@@ -161,6 +161,10 @@ describe('job queue', () => {
     const first = new Promise<void>((resolve) => {
       firstStarted = resolve;
     });
+    let finishFirst: () => void = () => {};
+    const firstMayFinish = new Promise<void>((resolve) => {
+      finishFirst = resolve;
+    });
     const worker = createWorker({
       db: ctx.db,
       clock: ctx.clock,
@@ -171,40 +175,57 @@ describe('job queue', () => {
           async run() {
             started += 1;
             firstStarted();
-            // 200 jobs × 100 ms: 20 s of backlog.
-            await new Promise((r) => setTimeout(r, 100));
+            // The first job waits for the test; the others would take 100 ms each: 20 s of backlog.
+            await (started === 1 ? firstMayFinish : new Promise((r) => setTimeout(r, 100)));
             finished += 1;
           },
         },
       },
     });
+    const statuses = async () => {
+      const rows = await ctx.db
+        .selectFrom('jobs')
+        .select([
+          'status',
+          (eb) => eb.fn.countAll<number>().as('n'),
+          (eb) => eb.fn.max('attempts').as('attempts'),
+        ])
+        .where('kind', '=', kind)
+        .groupBy('status')
+        .execute();
+      return rows
+        .map((r) => ({ ...r, attempts: Number(r.attempts) }))
+        .sort((x, y) => x.status.localeCompare(y.status));
+    };
     worker.start();
     await first;
     const before = Date.now();
-    await worker.stop();
+    let returned = false;
+    const stopping = worker.stop().then(() => {
+      returned = true;
+    });
+    // While the job in flight still runs, the other 9 jobs of its batch are already pending
+    // again (not leased for a minute), their claim not counted as an attempt.
+    await vi.waitFor(
+      async () =>
+        expect(await statuses()).toEqual([
+          { status: 'pending', n: 199, attempts: 0 },
+          { status: 'running', n: 1, attempts: 1 },
+        ]),
+      { timeout: 5_000, interval: 20 },
+    );
+    expect(worker.current?.kind).toBe(kind);
+    expect(returned).toBe(false);
+    finishFirst();
+    await stopping;
     const took = Date.now() - before;
 
     // The job in flight finished; nothing else was started.
     expect(started).toBe(1);
     expect(finished).toBe(1);
-    expect(took).toBeLessThan(1_000);
-    const byStatus = await ctx.db
-      .selectFrom('jobs')
-      .select([
-        'status',
-        (eb) => eb.fn.countAll<number>().as('n'),
-        (eb) => eb.fn.max('attempts').as('attempts'),
-      ])
-      .where('kind', '=', kind)
-      .groupBy('status')
-      .execute();
-    // The other 9 jobs of its batch are pending again at once (not leased for a minute), their
-    // claim not counted as an attempt.
-    expect(
-      byStatus
-        .map((r) => ({ ...r, attempts: Number(r.attempts) }))
-        .sort((a, b) => a.status.localeCompare(b.status)),
-    ).toEqual([
+    expect(took).toBeLessThan(5_000);
+    expect(worker.current).toBeUndefined();
+    expect(await statuses()).toEqual([
       { status: 'done', n: 1, attempts: 1 },
       { status: 'pending', n: 199, attempts: 0 },
     ]);

@@ -36,8 +36,9 @@ export interface Worker {
   drain(): Promise<number>;
   start(): void;
   /**
-   * Stops between jobs: resolves once the job in flight (if any) has finished and the jobs
-   * claimed with it but not started are handed back, never after the whole backlog.
+   * Stops between jobs: hands the jobs claimed with the one in flight but not started back to
+   * the queue at once, and resolves once the job in flight (if any) has finished — never after
+   * the whole backlog.
    */
   stop(): Promise<void>;
 }
@@ -75,6 +76,18 @@ export function createWorker(options: WorkerOptions): Worker {
     }
   }
 
+  /** Jobs the running drain has claimed but not started: handed back when the worker stops. */
+  let unstarted: JobRow[] = [];
+
+  async function releaseUnstarted(): Promise<void> {
+    const left = unstarted.splice(0);
+    if (left.length === 0) return;
+    // Back to the queue now, not after the lease, their claim not counted as an attempt.
+    await releaseJobs(options.db, { ids: left.map((j) => j.id), workerId: id }).catch((e: unknown) =>
+      onError(e, undefined),
+    );
+  }
+
   async function drain(): Promise<number> {
     let count = 0;
     while (!stopping) {
@@ -86,13 +99,9 @@ export function createWorker(options: WorkerOptions): Worker {
         kinds,
       });
       if (jobs.length === 0) return count;
-      for (const [index, job] of jobs.entries()) {
-        if (stopping) {
-          // Claimed with the batch but not started: back to the queue now, not after the lease.
-          const left = jobs.slice(index).map((j) => j.id);
-          await releaseJobs(options.db, { ids: left, workerId: id }).catch((e: unknown) => onError(e, job));
-          return count;
-        }
+      unstarted = jobs;
+      while (unstarted.length > 0 && !stopping) {
+        const job = unstarted.shift()!;
         current = job;
         try {
           await runOne(job);
@@ -102,6 +111,8 @@ export function createWorker(options: WorkerOptions): Worker {
         count += 1;
       }
     }
+    // Stopped while claiming: what that claim took goes back.
+    await releaseUnstarted();
     return count;
   }
 
@@ -134,7 +145,8 @@ export function createWorker(options: WorkerOptions): Worker {
       stopped = true;
       stopping = true;
       if (timer) clearTimeout(timer);
-      await running;
+      // The rest of the batch is released at once, while the job in flight finishes.
+      await Promise.all([releaseUnstarted(), running]);
     },
   };
 }
