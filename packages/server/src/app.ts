@@ -11,6 +11,7 @@ import { ApiError, type ErrorLogger, errorHandler, notFoundHandler } from './htt
 import { clientIp, limitRefusedCallers, type RateLimitConfig, rateLimit } from './http/rate-limit.js';
 import { type RequestLogger, requestContext } from './http/request-context.js';
 import { createRouter } from './http/router.js';
+import { createLifecycle, type Lifecycle } from './lifecycle.js';
 import { pollingHub, type RealtimeHub } from './realtime/hub.js';
 import { adminAnalyticsRoutes } from './routes/admin/analytics.js';
 import { adminAuditRoutes } from './routes/admin/audit.js';
@@ -72,6 +73,8 @@ export interface CreateAppOptions {
    * only find new events on their heartbeat reads (fine for tests that do not stream).
    */
   hub?: RealtimeHub;
+  /** Readiness (`/readyz`): the server process flips it on SIGTERM; by default never shutting down. */
+  lifecycle?: Lifecycle;
 }
 
 /** The versioned API: one sub-app per resource, chained so the SDK can infer every route. */
@@ -107,12 +110,19 @@ function buildApi(deps: AppDeps) {
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
 
-export function createApp({ db, clock = systemClock, config = {}, hub = pollingHub() }: CreateAppOptions) {
+export function createApp({
+  db,
+  clock = systemClock,
+  config = {},
+  hub = pollingHub(),
+  lifecycle = createLifecycle(),
+}: CreateAppOptions) {
   const deps: AppDeps = {
     db,
     clock,
     secretBox: new SecretBox(config.secretKey),
     hub,
+    lifecycle,
     webhooksAllowPrivate: config.webhooksAllowPrivate ?? false,
     publicUrl: config.publicUrl,
     // The audit log records the address the rate limiter would count (its proxy setting included).

@@ -129,3 +129,31 @@ describe('proxy configuration', () => {
     }
   });
 });
+
+describe('shutdown and live-event stream limits', () => {
+  it('default to a 10 s shutdown bound, 10 streams per user and 1 000 per key', () => {
+    expect(loadConfig({})).toMatchObject({
+      shutdownTimeoutMs: 10_000,
+      sseMaxPerUser: 10,
+      sseMaxPerKey: 1_000,
+    });
+  });
+
+  it('take other values, and refuse what is not a whole number in range, saying which variable', () => {
+    expect(
+      loadConfig({
+        MICROMENTOR_SHUTDOWN_TIMEOUT_MS: '2500',
+        MICROMENTOR_SSE_MAX_PER_USER: '3',
+        MICROMENTOR_SSE_MAX_PER_KEY: '50',
+      }),
+    ).toMatchObject({ shutdownTimeoutMs: 2_500, sseMaxPerUser: 3, sseMaxPerKey: 50 });
+    expect(() => loadConfig({ MICROMENTOR_SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(
+      /MICROMENTOR_SHUTDOWN_TIMEOUT_MS:/,
+    );
+    expect(() => loadConfig({ MICROMENTOR_SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow(
+      /MICROMENTOR_SHUTDOWN_TIMEOUT_MS:/,
+    );
+    expect(() => loadConfig({ MICROMENTOR_SSE_MAX_PER_USER: '0' })).toThrow(/MICROMENTOR_SSE_MAX_PER_USER:/);
+    expect(() => loadConfig({ MICROMENTOR_SSE_MAX_PER_KEY: '1.5' })).toThrow(/MICROMENTOR_SSE_MAX_PER_KEY:/);
+  });
+});

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit.js';
+import { DEFAULT_STREAM_LIMITS } from './realtime/hub.js';
 
 /** An unset variable may also be set to nothing (`VAR=` in an env file). */
 const emptyIsUnset = (value: unknown) => (value === '' ? undefined : value);
@@ -61,6 +62,11 @@ const EnvSchema = z.object({
       .min(0, 'must be a number of proxy hops (0-10), true or false')
       .max(10, 'must be a number of proxy hops (0-10), true or false'),
   ),
+  /** How long SIGTERM/SIGINT may take: what is still running after it is cut (see main.ts). */
+  MICROMENTOR_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Open live-event streams allowed per user and per API key, in each server process. */
+  MICROMENTOR_SSE_MAX_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_STREAM_LIMITS.perUser),
+  MICROMENTOR_SSE_MAX_PER_KEY: z.coerce.number().int().min(1).default(DEFAULT_STREAM_LIMITS.perKey),
   /**
    * End-to-end tests only: `1` lets `POST /_test/clock` move this process's clock forward
    * (see test-clock.ts). Refused when NODE_ENV=production.
@@ -121,6 +127,11 @@ export interface ServerConfig {
   webhooksAllowPrivate: boolean;
   /** Rate limits, or false when MICROMENTOR_RATE_LIMIT=off. */
   rateLimit: RateLimitConfig | false;
+  /** The bound on a clean shutdown (ms); past it, connections are cut and the process exits. */
+  shutdownTimeoutMs: number;
+  /** Open live-event streams allowed per user and per key, counted in this process. */
+  sseMaxPerUser: number;
+  sseMaxPerKey: number;
   /** MM_TEST_CLOCK=1 (end-to-end tests only): the movable clock and its `/_test/clock` route. */
   testClock: boolean;
   /** The API's public origin (credential issuer ids); unset = the origin each request arrived at. */
@@ -199,6 +210,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
             proxyHops: e.MICROMENTOR_TRUST_PROXY,
           }
         : false,
+    shutdownTimeoutMs: e.MICROMENTOR_SHUTDOWN_TIMEOUT_MS,
+    sseMaxPerUser: e.MICROMENTOR_SSE_MAX_PER_USER,
+    sseMaxPerKey: e.MICROMENTOR_SSE_MAX_PER_KEY,
     publicUrl: e.MICROMENTOR_PUBLIC_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MICROMENTOR_MAIL_FROM,

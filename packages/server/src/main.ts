@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { type Clock, systemClock } from './clock.js';
@@ -7,11 +8,14 @@ import { migrateToLatest } from './db/migrate.js';
 import { type DemoTenant, seedDemo } from './demo/seed.js';
 import { localMailbox, smtpTransport } from './domain/email/transport.js';
 import { touchPresence } from './domain/mentors/presence.js';
+import { answerClientErrors } from './http/client-error.js';
 import { type InboundSmtpListener, startInboundSmtp } from './inbound/smtp-listener.js';
 import { jobHandlers } from './jobs/handlers.js';
 import { createWorker } from './jobs/worker.js';
+import { createLifecycle } from './lifecycle.js';
 import { createRealtimeHub, type HubOptions } from './realtime/hub.js';
 import { SecretBox } from './security/keys.js';
+import { drainableHttp, settleBy } from './shutdown.js';
 import { OffsetClock, withTestClock } from './test-clock.js';
 
 export interface RunningServer {
@@ -21,7 +25,16 @@ export interface RunningServer {
   demo: DemoTenant | undefined;
   /** The reply-by-email listener's port, when this process runs one. */
   inboundSmtpPort: number | undefined;
-  close(): Promise<void>;
+  /** Shuts down in order within `config.shutdownTimeoutMs` (see `shutDown`); safe to call twice. */
+  close(): Promise<ShutdownReport>;
+}
+
+export interface ShutdownReport {
+  /** Everything finished within the bound. */
+  clean: boolean;
+  /** What the bound cut short (or what failed), one phrase each; empty when clean. */
+  cut: string[];
+  ms: number;
 }
 
 /** One JSON line on stderr, like the worker's failures. */
@@ -55,11 +68,15 @@ export async function startServer(
       // A mentor with a live stream open counts as online for instant help.
       onPresence: (tenantId, userId) =>
         void touchPresence(database.db, { tenantId, userId, now: clock.now() }).catch(() => {}),
+      maxStreamsPerUser: config.sseMaxPerUser,
+      maxStreamsPerKey: config.sseMaxPerKey,
       ...options.realtime,
     },
   );
+  const lifecycle = createLifecycle();
   const app = createApp({
     hub,
+    lifecycle,
     db: database.db,
     clock,
     config: {
@@ -100,28 +117,54 @@ export async function startServer(
       ),
   });
   if (config.worker) worker.start();
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+  const server = await new Promise<Server>((resolve, reject) => {
     const fetch = testClock ? withTestClock(app.fetch, testClock) : app.fetch;
-    const s = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    // Without createServer/https options, @hono/node-server's serve makes a node:http Server.
+    const s = serve({ fetch, port: config.port, hostname: config.host }, () => resolve(s as Server));
     s.once('error', reject);
   });
+  answerClientErrors(server);
+  const http = drainableHttp(server);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   let inbound: InboundSmtpListener | undefined;
-  let closing: Promise<void> | undefined;
-  const close = () => {
+  let closing: Promise<ShutdownReport> | undefined;
+  /**
+   * The shutdown order, all within one bound: stop accepting connections, fail readiness, then at
+   * once and side by side let requests in flight finish, tell event streams to reconnect (and end
+   * them), stop the worker after its current job and close the reply-by-email listener; the
+   * database pool last. Past the bound, open connections are cut and a running job is left to
+   * its lease (another worker runs it again once the lease runs out).
+   */
+  const close = (): Promise<ShutdownReport> => {
     closing ??= (async () => {
-      // No new reply is taken while the database closes.
-      await inbound?.close();
-      await worker.stop();
-      // Ends every event stream first, so the HTTP server can close.
-      await hub.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive and SSE connections would hold close() open forever.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
-      await database.close();
+      const started = Date.now();
+      const deadline = started + config.shutdownTimeoutMs;
+      const drained = http.drain();
+      lifecycle.beginShutdown();
+      const [requests, streams, jobs, replies] = await Promise.all([
+        settleBy(drained, deadline),
+        settleBy(hub.close(), deadline),
+        settleBy(worker.stop(), deadline),
+        settleBy(inbound?.close() ?? Promise.resolve(), deadline),
+      ]);
+      const cut: string[] = [];
+      if (requests !== 'done') {
+        cut.push(`${http.inFlight} request(s) still in flight (event streams included): connections closed`);
+        http.cut();
+      }
+      if (jobs !== 'done') {
+        const job = worker.current;
+        cut.push(
+          job ? `job ${job.id} (${job.kind}) still running: left to its lease` : `the worker's stop ${jobs}`,
+        );
+      }
+      if (streams !== 'done') cut.push(`the realtime listener's close ${streams}`);
+      if (replies !== 'done') cut.push(`the reply-by-email listener's close ${replies}`);
+      // What was cut may still hold a connection: the pool gets a second at most past the bound.
+      const pool = await settleBy(database.close(), Math.max(deadline, Date.now() + 1_000));
+      if (pool !== 'done') cut.push(`the database's close ${pool}`);
+      return { clean: cut.length === 0, cut, ms: Date.now() - started };
     })();
     return closing;
   };
@@ -166,12 +209,34 @@ async function startInboundListener(
   });
 }
 
-/** Closes the HTTP server and the database on SIGTERM/SIGINT, then exits. */
-export function closeOnSignals(server: RunningServer, log: (msg: string) => void): void {
+/**
+ * On SIGTERM/SIGINT: shuts down in order within the bound, says what it cut, and exits (0 when
+ * everything finished in time, 1 when something was cut). A second signal ends the process at once.
+ */
+export function closeOnSignals(
+  server: RunningServer,
+  log: (msg: string) => void,
+  shutdownTimeoutMs: number,
+): void {
   const stop = (signal: string) => {
-    log(`${signal} received: closing the HTTP server and the database`);
+    log(
+      `${signal} received: shutting down within ${shutdownTimeoutMs} ms: no new connections, /readyz 503, ` +
+        'requests in flight finish, event streams told to reconnect, the worker stops after its current job, then the database closes',
+    );
+    // The last resort, should closing itself hang past its own bound.
+    setTimeout(() => {
+      log(`shutdown still not finished ${shutdownTimeoutMs + 5_000} ms after ${signal}: exiting`);
+      process.exit(1);
+    }, shutdownTimeoutMs + 5_000).unref();
     server.close().then(
-      () => process.exit(0),
+      (report) => {
+        if (report.clean) {
+          log(`shutdown complete in ${report.ms} ms`);
+          process.exit(0);
+        }
+        log(`shutdown bound of ${shutdownTimeoutMs} ms reached, cut: ${report.cut.join('; ')}`);
+        process.exit(1);
+      },
       (error: unknown) => {
         log(`shutdown failed: ${String(error)}`);
         process.exit(1);

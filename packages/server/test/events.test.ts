@@ -192,8 +192,73 @@ describe('GET /v1/events', () => {
     await hub.close();
     await client.ended;
     expect(hub.listenerCount).toBe(0);
+    // Its last frame tells it to reconnect (elsewhere), with no data an app would take for an event.
+    const last = client.events.at(-1);
+    expect(last).toEqual({ id: undefined, event: 'reconnect', data: '', retry: expect.any(Number) });
+    expect(last!.retry).toBeGreaterThanOrEqual(500);
+    expect(last!.retry).toBeLessThanOrEqual(3_000);
     const refused = await openSse(`${own.url}/v1/events`, headersOf(asLearner(tenant)));
     expect(refused.status).toBe(503);
     await own.close();
+  });
+  it('caps open streams per user and per key (429 too_many_streams before the stream starts), freeing a place when one closes', async () => {
+    const hub = pollingHub({ heartbeatMs: 200, maxStreamsPerUser: 2, maxStreamsPerKey: 3 });
+    const config = { secretKey: 'test-server-secret-key-0123456789', logError: () => {} };
+    const own = await listen(createApp({ db: ctx.db, clock: ctx.clock, hub, config }));
+    const streams: SseClient[] = [];
+    const openAs = async (who: CallOptions) => {
+      const client = await openSse(`${own.url}/v1/events`, headersOf(who));
+      streams.push(client);
+      if (client.status === 200) await client.waitFor((_, c) => c.includes('connected'));
+      return client;
+    };
+    /** Opens one more stream as `who`, which must be refused: the problem's body. */
+    const refused = async (who: CallOptions) => {
+      const res = await fetch(`${own.url}/v1/events`, { headers: headersOf(who) });
+      expect(res.status).toBe(429);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      return (await res.json()) as { status: number; code: string; detail: string };
+    };
+    try {
+      const first = await openAs(asLearner(tenant, 'capped'));
+      expect((await openAs(asLearner(tenant, 'capped'))).status).toBe(200);
+      // The user's third: refused with a problem that says why, and no stream was counted for it.
+      expect(await refused(asLearner(tenant, 'capped'))).toMatchObject({
+        status: 429,
+        code: 'too_many_streams',
+        detail: expect.stringContaining('This user already has 2 live event streams open'),
+      });
+      expect(hub.listenerCount).toBe(2);
+
+      // Another user on the same publishable key takes the key's last place; a third user is refused.
+      expect((await openAs(asLearner(tenant, 'other'))).status).toBe(200);
+      expect(await refused(asLearner(tenant, 'third'))).toMatchObject({
+        code: 'too_many_streams',
+        detail: expect.stringContaining('This API key already has 3 live event streams open'),
+      });
+      // The secret key is another key: its streams are counted apart.
+      const backend = {
+        key: tenant.secretKey,
+        token: tenant.token({ sub: 'backend-user', name: 'Backend' }),
+      };
+      expect((await openAs(backend)).status).toBe(200);
+
+      // A client that goes away frees its place at once: the same user gets in again.
+      first.close();
+      await first.ended;
+      const deadline = Date.now() + 5_000;
+      let again = await openAs(asLearner(tenant, 'capped'));
+      while (again.status === 429 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+        again = await openAs(asLearner(tenant, 'capped'));
+      }
+      expect(again.status).toBe(200);
+      // …and that place is taken again.
+      expect((await refused(asLearner(tenant, 'capped'))).code).toBe('too_many_streams');
+    } finally {
+      for (const client of streams) client.close();
+      await hub.close();
+      await own.close();
+    }
   });
 });

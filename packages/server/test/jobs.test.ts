@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { JobRow } from '../src/db/database.js';
 import { cancelJobs, claimJobs, completeJob, enqueueJob } from '../src/db/jobs.js';
 import { createWorker, type JobHandlers } from '../src/jobs/worker.js';
@@ -146,5 +146,96 @@ describe('job queue', () => {
     // The dead worker's late completion does not count; the live one's does.
     expect(await completeJob(ctx.db, { id, workerId: 'dead' }, ctx.clock.now())).toBe(false);
     expect(await completeJob(ctx.db, { id, workerId: 'alive' }, ctx.clock.now())).toBe(true);
+  });
+  it('stop() returns after the job in flight, not after the backlog, and hands back the rest of its batch', async () => {
+    const kind = 'test.backlog';
+    const now = ctx.clock.now();
+    await ctx.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 200; i++) {
+        await enqueueJob(trx, { tenantId: tenant.id, kind, payload: { n: i }, runAt: now }, now);
+      }
+    });
+    let started = 0;
+    let finished = 0;
+    let firstStarted: () => void = () => {};
+    const first = new Promise<void>((resolve) => {
+      firstStarted = resolve;
+    });
+    let finishFirst: () => void = () => {};
+    const firstMayFinish = new Promise<void>((resolve) => {
+      finishFirst = resolve;
+    });
+    const worker = createWorker({
+      db: ctx.db,
+      clock: ctx.clock,
+      pollMs: 50,
+      batchSize: 10,
+      handlers: {
+        [kind]: {
+          async run() {
+            started += 1;
+            firstStarted();
+            // The first job waits for the test; the others would take 100 ms each: 20 s of backlog.
+            await (started === 1 ? firstMayFinish : new Promise((r) => setTimeout(r, 100)));
+            finished += 1;
+          },
+        },
+      },
+    });
+    const statuses = async () => {
+      const rows = await ctx.db
+        .selectFrom('jobs')
+        .select([
+          'status',
+          (eb) => eb.fn.countAll<number>().as('n'),
+          (eb) => eb.fn.max('attempts').as('attempts'),
+        ])
+        .where('kind', '=', kind)
+        .groupBy('status')
+        .execute();
+      return rows
+        .map((r) => ({ ...r, attempts: Number(r.attempts) }))
+        .sort((x, y) => x.status.localeCompare(y.status));
+    };
+    worker.start();
+    await first;
+    const before = Date.now();
+    let returned = false;
+    const stopping = worker.stop().then(() => {
+      returned = true;
+    });
+    // While the job in flight still runs, the other 9 jobs of its batch are already pending
+    // again (not leased for a minute), their claim not counted as an attempt.
+    await vi.waitFor(
+      async () =>
+        expect(await statuses()).toEqual([
+          { status: 'pending', n: 199, attempts: 0 },
+          { status: 'running', n: 1, attempts: 1 },
+        ]),
+      { timeout: 5_000, interval: 20 },
+    );
+    expect(worker.current?.kind).toBe(kind);
+    expect(returned).toBe(false);
+    finishFirst();
+    await stopping;
+    const took = Date.now() - before;
+
+    // The job in flight finished; nothing else was started.
+    expect(started).toBe(1);
+    expect(finished).toBe(1);
+    expect(took).toBeLessThan(5_000);
+    expect(worker.current).toBeUndefined();
+    expect(await statuses()).toEqual([
+      { status: 'done', n: 1, attempts: 1 },
+      { status: 'pending', n: 199, attempts: 0 },
+    ]);
+    // A stopped worker started again picks the backlog up.
+    expect(
+      await createWorker({
+        db: ctx.db,
+        clock: ctx.clock,
+        handlers: { [kind]: { run: async () => {} } },
+      }).drain(),
+    ).toBe(199);
   });
 });

@@ -56,6 +56,7 @@ describe('the OpenAPI document', () => {
     expect(ops).toEqual(
       expect.arrayContaining([
         'GET /healthz',
+        'GET /readyz',
         'GET /v1/me',
         'GET /v1/mentors',
         'POST /v1/mentors',

@@ -59,7 +59,7 @@ export async function run(argv: string[]): Promise<void> {
       });
       const config = loadConfig(values.port ? { ...process.env, PORT: values.port } : process.env);
       const server = await startServer(config, { seedDemo: values['seed-demo'] });
-      closeOnSignals(server, (msg) => console.error(msg));
+      closeOnSignals(server, (msg) => console.error(msg), config.shutdownTimeoutMs);
       const where = server.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
       console.error(`Micromentor API on ${server.url} (${where}); docs at ${server.url}/docs`);
       if (server.inboundSmtpPort !== undefined) {

@@ -74,6 +74,30 @@ export async function claimJobs(
   return result.rows;
 }
 
+/**
+ * Hands claimed jobs that were never started back to the queue (a stopping worker): pending
+ * again at once, their claim's attempt not counted. Only the claiming worker's own jobs.
+ */
+export async function releaseJobs(
+  db: Kysely<Database>,
+  jobs: { ids: readonly string[]; workerId: string },
+): Promise<number> {
+  if (jobs.ids.length === 0) return 0;
+  const result = await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'pending',
+      attempts: eb('attempts', '-', 1),
+      locked_by: null,
+      locked_until: null,
+    }))
+    .where('id', 'in', [...jobs.ids])
+    .where('locked_by', '=', jobs.workerId)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Marks a claimed job done, unless another worker took it over after the lease ran out. */
 export async function completeJob(
   db: Kysely<Database>,

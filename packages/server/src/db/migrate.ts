@@ -66,6 +66,12 @@ export function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> 
   return report(migrator(db).migrateToLatest());
 }
 
+/** The migrations this code knows that the database has not run, oldest first. */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const all = await migrator(db).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 /** Migrates up or down to the named migration (included); tests use it to replay upgrades. */
 export function migrateTo(db: Kysely<Database>, name: string): Promise<MigrationReport> {
   if (!(name in migrations)) throw new Error(`no migration named ${name}`);

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { TenantSettings } from '../domain/tenants/settings.js';
+import type { Lifecycle } from '../lifecycle.js';
 import type { RealtimeHub } from '../realtime/hub.js';
 import type { SecretBox } from '../security/keys.js';
 import type { UserRole } from '../security/user-token.js';
@@ -54,6 +55,8 @@ export interface AppDeps {
   secretBox: SecretBox;
   /** Wakes SSE streams when events are recorded (realtime/hub.ts). */
   hub: RealtimeHub;
+  /** Whether the process is shutting down (`/readyz`). */
+  lifecycle: Lifecycle;
   /** Development only (MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE): webhooks to http:// and private addresses. */
   webhooksAllowPrivate?: boolean;
   /** The API's public origin for credential issuer ids (MICROMENTOR_PUBLIC_URL); else the request's. */

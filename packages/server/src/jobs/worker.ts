@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database, JobRow } from '../db/database.js';
-import { claimJobs, completeJob, failJob } from '../db/jobs.js';
+import { claimJobs, completeJob, failJob, releaseJobs } from '../db/jobs.js';
 import type { JobHandlers } from '../domain/job-handler.js';
 
 export type { JobHandler, JobHandlers } from '../domain/job-handler.js';
@@ -27,9 +27,19 @@ export function defaultRetryDelayMs(attempts: number): number {
 
 export interface Worker {
   readonly id: string;
-  /** Runs every job due now (by the worker's clock) until none is left; returns how many ran. */
+  /** The job running right now, if any (shutdown names it when it has to abandon it). */
+  readonly current: Pick<JobRow, 'id' | 'kind'> | undefined;
+  /**
+   * Runs every job due now (by the worker's clock) until none is left, or until `stop()` is
+   * called; returns how many ran.
+   */
   drain(): Promise<number>;
   start(): void;
+  /**
+   * Stops between jobs: hands the jobs claimed with the one in flight but not started back to
+   * the queue at once, and resolves once the job in flight (if any) has finished — never after
+   * the whole backlog.
+   */
   stop(): Promise<void>;
 }
 
@@ -41,6 +51,9 @@ export function createWorker(options: WorkerOptions): Worker {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
   let stopped = true;
+  /** Set by stop(): drain() ends after the job in flight (tests call drain() without start()). */
+  let stopping = false;
+  let current: JobRow | undefined;
 
   async function runOne(job: JobRow): Promise<void> {
     const handler = options.handlers[job.kind];
@@ -63,9 +76,21 @@ export function createWorker(options: WorkerOptions): Worker {
     }
   }
 
+  /** Jobs the running drain has claimed but not started: handed back when the worker stops. */
+  let unstarted: JobRow[] = [];
+
+  async function releaseUnstarted(): Promise<void> {
+    const left = unstarted.splice(0);
+    if (left.length === 0) return;
+    // Back to the queue now, not after the lease, their claim not counted as an attempt.
+    await releaseJobs(options.db, { ids: left.map((j) => j.id), workerId: id }).catch((e: unknown) =>
+      onError(e, undefined),
+    );
+  }
+
   async function drain(): Promise<number> {
     let count = 0;
-    for (;;) {
+    while (!stopping) {
       const jobs = await claimJobs(options.db, {
         workerId: id,
         now: options.clock.now(),
@@ -74,9 +99,21 @@ export function createWorker(options: WorkerOptions): Worker {
         kinds,
       });
       if (jobs.length === 0) return count;
-      for (const job of jobs) await runOne(job);
-      count += jobs.length;
+      unstarted = jobs;
+      while (unstarted.length > 0 && !stopping) {
+        const job = unstarted.shift()!;
+        current = job;
+        try {
+          await runOne(job);
+        } finally {
+          current = undefined;
+        }
+        count += 1;
+      }
     }
+    // Stopped while claiming: what that claim took goes back.
+    await releaseUnstarted();
+    return count;
   }
 
   function schedule(): void {
@@ -94,16 +131,22 @@ export function createWorker(options: WorkerOptions): Worker {
 
   return {
     id,
+    get current() {
+      return current && { id: current.id, kind: current.kind };
+    },
     drain,
     start() {
       if (!stopped) return;
       stopped = false;
+      stopping = false;
       schedule();
     },
     async stop() {
       stopped = true;
+      stopping = true;
       if (timer) clearTimeout(timer);
-      await running;
+      // The rest of the batch is released at once, while the job in flight finishes.
+      await Promise.all([releaseUnstarted(), running]);
     },
   };
 }

@@ -13,6 +13,8 @@ export interface EventStreamOptions {
   after: number | null;
   /** Mentors' open streams report presence on every heartbeat. */
   isMentor: boolean;
+  /** Frees the stream's place under the hub's caps (`hub.reserve`); called once the stream ends. */
+  release: () => void;
   /**
    * How long an event id may stay invisible (its transaction not yet committed) while later
    * ids are visible. Identity values are taken at insert, not at commit, so a stream re-reads
@@ -22,6 +24,16 @@ export interface EventStreamOptions {
 }
 
 const BATCH = 500;
+
+/**
+ * The last frame of a stream the server ends because it shuts down: `retry:` tells EventSource
+ * when to reconnect (somewhere else, behind the load balancer), spread over 0.5–3 s so clients do
+ * not all come back in the same instant. No `data:`, so neither EventSource nor the SDK hands it
+ * to the application as an event; both reconnect with Last-Event-ID once the stream ends.
+ */
+export function reconnectFrame(random: () => number = Math.random): string {
+  return `retry: ${500 + Math.round(random() * 2_500)}\nevent: reconnect\n\n`;
+}
 
 interface EventRow {
   id: number;
@@ -89,7 +101,8 @@ async function latestId(db: Kysely<Database>, tenantId: string): Promise<number>
 /**
  * `GET /v1/events` for one user: replays what was recorded after `after`, then sends each new
  * event as it is recorded (by any server process), with a heartbeat comment every
- * `hub.heartbeatMs`. Ends when the client goes away or the hub closes.
+ * `hub.heartbeatMs`. Ends when the client goes away, or when the hub closes (shutdown), then
+ * with a reconnect frame.
  */
 export function openEventStream(c: Context, o: EventStreamOptions): Response {
   c.header('X-Accel-Buffering', 'no');
@@ -175,7 +188,10 @@ export function openEventStream(c: Context, o: EventStreamOptions): Response {
         console.error(JSON.stringify({ level: 'error', msg: 'event stream', error: String(error) }));
     } finally {
       unsubscribe();
+      o.release();
       c.req.raw.signal.removeEventListener('abort', onGone);
+      const clientThere = !stream.aborted && !stream.closed && !c.req.raw.signal.aborted;
+      if (o.hub.closed && clientThere) await stream.write(reconnectFrame()).catch(() => {});
     }
   });
 }

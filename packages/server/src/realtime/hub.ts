@@ -19,6 +19,12 @@ export interface RealtimeHub {
   /** How many streams are subscribed right now. */
   readonly listenerCount: number;
   /**
+   * Counts a new stream against its user's and its key's caps (in this process only: each
+   * server process has its own). Returns the release function (call it when the stream ends;
+   * calling it again does nothing), or which cap is full.
+   */
+  reserve(owner: StreamOwner): (() => void) | { full: 'user' | 'key'; limit: number };
+  /**
    * `listener(tenantId)` on every notification; `listener(null)` when anything may have been
    * missed (after the listening connection came back) and when the hub closes. Returns an
    * unsubscribe function.
@@ -27,6 +33,20 @@ export interface RealtimeHub {
   /** Stops listening and ends every stream. Safe to call twice. */
   close(): Promise<void>;
 }
+
+/** Who holds a stream: the user (internal id) and the API key it was opened with (tenant and kind). */
+export interface StreamOwner {
+  userId: string;
+  key: string;
+}
+
+/**
+ * Open streams allowed per process. Per user: a person with a few tabs and devices, each with
+ * the widget and a console open, stays well under 10. Per key: a stream costs a database read on
+ * every heartbeat (15 s) and on every event of its tenant, so 1 000 streams already keep a
+ * pool of 10 connections busy; a program with more people online at once runs more processes.
+ */
+export const DEFAULT_STREAM_LIMITS = { perUser: 10, perKey: 1_000 } as const;
 
 export type HubSource = { kind: 'postgres'; databaseUrl: string } | { kind: 'pglite'; pglite: PGlite };
 
@@ -38,6 +58,22 @@ export interface HubOptions {
   reconnectMs?: number;
   /** Listener connection problems (it reconnects by itself). Default: one JSON line on stderr. */
   onError?: (error: unknown) => void;
+  /** Open streams allowed per user and per key in this process (DEFAULT_STREAM_LIMITS). */
+  maxStreamsPerUser?: number;
+  maxStreamsPerKey?: number;
+}
+
+/** Counts per name; a name at zero is forgotten. */
+class Counter {
+  readonly #counts = new Map<string, number>();
+  get(name: string): number {
+    return this.#counts.get(name) ?? 0;
+  }
+  add(name: string, delta: number): void {
+    const next = this.get(name) + delta;
+    if (next > 0) this.#counts.set(name, next);
+    else this.#counts.delete(name);
+  }
 }
 
 export const HUB_APPLICATION_NAME = 'micromentor-realtime';
@@ -56,12 +92,32 @@ class Hub implements RealtimeHub {
   readonly heartbeatMs: number;
   readonly onPresence: (tenantId: string, userId: string) => void;
   readonly #listeners = new Set<(tenantId: string | null) => void>();
+  readonly #perUser = new Counter();
+  readonly #perKey = new Counter();
+  readonly #maxPerUser: number;
+  readonly #maxPerKey: number;
   #closed = false;
   stop: () => Promise<void> = async () => {};
 
   constructor(options: HubOptions) {
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
     this.onPresence = options.onPresence ?? (() => {});
+    this.#maxPerUser = options.maxStreamsPerUser ?? DEFAULT_STREAM_LIMITS.perUser;
+    this.#maxPerKey = options.maxStreamsPerKey ?? DEFAULT_STREAM_LIMITS.perKey;
+  }
+
+  reserve(owner: StreamOwner): (() => void) | { full: 'user' | 'key'; limit: number } {
+    if (this.#perUser.get(owner.userId) >= this.#maxPerUser) return { full: 'user', limit: this.#maxPerUser };
+    if (this.#perKey.get(owner.key) >= this.#maxPerKey) return { full: 'key', limit: this.#maxPerKey };
+    this.#perUser.add(owner.userId, 1);
+    this.#perKey.add(owner.key, 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#perUser.add(owner.userId, -1);
+      this.#perKey.add(owner.key, -1);
+    };
   }
 
   get closed(): boolean {

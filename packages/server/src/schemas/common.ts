@@ -58,6 +58,8 @@ export const commonErrors = {
 
 export const notFoundError = { 404: problem('No such resource in this tenant (`not_found`).') } as const;
 export const conflictError = { 409: problem('Conflicts with the current state (see `code`).') } as const;
+/** A problem+json answer with its own description (e.g. a route's specific 503 or 429). */
+export const problemResponse = (description: string) => problem(description);
 
 /** Security requirement objects for the OpenAPI document. */
 type Security = Record<string, string[]>[];

@@ -3,6 +3,8 @@ export interface SseEvent {
   id: string | undefined;
   event: string | undefined;
   data: string;
+  /** The `retry:` field (reconnection time in ms), when the frame has one. */
+  retry?: number;
 }
 
 export interface SseClient {
@@ -59,6 +61,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
                 if (field === 'id') event.id = value;
                 else if (field === 'event') event.event = value;
                 else if (field === 'data') event.data = event.data ? `${event.data}\n${value}` : value;
+                else if (field === 'retry') event.retry = Number(value);
               }
             }
             if (isEvent) events.push(event);

@@ -11,11 +11,14 @@ export interface ReceivedWebhook {
 /**
  * A real HTTP receiver on a loopback port: an outside party to the server, as a customer's
  * endpoint would be. `status` sets its answer; `down()` closes the port, `up()` reopens it;
- * `hold()` makes it take the next request and not answer it until `release()`.
+ * `hold()` makes it take the next request and not answer it until `release()`; `delayMs`
+ * makes it slow.
  */
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   status = 200;
+  /** How long it takes to answer each request (a slow receiver). */
+  delayMs = 0;
   #server: Server | undefined;
   #port = 0;
   #holding = 0;
@@ -41,8 +44,12 @@ export class WebhookReceiver {
           this.#held.push(res);
           return;
         }
-        hook.answered = this.status;
-        res.writeHead(this.status, { 'content-type': 'text/plain' }).end(`answer ${this.status}`);
+        const answer = () => {
+          hook.answered = this.status;
+          res.writeHead(this.status, { 'content-type': 'text/plain' }).end(`answer ${this.status}`);
+        };
+        if (this.delayMs > 0) setTimeout(answer, this.delayMs);
+        else answer();
       });
     });
     await new Promise<void>((resolve) => server.listen(this.#port, '127.0.0.1', () => resolve()));
