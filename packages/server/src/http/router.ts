@@ -55,7 +55,10 @@ function refuseHostileText(target: string, data: unknown): void {
   );
 }
 
-/** A sub-app whose schema failures all become one `validation_failed` problem. */
+/**
+ * A sub-app whose schema failures all become one `validation_failed` problem, and whose validated
+ * input is checked for hostile text (`invalid_characters`).
+ */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
