@@ -609,7 +609,7 @@ const cases: Case[] = [
     path: () => `/v1/threads/${threadId}/messages`,
     options: () => ({ ...learner(), body: { body: 'a\u0000b' } }),
     status: 400,
-    code: 'validation_failed',
+    code: 'invalid_characters',
     field: 'body.body',
   },
   {

@@ -310,6 +310,23 @@ describe('a reply by email', () => {
     expect((await messages()).map((m) => m.body)).toEqual(['Works for me.']);
   });
 
+  it('with NUL and other control characters in its text and Message-ID is posted without them, once', async () => {
+    const raw = [
+      `From: Lena <${LEARNER_EMAIL}>`,
+      `To: ${scene.learnerAddress}`,
+      'Subject: Re: your session',
+      'Message-ID: <nul\u0000id\u0007@mail.example.org>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Thanks\u0000 a lot\u0007!',
+      '\tSee you then.\u001b',
+      '',
+    ].join('\r\n');
+    expect(await send({ to: scene.learnerAddress, raw })).toEqual({ ok: true });
+    expect(await send({ to: scene.learnerAddress, raw })).toMatchObject({ ok: false, code: 550 });
+    expect((await messages()).map((m) => m.body)).toEqual(['Thanks a lot!\n\tSee you then.']);
+  });
+
   it('to a forged token (its signature changed) is refused at RCPT', async () => {
     const [local, domain] = scene.learnerAddress.split('@') as [string, string];
     // A letter inside the signature (the last one also carries spare bits).

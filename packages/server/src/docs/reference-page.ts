@@ -31,13 +31,17 @@ function securityText(security: Operation['security']): string {
 
 const ERROR_CODES: [string, string][] = [
   ['validation_failed', 'The input did not match the schema; `errors` lists each field.'],
+  [
+    'invalid_characters',
+    'A text holds NUL or another control character (line breaks too in one-line fields, paths and queries); `errors` names the field.',
+  ],
   ['invalid_json', 'The body is not valid JSON.'],
   ['invalid_cursor', 'The cursor was not issued by this list.'],
   ['missing_api_key', 'No Authorization header.'],
   ['invalid_api_key', 'The key is unknown, revoked or expired.'],
   [
     'invalid_user_token',
-    'The user token is malformed, wrongly signed, not HS256, or lives longer than 24 h.',
+    'The user token is malformed, wrongly signed, not HS256, lives longer than 24 h, or its sub or name holds control characters.',
   ],
   ['user_token_expired', 'The user token has expired (60 s of clock skew are tolerated).'],
   ['user_token_required', 'The route acts for a user; send X-User-Token.'],

@@ -66,7 +66,13 @@ export function validationError(error: ZodError, target: string): ApiError {
     .slice(0, 3)
     .map((f) => `${f.path}: ${f.message}`)
     .join('; ');
-  return new ApiError(400, 'validation_failed', `The request is not valid. ${summary}`, fields);
+  // Only control characters in one-line fields (schemas/common.ts ONE_LINE): the hook's own code.
+  const code = error.issues.every(
+    (issue) => issue.code === 'custom' && issue.params?.code === 'invalid_characters',
+  )
+    ? 'invalid_characters'
+    : 'validation_failed';
+  return new ApiError(400, code, `The request is not valid. ${summary}`, fields);
 }
 
 export function problemResponse(c: Context, error: ApiError): Response {

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TenantSettingsSchema } from '../domain/tenants/settings.js';
-import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+import { CursorSchema, IdSchema, isSingleLine, LimitSchema, ONE_LINE, pageOf } from './common.js';
 import { FormatSchema, MentorSchema, MentorStatusSchema } from './mentors.js';
 
 const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
@@ -177,7 +177,10 @@ export const UpdateSettingsSchema = z
       .strictObject({
         accentColor: b.accentColor.unwrap().optional(),
         logoUrl: b.logoUrl.unwrap().optional(),
-        name: b.name.unwrap().optional(),
+        name: b.name
+          .unwrap()
+          .refine((name) => name === null || isSingleLine(name), ONE_LINE)
+          .optional(),
       })
       .optional(),
     leaderboard: s.leaderboard.unwrap().optional(),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isSingleLine, ONE_LINE } from './common.js';
 import { MentorSchema } from './mentors.js';
 
 export const MAX_BOARD_ENTRIES = 100;
@@ -19,6 +20,7 @@ export const SetBoardEntrySchema = z
       .string()
       .trim()
       .max(60, 'must be at most 60 characters')
+      .refine(isSingleLine, ONE_LINE)
       .default('')
       .openapi({ description: 'What this mentor is on your board for, e.g. "SQL" or "career".' }),
   })

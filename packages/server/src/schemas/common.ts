@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isSingleLine } from '../security/control-characters.js';
 
 export const ProblemSchema = z
   .object({
@@ -11,6 +12,18 @@ export const ProblemSchema = z
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details.' });
+
+/**
+ * For one-line text fields (names, titles, labels, identifiers): `.refine(isSingleLine, ONE_LINE)`.
+ * Every string of a request is already checked for NUL and other non-printing characters by the
+ * validation hook (`http/router.ts`); one-line fields refuse line breaks and all other control
+ * characters too, with the same `invalid_characters` code.
+ */
+export { isSingleLine };
+export const ONE_LINE = {
+  message: 'must be one line of text, without control characters',
+  params: { code: 'invalid_characters' },
+} as const;
 
 export const IdSchema = z
   .uuid({ message: 'must be a valid id' })
@@ -48,7 +61,9 @@ const problem = (description: string) => ({
 
 /** Error responses every authenticated route can give. */
 export const commonErrors = {
-  400: problem('The input is not valid (`validation_failed`, `invalid_json`, `invalid_cursor`).'),
+  400: problem(
+    'The input is not valid (`validation_failed`, `invalid_characters`, `invalid_json`, `invalid_cursor`).',
+  ),
   401: problem('Missing or invalid key or user token.'),
   403: problem('The key or user may not do this (`origin_not_allowed`, `secret_key_required`, `forbidden`).'),
   413: problem('The request body is larger than 64 KB.'),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+import { CursorSchema, IdSchema, isSingleLine, LimitSchema, ONE_LINE, pageOf } from './common.js';
 import { CallBridgeSchema } from './phone.js';
 
 export const FORMATS = ['video', 'call', 'chat'] as const;
@@ -27,7 +27,12 @@ const LanguageSchema = z
   .regex(/^[a-zA-Z]{2}$/, 'must be a two-letter ISO 639-1 code')
   .transform((s) => s.toLowerCase());
 
-const SkillSchema = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+const SkillSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .refine(isSingleLine, ONE_LINE);
 
 export const MentorStatsSchema = z.object({
   sessions: z.number().int(),
@@ -75,8 +80,8 @@ export const MentorSchema = z
 
 /** The profile fields a mentor may edit themself. */
 const profileFields = {
-  name: z.string().trim().min(1, 'must not be empty').max(120),
-  headline: z.string().trim().max(200),
+  name: z.string().trim().min(1, 'must not be empty').max(120).refine(isSingleLine, ONE_LINE),
+  headline: z.string().trim().max(200).refine(isSingleLine, ONE_LINE),
   bio: z.string().trim().max(4000),
   skills: z.array(SkillSchema).min(1, 'list at least one skill').max(30, 'at most 30 skills'),
   yearsExperience: z.number().int('must be a whole number').min(0).max(70),
@@ -101,7 +106,7 @@ const profileEdits = {
   formats: profileFields.formats.optional(),
 };
 
-const ExternalIdSchema = z.string().trim().min(1).max(200);
+const ExternalIdSchema = z.string().trim().min(1).max(200).refine(isSingleLine, ONE_LINE);
 
 const ContactEmailSchema = z.email('must be an email address').max(320).nullable().optional().openapi({
   description:

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Urgency } from '../db/database.js';
 import { TimeRangeSchema } from './availability.js';
-import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
+import { CursorSchema, IdSchema, isSingleLine, LimitSchema, ONE_LINE, pageOf } from './common.js';
 import { FormatSchema, MentorSchema } from './mentors.js';
 
 export const URGENCIES = ['now', 'today', 'this_week', 'flexible'] as const satisfies readonly Urgency[];
@@ -18,10 +18,10 @@ export const RequestContextSchema = z
       .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
       .max(2000)
       .optional(),
-    pageTitle: z.string().trim().max(300).optional(),
-    topic: z.string().trim().max(100).optional(),
-    courseId: z.string().trim().max(200).optional(),
-    lessonId: z.string().trim().max(200).optional(),
+    pageTitle: z.string().trim().max(300).refine(isSingleLine, ONE_LINE).optional(),
+    topic: z.string().trim().max(100).refine(isSingleLine, ONE_LINE).optional(),
+    courseId: z.string().trim().max(200).refine(isSingleLine, ONE_LINE).optional(),
+    lessonId: z.string().trim().max(200).refine(isSingleLine, ONE_LINE).optional(),
     selection: z.string().trim().max(2000).optional(),
   })
   .openapi('RequestContext', { description: 'Where the learner asked from, as the widget captured it.' });
@@ -48,9 +48,14 @@ export const RequestBriefSchema = z
 
 export const CreateRequestSchema = z
   .strictObject({
-    title: z.string().trim().min(1, 'say in a few words what you are stuck on').max(200),
+    title: z
+      .string()
+      .trim()
+      .min(1, 'say in a few words what you are stuck on')
+      .max(200)
+      .refine(isSingleLine, ONE_LINE),
     details: z.string().trim().max(4000).default(''),
-    skills: z.array(z.string().trim().min(1).max(64)).max(10).default([]),
+    skills: z.array(z.string().trim().min(1).max(64).refine(isSingleLine, ONE_LINE)).max(10).default([]),
     format: FormatSchema.optional(),
     urgency: z.enum(URGENCIES).default('flexible'),
     languages: z.array(LanguageSchema).max(5).default([]),

@@ -54,8 +54,7 @@ const MessageBodySchema = z
   .string({ message: 'must be text' })
   .trim()
   .min(1, 'must not be empty')
-  .refine((s) => chars(s) <= MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`)
-  .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters');
+  .refine((s) => chars(s) <= MESSAGE_MAX_CHARS, `must be at most ${MESSAGE_MAX_CHARS} characters`);
 
 export const PostMessageSchema = z.strictObject({ body: MessageBodySchema }).openapi('PostMessage');
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { isSingleLine } from './control-characters.js';
 
 export const USER_ROLES = ['mentor', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -31,9 +32,13 @@ function isTimeZone(zone: string): boolean {
 }
 export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 
+// `sub` and `name` are stored, shown and written into calendar files and email headers: one
+// line each, no control characters (a CR/LF in a name once made a second ATTENDEE line).
+const SubSchema = z.string().min(1).max(200).refine(isSingleLine, 'must not contain control characters');
+
 const claimsSchema = z.object({
-  sub: z.string().min(1).max(200),
-  name: z.string().trim().min(1).max(200),
+  sub: SubSchema,
+  name: z.string().trim().min(1).max(200).refine(isSingleLine, 'must not contain control characters'),
   email: z.email().max(320).optional(),
   locale: z
     .string()
@@ -89,7 +94,8 @@ export function claimedSubject(token: string): string | null {
   try {
     const claims = b64urlJson(payload);
     const sub = typeof claims === 'object' && claims !== null ? (claims as { sub?: unknown }).sub : undefined;
-    return typeof sub === 'string' ? sub : null;
+    // It goes into a query before anything is verified: only a sub the claims would accept.
+    return SubSchema.safeParse(sub).success ? (sub as string) : null;
   } catch {
     return null;
   }

@@ -1,11 +1,6 @@
-import ical, {
-  type ICalAttendeeData,
-  ICalAttendeeRole,
-  ICalAttendeeStatus,
-  ICalCalendarMethod,
-  ICalEventStatus,
-} from 'ical-generator';
+import { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { BookingRow } from '../../db/database.js';
+import { type CalendarAttendee, writeCalendar } from '../calendar/ical.js';
 
 export interface CalendarParty {
   name: string;
@@ -49,7 +44,7 @@ export function bookingCalendar(
     .join('\n');
   const organizer =
     parties.organizer ?? (mentor.email ? { name: mentor.name, email: mentor.email } : undefined);
-  const attendee = (party: CalendarParty): ICalAttendeeData[] =>
+  const attendee = (party: CalendarParty): CalendarAttendee[] =>
     party.email && party.email !== organizer?.email
       ? [
           {
@@ -61,24 +56,27 @@ export function bookingCalendar(
           },
         ]
       : [];
-  const calendar = ical({
-    prodId: { company: 'Micromentor', product: 'Booking', language: 'EN' },
-    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-  });
-  calendar.createEvent({
-    id: bookingUid(booking.id),
-    sequence: booking.sequence,
-    stamp: now,
-    start: booking.start_at,
-    end: booking.end_at,
-    summary: extra.summary ?? `Micromentor session with ${mentor.name}`,
-    description,
-    location: booking.join_url ?? booking.dial_in ?? null,
-    url: booking.join_url,
-    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: organizer ?? null,
-    attendees: [...attendee(learner), ...attendee(mentor)],
-  });
-  // RFC 5545 ends every content line, the last one included, with CRLF.
-  return `${calendar.toString()}\r\n`;
+  // Names and texts are escaped, folded and stripped of control characters by writeCalendar.
+  return writeCalendar(
+    {
+      prodId: { company: 'Micromentor', product: 'Booking', language: 'EN' },
+      method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    },
+    [
+      {
+        uid: bookingUid(booking.id),
+        sequence: booking.sequence,
+        stamp: now,
+        start: booking.start_at,
+        end: booking.end_at,
+        summary: extra.summary ?? `Micromentor session with ${mentor.name}`,
+        description,
+        location: booking.join_url ?? booking.dial_in ?? null,
+        url: booking.join_url,
+        status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        organizer: organizer ?? null,
+        attendees: [...attendee(learner), ...attendee(mentor)],
+      },
+    ],
+  );
 }

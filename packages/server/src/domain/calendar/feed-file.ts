@@ -1,4 +1,4 @@
-import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import {
   type CalendarFeedOwner,
   type FeedSessionRow,
@@ -10,6 +10,7 @@ import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { readSettings } from '../tenants/settings.js';
 import { FEED_SECRET_LENGTH } from './calendar-feed.js';
+import { writeCalendar } from './ical.js';
 
 /** Recent sessions stay in the feed this long, so a calendar keeps what just happened. */
 const RECENT_DAYS = 30;
@@ -46,12 +47,7 @@ function renderFeed(owner: CalendarFeedOwner, sessions: FeedSessionRow[], now: D
   const program = readSettings(owner.tenantSettings).branding.name ?? owner.tenantName;
   // A subscription, not a message: no METHOD (RFC 5545 §3.7.2), so apps neither ask to accept
   // nor mail anyone. Apps re-fetch it hourly (REFRESH-INTERVAL and X-PUBLISHED-TTL).
-  const calendar = ical({
-    prodId: { company: 'Micromentor', product: 'Calendar feed' },
-    name: `Micromentor — ${program}`,
-    ttl: 60 * 60,
-  });
-  for (const session of sessions) {
+  const events = sessions.map((session) => {
     const asLearner = session.learner_id === owner.userId;
     const other = asLearner ? session.mentor_name : session.learner_name;
     const cancelled = session.status === 'cancelled';
@@ -59,9 +55,9 @@ function renderFeed(owner: CalendarFeedOwner, sessions: FeedSessionRow[], now: D
     // (bookings.call_phone) is never read for the feed. Nor are notes: this file lives on in
     // calendar services, so it says no more than the session's who, when and where.
     const where = session.join_url ?? session.dial_in;
-    calendar.createEvent({
+    return {
       // The booking's invitation has the same UID (domain/booking/ics.ts): one event, not two.
-      id: `${session.id}@micromentor`,
+      uid: `${session.id}@micromentor`,
       sequence: session.sequence,
       stamp: now,
       lastModified: session.updated_at,
@@ -86,7 +82,14 @@ function renderFeed(owner: CalendarFeedOwner, sessions: FeedSessionRow[], now: D
       status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       // A cancelled session no longer blocks the time.
       transparency: cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
-    });
-  }
-  return calendar.toString();
+    };
+  });
+  return writeCalendar(
+    {
+      prodId: { company: 'Micromentor', product: 'Calendar feed' },
+      name: `Micromentor — ${program}`,
+      ttlSeconds: 60 * 60,
+    },
+    events,
+  );
 }

@@ -7,6 +7,7 @@ import { findThread } from '../../db/threads.js';
 import { inTransaction } from '../../db/transaction.js';
 import { findUser, findUserByExternalId } from '../../db/users.js';
 import { MESSAGE_MAX_CHARS, type Message } from '../../schemas/threads.js';
+import { stripLineBreaking } from '../../security/control-characters.js';
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
@@ -160,7 +161,8 @@ function isAutomatic(reply: InboundReply): boolean {
 
 /** The Message-ID, or for a message without one a hash of its bytes (the same message, the same id). */
 function inboundMessageId(reply: InboundReply): string {
-  const given = reply.messageId?.trim();
+  // Stored as text: a NUL or line break a sender put in the header must not reach the database.
+  const given = stripLineBreaking(reply.messageId ?? '').trim();
   if (given) return given.slice(0, 998);
   return `sha256:${createHash('sha256').update(reply.raw).digest('hex')}`;
 }

@@ -164,4 +164,9 @@ describe('what a person wrote, without what their mail client added', () => {
       replyTextOf(lines('> Which database?', 'PostgreSQL 15.', '> And the version of the driver?', 'pg 8.')),
     ).toBe('PostgreSQL 15.\npg 8.');
   });
+
+  it('drops NUL and the other non-printing characters the API refuses, keeping tabs and line breaks', () => {
+    const text = lines('Thanks\u0000, it\u0007 works\u001b[31m', '\tindented\u007f', '', '> quoted');
+    expect(replyTextOf(text)).toBe('Thanks, it works[31m\n\tindented');
+  });
 });

@@ -1,3 +1,5 @@
+import { stripNonPrinting } from '../../security/control-characters.js';
+
 /**
  * What a person wrote in an emailed reply, without what their mail client added: the quoted
  * history (Gmail's "On … wrote:", Apple Mail's, Outlook's header block or "Original Message"
@@ -7,7 +9,8 @@
  * services, rather than posting someone's inbox into the thread.
  */
 export function replyTextOf(text: string): string {
-  const lines = text.replaceAll('\u0000', '').replace(/\r\n?/g, '\n').split('\n');
+  // Mail cannot be answered with a 400: what the API refuses (NUL, other controls) is dropped.
+  const lines = stripNonPrinting(text).replace(/\r\n?/g, '\n').split('\n');
   const kept = lines.slice(0, quoteStart(lines)).filter((line) => !QUOTED.test(line));
   while (kept.length > 0) {
     const last = kept[kept.length - 1]!;
