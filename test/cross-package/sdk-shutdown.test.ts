@@ -1,15 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../packages/sdk/src/index.js';
 import { loadConfig, type ServerConfig } from '../../packages/server/src/config.js';
 import { recordEvent } from '../../packages/server/src/domain/events/record-event.js';
 import { type RunningServer, startServer } from '../../packages/server/src/main.js';
 import { freePort } from '../../packages/server/test/support/cli-process.js';
-import { withDatabase } from '../../packages/server/test/support/postgres-url.js';
+import { scratchDatabase } from '../../packages/server/test/support/postgres-url.js';
 import { type RecordedCall, sdkTenant } from './sdk-fixtures.js';
 import type { RunningApi } from './support.js';
 
@@ -30,18 +28,9 @@ beforeAll(async () => {
   };
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `mm_x_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    env.DATABASE_URL = withDatabase(url, name);
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const scratch = await scratchDatabase(url, 'mm_x');
+    env.DATABASE_URL = scratch.url;
+    cleanup = scratch.drop;
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'mm-sdk-shutdown-'));
     env.MICROMENTOR_DATA_DIR = join(dir, 'data');

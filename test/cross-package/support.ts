@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createApp } from '../../packages/server/src/app.js';
 import type { Clock } from '../../packages/server/src/clock.js';
 import { connectDatabase, type DatabaseHandle } from '../../packages/server/src/db/connect.js';
 import { migrateToLatest } from '../../packages/server/src/db/migrate.js';
 import { createRealtimeHub } from '../../packages/server/src/realtime/hub.js';
 import { listen } from '../../packages/server/test/support/http-server.js';
-import { withDatabase } from '../../packages/server/test/support/postgres-url.js';
+import { scratchDatabase } from '../../packages/server/test/support/postgres-url.js';
 
 export interface RunningApi {
   url: string;
@@ -29,19 +27,10 @@ export async function startApi(
   let databaseUrl: string | undefined;
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `mm_x_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    databaseUrl = withDatabase(url, name);
+    const scratch = await scratchDatabase(url, 'mm_x');
+    databaseUrl = scratch.url;
     handle = await connectDatabase({ databaseUrl });
-    drop = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    drop = scratch.drop;
   } else {
     handle = await connectDatabase({ dataDir: 'memory://' });
   }

@@ -1,15 +1,13 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signUserToken } from '@micromentor/sdk/node';
-import pg from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { type ServeProcess, startServe } from '../../packages/server/test/support/cli-process.js';
-import { withDatabase } from '../../packages/server/test/support/postgres-url.js';
+import { scratchDatabase } from '../../packages/server/test/support/postgres-url.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WIDGET_DIR = join(ROOT, 'packages', 'widget');
@@ -101,18 +99,9 @@ export async function startApiProcess(extraEnv: NodeJS.ProcessEnv = {}): Promise
   let cleanup = async (): Promise<void> => {};
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `mm_e2e_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    env.DATABASE_URL = withDatabase(url, name);
-    cleanup = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const scratch = await scratchDatabase(url, 'mm_e2e');
+    env.DATABASE_URL = scratch.url;
+    cleanup = scratch.drop;
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'mm-e2e-'));
     env.MICROMENTOR_DATA_DIR = join(dir, 'data');

@@ -1,12 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { withDatabase } from './postgres-url.js';
+import { scratchDatabase } from './postgres-url.js';
 
 /** packages/server: the CLI runs from here, as an operator would run it. */
 export const SERVER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -31,22 +29,8 @@ export async function createCliDatabase(): Promise<CliDatabase> {
   delete base.MICROMENTOR_DATA_DIR;
   delete base.PORT;
   if (process.env.MM_TEST_DB === 'postgres') {
-    const url = process.env.DATABASE_URL!;
-    const name = `mm_cli_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    return {
-      kind: 'postgres',
-      env: { ...base, DATABASE_URL: withDatabase(url, name) },
-      async cleanup() {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
-    };
+    const scratch = await scratchDatabase(process.env.DATABASE_URL!, 'mm_cli');
+    return { kind: 'postgres', env: { ...base, DATABASE_URL: scratch.url }, cleanup: scratch.drop };
   }
   const dir = mkdtempSync(join(tmpdir(), 'mm-cli-'));
   return {
