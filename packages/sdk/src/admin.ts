@@ -1,10 +1,11 @@
 // `@micromentor/sdk/admin`: the program's own routes (vetting, reports, settings, keys,
-// analytics, exports, webhooks, email) on a client of their own, so that an app importing the browser
+// analytics, exports, webhooks, email, users' data rights) on a client of their own, so that an app importing the browser
 // entry for its learners never ships them. For the admin console (a user token with the `admin`
 // role) and for backends (the secret key).
 import { Micromentor, type MicromentorOptions } from './client.js';
 import { type AdminResource, adminResource } from './resources/admin.js';
 import { type AdminEmailsResource, adminEmailsResource } from './resources/admin-emails.js';
+import { type AdminUsersResource, adminUsersResource } from './resources/admin-users.js';
 import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
 
 export type {
@@ -16,6 +17,7 @@ export type {
   AdminSettingsResource,
 } from './resources/admin.js';
 export type { AdminEmailsResource } from './resources/admin-emails.js';
+export type { AdminUsersResource } from './resources/admin-users.js';
 export type { AdminWebhooksResource } from './resources/admin-webhooks.js';
 
 /** `Micromentor` plus `admin`: everything a program admin (or the program's backend) calls. */
@@ -24,6 +26,8 @@ export class MicromentorAdmin extends Micromentor {
   readonly admin: AdminResource & {
     readonly webhooks: AdminWebhooksResource;
     readonly emails: AdminEmailsResource;
+    /** Finding a user, and their export and erasure on their behalf. */
+    readonly users: AdminUsersResource;
   };
 
   constructor(options: MicromentorOptions) {
@@ -32,6 +36,7 @@ export class MicromentorAdmin extends Micromentor {
       ...adminResource(this),
       webhooks: adminWebhooksResource(this),
       emails: adminEmailsResource(this),
+      users: adminUsersResource(this),
     };
   }
 }

@@ -11,6 +11,9 @@ import type {
   AdminMentor,
   AdminMentorsQuery,
   AdminReport,
+  AdminUser,
+  AdminUserList,
+  AdminUsersQuery,
   Analytics,
   AnalyticsQuery,
   ApiKey,
@@ -34,6 +37,7 @@ import type {
   EmailKind,
   EmailPreferences,
   EmailStatus,
+  Erasure,
   EventType,
   ExportDataset,
   ExportQuery,
@@ -69,6 +73,7 @@ import type {
   MyMentorStats,
   OfferSummary,
   OwnMentor,
+  PersonalDataExport,
   PostMessageBody,
   Presence,
   PresenceBody,
@@ -114,6 +119,8 @@ export type {
   AdminEmailDetail,
   AdminMentor,
   AdminReport,
+  AdminUser,
+  AdminUserList,
   Analytics,
   ApiKey,
   Availability,
@@ -128,6 +135,7 @@ export type {
   EmailKind,
   EmailPreferences,
   EmailStatus,
+  Erasure,
   EventType,
   ExportDataset,
   Feedback,
@@ -150,6 +158,7 @@ export type {
   MyMentorStats,
   OfferSummary,
   OwnMentor,
+  PersonalDataExport,
   Presence,
   PreviousSession,
   ProgramSettings,
@@ -240,6 +249,8 @@ export type ListAdminMentorsParams = Partial<AdminMentorsQuery>;
 export type StatusReasonParams = StatusReasonBody;
 export type ListReportsParams = Partial<ReportsQuery>;
 export type ListAdminEmailsParams = Partial<AdminEmailsQuery>;
+/** Find a user by their host id (`externalId`, exactly) or a part of name, email or host id (`q`). */
+export type FindUsersParams = AdminUsersQuery;
 export type ResolveReportParams = ResolveReportBody;
 export type UpdateProgramSettingsParams = UpdateProgramSettingsBody;
 export type RotateKeyParams = RotateKeyBody;

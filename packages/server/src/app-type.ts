@@ -85,6 +85,14 @@ import type {
   PresenceSchema,
 } from './schemas/offers.js';
 import type {
+  AdminUserListSchema,
+  AdminUserSchema,
+  AdminUsersQuerySchema,
+  EraseBodySchema,
+  ErasureSchema,
+  PersonalDataExportSchema,
+} from './schemas/privacy.js';
+import type {
   JwksSchema,
   LeaderboardEntrySchema,
   LeaderboardQuerySchema,
@@ -268,3 +276,10 @@ export type AdminEmailDetail = z.output<typeof AdminEmailDetailSchema>;
 export type AdminEmailsQuery = z.output<typeof AdminEmailsQuerySchema>;
 export type EmailAttempt = z.output<typeof EmailAttemptSchema>;
 export type EmailStatus = z.output<typeof EmailStatusSchema>;
+// Data rights: a person's export and erasure, and how admins find them
+export type PersonalDataExport = z.output<typeof PersonalDataExportSchema>;
+export type EraseBody = z.input<typeof EraseBodySchema>;
+export type Erasure = z.output<typeof ErasureSchema>;
+export type AdminUser = z.output<typeof AdminUserSchema>;
+export type AdminUserList = z.output<typeof AdminUserListSchema>;
+export type AdminUsersQuery = z.input<typeof AdminUsersQuerySchema>;

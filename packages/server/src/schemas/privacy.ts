@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { EMAIL_KINDS } from '../domain/email/kinds.js';
+import { AvailabilitySchema } from './availability.js';
 import { IdSchema } from './common.js';
+import { RequestContextSchema } from './requests.js';
 
 // Data rights (docs/features/data-rights.md): a person's export, their erasure, and how an admin
 // finds the person to act for.
@@ -17,7 +19,7 @@ const ExportRequestSchema = z.object({
   format: z.string().nullable(),
   urgency: z.string(),
   languages: z.array(z.string()),
-  context: z.record(z.string(), z.string()),
+  context: RequestContextSchema,
   status: z.string(),
   createdAt: at,
 });
@@ -131,8 +133,8 @@ export const PersonalDataExportSchema = z
         createdAt: at,
         availability: z
           .object({
-            weekly: z.unknown(),
-            overrides: z.unknown(),
+            weekly: AvailabilitySchema.shape.weekly,
+            overrides: AvailabilitySchema.shape.overrides.unwrap(),
             sessionLengths: z.array(z.number().int()),
             meetingUrl: z.string().nullable(),
           })

@@ -1,4 +1,5 @@
 import { type PersonalRows, personalRows } from '../../db/personal-data.js';
+import type { AvailabilityInput } from '../../schemas/availability.js';
 import type { PersonalDataExport } from '../../schemas/privacy.js';
 import type { DomainCtx } from '../context.js';
 import { EMAIL_KINDS, type EmailKind } from '../email/kinds.js';
@@ -172,8 +173,9 @@ export async function exportPersonalData(ctx: DomainCtx, person: Person): Promis
           createdAt: iso(mentor.created_at),
           availability: availability
             ? {
-                weekly: availability.weekly,
-                overrides: availability.overrides,
+                // Stored as the API validated them (jsonb).
+                weekly: availability.weekly as AvailabilityInput['weekly'],
+                overrides: availability.overrides as AvailabilityInput['overrides'],
                 sessionLengths: availability.session_lengths,
                 meetingUrl: availability.meeting_url,
               }
