@@ -38,7 +38,7 @@ export default defineConfig({
     flowFilePlugin(),
     terserPassPlugin(),
     precompressPlugin(),
-    lazyPartsPlugin(['mentor_console', 'follow_up']),
+    lazyPartsPlugin(['mentor_console', 'admin_console', 'follow_up']),
   ],
   build: { target: 'es2022' },
   environments: {

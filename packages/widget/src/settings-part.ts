@@ -2,3 +2,4 @@
 // which the mentor console and the follow-up load when they first show them.
 import './calendar-feed/calendar-feed.js';
 import './email-preferences/email-preferences.js';
+import './data-rights/data-rights.js';

@@ -12,6 +12,7 @@ import '../webhook-admin/webhook-admin.js';
 import { type AdminMessages, adminMessages } from '../i18n/admin-console.js';
 import { type AdminApi, adminApi } from '../internal/admin-console-api.js';
 import { ConsoleShell } from '../internal/console-shell.js';
+import { loadSettingsPart } from '../internal/settings-part-loader.js';
 
 const TABS = ['applications', 'mentors', 'reports', 'analytics', 'settings', 'webhooks', 'email'] as const;
 type Tab = (typeof TABS)[number];
@@ -79,7 +80,10 @@ export class MmAdminConsole extends ConsoleShell<AdminApi, MicromentorAdmin, Tab
       case 'analytics':
         return html`<mm-program-analytics .api=${common.api} locale=${common.locale}></mm-program-analytics>`;
       case 'settings':
-        return html`<mm-program-settings .api=${common.api} locale=${common.locale}></mm-program-settings>`;
+        // A user's data rights (export, erasure) come from the settings part, when first shown.
+        void loadSettingsPart();
+        return html`<mm-program-settings .api=${common.api} locale=${common.locale}></mm-program-settings>
+          <mm-user-data .api=${this.client?.admin.users} locale=${common.locale}></mm-user-data>`;
       case 'webhooks':
         return html`<mm-webhook-admin .api=${common.api} locale=${common.locale}></mm-webhook-admin>`;
       case 'email':

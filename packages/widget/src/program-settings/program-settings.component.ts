@@ -15,7 +15,7 @@ type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsTo
 /**
  * @tagname mm-program-settings
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
- * meeting link, allowed origins, branding, leaderboard, reports threshold) and API key rotation
+ * meeting link, allowed origins, branding, leaderboard, reports threshold, retention period) and API key rotation
  * with an overlap period, after a confirm step (Escape keeps the key). A new key is shown once.
  *
  * @event mm-settings-saved - `detail: { settings }`.
@@ -77,6 +77,8 @@ export class MmProgramSettings extends AdminElement {
         .map((m) => Number(m.trim()))
         .filter((m) => Number.isFinite(m) && m > 0),
       emailDigestMinutes: Number(text('emailDigestMinutes')),
+      // Empty keeps texts for as long as the program runs (null).
+      retentionMonths: text('retentionMonths') ? Number(text('retentionMonths')) : null,
     };
     try {
       this.settings = await this.api.saveSettings(patch);
@@ -142,6 +144,9 @@ export class MmProgramSettings extends AdminElement {
             >${t.reminders}<input type="text" name="reminderMinutesBefore" .value=${s.reminderMinutesBefore.join(', ')}
           /></label>
           ${number(t.digest, 'emailDigestMinutes', 1440)}
+          <label
+            >${t.retention}<input type="number" name="retentionMonths" min="1" max="120" .value=${s.retentionMonths === null ? '' : String(s.retentionMonths)}
+          /></label>
           <div>
             ${limitedField(
               { label: t.brandName, name: 'brandName', max: BRAND_NAME_MAX, value: s.branding.name ?? '' },
