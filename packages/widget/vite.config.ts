@@ -57,6 +57,8 @@ export default defineConfig({
       format: 'es',
       entryFileNames: 'settings.js',
     }),
+    // The admin console's audit log and a user's data, loaded when it shows their tabs.
+    admin_part: pageBuild('src/admin-part.ts', { format: 'es', entryFileNames: 'admin-tools.js' }),
     esm: {
       consumer: 'client',
       build: {
@@ -89,6 +91,7 @@ export default defineConfig({
         'admin_console',
         'follow_up',
         'settings_part',
+        'admin_part',
         'esm',
       ]) {
         const environment = builder.environments[name];

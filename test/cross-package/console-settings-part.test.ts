@@ -6,7 +6,7 @@ import { signUserToken } from '../../packages/server/src/security/user-token.js'
 import { type HostSite, startHostSite } from './host-site.js';
 import type { RunningApi } from './support.js';
 
-// The consoles' settings part (dist/settings.js: the calendar feed, the email preferences) as a
+// The consoles' settings part (dist/settings.js: the calendar feed, the email preferences, data rights) as a
 // host page gets it: widget.js from the API's origin loads the console's bundle, which imports the
 // part from beside itself — across origins, where a relative import() has no base URL — and the
 // changes made there reach the real API.
@@ -157,6 +157,74 @@ describe('the consoles’ settings part, loaded across origins', () => {
       const row = tab.locator('mm-audit-log tbody tr').first();
       await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('PATCH /v1/admin/settings');
       expect(await row.textContent()).toContain('Ada Part');
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await tab.context().close();
+    }
+  });
+
+  it('lets the learner erase their account from My help, after its confirm, and the API forgets them', async () => {
+    const tenant = await createTenant(api.db, new SecretBox(undefined), {
+      name: 'Rights Academy',
+      origins: [siteOrigin],
+    });
+    const token = signUserToken({
+      secret: tenant.identitySecret,
+      sub: 'rights-learner',
+      name: 'Robin Rights',
+      email: 'robin@example.org',
+    });
+    const { tab, errors } = await open('<mm-follow-up></mm-follow-up>', token, tenant.publishableKey);
+    try {
+      const rights = tab.locator('mm-data-rights');
+      const download = tab.waitForEvent('download');
+      await rights.getByRole('button', { name: 'Download my data' }).click({ timeout: 15_000 });
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^micromentor-export-\d{4}-\d{2}-\d{2}\.json$/);
+      await rights.getByRole('button', { name: 'Erase my account' }).click();
+      await rights.getByRole('button', { name: 'Erase my account for good' }).click();
+      await expect
+        .poll(() => rights.locator('.done').textContent(), { timeout: 10_000 })
+        .toContain('Your account is erased.');
+      const found = await fetch(`${api.url}/v1/admin/users?externalId=rights-learner`, {
+        headers: { Authorization: `Bearer ${tenant.secretKey}` },
+      });
+      expect(((await found.json()) as { data: unknown[] }).data).toEqual([]);
+      expect(errors, errors.join('\n')).toEqual([]);
+    } finally {
+      await tab.context().close();
+    }
+  });
+
+  it('gives the admin a user’s data under Settings: found, downloaded', async () => {
+    const tenant = await createTenant(api.db, new SecretBox(undefined), {
+      name: 'Admin Rights Academy',
+      origins: [siteOrigin],
+    });
+    const learner = signUserToken({ secret: tenant.identitySecret, sub: 'sam-sub', name: 'Sam Seen' });
+    const seen = await fetch(`${api.url}/v1/me`, {
+      headers: {
+        Authorization: `Bearer ${tenant.publishableKey}`,
+        Origin: siteOrigin,
+        'X-User-Token': learner,
+      },
+    });
+    expect(seen.status).toBe(200);
+    const token = signUserToken({
+      secret: tenant.identitySecret,
+      sub: 'ada',
+      name: 'Ada Admin',
+      roles: ['admin'],
+    });
+    const { tab, errors } = await open('<mm-admin-console></mm-admin-console>', token, tenant.publishableKey);
+    try {
+      await tab.locator('mm-admin-console [role=tab]', { hasText: 'Settings' }).click({ timeout: 15_000 });
+      const panel = tab.locator('mm-user-data');
+      await panel.getByLabel('Name, email or user id').fill('Sam', { timeout: 15_000 });
+      await panel.getByRole('button', { name: 'Find' }).click();
+      const download = tab.waitForEvent('download');
+      await panel.getByRole('button', { name: 'Download data of Sam Seen' }).click({ timeout: 10_000 });
+      expect((await download).suggestedFilename()).toMatch(/^micromentor-export-[0-9a-f-]{36}-/);
       expect(errors, errors.join('\n')).toEqual([]);
     } finally {
       await tab.context().close();

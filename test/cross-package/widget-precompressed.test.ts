@@ -20,6 +20,7 @@ describe('the widget’s pre-compressed bundles', () => {
       'admin-console.js',
       'follow-up.js',
       'settings.js',
+      'admin-tools.js',
     ]) {
       expect(files).toContain(`${name}.br`);
       expect(files).toContain(`${name}.gz`);

@@ -1,11 +1,12 @@
 // `@micromentor/sdk/admin`: the program's own routes (vetting, reports, settings, keys,
-// analytics, exports, webhooks, email, the audit log) on a client of their own, so that an app importing the browser
+// analytics, exports, webhooks, email, the audit log, users' data rights) on a client of their own, so that an app importing the browser
 // entry for its learners never ships them. For the admin console (a user token with the `admin`
 // role) and for backends (the secret key).
 import { Micromentor, type MicromentorOptions } from './client.js';
 import { type AdminResource, adminResource } from './resources/admin.js';
 import { type AdminAuditResource, adminAuditResource } from './resources/admin-audit.js';
 import { type AdminEmailsResource, adminEmailsResource } from './resources/admin-emails.js';
+import { type AdminUsersResource, adminUsersResource } from './resources/admin-users.js';
 import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
 
 export type {
@@ -18,6 +19,7 @@ export type {
 } from './resources/admin.js';
 export type { AdminAuditResource } from './resources/admin-audit.js';
 export type { AdminEmailsResource } from './resources/admin-emails.js';
+export type { AdminUsersResource } from './resources/admin-users.js';
 export type { AdminWebhooksResource } from './resources/admin-webhooks.js';
 
 /** `Micromentor` plus `admin`: everything a program admin (or the program's backend) calls. */
@@ -27,6 +29,8 @@ export class MicromentorAdmin extends Micromentor {
     readonly webhooks: AdminWebhooksResource;
     readonly emails: AdminEmailsResource;
     readonly audit: AdminAuditResource;
+    /** Finding a user, and their export and erasure on their behalf. */
+    readonly users: AdminUsersResource;
   };
 
   constructor(options: MicromentorOptions) {
@@ -36,6 +40,7 @@ export class MicromentorAdmin extends Micromentor {
       webhooks: adminWebhooksResource(this),
       emails: adminEmailsResource(this),
       audit: adminAuditResource(this),
+      users: adminUsersResource(this),
     };
   }
 }

@@ -11,6 +11,9 @@ import type {
   AdminMentor,
   AdminMentorsQuery,
   AdminReport,
+  AdminUser,
+  AdminUserList,
+  AdminUsersQuery,
   Analytics,
   AnalyticsQuery,
   ApiKey,
@@ -37,6 +40,7 @@ import type {
   EmailKind,
   EmailPreferences,
   EmailStatus,
+  Erasure,
   EventType,
   ExportDataset,
   ExportQuery,
@@ -72,6 +76,7 @@ import type {
   MyMentorStats,
   OfferSummary,
   OwnMentor,
+  PersonalDataExport,
   PostMessageBody,
   Presence,
   PresenceBody,
@@ -117,6 +122,8 @@ export type {
   AdminEmailDetail,
   AdminMentor,
   AdminReport,
+  AdminUser,
+  AdminUserList,
   Analytics,
   ApiKey,
   AuditEntry,
@@ -132,6 +139,7 @@ export type {
   EmailKind,
   EmailPreferences,
   EmailStatus,
+  Erasure,
   EventType,
   ExportDataset,
   Feedback,
@@ -154,6 +162,7 @@ export type {
   MyMentorStats,
   OfferSummary,
   OwnMentor,
+  PersonalDataExport,
   Presence,
   PreviousSession,
   ProgramSettings,
@@ -247,6 +256,8 @@ export type ListAdminEmailsParams = Partial<AdminEmailsQuery>;
 /** Filters of the audit log; times as ISO strings or `Date`s. */
 export type ListAuditParams = Omit<Partial<AuditQuery>, 'from' | 'to'> & { from?: DateInput; to?: DateInput };
 export type AuditExportParams = Omit<AuditExportQuery, 'from' | 'to'> & { from?: DateInput; to?: DateInput };
+/** Find a user by their host id (`externalId`, exactly) or a part of name, email or host id (`q`). */
+export type FindUsersParams = AdminUsersQuery;
 export type ResolveReportParams = ResolveReportBody;
 export type UpdateProgramSettingsParams = UpdateProgramSettingsBody;
 export type RotateKeyParams = RotateKeyBody;

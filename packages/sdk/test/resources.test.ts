@@ -172,6 +172,8 @@ const cases: [string, () => Promise<unknown>, Wire][] = [
   ['me.calendarFeed', () => mm.me.calendarFeed(), read('/api/v1/me/calendar-feed')],
   ['me.renewCalendarFeed', () => mm.me.renewCalendarFeed(), write('POST', '/api/v1/me/calendar-feed')],
   ['me.stopCalendarFeed', () => mm.me.stopCalendarFeed(), write('DELETE', '/api/v1/me/calendar-feed')],
+  ['me.export', () => mm.me.export(), read('/api/v1/me/export')],
+  ['me.erase', () => mm.me.erase(), write('POST', '/api/v1/me/erase', { confirm: 'erase' })],
   ['recognition.record', () => mm.recognition.record(), read('/api/v1/me/mentor/record')],
   ['recognition.credential', () => mm.recognition.credential(), read('/api/v1/me/mentor/credential')],
   [

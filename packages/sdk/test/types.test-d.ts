@@ -36,6 +36,7 @@ import type {
   OwnMentor,
   Page,
   PageList,
+  PersonalDataExport,
   Presence,
   PreviousSession,
   ProblemDetails,
@@ -235,6 +236,10 @@ describe('resource methods match their routes', () => {
     expectTypeOf(mm.me.renewCalendarFeed).parameter(0).toEqualTypeOf<WriteOptions | undefined>();
     expectTypeOf(mm.me.stopCalendarFeed).returns.resolves.toEqualTypeOf<void>();
     expectTypeOf<CalendarFeed['url']>().toEqualTypeOf<string | null>();
+    expectTypeOf(mm.me.export).returns.resolves.toEqualTypeOf<Ok<'/v1/me/export', '$get'>>();
+    expectTypeOf(mm.me.export).returns.resolves.toEqualTypeOf<PersonalDataExport>();
+    expectTypeOf(mm.me.erase).returns.resolves.toEqualTypeOf<Ok<'/v1/me/erase', '$post'>>();
+    expectTypeOf<Json<'/v1/me/erase', '$post'>>().toEqualTypeOf<{ confirm: 'erase' }>();
     expectTypeOf(mm.guestSessions.create).parameter(0).toEqualTypeOf<Json<'/v1/guest-sessions', '$post'>>();
     expectTypeOf(mm.guestSessions.create).returns.resolves.toEqualTypeOf<Ok<'/v1/guest-sessions', '$post'>>();
   });
@@ -276,6 +281,15 @@ describe('resource methods match their routes', () => {
       Ok<'/v1/admin/webhooks/:id/deliveries/:deliveryId/replay', '$post'>
     >();
     expectTypeOf(hooks.replay).returns.resolves.toEqualTypeOf<WebhookDelivery>();
+  });
+
+  it('admin.users', () => {
+    const users = admin.admin.users;
+    expectTypeOf(users.find).parameter(0).toEqualTypeOf<Query<'/v1/admin/users', '$get'>>();
+    expectTypeOf(users.find).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/users', '$get'>>();
+    expectTypeOf(users.export).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/users/:userId/export', '$get'>>();
+    expectTypeOf(users.export).returns.resolves.toEqualTypeOf<PersonalDataExport>();
+    expectTypeOf(users.erase).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/users/:userId/erase', '$post'>>();
   });
 
   it('admin.emails', () => {

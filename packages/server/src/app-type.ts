@@ -86,6 +86,14 @@ import type {
   PresenceSchema,
 } from './schemas/offers.js';
 import type {
+  AdminUserListSchema,
+  AdminUserSchema,
+  AdminUsersQuerySchema,
+  EraseBodySchema,
+  ErasureSchema,
+  PersonalDataExportSchema,
+} from './schemas/privacy.js';
+import type {
   JwksSchema,
   LeaderboardEntrySchema,
   LeaderboardQuerySchema,
@@ -273,3 +281,10 @@ export type EmailStatus = z.output<typeof EmailStatusSchema>;
 export type AuditEntry = z.output<typeof AuditEntrySchema>;
 export type AuditQuery = z.output<typeof AuditQuerySchema>;
 export type AuditExportQuery = z.input<typeof AuditExportQuerySchema>;
+// Data rights: a person's export and erasure, and how admins find them
+export type PersonalDataExport = z.output<typeof PersonalDataExportSchema>;
+export type EraseBody = z.input<typeof EraseBodySchema>;
+export type Erasure = z.output<typeof ErasureSchema>;
+export type AdminUser = z.output<typeof AdminUserSchema>;
+export type AdminUserList = z.output<typeof AdminUserListSchema>;
+export type AdminUsersQuery = z.input<typeof AdminUsersQuerySchema>;

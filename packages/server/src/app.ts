@@ -21,6 +21,7 @@ import { adminKeyRoutes } from './routes/admin/keys.js';
 import { adminMentorRoutes } from './routes/admin/mentors.js';
 import { adminReportRoutes } from './routes/admin/reports.js';
 import { adminSettingsRoutes } from './routes/admin/settings.js';
+import { adminUserRoutes } from './routes/admin/users.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { boardRoutes } from './routes/board.js';
 import { bookingRoutes } from './routes/bookings.js';
@@ -33,6 +34,7 @@ import { guestRoutes } from './routes/guests.js';
 import { healthRoutes } from './routes/health.js';
 import { issuerRoutes } from './routes/issuers.js';
 import { meRoutes } from './routes/me.js';
+import { meDataRoutes } from './routes/me-data.js';
 import { meMentorRoutes } from './routes/me-mentor.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { offerRoutes } from './routes/offers.js';
@@ -82,6 +84,7 @@ function buildApi(deps: AppDeps) {
   return createRouter()
     .route('/', meRoutes(deps))
     .route('/', emailPreferenceRoutes())
+    .route('/', meDataRoutes())
     .route('/', guestRoutes(deps))
     .route('/', mentorRoutes())
     .route('/', availabilityRoutes())
@@ -105,7 +108,8 @@ function buildApi(deps: AppDeps) {
     .route('/', adminAnalyticsRoutes())
     .route('/', adminExportRoutes())
     .route('/', adminEmailRoutes())
-    .route('/', adminAuditRoutes());
+    .route('/', adminAuditRoutes())
+    .route('/', adminUserRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueEmail } from '../src/domain/email/outbox.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
-import { createMentor, type MentorBody, snapshot } from './support/fixtures.js';
+import { createMentor, type MentorBody, snapshot, userIdOf } from './support/fixtures.js';
 import { type CallOptions, call } from './support/http.js';
 
 let ctx: TestContext;
@@ -17,6 +17,7 @@ let webhookOfA: string;
 let deliveryOfA: string;
 let reportOfA: string;
 let emailOfA: string;
+let learnerOfA: string;
 
 const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
   day,
@@ -87,6 +88,8 @@ const SAMPLES: Record<
   'POST /v1/admin/mentors/{id}/reinstate': { id: () => bookableOfA.id },
   'POST /v1/admin/reports/{id}/resolve': { id: () => reportOfA, body: () => ({ action: 'suspend' }) },
   'GET /v1/admin/emails/{id}': { id: () => emailOfA },
+  'GET /v1/admin/users/{userId}/export': { id: () => learnerOfA },
+  'POST /v1/admin/users/{userId}/erase': { id: () => learnerOfA, body: () => ({ confirm: 'erase' }) },
 };
 
 beforeAll(async () => {
@@ -180,6 +183,7 @@ beforeAll(async () => {
     ctx.clock.now(),
   );
   emailOfA = written!;
+  learnerOfA = await userIdOf(ctx, a, 'a-learner');
 });
 afterAll(() => ctx.close());
 
@@ -187,9 +191,12 @@ async function idRoutes(): Promise<{ method: string; path: string }[]> {
   const doc = (await (await ctx.app.request('/openapi.json')).json()) as {
     paths: Record<string, Record<string, unknown>>;
   };
-  return Object.entries(doc.paths)
-    .filter(([path]) => path.includes('{id}'))
-    .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+  return (
+    Object.entries(doc.paths)
+      // `{userId}`: a user's data (export, erasure) is found by the user's id.
+      .filter(([path]) => path.includes('{id}') || path.includes('{userId}'))
+      .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })))
+  );
 }
 
 describe('tenant isolation', () => {
@@ -230,8 +237,10 @@ describe('tenant isolation', () => {
         const opts = { ...creds, ...(sample.body ? { body: sample.body() } : {}) };
         const others = Object.entries(sample.params?.() ?? {});
         const path = (id: string) =>
-          others.reduce((p, [name, value]) => p.replace(`{${name}}`, value), route.path.replace('{id}', id)) +
-          (sample.query ?? '');
+          others.reduce(
+            (p, [name, value]) => p.replace(`{${name}}`, value),
+            route.path.replace('{id}', id).replace('{userId}', id),
+          ) + (sample.query ?? '');
         const res = await call<{ code: string }>(ctx.app, route.method, path(sample.id()), opts);
         const missing = await call<{ code: string }>(
           ctx.app,

@@ -11,6 +11,7 @@ import type { Plugin } from 'vite';
 /** The part's source, as imported (`…/settings-part.js`) → its file in dist/. */
 export const LAZY_PARTS: Record<string, string> = {
   'settings-part.js': 'settings.js',
+  'admin-part.js': 'admin-tools.js',
 };
 
 const DYNAMIC_IMPORT = /import\(\s*(['"])([^'"]+)\1\s*\)/g;

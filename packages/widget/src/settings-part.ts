@@ -1,6 +1,6 @@
-// The consoles' settings part (dist/settings.js): the calendar feed and the email preferences,
-// which the mentor console and the follow-up load when they first show them, and the admin
-// console's audit log (its "Audit log" tab).
+// The consoles' settings part (dist/settings.js): the calendar feed, the email preferences and a
+// person's own data rights (download, erasure), which the mentor console and the follow-up load
+// when they first show them.
 import './calendar-feed/calendar-feed.js';
 import './email-preferences/email-preferences.js';
-import './audit-log/audit-log.js';
+import './data-rights/data-rights.js';

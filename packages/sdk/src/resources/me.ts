@@ -7,12 +7,14 @@ import type {
   BoardEntryParams,
   CalendarFeed,
   EmailPreferences,
+  Erasure,
   ListOffersParams,
   Me,
   MentorApplicationParams,
   MentorOffer,
   MyMentorStats,
   OwnMentor,
+  PersonalDataExport,
   Presence,
   PresenceParams,
   UpdateEmailPreferencesParams,
@@ -65,6 +67,13 @@ export interface MeResource {
   renewCalendarFeed(options?: WriteOptions): Promise<CalendarFeed>;
   /** Turns the calendar feed off: its URL stops working (nothing happens when it was off). */
   stopCalendarFeed(options?: WriteOptions): Promise<void>;
+  /** Everything the program holds about the user, as one JSON document (to save as a file). */
+  export(options?: CallOptions): Promise<PersonalDataExport>;
+  /**
+   * Erases the user, for good: who they are and what they wrote, everywhere; their sessions ahead
+   * are cancelled. The token's `sub` signs in as a new, empty user afterwards.
+   */
+  erase(options?: WriteOptions): Promise<Erasure>;
 }
 
 const boardPath = (mentorId: string): string => `/v1/me/board/${segment(mentorId)}`;
@@ -99,5 +108,7 @@ export function meResource(client: Requester): MeResource {
     calendarFeed: (options) => client.request('GET', CALENDAR_FEED, options),
     renewCalendarFeed: (options) => client.request('POST', CALENDAR_FEED, options),
     stopCalendarFeed: (options) => client.request('DELETE', CALENDAR_FEED, options),
+    export: (options) => client.request('GET', '/v1/me/export', options),
+    erase: (options) => client.request('POST', '/v1/me/erase', { ...options, body: { confirm: 'erase' } }),
   };
 }

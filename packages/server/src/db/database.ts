@@ -45,6 +45,8 @@ export interface UsersTable {
   calendar_feed_sealed: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the current feed secret was made; null: no feed. */
   calendar_feed_created_at: NullableTimestamp;
+  /** When the person was erased (domain/privacy/erase.ts): the row is a tombstone since. */
+  erased_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -197,6 +199,8 @@ export interface HelpRequestsTable {
   best_score: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When its texts were taken out (erasure or the program's retention period). */
+  redacted_at: NullableTimestamp;
 }
 
 export interface RequestMatchesTable {
@@ -265,6 +269,8 @@ export interface SessionNotesTable {
   summary: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** When the summary and its action items were taken out (erasure or retention). */
+  redacted_at: NullableTimestamp;
 }
 
 export interface ActionItemsTable {
@@ -309,6 +315,8 @@ export interface MessagesTable {
   author_id: string;
   body: string;
   created_at: Timestamp;
+  /** When its body was taken out (erasure or the program's retention period). */
+  redacted_at: NullableTimestamp;
 }
 
 export interface ThreadReadsTable {

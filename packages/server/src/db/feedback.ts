@@ -107,7 +107,10 @@ export async function upsertNotes(
       updated_at: notes.now,
     })
     .onConflict((oc) =>
-      oc.column('booking_id').doUpdateSet({ summary: notes.summary, updated_at: notes.now }),
+      // Rewritten after retention or erasure took the old text out: the new text is live again.
+      oc
+        .column('booking_id')
+        .doUpdateSet({ summary: notes.summary, updated_at: notes.now, redacted_at: null }),
     )
     .returningAll()
     .executeTakeFirstOrThrow();

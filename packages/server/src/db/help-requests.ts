@@ -4,7 +4,10 @@ import { pastCursor } from './keyset.js';
 
 type Db = Kysely<Database>;
 
-type NewHelpRequest = Omit<HelpRequestRow, 'id' | 'declined_mentor_ids' | 'matched_mentor_id' | 'context'> & {
+type NewHelpRequest = Omit<
+  HelpRequestRow,
+  'id' | 'declined_mentor_ids' | 'matched_mentor_id' | 'context' | 'redacted_at'
+> & {
   context: Record<string, string>;
 };
 

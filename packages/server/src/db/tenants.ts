@@ -84,6 +84,7 @@ export async function findTenantByKeyHash(
       'u.calendar_feed_hash as u_calendar_feed_hash',
       'u.calendar_feed_sealed as u_calendar_feed_sealed',
       'u.calendar_feed_created_at as u_calendar_feed_created_at',
+      'u.erased_at as u_erased_at',
       'u.created_at as u_created_at',
       'u.updated_at as u_updated_at',
     ])
@@ -107,6 +108,7 @@ export async function findTenantByKeyHash(
     u_calendar_feed_hash,
     u_calendar_feed_sealed,
     u_calendar_feed_created_at,
+    u_erased_at,
     u_created_at,
     u_updated_at,
     ...tenant
@@ -127,6 +129,7 @@ export async function findTenantByKeyHash(
           calendar_feed_hash: u_calendar_feed_hash,
           calendar_feed_sealed: u_calendar_feed_sealed,
           calendar_feed_created_at: u_calendar_feed_created_at,
+          erased_at: u_erased_at,
           created_at: u_created_at as Date,
           updated_at: u_updated_at as Date,
         };

@@ -11,6 +11,7 @@ import { EMAIL_COMPOSE_JOB } from '../domain/email/mail-events.js';
 import { EMAIL_SEND_JOB } from '../domain/email/outbox.js';
 import { localMailbox, type MailTransport } from '../domain/email/transport.js';
 import type { JobHandler } from '../domain/job-handler.js';
+import { RETENTION_JOB, retentionJob } from '../domain/privacy/retention-job.js';
 import { offerWindowJob } from '../domain/requests/offer-window-job.js';
 import { requestExpiryJob } from '../domain/requests/request-expiry-job.js';
 import { OFFER_WINDOW_JOB, REQUEST_EXPIRY_JOB } from '../domain/requests/request-jobs.js';
@@ -75,6 +76,7 @@ export function jobHandlers(deps: JobHandlerDeps = {}): JobHandlers {
     [BOOKING_REMIND_JOB]: bookingReminderJob,
     [BOOKING_COMPLETE_JOB]: bookingCompletionJob,
     [ANALYTICS_ROLLUP_JOB]: analyticsRollupJob(MATCH_THRESHOLD),
+    [RETENTION_JOB]: retentionJob,
     [EMAIL_SEND_JOB]: emailDeliveryHandler(email),
     [WEBHOOK_DELIVER_JOB]: webhookDeliveryHandler({
       secretBox,

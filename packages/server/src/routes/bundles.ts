@@ -16,6 +16,8 @@ const NAMED = new Set([
   'follow-up.js',
   // The settings part (<mm-calendar-feed>, <mm-email-preferences>), imported by the mentor console and the follow-up when they show it.
   'settings.js',
+  // The admin console's part (<mm-audit-log>, <mm-user-data>), imported when it shows their tabs.
+  'admin-tools.js',
 ]);
 
 /**

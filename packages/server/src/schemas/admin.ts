@@ -144,6 +144,15 @@ export const ProgramSettingsSchema = z
     emailDigestMinutes: z.number().int().openapi({
       description: 'A mentor’s new requests arriving within this many minutes come as one digest email.',
     }),
+    retentionMonths: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({
+        description:
+          'Request texts, messages and session notes older than this many months (1–120) are taken out by a ' +
+          'daily job, the rows and counts staying; null: kept.',
+      }),
   })
   .openapi('ProgramSettings');
 
@@ -190,6 +199,7 @@ export const UpdateSettingsSchema = z
       .refine((m) => new Set(m).size === m.length, 'must not repeat a time')
       .optional(),
     emailDigestMinutes: s.emailDigestMinutes.unwrap().optional(),
+    retentionMonths: s.retentionMonths.unwrap().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one setting to change')
   .openapi('UpdateProgramSettings');

@@ -12,7 +12,7 @@ import '../webhook-admin/webhook-admin.js';
 import { type AdminMessages, adminMessages } from '../i18n/admin-console.js';
 import { type AdminApi, adminApi } from '../internal/admin-console-api.js';
 import { ConsoleShell } from '../internal/console-shell.js';
-import { loadSettingsPart } from '../internal/settings-part-loader.js';
+import { loadAdminPart } from '../internal/settings-part-loader.js';
 
 const TABS = [
   'applications',
@@ -89,14 +89,17 @@ export class MmAdminConsole extends ConsoleShell<AdminApi, MicromentorAdmin, Tab
       case 'analytics':
         return html`<mm-program-analytics .api=${common.api} locale=${common.locale}></mm-program-analytics>`;
       case 'settings':
-        return html`<mm-program-settings .api=${common.api} locale=${common.locale}></mm-program-settings>`;
+        // A user's data rights (export, erasure) come from the admin part, when first shown.
+        void loadAdminPart();
+        return html`<mm-program-settings .api=${common.api} locale=${common.locale}></mm-program-settings>
+          <mm-user-data .api=${this.client?.admin.users} locale=${common.locale}></mm-user-data>`;
       case 'webhooks':
         return html`<mm-webhook-admin .api=${common.api} locale=${common.locale}></mm-webhook-admin>`;
       case 'email':
         return html`<mm-email-log .api=${common.api} locale=${common.locale}></mm-email-log>`;
       case 'audit':
-        // In the settings part (dist/settings.js), loaded the first time the tab is shown.
-        void loadSettingsPart();
+        // In the admin part (dist/admin-tools.js), loaded the first time the tab is shown.
+        void loadAdminPart();
         return html`<mm-audit-log .api=${common.api} locale=${common.locale}></mm-audit-log>`;
     }
   }

@@ -354,6 +354,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       <mm-advisor-board .api=${this.api} locale=${this.locale} .now=${this.now}></mm-advisor-board>
       <mm-calendar-feed .api=${this.api} locale=${this.locale}></mm-calendar-feed>
       <mm-email-preferences .api=${this.api} locale=${this.locale}></mm-email-preferences>
+      <mm-data-rights .api=${this.client?.me} locale=${this.locale}></mm-data-rights>
     `;
   }
 }

@@ -262,12 +262,15 @@ describe('<mm-follow-up>', () => {
       'h3 Your board of advisors',
       'h3 Your calendar',
       'h3 Email',
+      'h3 Your data',
     ]);
     // The calendar keeps the sections' 24px from the board, and the email preferences, last, from it.
     expect(gap(board, calendar)).to.be.at.least(24);
     const email = inner(el, 'mm-email-preferences');
     await waitUntil(() => email.shadowRoot?.querySelector('h3'), 'email drawn');
     expect(gap(calendar, email)).to.be.at.least(24);
+    // Data rights come last, a section of their own.
+    expect(gap(email, inner(el, 'mm-data-rights'))).to.be.at.least(24);
     // No button touches the heading after it: "Add to my board" ends its section, "Messages" follows.
     const add = Array.from(el.shadowRoot!.querySelectorAll('button')).find(
       (b) => b.textContent!.trim() === 'Add to my board',

@@ -206,7 +206,8 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
           <mm-leaderboard .client=${this.client} locale=${this.locale} mentor-id=${mentorId}></mm-leaderboard>
           <mm-mentor-record .api=${this.api} locale=${this.locale}></mm-mentor-record>
           <mm-mentor-profile-form .api=${this.api} locale=${this.locale} .mentor=${this.me?.mentorProfile ?? null}></mm-mentor-profile-form>
-          <mm-email-preferences as="mentor" .api=${this.api} locale=${this.locale}></mm-email-preferences>`;
+          <mm-email-preferences as="mentor" .api=${this.api} locale=${this.locale}></mm-email-preferences>
+          <mm-data-rights .api=${this.client?.me} locale=${this.locale}></mm-data-rights>`;
     }
   }
 

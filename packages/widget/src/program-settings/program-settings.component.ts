@@ -13,7 +13,7 @@ type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsTo
 /**
  * @tagname mm-program-settings
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
- * meeting link, allowed origins, branding, leaderboard, reports threshold), and the API keys
+ * meeting link, allowed origins, branding, leaderboard, reports threshold, retention period), and the API keys
  * (kind, prefix, until when) with how to rotate them on the server: the CLI, or the SDK with the
  * secret key. The console never rotates one: a new secret key or identity secret is full access
  * to the program, and must never reach a browser (the API refuses an admin's token).
@@ -72,6 +72,8 @@ export class MmProgramSettings extends AdminElement {
         .map((m) => Number(m.trim()))
         .filter((m) => Number.isFinite(m) && m > 0),
       emailDigestMinutes: Number(text('emailDigestMinutes')),
+      // Empty keeps texts for as long as the program runs (null).
+      retentionMonths: text('retentionMonths') ? Number(text('retentionMonths')) : null,
     };
     try {
       this.settings = await this.api.saveSettings(patch);
@@ -111,6 +113,9 @@ export class MmProgramSettings extends AdminElement {
             >${t.reminders}<input type="text" name="reminderMinutesBefore" .value=${s.reminderMinutesBefore.join(', ')}
           /></label>
           ${number(t.digest, 'emailDigestMinutes', 1440)}
+          <label
+            >${t.retention}<input type="number" name="retentionMonths" min="1" max="120" .value=${s.retentionMonths === null ? '' : String(s.retentionMonths)}
+          /></label>
           <div>
             ${limitedField(
               { label: t.brandName, name: 'brandName', max: BRAND_NAME_MAX, value: s.branding.name ?? '' },

@@ -19,6 +19,7 @@ describe('<mm-program-settings>', () => {
       reportsToPause: 3,
       reminderMinutesBefore: [1440, 10],
       emailDigestMinutes: 15,
+      retentionMonths: null,
     } satisfies ProgramSettings;
     const { el: panel, calls } = await adminPanel(
       (api) => html`<mm-program-settings locale="en" .api=${api}></mm-program-settings>`,
@@ -50,6 +51,9 @@ describe('<mm-program-settings>', () => {
     expect(reminders.value).to.equal('1440, 10');
     reminders.value = '120, 15';
     root.querySelector<HTMLInputElement>('input[name=emailDigestMinutes]')!.value = '30';
+    const retention = root.querySelector<HTMLInputElement>('input[name=retentionMonths]')!;
+    expect(retention.value).to.equal('');
+    retention.value = '24';
     root.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => root.querySelector('.ok')!.textContent === 'Settings saved.');
     const patch = calls.find((c) => c.method === 'PATCH')!.body as Record<string, unknown>;
@@ -59,6 +63,7 @@ describe('<mm-program-settings>', () => {
       formats: ['video', 'chat'],
       reminderMinutesBefore: [120, 15],
       emailDigestMinutes: 30,
+      retentionMonths: 24,
     });
     expect(patch.allowedOrigins).to.deep.equal(['https://academy.example']);
     // Empty branding fields clear them, in the server's field names.

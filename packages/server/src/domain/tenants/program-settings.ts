@@ -1,6 +1,7 @@
 import type { ProgramSettings, UpdateSettingsInput } from '../../schemas/admin.js';
 import type { DomainCtx } from '../context.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
+import { ensureRetentionJob } from '../privacy/retention-job.js';
 import { normalizeOrigin } from './create-tenant.js';
 import { readSettings, type TenantSettings, TenantSettingsSchema } from './settings.js';
 
@@ -69,5 +70,7 @@ export async function updateProgramSettings(
     .set({ settings: JSON.stringify(merged.data), allowed_origins: origins, updated_at: ctx.clock.now() })
     .where('id', '=', tenantId)
     .execute();
+  // A retention period starts its daily sweep now (the job reads the period when it runs).
+  if (merged.data.retentionMonths !== null) await ensureRetentionJob(ctx.db, tenantId, ctx.clock.now());
   return view(merged.data, origins);
 }

@@ -49,6 +49,11 @@ export const TenantSettingsSchema = z.object({
     .default(15),
   /** Open reports that pause a mentor pending review. */
   reportsToPause: z.number().int().min(1).max(100).default(3),
+  /**
+   * Request texts, messages and notes older than this many months are taken out by a daily job
+   * (domain/privacy/retention-job.ts); null: kept as long as the program runs.
+   */
+  retentionMonths: z.number().int().min(1).max(120).nullable().default(null),
 });
 
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
