@@ -100,6 +100,16 @@ afterAll(() => ctx.close());
 // Each test's entries are later than the ones before (one clock tick would order them by id only).
 beforeEach(() => ctx.clock.advance(1000));
 
+const userIdOf = async (externalId: string) =>
+  (
+    await ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('tenant_id', '=', t.id)
+      .where('external_id', '=', externalId)
+      .executeTakeFirstOrThrow()
+  ).id;
+
 /**
  * One successful call per audited admin operation, and what its entry must name as target. An
  * audited route of the OpenAPI document without a case here fails the test, so a new admin
@@ -188,6 +198,26 @@ const CASES: Record<string, () => Promise<{ res: CallResult<{ id?: string }>; ta
     ),
     target: 'requests.csv',
   }),
+  'GET /v1/admin/users/{userId}/export': async () => ({
+    res: await call(ctx.app, 'GET', `/v1/admin/users/${await userIdOf('audit-learner')}/export`, admin()),
+    target: await userIdOf('audit-learner'),
+  }),
+  'POST /v1/admin/users/{userId}/erase': async () => {
+    const seen = await call(ctx.app, 'GET', '/v1/me', {
+      key: t.publishableKey,
+      origin: ORIGIN,
+      token: t.token({ sub: 'audit-erased', name: 'Eve Erased' }),
+    });
+    expect(seen.status).toBe(200);
+    const userId = await userIdOf('audit-erased');
+    return {
+      res: await call(ctx.app, 'POST', `/v1/admin/users/${userId}/erase`, {
+        ...admin(),
+        body: { confirm: 'erase' },
+      }),
+      target: userId,
+    };
+  },
   'GET /v1/admin/audit/export': async () => ({
     res: await call(ctx.app, 'GET', '/v1/admin/audit/export?format=jsonl', admin()),
     target: null,
@@ -235,7 +265,7 @@ describe('audit log: one entry per admin action', () => {
       expect(entry.at.toISOString()).toBe(ctx.clock.now().toISOString());
       // No personal name, email or free text of the request: ids, field names, declared values.
       const stored = JSON.stringify(entry);
-      for (const personal of ['Ada', 'ada.auditor', 'Holiday', 'renamed', 'hooks.example.com']) {
+      for (const personal of ['Ada', 'ada.auditor', 'Eve', 'Holiday', 'renamed', 'hooks.example.com']) {
         expect(stored, action).not.toContain(personal);
       }
     });

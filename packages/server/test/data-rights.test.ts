@@ -77,6 +77,15 @@ const admin = (): CallOptions => ({
   token: w.tenant.token({ sub: 'admin-sub', name: 'Ada Admin', roles: ['admin'] }),
 });
 
+/** The program's audit entries of one action (the log keeps user ids only, never names). */
+const auditOf = (action: string) =>
+  ctx.db
+    .selectFrom('audit_log')
+    .select(['actor_user_id', 'target'])
+    .where('tenant_id', '=', w.tenant.id)
+    .where('action', '=', action)
+    .execute();
+
 beforeAll(async () => {
   ctx = await createTestContext();
   w = await buildPrivacyWorld(ctx);
@@ -91,6 +100,7 @@ describe('GET /v1/me/export', () => {
       'attachment; filename="micromentor-export-2026-11-26.json"',
     );
     expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await auditOf('GET /v1/me/export')).toEqual([{ actor_user_id: w.quinnUserId, target: null }]);
     const data = res.body;
     expect(data.user).toMatchObject({
       id: w.quinnUserId,
@@ -225,6 +235,7 @@ describe('erasure', () => {
     );
     expect(res.status, res.text).toBe(200);
     expect(res.body.userId).toBe(w.quinnUserId);
+    expect(await auditOf('POST /v1/me/erase')).toEqual([{ actor_user_id: w.quinnUserId, target: null }]);
     expect(res.body.counts).toMatchObject({
       bookingsCancelled: 2,
       messages: 4,
@@ -332,6 +343,10 @@ describe('erasure', () => {
       body: { confirm: 'erase' },
     });
     expect(erased.status, erased.text).toBe(200);
+    expect(await auditOf('POST /v1/admin/users/{userId}/erase')).toContainEqual({
+      actor_user_id: null,
+      target: w.ottoUserId,
+    });
     const after = await dumpEveryTable();
     for (const text of ['Otto Other', 'otto@example.org', OTHERS_TEXTS.otto, OTHERS_TEXTS.ottoFeedback]) {
       expect(findIn(after, text), text).toEqual([]);

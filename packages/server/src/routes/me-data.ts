@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { eraseUser } from '../domain/privacy/erase.js';
 import { exportPersonalData } from '../domain/privacy/export.js';
 import { atomic, ctx } from '../http/atomic.js';
+import { auditTrail } from '../http/audit-trail.js';
 import { requireUser } from '../http/auth.js';
 import { createRouter } from '../http/router.js';
 import { ANY_USER, commonErrors, jsonBody, jsonResponse } from '../schemas/common.js';
@@ -19,7 +20,9 @@ const exportMine = createRoute({
     'given and received, reports, board, badges, email preferences, whether your calendar feed is on, ' +
     'your mentor profile and availability, and the email sent to you.',
   ...ANY_USER,
-  middleware: [requireUser] as const,
+  // A person's own export and erasure are in the program's audit log too (by their user id only).
+  'x-audited': true,
+  middleware: [requireUser, auditTrail()] as const,
   responses: { 200: jsonResponse(PersonalDataExportSchema, 'Your data.'), ...commonErrors },
 });
 
@@ -34,7 +37,8 @@ const eraseMine = createRoute({
     'people’s own records stay, naming you "Erased user", and the program’s counts stay as they were. ' +
     'Signing in again afterwards makes a new, empty account. See docs/features/data-rights.md.',
   ...ANY_USER,
-  middleware: [requireUser, atomic] as const,
+  'x-audited': true,
+  middleware: [requireUser, atomic, auditTrail()] as const,
   request: { body: jsonBody(EraseBodySchema) },
   responses: { 200: jsonResponse(ErasureSchema, 'Erased.'), ...commonErrors },
 });
