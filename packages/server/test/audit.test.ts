@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isAudited } from '../src/http/audit-trail.js';
 import { openApiDocument, operations } from './security/openapi-walk.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
-import { createMentor } from './support/fixtures.js';
+import { createMentor, mentorInput } from './support/fixtures.js';
 import { type CallOptions, type CallResult, call } from './support/http.js';
 
 let ctx: TestContext;
@@ -284,6 +284,49 @@ describe('audit log: one entry per admin action', () => {
     });
     expect(JSON.stringify(await rows(t.id))).not.toContain(res.body.key);
     t.secretKey = res.body.key;
+  });
+
+  it('records the program’s changes to the mentor directory (secret key), not a mentor’s own edits', async () => {
+    const before = (await rows(t.id)).length;
+    const created = await call<{ id: string }>(ctx.app, 'POST', '/v1/mentors', {
+      ...secret(),
+      body: mentorInput({ externalId: 'm-directory', name: 'Dora Directory' }),
+    });
+    expect(created.status, created.text).toBe(201);
+    const paused = await call(ctx.app, 'PATCH', `/v1/mentors/${created.body.id}`, {
+      ...secret(),
+      body: { status: 'paused' },
+    });
+    expect(paused.status, paused.text).toBe(200);
+    const ownEdit = await call(ctx.app, 'PATCH', `/v1/mentors/${created.body.id}`, {
+      key: t.publishableKey,
+      origin: ORIGIN,
+      token: t.token({ sub: 'm-directory', name: 'Dora Directory', roles: ['mentor'] }),
+      body: { headline: 'SQL and dbt' },
+    });
+    expect(ownEdit.status, ownEdit.text).toBe(200);
+    const removed = await call(ctx.app, 'DELETE', `/v1/mentors/${created.body.id}`, secret());
+    expect(removed.status, removed.text).toBe(204);
+    // One clock tick: entries of the same instant are in no particular order.
+    const added = (await rows(t.id)).slice(before);
+    const byAction = Object.fromEntries(added.map((e) => [e.action, e]));
+    expect(Object.keys(byAction).sort()).toEqual([
+      'DELETE /v1/mentors/{id}',
+      'PATCH /v1/mentors/{id}',
+      'POST /v1/mentors',
+    ]);
+    for (const entry of added)
+      expect(entry).toMatchObject({ target: created.body.id, actor_key_kind: 'secret' });
+    // The fields set (defaults included) and the one value the route lets in; never the texts.
+    expect(byAction['POST /v1/mentors']!.summary).toMatchObject({
+      fields: expect.arrayContaining(['externalId', 'name', 'bio', 'status']),
+      values: { status: 'approved' },
+    });
+    expect(byAction['PATCH /v1/mentors/{id}']!.summary).toEqual({
+      fields: ['status'],
+      values: { status: 'paused' },
+    });
+    expect(JSON.stringify(added)).not.toContain('Dora');
   });
 
   it('records nothing for a refused or failed admin request', async () => {

@@ -3,7 +3,7 @@ import { routePath } from 'hono/route';
 import { recordAuditEntry } from '../domain/audit/audit-log.js';
 import { auditSummary } from '../domain/audit/summary.js';
 import { ctx } from './atomic.js';
-import type { AppEnv } from './env.js';
+import type { AppEnv, Auth } from './env.js';
 
 /** GET routes that hand data out (`…/export`, `/v1/admin/exports/…`) are audited like writes. */
 export function isExportPath(path: string): boolean {
@@ -28,12 +28,14 @@ function targetOf(params: Record<string, string>, location: string | null): stri
 /**
  * Writes the audit entry of a successful admin request, in the request's transaction (it sits
  * after `atomic`, so a failed or rolled-back request leaves none, and the entry commits with the
- * change). `keep` names the body fields whose values the route allows into the summary.
+ * change). `keep` names the body fields whose values the route allows into the summary; `when`,
+ * for a route both the program and a user call, says which callers' requests are the program's.
  */
-export function auditTrail(keep: readonly string[] = []) {
+export function auditTrail(keep: readonly string[] = [], when: (auth: Auth) => boolean = () => true) {
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
     if (c.error || c.res.status < 200 || c.res.status >= 300) return;
+    if (!when(c.get('auth'))) return;
     if (c.req.method !== 'GET' && c.get('trx') === undefined) {
       // A programming error the audit test finds: audited writes must commit with their entry.
       throw new Error(`${c.req.method} ${c.req.path}: an audited write must run in \`atomic\``);

@@ -8,6 +8,7 @@ import {
   type Viewer,
 } from '../domain/mentors/mentors.js';
 import { atomic, ctx } from '../http/atomic.js';
+import { auditTrail } from '../http/audit-trail.js';
 import { hasRole, requireSecretKey, requireSecretKeyOrUser } from '../http/auth.js';
 import { pageBody, withCursor } from '../http/cursor.js';
 import type { Auth } from '../http/env.js';
@@ -65,7 +66,8 @@ const create = createRoute({
   summary: 'Create a mentor',
   description: 'Secret key only. `status` defaults to `approved`. Skills are normalised (synonyms folded).',
   ...SECRET,
-  middleware: [requireSecretKey, atomic] as const,
+  'x-audited': true,
+  middleware: [requireSecretKey, atomic, auditTrail(['status'])] as const,
   request: { headers: IdempotencyHeaderSchema, body: jsonBody(CreateMentorSchema) },
   responses: { 201: jsonResponse(MentorSchema, 'The new mentor.'), ...commonErrors, ...conflictError },
 });
@@ -89,7 +91,13 @@ const patch = createRoute({
     'With the secret key, any field. A mentor (user token whose `sub` is the profile’s `externalId`) ' +
     'may change their own profile fields, but not `status` or `externalId`.',
   ...USER_OR_SECRET,
-  middleware: [requireSecretKeyOrUser, atomic] as const,
+  // The program's changes (the secret key) are in the audit log; a mentor's own edits are not.
+  'x-audited': true,
+  middleware: [
+    requireSecretKeyOrUser,
+    atomic,
+    auditTrail(['status'], (auth) => auth.keyKind === 'secret'),
+  ] as const,
   request: { params: IdParamSchema, body: jsonBody(UpdateMentorSchema) },
   responses: {
     200: jsonResponse(MentorSchema, 'The updated mentor.'),
@@ -106,7 +114,8 @@ const remove = createRoute({
   summary: 'Delete a mentor',
   description: 'Secret key only. The mentor disappears from every list and lookup.',
   ...SECRET,
-  middleware: [requireSecretKey, atomic] as const,
+  'x-audited': true,
+  middleware: [requireSecretKey, atomic, auditTrail()] as const,
   request: { params: IdParamSchema },
   responses: { 204: { description: 'Deleted.' }, ...commonErrors, ...notFoundError },
 });
