@@ -13,7 +13,11 @@ export function precompressPlugin(): Plugin {
     apply: 'build',
     writeBundle(options, bundle) {
       // The script-tag bundles, the learner flow and the parts the consoles load (not the esm build).
-      if (options.format !== 'iife' && !['flow', 'settings_part', 'admin_part'].includes(this.environment.name)) return;
+      if (
+        options.format !== 'iife' &&
+        !['flow', 'settings_part', 'admin_part'].includes(this.environment.name)
+      )
+        return;
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk' || !options.dir) continue;
         const file = join(options.dir, output.fileName);
