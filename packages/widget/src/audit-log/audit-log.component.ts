@@ -100,7 +100,7 @@ export class MmAuditLog extends PartElement<AuditLogApi, AuditLogMessages> {
           ? this.error
             ? nothing
             : html`<p>${t.empty}</p>`
-          : html`<div class="table">
+          : html`<div class="table" role="region" tabindex="0" aria-label=${t.caption}>
             <table>
               <caption class="sr-only">${t.caption}</caption>
               <thead>

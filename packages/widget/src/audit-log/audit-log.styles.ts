@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
 export const auditLogStyles = css`
+  /* On a phone the table scrolls sideways: a region the keyboard can reach and scroll. */
   .table {
     overflow-x: auto;
   }

@@ -112,6 +112,21 @@ describe('<mm-audit-log>', () => {
     ]);
   });
 
+  it('on a phone-narrow page, its table scrolls sideways as a region the keyboard reaches', async () => {
+    const { el, root } = await open({
+      'GET /v1/admin/audit': () => json(200, { data: [approve, settings], nextCursor: null }),
+    });
+    el.style.display = 'block';
+    el.style.width = '240px';
+    await waitUntil(() => root.querySelectorAll('tbody tr').length === 2, 'rows');
+    const region = root.querySelector<HTMLElement>('.table')!;
+    expect(region.scrollWidth).to.be.greaterThan(region.clientWidth);
+    expect(region.getAttribute('aria-label')).to.equal('Admin actions, newest first');
+    region.focus();
+    expect(root.activeElement).to.equal(region);
+    await expect(el).to.be.accessible();
+  });
+
   it('says when nothing is recorded yet', async () => {
     const { el, root } = await open({
       'GET /v1/admin/audit': () => json(200, { data: [], nextCursor: null }),
