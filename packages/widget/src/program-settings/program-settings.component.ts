@@ -1,5 +1,5 @@
 import type { ApiKey, ProgramSettings, UpdateProgramSettingsParams } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
 import { limitedField } from '../internal/counter.js';
@@ -22,7 +22,7 @@ type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsTo
  * @csspart button - Every button.
  */
 export class MmProgramSettings extends AdminElement {
-  static override styles = [baseStyles, consoleStyles];
+  static override styles = [baseStyles, consoleStyles, css`.keys{margin-top:2rem}`];
 
   @state() private settings: ProgramSettings | null = null;
   @state() private keys: ApiKey[] = [];
@@ -150,7 +150,7 @@ export class MmProgramSettings extends AdminElement {
         ${this.alert()}
         <button part="button" class="primary">${t.save}</button>
       </form>
-      <section aria-labelledby="keys-heading">
+      <section aria-labelledby="keys-heading" class="keys">
         <h3 id="keys-heading">${t.keys}</h3>
         <ul class="cards">
           ${this.keys.map(
@@ -165,8 +165,8 @@ export class MmProgramSettings extends AdminElement {
           )}
         </ul>
         <p>${t.rotateHow}</p>
-        <pre><code>${t.rotateCli}</code></pre>
-        <pre><code>${t.rotateSdk}</code></pre>
+        <pre class="pre"><code>${t.rotateCli}</code></pre>
+        <pre class="pre"><code>${t.rotateSdk}</code></pre>
         <p class="meta">${t.rotateOverlap}</p>
       </section>`;
   }
