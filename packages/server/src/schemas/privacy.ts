@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { EMAIL_KINDS } from '../domain/email/kinds.js';
 import { AvailabilitySchema } from './availability.js';
 import { IdSchema } from './common.js';
+import { MentorSchema } from './mentors.js';
 import { RequestContextSchema } from './requests.js';
 
 // Data rights (docs/features/data-rights.md): a person's export, their erasure, and how an admin
@@ -114,18 +115,19 @@ export const PersonalDataExportSchema = z
     calendarFeed: z.object({ on: z.boolean(), createdAt: atOrNull }).openapi({
       description: 'Whether your private calendar feed is on (its secret link is not exported).',
     }),
-    mentorProfile: z
-      .object({
-        id: IdSchema,
-        name: z.string(),
-        headline: z.string(),
-        bio: z.string(),
-        skills: z.array(z.string()),
-        yearsExperience: z.number().int(),
-        languages: z.array(z.string()),
-        timeZone: z.string(),
-        formats: z.array(z.string()),
-        status: z.string(),
+    mentorProfile: MentorSchema.pick({
+      id: true,
+      name: true,
+      headline: true,
+      bio: true,
+      skills: true,
+      yearsExperience: true,
+      languages: true,
+      timeZone: true,
+      formats: true,
+      status: true,
+    })
+      .extend({
         statusReason: z.string().nullable(),
         callBridge: z.string().nullable(),
         contactEmail: z.string().nullable(),
