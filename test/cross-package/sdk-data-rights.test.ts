@@ -59,4 +59,26 @@ describe('data rights through the SDK', () => {
     expect(await failure(other.backend().admin.users.export(userId))).toBeInstanceOf(NotFoundError);
     expect(await failure(other.backend().admin.users.erase(userId))).toBeInstanceOf(NotFoundError);
   });
+
+  it('erases the person behind a mentor profile the program made, by the profile', async () => {
+    const backend = tenant.backend();
+    const profile = await backend.mentors.create({
+      name: 'Pia Profileonly',
+      headline: 'Pomelo pipelines',
+      bio: 'I untangle pomelo pipelines',
+      skills: ['dbt'],
+      timeZone: 'Europe/Berlin',
+      formats: ['video'],
+    });
+    const erased = await backend.admin.users.eraseMentorProfile(profile.id);
+    const tomb = await backend.admin.users.export(erased.userId);
+    // The tombstone holds nothing of theirs: the profile is no longer linked to anyone.
+    expect(tomb.user).toMatchObject({ name: 'Erased user', email: null });
+    expect(tomb.mentorProfile).toBeNull();
+    expect(await failure(backend.mentors.get(profile.id))).toBeInstanceOf(NotFoundError);
+    const other = await sdkTenant(api);
+    expect(await failure(other.backend().admin.users.eraseMentorProfile(profile.id))).toBeInstanceOf(
+      NotFoundError,
+    );
+  });
 });

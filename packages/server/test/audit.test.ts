@@ -64,6 +64,7 @@ beforeAll(async () => {
     ['suspend', 'approved'],
     ['reinstate', 'paused'],
     ['reported', 'approved'],
+    ['erased', 'approved'],
   ] as const) {
     mentors[name] = (await createMentor(ctx, t, { externalId: `m-${name}`, status })).id;
   }
@@ -218,6 +219,13 @@ const CASES: Record<string, () => Promise<{ res: CallResult<{ id?: string }>; ta
       target: userId,
     };
   },
+  'POST /v1/admin/mentors/{id}/erase': async () => ({
+    res: await call(ctx.app, 'POST', `/v1/admin/mentors/${mentors.erased}/erase`, {
+      ...admin(),
+      body: { confirm: 'erase' },
+    }),
+    target: mentors.erased!,
+  }),
   'GET /v1/admin/audit/export': async () => ({
     res: await call(ctx.app, 'GET', '/v1/admin/audit/export?format=jsonl', admin()),
     target: null,
@@ -265,7 +273,15 @@ describe('audit log: one entry per admin action', () => {
       expect(entry.at.toISOString()).toBe(ctx.clock.now().toISOString());
       // No personal name, email or free text of the request: ids, field names, declared values.
       const stored = JSON.stringify(entry);
-      for (const personal of ['Ada', 'ada.auditor', 'Eve', 'Holiday', 'renamed', 'hooks.example.com']) {
+      for (const personal of [
+        'Ada',
+        'ada.auditor',
+        'Eve',
+        'Erin',
+        'Holiday',
+        'renamed',
+        'hooks.example.com',
+      ]) {
         expect(stored, action).not.toContain(personal);
       }
     });

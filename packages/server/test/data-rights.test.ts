@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programAnalytics } from '../src/domain/analytics/analytics.js';
+import { asLearner, book, bookableMentor } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext } from './support/context.js';
 import { type CallOptions, call } from './support/http.js';
 import {
@@ -321,6 +322,58 @@ describe('erasure', () => {
     expect(tomb.body.user).toMatchObject({ name: 'Erased user', email: null });
     expect(tomb.body.user.erasedAt).not.toBeNull();
     expect(tomb.body.user.externalId).toMatch(/^erased:/);
+  });
+
+  it('erases, by the profile, the person behind a mentor profile the program made who never signed in', async () => {
+    const pia = {
+      name: 'Pia Profileonly',
+      headline: 'Pomelo pipelines',
+      bio: 'I untangle pomelo pipelines in dbt',
+      contactEmail: 'pia.profile@example.org',
+    };
+    const withHostId = await bookableMentor(ctx, w.tenant, {}, { externalId: 'pia-sub', ...pia });
+    const withoutHostId = await bookableMentor(
+      ctx,
+      w.tenant,
+      {},
+      { name: 'Nico Noid', bio: 'Nectarine notebooks, no host id' },
+    );
+    const booked = await book(
+      ctx,
+      w.tenant,
+      { mentorId: withHostId.id, start: '2026-12-03T10:00:00Z' },
+      'pia-learner',
+    );
+    expect(booked.status, booked.text).toBe(201);
+    expect(findIn(await dumpEveryTable(), pia.contactEmail).length).toBeGreaterThan(0);
+
+    for (const mentor of [withHostId, withoutHostId]) {
+      const res = await call(ctx.app, 'POST', `/v1/admin/mentors/${mentor.id}/erase`, {
+        key: w.tenant.secretKey,
+        body: { confirm: 'erase' },
+      });
+      expect(res.status, res.text).toBe(200);
+    }
+    const after = await dumpEveryTable();
+    for (const text of [...Object.values(pia), 'pia-sub', 'Nico Noid', 'Nectarine notebooks']) {
+      expect(findIn(after, text), text).toEqual([]);
+    }
+    const seen = await call<{ status: string }>(
+      ctx.app,
+      'GET',
+      `/v1/bookings/${booked.body.id}`,
+      asLearner(w.tenant, 'pia-learner'),
+    );
+    expect(seen.body.status).toBe('cancelled');
+    const gone = await call(ctx.app, 'GET', `/v1/mentors/${withHostId.id}`, { key: w.tenant.secretKey });
+    expect(gone.status).toBe(404);
+    const missing = await call<{ code: string }>(
+      ctx.app,
+      'POST',
+      '/v1/admin/mentors/5b0c3a9e-0000-4000-8000-000000000000/erase',
+      { key: w.tenant.secretKey, body: { confirm: 'erase' } },
+    );
+    expect(missing.status).toBe(404);
   });
 
   it('lets an admin erase a learner, and refuses another tenant’s user as missing', async () => {

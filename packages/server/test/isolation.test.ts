@@ -90,6 +90,7 @@ const SAMPLES: Record<
   'GET /v1/admin/emails/{id}': { id: () => emailOfA },
   'GET /v1/admin/users/{userId}/export': { id: () => learnerOfA },
   'POST /v1/admin/users/{userId}/erase': { id: () => learnerOfA, body: () => ({ confirm: 'erase' }) },
+  'POST /v1/admin/mentors/{id}/erase': { id: () => mentorOfA.id, body: () => ({ confirm: 'erase' }) },
 };
 
 beforeAll(async () => {

@@ -10,6 +10,11 @@ export interface AdminUsersResource {
   export(userId: string, options?: CallOptions): Promise<PersonalDataExport>;
   /** Erases the user for good, as their own `me.erase()` does. */
   erase(userId: string, options?: WriteOptions): Promise<Erasure>;
+  /**
+   * Erases the person behind a mentor profile, found by the profile's id (deleted ones included):
+   * for a profile the program made for someone who never signed in, who has no user to erase.
+   */
+  eraseMentorProfile(mentorId: string, options?: WriteOptions): Promise<Erasure>;
 }
 
 const userPath = (userId: string, what: string) => `/v1/admin/users/${segment(userId)}/${what}`;
@@ -20,5 +25,10 @@ export function adminUsersResource(client: Requester): AdminUsersResource {
     export: (userId, options) => client.request('GET', userPath(userId, 'export'), options),
     erase: (userId, options) =>
       client.request('POST', userPath(userId, 'erase'), { ...options, body: { confirm: 'erase' } }),
+    eraseMentorProfile: (mentorId, options) =>
+      client.request('POST', `/v1/admin/mentors/${segment(mentorId)}/erase`, {
+        ...options,
+        body: { confirm: 'erase' },
+      }),
   };
 }

@@ -21,6 +21,31 @@ export async function findMentor(db: Db, tenantId: string, id: string): Promise<
   return liveMentors(db, tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/** A mentor row by id, deleted ones included (erasure reaches those too). */
+export async function findMentorRow(db: Db, tenantId: string, id: string): Promise<MentorRow | undefined> {
+  return db
+    .selectFrom('mentors')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Gives a profile that has none the external id its person is known by. */
+export async function setMentorExternalId(
+  db: Db,
+  tenantId: string,
+  id: string,
+  externalId: string,
+): Promise<void> {
+  await db
+    .updateTable('mentors')
+    .set({ external_id: externalId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function findMentorByExternalId(
   db: Db,
   tenantId: string,

@@ -17,7 +17,9 @@ import {
   tombstoneUser,
 } from '../../db/erasure.js';
 import { cancelJobs } from '../../db/jobs.js';
+import { findMentorRow, setMentorExternalId } from '../../db/mentors.js';
 import { type PersonalRows, personalRows } from '../../db/personal-data.js';
+import { findUserByExternalId, upsertSeenUser } from '../../db/users.js';
 import type { Erasure } from '../../schemas/privacy.js';
 import type { Actor } from '../actor.js';
 import { cancelBooking } from '../booking/change-booking.js';
@@ -183,6 +185,45 @@ export async function eraseUser(ctx: DomainCtx, target: ErasureTarget): Promise<
   }
   counts.idempotencyRecords = await dropIdempotencyRecords(ctx.db, tenantId, [...ids, ...searchable]);
   return { userId, erasedAt: now.toISOString(), counts };
+}
+
+/**
+ * Erases the person behind a mentor profile (`POST /v1/admin/mentors/{id}/erase`), deleted
+ * profiles included, for the profiles the program made for someone who never signed in: they
+ * have no user, so the one erasure path above is given one to erase (the user their external id
+ * would have become; a profile without an external id first gets one of its own). A profile whose
+ * person did sign in erases that user, as `POST /v1/admin/users/{userId}/erase` does.
+ */
+export async function eraseMentorProfile(
+  ctx: DomainCtx,
+  target: Omit<ErasureTarget, 'userId'> & { mentorId: string },
+): Promise<Erasure> {
+  const { tenantId, mentorId } = target;
+  const mentor = await findMentorRow(ctx.db, tenantId, mentorId);
+  if (!mentor) throw new NotFoundError('Mentor');
+  let externalId = mentor.external_id;
+  if (externalId === null) {
+    externalId = `profile:${mentor.id}`;
+    await setMentorExternalId(ctx.db, tenantId, mentor.id, externalId);
+  }
+  const user =
+    (await findUserByExternalId(ctx.db, tenantId, externalId)) ??
+    (await upsertSeenUser(
+      ctx.db,
+      {
+        tenantId,
+        externalId,
+        name: mentor.name,
+        email: null,
+        roles: ['mentor'],
+        isGuest: false,
+        locale: null,
+        timeZone: null,
+      },
+      ctx.clock.now(),
+      null,
+    ));
+  return eraseUser(ctx, { tenantId, settings: target.settings, userId: user.id });
 }
 
 /** A stored copy with the person's words out (JSON string by string), or null when none were in it. */

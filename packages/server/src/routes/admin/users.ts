@@ -1,9 +1,9 @@
-import { eraseUser } from '../../domain/privacy/erase.js';
+import { eraseMentorProfile, eraseUser } from '../../domain/privacy/erase.js';
 import { exportPersonalData } from '../../domain/privacy/export.js';
 import { findUsersForAdmin } from '../../domain/privacy/users.js';
 import { atomic, ctx } from '../../http/atomic.js';
 import { createRouter } from '../../http/router.js';
-import { jsonBody, jsonResponse, notFoundError } from '../../schemas/common.js';
+import { IdParamSchema, jsonBody, jsonResponse, notFoundError } from '../../schemas/common.js';
 import {
   AdminUserListSchema,
   AdminUsersQuerySchema,
@@ -48,6 +48,20 @@ const eraseOne = adminRoute({
   responses: { 200: jsonResponse(ErasureSchema, 'Erased.'), ...notFoundError },
 });
 
+const eraseProfile = adminRoute({
+  method: 'post',
+  path: '/v1/admin/mentors/{id}/erase',
+  summary: 'Erase a mentor profile’s person',
+  description:
+    'Erases the person behind a mentor profile (send `{"confirm": "erase"}`), deleted profiles included: ' +
+    'for a profile the program made for someone who never signed in (so there is no user to erase), or ' +
+    'by profile rather than by user. The same erasure as `POST /v1/admin/users/{userId}/erase`; the answer ' +
+    'names the user erased. Cannot be undone.',
+  middleware: [atomic],
+  request: { params: IdParamSchema, body: jsonBody(EraseBodySchema) },
+  responses: { 200: jsonResponse(ErasureSchema, 'Erased.'), ...notFoundError },
+});
+
 export function adminUserRoutes() {
   return createRouter()
     .openapi(find, async (c) =>
@@ -77,6 +91,17 @@ export function adminUserRoutes() {
           tenantId: tenant.id,
           settings: tenant.settings,
           userId: c.req.valid('param').userId,
+        }),
+        200,
+      );
+    })
+    .openapi(eraseProfile, async (c) => {
+      const { tenant } = c.get('auth');
+      return c.json(
+        await eraseMentorProfile(ctx(c), {
+          tenantId: tenant.id,
+          settings: tenant.settings,
+          mentorId: c.req.valid('param').id,
         }),
         200,
       );
