@@ -19,6 +19,8 @@ export interface EvalRequest {
   context?: Record<string, string>;
   relevant: string[];
   why: string;
+  /** In the in-context set: the page disagrees with the question, or breaks a tie in it. */
+  kind?: 'disagree' | 'tie-break';
 }
 
 export interface EvalSet {
@@ -29,6 +31,14 @@ export interface EvalSet {
 export function loadEvalSet(): EvalSet {
   const file = fileURLToPath(new URL('../fixtures/matching-eval.json', import.meta.url));
   return JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
+}
+
+/** The request sets judged over the same 66 mentors as `matching-eval.json`. */
+export type RequestSetName = 'in-context' | 'paraphrase';
+
+export function loadRequests(name: RequestSetName): EvalRequest[] {
+  const file = fileURLToPath(new URL(`../fixtures/matching-eval-${name}.json`, import.meta.url));
+  return (JSON.parse(readFileSync(file, 'utf8')) as { requests: EvalRequest[] }).requests;
 }
 
 export interface EvalScores {
