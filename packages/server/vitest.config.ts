@@ -5,13 +5,15 @@ import { defineConfig } from 'vitest/config';
 // `*.pglite.test.ts`: about the embedded database itself (its data folder); only the pglite one.
 const POSTGRES_ONLY = 'test/**/*.postgres.test.ts';
 const PGLITE_ONLY = 'test/**/*.pglite.test.ts';
+// Test files under test/ that need no database: they run once, in the unit project.
+const NO_DATABASE = ['test/matching-eval-sets.test.ts'];
 
 const integration = (name: 'pglite' | 'postgres') => ({
   extends: true as const,
   test: {
     name,
     include: ['test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', name === 'pglite' ? POSTGRES_ONLY : PGLITE_ONLY],
+    exclude: ['**/node_modules/**', name === 'pglite' ? POSTGRES_ONLY : PGLITE_ONLY, ...NO_DATABASE],
     env: { MM_TEST_DB: name },
     globalSetup: ['test/support/global-setup.ts'],
   },
@@ -26,7 +28,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', ...NO_DATABASE] } },
       integration('pglite'),
       ...(process.env.DATABASE_URL ? [integration('postgres')] : []),
     ],
