@@ -14,9 +14,30 @@ describe('analyzeQuery terms', () => {
     expect(q.terms).toEqual(['slow', 'query', 'plans']);
   });
 
-  it('takes words from the title, details, topic, selection and page title', () => {
+  it('takes words from the question (title, details, selection), not from the page', () => {
     const q = analyze('Alpha', 'bravo', { topic: 'charlie', selection: 'delta', pageTitle: 'echo' });
-    expect(q.terms).toEqual(expect.arrayContaining(['alpha', 'bravo', 'charlie', 'delta', 'echo']));
+    expect(q.terms).toEqual(['alpha', 'bravo', 'delta']);
+  });
+
+  it('takes the page words too when the question points at the page or says nothing topical', () => {
+    const pointing = analyze('What does this mean?', 'Alpha', { topic: 'charlie', pageTitle: 'echo' });
+    expect(pointing.terms).toEqual(expect.arrayContaining(['alpha', 'charlie', 'echo']));
+    const empty = analyze('Stuck, please help', '', { pageTitle: 'echo', selection: 'delta' });
+    expect(empty.terms).toEqual(expect.arrayContaining(['delta', 'echo']));
+    // A question with words of its own (no "this") keeps the page out.
+    expect(analyze('Alpha bravo', 'charlie', { pageTitle: 'echo' }).terms).not.toContain('echo');
+  });
+
+  it('drops the stopwords of the learner’s languages, and words about the lesson itself', () => {
+    const es = analyzeQuery({
+      title: '¿Cómo negocio mi salario?',
+      details: 'en una oferta de trabajo',
+      languages: ['es'],
+    });
+    expect(es.terms).toEqual(['negocio', 'salario', 'oferta', 'trabajo']);
+    // Without Spanish among the learner's languages, its function words are not dropped.
+    expect(analyzeQuery({ title: 'una de', details: '' }).terms).toEqual(['una', 'de']);
+    expect(analyze('The video in this lesson is confusing', 'salary').terms).toEqual(['salary']);
   });
 
   it('only keeps letters and digits, so every term is safe for to_tsquery', () => {
@@ -129,8 +150,8 @@ describe('analyzeQuery skills', () => {
     const q = analyze('postgres question', 'postgress', { skills: ['PostgreSQL'], topic: 'sql' });
     expect(q.skills).toEqual([
       { slug: 'postgresql', weight: 1, source: 'explicit', matchedAs: 'PostgreSQL' },
-      { slug: 'sql', weight: 1, source: 'topic', matchedAs: 'sql' },
     ]);
+    expect(q.context?.skills).toEqual([{ slug: 'sql', weight: 1, source: 'topic', matchedAs: 'sql' }]);
     const ordered = analyze('react hooks', 'kubernets', { skills: ['sql'] }).skills.map((s) => s.weight);
     expect(ordered).toEqual([...ordered].sort((a, b) => b - a));
   });
@@ -267,5 +288,47 @@ describe('analyzeQuery related skills', () => {
     expect(slugs(q)).toEqual(
       expect.arrayContaining(['django', 'postgresql', 'kubernetes', 'helm', 'github-actions']),
     );
+  });
+});
+
+describe('analyzeQuery page context', () => {
+  const onSqlLesson = { topic: 'sql-joins', pageTitle: 'Lesson 4: SQL joins — Data Foundations' };
+
+  it('keeps the page apart when the question names a skill: the page may only boost', () => {
+    const q = analyze('My React useEffect fires twice', 'and my API gets two POSTs', onSqlLesson);
+    expect(slugs(q)).toContain('react-hooks');
+    expect(slugs(q)).not.toContain('sql-joins');
+    expect(q.context?.role).toBe('boost');
+    expect(q.context?.skills.map((s) => s.slug)).toContain('sql-joins');
+    // The page's words never search: "foundations" is the site's name, not the question.
+    expect(q.terms).not.toContain('foundations');
+  });
+
+  it('lets the page share the decision (below half) when the question has words but no skill', () => {
+    const q = analyze('How do I tell my stakeholders the launch slips two weeks?', '', onSqlLesson);
+    expect(q.skills).toEqual([]);
+    expect(q.context?.role).toBe('blend');
+    expect(MATCH_WEIGHTS.context.blend).toBeLessThan(0.5);
+  });
+
+  it('lets the page stand in for a question that points at it or says nothing topical', () => {
+    for (const [title, details] of [
+      ['Stuck here', "I don't get this part"],
+      ['help', 'what is this even doing'],
+      ['confused', 'why does this not work on my phone'],
+    ] as const) {
+      const q = analyze(title, details, onSqlLesson);
+      expect(slugs(q), title).toContain('sql-joins');
+      expect(q.context, title).toBeUndefined();
+    }
+  });
+
+  it('reads the text the learner selected as part of the question', () => {
+    const q = analyze('How do I fix this', 'and also tell my manager', {
+      ...onSqlLesson,
+      selection: 'useEffect(() => { fetch(url) }, [])',
+    });
+    expect(slugs(q)).toContain('react-hooks');
+    expect(q.context?.role).toBe('boost');
   });
 });

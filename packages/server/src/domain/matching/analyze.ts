@@ -1,5 +1,6 @@
 import { isKnownSkill, normalizeSkill, relatedSkills, slugifySkill } from '../skills/normalize.js';
 import { SKILL_AREAS, SKILLS } from '../skills/taxonomy.js';
+import { stopWordsFor } from './stopwords.js';
 import { trigrams } from './trigram.js';
 import { MATCH_WEIGHTS } from './weights.js';
 
@@ -14,6 +15,8 @@ export interface MatchQueryInput {
   /** Text the learner had selected on the page (often a code or error snippet). */
   selection?: string;
   pageTitle?: string;
+  /** The learner's languages (BCP 47), for their stopwords; English is always included. */
+  languages?: string[];
 }
 
 export interface QuerySkill {
@@ -30,6 +33,21 @@ export interface AnalyzedQuery {
   /** Requested skills, strongest first. */
   skills: QuerySkill[];
   /** Taxonomy neighbours of the requested skills that were not requested themselves, strongest first. */
+  related: { slug: string; weight: number; via: string }[];
+  /**
+   * The page the learner asked from (topic, page title), kept apart from the question so that it
+   * cannot outvote it; absent when the page names no skill, or when the question says nothing
+   * topical at all and the page stands in for it (then it is merged into the fields above).
+   */
+  context?: PageContext;
+}
+
+/** How much the page may weigh: see CONTEXT_ROLES on MATCH_WEIGHTS. */
+export type ContextRole = 'boost' | 'blend';
+
+export interface PageContext {
+  role: ContextRole;
+  skills: QuerySkill[];
   related: { slug: string; weight: number; via: string }[];
 }
 
@@ -63,6 +81,34 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   vs want wanted wants was wasn way we week well were weren what whats when where which while who whom why
   will with within without won wont would wouldn yet you your yours yourself`.split(/\s+/),
 );
+
+/**
+ * Words about the learning situation, not its topic ("the video goes too fast, can someone
+ * explain this part slower?"): they neither search nor count as the learner naming a topic. As
+ * OR terms they only found noise ("explain" → mentors who read EXPLAIN plans).
+ */
+const LEARNING_FILLER: ReadonlySet<string> = new Set(
+  `chapter confused confusing course courses doing exercise exercises explanation goes lecture lesson lessons mean means meant module part says slide slides slower
+  unclear video videos work works`.split(/\s+/),
+);
+
+/** Words that point at the page ("what does this mean", "mine says 0/1 Ready"). */
+const DEICTIC: ReadonlySet<string> = new Set([
+  'this',
+  'these',
+  'that',
+  'here',
+  'it',
+  'mine',
+  'above',
+  'below',
+]);
+
+/**
+ * A learner who points at the page in a few words ("why does this not work on my phone") asks
+ * about the page: at most this many topical words of their own, and a word like "this".
+ */
+const POINTING_MAX_TERMS = 2;
 
 /**
  * Ambiguous skill words, as they appear alone in free text. Explicit skills and the topic always
@@ -423,24 +469,34 @@ function fuzzyMatch(word: string): { slug: string; similarity: number } | null {
 // analyzeQuery
 // ---------------------------------------------------------------------------------------------
 
+interface SkillSources {
+  explicit?: readonly string[];
+  topic?: string;
+  texts: readonly string[];
+  /** A technical skill is asked for elsewhere (the page, for the question): "react" reads as React. */
+  techElsewhere?: boolean;
+}
+
+interface DetectedSkills {
+  skills: QuerySkill[];
+  related: { slug: string; weight: number; via: string }[];
+}
+
 /**
- * Reads a learner's own description of their problem into what matching needs: words for full
- * text search, the skills they ask about (with how sure we are) and the skills next to those.
- *
- * Skills come, strongest first, from the explicit `skills` (weight 1), the `topic` (1), aliases
+ * Skills, strongest first, from the explicit `skills` (weight 1), the `topic` (1), aliases
  * written in the text (0.9; 0.6 for a word inside a longer matched phrase, e.g. "react" in
  * "React hooks"), then typo repair by trigram similarity for words of ≥ 5 letters nothing else
  * matched (0.7). Ambiguous words follow the rules documented on LANGUAGE_WORDS above.
  */
-export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
+function detectSkills(sources: SkillSources): DetectedSkills {
   const found = new SkillSet();
 
-  for (const raw of input.skills ?? []) {
+  for (const raw of sources.explicit ?? []) {
     const slug = normalizeSkill(raw);
     if (slug !== '') found.add(slug, W.explicit, 'explicit', raw.trim());
   }
 
-  const topic = input.topic?.trim() ?? '';
+  const topic = sources.topic?.trim() ?? '';
   if (topic !== '') {
     const slug = normalizeSkill(topic);
     if (isKnownSkill(slug)) {
@@ -453,12 +509,12 @@ export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
     }
   }
 
-  const texts = [input.title, input.details, input.selection ?? '', input.pageTitle ?? ''];
-  const segments = texts.flatMap((text) => tokenize(text));
+  const segments = sources.texts.flatMap((text) => tokenize(text));
   const segmentHits = segments.map((tokens) => findHits(tokens));
 
   // Technical context for proper-noun words: a technical skill asked for unambiguously.
   const techContext =
+    sources.techElsewhere === true ||
     found.slugs().some((slug) => TECH_SLUGS.has(slug)) ||
     segmentHits.some((hits) => hits.some((h) => h.ambiguousWord === null && TECH_SLUGS.has(h.slug)));
 
@@ -497,8 +553,12 @@ export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
   }
 
   const skills = found.sorted().slice(0, W.maxSkills);
-  const requested = new Set(skills.map((s) => s.slug));
+  return { skills, related: relatedOf(skills) };
+}
 
+/** Taxonomy neighbours of the skills that are not among them, strongest first. */
+function relatedOf(skills: readonly QuerySkill[]): { slug: string; weight: number; via: string }[] {
+  const requested = new Set(skills.map((s) => s.slug));
   const related = new Map<string, { slug: string; weight: number; via: string }>();
   for (const skill of skills) {
     for (const slug of relatedSkills(skill.slug)) {
@@ -513,37 +573,113 @@ export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
   relatedList.sort(
     (a, b) => b.weight - a.weight || (relatedOrder.get(a.slug) ?? 0) - (relatedOrder.get(b.slug) ?? 0),
   );
-
-  return { terms: buildTerms(input, skills, requested), skills, related: relatedList };
+  return relatedList;
 }
 
 /**
- * OR terms, most important first so the cap keeps them: title, topic, explicit skills, the
- * canonical words of every requested skill (so "postgress" also searches "postgresql"), then
- * details, selection and page title. Ambiguous words ("go", "react" in "react to feedback") are
- * dropped unless they were accepted as a skill: a word that is not the technology must not search for it.
+ * Reads a learner's own description of their problem into what matching needs: words for full
+ * text search, the skills they ask about (with how sure we are) and the skills next to those.
+ *
+ * The question (title, details, the text they selected, the skills they picked) decides; the
+ * page they asked from (topic, page title) is read apart, as `context`, and may only add a small
+ * boost to mentors the question already found (`boost`), or share the decision when the question
+ * names no skill (`blend`). A question with no topical word at all ("Stuck here", "help") is all
+ * page: the page then stands in for it, as the only evidence there is.
+ */
+export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
+  const stop = stopWordsFor(input.languages);
+  const pageTexts = [input.pageTitle ?? ''];
+  const page = detectSkills({ topic: input.topic, texts: pageTexts });
+  const question = detectSkills({
+    explicit: input.skills,
+    texts: [input.title, input.details, input.selection ?? ''],
+    techElsewhere: page.skills.some((s) => TECH_SLUGS.has(s.slug)),
+  });
+  const questionTerms = buildTerms(
+    [input.title, ...(input.skills ?? []), input.details, input.selection ?? ''],
+    question.skills,
+    stop,
+  );
+
+  if (question.skills.length === 0 && pointsAtPage(input, stop)) {
+    // The learner's own words say nothing topical, or point at the page: the page (and the text
+    // they selected on it) is the question.
+    const all = detectSkills({
+      explicit: input.skills,
+      topic: input.topic,
+      texts: [input.title, input.details, input.selection ?? '', ...pageTexts],
+    });
+    const terms = buildTerms(
+      [
+        input.title,
+        input.topic ?? '',
+        ...(input.skills ?? []),
+        input.details,
+        input.selection ?? '',
+        ...pageTexts,
+      ],
+      all.skills,
+      stop,
+    );
+    return { terms, skills: all.skills, related: all.related };
+  }
+
+  const asked = new Set(question.skills.map((s) => s.slug));
+  const pageSkills = page.skills.filter((s) => !asked.has(s.slug));
+  const analyzed: AnalyzedQuery = {
+    terms: questionTerms,
+    skills: question.skills,
+    related: question.related,
+  };
+  if (pageSkills.length > 0) {
+    analyzed.context = {
+      role: question.skills.length > 0 ? 'boost' : 'blend',
+      skills: pageSkills,
+      related: relatedOf(pageSkills).filter((r) => !asked.has(r.slug)),
+    };
+  }
+  return analyzed;
+}
+
+/** The learner's own words (title, details) have no topical word, or a few and a "this". */
+function pointsAtPage(input: MatchQueryInput, stop: ReadonlySet<string>): boolean {
+  if ((input.skills ?? []).length > 0) return false;
+  const own = buildTerms([input.title, input.details], [], stop);
+  if (own.length === 0) return true;
+  const words = [input.title, input.details].flatMap((text) =>
+    tokenize(text)
+      .flat()
+      .map((t) => t.part),
+  );
+  return own.length <= POINTING_MAX_TERMS && words.some((word) => DEICTIC.has(word));
+}
+
+/**
+ * OR terms, most important first so the cap keeps them: the texts in the order given, the
+ * canonical words of every requested skill after the first (so "postgress" also searches
+ * "postgresql"). Ambiguous words ("go", "react" in "react to feedback") are dropped unless they
+ * were accepted as a skill: a word that is not the technology must not search for it.
  */
 function buildTerms(
-  input: MatchQueryInput,
+  texts: readonly string[],
   skills: readonly QuerySkill[],
-  requested: ReadonlySet<string>,
+  stop: ReadonlySet<string>,
 ): string[] {
-  const sources = [
-    input.title,
-    input.topic ?? '',
-    ...(input.skills ?? []),
-    ...skills.map((s) => s.slug),
-    input.details,
-    input.selection ?? '',
-    input.pageTitle ?? '',
-  ];
-  const accepted = new Set([...requested].flatMap((slug) => slug.split('-')));
+  const [first = '', ...rest] = texts;
+  const sources = [first, ...skills.map((s) => s.slug), ...rest];
+  const accepted = new Set(skills.flatMap((s) => s.slug.split('-')));
   const terms = new Set<string>();
   for (const source of sources) {
     for (const segment of tokenize(source)) {
       for (const { part } of segment) {
         if (terms.size >= W.maxTerms) return [...terms];
-        if (Array.from(part).length < 2 || STOP_WORDS.has(part)) continue;
+        if (
+          Array.from(part).length < 2 ||
+          STOP_WORDS.has(part) ||
+          stop.has(part) ||
+          LEARNING_FILLER.has(part)
+        )
+          continue;
         if (isAmbiguousWord(part) && !accepted.has(part)) continue;
         terms.add(part);
       }

@@ -601,3 +601,46 @@ describe('diversify', () => {
     expect(diversify([], 3)).toEqual([]);
   });
 });
+
+describe('the page the learner asked from', () => {
+  const sqlMentor = (id: string): Candidate =>
+    mentor(id, { skills: ['sql-joins', 'sql'], yearsExperience: 20 });
+
+  it('never lifts a mentor the question did not find, however well they fit the page', () => {
+    const q = analyzeQuery({ title: 'My React useEffect fires twice', details: '', topic: 'sql-joins' });
+    const ranked = rank(q, [sqlMentor('a'), mentor('z', { skills: ['react-hooks'] })]);
+    expect(ids(ranked)[0]).toBe('z');
+    expect(byId(ranked, 'a').signals.relevance).toBe(0);
+  });
+
+  it('breaks a tie between equal fits for the question, and says so', () => {
+    const q = analyzeQuery({ title: 'my inner join returns duplicate rows', details: '', topic: 'pandas' });
+    expect(q.context?.role).toBe('boost');
+    const ranked = rank(q, [
+      mentor('a', { skills: ['sql-joins'] }),
+      mentor('z', { skills: ['sql-joins', 'pandas'] }),
+    ]);
+    expect(ids(ranked)[0]).toBe('z');
+    const page = byId(ranked, 'z').reasons.find((r) => r.code === 'page_context');
+    expect(page?.params).toEqual({ skill: 'pandas' });
+    expect(byId(ranked, 'a').reasons.some((r) => r.code === 'page_context')).toBe(false);
+    // The boost is small: at most MATCH_WEIGHTS.context.boost of relevance.
+    const gap = byId(ranked, 'z').signals.relevance! - byId(ranked, 'a').signals.relevance!;
+    expect(gap).toBeGreaterThan(0);
+    expect(gap).toBeLessThanOrEqual(MATCH_WEIGHTS.context.boost + 1e-9);
+  });
+
+  it('for a question with words but no skill, a fit for the words beats a fit for the page', () => {
+    const q = analyzeQuery({
+      title: 'How do I tell my stakeholders the launch slips?',
+      details: '',
+      topic: 'sql-joins',
+    });
+    expect(q.context?.role).toBe('blend');
+    const ranked = rank(q, [
+      sqlMentor('a'),
+      mentor('z', { headline: 'Stakeholders and launches', textRank: 0.2 }),
+    ]);
+    expect(ids(ranked)[0]).toBe('z');
+  });
+});

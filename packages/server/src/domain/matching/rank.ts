@@ -2,6 +2,7 @@ import type { Urgency } from '../../db/database.js';
 import { normalizeSkill, relatedSkills, skillLabel, slugifySkill } from '../skills/normalize.js';
 import { SKILLS } from '../skills/taxonomy.js';
 import type { AnalyzedQuery } from './analyze.js';
+import { stopWordsFor } from './stopwords.js';
 import { MATCH_WEIGHTS } from './weights.js';
 
 export interface Candidate {
@@ -33,10 +34,17 @@ export interface RankContext {
   /** Tenant mean rating, or MATCH_WEIGHTS.defaultPriorRating. */
   priorRating: number;
   learnerLanguages: string[];
+  /**
+   * Words in so many of the tenant's profiles that quoting them explains nothing (see
+   * `commonProfileWords`): they never make a "Profile mentions …" reason on their own.
+   */
+  commonWords?: ReadonlySet<string>;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export interface Reason {
-  /** Stable, for translation: skill_match, related_skill, experience, available_soon, rating, language, on_board, new_mentor, text_match. */
+  /** Stable, for translation: skill_match, related_skill, page_context, experience, available_soon, rating, language, on_board, new_mentor, text_match. */
   code: string;
   text: string;
   params: Record<string, string | number>;
@@ -264,6 +272,7 @@ const REASON_ORDER = [
   'skill_match',
   'related_skill',
   'text_match',
+  'page_context',
   'available_soon',
   'on_board',
   'language',
@@ -374,13 +383,21 @@ const GENERIC_MENTION: ReadonlySet<string> = new Set(
   technical technology things tool tools work worked working world year years`.split(/\s+/),
 );
 
+/** Function words of every language the product speaks: never quoted, whatever the learner's. */
+const QUOTE_STOP = stopWordsFor(['en', 'es', 'fr', 'pt', 'de']);
+
 /**
  * The longest run of consecutive headline words that the query's terms match, as written
  * ("slow Postgres query plans"); a run must hold at least one telling (non-generic) word; runs
  * that add something skills did not say come first, then runs with more telling words; with
  * `requireNovel` (a skill reason already exists) a run that only repeats skill names is dropped.
  */
-function headlineMention(headline: string, q: PreparedQuery, requireNovel: boolean): string | null {
+function headlineMention(
+  headline: string,
+  q: PreparedQuery,
+  requireNovel: boolean,
+  common: ReadonlySet<string>,
+): string | null {
   const words = headline.split(/\s+/).filter((w) => w !== '');
   const runs: { text: string; novel: boolean; telling: number; length: number }[] = [];
   let current: string[] = [];
@@ -397,7 +414,9 @@ function headlineMention(headline: string, q: PreparedQuery, requireNovel: boole
     const parts = slugOf(raw)
       .split('-')
       .filter((p) => p !== '');
-    const matched = parts.length > 0 && parts.some((p) => termMatches(p, q));
+    // A function word of any language we speak, or a word most of the tenant's profiles have,
+    // is never quoted: it ends the run ("Su perfil menciona de", "…mentions foundation").
+    const matched = parts.some((p) => !QUOTE_STOP.has(p) && !common.has(p) && termMatches(p, q));
     if (!matched) {
       flush();
       continue;
@@ -437,6 +456,9 @@ export function scoreCandidates(
   const q = prepare(query);
   const maxText = candidates.reduce((m, c) => (Number.isFinite(c.textRank) ? Math.max(m, c.textRank) : m), 0);
   const topicals = candidates.map((c) => topical(q, skillSet(c.skills)));
+  const page = query.context;
+  const pq = page ? prepare({ terms: [], skills: page.skills, related: page.related }) : null;
+  const pageTopicals = pq ? candidates.map((c) => topical(pq, skillSet(c.skills))) : [];
 
   // Relevance parts with no evidence for anyone are left out rather than counted as 0 for all.
   const textPart = maxText > 0 ? w.relevance.text : 0;
@@ -444,6 +466,8 @@ export function scoreCandidates(
   const skillPart = skillsPresent ? w.relevance.skill : 0;
   const relatedPart = skillsPresent ? w.relevance.related : 0;
   const parts = textPart + skillPart + relatedPart;
+  const pagePresent = pageTopicals.some((t) => t.skill > 0 || t.related > 0);
+  const pageParts = w.relevance.skill + w.relevance.related;
 
   const availabilityWeight = w.availability[ctx.urgency];
   const secondaryMax = w.seniority + w.quality + availabilityWeight + w.newMentor + w.board;
@@ -453,10 +477,22 @@ export function scoreCandidates(
   const ranked = candidates.map((c, index): RankedMatch => {
     const t = topicals[index] ?? { skill: 0, related: 0, held: [], nearest: null };
     const text = maxText > 0 ? clamp01(c.textRank / maxText) : 0;
-    const relevance =
+    const asked =
       parts > 0 ? clamp01((textPart * text + skillPart * t.skill + relatedPart * t.related) / parts) : 0;
+    const pt = pageTopicals[index];
+    const onPage = pt
+      ? clamp01((w.relevance.skill * pt.skill + w.relevance.related * pt.related) / pageParts)
+      : 0;
+    // The question decides; the page boosts what the question found, or shares a wordy question.
+    let pageShare = 0;
+    if (page?.role === 'boost' && asked > 0) pageShare = w.context.boost * onPage;
+    else if (page?.role === 'blend') pageShare = parts > 0 ? w.context.blend * onPage : onPage;
+    const relevance =
+      page?.role === 'blend' && parts > 0
+        ? clamp01((1 - w.context.blend) * asked + pageShare)
+        : clamp01(asked + pageShare);
     // No topical evidence in the whole set: nothing to gate on, rank on the rest.
-    const gate = parts > 0 ? Math.min(1, relevance / w.relevance.gate) : 1;
+    const gate = parts > 0 || pagePresent ? Math.min(1, relevance / w.relevance.gate) : 1;
 
     const senior = seniority(c.yearsExperience);
     const rating = bayesianRating(c.ratingSum, c.ratingCount, prior);
@@ -478,6 +514,7 @@ export function scoreCandidates(
 
     const signals: Record<string, number> = {
       relevance,
+      page: onPage,
       text,
       skill: t.skill,
       related: t.related,
@@ -510,7 +547,18 @@ export function scoreCandidates(
         strength: share(relatedPart) * t.related,
       });
     }
-    const mention = text > 0 ? headlineMention(c.headline, q, t.held.length > 0) : null;
+    if (pageShare > 0 && pt && pq) {
+      const fit = pt.held[0] ?? pt.nearest?.has;
+      if (fit !== undefined) {
+        const label = skillLabel(fit);
+        options.push({
+          reason: reason('page_context', `Also fits this page: ${label}`, { skill: label }),
+          strength: w.relevance.weight * pageShare,
+        });
+      }
+    }
+    const mention =
+      text > 0 ? headlineMention(c.headline, q, t.held.length > 0, ctx.commonWords ?? NONE) : null;
     if (mention !== null) {
       options.push({
         reason: reason('text_match', `Profile mentions ${mention}`, { terms: mention }),

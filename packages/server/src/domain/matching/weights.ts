@@ -62,6 +62,18 @@ export const MATCH_WEIGHTS = {
     related: 0.2,
   },
 
+  /**
+   * The page the learner asked from (topic, page title) never outvotes their question. When the
+   * question names a skill, the page only adds `boost` × its own relevance to mentors the
+   * question already found (a tie-breaker: at most 0.15 of relevance). When the question has
+   * words but no skill ("how do I tell stakeholders…"), the page's share is `blend`: below one
+   * half, so a mentor who fits the words always beats one who only fits the page.
+   */
+  context: {
+    boost: 0.15,
+    blend: 0.35,
+  },
+
   /** Years of experience saturate here: 20 years is not meaningfully better than 15 for a 30-min call. */
   seniorityCapYears: 20,
   /** Log-shaped seniority: the first years matter most. Small: a tie-breaker among equal matches. */

@@ -4,6 +4,7 @@ import { findCandidates } from '../../db/match-candidates.js';
 import type { Match } from '../../schemas/requests.js';
 import { DAY_MS } from '../availability/zoned-time.js';
 import { analyzeQuery, type MatchQueryInput } from '../matching/analyze.js';
+import { commonProfileWords } from '../matching/common-words.js';
 import { type Candidate, diversify, type RankedMatch, scoreCandidates } from '../matching/rank.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import type { TenantSettings } from '../tenants/settings.js';
@@ -43,7 +44,7 @@ export type MatchedRequest = Pick<
 
 /** What the matcher reads from a request: its words, skills and the page it was asked on. */
 export function matchQueryOf(
-  row: Pick<MatchedRequest, 'title' | 'details' | 'skills' | 'context'>,
+  row: Pick<MatchedRequest, 'title' | 'details' | 'skills' | 'context' | 'languages'>,
 ): MatchQueryInput {
   return {
     title: row.title,
@@ -52,6 +53,7 @@ export function matchQueryOf(
     topic: row.context.topic,
     selection: row.context.selection,
     pageTitle: row.context.pageTitle,
+    languages: row.languages,
   };
 }
 
@@ -97,7 +99,9 @@ export async function findMatches(
   input: MatchInput,
 ): Promise<{ matches: Match[]; ranked: RankedMatch[] }> {
   const analyzed = analyzeQuery(input.query);
+  const pageShares = analyzed.context?.role === 'blend';
   const week = isoWeek(input.now);
+  const commonWords = commonProfileWords(db, input.tenantId);
   const rows = await findCandidates(db, {
     tenantId: input.tenantId,
     learnerId: input.learner.id,
@@ -105,8 +109,13 @@ export async function findMatches(
     format: input.format,
     languages: input.languages,
     terms: analyzed.terms,
-    requestedSkills: analyzed.skills.map((s) => s.slug),
-    relatedSkills: analyzed.related.map((s) => s.slug),
+    // A page that shares the decision (see analyzeQuery) also brings its mentors into the pool.
+    requestedSkills: [...analyzed.skills, ...(pageShares ? (analyzed.context?.skills ?? []) : [])].map(
+      (s) => s.slug,
+    ),
+    relatedSkills: [...analyzed.related, ...(pageShares ? (analyzed.context?.related ?? []) : [])].map(
+      (s) => s.slug,
+    ),
     excludeMentorIds: input.excludeMentorIds,
     weekStart: week.start,
     weekEnd: week.end,
@@ -140,6 +149,7 @@ export async function findMatches(
       ? rated.reduce((s, c) => s + c.ratingSum, 0) / rated.reduce((s, c) => s + c.ratingCount, 0)
       : 4.2,
     learnerLanguages: input.languages,
+    commonWords: await commonWords,
   };
 
   const firstPass = scoreCandidates(analyzed, candidates, ctx, { explain: false });
