@@ -561,6 +561,7 @@ describe('diversify', () => {
     score,
     signals: {},
     reasons: [],
+    fits: true,
   });
   const clones = ['postgresql', 'sql', 'query-optimization', 'database-indexing'];
 
@@ -642,5 +643,42 @@ describe('the page the learner asked from', () => {
       mentor('z', { headline: 'Stakeholders and launches', textRank: 0.2 }),
     ]);
     expect(ids(ranked)[0]).toBe('z');
+  });
+});
+
+describe('meaning (semantic matching on)', () => {
+  const meant = (similarity: number, sentence: string | null = null) => ({
+    meaning: { similarity, sentence },
+  });
+
+  it('ranks a mentor who shares no word with the question by how close the meaning is, and quotes them', () => {
+    const q = ask('my component side effect runs twice when it mounts');
+    const ranked = rank(q, [
+      mentor('a', { textRank: 0.02, ...meant(0.15) }),
+      mentor('z', { ...meant(0.62, 'I debug double-firing hooks in strict mode') }),
+    ]);
+    expect(ids(ranked)[0]).toBe('z');
+    const wrote = byId(ranked, 'z').reasons.find((r) => r.code === 'wrote');
+    expect(wrote?.text).toBe('Wrote: “I debug double-firing hooks in strict mode”');
+    expect(wrote?.params).toEqual({ sentence: 'I debug double-firing hooks in strict mode' });
+  });
+
+  it('shows only mentors the question gives evidence for: a stray word is not enough', () => {
+    const q = ask('How do I train a dragon to juggle chainsaws?');
+    const stray = mentor('a', { textRank: 0.02, ...meant(0.12) });
+    const close = mentor('b', { textRank: 0, ...meant(0.4) });
+    const strong = mentor('c', { textRank: 0.2, ...meant(0.1) });
+    const ranked = rank(q, [stray, close, strong]);
+    expect(byId(ranked, 'a').fits).toBe(false);
+    expect(byId(ranked, 'b').fits).toBe(true);
+    expect(byId(ranked, 'c').fits).toBe(true);
+    // Without meaning, one word is all keywords can say: it fits.
+    const { meaning: _, ...keywordOnly } = stray;
+    expect(rank(q, [keywordOnly])[0]?.fits).toBe(true);
+  });
+
+  it('a skill fits whatever the meaning says', () => {
+    const ranked = rank(ask('React hooks question'), [mentor('a', { skills: ['react-hooks'], ...meant(0) })]);
+    expect(ranked[0]?.fits).toBe(true);
   });
 });

@@ -25,6 +25,8 @@ export interface Candidate {
   nextSlot: Date | null | undefined;
   /** On this learner's board of advisors. */
   board: { label: string } | null;
+  /** Similarity of the question to the profile by meaning (cosine, -1..1) and the mentor's own sentence nearest to it; absent when semantic matching is off. */
+  meaning?: { similarity: number; sentence: string | null };
 }
 
 export interface RankContext {
@@ -44,7 +46,7 @@ export interface RankContext {
 const NONE: ReadonlySet<string> = new Set();
 
 export interface Reason {
-  /** Stable, for translation: skill_match, related_skill, page_context, experience, available_soon, rating, language, on_board, new_mentor, text_match. */
+  /** Stable, for translation: skill_match, related_skill, wrote, page_context, experience, available_soon, rating, language, on_board, new_mentor, text_match. */
   code: string;
   text: string;
   params: Record<string, string | number>;
@@ -57,6 +59,12 @@ export interface RankedMatch {
   /** Every signal in 0..1 (see MATCH_WEIGHTS for how they combine). */
   signals: Record<string, number>;
   reasons: Reason[];
+  /**
+   * The question itself gives evidence this mentor can help: a skill or a neighbour of one, a
+   * real text match (not one stray word in a bio), or — with semantic matching — a close
+   * meaning. Matches that do not fit are not shown: "no good match" is said, not hidden.
+   */
+  fits: boolean;
 }
 
 /**
@@ -272,6 +280,7 @@ const REASON_ORDER = [
   'skill_match',
   'related_skill',
   'text_match',
+  'wrote',
   'page_context',
   'available_soon',
   'on_board',
@@ -465,7 +474,10 @@ export function scoreCandidates(
   const skillsPresent = topicals.some((t) => t.skill > 0 || t.related > 0);
   const skillPart = skillsPresent ? w.relevance.skill : 0;
   const relatedPart = skillsPresent ? w.relevance.related : 0;
-  const parts = textPart + skillPart + relatedPart;
+  // Meaning (sentence embeddings) is a part of its own, present when semantic matching is on.
+  const semanticOn = candidates.some((c) => c.meaning !== undefined);
+  const meaningPart = semanticOn ? w.relevance.meaning : 0;
+  const parts = textPart + skillPart + relatedPart + meaningPart;
   const pagePresent = pageTopicals.some((t) => t.skill > 0 || t.related > 0);
   const pageParts = w.relevance.skill + w.relevance.related;
 
@@ -477,8 +489,14 @@ export function scoreCandidates(
   const ranked = candidates.map((c, index): RankedMatch => {
     const t = topicals[index] ?? { skill: 0, related: 0, held: [], nearest: null };
     const text = maxText > 0 ? clamp01(c.textRank / maxText) : 0;
+    const similarity = c.meaning?.similarity ?? 0;
+    const meaning = clamp01((similarity - w.meaning.floor) / (w.meaning.full - w.meaning.floor));
     const asked =
-      parts > 0 ? clamp01((textPart * text + skillPart * t.skill + relatedPart * t.related) / parts) : 0;
+      parts > 0
+        ? clamp01(
+            (textPart * text + skillPart * t.skill + relatedPart * t.related + meaningPart * meaning) / parts,
+          )
+        : 0;
     const pt = pageTopicals[index];
     const onPage = pt
       ? clamp01((w.relevance.skill * pt.skill + w.relevance.related * pt.related) / pageParts)
@@ -515,6 +533,7 @@ export function scoreCandidates(
     const signals: Record<string, number> = {
       relevance,
       page: onPage,
+      meaning,
       text,
       skill: t.skill,
       related: t.related,
@@ -527,7 +546,13 @@ export function scoreCandidates(
     };
 
     // A first pass that only orders a shortlist skips the reasons: most of the per-candidate work.
-    if (!explain) return { candidate: c, score, signals, reasons: [] };
+    // Without meaning, one stray word is all keywords can say: any evidence fits. With it, a
+    // stray word must be backed by a close enough meaning (or a skill) to be shown.
+    const fits = semanticOn
+      ? t.skill > 0 || t.related > 0 || c.textRank >= w.fit.minTextRank || similarity >= w.fit.minSimilarity
+      : t.skill > 0 || t.related > 0 || c.textRank > 0 || parts === 0;
+
+    if (!explain) return { candidate: c, score, signals, reasons: [], fits };
 
     // Reasons, each with the score points it explains.
     const share = (part: number): number => (parts > 0 ? (w.relevance.weight * part) / parts : 0);
@@ -556,6 +581,13 @@ export function scoreCandidates(
           strength: w.relevance.weight * pageShare,
         });
       }
+    }
+    const sentence = c.meaning?.sentence;
+    if (sentence && similarity >= w.fit.minSimilarity) {
+      options.push({
+        reason: reason('wrote', `Wrote: “${sentence}”`, { sentence }),
+        strength: share(meaningPart) * meaning,
+      });
     }
     const mention =
       text > 0 ? headlineMention(c.headline, q, t.held.length > 0, ctx.commonWords ?? NONE) : null;
@@ -597,7 +629,7 @@ export function scoreCandidates(
       options.push({ reason: experienceReason(c.yearsExperience), strength: gate * w.seniority * senior });
     }
 
-    return { candidate: c, score, signals, reasons: pickReasons(options, c, ctx) };
+    return { candidate: c, score, signals, reasons: pickReasons(options, c, ctx), fits };
   });
 
   ranked.sort((a, b) => b.score - a.score || byId(a.candidate.id, b.candidate.id));

@@ -4,7 +4,7 @@
  *
  * How the score is put together (see `scoreCandidates`):
  *
- *   relevance R = text·t + skill·s + related·r            (renormalised over the parts that exist)
+ *   relevance R = text·t + skill·s + related·r + meaning·m (renormalised over the parts that exist)
  *   gate      g = min(1, R / relevanceGate)              (1 when the query carries no topical signal)
  *   raw         = relevance·R + g·(seniority·S + quality·Q + availability[urgency]·A
  *                                  + newMentor·N + board·B − overload·O)
@@ -60,6 +60,20 @@ export const MATCH_WEIGHTS = {
     skill: 0.5,
     /** Share of requested skills the mentor is only next to (React for React hooks): partial credit. */
     related: 0.2,
+    /**
+     * Closeness in meaning of the question to the profile (sentence embeddings): finds the mentor
+     * whose words differ from the learner's ("side effect runs twice" / "double-firing hooks").
+     */
+    meaning: 0.4,
+  },
+
+  /**
+   * Cosine similarity (Universal Sentence Encoder lite) mapped to 0..1: unrelated texts sit
+   * around 0.1–0.25, the same topic in other words from ~0.35, near paraphrases from ~0.6.
+   */
+  meaning: {
+    floor: 0.2,
+    full: 0.6,
   },
 
   /**
@@ -72,6 +86,17 @@ export const MATCH_WEIGHTS = {
   context: {
     boost: 0.15,
     blend: 0.35,
+  },
+
+  /**
+   * What counts as the question giving evidence for a mentor (RankedMatch.fits). ts_rank of one
+   * stray word in a bio ("train" for "train a dragon") is ~0.02; a word in a headline, or several
+   * in a bio, ≥ 0.05 (measured on the judged set's profiles).
+   */
+  fit: {
+    minTextRank: 0.04,
+    /** With semantic matching on: a profile this close in meaning fits without a shared word. */
+    minSimilarity: 0.35,
   },
 
   /** Years of experience saturate here: 20 years is not meaningfully better than 15 for a 30-min call. */

@@ -153,7 +153,12 @@ export async function findMatches(
   };
 
   const firstPass = scoreCandidates(analyzed, candidates, ctx, { explain: false });
-  const shortlistIds = firstPass.slice(0, AVAILABILITY_POOL).map((m) => m.candidate.id);
+  // Only mentors the question gives evidence for are shown: below that, "no good match" is said.
+  const shortlistIds = firstPass
+    .filter((m) => m.fits)
+    .slice(0, AVAILABILITY_POOL)
+    .map((m) => m.candidate.id);
+  if (shortlistIds.length === 0) return { matches: [], ranked: [] };
   const shortlist = await loadShortlist(db, {
     tenantId: input.tenantId,
     ids: shortlistIds,
@@ -169,7 +174,7 @@ export async function findMatches(
       analyzed,
       candidates.filter((c) => slots.has(c.id)),
       ctx,
-    ),
+    ).filter((m) => m.fits),
     MATCHES_SHOWN,
   );
   const byId = new Map(shortlist.mentors.map(({ mentor }) => [mentor.id, mentor]));
