@@ -1,0 +1,229 @@
+// What to ask about next (docs/features/after-the-session.md): the engine through the API, on
+// histories made through the API, tenant by tenant; dismissals; bad input; the model's read timed.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTransitionModel, TRANSITION_TTL_MS } from '../src/domain/guidance/transition-cache.js';
+import { asLearner } from './support/booking-fixtures.js';
+import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
+import { createMentor, type MentorBody } from './support/fixtures.js';
+import { call } from './support/http.js';
+
+interface Reason {
+  code: string;
+  text: string;
+  params: Record<string, string | number>;
+}
+interface Recommendations {
+  topics: {
+    skill: string;
+    label: string;
+    reason: Reason;
+    mentors: { mentor: MentorBody; reason: Reason }[];
+  }[];
+}
+
+const DAY = 86_400_000;
+let ctx: TestContext;
+let tenant: TestTenant;
+let other: TestTenant;
+let onBoard: MentorBody;
+let wfMentors: MentorBody[];
+
+async function ask(t: TestTenant, sub: string, title: string, skills: string[] = []) {
+  const res = await call(ctx.app, 'POST', '/v1/requests', { ...asLearner(t, sub), body: { title, skills } });
+  expect(res.status, res.text).toBe(201);
+}
+
+const recommendations = (t: TestTenant, sub: string) =>
+  call<Recommendations & { code?: string }>(ctx.app, 'GET', '/v1/me/recommendations', asLearner(t, sub));
+
+const dismiss = (t: TestTenant, sub: string, body: unknown) =>
+  call<{ code?: string }>(ctx.app, 'POST', '/v1/me/recommendations/dismiss', { ...asLearner(t, sub), body });
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tenant = await ctx.tenant();
+  other = await ctx.tenant();
+  onBoard = await createMentor(ctx, tenant, { name: 'Bea Board', skills: ['window-functions'] });
+  wfMentors = [
+    await createMentor(ctx, tenant, { name: 'Wanda Window', skills: ['window-functions', 'sql'] }),
+    await createMentor(ctx, tenant, { name: 'Rowan Rank', skills: ['window-functions'] }),
+  ];
+  await createMentor(ctx, tenant, { name: 'Pat Pending', skills: ['window-functions'], status: 'pending' });
+  // Three learners went from joins to window functions; the question's words say so too.
+  for (const sub of ['walker-1', 'walker-2', 'walker-3']) {
+    await ask(tenant, sub, 'My left join duplicates rows', ['sql-joins']);
+    ctx.clock.advance(DAY);
+    await ask(tenant, sub, 'Rank rows per customer with a window function');
+    ctx.clock.advance(DAY);
+  }
+  // The other tenant's learners went from joins to Excel: it must never show in the first tenant.
+  for (const sub of ['o-1', 'o-2', 'o-3', 'o-4']) {
+    await ask(other, sub, 'Joins', ['sql-joins']);
+    ctx.clock.advance(DAY);
+    await ask(other, sub, 'Pivot tables', ['excel']);
+    ctx.clock.advance(DAY);
+  }
+  // Lena asked about joins and keeps one window-functions mentor on her board already.
+  await ask(tenant, 'lena', 'Why does my inner join drop rows?', ['sql-joins']);
+  const put = await call(ctx.app, 'PUT', `/v1/me/board/${onBoard.id}`, asLearner(tenant, 'lena'));
+  expect(put.status, put.text).toBe(200);
+}, 120_000);
+afterAll(() => ctx.close());
+
+describe('GET /v1/me/recommendations', () => {
+  it('suggests what learners asked next, explained, with mentors not on the board', async () => {
+    const res = await recommendations(tenant, 'lena');
+    expect(res.status, res.text).toBe(200);
+    const [first] = res.body.topics;
+    expect(first).toMatchObject({
+      skill: 'window-functions',
+      label: 'SQL window functions',
+      reason: {
+        code: 'next_after',
+        text: 'People who asked about SQL joins next asked about SQL window functions (100%)',
+        params: { from: 'SQL joins', fromSkill: 'sql-joins', share: 1, learners: 3 },
+      },
+    });
+    expect(first!.mentors.map((m) => m.mentor.name).sort()).toEqual(['Rowan Rank', 'Wanda Window']);
+    expect(first!.mentors[0]!.reason).toMatchObject({
+      code: 'knows_topic',
+      params: { skill: 'SQL window functions' },
+    });
+    expect(res.body.topics.map((t) => t.skill)).not.toContain('sql-joins');
+    expect(res.body.topics.map((t) => t.skill)).not.toContain('excel');
+    expect(res.body.topics.length).toBeLessThanOrEqual(5);
+  });
+
+  it('gives a learner with no history the program’s popular topics, explained', async () => {
+    const res = await recommendations(tenant, 'newcomer');
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.topics.map((t) => [t.skill, t.reason.code, t.reason.params.learners])).toEqual([
+      ['sql-joins', 'popular_in_program', 4],
+      ['window-functions', 'popular_in_program', 3],
+    ]);
+    expect(res.body.topics[0]!.reason.text).toBe('Popular in your program: 4 learners asked about SQL joins');
+  });
+
+  it('never lets another tenant’s history in: there, joins lead to Excel; a newcomer gets nothing from here', async () => {
+    await ask(other, 'olga', 'Joins again', ['sql-joins']);
+    const there = await recommendations(other, 'olga');
+    expect(there.body.topics[0]).toMatchObject({
+      skill: 'excel',
+      reason: { code: 'next_after', params: { learners: 4 } },
+    });
+    expect(there.body.topics.map((t) => t.skill)).not.toContain('window-functions');
+    for (const topic of there.body.topics) {
+      for (const m of topic.mentors) expect(wfMentors.map((w) => w.id)).not.toContain(m.mentor.id);
+    }
+    const third = await ctx.tenant();
+    const empty = await recommendations(third, 'nobody');
+    expect(empty.status).toBe(200);
+    expect(empty.body.topics).toEqual([]);
+  });
+
+  it('keeps the program’s transitions for a few minutes, then reads them again', async () => {
+    const fresh = await ctx.tenant();
+    for (const sub of ['a', 'b', 'c']) {
+      await ask(fresh, sub, 'Docker', ['docker']);
+      ctx.clock.advance(DAY);
+      await ask(fresh, sub, 'Kubernetes', ['kubernetes']);
+    }
+    await ask(fresh, 'me', 'Docker too', ['docker']);
+    expect((await recommendations(fresh, 'me')).body.topics[0]).toMatchObject({ skill: 'kubernetes' });
+    for (const sub of ['d', 'e', 'f', 'g']) {
+      await ask(fresh, sub, 'Docker', ['docker']);
+      ctx.clock.advance(1000);
+      await ask(fresh, sub, 'Helm', ['helm']);
+    }
+    expect((await recommendations(fresh, 'me')).body.topics[0]).toMatchObject({ skill: 'kubernetes' });
+    ctx.clock.advance(TRANSITION_TTL_MS);
+    expect((await recommendations(fresh, 'me')).body.topics[0]).toMatchObject({
+      skill: 'helm',
+      reason: { params: { share: 0.57 } },
+    });
+  });
+
+  it('needs a user token', async () => {
+    const res = await call<{ code: string }>(ctx.app, 'GET', '/v1/me/recommendations', {
+      key: tenant.publishableKey,
+      origin: tenant.origin,
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('user_token_required');
+  });
+});
+
+describe('POST /v1/me/recommendations/dismiss', () => {
+  it('hides the topic for good; twice is the same as once; a label works as well as the slug', async () => {
+    expect((await dismiss(tenant, 'lena', { skill: 'window-functions' })).status).toBe(204);
+    expect((await dismiss(tenant, 'lena', { skill: 'SQL window functions' })).status).toBe(204);
+    const rows = await ctx.db
+      .selectFrom('recommendation_dismissals')
+      .selectAll()
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    expect(rows.map((r) => r.topic)).toEqual(['window-functions']);
+    const res = await recommendations(tenant, 'lena');
+    expect(res.body.topics.map((t) => t.skill)).not.toContain('window-functions');
+    // Someone else's suggestions are theirs.
+    const newcomer = await recommendations(tenant, 'newcomer');
+    expect(newcomer.body.topics.map((t) => t.skill)).toContain('window-functions');
+  });
+
+  it('refuses what is not a taxonomy skill, and malformed bodies, with 400 and a stable code', async () => {
+    const unknown = await dismiss(tenant, 'lena', { skill: 'basket weaving' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('unknown_skill');
+    expect(unknown.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    for (const body of [
+      {},
+      { skill: '' },
+      { skill: 42 },
+      { skill: 'sql', extra: true },
+      { skill: 'x'.repeat(65) },
+    ]) {
+      const res = await dismiss(tenant, 'lena', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+    }
+    const twoLines = await dismiss(tenant, 'lena', { skill: 'sql\njoins' });
+    expect(twoLines.status).toBe(400);
+    expect(twoLines.body.code).toBe('invalid_characters');
+  });
+});
+
+describe('the transition model’s read', () => {
+  it('is bounded and timed (printed, not asserted)', async () => {
+    const big = await ctx.tenant();
+    const learners = 2000;
+    await sql`insert into users (tenant_id, external_id, name)
+      select ${big.id}::uuid, 'bulk-' || i, 'Bulk ' || i from generate_series(1, ${learners}) i`.execute(
+      ctx.db,
+    );
+    const path = [
+      'sql',
+      'sql-joins',
+      'window-functions',
+      'query-optimization',
+      'database-indexing',
+      'postgresql',
+    ];
+    await sql`insert into help_requests (tenant_id, learner_id, title, details, skills, urgency, languages, context, status, created_at, updated_at)
+      select ${big.id}::uuid, u.id, 'Question ' || s, '', array[(${path}::text[])[1 + (s + u.n) % 6]], 'flexible', '{}', '{}', 'open',
+             now() - (s || ' days')::interval, now()
+        from (select id, row_number() over () as n from users where tenant_id = ${big.id}::uuid) u,
+             generate_series(1, 11) s`.execute(ctx.db);
+    const started = performance.now();
+    const model = await loadTransitionModel(ctx, big.id);
+    const ms = performance.now() - started;
+    const again = performance.now();
+    await loadTransitionModel(ctx, big.id);
+    console.log(
+      `transition model (${ctx.kind}): 22,000 requests in the tenant, window 20,000 read and built in ${ms.toFixed(0)} ms ` +
+        `(warm ${(performance.now() - again).toFixed(0)} ms); ${model.learners} learners`,
+    );
+    expect(model.learners).toBe(learners);
+    expect(model.next.size).toBeGreaterThan(0);
+  });
+});
