@@ -23,6 +23,8 @@ export interface GuidanceEvaluation {
   trainLearners: number;
   testLearners: number;
   engine: HitRates;
+  /** The engine without the learners' transitions (taxonomy and popularity only): what the transitions add. */
+  taxonomyOnly: HitRates;
   baseline: HitRates;
 }
 
@@ -38,22 +40,36 @@ export function evaluateNextTopic(histories: readonly LearnerHistory[], testEver
     ...train,
     ...test.map((h) => ({ learnerId: h.learnerId, requests: h.requests.slice(0, -1) })),
   ]);
-  const hits = { engine: [0, 0], baseline: [0, 0] };
+  const withoutTransitions = { ...model, next: new Map(), followed: new Map() };
+  const hits = { engine: [0, 0], taxonomyOnly: [0, 0], baseline: [0, 0] };
+  const count = (kind: keyof typeof hits, ranked: readonly string[], heldOut: string) => {
+    if (ranked[0] === heldOut) hits[kind][0]! += 1;
+    if (ranked.includes(heldOut)) hits[kind][1]! += 1;
+  };
   for (const h of test) {
     const heldOut = h.requests.at(-1)!.topics[0]!;
     const input: RecommendInput = { history: h.requests.slice(0, -1), dismissed: new Set(), model, limit: 3 };
-    const engine = recommendTopics(input).map((s) => s.skill);
-    const baseline = popularTopics(input);
-    if (engine[0] === heldOut) hits.engine[0]! += 1;
-    if (engine.includes(heldOut)) hits.engine[1]! += 1;
-    if (baseline[0] === heldOut) hits.baseline[0]! += 1;
-    if (baseline.includes(heldOut)) hits.baseline[1]! += 1;
+    count(
+      'engine',
+      recommendTopics(input).map((s) => s.skill),
+      heldOut,
+    );
+    count(
+      'taxonomyOnly',
+      recommendTopics({ ...input, model: withoutTransitions }).map((s) => s.skill),
+      heldOut,
+    );
+    count('baseline', popularTopics(input), heldOut);
   }
-  const rate = (n: number) => (test.length ? n / test.length : 0);
+  const rates = ([at1, at3]: number[]): HitRates => ({
+    hitAt1: test.length ? at1! / test.length : 0,
+    hitAt3: test.length ? at3! / test.length : 0,
+  });
   return {
     trainLearners: train.length,
     testLearners: test.length,
-    engine: { hitAt1: rate(hits.engine[0]!), hitAt3: rate(hits.engine[1]!) },
-    baseline: { hitAt1: rate(hits.baseline[0]!), hitAt3: rate(hits.baseline[1]!) },
+    engine: rates(hits.engine),
+    taxonomyOnly: rates(hits.taxonomyOnly),
+    baseline: rates(hits.baseline),
   };
 }
