@@ -2,7 +2,7 @@
 // histories made through the API, tenant by tenant; dismissals; bad input; the model's read timed.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestTopicRequests } from '../src/db/guidance.js';
+import { latestTopicRequests, learnerTopicHistory } from '../src/db/guidance.js';
 import {
   loadTransitionModel,
   sequencesOf,
@@ -10,9 +10,9 @@ import {
   TRANSITION_WINDOW,
 } from '../src/domain/guidance/transition-cache.js';
 import { buildTransitionModel } from '../src/domain/guidance/transitions.js';
-import { asLearner } from './support/booking-fixtures.js';
+import { asLearner, book, bookableMentor } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
-import { createMentor, type MentorBody } from './support/fixtures.js';
+import { createMentor, type MentorBody, userIdOf } from './support/fixtures.js';
 import { call } from './support/http.js';
 
 interface Reason {
@@ -197,6 +197,79 @@ describe('POST /v1/me/recommendations/dismiss', () => {
     const twoLines = await dismiss(tenant, 'lena', { skill: 'sql\njoins' });
     expect(twoLines.status).toBe(400);
     expect(twoLines.body.code).toBe('invalid_characters');
+  });
+});
+
+describe('the learner’s history', () => {
+  it('counts a request solved by a completed session, unless rated not solved, or by action items', async () => {
+    const t = await ctx.tenant();
+    const mentor = await bookableMentor(ctx, t, {}, { skills: ['sql'] });
+    const requestIds: string[] = [];
+    for (const title of ['Completed', 'Rated not solved', 'Only booked', 'Action items']) {
+      const res = await call<{ request: { id: string } }>(ctx.app, 'POST', '/v1/requests', {
+        ...asLearner(t, 'hist'),
+        body: { title, skills: ['sql'] },
+      });
+      requestIds.push(res.body.request.id);
+      ctx.clock.advance(60_000);
+    }
+    // A Monday 09:00 UTC (10:00 in Berlin) more than a day ahead of the test clock.
+    const monday = new Date(ctx.clock.now().getTime() + 2 * DAY);
+    monday.setUTCHours(9, 0, 0, 0);
+    while (monday.getUTCDay() !== 1) monday.setUTCDate(monday.getUTCDate() + 1);
+    const bookingIds: string[] = [];
+    for (const [i, requestId] of requestIds.entries()) {
+      const start = new Date(monday.getTime() + i * 3_600_000).toISOString();
+      const res = await book(ctx, t, { mentorId: mentor.id, start, requestId }, 'hist');
+      expect(res.status, res.text).toBe(201);
+      bookingIds.push(res.body.id);
+    }
+    // The completion job's and the mentor's writes, done directly: this is about reading them.
+    await ctx.db
+      .updateTable('bookings')
+      .set({ status: 'completed' })
+      .where('id', 'in', bookingIds.slice(0, 2))
+      .execute();
+    const learnerId = await userIdOf(ctx, t, 'hist');
+    await ctx.db
+      .insertInto('feedback')
+      .values({
+        tenant_id: t.id,
+        booking_id: bookingIds[1]!,
+        mentor_id: mentor.id,
+        learner_id: learnerId,
+        rating: 2,
+        solved: 'no',
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    await ctx.db
+      .insertInto('session_notes')
+      .values({
+        tenant_id: t.id,
+        booking_id: bookingIds[3]!,
+        summary: 'Notes',
+        created_at: ctx.clock.now(),
+        updated_at: ctx.clock.now(),
+      })
+      .execute();
+    await ctx.db
+      .insertInto('action_items')
+      .values({
+        tenant_id: t.id,
+        booking_id: bookingIds[3]!,
+        text: 'Read the docs',
+        position: 0,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    const history = await learnerTopicHistory(ctx.db, t.id, learnerId, 50);
+    expect(history.map((r) => [r.title, r.solved])).toEqual([
+      ['Completed', true],
+      ['Rated not solved', false],
+      ['Only booked', false],
+      ['Action items', true],
+    ]);
   });
 });
 
