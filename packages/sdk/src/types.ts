@@ -36,6 +36,7 @@ import type {
   CreateMentorBody,
   CreateReportBody,
   CreateWebhookEndpointBody,
+  DismissRecommendationBody,
   EmailAttempt,
   EmailKind,
   EmailPreferences,
@@ -82,6 +83,7 @@ import type {
   PresenceBody,
   PreviousSession,
   ProgramSettings,
+  Recommendations,
   Report,
   ReportsQuery,
   RequestBrief,
@@ -100,9 +102,12 @@ import type {
   SlotsQuery,
   StartThreadBody,
   StatusReasonBody,
+  SuggestedMentorReason,
+  SuggestedTopic,
   Thread,
   ThreadRole,
   TimeRange,
+  TopicReason,
   UpdateEmailPreferencesBody,
   UpdateMentorBody,
   UpdateOwnMentorBody,
@@ -166,6 +171,7 @@ export type {
   Presence,
   PreviousSession,
   ProgramSettings,
+  Recommendations,
   Report,
   RequestBrief,
   RequestContext,
@@ -174,9 +180,12 @@ export type {
   SessionFormat,
   SessionNotes,
   Slots,
+  SuggestedMentorReason,
+  SuggestedTopic,
   Thread,
   ThreadRole,
   TimeRange,
+  TopicReason,
   WebhookAttempt,
   WebhookDelivery,
   WebhookEndpoint,
@@ -226,6 +235,8 @@ export type GuestSessionParams = GuestSessionBody;
 export type CreateFeedbackParams = CreateFeedbackBody;
 export type SetNotesParams = SetNotesBody;
 export type BoardEntryParams = SetBoardEntryBody;
+/** What `me.dismissRecommendation` sends. */
+export type DismissRecommendationParams = DismissRecommendationBody;
 // Threads
 export type ListThreadsParams = Partial<ListThreadsQuery>;
 export type ListMessagesParams = Partial<ListMessagesQuery>;

@@ -193,6 +193,12 @@ const cases: [string, () => Promise<unknown>, Wire][] = [
     write('PUT', `/api/v1/me/board/${escaped}`, {}),
   ],
   ['me.removeFromBoard', () => mm.me.removeFromBoard(id), write('DELETE', `/api/v1/me/board/${escaped}`)],
+  ['me.recommendations', () => mm.me.recommendations(), read('/api/v1/me/recommendations')],
+  [
+    'me.dismissRecommendation',
+    () => mm.me.dismissRecommendation('window-functions'),
+    write('POST', '/api/v1/me/recommendations/dismiss', { skill: 'window-functions' }),
+  ],
   [
     'bookings.feedback',
     () => mm.bookings.feedback(id, { rating: 5, solved: 'yes' }),

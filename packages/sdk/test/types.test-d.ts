@@ -41,6 +41,7 @@ import type {
   PreviousSession,
   ProblemDetails,
   RateLimitError,
+  Recommendations,
   RequestBrief,
   SessionNotes,
   SubscribeOptions,
@@ -353,6 +354,17 @@ describe('after the session', () => {
     expectTypeOf(mm.me.addToBoard).returns.resolves.toEqualTypeOf<BoardEntry>();
     expectTypeOf(mm.me.removeFromBoard).returns.resolves.toEqualTypeOf<void>();
     expectTypeOf<'/v1/me/board/:id'>().toExtend<Path>();
+  });
+
+  it('what to ask about next', () => {
+    expectTypeOf(mm.me.recommendations).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/me/recommendations', '$get'>
+    >();
+    expectTypeOf(mm.me.recommendations).returns.resolves.toEqualTypeOf<Recommendations>();
+    expectTypeOf(mm.me.dismissRecommendation)
+      .parameter(0)
+      .toEqualTypeOf<Json<'/v1/me/recommendations/dismiss', '$post'>['skill']>();
+    expectTypeOf(mm.me.dismissRecommendation).returns.resolves.toEqualTypeOf<void>();
   });
 });
 

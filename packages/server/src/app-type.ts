@@ -64,6 +64,13 @@ import type {
   SolvedSchema,
 } from './schemas/feedback.js';
 import type {
+  DismissRecommendationSchema,
+  RecommendationsSchema,
+  SuggestedMentorReasonSchema,
+  SuggestedTopicSchema,
+  TopicReasonSchema,
+} from './schemas/guidance.js';
+import type {
   ApplyMentorSchema,
   BadgeCodeSchema,
   BadgeSchema,
@@ -228,6 +235,12 @@ export type SetNotesBody = z.input<typeof SetNotesSchema>;
 export type Board = z.output<typeof BoardSchema>;
 export type BoardEntry = z.output<typeof BoardEntrySchema>;
 export type SetBoardEntryBody = z.input<typeof SetBoardEntrySchema>;
+// Guidance: what to ask about next, and mentors for it
+export type Recommendations = z.output<typeof RecommendationsSchema>;
+export type SuggestedTopic = z.output<typeof SuggestedTopicSchema>;
+export type TopicReason = z.output<typeof TopicReasonSchema>;
+export type SuggestedMentorReason = z.output<typeof SuggestedMentorReasonSchema>;
+export type DismissRecommendationBody = z.input<typeof DismissRecommendationSchema>;
 // Threads and messages
 export type Thread = z.output<typeof ThreadSchema>;
 export type ThreadRole = z.output<typeof ThreadRoleSchema>;

@@ -39,6 +39,7 @@ import { meMentorRoutes } from './routes/me-mentor.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { offerRoutes } from './routes/offers.js';
 import { recognitionRoutes } from './routes/recognition.js';
+import { recommendationRoutes } from './routes/recommendations.js';
 import { reportRoutes } from './routes/reports.js';
 import { requestRoutes } from './routes/requests.js';
 import { threadRoutes } from './routes/threads.js';
@@ -92,6 +93,7 @@ function buildApi(deps: AppDeps) {
     .route('/', requestRoutes())
     .route('/', feedbackRoutes())
     .route('/', boardRoutes())
+    .route('/', recommendationRoutes())
     .route('/', meMentorRoutes())
     .route('/', calendarFeedRoutes())
     .route('/', offerRoutes())

@@ -27,6 +27,7 @@ interface Export {
   feedback: { given: { comment: string | null }[]; received: { rating: number; comment: string | null }[] };
   reports: { details: string }[];
   board: { mentorName: string; label: string }[];
+  recommendationDismissals: { skill: string; createdAt: string }[];
   badges: { code: string }[];
   emailPreferences: { learner: Record<string, boolean>; mentor: Record<string, boolean> | null };
   calendarFeed: { on: boolean };
@@ -138,6 +139,9 @@ describe('GET /v1/me/export', () => {
     expect(data.board).toEqual([
       expect.objectContaining({ mentorName: 'Mia Mentor', label: QUINN_TEXTS.boardLabel }),
     ]);
+    expect(data.recommendationDismissals).toEqual([
+      { skill: 'window-functions', createdAt: expect.any(String) },
+    ]);
     expect(data.badges.map((b) => b.code)).toContain('first_session');
     expect(data.emailPreferences.learner.reminders).toBe(false);
     expect(data.emailPreferences.mentor?.reminders).toBe(true);
@@ -242,9 +246,12 @@ describe('erasure', () => {
       messages: 4,
       requests: 1,
       mentorProfiles: 1,
+      recommendationDismissals: 1,
     });
 
     const after = await dumpEveryTable();
+    expect(findIn(before, w.quinnUserId).some((r) => r.startsWith('recommendation_dismissals'))).toBe(true);
+    expect(findIn(after, w.quinnUserId).filter((r) => r.startsWith('recommendation_dismissals'))).toEqual([]);
     const theirs = [QUINN.name, QUINN.email, QUINN.contactEmail, QUINN.sub, ...Object.values(QUINN_TEXTS)];
     for (const text of theirs) expect(findIn(after, text), text).toEqual([]);
     for (const text of Object.values(OTHERS_TEXTS))

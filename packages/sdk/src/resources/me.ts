@@ -6,6 +6,7 @@ import type {
   BoardEntry,
   BoardEntryParams,
   CalendarFeed,
+  DismissRecommendationParams,
   EmailPreferences,
   Erasure,
   ListOffersParams,
@@ -17,6 +18,7 @@ import type {
   PersonalDataExport,
   Presence,
   PresenceParams,
+  Recommendations,
   UpdateEmailPreferencesParams,
   UpdateOwnMentorParams,
 } from '../types.js';
@@ -41,6 +43,17 @@ export interface MeResource {
   /** Puts an approved mentor on the board, or changes their label. */
   addToBoard(mentorId: string, params?: BoardEntryParams, options?: WriteOptions): Promise<BoardEntry>;
   removeFromBoard(mentorId: string, options?: WriteOptions): Promise<void>;
+  /**
+   * What to ask about next: up to 5 topics from the learner's requests and what the program's
+   * learners asked next, each with a reason (`code`, `params`, English `text`) and up to 2 mentors
+   * with the skill who are not on the board.
+   */
+  recommendations(options?: CallOptions): Promise<Recommendations>;
+  /**
+   * The topic (a suggestion's `skill`) is not suggested again; twice is the same as once. A skill
+   * outside the taxonomy throws a `ValidationError` with code `unknown_skill`.
+   */
+  dismissRecommendation(skill: DismissRecommendationParams['skill'], options?: WriteOptions): Promise<void>;
   /** The mentor's inbox: instant requests offered to them, newest first (accept with `requests.accept`). */
   offers(params?: ListOffersParams, options?: CallOptions): PageList<MentorOffer>;
   /**
@@ -100,6 +113,9 @@ export function meResource(client: Requester): MeResource {
     addToBoard: (mentorId, params = {}, options) =>
       client.request('PUT', boardPath(mentorId), { ...options, body: params }),
     removeFromBoard: (mentorId, options) => client.request('DELETE', boardPath(mentorId), options),
+    recommendations: (options) => client.request('GET', '/v1/me/recommendations', options),
+    dismissRecommendation: (skill, options) =>
+      client.request('POST', '/v1/me/recommendations/dismiss', { ...options, body: { skill } }),
     offers: (params, options) => listOf(client, '/v1/me/offers', params, options),
     setPresence: (params, options) => client.request('PUT', '/v1/me/presence', { ...options, body: params }),
     emailPreferences: (options) => client.request('GET', '/v1/me/email-preferences', options),

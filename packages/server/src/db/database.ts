@@ -220,6 +220,15 @@ export interface BoardEntriesTable {
   created_at: Timestamp;
 }
 
+/** A topic the learner dismissed from their suggestions (domain/guidance). */
+export interface RecommendationDismissalsTable {
+  tenant_id: string;
+  user_id: string;
+  /** A taxonomy skill slug. */
+  topic: string;
+  created_at: Timestamp;
+}
+
 export interface EventsTable {
   /** bigint identity, read as a number (int8 parser in connect.ts); the SSE event id. */
   id: ColumnType<number, never, never>;
@@ -514,6 +523,7 @@ export interface Database {
   help_requests: HelpRequestsTable;
   request_matches: RequestMatchesTable;
   board_entries: BoardEntriesTable;
+  recommendation_dismissals: RecommendationDismissalsTable;
   events: EventsTable;
   jobs: JobsTable;
   feedback: FeedbackTable;

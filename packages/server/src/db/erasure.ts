@@ -150,7 +150,10 @@ export async function redactActionItems(
   return count(result);
 }
 
-/** The learner's words in feedback and reports they gave (ratings and reasons stay: they are counted). */
+/**
+ * The learner's words in feedback and reports they gave (ratings and reasons stay: they are counted),
+ * their board and the topics they dismissed from their suggestions.
+ */
 export async function clearLearnerWords(db: Db, tenantId: string, learnerId: string) {
   const feedback = await db
     .updateTable('feedback')
@@ -170,7 +173,17 @@ export async function clearLearnerWords(db: Db, tenantId: string, learnerId: str
     .where('tenant_id', '=', tenantId)
     .where('learner_id', '=', learnerId)
     .executeTakeFirst();
-  return { feedback: count(feedback), reports: count(reports), boardEntries: count(board) };
+  const dismissals = await db
+    .deleteFrom('recommendation_dismissals')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', learnerId)
+    .executeTakeFirst();
+  return {
+    feedback: count(feedback),
+    reports: count(reports),
+    boardEntries: count(board),
+    recommendationDismissals: count(dismissals),
+  };
 }
 
 /**

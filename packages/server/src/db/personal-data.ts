@@ -41,6 +41,8 @@ export interface PersonalRows {
   /** Reports they filed. */
   reports: ReportRow[];
   board: { mentor_id: string; label: string; created_at: Date }[];
+  /** Topics they dismissed from their suggestions. */
+  dismissals: { topic: string; created_at: Date }[];
   badges: { mentor_id: string; code: string; earned_at: Date }[];
   optOuts: { party: string; kind: string; created_at: Date }[];
   /** Email addressed to them (as learner or as mentor). */
@@ -150,6 +152,14 @@ export async function personalRows(
     .where('learner_id', '=', userId)
     .orderBy('created_at')
     .execute();
+  const dismissals = await db
+    .selectFrom('recommendation_dismissals')
+    .select(['topic', 'created_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .orderBy('topic')
+    .execute();
   const badges = await db
     .selectFrom('mentor_badges')
     .select(['mentor_id', 'code', 'earned_at'])
@@ -201,6 +211,7 @@ export async function personalRows(
     feedback,
     reports,
     board,
+    dismissals,
     badges,
     optOuts,
     emails,

@@ -110,6 +110,9 @@ export const PersonalDataExportSchema = z
     board: z.array(
       z.object({ mentorId: IdSchema, mentorName: z.string(), label: z.string(), createdAt: at }),
     ),
+    recommendationDismissals: z
+      .array(z.object({ skill: z.string(), createdAt: at }))
+      .openapi({ description: 'Topics you dismissed from your suggestions of what to ask next.' }),
     badges: z.array(z.object({ code: z.string(), earnedAt: at })),
     emailPreferences: z.object({ learner: KindsSchema, mentor: KindsSchema.nullable() }),
     calendarFeed: z.object({ on: z.boolean(), createdAt: atOrNull }).openapi({

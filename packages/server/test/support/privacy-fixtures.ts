@@ -9,7 +9,7 @@ import { type CallOptions, call } from './http.js';
  * A program where one person, Quinn, has done everything: a mentor (profile, availability with a
  * meeting link, contact email, sessions held, a badge, notes written, a session ahead) and a
  * learner (a request, a thread with messages, sessions with another mentor, feedback, a report,
- * the board, a calendar feed, an email preference), with email sent and pending to them and
+ * the board, a dismissed suggestion, a calendar feed, an email preference), with email sent and pending to them and
  * webhooks delivered and pending about them. Otto (a learner of Quinn's) and Mia (a mentor Quinn
  * booked) are the other parties, with words of their own.
  */
@@ -264,6 +264,13 @@ export async function buildPrivacyWorld(ctx: TestContext): Promise<PrivacyWorld>
       ...quinnAsLearner,
       body: { label: QUINN_TEXTS.boardLabel },
     }),
+  );
+  ok(
+    await call(ctx.app, 'POST', '/v1/me/recommendations/dismiss', {
+      ...quinnAsLearner,
+      body: { skill: 'window-functions' },
+    }),
+    204,
   );
   ok(
     await call(ctx.app, 'POST', '/v1/reports', {

@@ -145,6 +145,7 @@ export async function exportPersonalData(ctx: DomainCtx, person: Person): Promis
       label: b.label,
       createdAt: iso(b.created_at),
     })),
+    recommendationDismissals: rows.dismissals.map((d) => ({ skill: d.topic, createdAt: iso(d.created_at) })),
     badges: rows.badges.map((b) => ({ code: b.code, earnedAt: iso(b.earned_at) })),
     emailPreferences: {
       learner: kindsOf(rows.optOuts, 'learner'),
