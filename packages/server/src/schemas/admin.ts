@@ -153,6 +153,12 @@ export const ProgramSettingsSchema = z
           'Request texts, messages and session notes older than this many months (1–120) are taken out by a ' +
           'daily job, the rows and counts staying; null: kept.',
       }),
+    semanticMatching: z.boolean().openapi({
+      description:
+        'Match by meaning (sentence embeddings, computed on the server, no network) as well as by skills and ' +
+        'words, and quote the mentor’s nearest sentence as a reason; false: skills and words only. Has effect ' +
+        'when the server runs with MICROMENTOR_EMBEDDINGS on.',
+    }),
   })
   .openapi('ProgramSettings');
 
@@ -200,6 +206,7 @@ export const UpdateSettingsSchema = z
       .optional(),
     emailDigestMinutes: s.emailDigestMinutes.unwrap().optional(),
     retentionMonths: s.retentionMonths.unwrap().optional(),
+    semanticMatching: s.semanticMatching.unwrap().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one setting to change')
   .openapi('UpdateProgramSettings');

@@ -41,6 +41,19 @@ export function loadRequests(name: RequestSetName): EvalRequest[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { requests: EvalRequest[] }).requests;
 }
 
+/** The body `POST /v1/requests` gets for one judged request (the eval test's and the bench's). */
+export function requestBody(r: EvalRequest): Record<string, unknown> {
+  return {
+    title: r.title,
+    details: r.details,
+    urgency: r.urgency,
+    ...(r.skills ? { skills: r.skills } : {}),
+    ...(r.format ? { format: r.format } : {}),
+    ...(r.languages ? { languages: r.languages } : {}),
+    ...(r.context ? { context: r.context } : {}),
+  };
+}
+
 export interface EvalScores {
   hitAt1: number;
   hitAt3: number;

@@ -2,6 +2,7 @@ import type { Urgency } from '../../db/database.js';
 import { normalizeSkill, relatedSkills, skillLabel, slugifySkill } from '../skills/normalize.js';
 import { SKILLS } from '../skills/taxonomy.js';
 import type { AnalyzedQuery } from './analyze.js';
+import { type ReasonLocale, reasonWords } from './reason-words.js';
 import { stopWordsFor } from './stopwords.js';
 import { MATCH_WEIGHTS } from './weights.js';
 
@@ -41,6 +42,8 @@ export interface RankContext {
    * `commonProfileWords`): they never make a "Profile mentions …" reason on their own.
    */
   commonWords?: ReadonlySet<string>;
+  /** The language of the reasons' texts the widget may not word itself (see reason-words.ts). */
+  reasonLocale?: ReasonLocale;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -462,6 +465,7 @@ export function scoreCandidates(
 ): RankedMatch[] {
   const explain = opts.explain ?? true;
   const w = MATCH_WEIGHTS;
+  const words = reasonWords(ctx.reasonLocale);
   const q = prepare(query);
   const maxText = candidates.reduce((m, c) => (Number.isFinite(c.textRank) ? Math.max(m, c.textRank) : m), 0);
   const topicals = candidates.map((c) => topical(q, skillSet(c.skills)));
@@ -577,7 +581,7 @@ export function scoreCandidates(
       if (fit !== undefined) {
         const label = skillLabel(fit);
         options.push({
-          reason: reason('page_context', `Also fits this page: ${label}`, { skill: label }),
+          reason: reason('page_context', words.page(label), { skill: label }),
           strength: w.relevance.weight * pageShare,
         });
       }
@@ -585,7 +589,7 @@ export function scoreCandidates(
     const sentence = c.meaning?.sentence;
     if (sentence && similarity >= w.fit.minSimilarity) {
       options.push({
-        reason: reason('wrote', `Wrote: “${sentence}”`, { sentence }),
+        reason: reason('wrote', words.wrote(sentence), { sentence }),
         strength: share(meaningPart) * meaning,
       });
     }

@@ -6,6 +6,7 @@ import { DAY_MS } from '../availability/zoned-time.js';
 import { analyzeQuery, type MatchQueryInput } from '../matching/analyze.js';
 import { commonProfileWords } from '../matching/common-words.js';
 import { type Candidate, diversify, type RankedMatch, scoreCandidates } from '../matching/rank.js';
+import { reasonLocale } from '../matching/reason-words.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import type { TenantSettings } from '../tenants/settings.js';
 import { loadShortlist, nextSlotsFor } from './next-slots.js';
@@ -149,6 +150,7 @@ export async function findMatches(
       ? rated.reduce((s, c) => s + c.ratingSum, 0) / rated.reduce((s, c) => s + c.ratingCount, 0)
       : 4.2,
     learnerLanguages: input.languages,
+    reasonLocale: reasonLocale(input.languages),
     commonWords: await commonWords,
   };
 

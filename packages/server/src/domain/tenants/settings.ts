@@ -54,6 +54,11 @@ export const TenantSettingsSchema = z.object({
    * (domain/privacy/retention-job.ts); null: kept as long as the program runs.
    */
   retentionMonths: z.number().int().min(1).max(120).nullable().default(null),
+  /**
+   * Match by meaning (sentence embeddings, when the server has MICROMENTOR_EMBEDDINGS on) as well
+   * as by skills and words; off: skills and words only.
+   */
+  semanticMatching: z.boolean().default(true),
 });
 
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
