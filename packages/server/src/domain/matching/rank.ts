@@ -24,6 +24,8 @@ export interface Candidate {
   nextSlot: Date | null | undefined;
   /** On this learner's board of advisors. */
   board: { label: string } | null;
+  /** Similarity of the question to the profile by meaning (cosine, -1..1) and the mentor's own sentence nearest to it; absent when semantic matching is off. */
+  meaning?: { similarity: number; sentence: string | null };
 }
 
 export interface RankContext {

@@ -5,6 +5,7 @@ import type { Match } from '../../schemas/requests.js';
 import { DAY_MS } from '../availability/zoned-time.js';
 import { analyzeQuery, type MatchQueryInput } from '../matching/analyze.js';
 import { type Candidate, diversify, type RankedMatch, scoreCandidates } from '../matching/rank.js';
+import type { SemanticSearch, TenantIndex } from '../matching/semantic/semantic-search.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import type { TenantSettings } from '../tenants/settings.js';
 import { loadShortlist, nextSlotsFor } from './next-slots.js';
@@ -13,6 +14,8 @@ import { loadShortlist, nextSlotsFor } from './next-slots.js';
 export const CANDIDATE_POOL = 200;
 export const AVAILABILITY_POOL = 12;
 export const MATCHES_SHOWN = 5;
+/** Mentors nearest to the question by meaning read into the candidate pool. */
+export const SEMANTIC_POOL = 50;
 const NEXT_SLOTS = 3;
 
 export interface MatchInput {
@@ -73,6 +76,30 @@ export function requestMatchInput(
   };
 }
 
+/** What is embedded of a question: its own words (title, details, selection), never the page it was asked on. */
+export function meaningTextOf(query: MatchQueryInput): string {
+  return [query.title, query.details, query.selection]
+    .map((part) => part?.trim())
+    .filter((part): part is string => Boolean(part))
+    .join('\n');
+}
+
+/** The question's vector and the tenant's index, side by side; null when the model is unavailable. */
+async function semanticQuery(
+  db: Kysely<Database>,
+  semantic: SemanticSearch,
+  input: MatchInput,
+): Promise<{ vector: Float32Array; index: TenantIndex } | null> {
+  const text = meaningTextOf(input.query);
+  if (text === '') return null;
+  // The model works while the database answers the version check (and loads the index if needed).
+  const [vector, index] = await Promise.all([
+    semantic.embedQuery(text),
+    semantic.tenantIndex(db, input.tenantId),
+  ]);
+  return vector && index.size > 0 ? { vector, index } : null;
+}
+
 /** The current ISO week (Monday 00:00 UTC onwards), for load and weekly caps. */
 function isoWeek(now: Date): { start: Date; end: Date } {
   const day = (now.getUTCDay() + 6) % 7;
@@ -95,8 +122,14 @@ function median(values: number[]): number {
 export async function findMatches(
   db: Kysely<Database>,
   input: MatchInput,
+  semantic: SemanticSearch | null = null,
 ): Promise<{ matches: Match[]; ranked: RankedMatch[] }> {
+  const meaning = semantic ? semanticQuery(db, semantic, input) : Promise.resolve(null);
   const analyzed = analyzeQuery(input.query);
+  const byMeaning = await meaning;
+  const nearest = byMeaning
+    ? byMeaning.index.nearest(byMeaning.vector, SEMANTIC_POOL, new Set(input.excludeMentorIds))
+    : [];
   const week = isoWeek(input.now);
   const rows = await findCandidates(db, {
     tenantId: input.tenantId,
@@ -108,6 +141,7 @@ export async function findMatches(
     requestedSkills: analyzed.skills.map((s) => s.slug),
     relatedSkills: analyzed.related.map((s) => s.slug),
     excludeMentorIds: input.excludeMentorIds,
+    semanticIds: nearest.map((n) => n.mentorId),
     weekStart: week.start,
     weekEnd: week.end,
     limit: CANDIDATE_POOL,
@@ -130,6 +164,14 @@ export async function findMatches(
     maxPerWeek: r.max_per_week,
     nextSlot: undefined,
     board: r.board_label !== null ? { label: r.board_label } : null,
+    ...(byMeaning
+      ? {
+          meaning: {
+            similarity: byMeaning.index.similarity(r.id, byMeaning.vector) ?? 0,
+            sentence: null,
+          },
+        }
+      : {}),
   }));
   const rated = candidates.filter((c) => c.ratingCount > 0);
   const ctx = {
@@ -150,6 +192,14 @@ export async function findMatches(
     learnerId: input.learner.id,
     now: input.now,
   });
+  if (semantic && byMeaning) {
+    // The shortlist's reasons may quote the mentor's own sentence nearest to the question.
+    const explained = await semantic.explain(db, input.tenantId, shortlistIds, byMeaning.vector);
+    for (const c of candidates) {
+      const why = explained.get(c.id);
+      if (why && c.meaning) c.meaning.sentence = why.sentence;
+    }
+  }
   const slots = nextSlotsFor({ settings: input.settings, shortlist, now: input.now, count: NEXT_SLOTS });
   for (const c of candidates) {
     if (slots.has(c.id)) c.nextSlot = slots.get(c.id)?.[0]?.start ?? null;
