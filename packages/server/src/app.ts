@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from './clock.js';
 import type { Database } from './db/database.js';
 import { renderReferencePage } from './docs/reference-page.js';
+import type { SemanticSearch } from './domain/matching/semantic/semantic-search.js';
 import { authenticate } from './http/auth.js';
 import { cors } from './http/cors.js';
 import type { AppDeps, AppEnv } from './http/env.js';
@@ -78,6 +79,8 @@ export interface CreateAppOptions {
   hub?: RealtimeHub;
   /** Readiness (`/readyz`): the server process flips it on SIGTERM; by default never shutting down. */
   lifecycle?: Lifecycle;
+  /** Matching by meaning (domain/matching/semantic); omitted or null: keywords only. */
+  semantic?: SemanticSearch | null;
 }
 
 /** The versioned API: one sub-app per resource, chained so the SDK can infer every route. */
@@ -122,6 +125,7 @@ export function createApp({
   config = {},
   hub = pollingHub(),
   lifecycle = createLifecycle(),
+  semantic = null,
 }: CreateAppOptions) {
   const deps: AppDeps = {
     db,
@@ -129,6 +133,7 @@ export function createApp({
     secretBox: new SecretBox(config.secretKey),
     hub,
     lifecycle,
+    semantic,
     webhooksAllowPrivate: config.webhooksAllowPrivate ?? false,
     publicUrl: config.publicUrl,
     // The audit log records the address the rate limiter would count (its proxy setting included).

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { EMBEDDING_SETTINGS, type EmbeddingSetting } from './domain/matching/semantic/provider.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit.js';
 import { DEFAULT_STREAM_LIMITS } from './realtime/hub.js';
 
@@ -73,6 +74,10 @@ const EnvSchema = z.object({
    */
   MM_TEST_CLOCK: z.enum(['0', '1']).default('0'),
   NODE_ENV: z.string().optional(),
+  /** Matching by meaning: the sentence-embedding provider, or `off` (keywords only). */
+  MICROMENTOR_EMBEDDINGS: z.preprocess(emptyIsUnset, z.enum(EMBEDDING_SETTINGS).default('use-lite')),
+  /** Profile vectors held in memory for semantic search, over all tenants (~2 KB each). */
+  MICROMENTOR_EMBEDDINGS_MAX_VECTORS: z.coerce.number().int().min(1_000).default(300_000),
   /** Outgoing email over SMTP; unset: messages stay in the local mailbox (development). */
   SMTP_URL: z
     .string()
@@ -155,6 +160,10 @@ export interface ServerConfig {
    * development without one DEVELOPMENT_REPLY_KEY. Undefined when reply by email is off.
    */
   replyKey: string | undefined;
+  /** MICROMENTOR_EMBEDDINGS: the provider of sentence embeddings for matching by meaning, or `off`. */
+  embeddings: EmbeddingSetting;
+  /** The semantic index's memory budget in vectors (MICROMENTOR_EMBEDDINGS_MAX_VECTORS). */
+  embeddingsMaxVectors: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -221,5 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     inboundSmtpHost: e.MICROMENTOR_INBOUND_SMTP_HOST,
     inboundDomain: e.MICROMENTOR_INBOUND_DOMAIN,
     replyKey: e.MICROMENTOR_INBOUND_DOMAIN ? (e.MICROMENTOR_SECRET_KEY ?? DEVELOPMENT_REPLY_KEY) : undefined,
+    embeddings: e.MICROMENTOR_EMBEDDINGS,
+    embeddingsMaxVectors: e.MICROMENTOR_EMBEDDINGS_MAX_VECTORS,
   };
 }

@@ -7,6 +7,9 @@ import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { type DemoTenant, seedDemo } from './demo/seed.js';
 import { localMailbox, smtpTransport } from './domain/email/transport.js';
+import { SentenceEmbedder } from './domain/matching/semantic/profile-vector.js';
+import { embeddingProviderFrom } from './domain/matching/semantic/provider-from-setting.js';
+import { createSemanticSearch } from './domain/matching/semantic/semantic-search.js';
 import { touchPresence } from './domain/mentors/presence.js';
 import { answerClientErrors } from './http/client-error.js';
 import { type InboundSmtpListener, startInboundSmtp } from './inbound/smtp-listener.js';
@@ -74,9 +77,22 @@ export async function startServer(
     },
   );
   const lifecycle = createLifecycle();
+  // One model per process, loaded on first use by the API (questions) or the worker (profiles).
+  const provider = embeddingProviderFrom(config.embeddings, {
+    onLoadError: (error) =>
+      logLine({
+        level: 'error',
+        msg: 'embedding model unavailable: matching by keywords only',
+        error: error.message,
+      }),
+  });
+  const semantic = provider
+    ? createSemanticSearch(provider, { maxVectors: config.embeddingsMaxVectors })
+    : null;
   const app = createApp({
     hub,
     lifecycle,
+    semantic,
     db: database.db,
     clock,
     config: {
@@ -93,6 +109,7 @@ export async function startServer(
     clock,
     handlers: jobHandlers({
       secretBox: new SecretBox(config.secretKey),
+      embeddings: provider ? new SentenceEmbedder(provider) : null,
       webhooks: { allowPrivate: config.webhooksAllowPrivate },
       email: {
         transport: config.smtpUrl ? smtpTransport(config.smtpUrl) : localMailbox,

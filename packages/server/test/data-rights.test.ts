@@ -3,6 +3,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programAnalytics } from '../src/domain/analytics/analytics.js';
+import { backfillEmbeddings } from '../src/domain/matching/semantic/backfill.js';
+import { SentenceEmbedder } from '../src/domain/matching/semantic/profile-vector.js';
+import { useLiteProvider } from '../src/domain/matching/semantic/use-lite.js';
 import { asLearner, book, bookableMentor } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext } from './support/context.js';
 import { type CallOptions, call } from './support/http.js';
@@ -16,6 +19,8 @@ import {
 
 let ctx: TestContext;
 let w: PrivacyWorld;
+/** Matching by meaning keeps mentors' sentences in mentor_embeddings: erasure must clear them too. */
+const embedder = new SentenceEmbedder(useLiteProvider());
 
 interface Export {
   user: { id: string; externalId: string; name: string; email: string | null; erasedAt: string | null };
@@ -91,6 +96,7 @@ const auditOf = (action: string) =>
 beforeAll(async () => {
   ctx = await createTestContext();
   w = await buildPrivacyWorld(ctx);
+  await backfillEmbeddings(ctx.db, embedder);
 }, 120_000);
 afterAll(() => ctx.close());
 
@@ -225,6 +231,7 @@ describe('erasure', () => {
     expect(findIn(before, QUINN_TEXTS.feedback).some((r) => r.startsWith('webhook_deliveries'))).toBe(true);
     expect(findIn(before, QUINN_TEXTS.message).some((r) => r.startsWith('events'))).toBe(true);
     expect(findIn(before, QUINN.email).some((r) => r.startsWith('email_messages'))).toBe(true);
+    expect(findIn(before, QUINN_TEXTS.bio).some((r) => r.startsWith('mentor_embeddings'))).toBe(true);
     const analyticsBefore = await programAnalytics(ctx.db, analyticsRange(), { source: 'live' });
     const rolledBefore = await programAnalytics(ctx.db, analyticsRange());
     expect(rolledBefore.totals.sessions.completed).toBe(2);
@@ -352,7 +359,10 @@ describe('erasure', () => {
       'pia-learner',
     );
     expect(booked.status, booked.text).toBe(201);
-    expect(findIn(await dumpEveryTable(), pia.contactEmail).length).toBeGreaterThan(0);
+    await backfillEmbeddings(ctx.db, embedder, { tenantId: w.tenant.id });
+    const before = await dumpEveryTable();
+    expect(findIn(before, pia.contactEmail).length).toBeGreaterThan(0);
+    expect(findIn(before, 'Nectarine notebooks').some((r) => r.startsWith('mentor_embeddings'))).toBe(true);
 
     for (const mentor of [withHostId, withoutHostId]) {
       const res = await call(ctx.app, 'POST', `/v1/admin/mentors/${mentor.id}/erase`, {

@@ -9,6 +9,7 @@ import { DomainError } from '../domain/errors.js';
 import { recomputeBadges } from '../domain/recognition/badges.js';
 import { closeOnSignals, startServer } from '../main.js';
 import { SecretBox } from '../security/keys.js';
+import { embeddingsCommand } from './embeddings.js';
 import { keysCommand } from './keys.js';
 import { createTenantCommand } from './tenant.js';
 import { tokenCommand } from './token.js';
@@ -25,9 +26,12 @@ Usage:
                                                a new key, shown once (the API allows this with the secret key only)
   micromentor token --tenant ID --sub ID --name NAME [--email E] [--roles mentor,admin] [--ttl SECONDS]
   micromentor badges recompute --tenant ID     award any badges the tenant's mentors have earned (backfill)
+  micromentor embeddings backfill [--tenant ID]
+                                               embed approved mentors whose embedding is missing or stale
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in MICROMENTOR_DATA_DIR,
-./.micromentor/data), PORT (8787), MICROMENTOR_SECRET_KEY (encrypts identity secrets at rest).`;
+./.micromentor/data), PORT (8787), MICROMENTOR_SECRET_KEY (encrypts identity secrets at rest),
+MICROMENTOR_EMBEDDINGS (use-lite: matching by meaning; off: keywords only).`;
 
 async function withDatabase<T>(fn: (ctx: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
   const ctx = await open();
@@ -132,6 +136,12 @@ export async function run(argv: string[]): Promise<void> {
         if (!tenant) throw new UsageError(`No tenant ${tenantId}.`);
         const awarded = await recomputeBadges(db, { tenantId, now: systemClock.now() });
         console.log(`Awarded ${awarded} new ${awarded === 1 ? 'badge' : 'badges'}.`);
+      });
+      return;
+    }
+    case 'embeddings': {
+      await withDatabase(async ({ db, config }) => {
+        await embeddingsCommand(db, config, rest, (line) => console.log(line));
       });
       return;
     }

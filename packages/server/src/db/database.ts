@@ -512,6 +512,32 @@ export interface RateLimitsTable {
   count: number;
 }
 
+/** A mentor profile's sentence embeddings (domain/matching/semantic), written by the `mentor.embed` job. */
+export interface MentorEmbeddingsTable {
+  mentor_id: string;
+  tenant_id: string;
+  /** The provider that computed the vectors (`use-lite`): others' vectors are not comparable. */
+  provider: string;
+  /** Hash of the provider and the embedded texts: unchanged, nothing to recompute. */
+  source_hash: string;
+  /** The profile's unit vector. */
+  profile: ColumnType<number[], string, string>;
+  /** The mentor's quotable sentences (personal data: exported and erased with the profile). */
+  sentences: string[];
+  /** The sentences' unit vectors, flattened (sentences.length × dimensions). */
+  sentence_vectors: ColumnType<number[], string, string>;
+  /** The tenant's embedding version at the write (mentor_embedding_versions). */
+  version: number;
+  updated_at: Timestamp;
+}
+
+/** Per tenant: bumped by every write to its mentor_embeddings, so searches can check cheaply. */
+export interface MentorEmbeddingVersionsTable {
+  tenant_id: string;
+  version: number;
+  removed_version: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -547,6 +573,8 @@ export interface Database {
   mentor_badges: MentorBadgesTable;
   issuer_keys: IssuerKeysTable;
   audit_log: AuditLogTable;
+  mentor_embeddings: MentorEmbeddingsTable;
+  mentor_embedding_versions: MentorEmbeddingVersionsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from './database.js';
+import { removeMentorEmbeddings } from './mentor-embeddings.js';
 
 type Db = Kysely<Database>;
 
@@ -78,6 +79,8 @@ export async function tombstoneMentors(
     .where('tenant_id', '=', tenantId)
     .where('mentor_id', 'in', [...mentorIds])
     .execute();
+  // Their sentences, kept for matching by meaning.
+  await removeMentorEmbeddings(db, tenantId, mentorIds);
   return count(result);
 }
 

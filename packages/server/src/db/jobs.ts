@@ -30,6 +30,28 @@ export async function enqueueJob(db: Kysely<Database>, job: NewJob, now: Date): 
   return row.id;
 }
 
+/**
+ * Enqueues a job unless one of its kind about the same subject is still pending (a burst of edits
+ * needs one run, which reads the latest state); returns the new job's id, or null.
+ */
+export async function enqueueJobUnlessPending(
+  db: Kysely<Database>,
+  job: NewJob & { tenantId: string; subject: string },
+  now: Date,
+): Promise<string | null> {
+  const result = await sql<{ id: string }>`
+    insert into jobs (tenant_id, kind, payload, subject, status, run_at, max_attempts, created_at)
+    select ${job.tenantId}, ${job.kind}, ${JSON.stringify(job.payload ?? {})}::jsonb, ${job.subject},
+           'pending', ${job.runAt}, ${job.maxAttempts ?? 8}, ${now}
+    where not exists (
+      select 1 from jobs
+      where tenant_id = ${job.tenantId} and subject = ${job.subject} and kind = ${job.kind}
+        and status = 'pending'
+    )
+    returning id`.execute(db);
+  return result.rows[0]?.id ?? null;
+}
+
 /** Cancels the pending jobs about a subject (optionally of some kinds only); returns how many. */
 export async function cancelJobs(
   db: Kysely<Database>,

@@ -12,6 +12,11 @@ export interface CandidateQuery {
   requestedSkills: string[];
   relatedSkills: string[];
   excludeMentorIds: string[];
+  /**
+   * Mentors nearest to the question by meaning (semantic search): read into the pool whatever
+   * words they share with it, and kept among the `limit` best whatever their text rank.
+   */
+  semanticIds?: string[];
   weekStart: Date;
   weekEnd: Date;
   limit: number;
@@ -89,7 +94,14 @@ async function commonLexemes(db: Kysely<Database>): Promise<string[]> {
  */
 export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): Promise<CandidateRow[]> {
   const terms = [...new Set(q.terms.filter((t) => SAFE_TERM.test(t)))];
-  if (terms.length === 0 && q.requestedSkills.length === 0 && q.relatedSkills.length === 0) return [];
+  const semanticIds = q.semanticIds ?? [];
+  if (
+    terms.length === 0 &&
+    q.requestedSkills.length === 0 &&
+    q.relatedSkills.length === 0 &&
+    semanticIds.length === 0
+  )
+    return [];
   // The OR query: every distinct lexeme of the words, as-is (skills are indexed with 'simple')
   // and English-stemmed (headline, bio). Built in a subquery on purpose: the planner then cannot
   // estimate it from the column statistics, assumes a selective query and reads the GIN index.
@@ -153,6 +165,15 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
       limit: POOL_PER_SIGNAL,
     });
   }
+  if (semanticIds.length) {
+    signals.push({
+      name: 'by_meaning',
+      where: sql`id = any(${semanticIds}::uuid[])`,
+      limit: semanticIds.length,
+    });
+  }
+  // PostgreSQL refuses a constant in ORDER BY: without semantic ids, no such key at all.
+  const semanticFirst = semanticIds.length ? sql`m.id = any(${semanticIds}::uuid[]) desc,` : sql``;
   const signalCtes = signals.map(
     (s) =>
       sql`${sql.ref(s.name)} as materialized (select id, ctid from mentors where ${eligible} and ${s.where}),`,
@@ -191,9 +212,9 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
     ),
     best as (
       select *, text_rank * 4 + requested_hits * 1.0 + related_hits * 0.4 as relevance
-      from scored
-      order by relevance desc, id
-      limit ${q.limit}
+      from scored m
+      order by ${semanticFirst} relevance desc, id
+      limit ${q.limit + semanticIds.length}
     )
     select m.id, m.name, m.headline, m.skills, m.years_experience, m.languages,
            m.rating_sum, m.rating_count, m.sessions_count, m.approved_at,

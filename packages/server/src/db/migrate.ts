@@ -20,6 +20,7 @@ import * as calendarFeed from './migrations/2026-12-07T1100-calendar-feed.js';
 import * as replyTokens from './migrations/2026-12-07T1200-reply-tokens.js';
 import * as auditLog from './migrations/2026-12-08T0900-audit-log.js';
 import * as dataRights from './migrations/2026-12-08T1100-data-rights.js';
+import * as mentorEmbeddings from './migrations/2026-12-09T0900-mentor-embeddings.js';
 import * as guidance from './migrations/2026-12-09T1000-guidance.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1200-reply-tokens': replyTokens,
   '2026-12-08T0900-audit-log': auditLog,
   '2026-12-08T1100-data-rights': dataRights,
+  '2026-12-09T0900-mentor-embeddings': mentorEmbeddings,
   '2026-12-09T1000-guidance': guidance,
 };
 

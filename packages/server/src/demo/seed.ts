@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { insertMentor } from '../db/mentors.js';
 import { findTenantByKeyHash } from '../db/tenants.js';
 import { toAvailabilityValues } from '../domain/availability/mentor-availability.js';
+import { enqueueMentorEmbedding } from '../domain/matching/semantic/embed-job.js';
 import { createTenant } from '../domain/tenants/create-tenant.js';
 import { hashKey, type SecretBox } from '../security/keys.js';
 import { demoMentors } from './mentors.js';
@@ -82,6 +83,7 @@ export async function seedDemo(
         created_at: now,
         updated_at: now,
       });
+      await enqueueMentorEmbedding(trx, { tenantId: tenant.id, mentorId: row.id }, now);
       await upsertAvailability(
         trx,
         tenant.id,

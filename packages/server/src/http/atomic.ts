@@ -149,5 +149,6 @@ function replayBody(
 
 /** The database and clock for domain calls from a handler (inside the request's transaction). */
 export function ctx(c: Context<AppEnv>) {
-  return { db: dbOf(c), clock: c.get('deps').clock };
+  const deps = c.get('deps');
+  return { db: dbOf(c), clock: deps.clock, semantic: deps.semantic ?? null };
 }

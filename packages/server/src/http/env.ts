@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
+import type { SemanticSearch } from '../domain/matching/semantic/semantic-search.js';
 import type { TenantSettings } from '../domain/tenants/settings.js';
 import type { Lifecycle } from '../lifecycle.js';
 import type { RealtimeHub } from '../realtime/hub.js';
@@ -63,4 +64,6 @@ export interface AppDeps {
   publicUrl?: string | undefined;
   /** The caller's address as the rate limiter derives it (http/rate-limit.ts), for the audit log. */
   clientIp?: ((c: Context<AppEnv>) => string) | undefined;
+  /** Matching by meaning (MICROMENTOR_EMBEDDINGS); null or absent: keywords only. */
+  semantic?: SemanticSearch | null;
 }

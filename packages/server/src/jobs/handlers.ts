@@ -11,6 +11,8 @@ import { EMAIL_COMPOSE_JOB } from '../domain/email/mail-events.js';
 import { EMAIL_SEND_JOB } from '../domain/email/outbox.js';
 import { localMailbox, type MailTransport } from '../domain/email/transport.js';
 import type { JobHandler } from '../domain/job-handler.js';
+import { MENTOR_EMBED_JOB, mentorEmbedJob } from '../domain/matching/semantic/embed-job.js';
+import type { SentenceEmbedder } from '../domain/matching/semantic/profile-vector.js';
 import { RETENTION_JOB, retentionJob } from '../domain/privacy/retention-job.js';
 import { offerWindowJob } from '../domain/requests/offer-window-job.js';
 import { requestExpiryJob } from '../domain/requests/request-expiry-job.js';
@@ -37,6 +39,8 @@ export interface JobHandlerDeps {
     /** Reply by email: the domain of reply addresses and the key that signs them (off without). */
     reply?: { domain: string; key: string };
   };
+  /** Computes mentors' sentence embeddings (MICROMENTOR_EMBEDDINGS); absent or null: off. */
+  embeddings?: SentenceEmbedder | null;
 }
 
 /** `Name <address>` or a bare address, as the invitations' ORGANIZER. */
@@ -45,7 +49,7 @@ export function senderOf(from: string): { name: string; email: string } {
   return match ? { name: match[1] || match[2]!, email: match[2]! } : { name: from, email: from };
 }
 
-/** Takes the job and does nothing (email turned off: its jobs must not pile up). */
+/** Takes the job and does nothing (email or embeddings turned off: their jobs must not pile up). */
 const nothing: JobHandler = { run: async () => {} };
 
 /** The sender when MICROMENTOR_MAIL_FROM is not set. */
@@ -77,6 +81,8 @@ export function jobHandlers(deps: JobHandlerDeps = {}): JobHandlers {
     [BOOKING_COMPLETE_JOB]: bookingCompletionJob,
     [ANALYTICS_ROLLUP_JOB]: analyticsRollupJob(MATCH_THRESHOLD),
     [RETENTION_JOB]: retentionJob,
+    // Off: the jobs profile changes queue are taken and dropped, never left pending.
+    [MENTOR_EMBED_JOB]: deps.embeddings ? mentorEmbedJob(deps.embeddings) : nothing,
     [EMAIL_SEND_JOB]: emailDeliveryHandler(email),
     [WEBHOOK_DELIVER_JOB]: webhookDeliveryHandler({
       secretBox,

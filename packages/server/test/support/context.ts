@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { type App, type AppConfig, createApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import type { SemanticSearch } from '../../src/domain/matching/semantic/semantic-search.js';
 import { type CreatedTenant, createTenant } from '../../src/domain/tenants/create-tenant.js';
 import type { TenantSettings } from '../../src/domain/tenants/settings.js';
 import { createRealtimeHub, type RealtimeHub } from '../../src/realtime/hub.js';
@@ -45,8 +46,13 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A private database for one test file (copied from the migrated template) and an app on it. */
-export async function createTestContext(options: { config?: AppConfig } = {}): Promise<TestContext> {
+/**
+ * A private database for one test file (copied from the migrated template) and an app on it.
+ * Matching by meaning is off unless a test passes `semantic` (see support/semantic.ts).
+ */
+export async function createTestContext(
+  options: { config?: AppConfig; semantic?: SemanticSearch | null } = {},
+): Promise<TestContext> {
   const kind = process.env.MM_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
   let handle: DatabaseHandle;
   let dropDatabase: () => Promise<void> = async () => {};
@@ -80,6 +86,7 @@ export async function createTestContext(options: { config?: AppConfig } = {}): P
   );
   const app = createApp({
     hub,
+    semantic: options.semantic ?? null,
     db: handle.db,
     clock,
     config: { secretKey: 'test-server-secret-key-0123456789', logError: () => {}, ...options.config },

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from '../errors.js';
 import type { EventType } from '../events/event-types.js';
 import { recordEvent } from '../events/record-event.js';
 import { mentorAudience } from '../events/record-mentor-events.js';
+import { enqueueMentorEmbedding } from '../matching/semantic/embed-job.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 import { normalizeSkill } from '../skills/normalize.js';
@@ -76,6 +77,9 @@ export async function applyTransition(
   if (action === 'approve') changes.approved_at = now;
   const updated = await updateMentor(ctx.db, row.tenant_id, row.id, changes);
   if (!updated) throw new NotFoundError('Mentor');
+  // Matchable now: make sure its embedding exists (one made before embeddings were on, say).
+  if (rule.to === 'approved')
+    await enqueueMentorEmbedding(ctx.db, { tenantId: row.tenant_id, mentorId: row.id }, now);
   await recordEvent(ctx.db, {
     tenantId: row.tenant_id,
     type: rule.event,

@@ -1,4 +1,5 @@
 import type { MentorStatus, MentorUpdate } from '../../db/database.js';
+import { removeMentorEmbeddings } from '../../db/mentor-embeddings.js';
 import {
   findMentor,
   findMentorByExternalId,
@@ -17,6 +18,7 @@ import type {
 import type { DomainCtx } from '../context.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.js';
 import { recordEvent } from '../events/record-event.js';
+import { enqueueMentorEmbedding } from '../matching/semantic/embed-job.js';
 import { pageOf } from '../page.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { cleanSkills, toMentor, uniqueLanguages } from './mentor-profile.js';
@@ -70,6 +72,7 @@ export async function createMentor(
     created_at: now,
     updated_at: now,
   });
+  await enqueueMentorEmbedding(ctx.db, { tenantId, mentorId: row.id }, now);
   return toMentor(row);
 }
 
@@ -144,7 +147,8 @@ export async function updateMentorProfile(
       );
     }
   }
-  const changes: MentorUpdate = { updated_at: ctx.clock.now() };
+  const now = ctx.clock.now();
+  const changes: MentorUpdate = { updated_at: now };
   if (input.name !== undefined) changes.name = input.name;
   if (input.headline !== undefined) changes.headline = input.headline;
   if (input.bio !== undefined) changes.bio = input.bio;
@@ -164,11 +168,21 @@ export async function updateMentorProfile(
   if (input.contactEmail !== undefined) changes.contact_email = input.contactEmail;
   const updated = await updateMentor(ctx.db, viewer.tenantId, id, changes);
   if (!updated) throw new NotFoundError('Mentor');
+  // What matching by meaning reads changed, or the mentor just became matchable.
+  const textChanged =
+    updated.headline !== row.headline ||
+    updated.bio !== row.bio ||
+    updated.skills.join('\n') !== row.skills.join('\n');
+  if (textChanged || (updated.status === 'approved' && row.status !== 'approved')) {
+    await enqueueMentorEmbedding(ctx.db, { tenantId: viewer.tenantId, mentorId: id }, now);
+  }
   return toMentor(updated);
 }
 
 export async function deleteMentor(ctx: DomainCtx, tenantId: string, id: string): Promise<void> {
   if (!(await softDeleteMentor(ctx.db, tenantId, id, ctx.clock.now()))) throw new NotFoundError('Mentor');
+  // A deleted profile's sentences are not kept for matching.
+  await removeMentorEmbeddings(ctx.db, tenantId, [id]);
 }
 
 export interface MentorSearch {

@@ -7,6 +7,7 @@ import { analyzeQuery, type MatchQueryInput } from '../matching/analyze.js';
 import { commonProfileWords } from '../matching/common-words.js';
 import { type Candidate, diversify, type RankedMatch, scoreCandidates } from '../matching/rank.js';
 import { reasonLocale } from '../matching/reason-words.js';
+import type { SemanticSearch, TenantIndex } from '../matching/semantic/semantic-search.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import type { TenantSettings } from '../tenants/settings.js';
 import { loadShortlist, nextSlotsFor } from './next-slots.js';
@@ -15,6 +16,8 @@ import { loadShortlist, nextSlotsFor } from './next-slots.js';
 export const CANDIDATE_POOL = 200;
 export const AVAILABILITY_POOL = 12;
 export const MATCHES_SHOWN = 5;
+/** Mentors nearest to the question by meaning read into the candidate pool. */
+export const SEMANTIC_POOL = 50;
 const NEXT_SLOTS = 3;
 
 export interface MatchInput {
@@ -76,6 +79,30 @@ export function requestMatchInput(
   };
 }
 
+/** What is embedded of a question: its own words (title, details, selection), never the page it was asked on. */
+export function meaningTextOf(query: MatchQueryInput): string {
+  return [query.title, query.details, query.selection]
+    .map((part) => part?.trim())
+    .filter((part): part is string => Boolean(part))
+    .join('\n');
+}
+
+/** The question's vector and the tenant's index, side by side; null when the model is unavailable. */
+async function semanticQuery(
+  db: Kysely<Database>,
+  semantic: SemanticSearch,
+  input: MatchInput,
+): Promise<{ vector: Float32Array; index: TenantIndex } | null> {
+  const text = meaningTextOf(input.query);
+  if (text === '') return null;
+  // The model works while the database answers the version check (and loads the index if needed).
+  const [vector, index] = await Promise.all([
+    semantic.embedQuery(text),
+    semantic.tenantIndex(db, input.tenantId),
+  ]);
+  return vector && index.size > 0 ? { vector, index } : null;
+}
+
 /** The current ISO week (Monday 00:00 UTC onwards), for load and weekly caps. */
 function isoWeek(now: Date): { start: Date; end: Date } {
   const day = (now.getUTCDay() + 6) % 7;
@@ -98,9 +125,17 @@ function median(values: number[]): number {
 export async function findMatches(
   db: Kysely<Database>,
   input: MatchInput,
+  semantic: SemanticSearch | null = null,
 ): Promise<{ matches: Match[]; ranked: RankedMatch[] }> {
+  // The program may match by skills and words only (settings.semanticMatching).
+  const byMeaningOn = semantic && input.settings.semanticMatching ? semantic : null;
+  const meaning = byMeaningOn ? semanticQuery(db, byMeaningOn, input) : Promise.resolve(null);
   const analyzed = analyzeQuery(input.query);
   const pageShares = analyzed.context?.role === 'blend';
+  const byMeaning = await meaning;
+  const nearest = byMeaning
+    ? byMeaning.index.nearest(byMeaning.vector, SEMANTIC_POOL, new Set(input.excludeMentorIds))
+    : [];
   const week = isoWeek(input.now);
   const commonWords = commonProfileWords(db, input.tenantId);
   const rows = await findCandidates(db, {
@@ -118,6 +153,7 @@ export async function findMatches(
       (s) => s.slug,
     ),
     excludeMentorIds: input.excludeMentorIds,
+    semanticIds: nearest.map((n) => n.mentorId),
     weekStart: week.start,
     weekEnd: week.end,
     limit: CANDIDATE_POOL,
@@ -140,6 +176,14 @@ export async function findMatches(
     maxPerWeek: r.max_per_week,
     nextSlot: undefined,
     board: r.board_label !== null ? { label: r.board_label } : null,
+    ...(byMeaning
+      ? {
+          meaning: {
+            similarity: byMeaning.index.similarity(r.id, byMeaning.vector) ?? 0,
+            sentence: null,
+          },
+        }
+      : {}),
   }));
   const rated = candidates.filter((c) => c.ratingCount > 0);
   const ctx = {
@@ -167,6 +211,14 @@ export async function findMatches(
     learnerId: input.learner.id,
     now: input.now,
   });
+  if (byMeaningOn && byMeaning) {
+    // The shortlist's reasons may quote the mentor's own sentence nearest to the question.
+    const explained = await byMeaningOn.explain(db, input.tenantId, shortlistIds, byMeaning.vector);
+    for (const c of candidates) {
+      const why = explained.get(c.id);
+      if (why && c.meaning) c.meaning.sentence = why.sentence;
+    }
+  }
   const slots = nextSlotsFor({ settings: input.settings, shortlist, now: input.now, count: NEXT_SLOTS });
   for (const c of candidates) {
     if (slots.has(c.id)) c.nextSlot = slots.get(c.id)?.[0]?.start ?? null;

@@ -73,6 +73,7 @@ export async function createHelpRequest(
       { ...values, declined_mentor_ids: [] },
       { tenantId: actor.tenantId, settings: actor.settings, learnerExternalId: user.externalId, now },
     ),
+    ctx.semantic,
   );
   const row = await insertHelpRequestWithMatches(
     ctx.db,
@@ -124,7 +125,7 @@ export async function recomputeMatches(ctx: DomainCtx, actor: Actor, id: string)
     learnerExternalId: learner.external_id,
     now: ctx.clock.now(),
   });
-  return (await findMatches(ctx.db, input)).matches;
+  return (await findMatches(ctx.db, input, ctx.semantic)).matches;
 }
 
 export async function cancelHelpRequest(ctx: DomainCtx, actor: Actor, id: string): Promise<HelpRequest> {

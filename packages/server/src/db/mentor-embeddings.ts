@@ -1,0 +1,204 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './database.js';
+
+type Db = Kysely<Database>;
+
+// Every read and write of stored embeddings (domain/matching/semantic). Vectors are `real[]`
+// (PostgreSQL and PGlite alike); with pgvector one day, only this file changes.
+
+/** A PostgreSQL array literal of the vectors' numbers, one after another (6 significant digits: the cosine moves < 1e-5). */
+function realArray(vectors: readonly ArrayLike<number>[]): string {
+  const parts: string[] = [];
+  for (const vector of vectors) {
+    for (let i = 0; i < vector.length; i++) parts.push(Number(vector[i]).toPrecision(6));
+  }
+  return `{${parts.join(',')}}`;
+}
+
+export interface StoredEmbedding {
+  tenantId: string;
+  mentorId: string;
+  provider: string;
+  sourceHash: string;
+  profile: ArrayLike<number>;
+  sentences: readonly string[];
+  sentenceVectors: readonly ArrayLike<number>[];
+}
+
+/** The tenant's next version, taken under the counter's row lock until the caller commits. */
+async function nextVersion(db: Db, tenantId: string, removed: boolean): Promise<number> {
+  const row = await sql<{ version: number }>`
+    insert into mentor_embedding_versions (tenant_id, version, removed_version)
+    values (${tenantId}, 1, ${removed ? 1 : 0})
+    on conflict (tenant_id) do update
+      set version = mentor_embedding_versions.version + 1,
+          removed_version = case when ${removed} then mentor_embedding_versions.version + 1
+                                 else mentor_embedding_versions.removed_version end
+    returning version`.execute(db);
+  return Number(row.rows[0]!.version);
+}
+
+/** Writes (or replaces) one mentor's embeddings. */
+export async function saveMentorEmbedding(db: Db, e: StoredEmbedding, now: Date): Promise<void> {
+  const version = await nextVersion(db, e.tenantId, false);
+  const values = {
+    provider: e.provider,
+    source_hash: e.sourceHash,
+    profile: realArray([e.profile]),
+    sentences: [...e.sentences],
+    sentence_vectors: realArray(e.sentenceVectors),
+    version,
+    updated_at: now,
+  };
+  await db
+    .insertInto('mentor_embeddings')
+    .values({ mentor_id: e.mentorId, tenant_id: e.tenantId, ...values })
+    .onConflict((oc) =>
+      oc.column('mentor_id').doUpdateSet(values).where('mentor_embeddings.tenant_id', '=', e.tenantId),
+    )
+    .execute();
+}
+
+/** Deletes these mentors' embeddings (profile deleted or erased, nothing left to embed); returns how many. */
+export async function removeMentorEmbeddings(
+  db: Db,
+  tenantId: string,
+  mentorIds: readonly string[],
+): Promise<number> {
+  if (mentorIds.length === 0) return 0;
+  const result = await db
+    .deleteFrom('mentor_embeddings')
+    .where('tenant_id', '=', tenantId)
+    .where('mentor_id', 'in', [...mentorIds])
+    .executeTakeFirst();
+  const removed = Number(result.numDeletedRows);
+  if (removed > 0) await nextVersion(db, tenantId, true);
+  return removed;
+}
+
+/** What each of these mentors' stored embeddings was computed from. */
+export async function storedSources(
+  db: Db,
+  tenantId: string,
+  mentorIds: readonly string[],
+): Promise<Map<string, { provider: string; sourceHash: string }>> {
+  if (mentorIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('mentor_embeddings')
+    .select(['mentor_id', 'provider', 'source_hash'])
+    .where('tenant_id', '=', tenantId)
+    .where('mentor_id', 'in', [...mentorIds])
+    .execute();
+  return new Map(rows.map((r) => [r.mentor_id, { provider: r.provider, sourceHash: r.source_hash }]));
+}
+
+export interface EmbeddingVersion {
+  version: number;
+  /** The last version that removed rows. */
+  removedVersion: number;
+}
+
+/** The tenant's embedding version: one primary-key read (0 before any embedding). */
+export async function embeddingVersion(db: Db, tenantId: string): Promise<EmbeddingVersion> {
+  const row = await db
+    .selectFrom('mentor_embedding_versions')
+    .select(['version', 'removed_version'])
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  return { version: Number(row?.version ?? 0), removedVersion: Number(row?.removed_version ?? 0) };
+}
+
+/** Profile vectors of one provider written after `afterVersion` (0: all of them). */
+export async function profileVectorsSince(
+  db: Db,
+  tenantId: string,
+  provider: string,
+  afterVersion: number,
+): Promise<{ mentorId: string; profile: number[] }[]> {
+  const rows = await db
+    .selectFrom('mentor_embeddings')
+    .select(['mentor_id', 'profile'])
+    .where('tenant_id', '=', tenantId)
+    .where('version', '>', afterVersion)
+    .where('provider', '=', provider)
+    .execute();
+  return rows.map((r) => ({ mentorId: r.mentor_id, profile: r.profile }));
+}
+
+/** These mentors' quotable sentences and their vectors (flattened), of one provider. */
+export async function sentenceVectorsOf(
+  db: Db,
+  tenantId: string,
+  provider: string,
+  mentorIds: readonly string[],
+): Promise<{ mentorId: string; sentences: string[]; vectors: number[] }[]> {
+  if (mentorIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('mentor_embeddings')
+    .select(['mentor_id', 'sentences', 'sentence_vectors'])
+    .where('tenant_id', '=', tenantId)
+    .where('mentor_id', 'in', [...mentorIds])
+    .where('provider', '=', provider)
+    .execute();
+  return rows.map((r) => ({ mentorId: r.mentor_id, sentences: r.sentences, vectors: r.sentence_vectors }));
+}
+
+/** The texts a mentor's embedding is computed from, and what is stored for it now. */
+export interface EmbeddingSourceRow {
+  id: string;
+  tenant_id: string;
+  status: string;
+  deleted_at: Date | null;
+  headline: string;
+  bio: string;
+  skills: string[];
+  provider: string | null;
+  source_hash: string | null;
+}
+
+function sourceQuery(db: Db) {
+  return db
+    .selectFrom('mentors as m')
+    .leftJoin('mentor_embeddings as e', 'e.mentor_id', 'm.id')
+    .select([
+      'm.id',
+      'm.tenant_id',
+      'm.status',
+      'm.deleted_at',
+      'm.headline',
+      'm.bio',
+      'm.skills',
+      'e.provider',
+      'e.source_hash',
+    ]);
+}
+
+/** One mentor's texts and stored hash; undefined when there is no such mentor in the tenant. */
+export async function embeddingSource(
+  db: Db,
+  tenantId: string,
+  mentorId: string,
+): Promise<EmbeddingSourceRow | undefined> {
+  return sourceQuery(db).where('m.tenant_id', '=', tenantId).where('m.id', '=', mentorId).executeTakeFirst();
+}
+
+/** Approved, live mentors (of one tenant or all), in id order after `afterId`: what a backfill walks. */
+export async function approvedMentorSources(
+  db: Db,
+  f: { tenantId?: string | undefined; afterId?: string | undefined; limit: number },
+): Promise<EmbeddingSourceRow[]> {
+  let query = sourceQuery(db).where('m.status', '=', 'approved').where('m.deleted_at', 'is', null);
+  if (f.tenantId) query = query.where('m.tenant_id', '=', f.tenantId);
+  if (f.afterId) query = query.where('m.id', '>', f.afterId);
+  return query.orderBy('m.id').limit(f.limit).execute();
+}
+
+export async function countApprovedMentors(db: Db, tenantId?: string): Promise<number> {
+  let query = db
+    .selectFrom('mentors')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'approved')
+    .where('deleted_at', 'is', null);
+  if (tenantId) query = query.where('tenant_id', '=', tenantId);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}

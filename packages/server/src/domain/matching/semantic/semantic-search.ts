@@ -1,0 +1,184 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/database.js';
+import { embeddingVersion, profileVectorsSince, sentenceVectorsOf } from '../../../db/mentor-embeddings.js';
+import { LruMap } from './lru.js';
+import type { EmbeddingProvider } from './provider.js';
+import { VectorIndex } from './vector-index.js';
+
+/** Profile vectors held in memory over all tenants (~2 KB each at 512 dimensions: 300k ≈ 600 MB). */
+export const DEFAULT_MAX_VECTORS = 300_000;
+
+export interface MentorSimilarity {
+  mentorId: string;
+  /** Cosine of the query and the profile vector, -1..1. */
+  similarity: number;
+}
+
+export interface Explanation {
+  /** The query's similarity to the whole profile (as ranking sees it). */
+  similarity: number;
+  /** The mentor's own sentence nearest to the query; null when none is stored. */
+  sentence: string | null;
+}
+
+/** One tenant's profile vectors, as fresh as the version check that returned it. */
+export interface TenantIndex {
+  readonly size: number;
+  nearest(query: Float32Array, k: number, exclude?: ReadonlySet<string>): MentorSimilarity[];
+  /** The query's similarity to one profile; undefined when the mentor has no embedding. */
+  similarity(mentorId: string, query: Float32Array): number | undefined;
+}
+
+/** What the matcher uses: the question's vector, a tenant's nearest profiles, and why. */
+export interface SemanticSearch {
+  readonly providerId: string;
+  /** The text's unit vector; null when the model is unavailable (reported, matching goes on without it). */
+  embedQuery(text: string): Promise<Float32Array | null>;
+  /** The tenant's index, reloaded first if its embeddings changed (one primary-key read when not). */
+  tenantIndex(db: Kysely<Database>, tenantId: string): Promise<TenantIndex>;
+  nearest(
+    db: Kysely<Database>,
+    tenantId: string,
+    query: Float32Array,
+    k: number,
+    exclude?: ReadonlySet<string>,
+  ): Promise<MentorSimilarity[]>;
+  /** Per mentor with an embedding: the profile's similarity and their own sentence nearest to the query. */
+  explain(
+    db: Kysely<Database>,
+    tenantId: string,
+    mentorIds: readonly string[],
+    query: Float32Array,
+  ): Promise<Map<string, Explanation>>;
+  /** Vectors held now over all tenants (for tests and figures). */
+  readonly heldVectors: number;
+}
+
+interface TenantState {
+  index: VectorIndex;
+  /** The tenant's embedding version the index holds everything up to. */
+  version: number;
+}
+
+export interface SemanticSearchOptions {
+  maxVectors?: number;
+  /** Told when embedding a query fails (the model did not load, say). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Created once per process from the provider. Each tenant's index is loaded from the database on
+ * first use; later calls read the tenant's version counter and apply only the rows written since
+ * (a full reload when rows were removed). Tenants used least recently are dropped past
+ * `maxVectors`. Every read is by tenant.
+ */
+export function createSemanticSearch(
+  provider: EmbeddingProvider,
+  options: SemanticSearchOptions = {},
+): SemanticSearch {
+  const maxVectors = options.maxVectors ?? DEFAULT_MAX_VECTORS;
+  const tenants = new LruMap<string, TenantState>(Number.MAX_SAFE_INTEGER);
+
+  function held(): number {
+    let total = 0;
+    for (const state of tenants.values()) total += state.index.size;
+    return total;
+  }
+
+  /** Drops the least recently used tenants (never `keep`) until the total fits the budget. */
+  function evict(keep: string): void {
+    let total = held();
+    for (const id of [...tenants.keys()]) {
+      if (total <= maxVectors) return;
+      if (id === keep) continue;
+      total -= tenants.peek(id)?.index.size ?? 0;
+      tenants.delete(id);
+    }
+  }
+
+  async function refresh(
+    db: Kysely<Database>,
+    tenantId: string,
+    state: TenantState | undefined,
+  ): Promise<TenantState> {
+    const version = await embeddingVersion(db, tenantId);
+    if (state && version.version === state.version) return state;
+    // Rows removed since the index was built: only a full reload forgets them.
+    const full = !state || version.removedVersion > state.version;
+    const rows = await profileVectorsSince(db, tenantId, provider.id, full ? 0 : state.version);
+    const index = full ? new VectorIndex(provider.dimensions, rows.length) : state.index;
+    for (const row of rows) index.upsert(row.mentorId, row.profile);
+    return { index, version: version.version };
+  }
+
+  /** Refreshes in flight by tenant: concurrent callers share one. */
+  const refreshing = new Map<string, Promise<VectorIndex>>();
+
+  function indexOf(db: Kysely<Database>, tenantId: string): Promise<VectorIndex> {
+    const running = refreshing.get(tenantId);
+    if (running) return running;
+    const next = (async () => {
+      const state = tenants.peek(tenantId);
+      const fresh = await refresh(db, tenantId, state);
+      tenants.set(tenantId, fresh);
+      if (fresh.index !== state?.index) evict(tenantId);
+      return fresh.index;
+    })().finally(() => refreshing.delete(tenantId));
+    refreshing.set(tenantId, next);
+    return next;
+  }
+
+  function nearestIn(index: VectorIndex, query: Float32Array, k: number, exclude?: ReadonlySet<string>) {
+    return index.nearest(query, k, exclude).map((n) => ({ mentorId: n.id, similarity: n.similarity }));
+  }
+
+  return {
+    providerId: provider.id,
+    get heldVectors() {
+      return held();
+    },
+    async embedQuery(text) {
+      try {
+        const [vector] = await provider.embed([text]);
+        return vector ?? null;
+      } catch (error) {
+        options.onError?.(error);
+        return null;
+      }
+    },
+    async tenantIndex(db, tenantId) {
+      const index = await indexOf(db, tenantId);
+      return {
+        size: index.size,
+        nearest: (query, k, exclude) => nearestIn(index, query, k, exclude),
+        similarity: (mentorId, query) => index.similarity(mentorId, query),
+      };
+    },
+    async nearest(db, tenantId, query, k, exclude) {
+      return nearestIn(await indexOf(db, tenantId), query, k, exclude);
+    },
+    async explain(db, tenantId, mentorIds, query) {
+      const [index, rows] = await Promise.all([
+        indexOf(db, tenantId),
+        sentenceVectorsOf(db, tenantId, provider.id, mentorIds),
+      ]);
+      const d = provider.dimensions;
+      const out = new Map<string, Explanation>();
+      for (const row of rows) {
+        let best = -Infinity;
+        let sentence: string | null = null;
+        row.sentences.forEach((text, s) => {
+          let dot = 0;
+          for (let i = 0; i < d; i++) dot += row.vectors[s * d + i]! * query[i]!;
+          if (dot > best) {
+            best = dot;
+            sentence = text;
+          }
+        });
+        const similarity = index.similarity(row.mentorId, query);
+        if (similarity !== undefined) out.set(row.mentorId, { similarity, sentence });
+      }
+      return out;
+    },
+  };
+}

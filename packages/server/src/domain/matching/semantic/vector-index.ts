@@ -1,0 +1,145 @@
+export interface Neighbour {
+  id: string;
+  /** Cosine similarity (dot product of unit vectors), -1..1. */
+  similarity: number;
+}
+
+/**
+ * Unit vectors of one tenant's profiles in one contiguous Float32Array, searched exactly: a full
+ * scan by dot product keeping the best k in a small min-heap. Exact search over 100k × 512 is a
+ * few tens of milliseconds (see the figures in docs/features), so no approximate index is needed.
+ */
+export class VectorIndex {
+  readonly #positions = new Map<string, number>();
+  readonly #ids: string[] = [];
+  /** Room for `capacity` vectors; the first `size` are in use. Grows by doubling. */
+  #vectors: Float32Array;
+
+  constructor(
+    readonly dimensions: number,
+    initialCapacity = 0,
+  ) {
+    this.#vectors = new Float32Array(Math.max(1, initialCapacity) * dimensions);
+  }
+
+  static build(
+    dimensions: number,
+    entries: readonly { id: string; vector: ArrayLike<number> }[],
+  ): VectorIndex {
+    const index = new VectorIndex(dimensions, entries.length);
+    for (const entry of entries) index.upsert(entry.id, entry.vector);
+    return index;
+  }
+
+  /** Adds a profile's vector, or replaces it in place. */
+  upsert(id: string, vector: ArrayLike<number>): void {
+    if (vector.length !== this.dimensions) {
+      throw new Error(`vector of ${id} has ${vector.length} dimensions, not ${this.dimensions}`);
+    }
+    let at = this.#positions.get(id);
+    if (at === undefined) {
+      at = this.#ids.length;
+      if ((at + 1) * this.dimensions > this.#vectors.length) {
+        const grown = new Float32Array(this.#vectors.length * 2);
+        grown.set(this.#vectors);
+        this.#vectors = grown;
+      }
+      this.#ids.push(id);
+      this.#positions.set(id, at);
+    }
+    this.#vectors.set(vector, at * this.dimensions);
+  }
+
+  get ids(): readonly string[] {
+    return this.#ids;
+  }
+
+  get size(): number {
+    return this.#ids.length;
+  }
+
+  has(id: string): boolean {
+    return this.#positions.has(id);
+  }
+
+  /** The query's similarity to one profile; undefined when it is not in the index. */
+  similarity(id: string, query: Float32Array): number | undefined {
+    const at = this.#positions.get(id);
+    return at === undefined ? undefined : this.#dot(at * this.dimensions, query);
+  }
+
+  #dot(offset: number, query: Float32Array): number {
+    const v = this.#vectors;
+    const d = this.dimensions;
+    // Four accumulators: fewer dependent additions per step, ~1.5× faster than one on V8.
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let e = 0;
+    let i = 0;
+    for (; i + 3 < d; i += 4) {
+      a += v[offset + i]! * query[i]!;
+      b += v[offset + i + 1]! * query[i + 1]!;
+      c += v[offset + i + 2]! * query[i + 2]!;
+      e += v[offset + i + 3]! * query[i + 3]!;
+    }
+    for (; i < d; i++) a += v[offset + i]! * query[i]!;
+    return a + b + c + e;
+  }
+
+  /** The k most similar profiles, best first (ties by position), those in `exclude` left out. */
+  nearest(query: Float32Array, k: number, exclude?: ReadonlySet<string>): Neighbour[] {
+    if (query.length !== this.dimensions) {
+      throw new Error(`query has ${query.length} dimensions, not ${this.dimensions}`);
+    }
+    const limit = Math.min(k, this.size);
+    if (limit <= 0) return [];
+    // A min-heap of the best so far: its root is the one to beat.
+    const heapScore = new Float64Array(limit);
+    const heapAt = new Int32Array(limit);
+    let filled = 0;
+    const n = this.size;
+    for (let at = 0; at < n; at++) {
+      const score = this.#dot(at * this.dimensions, query);
+      if (filled === limit && score <= heapScore[0]!) continue;
+      if (exclude?.size && exclude.has(this.#ids[at]!)) continue;
+      if (filled < limit) {
+        // Sift up.
+        let i = filled++;
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if (heapScore[parent]! <= score) break;
+          heapScore[i] = heapScore[parent]!;
+          heapAt[i] = heapAt[parent]!;
+          i = parent;
+        }
+        heapScore[i] = score;
+        heapAt[i] = at;
+      } else {
+        // Replace the root and sift down.
+        let i = 0;
+        for (;;) {
+          const left = 2 * i + 1;
+          if (left >= limit) break;
+          const right = left + 1;
+          const child = right < limit && heapScore[right]! < heapScore[left]! ? right : left;
+          if (heapScore[child]! >= score) break;
+          heapScore[i] = heapScore[child]!;
+          heapAt[i] = heapAt[child]!;
+          i = child;
+        }
+        heapScore[i] = score;
+        heapAt[i] = at;
+      }
+    }
+    const out: { at: number; similarity: number }[] = [];
+    for (let i = 0; i < filled; i++) out.push({ at: heapAt[i]!, similarity: heapScore[i]! });
+    out.sort((x, y) => y.similarity - x.similarity || x.at - y.at);
+    return out.map((o) => ({ id: this.#ids[o.at]!, similarity: o.similarity }));
+  }
+
+  /** Bytes held by the vectors, room to grow included. */
+  get bytes(): number {
+    return this.#vectors.byteLength;
+  }
+}

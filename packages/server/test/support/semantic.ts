@@ -1,0 +1,30 @@
+import type { Clock } from '../../src/clock.js';
+import type { DatabaseHandle } from '../../src/db/connect.js';
+import { SentenceEmbedder } from '../../src/domain/matching/semantic/profile-vector.js';
+import {
+  createSemanticSearch,
+  type SemanticSearch,
+} from '../../src/domain/matching/semantic/semantic-search.js';
+import { useLiteProvider } from '../../src/domain/matching/semantic/use-lite.js';
+import { jobHandlers } from '../../src/jobs/handlers.js';
+import { createWorker, type Worker } from '../../src/jobs/worker.js';
+
+/** Matching by meaning with the real model (Universal Sentence Encoder lite), as `micromentor serve` runs it. */
+export interface SemanticKit {
+  provider: ReturnType<typeof useLiteProvider>;
+  embedder: SentenceEmbedder;
+  semantic: SemanticSearch;
+  /** A worker running every job kind, `mentor.embed` with this kit's model. */
+  worker(db: DatabaseHandle['db'], clock: Clock): Worker;
+}
+
+export function semanticKit(options: { maxVectors?: number } = {}): SemanticKit {
+  const provider = useLiteProvider();
+  const embedder = new SentenceEmbedder(provider);
+  return {
+    provider,
+    embedder,
+    semantic: createSemanticSearch(provider, options),
+    worker: (db, clock) => createWorker({ db, clock, handlers: jobHandlers({ embeddings: embedder }) }),
+  };
+}
