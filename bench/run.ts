@@ -11,6 +11,7 @@
 import { cpus } from 'node:os';
 import { analyticsSection } from './sections/analytics.js';
 import { bookingSection } from './sections/booking.js';
+import { guidanceSection } from './sections/guidance.js';
 import { hostPageSection } from './sections/host-page.js';
 import { matchingQualitySection } from './sections/matching-quality.js';
 import { matchingSpeedSection } from './sections/matching-speed.js';
@@ -24,6 +25,7 @@ const SECTIONS: Section[] = [
   bookingSection,
   matchingQualitySection,
   matchingSpeedSection,
+  guidanceSection,
   sizesSection,
   analyticsSection,
   hostPageSection,

@@ -76,10 +76,23 @@ describe('POST /v1/requests with matching by meaning', () => {
     const mine = ranked.find((r) => r.candidate.id === negotiator.id);
     expect(mine?.candidate.meaning).toEqual({
       similarity: expect.any(Number),
+      standing: expect.any(Number),
       sentence: 'I help people negotiate a higher salary and a better compensation package.',
     });
     const best = Math.max(...ranked.map((r) => r.candidate.meaning?.similarity ?? -1));
     expect(mine!.candidate.meaning!.similarity).toBe(best);
+    // It stands well above the question's mean similarity over the tenant's profiles.
+    expect(mine!.candidate.meaning!.standing).toBeGreaterThan(1);
+
+    // A question in a language the model does not read is matched by skills and words only.
+    await bookableMentor(ctx, tenant, ALL_WEEK, { ...NEGOTIATOR, name: 'Camille', languages: ['fr', 'en'] });
+    await backfillEmbeddings(ctx.db, kit.embedder);
+    const salary = { ...input, query: { ...input.query, title: 'How do I negotiate my salary?' } };
+    const french = await findMatches(ctx.db, { ...salary, languages: ['fr'] }, kit.semantic);
+    expect(french.ranked.length).toBeGreaterThan(0);
+    expect(french.ranked.every((r) => r.candidate.meaning === undefined)).toBe(true);
+    const bilingual = await findMatches(ctx.db, { ...salary, languages: ['fr', 'en'] }, kit.semantic);
+    expect(bilingual.ranked.some((r) => r.candidate.meaning !== undefined)).toBe(true);
 
     const declined = await findMatches(ctx.db, { ...input, excludeMentorIds: [negotiator.id] }, kit.semantic);
     expect(declined.ranked.map((r) => r.candidate.id)).not.toContain(negotiator.id);

@@ -647,15 +647,16 @@ describe('the page the learner asked from', () => {
 });
 
 describe('meaning (semantic matching on)', () => {
-  const meant = (similarity: number, sentence: string | null = null) => ({
-    meaning: { similarity, sentence },
+  /** A profile standing `standing` sd above the question's mean similarity over the tenant. */
+  const meant = (standing: number, sentence: string | null = null) => ({
+    meaning: { similarity: 0.4 + standing / 10, standing, sentence },
   });
 
   it('ranks a mentor who shares no word with the question by how close the meaning is, and quotes them', () => {
     const q = ask('my component side effect runs twice when it mounts');
     const ranked = rank(q, [
-      mentor('a', { textRank: 0.02, ...meant(0.15) }),
-      mentor('z', { ...meant(0.62, 'I debug double-firing hooks in strict mode') }),
+      mentor('a', { textRank: 0.02, ...meant(0.2) }),
+      mentor('z', { ...meant(3, 'I debug double-firing hooks in strict mode') }),
     ]);
     expect(ids(ranked)[0]).toBe('z');
     const wrote = byId(ranked, 'z').reasons.find((r) => r.code === 'wrote');
@@ -665,9 +666,9 @@ describe('meaning (semantic matching on)', () => {
 
   it('shows only mentors the question gives evidence for: a stray word is not enough', () => {
     const q = ask('How do I train a dragon to juggle chainsaws?');
-    const stray = mentor('a', { textRank: 0.02, ...meant(0.12) });
-    const close = mentor('b', { textRank: 0, ...meant(0.4) });
-    const strong = mentor('c', { textRank: 0.2, ...meant(0.1) });
+    const stray = mentor('a', { textRank: 0.02, ...meant(0.3) });
+    const close = mentor('b', { textRank: 0, ...meant(2) });
+    const strong = mentor('c', { textRank: 0.2, ...meant(0) });
     const ranked = rank(q, [stray, close, strong]);
     expect(byId(ranked, 'a').fits).toBe(false);
     expect(byId(ranked, 'b').fits).toBe(true);

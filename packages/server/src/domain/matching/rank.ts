@@ -26,8 +26,13 @@ export interface Candidate {
   nextSlot: Date | null | undefined;
   /** On this learner's board of advisors. */
   board: { label: string } | null;
-  /** Similarity of the question to the profile by meaning (cosine, -1..1) and the mentor's own sentence nearest to it; absent when semantic matching is off. */
-  meaning?: { similarity: number; sentence: string | null };
+  /**
+   * Closeness of the question to the profile by meaning: the cosine (-1..1), how many standard
+   * deviations it stands above the question's mean cosine over the tenant's profiles (raw cosines
+   * of unrelated texts run high with small models: only the standing says "closer than most"),
+   * and the mentor's own sentence nearest to the question. Absent when semantic matching is off.
+   */
+  meaning?: { similarity: number; standing: number; sentence: string | null };
 }
 
 export interface RankContext {
@@ -480,7 +485,16 @@ export function scoreCandidates(
   const relatedPart = skillsPresent ? w.relevance.related : 0;
   // Meaning (sentence embeddings) is a part of its own, present when semantic matching is on.
   const semanticOn = candidates.some((c) => c.meaning !== undefined);
-  const meaningPart = semanticOn ? w.relevance.meaning : 0;
+  // Meaning matters most where words and skills say little (a paraphrase); where they are
+  // strong for someone, it yields to them and only orders what they found.
+  const keywordStrength = candidates.reduce(
+    (m, c, i) =>
+      Math.max(m, topicals[i]?.skill ?? 0, clamp01(c.textRank / Math.max(maxText, w.relevance.textFull))),
+    0,
+  );
+  const meaningPart = semanticOn
+    ? w.relevance.meaning * (1 - w.meaning.yieldToKeywords * keywordStrength)
+    : 0;
   const parts = textPart + skillPart + relatedPart + meaningPart;
   const pagePresent = pageTopicals.some((t) => t.skill > 0 || t.related > 0);
   const pageParts = w.relevance.skill + w.relevance.related;
@@ -492,9 +506,10 @@ export function scoreCandidates(
 
   const ranked = candidates.map((c, index): RankedMatch => {
     const t = topicals[index] ?? { skill: 0, related: 0, held: [], nearest: null };
-    const text = maxText > 0 ? clamp01(c.textRank / maxText) : 0;
-    const similarity = c.meaning?.similarity ?? 0;
-    const meaning = clamp01((similarity - w.meaning.floor) / (w.meaning.full - w.meaning.floor));
+    // Relative to the best candidate, but a best that is itself one stray word stays weak.
+    const text = maxText > 0 ? clamp01(c.textRank / Math.max(maxText, w.relevance.textFull)) : 0;
+    const standing = c.meaning?.standing ?? 0;
+    const meaning = clamp01((standing - w.meaning.floor) / (w.meaning.full - w.meaning.floor));
     const asked =
       parts > 0
         ? clamp01(
@@ -505,9 +520,17 @@ export function scoreCandidates(
     const onPage = pt
       ? clamp01((w.relevance.skill * pt.skill + w.relevance.related * pt.related) / pageParts)
       : 0;
-    // The question decides; the page boosts what the question found, or shares a wordy question.
+    // Evidence from the question itself. Without meaning, one stray word is all keywords can
+    // say: any evidence counts. With it, a stray word must be backed by a skill or enough
+    // meaning to count ("train a dragon" → not the ML mentor who "trains models").
+    const questionFits = semanticOn
+      ? t.skill > 0 || t.related > 0 || asked >= w.fit.minRelevance
+      : t.skill > 0 || t.related > 0 || c.textRank > 0 || parts === 0;
+    // The question decides; the page boosts what the question found, or shares a wordy question
+    // (keywords alone: when no one matches its words, the page stands in for it).
     let pageShare = 0;
-    if (page?.role === 'boost' && asked > 0) pageShare = w.context.boost * onPage;
+    if (page?.role === 'boost' && (semanticOn ? questionFits : asked > 0))
+      pageShare = w.context.boost * onPage;
     else if (page?.role === 'blend') pageShare = parts > 0 ? w.context.blend * onPage : onPage;
     const relevance =
       page?.role === 'blend' && parts > 0
@@ -550,11 +573,9 @@ export function scoreCandidates(
     };
 
     // A first pass that only orders a shortlist skips the reasons: most of the per-candidate work.
-    // Without meaning, one stray word is all keywords can say: any evidence fits. With it, a
-    // stray word must be backed by a close enough meaning (or a skill) to be shown.
-    const fits = semanticOn
-      ? t.skill > 0 || t.related > 0 || c.textRank >= w.fit.minTextRank || similarity >= w.fit.minSimilarity
-      : t.skill > 0 || t.related > 0 || c.textRank > 0 || parts === 0;
+    // A wordy question without a skill shares the decision with its page: a mentor who fits the
+    // page and has some evidence from the question fits too.
+    const fits = questionFits || (page?.role === 'blend' && onPage > 0 && asked > 0);
 
     if (!explain) return { candidate: c, score, signals, reasons: [], fits };
 
@@ -587,7 +608,7 @@ export function scoreCandidates(
       }
     }
     const sentence = c.meaning?.sentence;
-    if (sentence && similarity >= w.fit.minSimilarity) {
+    if (sentence && standing >= w.fit.quoteStanding) {
       options.push({
         reason: reason('wrote', words.wrote(sentence), { sentence }),
         strength: share(meaningPart) * meaning,

@@ -56,6 +56,11 @@ export const MATCH_WEIGHTS = {
     gate: 0.25,
     /** Full-text rank (ts_rank, normalised by the best candidate): catches words no taxonomy has. */
     text: 0.3,
+    /**
+     * ...normalised by at least this ts_rank: one stray word in a bio (~0.02) is not a full text
+     * match just because nobody matched better; a skill or several headline words (≥ 0.1) are.
+     */
+    textFull: 0.1,
     /** Share of the requested skill weight the mentor lists: the most precise evidence there is. */
     skill: 0.5,
     /** Share of requested skills the mentor is only next to (React for React hooks): partial credit. */
@@ -64,16 +69,23 @@ export const MATCH_WEIGHTS = {
      * Closeness in meaning of the question to the profile (sentence embeddings): finds the mentor
      * whose words differ from the learner's ("side effect runs twice" / "double-firing hooks").
      */
-    meaning: 0.4,
+    meaning: 0.3,
   },
 
   /**
-   * Cosine similarity (Universal Sentence Encoder lite) mapped to 0..1: unrelated texts sit
-   * around 0.1–0.25, the same topic in other words from ~0.35, near paraphrases from ~0.6.
+   * Meaning's standing (standard deviations above the question's mean cosine over the tenant's
+   * profiles) mapped to 0..1: at or below `floor` nothing, `full` and above fully. With Universal
+   * Sentence Encoder lite on the judged set, unrelated profiles sit at 0.35–0.4 cosine and the
+   * right mentor a median 1.2 sd above them.
    */
   meaning: {
-    floor: 0.2,
-    full: 0.6,
+    floor: 0.5,
+    full: 2.5,
+    /**
+     * Share of meaning's weight given up when some candidate matches the question's skills or
+     * words fully: then it orders what they found rather than overruling them.
+     */
+    yieldToKeywords: 0.75,
   },
 
   /**
@@ -89,14 +101,15 @@ export const MATCH_WEIGHTS = {
   },
 
   /**
-   * What counts as the question giving evidence for a mentor (RankedMatch.fits). ts_rank of one
-   * stray word in a bio ("train" for "train a dragon") is ~0.02; a word in a headline, or several
-   * in a bio, ≥ 0.05 (measured on the judged set's profiles).
+   * What counts as the question giving evidence for a mentor (RankedMatch.fits) when meaning is
+   * known: a skill or a neighbour of one, or words and meaning that together reach this
+   * relevance. One stray word in a bio with an ordinary meaning stays below it ("how do I train a
+   * dragon" → the ML mentor who "trains models"); without meaning, any evidence fits.
    */
   fit: {
-    minTextRank: 0.04,
-    /** With semantic matching on: a profile this close in meaning fits without a shared word. */
-    minSimilarity: 0.35,
+    minRelevance: 0.12,
+    /** The mentor's nearest sentence is quoted from this standing on: clearly closer than most. */
+    quoteStanding: 1,
   },
 
   /** Years of experience saturate here: 20 years is not meaningfully better than 15 for a 30-min call. */

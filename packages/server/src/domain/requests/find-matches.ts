@@ -8,6 +8,7 @@ import { commonProfileWords } from '../matching/common-words.js';
 import { type Candidate, diversify, type RankedMatch, scoreCandidates } from '../matching/rank.js';
 import { reasonLocale } from '../matching/reason-words.js';
 import type { SemanticSearch, TenantIndex } from '../matching/semantic/semantic-search.js';
+import type { Spread } from '../matching/semantic/vector-index.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import type { TenantSettings } from '../tenants/settings.js';
 import { loadShortlist, nextSlotsFor } from './next-slots.js';
@@ -103,6 +104,20 @@ async function semanticQuery(
   return vector && index.size > 0 ? { vector, index } : null;
 }
 
+/** The model reads the learner's language (no `languages`: the question is taken as English). */
+function understands(semantic: SemanticSearch, languages: readonly string[]): boolean {
+  if (semantic.languages.length === 0) return true;
+  const asked = languages.length > 0 ? languages : ['en'];
+  return asked.some((tag) => semantic.languages.includes(tag.trim().toLowerCase().split(/[-_]/)[0] ?? ''));
+}
+
+/** A profile's similarity to the question, and how far above the tenant's crowd it stands. */
+function standing(similarity: number | undefined, spread: Spread): NonNullable<Candidate['meaning']> {
+  if (similarity === undefined) return { similarity: 0, standing: 0, sentence: null };
+  const standing = spread.sd > 0 ? (similarity - spread.mean) / spread.sd : 0;
+  return { similarity, standing, sentence: null };
+}
+
 /** The current ISO week (Monday 00:00 UTC onwards), for load and weekly caps. */
 function isoWeek(now: Date): { start: Date; end: Date } {
   const day = (now.getUTCDay() + 6) % 7;
@@ -128,14 +143,16 @@ export async function findMatches(
   semantic: SemanticSearch | null = null,
 ): Promise<{ matches: Match[]; ranked: RankedMatch[] }> {
   // The program may match by skills and words only (settings.semanticMatching).
-  const byMeaningOn = semantic && input.settings.semanticMatching ? semantic : null;
+  const byMeaningOn =
+    semantic && input.settings.semanticMatching && understands(semantic, input.languages) ? semantic : null;
   const meaning = byMeaningOn ? semanticQuery(db, byMeaningOn, input) : Promise.resolve(null);
   const analyzed = analyzeQuery(input.query);
   const pageShares = analyzed.context?.role === 'blend';
   const byMeaning = await meaning;
-  const nearest = byMeaning
-    ? byMeaning.index.nearest(byMeaning.vector, SEMANTIC_POOL, new Set(input.excludeMentorIds))
-    : [];
+  const found = byMeaning
+    ? byMeaning.index.search(byMeaning.vector, SEMANTIC_POOL, new Set(input.excludeMentorIds))
+    : null;
+  const nearest = found?.nearest ?? [];
   const week = isoWeek(input.now);
   const commonWords = commonProfileWords(db, input.tenantId);
   const rows = await findCandidates(db, {
@@ -176,13 +193,8 @@ export async function findMatches(
     maxPerWeek: r.max_per_week,
     nextSlot: undefined,
     board: r.board_label !== null ? { label: r.board_label } : null,
-    ...(byMeaning
-      ? {
-          meaning: {
-            similarity: byMeaning.index.similarity(r.id, byMeaning.vector) ?? 0,
-            sentence: null,
-          },
-        }
+    ...(byMeaning && found
+      ? { meaning: standing(byMeaning.index.similarity(r.id, byMeaning.vector), found) }
       : {}),
   }));
   const rated = candidates.filter((c) => c.ratingCount > 0);

@@ -86,7 +86,16 @@ export const SKILLS: Readonly<Record<string, SkillEntry>> = freeze({
   },
   accessibility: {
     label: 'Accessibility',
-    synonyms: ['a11y', 'wcag', 'web accessibility', 'aria'],
+    synonyms: [
+      'a11y',
+      'wcag',
+      'web accessibility',
+      'aria',
+      'screen reader',
+      'screen readers',
+      'nvda',
+      'voiceover',
+    ],
     related: ['html', 'css', 'ux-design', 'design-systems'],
   },
   'responsive-design': {

@@ -6,6 +6,11 @@ export interface EmbeddingProvider {
   /** Stored with every vector: vectors of different providers are never compared. */
   readonly id: string;
   readonly dimensions: number;
+  /**
+   * Languages the model understands (primary tags); a question in none of them is matched by
+   * skills and words only. Empty: any language.
+   */
+  readonly languages: readonly string[];
   /** One unit-length vector per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
@@ -22,6 +27,7 @@ export interface EmbeddingModel {
 export interface LazyProviderOptions {
   id: string;
   dimensions: number;
+  languages?: readonly string[];
   load: () => Promise<EmbeddingModel>;
   /** Told once per failed load (the error says which provider and why). */
   onLoadError?: (error: Error) => void;
@@ -83,6 +89,7 @@ export function lazyProvider(options: LazyProviderOptions): EmbeddingProvider & 
   return {
     id: options.id,
     dimensions: options.dimensions,
+    languages: options.languages ?? [],
     get loaded() {
       return loaded;
     },

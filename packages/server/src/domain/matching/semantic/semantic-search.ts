@@ -3,7 +3,7 @@ import type { Database } from '../../../db/database.js';
 import { embeddingVersion, profileVectorsSince, sentenceVectorsOf } from '../../../db/mentor-embeddings.js';
 import { LruMap } from './lru.js';
 import type { EmbeddingProvider } from './provider.js';
-import { VectorIndex } from './vector-index.js';
+import { type Spread, VectorIndex } from './vector-index.js';
 
 /** Profile vectors held in memory over all tenants (~2 KB each at 512 dimensions: 300k ≈ 600 MB). */
 export const DEFAULT_MAX_VECTORS = 300_000;
@@ -25,6 +25,12 @@ export interface Explanation {
 export interface TenantIndex {
   readonly size: number;
   nearest(query: Float32Array, k: number, exclude?: ReadonlySet<string>): MentorSimilarity[];
+  /** `nearest`, with the mean and standard deviation of the query's similarity to every profile. */
+  search(
+    query: Float32Array,
+    k: number,
+    exclude?: ReadonlySet<string>,
+  ): Spread & { nearest: MentorSimilarity[] };
   /** The query's similarity to one profile; undefined when the mentor has no embedding. */
   similarity(mentorId: string, query: Float32Array): number | undefined;
 }
@@ -32,6 +38,8 @@ export interface TenantIndex {
 /** What the matcher uses: the question's vector, a tenant's nearest profiles, and why. */
 export interface SemanticSearch {
   readonly providerId: string;
+  /** The provider's languages (see EmbeddingProvider.languages). */
+  readonly languages: readonly string[];
   /** The text's unit vector; null when the model is unavailable (reported, matching goes on without it). */
   embedQuery(text: string): Promise<Float32Array | null>;
   /** The tenant's index, reloaded first if its embeddings changed (one primary-key read when not). */
@@ -134,6 +142,7 @@ export function createSemanticSearch(
 
   return {
     providerId: provider.id,
+    languages: provider.languages,
     get heldVectors() {
       return held();
     },
@@ -151,6 +160,14 @@ export function createSemanticSearch(
       return {
         size: index.size,
         nearest: (query, k, exclude) => nearestIn(index, query, k, exclude),
+        search: (query, k, exclude) => {
+          const found = index.search(query, k, exclude);
+          return {
+            nearest: found.nearest.map((n) => ({ mentorId: n.id, similarity: n.similarity })),
+            mean: found.mean,
+            sd: found.sd,
+          };
+        },
         similarity: (mentorId, query) => index.similarity(mentorId, query),
       };
     },

@@ -26,6 +26,7 @@ export function useLiteProvider(
   return lazyProvider({
     id: USE_LITE_ID,
     dimensions: 512,
+    languages: ['en'],
     load: loadUseLite,
     ...(options.onLoadError ? { onLoadError: options.onLoadError } : {}),
   });
