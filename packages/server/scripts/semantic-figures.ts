@@ -1,5 +1,5 @@
 /**
- * Figures for matching by meaning (docs/features/semantic-matching.md), printed, never asserted:
+ * Figures for matching by meaning (docs/features/matching.md), printed, never asserted:
  * model load, per-query embedding time, RSS with the model, backfill rate for template-built
  * profiles (sentence cache), and the in-process index at 10k and 100k profiles: its load from the
  * database, the per-call version check and nearest().

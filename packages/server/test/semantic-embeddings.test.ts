@@ -1,5 +1,5 @@
 // Matching by meaning, storage side: the `mentor.embed` job a profile change queues, what it
-// stores, when it recomputes, and what deletion and erasure leave (docs/features/semantic-matching.md).
+// stores, when it recomputes, and what deletion and erasure leave (docs/features/matching.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpackVectors } from '../src/db/mentor-embeddings.js';
 import { enqueueMentorEmbedding, MENTOR_EMBED_JOB } from '../src/domain/matching/semantic/embed-job.js';

@@ -1,5 +1,5 @@
 // Matching by meaning, search side: a tenant's index of profile vectors, found by a paraphrase,
-// never across tenants, refreshed after a change (docs/features/semantic-matching.md).
+// never across tenants, refreshed after a change (docs/features/matching.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillEmbeddings } from '../src/domain/matching/semantic/backfill.js';
 import { createSemanticSearch } from '../src/domain/matching/semantic/semantic-search.js';
