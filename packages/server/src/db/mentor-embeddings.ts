@@ -146,21 +146,61 @@ export async function embeddingVersion(db: Db, tenantId: string): Promise<Embedd
   return { version: Number(row?.version ?? 0), removedVersion: Number(row?.removed_version ?? 0) };
 }
 
-/** Profile vectors of one provider written after `afterVersion` (0: all of them). */
+/** How many profile vectors of one provider the tenant has (what a full load will hold). */
+export async function countProfileVectors(db: Db, tenantId: string, provider: string): Promise<number> {
+  const row = await db
+    .selectFrom('mentor_embeddings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('provider', '=', provider)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Where a page of profile vectors ended: the next page starts after it. */
+export interface VectorPageEnd {
+  version: number;
+  mentorId: string;
+}
+
+/**
+ * One page of the profile vectors of one provider written after `afterVersion` (0: all of them),
+ * in (version, mentor) order from after `after`: a large tenant loads in pages, so the driver
+ * never holds all of its rows at once.
+ */
 export async function profileVectorsSince(
   db: Db,
   tenantId: string,
   provider: string,
   afterVersion: number,
-): Promise<{ mentorId: string; profile: Float32Array }[]> {
-  const rows = await db
+  page: { after?: VectorPageEnd | undefined; limit: number },
+): Promise<{ rows: { mentorId: string; profile: Float32Array }[]; end: VectorPageEnd | undefined }> {
+  let query = db
     .selectFrom('mentor_embeddings')
-    .select(['mentor_id', 'profile'])
+    .select(['mentor_id', 'profile', 'version', 'provider'])
     .where('tenant_id', '=', tenantId)
-    .where('version', '>', afterVersion)
-    .where('provider', '=', provider)
-    .execute();
-  return rows.map((r) => ({ mentorId: r.mentor_id, profile: unpackVectors(r.profile) }));
+    .where('version', '>', afterVersion);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('version', '>', after.version),
+        eb.and([eb('version', '=', after.version), eb('mentor_id', '>', after.mentorId)]),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('version').orderBy('mentor_id').limit(page.limit).execute();
+  const last = rows.at(-1);
+  return {
+    // Other providers' rows are read past (their vectors are not comparable), not returned.
+    rows: rows
+      .filter((r) => r.provider === provider)
+      .map((r) => ({ mentorId: r.mentor_id, profile: unpackVectors(r.profile) })),
+    end:
+      last && rows.length === page.limit
+        ? { version: Number(last.version), mentorId: last.mentor_id }
+        : undefined,
+  };
 }
 
 /** These mentors' quotable sentences and their vectors (flattened), of one provider. */

@@ -17,8 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     version bigint not null,
     updated_at timestamptz not null
   )`.execute(db);
-  // A process's index of a tenant reads only the rows written since the version it holds.
-  await sql`create index mentor_embeddings_version_idx on mentor_embeddings (tenant_id, version)`.execute(db);
+  // A process's index of a tenant reads only the rows written since the version it holds, in
+  // pages in this order.
+  await sql`create index mentor_embeddings_version_idx on mentor_embeddings (tenant_id, version, mentor_id)`.execute(
+    db,
+  );
   // One counter per tenant, bumped by every write in the writer's transaction: the cheap check
   // each search makes (a primary-key read). `removed_version`: the last version that removed
   // rows, which a process holding an older index must reload in full to forget.
