@@ -157,3 +157,18 @@ describe('shutdown and live-event stream limits', () => {
     expect(() => loadConfig({ MICROMENTOR_SSE_MAX_PER_KEY: '1.5' })).toThrow(/MICROMENTOR_SSE_MAX_PER_KEY:/);
   });
 });
+
+describe('embeddings configuration', () => {
+  it('matches by meaning with use-lite by default, and by keywords only when off', () => {
+    expect(loadConfig({})).toMatchObject({ embeddings: 'use-lite', embeddingsMaxVectors: 300_000 });
+    expect(loadConfig({ MICROMENTOR_EMBEDDINGS: '' }).embeddings).toBe('use-lite');
+    expect(loadConfig({ MICROMENTOR_EMBEDDINGS: 'off' }).embeddings).toBe('off');
+    expect(loadConfig({ MICROMENTOR_EMBEDDINGS_MAX_VECTORS: '50000' }).embeddingsMaxVectors).toBe(50_000);
+  });
+
+  it('refuses a provider it does not know, naming the ones it does', () => {
+    expect(() => loadConfig({ MICROMENTOR_EMBEDDINGS: 'minilm' })).toThrow(
+      /MICROMENTOR_EMBEDDINGS: .*"off"\|"use-lite"/,
+    );
+  });
+});

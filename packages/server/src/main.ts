@@ -87,7 +87,15 @@ export async function startServer(
       }),
   });
   const semantic = provider
-    ? createSemanticSearch(provider, { maxVectors: config.embeddingsMaxVectors })
+    ? createSemanticSearch(provider, {
+        maxVectors: config.embeddingsMaxVectors,
+        onError: (error) =>
+          logLine({
+            level: 'error',
+            msg: 'question not embedded: matching by keywords only',
+            error: String(error),
+          }),
+      })
     : null;
   const app = createApp({
     hub,
@@ -121,6 +129,7 @@ export async function startServer(
           : {}),
       },
     }),
+    semantic,
     pollMs: config.workerPollMs,
     onError: (error, job) =>
       console.error(

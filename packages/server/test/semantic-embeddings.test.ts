@@ -1,6 +1,7 @@
 // Matching by meaning, storage side: the `mentor.embed` job a profile change queues, what it
-// stores, when it recomputes, and what deletion and erasure leave (docs/features/semantic-matching.md).
+// stores, when it recomputes, and what deletion and erasure leave (docs/features/matching.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unpackVectors } from '../src/db/mentor-embeddings.js';
 import { enqueueMentorEmbedding, MENTOR_EMBED_JOB } from '../src/domain/matching/semantic/embed-job.js';
 import { jobHandlers } from '../src/jobs/handlers.js';
 import { createWorker, type Worker } from '../src/jobs/worker.js';
@@ -62,9 +63,10 @@ describe('the mentor.embed job', () => {
       provider: 'use-lite',
       sentences: ['Frontend lead', 'I debug double-firing effects in React 18 strict mode.'],
     });
-    expect(row!.profile).toHaveLength(512);
-    expect(Math.hypot(...row!.profile)).toBeCloseTo(1, 4);
-    expect(row!.sentence_vectors).toHaveLength(2 * 512);
+    const profile = unpackVectors(row!.profile);
+    expect(profile).toHaveLength(512);
+    expect(Math.hypot(...profile)).toBeCloseTo(1, 5);
+    expect(unpackVectors(row!.sentence_vectors)).toHaveLength(2 * 512);
   });
 
   it('does not recompute when only what matching by meaning ignores changes', async () => {

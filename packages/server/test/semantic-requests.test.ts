@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { backfillEmbeddings } from '../src/domain/matching/semantic/backfill.js';
+import { lazyProvider } from '../src/domain/matching/semantic/provider.js';
+import { createSemanticSearch } from '../src/domain/matching/semantic/semantic-search.js';
 import { findMatches, meaningTextOf } from '../src/domain/requests/find-matches.js';
 import { readSettings } from '../src/domain/tenants/settings.js';
 import { asLearner, bookableMentor, weekly } from './support/booking-fixtures.js';
@@ -99,6 +101,33 @@ describe('POST /v1/requests with matching by meaning', () => {
 
     const off = await findMatches(ctx.db, input);
     expect(off.ranked.every((r) => r.candidate.meaning === undefined)).toBe(true);
+  });
+
+  it('goes on by keywords, and says so once, when the model cannot be loaded', async () => {
+    const problems: string[] = [];
+    const broken = lazyProvider({
+      id: 'use-lite',
+      dimensions: 512,
+      load: async () => {
+        throw new Error('model.json: no such file');
+      },
+      onLoadError: (error) => problems.push(error.message),
+    });
+    const app = createApp({
+      db: ctx.db,
+      clock: ctx.clock,
+      semantic: createSemanticSearch(broken, { onError: (error) => problems.push(String(error)) }),
+      config: { secretKey: 'test-server-secret-key-0123456789', logError: (e) => console.error(e) },
+    });
+    const byWords = await ask(app, 'I need help with PostgreSQL query plans');
+    expect(byWords.status, byWords.text).toBe(201);
+    expect(byWords.body.matches.length).toBeGreaterThan(0);
+    const byMeaning = await ask(app, PARAPHRASES[0]!);
+    expect(byMeaning.status, byMeaning.text).toBe(201);
+    expect(byMeaning.body.matches).toEqual([]);
+    expect(problems[0]).toBe('The embedding model "use-lite" could not be loaded: model.json: no such file');
+    // Loaded once, retried only after a while: later questions fail fast.
+    expect(problems.filter((p) => p.startsWith('The embedding model'))).toHaveLength(1);
   });
 
   it('embeds the question’s own words, never the page it was asked on', () => {

@@ -1,5 +1,5 @@
 // Matching by meaning, search side: a tenant's index of profile vectors, found by a paraphrase,
-// never across tenants, refreshed after a change (docs/features/semantic-matching.md).
+// never across tenants, refreshed after a change (docs/features/matching.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillEmbeddings } from '../src/domain/matching/semantic/backfill.js';
 import { createSemanticSearch } from '../src/domain/matching/semantic/semantic-search.js';
@@ -58,8 +58,17 @@ describe('nearest', () => {
     expect(without).toHaveLength(3);
   });
 
+  it('loads a tenant in pages to the same answer', async () => {
+    const query = await vectorOf(PARAPHRASES[0]!);
+    const paged = createSemanticSearch(kit.provider, { loadPage: 4 });
+    expect(await paged.nearest(ctx.db, tenant.id, query, 100)).toEqual(
+      await kit.semantic.nearest(ctx.db, tenant.id, query, 100),
+    );
+    expect(paged.heldVectors).toBe(OTHERS.length + 1);
+  });
+
   it('sees a profile change on the next call, and forgets a deleted profile', async () => {
-    const search = createSemanticSearch(kit.provider);
+    const search = createSemanticSearch(kit.provider, { loadPage: 7 });
     const query = await vectorOf('Who can teach me to bake sourdough bread?');
     const before = await search.nearest(ctx.db, tenant.id, query, 1);
     expect(before[0]?.mentorId).not.toBe(negotiator.id);

@@ -520,12 +520,12 @@ export interface MentorEmbeddingsTable {
   provider: string;
   /** Hash of the provider and the embedded texts: unchanged, nothing to recompute. */
   source_hash: string;
-  /** The profile's unit vector. */
-  profile: ColumnType<number[], string, string>;
+  /** The profile's unit vector: packed float32, little-endian (db/mentor-embeddings.ts). */
+  profile: Uint8Array;
   /** The mentor's quotable sentences (personal data: exported and erased with the profile). */
   sentences: string[];
-  /** The sentences' unit vectors, flattened (sentences.length × dimensions). */
-  sentence_vectors: ColumnType<number[], string, string>;
+  /** The sentences' unit vectors, one after another (sentences.length × dimensions), packed likewise. */
+  sentence_vectors: Uint8Array;
   /** The tenant's embedding version at the write (mentor_embedding_versions). */
   version: number;
   updated_at: Timestamp;

@@ -17,6 +17,8 @@ export interface CandidateQuery {
    * words they share with it, and kept among the `limit` best whatever their text rank.
    */
   semanticIds?: string[];
+  /** Read only `semanticIds` (still scored on the words and skills): the rest was read before. */
+  semanticOnly?: boolean;
   weekStart: Date;
   weekEnd: Date;
   limit: number;
@@ -137,7 +139,8 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
   // the first rows) when they are common; a LIMIT inside the read made the planner bet on the scan
   // and walk the whole tenant for selective words.
   const signals: { name: string; where: RawBuilder<unknown>; limit: number }[] = [];
-  if (q.requestedSkills.length) {
+  const byWords = !q.semanticOnly;
+  if (byWords && q.requestedSkills.length) {
     signals.push({
       name: 'by_skill',
       where: sql`skills && ${q.requestedSkills}::text[]`,
@@ -145,14 +148,14 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
     });
   }
   // Mentors who only hold a related skill ("React hooks" → a frontend generalist) can still help.
-  if (q.relatedSkills.length) {
+  if (byWords && q.relatedSkills.length) {
     signals.push({
       name: 'by_related',
       where: sql`skills && ${q.relatedSkills}::text[]`,
       limit: POOL_PER_SIGNAL / 2,
     });
   }
-  if (terms.length) {
+  if (byWords && terms.length) {
     signals.push({
       name: 'by_text',
       where: sql`search_doc @@ (select read_query from words)`,
@@ -172,6 +175,7 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
       limit: semanticIds.length,
     });
   }
+  if (signals.length === 0) return [];
   // PostgreSQL refuses a constant in ORDER BY: without semantic ids, no such key at all.
   const semanticFirst = semanticIds.length ? sql`m.id = any(${semanticIds}::uuid[]) desc,` : sql``;
   const signalCtes = signals.map(

@@ -3,20 +3,35 @@ import type { Database } from './database.js';
 
 type Db = Kysely<Database>;
 
-// Every read and write of stored embeddings (domain/matching/semantic). Vectors are `real[]`
-// (PostgreSQL and PGlite alike); with pgvector one day, only this file changes.
+// Every read and write of stored embeddings (domain/matching/semantic). Vectors are packed
+// float32 in bytea (PostgreSQL and PGlite alike; see the migration for why not real[]); with
+// pgvector one day, only this file changes.
 
-/** A PostgreSQL array literal of the vectors' numbers, one after another (6 significant digits: the cosine moves < 1e-5). */
-function realArray(vectors: readonly ArrayLike<number>[]): string {
-  const parts: string[] = [];
+const HOST_IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The vectors one after another as little-endian float32 bytes. */
+export function packVectors(vectors: readonly ArrayLike<number>[]): Uint8Array {
+  const length = vectors.reduce((n, v) => n + v.length, 0);
+  const floats = new Float32Array(length);
+  let at = 0;
   for (const vector of vectors) {
-    for (let i = 0; i < vector.length; i++) parts.push(Number(vector[i]).toPrecision(6));
+    floats.set(vector, at);
+    at += vector.length;
   }
-  return `{${parts.join(',')}}`;
+  // A Buffer: what node-postgres sends as bytea (PGlite takes any Uint8Array).
+  const bytes = Buffer.from(floats.buffer, 0, floats.byteLength);
+  if (!HOST_IS_LITTLE_ENDIAN) for (let i = 0; i < bytes.length; i += 4) bytes.subarray(i, i + 4).reverse();
+  return bytes;
+}
+
+/** Packed bytes back to floats (copied: a driver's buffer may sit at any offset of a shared one). */
+export function unpackVectors(bytes: Uint8Array): Float32Array {
+  const copy = new Uint8Array(bytes);
+  if (!HOST_IS_LITTLE_ENDIAN) for (let i = 0; i < copy.length; i += 4) copy.subarray(i, i + 4).reverse();
+  return new Float32Array(copy.buffer, 0, copy.length >> 2);
 }
 
 export interface StoredEmbedding {
-  tenantId: string;
   mentorId: string;
   provider: string;
   sourceHash: string;
@@ -38,23 +53,46 @@ async function nextVersion(db: Db, tenantId: string, removed: boolean): Promise<
   return Number(row.rows[0]!.version);
 }
 
-/** Writes (or replaces) one mentor's embeddings. */
-export async function saveMentorEmbedding(db: Db, e: StoredEmbedding, now: Date): Promise<void> {
-  const version = await nextVersion(db, e.tenantId, false);
-  const values = {
-    provider: e.provider,
-    source_hash: e.sourceHash,
-    profile: realArray([e.profile]),
-    sentences: [...e.sentences],
-    sentence_vectors: realArray(e.sentenceVectors),
-    version,
-    updated_at: now,
-  };
+/**
+ * Writes (or replaces) these mentors' embeddings, all under one new tenant version. Run it in a
+ * transaction: the version and the rows must become visible together.
+ */
+export async function saveMentorEmbeddings(
+  db: Db,
+  tenantId: string,
+  embeddings: readonly StoredEmbedding[],
+  now: Date,
+): Promise<void> {
+  if (embeddings.length === 0) return;
+  const version = await nextVersion(db, tenantId, false);
   await db
     .insertInto('mentor_embeddings')
-    .values({ mentor_id: e.mentorId, tenant_id: e.tenantId, ...values })
+    .values(
+      embeddings.map((e) => ({
+        mentor_id: e.mentorId,
+        tenant_id: tenantId,
+        provider: e.provider,
+        source_hash: e.sourceHash,
+        profile: packVectors([e.profile]),
+        sentences: [...e.sentences],
+        sentence_vectors: packVectors(e.sentenceVectors),
+        version,
+        updated_at: now,
+      })),
+    )
     .onConflict((oc) =>
-      oc.column('mentor_id').doUpdateSet(values).where('mentor_embeddings.tenant_id', '=', e.tenantId),
+      oc
+        .column('mentor_id')
+        .doUpdateSet((eb) => ({
+          provider: eb.ref('excluded.provider'),
+          source_hash: eb.ref('excluded.source_hash'),
+          profile: eb.ref('excluded.profile'),
+          sentences: eb.ref('excluded.sentences'),
+          sentence_vectors: eb.ref('excluded.sentence_vectors'),
+          version: eb.ref('excluded.version'),
+          updated_at: eb.ref('excluded.updated_at'),
+        }))
+        .where('mentor_embeddings.tenant_id', '=', tenantId),
     )
     .execute();
 }
@@ -108,21 +146,61 @@ export async function embeddingVersion(db: Db, tenantId: string): Promise<Embedd
   return { version: Number(row?.version ?? 0), removedVersion: Number(row?.removed_version ?? 0) };
 }
 
-/** Profile vectors of one provider written after `afterVersion` (0: all of them). */
+/** How many profile vectors of one provider the tenant has (what a full load will hold). */
+export async function countProfileVectors(db: Db, tenantId: string, provider: string): Promise<number> {
+  const row = await db
+    .selectFrom('mentor_embeddings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('provider', '=', provider)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Where a page of profile vectors ended: the next page starts after it. */
+export interface VectorPageEnd {
+  version: number;
+  mentorId: string;
+}
+
+/**
+ * One page of the profile vectors of one provider written after `afterVersion` (0: all of them),
+ * in (version, mentor) order from after `after`: a large tenant loads in pages, so the driver
+ * never holds all of its rows at once.
+ */
 export async function profileVectorsSince(
   db: Db,
   tenantId: string,
   provider: string,
   afterVersion: number,
-): Promise<{ mentorId: string; profile: number[] }[]> {
-  const rows = await db
+  page: { after?: VectorPageEnd | undefined; limit: number },
+): Promise<{ rows: { mentorId: string; profile: Float32Array }[]; end: VectorPageEnd | undefined }> {
+  let query = db
     .selectFrom('mentor_embeddings')
-    .select(['mentor_id', 'profile'])
+    .select(['mentor_id', 'profile', 'version', 'provider'])
     .where('tenant_id', '=', tenantId)
-    .where('version', '>', afterVersion)
-    .where('provider', '=', provider)
-    .execute();
-  return rows.map((r) => ({ mentorId: r.mentor_id, profile: r.profile }));
+    .where('version', '>', afterVersion);
+  const after = page.after;
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('version', '>', after.version),
+        eb.and([eb('version', '=', after.version), eb('mentor_id', '>', after.mentorId)]),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('version').orderBy('mentor_id').limit(page.limit).execute();
+  const last = rows.at(-1);
+  return {
+    // Other providers' rows are read past (their vectors are not comparable), not returned.
+    rows: rows
+      .filter((r) => r.provider === provider)
+      .map((r) => ({ mentorId: r.mentor_id, profile: unpackVectors(r.profile) })),
+    end:
+      last && rows.length === page.limit
+        ? { version: Number(last.version), mentorId: last.mentor_id }
+        : undefined,
+  };
 }
 
 /** These mentors' quotable sentences and their vectors (flattened), of one provider. */
@@ -131,7 +209,7 @@ export async function sentenceVectorsOf(
   tenantId: string,
   provider: string,
   mentorIds: readonly string[],
-): Promise<{ mentorId: string; sentences: string[]; vectors: number[] }[]> {
+): Promise<{ mentorId: string; sentences: string[]; vectors: Float32Array }[]> {
   if (mentorIds.length === 0) return [];
   const rows = await db
     .selectFrom('mentor_embeddings')
@@ -140,7 +218,11 @@ export async function sentenceVectorsOf(
     .where('mentor_id', 'in', [...mentorIds])
     .where('provider', '=', provider)
     .execute();
-  return rows.map((r) => ({ mentorId: r.mentor_id, sentences: r.sentences, vectors: r.sentence_vectors }));
+  return rows.map((r) => ({
+    mentorId: r.mentor_id,
+    sentences: r.sentences,
+    vectors: unpackVectors(r.sentence_vectors),
+  }));
 }
 
 /** The texts a mentor's embedding is computed from, and what is stored for it now. */

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Database, JobRow } from '../db/database.js';
 import { claimJobs, completeJob, failJob, releaseJobs } from '../db/jobs.js';
 import type { JobHandlers } from '../domain/job-handler.js';
+import type { SemanticSearch } from '../domain/matching/semantic/semantic-search.js';
 
 export type { JobHandler, JobHandlers } from '../domain/job-handler.js';
 
@@ -17,6 +18,8 @@ export interface WorkerOptions {
   pollMs?: number;
   batchSize?: number;
   onError?: (error: unknown, job: JobRow | undefined) => void;
+  /** Matching by meaning for the jobs that match (next matches of an expired request); null: keywords. */
+  semantic?: SemanticSearch | null;
 }
 
 /** 5 s, 10 s, 20 s … capped at one hour, ±20 % jitter so retries of many jobs spread out. */
@@ -57,7 +60,7 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function runOne(job: JobRow): Promise<void> {
     const handler = options.handlers[job.kind];
-    const context = { db: options.db, clock: options.clock };
+    const context = { db: options.db, clock: options.clock, semantic: options.semantic ?? null };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler.run(job, context);

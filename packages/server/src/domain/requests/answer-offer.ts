@@ -160,7 +160,7 @@ export async function declineOffer(ctx: DomainCtx, actor: Actor, requestId: stri
     await recordEvent(ctx.db, {
       tenantId: actor.tenantId,
       type: 'request.offers_expired',
-      data: { requestId, reason: 'declined', matches: await nextMatches(ctx.db, latest, now) },
+      data: { requestId, reason: 'declined', matches: await nextMatches(ctx.db, latest, now, ctx.semantic) },
       userIds: [request.learner_id],
       at: now,
     });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, HelpRequestRow, SessionFormat, Urgency } from '../../db/database.js';
-import { findCandidates } from '../../db/match-candidates.js';
+import { type CandidateQuery, findCandidates } from '../../db/match-candidates.js';
 import type { Match } from '../../schemas/requests.js';
 import { DAY_MS } from '../availability/zoned-time.js';
 import { analyzeQuery, type MatchQueryInput } from '../matching/analyze.js';
@@ -88,20 +88,29 @@ export function meaningTextOf(query: MatchQueryInput): string {
     .join('\n');
 }
 
-/** The question's vector and the tenant's index, side by side; null when the model is unavailable. */
-async function semanticQuery(
+/** The tenant's index, checked fresh, when there is a question to embed and a profile to compare. */
+async function semanticIndex(
   db: Kysely<Database>,
   semantic: SemanticSearch,
   input: MatchInput,
-): Promise<{ vector: Float32Array; index: TenantIndex } | null> {
-  const text = meaningTextOf(input.query);
-  if (text === '') return null;
-  // The model works while the database answers the version check (and loads the index if needed).
-  const [vector, index] = await Promise.all([
-    semantic.embedQuery(text),
-    semantic.tenantIndex(db, input.tenantId),
-  ]);
-  return vector && index.size > 0 ? { vector, index } : null;
+): Promise<TenantIndex | null> {
+  if (meaningTextOf(input.query) === '') return null;
+  const index = await semantic.tenantIndex(db, input.tenantId);
+  return index.size > 0 ? index : null;
+}
+
+/** The question's vector and its nearest mentors (declined ones left out); null when the model is unavailable. */
+async function nearestByMeaning(
+  semantic: SemanticSearch,
+  index: TenantIndex,
+  input: MatchInput,
+): Promise<{ vector: Float32Array; nearest: string[]; spread: Spread } | null> {
+  // Let the database query just started go out before the model holds the thread.
+  await new Promise((resolve) => setImmediate(resolve));
+  const vector = await semantic.embedQuery(meaningTextOf(input.query));
+  if (!vector) return null;
+  const found = index.search(vector, SEMANTIC_POOL, new Set(input.excludeMentorIds));
+  return { vector, nearest: found.nearest.map((n) => n.mentorId), spread: found };
 }
 
 /** The model reads the learner's language (no `languages`: the question is taken as English). */
@@ -145,17 +154,12 @@ export async function findMatches(
   // The program may match by skills and words only (settings.semanticMatching).
   const byMeaningOn =
     semantic && input.settings.semanticMatching && understands(semantic, input.languages) ? semantic : null;
-  const meaning = byMeaningOn ? semanticQuery(db, byMeaningOn, input) : Promise.resolve(null);
   const analyzed = analyzeQuery(input.query);
   const pageShares = analyzed.context?.role === 'blend';
-  const byMeaning = await meaning;
-  const found = byMeaning
-    ? byMeaning.index.search(byMeaning.vector, SEMANTIC_POOL, new Set(input.excludeMentorIds))
-    : null;
-  const nearest = found?.nearest ?? [];
+  const index = byMeaningOn ? await semanticIndex(db, byMeaningOn, input) : null;
   const week = isoWeek(input.now);
   const commonWords = commonProfileWords(db, input.tenantId);
-  const rows = await findCandidates(db, {
+  const query: CandidateQuery = {
     tenantId: input.tenantId,
     learnerId: input.learner.id,
     learnerExternalId: input.learner.externalId,
@@ -170,11 +174,28 @@ export async function findMatches(
       (s) => s.slug,
     ),
     excludeMentorIds: input.excludeMentorIds,
-    semanticIds: nearest.map((n) => n.mentorId),
     weekStart: week.start,
     weekEnd: week.end,
     limit: CANDIDATE_POOL,
-  });
+  };
+  // The database reads the candidates by words and skills while this process embeds the
+  // question and scans the tenant's vectors; the nearest not read yet are read after.
+  const [rows, byMeaning] = await Promise.all([
+    findCandidates(db, query),
+    byMeaningOn && index ? nearestByMeaning(byMeaningOn, index, input) : null,
+  ]);
+  const read = new Set(rows.map((r) => r.id));
+  const unread = byMeaning?.nearest.filter((id) => !read.has(id)) ?? [];
+  if (unread.length) {
+    rows.push(
+      ...(await findCandidates(db, {
+        ...query,
+        semanticIds: unread,
+        semanticOnly: true,
+        limit: unread.length,
+      })),
+    );
+  }
   if (rows.length === 0) return { matches: [], ranked: [] };
 
   const candidates: Candidate[] = rows.map((r) => ({
@@ -193,8 +214,8 @@ export async function findMatches(
     maxPerWeek: r.max_per_week,
     nextSlot: undefined,
     board: r.board_label !== null ? { label: r.board_label } : null,
-    ...(byMeaning && found
-      ? { meaning: standing(byMeaning.index.similarity(r.id, byMeaning.vector), found) }
+    ...(index && byMeaning
+      ? { meaning: standing(index.similarity(r.id, byMeaning.vector), byMeaning.spread) }
       : {}),
   }));
   const rated = candidates.filter((c) => c.ratingCount > 0);

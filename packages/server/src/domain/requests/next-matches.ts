@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, HelpRequestRow } from '../../db/database.js';
 import { findTenantById } from '../../db/tenants.js';
 import { findUser } from '../../db/users.js';
+import type { SemanticSearch } from '../matching/semantic/semantic-search.js';
 import { readSettings } from '../tenants/settings.js';
 import { findMatches, requestMatchInput } from './find-matches.js';
 
@@ -20,6 +21,7 @@ export async function nextMatches(
   db: Kysely<Database>,
   request: HelpRequestRow,
   now: Date,
+  semantic: SemanticSearch | null = null,
 ): Promise<NextMatch[]> {
   const tenant = await findTenantById(db, request.tenant_id);
   const learner = await findUser(db, request.tenant_id, request.learner_id);
@@ -32,6 +34,6 @@ export async function nextMatches(
   });
   // Nobody took it now: rank for the soonest scheduled help instead.
   if (input.urgency === 'now') input.urgency = 'today';
-  const { matches } = await findMatches(db, input);
+  const { matches } = await findMatches(db, input, semantic);
   return matches.map((m) => ({ mentorId: m.mentor.id, name: m.mentor.name, nextSlots: m.nextSlots }));
 }

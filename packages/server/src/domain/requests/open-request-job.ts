@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, HelpRequestRow } from '../../db/database.js';
 import { lockHelpRequest } from '../../db/help-requests.js';
 import { type JobHandler, jobTarget } from '../job-handler.js';
+import type { SemanticSearch } from '../matching/semantic/semantic-search.js';
 
 /**
  * A job about one request (`payload.requestId`): `step` runs in one transaction under the
@@ -9,16 +10,21 @@ import { type JobHandler, jobTarget } from '../job-handler.js';
  * booked meanwhile, the job has nothing left to do.
  */
 export function openRequestJob(
-  step: (trx: Kysely<Database>, request: HelpRequestRow, now: Date) => Promise<void>,
+  step: (
+    trx: Kysely<Database>,
+    request: HelpRequestRow,
+    now: Date,
+    semantic: SemanticSearch | null,
+  ) => Promise<void>,
 ): JobHandler {
   return {
-    async run(job, { db, clock }) {
+    async run(job, { db, clock, semantic }) {
       const { tenantId, id } = jobTarget(job, 'requestId');
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
         const request = await lockHelpRequest(trx, tenantId, id);
         if (request?.status !== 'open') return;
-        await step(trx, request, now);
+        await step(trx, request, now, semantic ?? null);
       });
     },
   };

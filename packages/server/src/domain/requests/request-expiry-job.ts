@@ -10,7 +10,7 @@ import { expireLiveOffers } from './unanswered-offers.js';
  * `requests.expire`: a request that needed an answer got none within the tenant's SLA. It
  * becomes `expired`; the learner is told and shown the next matches.
  */
-export const requestExpiryJob = openRequestJob(async (trx, request, now) => {
+export const requestExpiryJob = openRequestJob(async (trx, request, now, semantic) => {
   const { tenant_id: tenantId, id: requestId } = request;
   const updated = await setRequestStatus(trx, tenantId, requestId, { status: 'expired', updated_at: now });
   await expireLiveOffers(trx, { tenantId, requestId, now });
@@ -18,7 +18,7 @@ export const requestExpiryJob = openRequestJob(async (trx, request, now) => {
   await recordEvent(trx, {
     tenantId,
     type: 'request.expired',
-    data: { requestId, matches: await nextMatches(trx, updated, now) },
+    data: { requestId, matches: await nextMatches(trx, updated, now, semantic) },
     userIds: [request.learner_id],
     at: now,
   });

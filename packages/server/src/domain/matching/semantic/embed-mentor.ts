@@ -4,7 +4,7 @@ import {
   type EmbeddingSourceRow,
   embeddingSource,
   removeMentorEmbeddings,
-  saveMentorEmbedding,
+  saveMentorEmbeddings,
 } from '../../../db/mentor-embeddings.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { embedProfiles, profileSource, type SentenceEmbedder } from './profile-vector.js';
@@ -19,7 +19,7 @@ export function isCurrent(row: EmbeddingSourceRow, providerId: string): boolean 
 /**
  * Brings stored embeddings in line with these mentors' profiles: recomputed only where the texts
  * or the provider changed (one model pass over their distinct sentences), removed where the
- * profile is gone or has nothing to embed. Each mentor's write commits with the tenant's version.
+ * profile is gone or has nothing to embed. One transaction; one new version per tenant touched.
  */
 export async function embedMentorRows(
   db: Kysely<Database>,
@@ -34,26 +34,31 @@ export async function embedMentorRows(
   });
   const toStore = rows.filter((_, i) => outcomes[i] === 'stored');
   const embeddings = await embedProfiles(embedder, toStore);
+  const stored = toStore.flatMap((row, i) => {
+    const e = embeddings[i];
+    return e
+      ? [
+          {
+            tenantId: row.tenant_id,
+            mentorId: row.id,
+            provider: e.providerId,
+            sourceHash: e.sourceHash,
+            profile: e.profile,
+            sentences: e.sentences,
+            sentenceVectors: e.sentenceVectors,
+          },
+        ]
+      : [];
+  });
+  const removed = rows.filter((row, i) => outcomes[i] === 'removed' && row.source_hash !== null);
   await inTransaction(db, async (trx) => {
-    const removed = rows.filter((row, i) => outcomes[i] === 'removed' && row.source_hash !== null);
-    for (const tenantId of new Set(removed.map((r) => r.tenant_id))) {
-      const ids = removed.filter((r) => r.tenant_id === tenantId).map((r) => r.id);
-      await removeMentorEmbeddings(trx, tenantId, ids);
-    }
-    for (const [i, row] of toStore.entries()) {
-      const e = embeddings[i];
-      if (!e) continue;
-      await saveMentorEmbedding(
+    for (const tenantId of new Set(rows.map((r) => r.tenant_id))) {
+      const gone = removed.filter((r) => r.tenant_id === tenantId).map((r) => r.id);
+      await removeMentorEmbeddings(trx, tenantId, gone);
+      await saveMentorEmbeddings(
         trx,
-        {
-          tenantId: row.tenant_id,
-          mentorId: row.id,
-          provider: e.providerId,
-          sourceHash: e.sourceHash,
-          profile: e.profile,
-          sentences: e.sentences,
-          sentenceVectors: e.sentenceVectors,
-        },
+        tenantId,
+        stored.filter((e) => e.tenantId === tenantId),
         now,
       );
     }

@@ -6,8 +6,12 @@ import { type ProfileText, profileSentences } from './sentences.js';
 
 /** Sentence vectors kept per process (~2 KB each at 512 dimensions): template-built profiles repeat. */
 export const SENTENCE_CACHE_SIZE = 20_000;
-/** Texts per call to the model: larger batches gain little on CPU and hold the event loop longer. */
-export const EMBED_BATCH = 32;
+/**
+ * Texts per call to the model. The model runs on the event loop's thread (~15 ms a sentence
+ * here) and larger batches are no faster, so small ones with a yield between keep the API
+ * answering while the worker embeds profiles in the same process.
+ */
+export const EMBED_BATCH = 4;
 
 /** A provider with an LRU cache from sentence text to vector in front of it. */
 export class SentenceEmbedder {
@@ -24,6 +28,7 @@ export class SentenceEmbedder {
     const missing = [...new Set(texts.filter((t) => this.#cache.get(t) === undefined))];
     const fresh = new Map<string, Float32Array>();
     for (let i = 0; i < missing.length; i += EMBED_BATCH) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
       const batch = missing.slice(i, i + EMBED_BATCH);
       const vectors = await this.provider.embed(batch);
       batch.forEach((text, j) => {

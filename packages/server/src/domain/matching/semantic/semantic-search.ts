@@ -1,12 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
-import { embeddingVersion, profileVectorsSince, sentenceVectorsOf } from '../../../db/mentor-embeddings.js';
+import {
+  countProfileVectors,
+  embeddingVersion,
+  profileVectorsSince,
+  sentenceVectorsOf,
+  type VectorPageEnd,
+} from '../../../db/mentor-embeddings.js';
 import { LruMap } from './lru.js';
 import type { EmbeddingProvider } from './provider.js';
 import { type Spread, VectorIndex } from './vector-index.js';
 
 /** Profile vectors held in memory over all tenants (~2 KB each at 512 dimensions: 300k ≈ 600 MB). */
 export const DEFAULT_MAX_VECTORS = 300_000;
+/** Rows read per query when loading an index: bounds what the driver holds at once (~10 MB). */
+export const LOAD_PAGE = 5_000;
 
 export interface MentorSimilarity {
   mentorId: string;
@@ -70,6 +78,8 @@ interface TenantState {
 
 export interface SemanticSearchOptions {
   maxVectors?: number;
+  /** Rows per query when loading an index (LOAD_PAGE). */
+  loadPage?: number;
   /** Told when embedding a query fails (the model did not load, say). */
   onError?: (error: unknown) => void;
 }
@@ -85,6 +95,7 @@ export function createSemanticSearch(
   options: SemanticSearchOptions = {},
 ): SemanticSearch {
   const maxVectors = options.maxVectors ?? DEFAULT_MAX_VECTORS;
+  const loadPage = options.loadPage ?? LOAD_PAGE;
   const tenants = new LruMap<string, TenantState>(Number.MAX_SAFE_INTEGER);
 
   function held(): number {
@@ -113,9 +124,17 @@ export function createSemanticSearch(
     if (state && version.version === state.version) return state;
     // Rows removed since the index was built: only a full reload forgets them.
     const full = !state || version.removedVersion > state.version;
-    const rows = await profileVectorsSince(db, tenantId, provider.id, full ? 0 : state.version);
-    const index = full ? new VectorIndex(provider.dimensions, rows.length) : state.index;
-    for (const row of rows) index.upsert(row.mentorId, row.profile);
+    const since = full ? 0 : state.version;
+    // Sized once for a full load: growing by doubling would hold up to twice the vectors' memory.
+    const index = full
+      ? new VectorIndex(provider.dimensions, await countProfileVectors(db, tenantId, provider.id))
+      : state.index;
+    let after: VectorPageEnd | undefined;
+    do {
+      const page = await profileVectorsSince(db, tenantId, provider.id, since, { after, limit: loadPage });
+      for (const row of page.rows) index.upsert(row.mentorId, row.profile);
+      after = page.end;
+    } while (after);
     return { index, version: version.version };
   }
 

@@ -13,7 +13,7 @@ export interface Spread {
 /**
  * Unit vectors of one tenant's profiles in one contiguous Float32Array, searched exactly: a full
  * scan by dot product keeping the best k in a small min-heap. Exact search over 100k × 512 is a
- * few tens of milliseconds (see the figures in docs/features), so no approximate index is needed.
+ * few tens of milliseconds (figures in docs/features/matching.md), so no approximate index is needed.
  */
 export class VectorIndex {
   readonly #positions = new Map<string, number>();
