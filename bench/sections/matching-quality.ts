@@ -1,29 +1,26 @@
 /**
- * Matching quality: the judged evaluation set (packages/server/test/fixtures/matching-eval.json)
- * scored for our matcher (`POST /v1/requests`) and for a keyword-only baseline — PostgreSQL's
- * full-text rank alone — on the same mentors in the same database. Seeding is the eval test's:
- * mentors through the API, identical 24/7 availability, ratings and session counts set directly.
+ * Matching quality on the judged sets over the same 66 mentors (packages/server/test/fixtures:
+ * the original set, questions asked on a page that disagrees with them, paraphrases sharing no
+ * content word with the right mentor), for our matcher (`POST /v1/requests`) with matching by
+ * meaning and without it (a second tenant with `semanticMatching: false`), next to a baseline of
+ * PostgreSQL's full-text rank alone, in the same database and run. Seeding is the eval test's:
+ * mentors through the API, identical 24/7 availability, ratings and session counts set directly,
+ * then the profiles' embeddings computed as the `mentor.embed` job would.
  */
-import { type EvalRequest, loadEvalSet, score } from '../../packages/server/test/support/matching-eval.js';
+import {
+  type EvalRequest,
+  type EvalScores,
+  loadEvalSet,
+  loadRequests,
+  requestBody,
+  score,
+} from '../../packages/server/test/support/matching-eval.js';
 import { inParallel } from '../support/api.js';
 import { ALWAYS_AVAILABLE, type BenchTenant, createBenchTenant } from '../support/seed.js';
 import type { BenchServer } from '../support/server.js';
-import type { Section } from '../support/types.js';
+import type { Row, Section } from '../support/types.js';
 
 const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
-
-/** The body the eval test sends for one judged request. */
-export function requestBody(r: EvalRequest): Record<string, unknown> {
-  return {
-    title: r.title,
-    details: r.details,
-    urgency: r.urgency,
-    ...(r.skills ? { skills: r.skills } : {}),
-    ...(r.format ? { format: r.format } : {}),
-    ...(r.languages ? { languages: r.languages } : {}),
-    ...(r.context ? { context: r.context } : {}),
-  };
-}
 
 /** Every word of the request's text (title, details, topic, selection), lowercased, unique: no stop list, no skills. */
 export function keywordTerms(r: EvalRequest): string[] {
@@ -98,54 +95,84 @@ export async function seedEvalMentors(
   return keyById;
 }
 
+/** The judged sets, by the name the table prints. */
+const SETS: Record<string, () => EvalRequest[]> = {
+  judged: () => loadEvalSet().requests,
+  'in context': () => loadRequests('in-context'),
+  paraphrase: () => loadRequests('paraphrase'),
+};
+
+async function rankSet(
+  tenant: BenchTenant,
+  keyById: Map<string, string>,
+  name: string,
+  requests: EvalRequest[],
+): Promise<EvalScores> {
+  const ranked = new Map<string, string[]>();
+  for (const [i, r] of requests.entries()) {
+    const res = await tenant.api.call<{ matches: { mentor: { id: string } }[] }>(
+      'POST',
+      '/v1/requests',
+      tenant.learner(`eval-${name}-${i}`),
+      requestBody(r),
+      201,
+    );
+    ranked.set(
+      r.key,
+      res.matches.map((m) => keyById.get(m.mentor.id) ?? '?'),
+    );
+  }
+  return score({ mentors: [], requests }, ranked);
+}
+
+const f3 = (n: number): string => n.toFixed(3);
+
 export const matchingQualitySection: Section = {
   name: 'matching-quality',
   async run({ server, log }) {
-    const set = loadEvalSet();
-    const tenant = await createBenchTenant(server, 'Bench matching quality');
-    log(`seeding the eval set's ${set.mentors.length} mentors…`);
-    const keyById = await seedEvalMentors(server, tenant);
+    const semantic = await createBenchTenant(server, 'Bench matching quality');
+    const keyword = await createBenchTenant(server, 'Bench matching quality, keyword only', {
+      semanticMatching: false,
+    });
+    log(`seeding the judged sets' ${loadEvalSet().mentors.length} mentors in two tenants…`);
+    const semanticKeys = await seedEvalMentors(server, semantic);
+    const keywordKeys = await seedEvalMentors(server, keyword);
+    log('computing the profiles’ embeddings…');
+    await server.embedProfiles(semantic.id);
 
-    log(`posting ${set.requests.length} judged requests, and ranking them by full-text rank alone…`);
-    const ours = new Map<string, string[]>();
-    const keyword = new Map<string, string[]>();
-    for (const [i, r] of set.requests.entries()) {
-      const res = await tenant.api.call<{ matches: { mentor: { id: string } }[] }>(
-        'POST',
-        '/v1/requests',
-        tenant.learner(`eval-learner-${i}`),
-        requestBody(r),
-        201,
+    const rows: Row[] = [];
+    for (const [name, load] of Object.entries(SETS)) {
+      const requests = load();
+      log(
+        `${name}: posting ${requests.length} judged requests to both tenants, and ranking by full-text rank alone…`,
       );
-      ours.set(
-        r.key,
-        res.matches.map((m) => keyById.get(m.mentor.id) ?? '?'),
+      const withMeaning = await rankSet(semantic, semanticKeys, name, requests);
+      const keywordOnly = await rankSet(keyword, keywordKeys, name, requests);
+      const fullText = new Map<string, string[]>();
+      for (const r of requests) fullText.set(r.key, await keywordRanking(server, semantic.id, r));
+      const baseline = score({ mentors: [], requests }, fullText);
+      const n = requests.length;
+      rows.push(
+        {
+          benchmark: `matching hit@3, ${name} (${n})`,
+          figure: { value: withMeaning.hitAt3, unit: 'score' },
+          baseline: { value: keywordOnly.hitAt3, unit: 'score' },
+          notes: `with meaning vs skills and words only; ts_rank_cd alone ${f3(baseline.hitAt3)}; misses with meaning: ${withMeaning.misses.map((m) => m.key).join(' ') || 'none'}`,
+        },
+        {
+          benchmark: `matching hit@1, ${name}`,
+          figure: { value: withMeaning.hitAt1, unit: 'score' },
+          baseline: { value: keywordOnly.hitAt1, unit: 'score' },
+          notes: `ts_rank_cd alone ${f3(baseline.hitAt1)}`,
+        },
+        {
+          benchmark: `matching MRR, ${name}`,
+          figure: { value: withMeaning.mrr, unit: 'score' },
+          baseline: { value: keywordOnly.mrr, unit: 'score' },
+          notes: `ts_rank_cd alone ${f3(baseline.mrr)}; MRR = mean of 1 / rank of the first relevant mentor (0 when none in the top 5)`,
+        },
       );
-      keyword.set(r.key, await keywordRanking(server, tenant.id, r));
     }
-    const a = score(set, ours);
-    const b = score(set, keyword);
-    const n = set.requests.length;
-    const judged = `${n} judged requests, ${set.mentors.length} mentors`;
-    return [
-      {
-        benchmark: 'matching hit@1',
-        figure: { value: a.hitAt1, unit: 'score' },
-        baseline: { value: b.hitAt1, unit: 'score' },
-        notes: `${judged}; baseline = ts_rank_cd alone (format/language filters, top 5)`,
-      },
-      {
-        benchmark: 'matching hit@3',
-        figure: { value: a.hitAt3, unit: 'score' },
-        baseline: { value: b.hitAt3, unit: 'score' },
-        notes: `misses: ours ${a.misses.length}/${n} (${a.misses.map((m) => m.key).join(' ') || 'none'}), keyword ${b.misses.length}/${n}`,
-      },
-      {
-        benchmark: 'matching MRR',
-        figure: { value: a.mrr, unit: 'score' },
-        baseline: { value: b.mrr, unit: 'score' },
-        notes: 'mean of 1 / rank of the first relevant mentor (0 when none in the top 5)',
-      },
-    ];
+    return rows;
   },
 };

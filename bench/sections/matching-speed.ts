@@ -11,7 +11,11 @@ import { findCandidates } from '../../packages/server/src/db/match-candidates.js
 import { analyzeQuery } from '../../packages/server/src/domain/matching/analyze.js';
 import { CANDIDATE_POOL } from '../../packages/server/src/domain/requests/find-matches.js';
 import { SKILLS } from '../../packages/server/src/domain/skills/taxonomy.js';
-import { type EvalRequest, loadEvalSet } from '../../packages/server/test/support/matching-eval.js';
+import {
+  type EvalRequest,
+  loadEvalSet,
+  requestBody,
+} from '../../packages/server/test/support/matching-eval.js';
 import { authHeaders } from '../support/api.js';
 import {
   type CompiledQuery,
@@ -26,7 +30,6 @@ import { type LoadRequest, type LoadResult, runLoad } from '../support/load.js';
 import { ALWAYS_AVAILABLE, type BenchTenant, createBenchTenant } from '../support/seed.js';
 import type { BenchServer } from '../support/server.js';
 import type { Row, Section, SectionContext } from '../support/types.js';
-import { requestBody } from './matching-quality.js';
 
 /** Tenant sizes, grown in order; `BENCH_MATCHING_SIZES=10000` measures only the first. */
 const SIZES = (process.env.BENCH_MATCHING_SIZES ?? '10000,100000').split(',').map(Number);

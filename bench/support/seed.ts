@@ -1,5 +1,8 @@
 /** Seeding shared by sections: a tenant (domain), mentors and availability (public API). */
-import type { CreatedTenant } from '../../packages/server/src/domain/tenants/create-tenant.js';
+import type {
+  CreatedTenant,
+  CreateTenantInput,
+} from '../../packages/server/src/domain/tenants/create-tenant.js';
 import { signUserToken } from '../../packages/server/src/security/user-token.js';
 import { ApiClient, type Caller, inParallel } from './api.js';
 import type { BenchServer } from './server.js';
@@ -31,8 +34,16 @@ export interface BenchTenant extends CreatedTenant {
   token(sub: string): string;
 }
 
-export async function createBenchTenant(server: BenchServer, name: string): Promise<BenchTenant> {
-  const created = await server.createTenant({ name, origins: [BENCH_ORIGIN] });
+export async function createBenchTenant(
+  server: BenchServer,
+  name: string,
+  settings?: CreateTenantInput['settings'],
+): Promise<BenchTenant> {
+  const created = await server.createTenant({
+    name,
+    origins: [BENCH_ORIGIN],
+    ...(settings ? { settings } : {}),
+  });
   const token = (sub: string) =>
     signUserToken({ secret: created.identitySecret, sub, name: `Learner ${sub}`, ttlSeconds: 3600 });
   const visitor = { key: created.publishableKey, origin: BENCH_ORIGIN };

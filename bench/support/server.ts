@@ -16,6 +16,10 @@ import { createApp } from '../../packages/server/src/app.js';
 import { systemClock } from '../../packages/server/src/clock.js';
 import { connectDatabase, type DatabaseHandle } from '../../packages/server/src/db/connect.js';
 import { migrateToLatest } from '../../packages/server/src/db/migrate.js';
+import { backfillEmbeddings } from '../../packages/server/src/domain/matching/semantic/backfill.js';
+import { SentenceEmbedder } from '../../packages/server/src/domain/matching/semantic/profile-vector.js';
+import { createSemanticSearch } from '../../packages/server/src/domain/matching/semantic/semantic-search.js';
+import { useLiteProvider } from '../../packages/server/src/domain/matching/semantic/use-lite.js';
 import {
   type CreatedTenant,
   type CreateTenantInput,
@@ -51,6 +55,11 @@ export interface BenchServer extends ServerInfo {
    * channel as JSON (a Date becomes an ISO string, which PostgreSQL reads as a timestamp).
    */
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * Computes the tenant's profile embeddings now, as the `mentor.embed` jobs would (the bench
+   * server runs no worker); does nothing with BENCH_EMBEDDINGS=off.
+   */
+  embedProfiles(tenantId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -96,6 +105,8 @@ async function loadServe(): Promise<Serve> {
 interface InProcessServer extends ServerInfo {
   database: DatabaseHandle;
   secretBox: SecretBox;
+  /** The model matching by meaning uses, null with BENCH_EMBEDDINGS=off. */
+  embedder: SentenceEmbedder | null;
   close(): Promise<void>;
 }
 
@@ -111,13 +122,20 @@ export async function startBenchServer(): Promise<InProcessServer> {
       .ifNotExists()
       .addColumn('id', 'bigserial', (col) => col.primaryKey())
       .execute();
+    const embedder = process.env.BENCH_EMBEDDINGS === 'off' ? null : new SentenceEmbedder(useLiteProvider());
     const versionRow = await database.db
       .selectNoFrom((eb) => eb.fn<string>('version', []).as('version'))
       .executeTakeFirstOrThrow();
 
     // What a default deployment gets: no request log, identity secrets stored plain, and the
     // widget's bundles (/widget.js, the learner flow) served from packages/widget/dist.
-    const app = createApp({ db: database.db, clock: systemClock, config: { widgetFile: WIDGET_FILE } });
+    // Matching by meaning as `micromentor serve` runs it by default (BENCH_EMBEDDINGS=off: without).
+    const app = createApp({
+      db: database.db,
+      clock: systemClock,
+      config: { widgetFile: WIDGET_FILE },
+      semantic: embedder ? createSemanticSearch(embedder.provider) : null,
+    });
     // Baselines on the same app, middleware stack, database and pool as the real routes.
     app.post('/bench/baseline', async (c) => {
       await baselineDb.insertInto('bench_baseline').defaultValues().execute();
@@ -144,6 +162,7 @@ export async function startBenchServer(): Promise<InProcessServer> {
       connections: database.kind === 'pglite' ? 1 : (poolSize ?? DEFAULT_POOL_SIZE),
       database,
       secretBox: new SecretBox(undefined),
+      embedder,
       close: () => {
         closing ??= (async () => {
           await new Promise<void>((resolve) => {
@@ -163,7 +182,8 @@ export async function startBenchServer(): Promise<InProcessServer> {
 
 type ParentMessage =
   | { id: number; op: 'createTenant'; input: CreateTenantInput }
-  | { id: number; op: 'query'; sql: string; params: unknown[] };
+  | { id: number; op: 'query'; sql: string; params: unknown[] }
+  | { id: number; op: 'embed'; tenantId: string };
 type ChildMessage =
   | { type: 'ready'; info: ServerInfo }
   | { type: 'failed'; error: string }
@@ -193,9 +213,13 @@ async function childMain(): Promise<void> {
     const work: Promise<unknown> =
       message.op === 'createTenant'
         ? createTenant(server.database.db, server.secretBox, message.input)
-        : server.database.db
-            .executeQuery(CompiledQuery.raw(message.sql, message.params))
-            .then((result) => result.rows);
+        : message.op === 'embed'
+          ? server.embedder
+            ? backfillEmbeddings(server.database.db, server.embedder, { tenantId: message.tenantId })
+            : Promise.resolve(null)
+          : server.database.db
+              .executeQuery(CompiledQuery.raw(message.sql, message.params))
+              .then((result) => result.rows);
     work.then(
       (result) => send({ id: message.id, ok: true, result }),
       (error: unknown) => send({ id: message.id, ok: false, error: String(error) }),
@@ -261,6 +285,7 @@ export async function spawnBenchServer(): Promise<BenchServer> {
   return {
     ...info,
     createTenant: (input) => ask<CreatedTenant>({ id: ++nextId, op: 'createTenant', input }),
+    embedProfiles: (tenantId) => ask<unknown>({ id: ++nextId, op: 'embed', tenantId }).then(() => undefined),
     query: <R>(sql: string, params: readonly unknown[] = []) =>
       ask<R[]>({ id: ++nextId, op: 'query', sql, params: [...params] }),
     close: () => {
