@@ -487,11 +487,14 @@ export function scoreCandidates(
   const semanticOn = candidates.some((c) => c.meaning !== undefined);
   // Meaning matters most where words and skills say little (a paraphrase); where they are
   // strong for someone, it yields to them and only orders what they found.
-  const keywordStrength = candidates.reduce(
-    (m, c, i) =>
-      Math.max(m, topicals[i]?.skill ?? 0, clamp01(c.textRank / Math.max(maxText, w.relevance.textFull))),
-    0,
-  );
+  const textOf = (c: Candidate): number => {
+    const text = maxText > 0 ? clamp01(c.textRank / Math.max(maxText, w.relevance.textFull)) : 0;
+    // A word match whose profile means something else ("screen" for a redraw loop, to the
+    // screen-reader specialist) is a false friend: with meaning known, it counts less.
+    if (c.meaning === undefined) return text;
+    return text * clamp01(w.meaning.textTrustBase + w.meaning.textTrustPerSd * c.meaning.standing);
+  };
+  const keywordStrength = candidates.reduce((m, c, i) => Math.max(m, topicals[i]?.skill ?? 0, textOf(c)), 0);
   const meaningPart = semanticOn
     ? w.relevance.meaning * (1 - w.meaning.yieldToKeywords * keywordStrength)
     : 0;
@@ -507,7 +510,7 @@ export function scoreCandidates(
   const ranked = candidates.map((c, index): RankedMatch => {
     const t = topicals[index] ?? { skill: 0, related: 0, held: [], nearest: null };
     // Relative to the best candidate, but a best that is itself one stray word stays weak.
-    const text = maxText > 0 ? clamp01(c.textRank / Math.max(maxText, w.relevance.textFull)) : 0;
+    const text = textOf(c);
     const standing = c.meaning?.standing ?? 0;
     const meaning = clamp01((standing - w.meaning.floor) / (w.meaning.full - w.meaning.floor));
     const asked =

@@ -1,3 +1,4 @@
+/// <reference path="../../types/stopword.d.ts" />
 import * as stopwordLists from 'stopword';
 import { slugifySkill } from '../skills/normalize.js';
 

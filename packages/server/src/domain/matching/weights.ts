@@ -86,6 +86,12 @@ export const MATCH_WEIGHTS = {
      * words fully: then it orders what they found rather than overruling them.
      */
     yieldToKeywords: 0.75,
+    /**
+     * How much a text match counts given the profile's meaning standing: base + perSd × standing,
+     * capped at 1 (0.5 at the crowd's mean, full from ~1.4 sd above it).
+     */
+    textTrustBase: 0.5,
+    textTrustPerSd: 0.35,
   },
 
   /**
