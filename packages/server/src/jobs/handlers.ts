@@ -13,8 +13,9 @@ import { localMailbox, type MailTransport } from '../domain/email/transport.js';
 import type { JobHandler } from '../domain/job-handler.js';
 import { RETENTION_JOB, retentionJob } from '../domain/privacy/retention-job.js';
 import { offerWindowJob } from '../domain/requests/offer-window-job.js';
+import { replyWindowJob } from '../domain/requests/reply-window-job.js';
 import { requestExpiryJob } from '../domain/requests/request-expiry-job.js';
-import { OFFER_WINDOW_JOB, REQUEST_EXPIRY_JOB } from '../domain/requests/request-jobs.js';
+import { OFFER_WINDOW_JOB, REPLY_WINDOW_JOB, REQUEST_EXPIRY_JOB } from '../domain/requests/request-jobs.js';
 import { webhookDeliveryHandler } from '../domain/webhooks/deliver.js';
 import { WEBHOOK_DELIVER_JOB } from '../domain/webhooks/outbox.js';
 import { SecretBox } from '../security/keys.js';
@@ -73,6 +74,7 @@ export function jobHandlers(deps: JobHandlerDeps = {}): JobHandlers {
     ...composing,
     [OFFER_WINDOW_JOB]: offerWindowJob,
     [REQUEST_EXPIRY_JOB]: requestExpiryJob,
+    [REPLY_WINDOW_JOB]: replyWindowJob,
     [BOOKING_REMIND_JOB]: bookingReminderJob,
     [BOOKING_COMPLETE_JOB]: bookingCompletionJob,
     [ANALYTICS_ROLLUP_JOB]: analyticsRollupJob(MATCH_THRESHOLD),
