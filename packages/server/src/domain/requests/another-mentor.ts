@@ -3,6 +3,7 @@ import type { BookingRow, HelpRequestRow } from '../../db/database.js';
 import { lockHelpRequest } from '../../db/help-requests.js';
 import { cancelJobs } from '../../db/jobs.js';
 import { closeLiveOffers, countLiveOffers } from '../../db/request-offers.js';
+import { requestThreadMentorIds } from '../../db/threads.js';
 import type { AnotherMentor, AnotherMentorInput } from '../../schemas/requests.js';
 import type { Actor } from '../actor.js';
 import { onBookingCancelled } from '../booking/lifecycle.js';
@@ -25,13 +26,8 @@ async function currentMentors(ctx: DomainCtx, request: HelpRequestRow): Promise<
     .where('expires_at', '>', now)
     .execute();
   if (offers.length > 0) return offers.map((o) => o.mentor_id);
-  const threads = await ctx.db
-    .selectFrom('threads')
-    .select('mentor_id')
-    .where('tenant_id', '=', request.tenant_id)
-    .where('request_id', '=', request.id)
-    .execute();
-  return threads.map((t) => t.mentor_id).filter((id) => !request.declined_mentor_ids.includes(id));
+  const threads = await requestThreadMentorIds(ctx.db, request.tenant_id, request.id);
+  return threads.filter((id) => !request.declined_mentor_ids.includes(id));
 }
 
 /** Is the mentor one the request was matched, offered or written to? */

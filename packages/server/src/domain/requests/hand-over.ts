@@ -4,6 +4,7 @@ import { markUnanswered, recordHandover } from '../../db/help-requests.js';
 import { enqueueJob } from '../../db/jobs.js';
 import { mentorNames } from '../../db/mentors.js';
 import { offeredMentorIds } from '../../db/request-offers.js';
+import { requestThreadMentorIds } from '../../db/threads.js';
 import { findUser } from '../../db/users.js';
 import type { OfferSummary } from '../../schemas/offers.js';
 import type { Match } from '../../schemas/requests.js';
@@ -31,7 +32,7 @@ export interface Handover {
 
 /**
  * Hands a request (locked by the caller) on from the released mentors: they join its declined
- * list, and the next best mentor who was never offered it gets it — the online, free ones for an
+ * list, and the next best mentor who was never offered it (nor written to about it) gets it — the online, free ones for an
  * instant request (`instantHelpWindowMinutes` to answer), the top match for a scheduled one
  * (`mentorReplyWindowHours`). When the learner asked, a scheduled request is not offered on: the
  * learner picks from the matches. Automatic hand-overs stop at `maxHandovers`, or when nobody fits
@@ -64,6 +65,8 @@ export async function handOverRequest(
       ...request.declined_mentor_ids,
       ...input.released,
       ...(await offeredMentorIds(db, tenantId, request.id)),
+      // Mentors the learner is already talking to about it are not "the next" mentor.
+      ...(await requestThreadMentorIds(db, tenantId, request.id)),
     ]),
   ];
   const { matches } = await findMatches(db, {

@@ -62,7 +62,7 @@ export const replyWindowJob: JobHandler = {
       } else {
         const offer = await findOffer(trx, tenantId, id, mentorId);
         if (offer?.status !== 'offered' || offer.expires_at > now) return;
-        await expireLiveOffers(trx, { tenantId, requestId: id, now });
+        await expireLiveOffers(trx, { tenantId, requestId: id, now, onlyMentorId: mentorId });
         releasedToldAlready = true;
       }
       const tenant = await findTenantById(trx, tenantId);
