@@ -16,6 +16,8 @@ import type {
   AdminUsersQuery,
   Analytics,
   AnalyticsQuery,
+  AnotherMentor,
+  AnotherMentorBody,
   ApiKey,
   AuditEntry,
   AuditExportQuery,
@@ -75,6 +77,7 @@ import type {
   MentorStatus,
   Message,
   MyMentorStats,
+  NoShowBody,
   OfferSummary,
   OwnMentor,
   PersonalDataExport,
@@ -130,6 +133,7 @@ export type {
   AdminUser,
   AdminUserList,
   Analytics,
+  AnotherMentor,
   ApiKey,
   AuditEntry,
   Availability,
@@ -214,6 +218,7 @@ export type LeaderboardParams = Partial<LeaderboardQuery>;
 // Help requests
 export type CreateHelpRequestParams = CreateHelpRequestBody;
 export type ListHelpRequestsParams = Partial<ListHelpRequestsQuery>;
+export type AnotherMentorParams = AnotherMentorBody;
 
 // Instant help (mentors)
 export type ListOffersParams = Partial<ListOffersQuery>;
@@ -223,6 +228,8 @@ export type PresenceParams = PresenceBody;
 export type CreateBookingParams = Omit<CreateBookingBody, 'start'> & { start: DateInput };
 export type CancelBookingParams = CancelBookingBody;
 export type RescheduleBookingParams = Omit<RescheduleBookingBody, 'start'> & { start: DateInput };
+/** `who` did not come: the learner records `mentor`, the mentor `learner`. */
+export type NoShowParams = NoShowBody;
 export type ListBookingsParams = Omit<Partial<ListBookingsQuery>, 'from' | 'to'> & {
   from?: DateInput;
   to?: DateInput;

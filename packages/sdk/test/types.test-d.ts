@@ -131,6 +131,12 @@ describe('resource methods match their routes', () => {
       Ok<'/v1/requests/:id/decline', '$post'>
     >();
     expectTypeOf(mm.requests.accept).returns.resolves.toEqualTypeOf<AcceptedOffer>();
+    expectTypeOf(mm.requests.anotherMentor)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/requests/:id/another-mentor', '$post'> | undefined>();
+    expectTypeOf(mm.requests.anotherMentor).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/requests/:id/another-mentor', '$post'>
+    >();
     type Created = Ok<'/v1/requests', '$post'>;
     expectTypeOf<Created['offers']>().toEqualTypeOf<{ mentorId: string; expiresAt: string }[] | undefined>();
   });
@@ -153,6 +159,14 @@ describe('resource methods match their routes', () => {
     expectTypeOf(mm.bookings.reschedule).returns.resolves.toEqualTypeOf<
       Ok<'/v1/bookings/:id/reschedule', '$post'>
     >();
+    expectTypeOf(mm.bookings.noShow).parameter(1).toEqualTypeOf<Json<'/v1/bookings/:id/no-show', '$post'>>();
+    expectTypeOf(mm.bookings.noShow).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/bookings/:id/no-show', '$post'>
+    >();
+    expectTypeOf<Booking['noShow']>().toEqualTypeOf<{
+      who: 'mentor' | 'learner';
+      recordedAt: string;
+    } | null>();
     expectTypeOf(mm.bookings.calendarUrl).returns.toEqualTypeOf<string>();
     expectTypeOf(mm.bookings.calendar).returns.resolves.toEqualTypeOf<string>();
     expectTypeOf<'/v1/bookings/:id/calendar.ics'>().toExtend<Path>();

@@ -50,6 +50,7 @@ import type {
   CancelBookingSchema,
   CreateBookingSchema,
   ListBookingsQuerySchema,
+  NoShowInputSchema,
   PreviousSessionSchema,
   RescheduleBookingSchema,
 } from './schemas/bookings.js';
@@ -108,6 +109,8 @@ import type {
   MentorRecordSchema,
 } from './schemas/recognition.js';
 import type {
+  AnotherMentorInputSchema,
+  AnotherMentorSchema,
   CreateRequestSchema,
   HelpRequestSchema,
   ListRequestsQuerySchema,
@@ -198,6 +201,9 @@ export type Match = z.output<typeof MatchSchema>;
 export type MatchReason = z.output<typeof ReasonSchema>;
 export type Matches = z.output<typeof MatchesSchema>;
 export type ListHelpRequestsQuery = z.output<typeof ListRequestsQuerySchema>;
+export type AnotherMentorBody = z.input<typeof AnotherMentorInputSchema>;
+/** The request after "request another mentor": open again, with its next matches. */
+export type AnotherMentor = z.output<typeof AnotherMentorSchema>;
 
 // Instant help: offers to mentors and their presence
 export type OfferSummary = z.output<typeof OfferSummarySchema>;
@@ -215,6 +221,8 @@ export type PreviousSession = z.output<typeof PreviousSessionSchema>;
 export type CreateBookingBody = z.input<typeof CreateBookingSchema>;
 export type CancelBookingBody = z.input<typeof CancelBookingSchema>;
 export type RescheduleBookingBody = z.input<typeof RescheduleBookingSchema>;
+/** Who did not come to a session, as the other party records it. */
+export type NoShowBody = z.input<typeof NoShowInputSchema>;
 export type ListBookingsQuery = z.output<typeof ListBookingsQuerySchema>;
 
 // The caller and guests (their schemas are local to the routes, so read them off the route table)

@@ -50,10 +50,12 @@ const SAMPLES: Record<
     id: () => bookingOfA,
     body: () => ({ start: '2026-11-26T10:00:00Z' }),
   },
+  'POST /v1/bookings/{id}/no-show': { id: () => bookingOfA, body: () => ({ who: 'mentor' }) },
   'GET /v1/bookings/{id}/calendar.ics': { id: () => bookingOfA },
   'GET /v1/requests/{id}': { id: () => requestOfA },
   'GET /v1/requests/{id}/matches': { id: () => requestOfA },
   'POST /v1/requests/{id}/cancel': { id: () => requestOfA },
+  'POST /v1/requests/{id}/another-mentor': { id: () => requestOfA, body: () => ({}) },
   'POST /v1/bookings/{id}/feedback': { id: () => bookingOfA, body: () => ({ rating: 5, solved: 'yes' }) },
   'GET /v1/bookings/{id}/feedback': { id: () => bookingOfA },
   'PUT /v1/bookings/{id}/notes': {

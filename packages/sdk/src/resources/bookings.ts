@@ -8,6 +8,7 @@ import type {
   CreateFeedbackParams,
   Feedback,
   ListBookingsParams,
+  NoShowParams,
   RescheduleBookingParams,
   SessionNotes,
   SetNotesParams,
@@ -25,8 +26,16 @@ export interface BookingsResource {
   get(id: string, options?: CallOptions): Promise<Booking>;
   /** Before it starts; the time is free again at once. */
   cancel(id: string, params: CancelBookingParams, options?: WriteOptions): Promise<Booking>;
-  /** Atomic: the new time is taken and the old one freed together. */
+  /**
+   * Atomic: the new time is taken and the old one freed together. Past the program's
+   * `maxReschedules` moves, a `ConflictError` with code `reschedule_limit`.
+   */
   reschedule(id: string, params: RescheduleBookingParams, options?: WriteOptions): Promise<Booking>;
+  /**
+   * Records that the other party did not come (`who`), once, from the start until a week after
+   * the end. Before the start: `ConflictError` `session_not_started`; again: `no_show_recorded`.
+   */
+  noShow(id: string, params: NoShowParams, options?: WriteOptions): Promise<Booking>;
   /**
    * Where the `.ics` file lives. It needs the same auth headers as any call (tokens never go in
    * URLs), so a plain link will not do: use `calendar(id)` to fetch the file itself.
@@ -72,6 +81,8 @@ export function bookingsResource(client: Requester): BookingsResource {
     ...bookingsCoreResource(client),
     list: (params, options) => listOf(client, '/v1/bookings', params, options),
     get: (id, options) => client.request('GET', bookingPath(id), options),
+    noShow: (id, params, options) =>
+      client.request('POST', bookingPath(id, '/no-show'), { ...options, body: params }),
     calendarUrl: (id) => client.url(bookingPath(id, '/calendar.ics')),
     feedback: (id, params, options) =>
       client.request('POST', bookingPath(id, '/feedback'), { ...options, body: params }),

@@ -3,6 +3,8 @@ import type { PageList } from '../pagination.js';
 import type { CallOptions, Requester, WriteOptions } from '../request.js';
 import type {
   AcceptedOffer,
+  AnotherMentor,
+  AnotherMentorParams,
   CreateHelpRequestParams,
   HelpRequest,
   HelpRequestWithMatches,
@@ -24,6 +26,11 @@ export interface RequestsResource {
   /** The matches ranked again now, with current availability. */
   matches(id: string, options?: CallOptions): Promise<Matches>;
   cancel(id: string, options?: WriteOptions): Promise<HelpRequest>;
+  /**
+   * As the request's learner: passes on the mentor it is with (or `mentorId`) and answers with
+   * the request open again and its next matches; an instant request is offered on at once.
+   */
+  anotherMentor(id: string, params?: AnotherMentorParams, options?: WriteOptions): Promise<AnotherMentor>;
   /**
    * As a mentor it was offered to: takes the request. The first mentor to accept gets it; later
    * ones get a `ConflictError` with code `already_taken`.
@@ -48,6 +55,8 @@ export function requestsResource(client: Requester): RequestsResource {
   return {
     ...requestsCoreResource(client),
     cancel: (id, options) => client.request('POST', requestPath(id, '/cancel'), options),
+    anotherMentor: (id, params, options) =>
+      client.request('POST', requestPath(id, '/another-mentor'), { ...options, body: params ?? {} }),
     list: (params, options) => listOf(client, '/v1/requests', params, options),
     get: (id, options) => client.request('GET', requestPath(id), options),
     matches: (id, options) => client.request('GET', requestPath(id, '/matches'), options),

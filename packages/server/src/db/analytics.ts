@@ -133,7 +133,7 @@ export async function skillDemand(db: Db, r: Range, threshold: number, limit = 1
     db,
     sql`select skill,
                count(*)::int as requests,
-               (count(*) filter (where hr.best_score is null or hr.best_score < ${threshold}))::int as unmet
+               (count(*) filter (where hr.best_score is null or hr.best_score < ${threshold} or hr.unanswered_at is not null))::int as unmet
           from help_requests hr, unnest(hr.skills) as skill
          where hr.tenant_id = ${r.tenantId} and hr.created_at >= ${r.from} and hr.created_at < ${r.to}
            and cardinality(hr.skills) > 0
@@ -306,4 +306,33 @@ export async function exportFeedbackPage(db: Db, f: ExportPageFilter) {
     .orderBy('f.id')
     .limit(f.limit)
     .execute();
+}
+
+export interface NoShowRow {
+  party: 'mentor' | 'learner';
+  id: string;
+  name: string;
+  n: number;
+}
+
+/**
+ * No-shows of sessions starting in the range, per person who did not come: mentors (party
+ * `mentor`) and learners (party `learner`), each with their count. Few rows: counted live.
+ */
+export async function noShowsByPerson(db: Db, r: Range): Promise<NoShowRow[]> {
+  const { rows } = await sql<NoShowRow>`
+    select 'mentor' as party, b.mentor_id as id, m.name, count(*)::int as n
+      from bookings b
+      join mentors m on m.id = b.mentor_id and m.tenant_id = b.tenant_id
+     where b.tenant_id = ${r.tenantId} and b.start_at >= ${r.from} and b.start_at < ${r.to}
+       and b.status = 'no_show' and b.no_show_party = 'mentor'
+     group by b.mentor_id, m.name
+    union all
+    select 'learner' as party, b.learner_id as id, u.name, count(*)::int as n
+      from bookings b
+      join users u on u.id = b.learner_id and u.tenant_id = b.tenant_id
+     where b.tenant_id = ${r.tenantId} and b.start_at >= ${r.from} and b.start_at < ${r.to}
+       and b.status = 'no_show' and b.no_show_party = 'learner'
+     group by b.learner_id, u.name`.execute(db);
+  return rows;
 }

@@ -243,3 +243,22 @@ export async function pastSessionsWith(
     .limit(f.limit)
     .execute();
 }
+
+/** The request's bookings with these mentors that are not cancelled, earliest first. */
+export async function requestBookingsWith(
+  db: Db,
+  tenantId: string,
+  requestId: string,
+  mentorIds: readonly string[],
+): Promise<BookingRow[]> {
+  if (mentorIds.length === 0) return [];
+  return db
+    .selectFrom('bookings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('request_id', '=', requestId)
+    .where('mentor_id', 'in', [...mentorIds])
+    .where('status', '!=', 'cancelled')
+    .orderBy('start_at')
+    .execute();
+}

@@ -93,6 +93,9 @@ export interface MentorsTable {
   call_bridge: ColumnType<string | null, string | null | undefined, string | null>;
   /** Where the mentor wants email; wins over their token's `email` claim. */
   contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Sessions this mentor did not come to, as the learner recorded them (domain/booking/no-show.ts). */
+  no_show_count: ColumnType<number, number | undefined, number>;
+  last_no_show_at: NullableTimestamp;
 }
 
 /** A badge as cached on the mentor row. */
@@ -161,9 +164,16 @@ export interface BookingsTable {
   cancel_reason: string | null;
   cancelled_by: string | null;
   cancelled_at: NullableTimestamp;
+  /** How often the session was moved (at most the program's `maxReschedules`). */
+  reschedule_count: ColumnType<number, number | undefined, number>;
+  /** Who did not come (status `no_show`), recorded by the other party after the start. */
+  no_show_party: ColumnType<NoShowParty | null, NoShowParty | null | undefined, NoShowParty | null>;
+  no_show_recorded_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+export type NoShowParty = 'mentor' | 'learner';
 
 export interface IdempotencyKeysTable {
   tenant_id: string;
@@ -197,6 +207,10 @@ export interface HelpRequestsTable {
   matched_mentor_id: string | null;
   declined_mentor_ids: ColumnType<string[], string[] | undefined, string[]>;
   best_score: number | null;
+  /** Times the request was handed to another mentor (silence, or the learner asked). */
+  handovers: ColumnType<number, number | undefined, number>;
+  /** When no mentor was left to hand it to (cap or nobody fits): it waits for the program. */
+  unanswered_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
   /** When its texts were taken out (erasure or the program's retention period). */

@@ -6,7 +6,13 @@ type Db = Kysely<Database>;
 
 type NewHelpRequest = Omit<
   HelpRequestRow,
-  'id' | 'declined_mentor_ids' | 'matched_mentor_id' | 'context' | 'redacted_at'
+  | 'id'
+  | 'declined_mentor_ids'
+  | 'matched_mentor_id'
+  | 'context'
+  | 'redacted_at'
+  | 'handovers'
+  | 'unanswered_at'
 > & {
   context: Record<string, string>;
 };
@@ -163,5 +169,43 @@ export async function findHelpRequests(
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('id', 'in', unique)
+    .execute();
+}
+
+/**
+ * One hand-over of the request: the released mentors join its declined list (left out of its
+ * matches from now on), the count goes up, and a request matched to one of them is open again.
+ */
+export async function recordHandover(
+  db: Db,
+  tenantId: string,
+  id: string,
+  releasedMentorIds: readonly string[],
+  now: Date,
+): Promise<HelpRequestRow> {
+  const released = sql`${sql.val([...releasedMentorIds])}::uuid[]`;
+  return db
+    .updateTable('help_requests')
+    .set({
+      declined_mentor_ids: sql`array(select distinct unnest(declined_mentor_ids || ${released}))`,
+      handovers: sql`handovers + 1`,
+      status: sql`case when status = 'matched' and matched_mentor_id = any(${released}) then 'open' else status end`,
+      matched_mentor_id: sql`case when matched_mentor_id = any(${released}) then null else matched_mentor_id end`,
+      updated_at: now,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Nobody is left to hand the request to: it waits for the program (and counts as unmet). */
+export async function markUnanswered(db: Db, tenantId: string, id: string, now: Date): Promise<void> {
+  await db
+    .updateTable('help_requests')
+    .set({ unanswered_at: now, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('unanswered_at', 'is', null)
     .execute();
 }

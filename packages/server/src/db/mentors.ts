@@ -292,3 +292,18 @@ export async function pauseApprovedMentors(
     .returning(['id', 'unanswered_offers'])
     .execute();
 }
+
+/** One more session the mentor did not come to (their maintained `no_show_count`). */
+export async function countMentorNoShow(
+  db: Db,
+  tenantId: string,
+  mentorId: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('mentors')
+    .set((eb) => ({ no_show_count: eb('no_show_count', '+', 1), last_no_show_at: now }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', mentorId)
+    .execute();
+}

@@ -216,3 +216,14 @@ export async function listMentorOffers(
     .limit(f.limit + 1)
     .execute() as Promise<InboxRow[]>;
 }
+
+/** Every mentor the request was ever offered to, whatever became of the offer. */
+export async function offeredMentorIds(db: Db, tenantId: string, requestId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('request_offers')
+    .select('mentor_id')
+    .where('tenant_id', '=', tenantId)
+    .where('request_id', '=', requestId)
+    .execute();
+  return rows.map((r) => r.mentor_id);
+}

@@ -257,3 +257,14 @@ export async function markRead(
     )
     .execute();
 }
+
+/** The mentors a request has a thread with (the learner wrote to them, or they asked for detail). */
+export async function requestThreadMentorIds(db: Db, tenantId: string, requestId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('threads')
+    .select('mentor_id')
+    .where('tenant_id', '=', tenantId)
+    .where('request_id', '=', requestId)
+    .execute();
+  return rows.map((r) => r.mentor_id);
+}

@@ -4,6 +4,7 @@ import { getBooking } from '../domain/booking/booking-access.js';
 import { bookingCalendarFile } from '../domain/booking/booking-calendar.js';
 import { cancelBooking, rescheduleBooking } from '../domain/booking/change-booking.js';
 import { listBookingsFor } from '../domain/booking/list-bookings.js';
+import { recordNoShow } from '../domain/booking/no-show.js';
 import { actorOf } from '../http/actor.js';
 import { atomic, ctx } from '../http/atomic.js';
 import { requireSecretKeyOrUser, requireUser } from '../http/auth.js';
@@ -15,6 +16,7 @@ import {
   CancelBookingSchema,
   CreateBookingSchema,
   ListBookingsQuerySchema,
+  NoShowInputSchema,
   RescheduleBookingSchema,
 } from '../schemas/bookings.js';
 import {
@@ -98,7 +100,8 @@ const reschedule = createRoute({
   tags: ['Bookings'],
   summary: 'Move a booking',
   description:
-    'Atomic: the new time is taken and the old one freed together. The new time may overlap the old.',
+    'Atomic: the new time is taken and the old one freed together. The new time may overlap the old. ' +
+    'A session moves at most the program’s `maxReschedules` times: then 409 `reschedule_limit`.',
   ...USER_OR_SECRET,
   middleware: [requireSecretKeyOrUser, atomic] as const,
   request: {
@@ -108,6 +111,27 @@ const reschedule = createRoute({
   },
   responses: {
     200: jsonResponse(BookingSchema, 'The moved booking.'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
+const noShow = createRoute({
+  method: 'post',
+  path: '/v1/bookings/{id}/no-show',
+  tags: ['Bookings'],
+  summary: 'Record a no-show',
+  description:
+    'The other party did not come: the learner records `mentor`, the mentor `learner` (the program either; ' +
+    'naming yourself is 400 `not_the_other_party`). Once, from the start until 7 days after the end: ' +
+    '409 `session_not_started`, `no_show_recorded`, `booking_cancelled`, `no_show_too_late`. The booking ' +
+    'becomes `no_show`; a mentor’s no-shows count in the admin view and in ranking.',
+  ...USER_OR_SECRET,
+  middleware: [requireSecretKeyOrUser, atomic] as const,
+  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema, body: jsonBody(NoShowInputSchema) },
+  responses: {
+    200: jsonResponse(BookingSchema, 'The booking, status `no_show`.'),
     ...commonErrors,
     ...notFoundError,
     ...conflictError,
@@ -151,6 +175,10 @@ export function bookingRoutes() {
         c.req.valid('json').reason,
       );
       return c.json(booking, 200);
+    })
+    .openapi(noShow, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await recordNoShow(ctx(c), actorOf(c.get('auth')), id, c.req.valid('json')), 200);
     })
     .openapi(reschedule, async (c) => {
       const booking = await rescheduleBooking(

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { requestAnotherMentor } from '../domain/requests/another-mentor.js';
 import {
   cancelHelpRequest,
   createHelpRequest,
@@ -23,6 +24,8 @@ import {
   USER_OR_SECRET,
 } from '../schemas/common.js';
 import {
+  AnotherMentorInputSchema,
+  AnotherMentorSchema,
   CreateRequestSchema,
   HelpRequestSchema,
   ListRequestsQuerySchema,
@@ -101,6 +104,33 @@ const cancel = createRoute({
   },
 });
 
+const anotherMentor = createRoute({
+  method: 'post',
+  path: '/v1/requests/{id}/another-mentor',
+  tags: ['Requests'],
+  summary: 'Request another mentor',
+  description:
+    'The request’s learner passes on the mentor it is with (or the one named): that mentor is left out from now ' +
+    'on and told, a session with them still ahead is cancelled, and the request is open again with its next ' +
+    'matches; an instant request is offered at once to the next online mentors. 409 `request_not_open` ' +
+    '(cancelled, expired, resolved), `no_current_mentor`, `mentor_not_matched`, `mentor_already_released`, ' +
+    '`session_started` (record a no-show first). Only with the learner’s token: anyone else, the program’s ' +
+    'key alone included, gets 404.',
+  ...USER_OR_SECRET,
+  middleware: [requireSecretKeyOrUser, atomic] as const,
+  request: {
+    params: IdParamSchema,
+    headers: IdempotencyHeaderSchema,
+    body: jsonBody(AnotherMentorInputSchema),
+  },
+  responses: {
+    200: jsonResponse(AnotherMentorSchema, 'The request, open again, with its next matches.'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
 export function requestRoutes() {
   return createRouter()
     .openapi(create, async (c) => {
@@ -122,5 +152,9 @@ export function requestRoutes() {
     })
     .openapi(cancel, async (c) => {
       return c.json(await cancelHelpRequest(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);
+    })
+    .openapi(anotherMentor, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await requestAnotherMentor(ctx(c), actorOf(c.get('auth')), id, c.req.valid('json')), 200);
     });
 }

@@ -13,6 +13,9 @@ export const AdminMentorSchema = MentorSchema.extend({
   approvedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   openReports: z.number().int(),
+  noShows: z.number().int().openapi({
+    description: 'Sessions this mentor did not come to, as learners recorded them (all time).',
+  }),
 }).openapi('AdminMentor');
 
 export const AdminMentorPageSchema = pageOf(AdminMentorSchema).openapi('AdminMentorPage');
@@ -159,6 +162,26 @@ export const ProgramSettingsSchema = z
         'words, and quote the mentor’s nearest sentence as a reason; false: skills and words only. Has effect ' +
         'when the server runs with MICROMENTOR_EMBEDDINGS on.',
     }),
+    mentorReplyWindowHours: z
+      .number()
+      .int()
+      .openapi({
+        description:
+          'Hours a mentor has to answer a request they were offered, accepted or were written to about; then it is ' +
+          'offered to the next best mentor and the learner is told (`request.reassigned`). Instant requests use ' +
+          '`instantHelpWindowMinutes`.',
+      }),
+    maxHandovers: z
+      .number()
+      .int()
+      .openapi({
+        description:
+          'Automatic hand-overs of one request; after them (or when no other mentor fits) it waits for the program ' +
+          'and counts as unmet.',
+      }),
+    maxReschedules: z.number().int().openapi({
+      description: 'Times one booking may be moved; one more answers 409 `reschedule_limit`.',
+    }),
   })
   .openapi('ProgramSettings');
 
@@ -207,6 +230,9 @@ export const UpdateSettingsSchema = z
     emailDigestMinutes: s.emailDigestMinutes.unwrap().optional(),
     retentionMonths: s.retentionMonths.unwrap().optional(),
     semanticMatching: s.semanticMatching.unwrap().optional(),
+    mentorReplyWindowHours: s.mentorReplyWindowHours.unwrap().optional(),
+    maxHandovers: s.maxHandovers.unwrap().optional(),
+    maxReschedules: s.maxReschedules.unwrap().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'send at least one setting to change')
   .openapi('UpdateProgramSettings');
@@ -340,6 +366,18 @@ export const AnalyticsSchema = z
     series: z.array(AnalyticsBucketSchema),
     topSkills: z.array(z.object({ skill: z.string(), requests: z.number().int() })),
     unmetSkills: z.array(z.object({ skill: z.string(), requests: z.number().int() })),
+    noShows: z
+      .object({
+        mentor: z.number().int().openapi({ description: 'Sessions the mentor did not come to.' }),
+        learner: z.number().int().openapi({ description: 'Sessions the learner did not come to.' }),
+        byMentor: z.array(z.object({ mentorId: IdSchema, name: z.string(), noShows: z.number().int() })),
+        byLearner: z.array(z.object({ learnerId: IdSchema, name: z.string(), noShows: z.number().int() })),
+      })
+      .openapi({
+        description:
+          'No-shows recorded (by the other party) for sessions starting in the range: totals by who did not come, ' +
+          'and the ten mentors and ten learners with most, most first.',
+      }),
     mentorLoad: z.object({
       mentors: z.number().int().openapi({ description: 'Approved mentors plus any with sessions in range.' }),
       sessions: z.number().int(),

@@ -5,6 +5,7 @@ import { PhoneSchema } from './phone.js';
 import { RequestBriefSchema } from './requests.js';
 
 export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed', 'no_show'] as const;
+export const NO_SHOW_PARTIES = ['mentor', 'learner'] as const;
 export const BookingStatusSchema = z.enum(BOOKING_STATUSES).openapi('BookingStatus');
 
 const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
@@ -67,6 +68,17 @@ export const BookingSchema = z
     sequence: z.number().int(),
     cancelReason: z.string().nullable(),
     cancelledBy: z.enum(['learner', 'mentor', 'program']).nullable(),
+    rescheduleCount: z.number().int().openapi({
+      description:
+        'Times the session was moved; the program allows `maxReschedules` (409 `reschedule_limit` after).',
+    }),
+    noShow: z
+      .object({
+        who: z.enum(NO_SHOW_PARTIES),
+        recordedAt: z.iso.datetime(),
+      })
+      .nullable()
+      .openapi({ description: 'With status `no_show`: who did not come, as the other party recorded it.' }),
     previousSessions: PreviousSessionsSchema.optional(),
     feedbackGiven: z.boolean().openapi({
       description:
@@ -103,6 +115,14 @@ export const RescheduleBookingSchema = z
   })
   .openapi('RescheduleBooking');
 
+export const NoShowInputSchema = z
+  .strictObject({
+    who: z.enum(NO_SHOW_PARTIES).openapi({
+      description: 'Who did not come: the learner records `mentor`, the mentor records `learner`.',
+    }),
+  })
+  .openapi('NoShowInput');
+
 export const ListBookingsQuerySchema = z.strictObject({
   as: z.enum(['learner', 'mentor']).optional().openapi({
     description:
@@ -118,6 +138,7 @@ export const ListBookingsQuerySchema = z.strictObject({
 
 export const BookingPageSchema = pageOf(BookingSchema).openapi('BookingPage');
 
+export type NoShowInput = z.infer<typeof NoShowInputSchema>;
 export type Booking = z.infer<typeof BookingSchema>;
 export type PreviousSession = z.infer<typeof PreviousSessionSchema>;
 export type CreateBookingInput = z.infer<typeof CreateBookingSchema>;

@@ -34,7 +34,8 @@ export const AcceptedOfferSchema = MentorOfferSchema.extend({
   booking: BookingSchema.nullable().openapi({
     description:
       'The session the accept created: starting now (or at the next free minute) with you, for the ' +
-      'shortest session length, in the request’s format; it always has a thread. `null` only for an ' +
+      'shortest session length, in the request’s format; it always has a thread. `null` for a scheduled ' +
+      'request handed over to you (you and the learner talk in its thread; the learner books a slot), and for an ' +
       'accept answered before sessions were created on accept.',
   }),
 }).openapi('AcceptedOffer');

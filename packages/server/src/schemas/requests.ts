@@ -130,6 +130,32 @@ export const RequestWithMatchesSchema = z
   })
   .openapi('HelpRequestWithMatches');
 
+export const AnotherMentorInputSchema = z
+  .strictObject({
+    mentorId: IdSchema.optional().openapi({
+      description:
+        'The mentor to pass on (one the request was matched, offered or written to); default: the mentor the ' +
+        'request is with — its matched mentor, else those holding a live offer, else those you wrote to.',
+    }),
+    reason: z.string().trim().min(1).max(1000).optional().openapi({
+      description: 'Why, in your words: kept for the program, and the reason of a session this cancels.',
+    }),
+  })
+  .openapi('AnotherMentorInput');
+
+export const AnotherMentorSchema = z
+  .object({
+    request: HelpRequestSchema,
+    releasedMentorIds: z.array(IdSchema).openapi({ description: 'The mentors taken off the request.' }),
+    matches: z
+      .array(MatchSchema)
+      .openapi({ description: 'The next matches, the released mentors left out.' }),
+    offers: z.array(OfferSummarySchema).optional().openapi({
+      description: 'For `urgency: now` only: the next online, free mentors it was offered to.',
+    }),
+  })
+  .openapi('AnotherMentor');
+
 export const MatchesSchema = z.object({ data: z.array(MatchSchema) }).openapi('Matches');
 
 export const ListRequestsQuerySchema = z.strictObject({
@@ -141,6 +167,8 @@ export const ListRequestsQuerySchema = z.strictObject({
 export const RequestPageSchema = pageOf(HelpRequestSchema).openapi('HelpRequestPage');
 
 export type CreateRequestInput = z.infer<typeof CreateRequestSchema>;
+export type AnotherMentorInput = z.infer<typeof AnotherMentorInputSchema>;
+export type AnotherMentor = z.infer<typeof AnotherMentorSchema>;
 export type HelpRequest = z.infer<typeof HelpRequestSchema>;
 export type RequestBrief = z.infer<typeof RequestBriefSchema>;
 export type Match = z.infer<typeof MatchSchema>;

@@ -21,6 +21,11 @@ const ReminderDataSchema = BookingEventDataSchema.extend({
     .openapi({ description: 'Which reminder: `24h`, `10m`… (minutes before as `Nm`, whole hours as `Nh`).' }),
 }).openapi('BookingReminderData');
 
+const NoShowDataSchema = BookingEventDataSchema.extend({
+  who: z.enum(['mentor', 'learner']).openapi({ description: 'Who did not come.' }),
+  recordedBy: z.enum(['learner', 'mentor', 'program']),
+}).openapi('BookingNoShowData');
+
 /**
  * The webhook body of each event type: `{ id, type, timestamp, data }`, signed as the endpoint
  * section describes (webhook-id, webhook-timestamp, webhook-signature headers).
@@ -40,9 +45,11 @@ export function registerWebhookEvents(registry: OpenAPIHono['openAPIRegistry']):
     const data =
       type === 'booking.reminder'
         ? ReminderDataSchema
-        : type.startsWith('booking.')
-          ? BookingEventDataSchema
-          : z.record(z.string(), z.unknown());
+        : type === 'booking.no_show'
+          ? NoShowDataSchema
+          : type.startsWith('booking.')
+            ? BookingEventDataSchema
+            : z.record(z.string(), z.unknown());
     registry.registerWebhook({
       method: 'post',
       path: type,

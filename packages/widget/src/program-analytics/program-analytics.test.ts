@@ -48,6 +48,7 @@ describe('<mm-program-analytics>', () => {
             ],
             topSkills: [{ skill: 'sql', requests: 12 }],
             unmetSkills: [{ skill: 'rust', requests: 3 }],
+            noShows: { mentor: 1, learner: 0, byMentor: [], byLearner: [] },
             mentorLoad: { mentors: 20, sessions: 30, top10Share: 0.35, gini: 0.41 },
           } satisfies Analytics),
         'GET /v1/admin/exports/feedback.csv': () =>
@@ -210,5 +211,6 @@ const emptyAnalytics: Analytics = {
   })),
   topSkills: [],
   unmetSkills: [],
+  noShows: { mentor: 0, learner: 0, byMentor: [], byLearner: [] },
   mentorLoad: { mentors: 3, sessions: 0, top10Share: null, gini: null },
 };

@@ -20,6 +20,10 @@ describe('<mm-program-settings>', () => {
       reminderMinutesBefore: [1440, 10],
       emailDigestMinutes: 15,
       retentionMonths: null,
+      semanticMatching: true,
+      mentorReplyWindowHours: 24,
+      maxHandovers: 3,
+      maxReschedules: 2,
     } satisfies ProgramSettings;
     const { el: panel, calls } = await adminPanel(
       (api) => html`<mm-program-settings locale="en" .api=${api}></mm-program-settings>`,

@@ -147,6 +147,8 @@ export function booking(overrides: Partial<Booking> = {}): Booking {
     sequence: 0,
     cancelReason: null,
     cancelledBy: null,
+    rescheduleCount: 0,
+    noShow: null,
     feedbackGiven: false,
     ...overrides,
   };
@@ -181,5 +183,6 @@ export function applicant(name: string, status: MentorStatus = 'pending'): Admin
     approvedAt: null,
     createdAt: '2026-11-01T00:00:00.000Z',
     openReports: 0,
+    noShows: 0,
   };
 }

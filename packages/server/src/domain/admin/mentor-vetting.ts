@@ -39,6 +39,7 @@ export function toAdminMentor(row: MentorRow, openReports: number): AdminMentor 
     approvedAt: row.approved_at?.toISOString() ?? null,
     createdAt: row.created_at.toISOString(),
     openReports,
+    noShows: row.no_show_count,
   };
 }
 

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import {
   bookingsMade,
   mentorLoad,
+  type NoShowRow,
+  noShowsByPerson,
   type Range,
   requestSeries,
   responseSeries,
@@ -46,6 +48,25 @@ export function bucketStarts(from: Date, to: Date, bucket: 'day' | 'week'): Date
   return out;
 }
 
+const NO_SHOW_LIST = 10;
+
+/** No-show totals by who did not come, and the people with most (most first, then by name). */
+function noShowSummary(rows: NoShowRow[]): Analytics['noShows'] {
+  const of = (party: NoShowRow['party']) =>
+    rows
+      .filter((r) => r.party === party)
+      .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const mentors = of('mentor');
+  const learners = of('learner');
+  const total = (list: NoShowRow[]) => list.reduce((sum, r) => sum + r.n, 0);
+  return {
+    mentor: total(mentors),
+    learner: total(learners),
+    byMentor: mentors.slice(0, NO_SHOW_LIST).map((r) => ({ mentorId: r.id, name: r.name, noShows: r.n })),
+    byLearner: learners.slice(0, NO_SHOW_LIST).map((r) => ({ learnerId: r.id, name: r.name, noShows: r.n })),
+  };
+}
+
 /**
  * Program analytics for a range. Definitions:
  * - requests: help requests created in the range; matched: best match score ≥ MATCH_THRESHOLD;
@@ -57,7 +78,10 @@ export function bucketStarts(from: Date, to: Date, bucket: 'day' | 'week'): Date
  *   counted live: one count over an index).
  * - satisfaction: feedback on sessions starting in the range (by the session's bucket): the
  *   average rating (1–5) and the share answering "solved: yes"; both null without feedback.
- * - skills: over the skills requests named; unmet = requests below the threshold.
+ * - skills: over the skills requests named; unmet = requests below the threshold, or that no
+ *   mentor answered after every hand-over (`unanswered_at`, domain/requests/hand-over.ts).
+ * - no-shows: sessions starting in the range recorded as a no-show, by who did not come (always
+ *   counted live: few rows).
  * - mentor load: sessions (not cancelled) per mentor, approved mentors plus anyone with sessions.
  *
  * Source: a range of whole UTC days (from and to at midnight) at the standard threshold is read
@@ -101,6 +125,7 @@ export async function programAnalytics(
         await mentorLoad(db, range),
       ];
   const made = await bookingsMade(db, range);
+  const noShows = await noShowsByPerson(db, range);
   const responseTotals = responses.find((r) => r.bucket === null);
   const sessionTotals = sessions.find((r) => r.bucket === null);
   const byRequestBucket = new Map(requests.map((r) => [r.bucket.getTime(), r]));
@@ -155,6 +180,7 @@ export async function programAnalytics(
     }),
     topSkills: skills.filter((s) => s.kind === 'top').map(({ skill, requests }) => ({ skill, requests })),
     unmetSkills: skills.filter((s) => s.kind === 'unmet').map(({ skill, requests }) => ({ skill, requests })),
+    noShows: noShowSummary(noShows),
     mentorLoad: {
       mentors: load.mentors,
       sessions: load.sessions,

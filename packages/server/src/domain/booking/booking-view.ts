@@ -60,6 +60,11 @@ function toBooking(row: BookingRow, names: BookingNames, party: boolean): Bookin
     sequence: row.sequence,
     cancelReason: row.cancel_reason,
     cancelledBy: row.cancelled_by as Booking['cancelledBy'],
+    rescheduleCount: row.reschedule_count,
+    noShow:
+      row.no_show_party && row.no_show_recorded_at
+        ? { who: row.no_show_party, recordedAt: row.no_show_recorded_at.toISOString() }
+        : null,
     feedbackGiven: names.feedbackGiven,
   };
   return party && row.call_phone !== null ? { ...booking, phone: row.call_phone } : booking;

@@ -1,4 +1,4 @@
-import { updateBooking } from '../../db/bookings.js';
+import { findBooking, updateBooking } from '../../db/bookings.js';
 import { findMentor } from '../../db/mentors.js';
 import type { Booking } from '../../schemas/bookings.js';
 import type { Actor } from '../actor.js';
@@ -57,6 +57,14 @@ export async function rescheduleBooking(
   const mentor = await findMentor(ctx.db, actor.tenantId, row.mentor_id);
   if (!mentor) throw new NotFoundError('Mentor');
   const { policy } = await lockMentorPolicy(ctx, actor.tenantId, mentor, actor.settings);
+  // Read again under the mentor's lock: a reschedule of this booking that committed meanwhile counts.
+  const current = (await findBooking(ctx.db, actor.tenantId, id)) ?? row;
+  if (current.reschedule_count >= actor.settings.maxReschedules) {
+    throw new ConflictError(
+      'reschedule_limit',
+      `This session was moved ${current.reschedule_count} times, the program's limit; cancel it and book again.`,
+    );
+  }
   const start = new Date(input.start);
   const duration =
     input.durationMinutes ?? Math.round((row.end_at.getTime() - row.start_at.getTime()) / MINUTE);
@@ -73,7 +81,8 @@ export async function rescheduleBooking(
     start_at: start,
     end_at: end,
     blocked_range: blockedRange(policy, start, end),
-    sequence: row.sequence + 1,
+    sequence: current.sequence + 1,
+    reschedule_count: current.reschedule_count + 1,
     updated_at: now,
   });
   // The call's number or dial-in stays with the moved session (the row keeps them).

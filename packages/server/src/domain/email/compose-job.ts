@@ -8,6 +8,7 @@ import {
   mailReminder,
 } from './booking-mail.js';
 import { noteMessage, noteOffer } from './notices.js';
+import { mailReassigned } from './request-mail.js';
 
 /**
  * `email.compose`: the email an event causes, written to the outbox (or to a digest batch) in
@@ -42,6 +43,8 @@ export function emailComposeHandler(options: BookingMailOptions): JobHandler {
             return mailApplicationOutcome(trx, options, event, now);
           case 'report.resolved':
             return mailReportOutcome(trx, options, event, now);
+          case 'request.reassigned':
+            return mailReassigned(trx, options, event, now);
         }
       });
     },

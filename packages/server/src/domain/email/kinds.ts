@@ -1,7 +1,7 @@
 /**
  * The kinds of email a person can turn off, one by one (preferences, one-click unsubscribe).
  * `requests`: a mentor's new requests and instant-help offers (several in the program's window
- * come as one digest); `account`: application and report outcomes.
+ * come as one digest), and a learner's request passed to another mentor; `account`: application and report outcomes.
  */
 export const EMAIL_KINDS = ['bookings', 'reminders', 'requests', 'messages', 'feedback', 'account'] as const;
 

@@ -11,6 +11,7 @@ export const MAIL_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   'booking.reminder',
   'booking.completed',
   'request.offered',
+  'request.reassigned',
   'message.created',
   'mentor.approved',
   'mentor.rejected',

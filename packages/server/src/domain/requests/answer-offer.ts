@@ -9,6 +9,7 @@ import {
 import { cancelJobs } from '../../db/jobs.js';
 import { mentorOfUser } from '../../db/mentors.js';
 import { closeLiveOffers, countLiveOffers, findOffer } from '../../db/request-offers.js';
+import { findRequestThread, insertThreadIfAbsent } from '../../db/threads.js';
 import type { AcceptedOffer, MentorOffer } from '../../schemas/offers.js';
 import type { Actor } from '../actor.js';
 import { bookingView } from '../booking/booking-view.js';
@@ -100,6 +101,12 @@ export async function acceptOffer(ctx: DomainCtx, actor: Actor, requestId: strin
   });
   await cancelJobs(ctx.db, { tenantId: actor.tenantId, subject: requestSubject(requestId) }, now);
   await recordOfferAnswered(ctx.db, mentor, now);
+  if (won.urgency !== 'now') {
+    // A scheduled request handed over to this mentor: no session now. They and the learner talk in
+    // the request's thread, and the learner books one of the mentor's slots.
+    await acceptScheduled(ctx, actor.tenantId, won, mentor.id, mentor.name, now);
+    return { ...(await mentorOfferView(ctx, actor.tenantId, mentor.id, requestId)), booking: null };
+  }
   // The session itself, in this transaction: a rolled-back accept leaves no booking behind.
   const booking = await createInstantSession(ctx, {
     tenantId: actor.tenantId,
@@ -132,6 +139,39 @@ export async function acceptOffer(ctx: DomainCtx, actor: Actor, requestId: strin
     now,
   });
   return { ...(await mentorOfferView(ctx, actor.tenantId, mentor.id, requestId)), booking };
+}
+
+/** The accept of a scheduled request: its thread with the mentor, and the learner told. */
+async function acceptScheduled(
+  ctx: DomainCtx,
+  tenantId: string,
+  request: HelpRequestRow,
+  mentorId: string,
+  mentorName: string,
+  now: Date,
+): Promise<void> {
+  const thread =
+    (await insertThreadIfAbsent(ctx.db, {
+      tenantId,
+      requestId: request.id,
+      bookingId: null,
+      learnerId: request.learner_id,
+      mentorId,
+      now,
+    })) ?? (await findRequestThread(ctx.db, tenantId, request.id, mentorId));
+  await recordEvent(ctx.db, {
+    tenantId,
+    type: 'request.accepted',
+    data: { requestId: request.id, mentorId, mentorName, bookingId: null, threadId: thread?.id ?? null },
+    userIds: [request.learner_id, ...(await mentorAudience(ctx.db, tenantId, mentorId))],
+    at: now,
+  });
+  await recordEvent(ctx.db, {
+    tenantId,
+    type: 'request.matched',
+    data: { requestId: request.id, mentorId, learnerId: request.learner_id, bookingId: null, via: 'offer' },
+    at: now,
+  });
 }
 
 /**

@@ -48,23 +48,54 @@ export async function afterHelpRequestCreated(
     at: now,
   });
   if (row.urgency !== 'now') return undefined;
-  return offerInstantHelp(db, input);
+  const offers = await offerInstantHelp(db, input);
+  if (offers.length > 0) {
+    const job = { tenantId: row.tenant_id, subject: requestSubject(row.id), payload: { requestId: row.id } };
+    await enqueueJob(
+      db,
+      {
+        ...job,
+        kind: REQUEST_EXPIRY_JOB,
+        runAt: new Date(now.getTime() + input.settings.requestSlaHours * HOUR),
+      },
+      now,
+    );
+  }
+  return offers;
 }
 
 /**
  * Offers an instant request to up to `instantHelpMaxOffers` mentors who are online and free
  * for the next session length: the ranked matches first, then other online mentors who fit,
- * most relevant first. Each gets a `request.offered` event; the window and SLA jobs are queued.
+ * most relevant first (`excludeMentorIds`, e.g. those offered it before, left out). Each gets a
+ * `request.offered` event; the window job is queued.
  */
-export async function offerInstantHelp(db: Kysely<Database>, input: CreatedRequest): Promise<OfferSummary[]> {
+export async function offerInstantHelp(
+  db: Kysely<Database>,
+  input: CreatedRequest & { excludeMentorIds?: readonly string[] },
+): Promise<OfferSummary[]> {
   const { row, settings, now } = input;
   const chosen = await freeOnlineMentors(db, input);
   if (chosen.length === 0) return [];
 
   const expiresAt = new Date(now.getTime() + settings.instantHelpWindowMinutes * MINUTE);
+  await offerRequest(db, row, chosen, expiresAt, now);
+  const job = { tenantId: row.tenant_id, subject: requestSubject(row.id), payload: { requestId: row.id } };
+  await enqueueJob(db, { ...job, kind: OFFER_WINDOW_JOB, runAt: expiresAt }, now);
+  return chosen.map((m) => ({ mentorId: m.id, expiresAt: expiresAt.toISOString() }));
+}
+
+/** Offers the request to these mentors until `expiresAt`; each gets a `request.offered` event. */
+export async function offerRequest(
+  db: Kysely<Database>,
+  row: HelpRequestRow,
+  mentors: readonly Pick<MentorRow, 'id'>[],
+  expiresAt: Date,
+  now: Date,
+): Promise<void> {
   await insertOffers(
     db,
-    chosen.map((m) => ({
+    mentors.map((m) => ({
       requestId: row.id,
       mentorId: m.id,
       tenantId: row.tenant_id,
@@ -75,7 +106,7 @@ export async function offerInstantHelp(db: Kysely<Database>, input: CreatedReque
   await recordMentorEvents(db, {
     tenantId: row.tenant_id,
     type: 'request.offered',
-    mentorIds: chosen.map((m) => m.id),
+    mentorIds: mentors.map((m) => m.id),
     data: (mentorId) => ({
       requestId: row.id,
       mentorId,
@@ -85,18 +116,13 @@ export async function offerInstantHelp(db: Kysely<Database>, input: CreatedReque
     }),
     at: now,
   });
-  const job = { tenantId: row.tenant_id, subject: requestSubject(row.id), payload: { requestId: row.id } };
-  await enqueueJob(db, { ...job, kind: OFFER_WINDOW_JOB, runAt: expiresAt }, now);
-  await enqueueJob(
-    db,
-    { ...job, kind: REQUEST_EXPIRY_JOB, runAt: new Date(now.getTime() + settings.requestSlaHours * HOUR) },
-    now,
-  );
-  return chosen.map((m) => ({ mentorId: m.id, expiresAt: expiresAt.toISOString() }));
 }
 
 /** The mentors to offer the request to: online, fitting, free for the shortest session, best first. */
-async function freeOnlineMentors(db: Kysely<Database>, input: CreatedRequest): Promise<MentorRow[]> {
+async function freeOnlineMentors(
+  db: Kysely<Database>,
+  input: CreatedRequest & { excludeMentorIds?: readonly string[] },
+): Promise<MentorRow[]> {
   const { row, settings, now } = input;
   const analyzed = analyzeQuery(matchQueryOf(row));
   const online = await onlineCandidates(db, {
@@ -106,7 +132,7 @@ async function freeOnlineMentors(db: Kysely<Database>, input: CreatedRequest): P
     languages: row.languages,
     skills: [...analyzed.skills.map((s) => s.slug), ...analyzed.related.map((s) => s.slug)],
     terms: analyzed.terms,
-    excludeMentorIds: row.declined_mentor_ids,
+    excludeMentorIds: [...new Set([...row.declined_mentor_ids, ...(input.excludeMentorIds ?? [])])],
     now,
     limit: ONLINE_POOL,
   });

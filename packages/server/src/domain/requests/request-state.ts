@@ -13,7 +13,8 @@ import { requestSubject } from './request-jobs.js';
  * this module imports none of those (no cycle).
  */
 
-export type WithdrawnReason = 'taken' | 'expired' | 'cancelled' | 'booked';
+/** `released`: handed to another mentor (the mentor was silent, or the learner asked for another). */
+export type WithdrawnReason = 'taken' | 'expired' | 'cancelled' | 'booked' | 'released';
 
 /** Tells each mentor their offer of the request is gone, and why. */
 export async function recordOffersWithdrawn(

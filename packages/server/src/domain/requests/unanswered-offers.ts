@@ -25,11 +25,26 @@ export async function recordOfferAnswered(db: Kysely<Database>, mentor: MentorRo
  */
 export async function expireLiveOffers(
   db: Kysely<Database>,
-  input: { tenantId: string; requestId: string; now: Date },
+  /** `onlyMentorId`: that mentor's offer alone (a hand-over's, whose window is its own). */
+  input: { tenantId: string; requestId: string; now: Date; onlyMentorId?: string },
 ): Promise<number> {
-  const expired = await closeLiveOffers(db, input.tenantId, input.requestId, 'expired', input.now);
+  const { onlyMentorId } = input;
+  const expired = await closeLiveOffers(
+    db,
+    input.tenantId,
+    input.requestId,
+    'expired',
+    input.now,
+    onlyMentorId ? { onlyMentorId } : {},
+  );
   const mentorIds = expired.map((o) => o.mentor_id);
-  await recordOffersWithdrawn(db, { ...input, mentorIds, reason: 'expired' });
+  await recordOffersWithdrawn(db, {
+    tenantId: input.tenantId,
+    requestId: input.requestId,
+    now: input.now,
+    mentorIds,
+    reason: 'expired',
+  });
   await countUnanswered(db, input.tenantId, mentorIds, input.now);
   return expired.length;
 }

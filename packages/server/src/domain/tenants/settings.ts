@@ -59,6 +59,15 @@ export const TenantSettingsSchema = z.object({
    * as by skills and words; off: skills and words only.
    */
   semanticMatching: z.boolean().default(true),
+  /**
+   * A mentor who was offered a scheduled request, accepted it, or was written to about it has this
+   * many hours to answer; then the request goes to the next best mentor (domain/requests/hand-over.ts).
+   */
+  mentorReplyWindowHours: z.number().int().min(1).max(168).default(24),
+  /** Automatic hand-overs of one request before it waits for the program instead (unanswered). */
+  maxHandovers: z.number().int().min(0).max(10).default(3),
+  /** Times one booking may be moved; the next reschedule answers 409 `reschedule_limit`. */
+  maxReschedules: z.number().int().min(0).max(20).default(2),
 });
 
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;

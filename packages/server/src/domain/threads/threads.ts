@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { bookingRequestIds } from '../../db/bookings.js';
 import type { Database, MessageRow, ThreadRow } from '../../db/database.js';
 import { findHelpRequest } from '../../db/help-requests.js';
+import { enqueueJob } from '../../db/jobs.js';
 import { findMentor, findMentorByExternalId, mentorNames } from '../../db/mentors.js';
 import {
   findMessage,
@@ -29,6 +30,9 @@ import { mentorAudience } from '../events/record-mentor-events.js';
 import { refreshMedianResponse } from '../mentors/response-time.js';
 import { pageOf } from '../page.js';
 import { requestBriefs } from '../requests/request-brief.js';
+import { REPLY_WINDOW_JOB, requestSubject } from '../requests/request-jobs.js';
+
+const HOUR = 3_600_000;
 
 export interface ThreadAccess {
   row: ThreadRow;
@@ -358,6 +362,36 @@ async function isFirstFrom(db: Kysely<Database>, threadId: string, authorId: str
   return rows.length === 1;
 }
 
+/**
+ * The learner wrote about their request and now waits on the mentor: unless they were already
+ * waiting (their previous message is unanswered too), the mentor has `mentorReplyWindowHours`
+ * before the request goes to the next mentor (domain/requests/reply-window-job.ts).
+ */
+async function armReplyWindow(ctx: DomainCtx, actor: Actor, row: ThreadRow, message: MessageRow) {
+  const previous = await ctx.db
+    .selectFrom('messages')
+    .select('author_id')
+    .where('tenant_id', '=', actor.tenantId)
+    .where('thread_id', '=', row.id)
+    .where('seq', '<', message.seq)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (previous?.author_id === row.learner_id) return;
+  const requestId = row.request_id!;
+  await enqueueJob(
+    ctx.db,
+    {
+      tenantId: actor.tenantId,
+      kind: REPLY_WINDOW_JOB,
+      subject: requestSubject(requestId),
+      payload: { requestId, mentorId: row.mentor_id, threadId: row.id, afterSeq: message.seq },
+      runAt: new Date(message.created_at.getTime() + actor.settings.mentorReplyWindowHours * HOUR),
+    },
+    message.created_at,
+  );
+}
+
 export async function postMessage(
   ctx: DomainCtx,
   actor: Actor,
@@ -382,6 +416,9 @@ export async function postMessage(
     seq: message.seq,
     now,
   });
+  if (userId === row.learner_id && row.request_id && row.booking_id === null) {
+    await armReplyWindow(ctx, actor, row, message);
+  }
   if (userId !== row.learner_id && row.request_id && (await isFirstFrom(ctx.db, threadId, userId))) {
     // The mentor's first answer in a request's thread is a response: their median moves.
     await refreshMedianResponse(ctx.db, actor.tenantId, row.mentor_id);

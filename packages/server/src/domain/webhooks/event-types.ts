@@ -5,11 +5,13 @@ export const WEBHOOK_EVENT_TYPES = [
   'request.created',
   'request.matched',
   'request.expired',
+  'request.reassigned',
   'booking.created',
   'booking.cancelled',
   'booking.rescheduled',
   'booking.completed',
   'booking.reminder',
+  'booking.no_show',
   'feedback.submitted',
   'mentor.applied',
   'mentor.approved',
@@ -20,6 +22,10 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'request.created': 'A learner asked for help (`data.request` is the request as the API shows it).',
   'request.matched': 'A request found its mentor, by a booking or an accepted instant offer.',
   'request.expired': 'A request reached the program’s `requestSlaHours` without a mentor.',
+  'request.reassigned':
+    'A request went to another mentor: the one it was with let the program’s reply window pass (`data.reason` ' +
+    '`no_reply`) or the learner asked for another (`learner_asked`). `data.offeredTo` names the next mentors; ' +
+    '`data.unanswered: true`: nobody was left (or `maxHandovers` was reached) and it waits for the program.',
   'booking.created': 'A session was booked.',
   'booking.cancelled': 'A session was cancelled (`data.cancelledBy`, `data.reason`).',
   'booking.rescheduled': 'A session moved (`data.previousStart`, `data.previousEnd`).',
@@ -27,6 +33,8 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
   'booking.reminder':
     'A confirmed session starts soon: sent at each of the program’s `reminderMinutesBefore` (default 24 h and 10 min) — ' +
     '`data.lead` says which (`24h`, `10m`). Never after the session was cancelled or moved away from that time.',
+  'booking.no_show':
+    'The other party recorded that someone did not come (`data.who`: `mentor` or `learner`; `data.recordedBy`).',
   'feedback.submitted': 'A learner rated a session.',
   'mentor.applied': 'Someone applied to mentor; they wait for vetting.',
   'mentor.approved': 'A mentor was approved and can be found and booked.',

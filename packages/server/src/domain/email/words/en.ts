@@ -66,6 +66,15 @@ export const en: EmailWords = {
     replyHint: 'Reply to this email to answer in the thread.',
     openHint: 'Open the thread where you asked for help to answer.',
   },
+  reassigned: {
+    subject: (title) => `Your request went to another mentor: ${title}`,
+    heading: 'We passed your request on',
+    intro: 'The mentor your request was with did not answer in time, so we did not leave you waiting.',
+    offered: (mentors) => `It is now with ${mentors}. You will hear as soon as they answer.`,
+    unanswered:
+      'No other mentor fits it right now. It stays open, and the program can see it and will help find someone.',
+    question: 'Your request',
+  },
   application: {
     approvedSubject: 'Your mentor profile is approved',
     approvedHeading: 'Welcome aboard',

@@ -66,6 +66,15 @@ export const es: EmailWords = {
     replyHint: 'Responde a este correo para contestar en la conversación.',
     openHint: 'Abre la conversación donde pediste ayuda para contestar.',
   },
+  reassigned: {
+    subject: (title) => `Tu solicitud pasó a otro mentor: ${title}`,
+    heading: 'Pasamos tu solicitud a otra persona',
+    intro: 'El mentor que tenía tu solicitud no respondió a tiempo, así que no te dejamos esperando.',
+    offered: (mentors) => `Ahora la tiene ${mentors}. Te avisaremos en cuanto responda.`,
+    unanswered:
+      'Ahora mismo no hay otro mentor que encaje. Sigue abierta, y el programa la ve y te ayudará a encontrar a alguien.',
+    question: 'Tu solicitud',
+  },
   application: {
     approvedSubject: 'Tu perfil de mentor está aprobado',
     approvedHeading: 'Te damos la bienvenida',

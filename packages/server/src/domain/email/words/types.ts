@@ -60,6 +60,15 @@ export interface EmailWords {
     replyHint: string;
     openHint: string;
   };
+  /** The learner's request went to another mentor (the one it was with did not answer in time). */
+  reassigned: {
+    subject: Phrase<[title: string]>;
+    heading: string;
+    intro: string;
+    offered: Phrase<[mentors: string]>;
+    unanswered: string;
+    question: string;
+  };
   application: {
     approvedSubject: string;
     approvedHeading: string;
