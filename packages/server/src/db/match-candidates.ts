@@ -39,6 +39,9 @@ export interface CandidateRow {
   max_per_week: number | null;
   text_rank: number;
   board_label: string | null;
+  /** Sessions the mentor did not show up to (recorded by learners), and when the last was. */
+  no_show_count: number;
+  last_no_show_at: Date | null;
 }
 
 const SAFE_TERM = /^[\p{L}\p{N}]+$/u;
@@ -205,7 +208,7 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
     ),
     scored as materialized (
       select m.id, m.name, m.headline, m.skills, m.years_experience, m.languages,
-             m.rating_sum, m.rating_count, m.sessions_count, m.approved_at,
+             m.rating_sum, m.rating_count, m.sessions_count, m.approved_at, m.no_show_count, m.last_no_show_at,
              coalesce(w.n, 0) as week_bookings, ${textRank}::float8 as text_rank,
              ${hits(requested)} as requested_hits, ${hits(related)} as related_hits
       from mentors m
@@ -221,7 +224,7 @@ export async function findCandidates(db: Kysely<Database>, q: CandidateQuery): P
       limit ${q.limit + semanticIds.length}
     )
     select m.id, m.name, m.headline, m.skills, m.years_experience, m.languages,
-           m.rating_sum, m.rating_count, m.sessions_count, m.approved_at,
+           m.rating_sum, m.rating_count, m.sessions_count, m.approved_at, m.no_show_count, m.last_no_show_at,
            m.week_bookings, a.max_per_week, m.text_rank, b.label as board_label
     from best m
     left join availability a on a.mentor_id = m.id

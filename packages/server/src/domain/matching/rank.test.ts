@@ -683,3 +683,27 @@ describe('meaning (semantic matching on)', () => {
     expect(ranked[0]?.fits).toBe(true);
   });
 });
+
+describe('no-shows', () => {
+  it('a mentor who missed sessions lately ranks below an equal one; old ones are forgiven', () => {
+    const q = ask('React hooks question');
+    const missed = { count: 2, lastAt: new Date(NOW.getTime() - 10 * DAY) };
+    const ranked = rank(q, [
+      mentor('a', { skills: ['react-hooks'], noShows: missed }),
+      mentor('z', { skills: ['react-hooks'] }),
+    ]);
+    expect(ids(ranked)).toEqual(['z', 'a']);
+    expect(byId(ranked, 'a').signals.noShow).toBe(1);
+    // Still a topical match: above any mentor who does not fit.
+    expect(byId(ranked, 'a').score).toBeGreaterThan(0);
+
+    const forgiven = rank(q, [
+      mentor('a', {
+        skills: ['react-hooks'],
+        noShows: { count: 5, lastAt: new Date(NOW.getTime() - 200 * DAY) },
+      }),
+      mentor('z', { skills: ['react-hooks'] }),
+    ]);
+    expect(byId(forgiven, 'a').signals.noShow).toBe(0);
+  });
+});

@@ -26,6 +26,8 @@ export interface Candidate {
   nextSlot: Date | null | undefined;
   /** On this learner's board of advisors. */
   board: { label: string } | null;
+  /** Sessions this mentor missed (recorded by the learner), and when the last one was. */
+  noShows?: { count: number; lastAt: Date | null };
   /**
    * Closeness of the question to the profile by meaning: the cosine (-1..1), how many standard
    * deviations it stands above the question's mean cosine over the tenant's profiles (raw cosines
@@ -260,6 +262,17 @@ function overloadSignal(c: Candidate, median: number): number {
     load = Math.max(load, 0.5 + 0.5 * clamp01((c.weekBookings - limit) / Math.max(1, limit)));
   }
   return load;
+}
+
+/**
+ * 0..1: the mentor missed sessions lately (each within MATCH_WEIGHTS.noShowDays counts, two or
+ * more fully). Older ones are forgiven: a penalty should change behaviour, not brand a person.
+ */
+function noShowSignal(c: Candidate, now: Date): number {
+  const missed = c.noShows;
+  if (!missed || missed.count <= 0 || missed.lastAt === null) return 0;
+  if (now.getTime() - missed.lastAt.getTime() > MATCH_WEIGHTS.noShowDays * DAY_MS) return 0;
+  return clamp01(missed.count / MATCH_WEIGHTS.noShowFull);
 }
 
 function isNewMentor(c: Candidate, now: Date): boolean {
@@ -547,6 +560,7 @@ export function scoreCandidates(
     const quality = clamp01((rating - 1) / 4);
     const availability = availabilitySignal(ctx.urgency, ctx.now, c.nextSlot);
     const overload = overloadSignal(c, ctx.medianWeekBookings);
+    const missed = noShowSignal(c, ctx.now);
     const newMentor = isNewMentor(c, ctx.now) ? 1 : 0;
     const onBoard = c.board !== null && (t.skill > 0 || boardLabelMatches(c.board.label, q)) ? 1 : 0;
 
@@ -556,7 +570,8 @@ export function scoreCandidates(
       availabilityWeight * availability +
       w.newMentor * newMentor +
       w.board * onBoard -
-      w.overload * overload;
+      w.overload * overload -
+      w.noShow * missed;
     const raw = w.relevance.weight * relevance + gate * secondary;
     const score = clamp01(raw / maxRaw);
 
@@ -571,6 +586,7 @@ export function scoreCandidates(
       quality,
       availability,
       overload,
+      noShow: missed,
       newMentor,
       board: onBoard,
     };

@@ -13,6 +13,8 @@ describe('MATCH_WEIGHTS', () => {
 
   it('keeps the overload penalty too small to push a topical match to zero (relevance > overload / gate)', () => {
     expect(W.relevance.weight).toBeGreaterThan(W.overload / W.relevance.gate);
+    // Both penalties at once, no-shows included.
+    expect(W.relevance.weight).toBeGreaterThan((W.overload + W.noShow) / W.relevance.gate);
   });
 
   it('weighs availability more the more urgent the request', () => {

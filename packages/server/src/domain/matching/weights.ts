@@ -162,6 +162,15 @@ export const MATCH_WEIGHTS = {
   /** ...or above medianFactor × median + medianSlack bookings this week (no cap set). */
   overloadMedianFactor: 2,
   overloadMedianSlack: 2,
+  /**
+   * Penalty (subtracted, like overload) for a mentor who missed sessions lately: learners
+   * recorded it. Smaller than overload + relevance × gate, so a topical match stays above 0.
+   */
+  noShow: 0.05,
+  /** No-shows count while the last one is this recent... */
+  noShowDays: 90,
+  /** ...and this many (or more) count fully. */
+  noShowFull: 2,
   /** Small lift so newly approved mentors get their first sessions (cold start). */
   newMentor: 0.04,
   /** A mentor is new for this many days after approval... */

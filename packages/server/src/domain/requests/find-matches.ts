@@ -214,6 +214,7 @@ export async function findMatches(
     maxPerWeek: r.max_per_week,
     nextSlot: undefined,
     board: r.board_label !== null ? { label: r.board_label } : null,
+    noShows: { count: r.no_show_count, lastAt: r.last_no_show_at },
     ...(index && byMeaning
       ? { meaning: standing(index.similarity(r.id, byMeaning.vector), byMeaning.spread) }
       : {}),
