@@ -249,6 +249,30 @@ describe('advice on one question from several mentors', () => {
     expect(listed.body.questions).toEqual([]);
   });
 
+  it('prints what the advice and a sharing mentor’s brief cost (measured, not asserted)', async () => {
+    await call(ctx.app, 'POST', `/v1/me/questions/${reAsk}/share`, {
+      ...lena(),
+      body: { shareEarlierAdvice: true },
+    });
+    const median = async (run: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const t0 = performance.now();
+        await run();
+        times.push(performance.now() - t0);
+      }
+      return times.sort((a, b) => a - b)[10]!.toFixed(1);
+    };
+    const advised = await median(() => advice(reAsk));
+    const listed = await median(() => call(ctx.app, 'GET', '/v1/me/questions', lena()));
+    const brief = await median(() => mentorBrief(cyBooking, CY()));
+    console.log(
+      `advice (${process.env.MM_TEST_DB}): GET …/advice ${advised} ms, GET /v1/me/questions ${listed} ms, ` +
+        `mentor's GET /v1/bookings/{id} with earlier advice ${brief} ms (median of 20, 2 mentors, 5 pieces each)`,
+    );
+    expect((await mentorBrief(cyBooking, CY()))!.earlierAdvice).toHaveLength(2);
+  });
+
   it('refuses bad input with 400 and a stable code', async () => {
     const post = (path: string, body: unknown) =>
       call<{ code: string }>(ctx.app, 'POST', `/v1/me/questions/${path}`, { ...lena(), body });
