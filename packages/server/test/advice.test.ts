@@ -273,6 +273,28 @@ describe('advice on one question from several mentors', () => {
     expect((await mentorBrief(cyBooking, CY()))!.earlierAdvice).toHaveLength(2);
   });
 
+  it('gives it to a mentor offered an instant re-ask of the question, in their inbox', async () => {
+    const online = await call(ctx.app, 'PUT', '/v1/me/presence', { ...CY(), body: { availableNow: true } });
+    expect(online.status, online.text).toBe(200);
+    const asked = await call<{ request: { id: string }; offers?: { mentorId: string }[] }>(
+      ctx.app,
+      'POST',
+      '/v1/requests',
+      { ...lena(), body: { title: 'Why is my SQL query slow again?', skills: ['sql'], urgency: 'now' } },
+    );
+    expect(asked.status, asked.text).toBe(201);
+    expect(asked.body.offers?.map((o) => o.mentorId)).toEqual([cy.id]);
+    const inbox = await call<{ data: { requestId: string; request: { earlierAdvice?: EarlierAdvice[] } }[] }>(
+      ctx.app,
+      'GET',
+      '/v1/me/offers',
+      CY(),
+    );
+    expect(inbox.status, inbox.text).toBe(200);
+    const offer = inbox.body.data.find((o) => o.requestId === asked.body.request.id);
+    expect(offer?.request.earlierAdvice?.map((a) => a.mentorName)).toEqual(['Ana Index', 'Ben View']);
+  });
+
   it('refuses bad input with 400 and a stable code', async () => {
     const post = (path: string, body: unknown) =>
       call<{ code: string }>(ctx.app, 'POST', `/v1/me/questions/${path}`, { ...lena(), body });
