@@ -295,6 +295,38 @@ describe('advice on one question from several mentors', () => {
     expect(offer?.request.earlierAdvice?.map((a) => a.mentorName)).toEqual(['Ana Index', 'Ben View']);
   });
 
+  it('counts what a mentor wrote in a thread on the question, and gives that mentor the others’ advice', async () => {
+    const started = await call<{ id: string }>(ctx.app, 'POST', `/v1/requests/${reAsk}/threads`, {
+      ...lena(),
+      body: { mentorId: cy.id },
+    });
+    expect(started.status, started.text).toBe(201);
+    const wrote = await call(ctx.app, 'POST', `/v1/threads/${started.body.id}/messages`, {
+      ...CY(),
+      body: { body: 'Put an index on customer_id in orders first.' },
+    });
+    expect(wrote.status, wrote.text).toBe(201);
+    const thread = await call<{ request: { earlierAdvice?: EarlierAdvice[] } | null }>(
+      ctx.app,
+      'GET',
+      `/v1/threads/${started.body.id}`,
+      CY(),
+    );
+    expect(thread.status, thread.text).toBe(200);
+    expect(thread.body.request?.earlierAdvice?.map((a) => a.mentorName)).toEqual(['Ana Index', 'Ben View']);
+    const res = await advice(firstAsk);
+    expect(res.body.mentors.map((m) => [m.mentor.name, m.notes.length])).toEqual([
+      ['Ana Index', 1],
+      ['Ben View', 1],
+      ['Cy Later', 1],
+    ]);
+    const withCy = res.body.agreements.filter((a) => a.pieces[1]!.mentorId === cy.id);
+    expect(withCy.map((a) => [a.pieces[0]!.text, a.pieces[1]!.kind])).toEqual([
+      ['Add an index on orders.customer_id', 'note'],
+      ['Create an index on the customer_id column of orders', 'note'],
+    ]);
+  });
+
   it('refuses bad input with 400 and a stable code', async () => {
     const post = (path: string, body: unknown) =>
       call<{ code: string }>(ctx.app, 'POST', `/v1/me/questions/${path}`, { ...lena(), body });
