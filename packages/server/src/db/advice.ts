@@ -112,7 +112,15 @@ export async function mentorThreadMessages(
         .onRef('msg.author_id', '!=', 't.learner_id')
         .on('msg.redacted_at', 'is', null),
     )
-    .select(['t.id as thread_id', 't.mentor_id', 'm.name as mentor_name', 'msg.id as message_id', 'msg.body'])
+    .select([
+      't.id as thread_id',
+      't.request_id',
+      't.booking_id',
+      't.mentor_id',
+      'm.name as mentor_name',
+      'msg.id as message_id',
+      'msg.body',
+    ])
     .where('t.tenant_id', '=', tenantId)
     .where((eb) =>
       eb.or([

@@ -11,7 +11,7 @@ import type { Decision, QuestionAdvice, Questions } from '../../schemas/advice.j
 import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
 import { compareAdvice } from './compare.js';
-import { adviceOnRequests } from './mentor-advice.js';
+import { adviceOnQuestions, adviceOnRequests } from './mentor-advice.js';
 import { questionIdsOf } from './same-question.js';
 
 export interface AdviceLearner {
@@ -66,10 +66,10 @@ export async function listAdvisedQuestions(ctx: DomainCtx, learner: AdviceLearne
   const choices = new Map(
     (await learnerQuestionChoices(ctx.db, learner.tenantId, learner.id)).map((c) => [c.question_id, c]),
   );
-  const now = ctx.clock.now();
+  const advice = await adviceOnQuestions(ctx.db, learner.tenantId, questions, ctx.clock.now());
   const listed: Questions['questions'] = [];
   for (const question of questions) {
-    const mentors = await adviceOnRequests(ctx.db, learner.tenantId, question.requestIds, now);
+    const mentors = advice.get(question.id) ?? [];
     if (mentors.length < 2) continue;
     const choice = choices.get(question.id);
     listed.push({
