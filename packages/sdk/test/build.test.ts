@@ -151,6 +151,8 @@ export const none = mm.admin;
         'ValidationError',
         'errorFromResponse',
         'linkify',
+        // The learner's questions advised on by several mentors, kept out of `me` (#18).
+        'myQuestions',
       ].sort(),
     );
     const mm = new sdk.Micromentor({ baseUrl: 'https://api.example', publishableKey: 'pk_x' });

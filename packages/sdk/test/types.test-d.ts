@@ -55,7 +55,7 @@ import type {
   WebhookEventType,
   WriteOptions,
 } from '../src/index.js';
-import { linkify } from '../src/index.js';
+import { linkify, myQuestions } from '../src/index.js';
 import {
   type SignUserTokenOptions,
   signUserToken,
@@ -379,6 +379,23 @@ describe('after the session', () => {
       .parameter(0)
       .toEqualTypeOf<Json<'/v1/me/recommendations/dismiss', '$post'>['skill']>();
     expectTypeOf(mm.me.dismissRecommendation).returns.resolves.toEqualTypeOf<void>();
+  });
+
+  it('advice from several mentors on one question', () => {
+    const mine = myQuestions(mm);
+    expectTypeOf(mine.questions).returns.resolves.toEqualTypeOf<Ok<'/v1/me/questions', '$get'>>();
+    expectTypeOf(mine.advice).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/me/questions/:requestId/advice', '$get'>
+    >();
+    expectTypeOf(mine.decide).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/me/questions/:requestId/decision', '$post'>
+    >();
+    expectTypeOf(mine.decide)
+      .parameter(1)
+      .toEqualTypeOf<Json<'/v1/me/questions/:requestId/decision', '$post'>['text']>();
+    expectTypeOf(mine.shareAdvice).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/me/questions/:requestId/share', '$post'>
+    >();
   });
 });
 

@@ -36,6 +36,16 @@ import type {
   EmailAttemptSchema,
   EmailStatusSchema,
 } from './schemas/admin-emails.js';
+import type {
+  AdviceExplanationSchema,
+  DecideSchema,
+  DecisionSchema,
+  EarlierAdviceSchema,
+  MentorAdviceSchema,
+  QuestionAdviceSchema,
+  QuestionsSchema,
+  ShareAdviceSchema,
+} from './schemas/advice.js';
 import type { AuditEntrySchema, AuditExportQuerySchema, AuditQuerySchema } from './schemas/audit.js';
 import type {
   AvailabilitySchema,
@@ -249,6 +259,15 @@ export type SuggestedTopic = z.output<typeof SuggestedTopicSchema>;
 export type TopicReason = z.output<typeof TopicReasonSchema>;
 export type SuggestedMentorReason = z.output<typeof SuggestedMentorReasonSchema>;
 export type DismissRecommendationBody = z.input<typeof DismissRecommendationSchema>;
+// Advice that agrees: several mentors on one question, side by side
+export type Questions = z.output<typeof QuestionsSchema>;
+export type QuestionAdvice = z.output<typeof QuestionAdviceSchema>;
+export type MentorAdvice = z.output<typeof MentorAdviceSchema>;
+export type AdviceExplanation = z.output<typeof AdviceExplanationSchema>;
+export type Decision = z.output<typeof DecisionSchema>;
+export type DecideBody = z.input<typeof DecideSchema>;
+export type ShareAdviceBody = z.input<typeof ShareAdviceSchema>;
+export type EarlierAdvice = z.output<typeof EarlierAdviceSchema>;
 // Threads and messages
 export type Thread = z.output<typeof ThreadSchema>;
 export type ThreadRole = z.output<typeof ThreadRoleSchema>;

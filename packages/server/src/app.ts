@@ -23,6 +23,7 @@ import { adminMentorRoutes } from './routes/admin/mentors.js';
 import { adminReportRoutes } from './routes/admin/reports.js';
 import { adminSettingsRoutes } from './routes/admin/settings.js';
 import { adminUserRoutes } from './routes/admin/users.js';
+import { adviceRoutes } from './routes/advice.js';
 import { availabilityRoutes } from './routes/availability.js';
 import { boardRoutes } from './routes/board.js';
 import { bookingRoutes } from './routes/bookings.js';
@@ -97,6 +98,7 @@ function buildApi(deps: AppDeps) {
     .route('/', feedbackRoutes())
     .route('/', boardRoutes())
     .route('/', recommendationRoutes())
+    .route('/', adviceRoutes())
     .route('/', meMentorRoutes())
     .route('/', calendarFeedRoutes())
     .route('/', offerRoutes())

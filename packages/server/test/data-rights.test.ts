@@ -33,6 +33,7 @@ interface Export {
   reports: { details: string }[];
   board: { mentorName: string; label: string }[];
   recommendationDismissals: { skill: string; createdAt: string }[];
+  questionDecisions: { requestId: string; decision: string | null; shareEarlierAdvice: boolean }[];
   badges: { code: string }[];
   emailPreferences: { learner: Record<string, boolean>; mentor: Record<string, boolean> | null };
   calendarFeed: { on: boolean };
@@ -145,6 +146,9 @@ describe('GET /v1/me/export', () => {
     expect(data.board).toEqual([
       expect.objectContaining({ mentorName: 'Mia Mentor', label: QUINN_TEXTS.boardLabel }),
     ]);
+    expect(data.questionDecisions).toEqual([
+      expect.objectContaining({ decision: QUINN_TEXTS.decision, shareEarlierAdvice: false }),
+    ]);
     expect(data.recommendationDismissals).toEqual([
       { skill: 'window-functions', createdAt: expect.any(String) },
     ]);
@@ -254,11 +258,14 @@ describe('erasure', () => {
       requests: 1,
       mentorProfiles: 1,
       recommendationDismissals: 1,
+      questionChoices: 1,
     });
 
     const after = await dumpEveryTable();
     expect(findIn(before, w.quinnUserId).some((r) => r.startsWith('recommendation_dismissals'))).toBe(true);
     expect(findIn(after, w.quinnUserId).filter((r) => r.startsWith('recommendation_dismissals'))).toEqual([]);
+    expect(findIn(before, w.quinnUserId).some((r) => r.startsWith('question_choices'))).toBe(true);
+    expect(findIn(after, w.quinnUserId).filter((r) => r.startsWith('question_choices'))).toEqual([]);
     const theirs = [QUINN.name, QUINN.email, QUINN.contactEmail, QUINN.sub, ...Object.values(QUINN_TEXTS)];
     for (const text of theirs) expect(findIn(after, text), text).toEqual([]);
     for (const text of Object.values(OTHERS_TEXTS))

@@ -243,6 +243,20 @@ export interface RecommendationDismissalsTable {
   created_at: Timestamp;
 }
 
+/** A learner's decision and sharing choice on one question (domain/advice), keyed by its first request. */
+export interface QuestionChoicesTable {
+  tenant_id: string;
+  question_id: string;
+  learner_id: string;
+  /** What the learner decided after their mentors' advice; null: not yet. */
+  decision: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: NullableTimestamp;
+  /** Later mentors of the question see what earlier ones advised. */
+  share_earlier_advice: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface EventsTable {
   /** bigint identity, read as a number (int8 parser in connect.ts); the SSE event id. */
   id: ColumnType<number, never, never>;
@@ -564,6 +578,7 @@ export interface Database {
   request_matches: RequestMatchesTable;
   board_entries: BoardEntriesTable;
   recommendation_dismissals: RecommendationDismissalsTable;
+  question_choices: QuestionChoicesTable;
   events: EventsTable;
   jobs: JobsTable;
   feedback: FeedbackTable;
@@ -620,3 +635,4 @@ export type EmailDigestItemRow = Selectable<EmailDigestItemsTable>;
 export type EmailReplyTokenRow = Selectable<EmailReplyTokensTable>;
 export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
 export type ReportRow = Selectable<ReportsTable>;
+export type QuestionChoiceRow = Selectable<QuestionChoicesTable>;

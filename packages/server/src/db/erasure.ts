@@ -155,7 +155,7 @@ export async function redactActionItems(
 
 /**
  * The learner's words in feedback and reports they gave (ratings and reasons stay: they are counted),
- * their board and the topics they dismissed from their suggestions.
+ * their board, the topics they dismissed from their suggestions and their decisions on questions.
  */
 export async function clearLearnerWords(db: Db, tenantId: string, learnerId: string) {
   const feedback = await db
@@ -181,11 +181,17 @@ export async function clearLearnerWords(db: Db, tenantId: string, learnerId: str
     .where('tenant_id', '=', tenantId)
     .where('user_id', '=', learnerId)
     .executeTakeFirst();
+  const choices = await db
+    .deleteFrom('question_choices')
+    .where('tenant_id', '=', tenantId)
+    .where('learner_id', '=', learnerId)
+    .executeTakeFirst();
   return {
     feedback: count(feedback),
     reports: count(reports),
     boardEntries: count(board),
     recommendationDismissals: count(dismissals),
+    questionChoices: count(choices),
   };
 }
 

@@ -23,6 +23,7 @@ import * as dataRights from './migrations/2026-12-08T1100-data-rights.js';
 import * as mentorEmbeddings from './migrations/2026-12-09T0900-mentor-embeddings.js';
 import * as guidance from './migrations/2026-12-09T1000-guidance.js';
 import * as responsiveness from './migrations/2026-12-09T1100-responsiveness.js';
+import * as advice from './migrations/2026-12-09T1200-advice.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0900-mentor-embeddings': mentorEmbeddings,
   '2026-12-09T1000-guidance': guidance,
   '2026-12-09T1100-responsiveness': responsiveness,
+  '2026-12-09T1200-advice': advice,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -43,6 +43,13 @@ export interface PersonalRows {
   board: { mentor_id: string; label: string; created_at: Date }[];
   /** Topics they dismissed from their suggestions. */
   dismissals: { topic: string; created_at: Date }[];
+  /** What they decided on their questions and whether they share earlier advice (domain/advice). */
+  questionChoices: {
+    question_id: string;
+    decision: string | null;
+    decided_at: Date | null;
+    share_earlier_advice: boolean;
+  }[];
   badges: { mentor_id: string; code: string; earned_at: Date }[];
   optOuts: { party: string; kind: string; created_at: Date }[];
   /** Email addressed to them (as learner or as mentor). */
@@ -160,6 +167,14 @@ export async function personalRows(
     .orderBy('created_at')
     .orderBy('topic')
     .execute();
+  const questionChoices = await db
+    .selectFrom('question_choices')
+    .select(['question_id', 'decision', 'decided_at', 'share_earlier_advice'])
+    .where('tenant_id', '=', tenantId)
+    .where('learner_id', '=', userId)
+    .orderBy('created_at')
+    .orderBy('question_id')
+    .execute();
   const badges = await db
     .selectFrom('mentor_badges')
     .select(['mentor_id', 'code', 'earned_at'])
@@ -212,6 +227,7 @@ export async function personalRows(
     reports,
     board,
     dismissals,
+    questionChoices,
     badges,
     optOuts,
     emails,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { EarlierAdviceSchema } from './advice.js';
 import { BookingSchema, PreviousSessionsSchema } from './bookings.js';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
 import { MentorStatusSchema } from './mentors.js';
@@ -21,6 +22,7 @@ export const MentorOfferSchema = z
       id: IdSchema,
       ...requestFields,
       createdAt: z.iso.datetime(),
+      earlierAdvice: EarlierAdviceSchema.optional(),
     }),
     learner: z.object({ name: z.string() }),
     previousSessions: PreviousSessionsSchema.openapi({

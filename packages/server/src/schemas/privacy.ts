@@ -110,6 +110,18 @@ export const PersonalDataExportSchema = z
     board: z.array(
       z.object({ mentorId: IdSchema, mentorName: z.string(), label: z.string(), createdAt: at }),
     ),
+    questionDecisions: z
+      .array(
+        z.object({
+          requestId: IdSchema,
+          decision: z.string().nullable(),
+          decidedAt: atOrNull,
+          shareEarlierAdvice: z.boolean(),
+        }),
+      )
+      .openapi({
+        description: 'What you decided on questions several mentors advised on, and what you share.',
+      }),
     recommendationDismissals: z
       .array(z.object({ skill: z.string(), createdAt: at }))
       .openapi({ description: 'Topics you dismissed from your suggestions of what to ask next.' }),

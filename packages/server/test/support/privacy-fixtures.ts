@@ -9,7 +9,7 @@ import { type CallOptions, call } from './http.js';
  * A program where one person, Quinn, has done everything: a mentor (profile, availability with a
  * meeting link, contact email, sessions held, a badge, notes written, a session ahead) and a
  * learner (a request, a thread with messages, sessions with another mentor, feedback, a report,
- * the board, a dismissed suggestion, a calendar feed, an email preference), with email sent and pending to them and
+ * the board, a dismissed suggestion, a decision on their question, a calendar feed, an email preference), with email sent and pending to them and
  * webhooks delivered and pending about them. Otto (a learner of Quinn's) and Mia (a mentor Quinn
  * booked) are the other parties, with words of their own.
  */
@@ -35,6 +35,7 @@ export const QUINN_TEXTS = {
   feedback: 'Feedback comment about pelicans',
   report: 'Report details about the lighthouse',
   boardLabel: 'Nectarine advisor',
+  decision: 'Decided to retune with a quokka mallet',
   idempotentMessage: 'Idempotent message about quasars',
 };
 
@@ -271,6 +272,12 @@ export async function buildPrivacyWorld(ctx: TestContext): Promise<PrivacyWorld>
       body: { skill: 'window-functions' },
     }),
     204,
+  );
+  ok(
+    await call(ctx.app, 'POST', `/v1/me/questions/${asked.body.request.id}/decision`, {
+      ...quinnAsLearner,
+      body: { text: QUINN_TEXTS.decision },
+    }),
   );
   ok(
     await call(ctx.app, 'POST', '/v1/reports', {

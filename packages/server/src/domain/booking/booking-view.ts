@@ -5,6 +5,7 @@ import { mentorNames } from '../../db/mentors.js';
 import { userNames } from '../../db/users.js';
 import type { Booking } from '../../schemas/bookings.js';
 import type { RequestBrief } from '../../schemas/requests.js';
+import { earlierAdviceByRequest } from '../advice/earlier-advice.js';
 import { requestBriefs } from '../requests/request-brief.js';
 import { previousSessionsFor } from './previous-sessions.js';
 
@@ -126,7 +127,19 @@ export async function toBookings(
     viewer.now,
   );
   const byId = new Map(own.map((row, i) => [row.id, previous[i] ?? []]));
-  return bookings.map((b) => (byId.has(b.id) ? { ...b, previousSessions: byId.get(b.id) } : b));
+  const earlier = await earlierAdviceByRequest(
+    db,
+    tenantId,
+    own.map((row) => row.request_id),
+    viewer.mentorId,
+    viewer.now,
+  );
+  return bookings.map((b) => {
+    if (!byId.has(b.id)) return b;
+    const advice = b.request && earlier.get(b.request.id);
+    const request = b.request && advice ? { ...b.request, earlierAdvice: advice } : b.request;
+    return { ...b, request, previousSessions: byId.get(b.id) };
+  });
 }
 
 /** One booking's view (see `toBookings`). */

@@ -100,7 +100,7 @@ function whatIsTheirs(rows: PersonalRows) {
  * calendar feed), a mentor profile leaves the public with its texts, availability and badges.
  * What they wrote goes: request texts, their messages (the rows stay, reading "[erased]", so the
  * other party's thread still reads in order), notes they wrote, their sessions' action items,
- * feedback comments and report details they gave, their board and dismissed suggestions; email to them or quoting them is
+ * feedback comments and report details they gave, their board, dismissed suggestions and decisions on questions; email to them or quoting them is
  * blanked (a pending one is never sent), and copies kept for the program's own work (events,
  * webhook payloads not yet sent and those sent, digests, jobs, replayable responses) are scrubbed
  * of their words. Their sessions ahead are cancelled through the booking domain, so the other

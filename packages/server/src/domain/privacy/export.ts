@@ -145,6 +145,12 @@ export async function exportPersonalData(ctx: DomainCtx, person: Person): Promis
       label: b.label,
       createdAt: iso(b.created_at),
     })),
+    questionDecisions: rows.questionChoices.map((q) => ({
+      requestId: q.question_id,
+      decision: q.decision,
+      decidedAt: q.decided_at ? iso(q.decided_at) : null,
+      shareEarlierAdvice: q.share_earlier_advice,
+    })),
     recommendationDismissals: rows.dismissals.map((d) => ({ skill: d.topic, createdAt: iso(d.created_at) })),
     badges: rows.badges.map((b) => ({ code: b.code, earnedAt: iso(b.earned_at) })),
     emailPreferences: {

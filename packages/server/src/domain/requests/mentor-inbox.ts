@@ -4,6 +4,7 @@ import { type InboxRow, listMentorOffers } from '../../db/request-offers.js';
 import type { PreviousSession } from '../../schemas/bookings.js';
 import type { MentorOffer } from '../../schemas/offers.js';
 import type { Actor } from '../actor.js';
+import { earlierAdviceByRequest } from '../advice/earlier-advice.js';
 import { previousSessionsFor } from '../booking/previous-sessions.js';
 import type { DomainCtx } from '../context.js';
 import { NotFoundError } from '../errors.js';
@@ -52,7 +53,18 @@ async function toMentorOffers(
     rows.map((row) => ({ learnerId: row.learner_id, before: now })),
     now,
   );
-  return rows.map((row, i) => toMentorOffer(row, now, previous[i] ?? []));
+  const earlier = await earlierAdviceByRequest(
+    ctx.db,
+    tenantId,
+    rows.map((row) => row.request_id),
+    mentorId,
+    now,
+  );
+  return rows.map((row, i) => {
+    const offer = toMentorOffer(row, now, previous[i] ?? []);
+    const earlierAdvice = earlier.get(row.request_id);
+    return earlierAdvice ? { ...offer, request: { ...offer.request, earlierAdvice } } : offer;
+  });
 }
 
 /** One offer as its mentor sees it in the inbox. */

@@ -19,9 +19,11 @@ import {
   touchThread,
 } from '../../db/threads.js';
 import { userNames } from '../../db/users.js';
+import type { EarlierAdvice } from '../../schemas/advice.js';
 import type { PreviousSession } from '../../schemas/bookings.js';
 import type { Message, Thread, ThreadRole } from '../../schemas/threads.js';
 import type { Actor } from '../actor.js';
+import { earlierAdviceByRequest } from '../advice/earlier-advice.js';
 import { previousSessionsFor } from '../booking/previous-sessions.js';
 import type { DomainCtx } from '../context.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
@@ -107,8 +109,21 @@ async function threadViews(
     rows.map((r) => requestOf(r.row)),
   );
   const previous = await mentorsEarlierSessions(ctx, tenantId, rows);
+  const mentorRows = rows.filter((r) => r.role === 'mentor').map((r) => r.row);
+  // The caller is the mentor of all their mentor-role threads: one profile.
+  const earlierAdvice = mentorRows[0]
+    ? await earlierAdviceByRequest(
+        ctx.db,
+        tenantId,
+        mentorRows.map(requestOf),
+        mentorRows[0].mentor_id,
+        ctx.clock.now(),
+      )
+    : new Map<string, EarlierAdvice>();
   return rows.map(({ row, role }) => {
     const requestId = requestOf(row);
+    const brief = (requestId && requests.get(requestId)) || null;
+    const advice = role === 'mentor' && requestId ? earlierAdvice.get(requestId) : undefined;
     const earlier = previous.get(row.id);
     const lastMessage = lastBy.get(row.id);
     const read = reads.get(row.id);
@@ -124,7 +139,7 @@ async function threadViews(
       lastMessage: lastMessage ? toMessage(lastMessage, row.learner_id) : null,
       unreadCount: read?.unread ?? 0,
       lastReadMessageId: read?.last_read_message_id ?? null,
-      request: (requestId && requests.get(requestId)) || null,
+      request: brief && advice ? { ...brief, earlierAdvice: advice } : brief,
       ...(earlier ? { previousSessions: earlier } : {}),
     };
   });
