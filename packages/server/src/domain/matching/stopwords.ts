@@ -1,4 +1,4 @@
-/// <reference path="../../types/stopword.d.ts" />
+/// <reference path="./stopword-lists.d.ts" />
 import * as stopwordLists from 'stopword';
 import { slugifySkill } from '../skills/normalize.js';
 
