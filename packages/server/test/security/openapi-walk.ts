@@ -101,5 +101,5 @@ export function declaredFields(doc: OpenApiDoc, schema: JsonSchema): Set<string>
 
 /** A path with every `{param}` filled: ids with a valid but unknown uuid. */
 export function fillPath(path: string, id = '5b0c3a9e-0000-4000-8000-000000000000'): string {
-  return path.replace(/\{id\}/g, id).replace(/\{dataset\}/g, 'requests.csv');
+  return path.replace(/\{(?:id|[a-z]+Id)\}/g, id).replace(/\{dataset\}/g, 'requests.csv');
 }
