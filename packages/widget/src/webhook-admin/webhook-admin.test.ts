@@ -125,11 +125,13 @@ describe('<mm-webhook-admin>', () => {
       'request.created',
       'request.matched',
       'request.expired',
+      'request.reassigned',
       'booking.created',
       'booking.cancelled',
       'booking.rescheduled',
       'booking.completed',
       'booking.reminder',
+      'booking.no_show',
       'feedback.submitted',
       'mentor.applied',
       'mentor.approved',
@@ -149,6 +151,7 @@ describe('<mm-webhook-admin>', () => {
         'booking.rescheduled',
         'booking.completed',
         'booking.reminder',
+        'booking.no_show',
       ],
     });
     expect(created[0]!.endpoint).to.not.have.property('secret');
