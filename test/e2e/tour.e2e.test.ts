@@ -92,7 +92,7 @@ async function asLearner<T>(method: string, path: string, body?: unknown): Promi
 async function seedLearnerHistory(): Promise<void> {
   const { request, matches } = await asLearner<{
     request: { id: string };
-    matches: { mentor: ApiMentor }[];
+    matches: { mentor: ApiMentor; nextSlots: { start: string; end: string }[] }[];
   }>('POST', '/v1/requests', {
     title: 'My LEFT JOIN returns duplicate rows',
     details: 'Orders join customers and every order shows up twice when a customer has two addresses.',
@@ -100,17 +100,12 @@ async function seedLearnerHistory(): Promise<void> {
     context: { url: `${ORIGIN}/plain-html/`, pageTitle: 'Joining tables in SQL · Data Foundations' },
   });
   const mentor = matches[0]!.mentor;
-  const from = new Date(Date.now() + 3600_000);
-  const to = new Date(from.getTime() + 14 * 86400_000);
-  const slots = await asProgram<{ data: { start: string }[] }>(
-    stack!.api.url,
-    'GET',
-    `/v1/mentors/${mentor.id}/slots?from=${from.toISOString()}&to=${to.toISOString()}&duration=15`,
-  );
+  // The best match's own next free time, in a session length it offers (some offer only 30).
+  const slot = matches[0]!.nextSlots[0]!;
   await asLearner('POST', '/v1/bookings', {
     mentorId: mentor.id,
-    start: slots.data[0]!.start,
-    durationMinutes: 15,
+    start: slot.start,
+    durationMinutes: (Date.parse(slot.end) - Date.parse(slot.start)) / 60_000,
     format: mentor.formats[0],
     requestId: request.id,
   });
