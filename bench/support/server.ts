@@ -27,6 +27,7 @@ import {
 } from '../../packages/server/src/domain/tenants/create-tenant.js';
 import { SecretBox } from '../../packages/server/src/security/keys.js';
 import { CompiledQuery } from './kysely.js';
+import { embedSynthetic } from './synthetic-embeddings.js';
 
 const SERVER_PACKAGE_JSON = fileURLToPath(new URL('../../packages/server/package.json', import.meta.url));
 /** What a deployment serves at /widget.js (config.ts's default): read per request, so it may be built later. */
@@ -60,6 +61,11 @@ export interface BenchServer extends ServerInfo {
    * server runs no worker); does nothing with BENCH_EMBEDDINGS=off.
    */
   embedProfiles(tenantId: string): Promise<void>;
+  /**
+   * Synthetic embeddings for mentors inserted in bulk (support/synthetic-embeddings.ts); returns
+   * how many were written (0 with BENCH_EMBEDDINGS=off).
+   */
+  embedSynthetic(tenantId: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -183,7 +189,8 @@ export async function startBenchServer(): Promise<InProcessServer> {
 type ParentMessage =
   | { id: number; op: 'createTenant'; input: CreateTenantInput }
   | { id: number; op: 'query'; sql: string; params: unknown[] }
-  | { id: number; op: 'embed'; tenantId: string };
+  | { id: number; op: 'embed'; tenantId: string }
+  | { id: number; op: 'embedSynthetic'; tenantId: string };
 type ChildMessage =
   | { type: 'ready'; info: ServerInfo }
   | { type: 'failed'; error: string }
@@ -217,9 +224,13 @@ async function childMain(): Promise<void> {
           ? server.embedder
             ? backfillEmbeddings(server.database.db, server.embedder, { tenantId: message.tenantId })
             : Promise.resolve(null)
-          : server.database.db
-              .executeQuery(CompiledQuery.raw(message.sql, message.params))
-              .then((result) => result.rows);
+          : message.op === 'embedSynthetic'
+            ? server.embedder
+              ? embedSynthetic(server.database.db, server.embedder, message.tenantId)
+              : Promise.resolve(0)
+            : server.database.db
+                .executeQuery(CompiledQuery.raw(message.sql, message.params))
+                .then((result) => result.rows);
     work.then(
       (result) => send({ id: message.id, ok: true, result }),
       (error: unknown) => send({ id: message.id, ok: false, error: String(error) }),
@@ -286,6 +297,7 @@ export async function spawnBenchServer(): Promise<BenchServer> {
     ...info,
     createTenant: (input) => ask<CreatedTenant>({ id: ++nextId, op: 'createTenant', input }),
     embedProfiles: (tenantId) => ask<unknown>({ id: ++nextId, op: 'embed', tenantId }).then(() => undefined),
+    embedSynthetic: (tenantId) => ask<number>({ id: ++nextId, op: 'embedSynthetic', tenantId }),
     query: <R>(sql: string, params: readonly unknown[] = []) =>
       ask<R[]>({ id: ++nextId, op: 'query', sql, params: [...params] }),
     close: () => {
