@@ -159,10 +159,14 @@ export async function learnerQuestionChoices(
     .execute();
 }
 
-/** Records (or rewrites) what the learner decided on the question. */
-export async function upsertDecision(
+/** The learner's choice on one question: what they decided, or whether earlier advice is shared. */
+type QuestionChoice = { decision: string; decided_at: Date } | { share_earlier_advice: boolean };
+
+/** Records one of the learner's choices on the question, creating its row on first use. */
+async function upsertChoice(
   db: Db,
-  c: { tenantId: string; questionId: string; learnerId: string; text: string; now: Date },
+  c: { tenantId: string; questionId: string; learnerId: string; now: Date },
+  choice: QuestionChoice,
 ): Promise<QuestionChoiceRow> {
   return db
     .insertInto('question_choices')
@@ -170,40 +174,31 @@ export async function upsertDecision(
       tenant_id: c.tenantId,
       question_id: c.questionId,
       learner_id: c.learnerId,
-      decision: c.text,
-      decided_at: c.now,
+      ...choice,
       created_at: c.now,
       updated_at: c.now,
     })
     .onConflict((oc) =>
-      oc
-        .columns(['tenant_id', 'question_id'])
-        .doUpdateSet({ decision: c.text, decided_at: c.now, updated_at: c.now }),
+      oc.columns(['tenant_id', 'question_id']).doUpdateSet({ ...choice, updated_at: c.now }),
     )
     .returningAll()
     .executeTakeFirstOrThrow();
 }
 
+/** Records (or rewrites) what the learner decided on the question. */
+export function upsertDecision(
+  db: Db,
+  c: { tenantId: string; questionId: string; learnerId: string; text: string; now: Date },
+): Promise<QuestionChoiceRow> {
+  return upsertChoice(db, c, { decision: c.text, decided_at: c.now });
+}
+
 /** Turns sharing the question's earlier advice with its later mentors on or off. */
-export async function upsertShare(
+export function upsertShare(
   db: Db,
   c: { tenantId: string; questionId: string; learnerId: string; on: boolean; now: Date },
 ): Promise<QuestionChoiceRow> {
-  return db
-    .insertInto('question_choices')
-    .values({
-      tenant_id: c.tenantId,
-      question_id: c.questionId,
-      learner_id: c.learnerId,
-      share_earlier_advice: c.on,
-      created_at: c.now,
-      updated_at: c.now,
-    })
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'question_id']).doUpdateSet({ share_earlier_advice: c.on, updated_at: c.now }),
-    )
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return upsertChoice(db, c, { share_earlier_advice: c.on });
 }
 
 /** Erasure: the learner's decisions and sharing choices go. */
