@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countProfileWords } from '../src/db/profile-words.js';
 import { asLearner, bookableMentor, weekly } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import { call } from './support/http.js';
@@ -88,5 +89,34 @@ describe('match reasons quote telling words only', () => {
     for (const quote of quotes) {
       for (const word of quote.toLowerCase().split(' ')) expect(['de', 'en', 'la', 'un']).not.toContain(word);
     }
+  });
+});
+
+describe('common words are counted over the newest profiles', () => {
+  it('counts at most the sample, newest first, so a large tenant costs one bounded read', async () => {
+    const tenant = await ctx.tenant();
+    const make = async (i: number, word: string) => {
+      ctx.clock.set(new Date(Date.parse('2026-11-25T12:00:00Z') + i * 60_000).toISOString());
+      await bookableMentor(ctx, tenant, ALL_WEEK, {
+        name: `Counted ${i}`,
+        headline: `${word} mentor`,
+        bio: `I help with ${word}.`,
+        skills: ['sql'],
+      });
+    };
+    await make(1, 'wombat');
+    await make(2, 'wombat');
+    for (const i of [3, 4, 5]) await make(i, 'quokka');
+    ctx.clock.set('2026-11-25T12:00:00Z');
+
+    const sampled = await countProfileWords(ctx.db, tenant.id, 3);
+    expect(sampled.profiles).toBe(3);
+    expect(sampled.documents.get('quokka')).toBe(3);
+    expect(sampled.documents.has('wombat')).toBe(false);
+
+    const all = await countProfileWords(ctx.db, tenant.id);
+    expect(all.profiles).toBe(5);
+    expect(all.documents.get('wombat')).toBe(2);
+    expect(all.documents.get('quokka')).toBe(3);
   });
 });
