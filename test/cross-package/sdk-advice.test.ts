@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Micromentor,
-  myQuestions,
-  NotFoundError,
-  ValidationError,
-} from '../../packages/sdk/src/index.js';
-import { signUserToken } from '../../packages/sdk/src/node/index.js';
+import { myQuestions, NotFoundError, ValidationError } from '../../packages/sdk/src/index.js';
 import { ManualClock } from '../../packages/server/src/clock.js';
 import { ALL_WEEK, failure, type SdkTenant, sdkTenant } from './sdk-fixtures.js';
 import { type RunningApi, startApi } from './support.js';
@@ -18,20 +12,9 @@ const clock = new ManualClock('2026-12-01T08:01:00Z');
 
 beforeAll(async () => {
   api = await startApi({ clock });
-  tenant = await sdkTenant(api);
+  tenant = await sdkTenant(api, {}, clock);
 });
 afterAll(() => api?.close());
-
-function browser(sub: string, roles?: 'mentor'[]): Micromentor {
-  const userToken = signUserToken({
-    identitySecret: tenant.identitySecret,
-    sub,
-    name: `User ${sub}`,
-    ...(roles ? { roles } : {}),
-    now: clock.now(),
-  });
-  return tenant.browser(sub, [], { userToken });
-}
 
 describe('advice from several mentors through the SDK', () => {
   it('compares two mentors’ advice, records the decision and shares it with a later mentor', async () => {
@@ -52,18 +35,18 @@ describe('advice from several mentors through the SDK', () => {
       mentors.push(mentor);
     }
     const [ana, ben, cy] = mentors as [(typeof mentors)[0], (typeof mentors)[0], (typeof mentors)[0]];
-    const { request } = await browser('q-learner').requests.create({
+    const { request } = await tenant.user('q-learner').requests.create({
       title: 'Why is my SQL query slow?',
       skills: ['sql'],
     });
     const sessionWith = async (mentorId: string, dayOffset: number) => {
       const from = new Date(clock.now().getTime() + dayOffset * 86_400_000);
-      const slots = await browser('q-learner').mentors.slots(mentorId, {
+      const slots = await tenant.user('q-learner').mentors.slots(mentorId, {
         from,
         to: new Date(from.getTime() + 86_400_000),
         duration: 30,
       });
-      return browser('q-learner').bookings.create({
+      return tenant.user('q-learner').bookings.create({
         mentorId,
         start: slots.data[0]!.start,
         durationMinutes: 30,
@@ -75,16 +58,16 @@ describe('advice from several mentors through the SDK', () => {
     const withBen = await sessionWith(ben.id, 1);
     const withCy = await sessionWith(cy.id, 5);
     clock.set(new Date(new Date(withBen.start).getTime() + 25 * 60_000));
-    await browser('q-ana', ['mentor']).bookings.setNotes(withAna.id, {
+    await tenant.user('q-ana', ['mentor']).bookings.setNotes(withAna.id, {
       summary: 'Denormalise the totals into a summary table.',
       actionItems: [{ text: 'Add an index on orders.customer_id' }],
     });
-    await browser('q-ben', ['mentor']).bookings.setNotes(withBen.id, {
+    await tenant.user('q-ben', ['mentor']).bookings.setNotes(withBen.id, {
       summary: 'Keep the totals normalised.',
       actionItems: [{ text: 'Create an index on the customer_id column of orders' }],
     });
 
-    const mine = myQuestions(browser('q-learner'));
+    const mine = myQuestions(tenant.user('q-learner'));
     const { questions } = await mine.questions();
     expect(questions.map((q) => [q.question.id, q.mentors.map((m) => m.name)])).toEqual([
       [request.id, ['Ana Index', 'Ben View']],
@@ -102,7 +85,7 @@ describe('advice from several mentors through the SDK', () => {
     expect(decision.text).toBe('Index customer_id; keep totals normalised');
     expect((await mine.advice(request.id)).decision?.text).toBe(decision.text);
 
-    const cySide = browser('q-cy', ['mentor']);
+    const cySide = tenant.user('q-cy', ['mentor']);
     expect((await cySide.bookings.get(withCy.id)).request?.earlierAdvice).toBeUndefined();
     expect(await mine.shareAdvice(request.id, true)).toEqual({ shareEarlierAdvice: true });
     const brief = (await cySide.bookings.get(withCy.id)).request;
@@ -111,7 +94,9 @@ describe('advice from several mentors through the SDK', () => {
       ['Ben View', ['Create an index on the customer_id column of orders']],
     ]);
 
-    expect(await failure(myQuestions(browser('q-other')).advice(request.id))).toBeInstanceOf(NotFoundError);
+    expect(await failure(myQuestions(tenant.user('q-other')).advice(request.id))).toBeInstanceOf(
+      NotFoundError,
+    );
     const refused = await failure(mine.decide(request.id, ' '));
     expect(refused).toBeInstanceOf(ValidationError);
     expect(refused).toMatchObject({ status: 400 });

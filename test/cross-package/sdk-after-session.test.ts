@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, type Micromentor, PermissionError } from '../../packages/sdk/src/index.js';
-import { signUserToken } from '../../packages/sdk/src/node/index.js';
+import { ConflictError, PermissionError } from '../../packages/sdk/src/index.js';
 import { ManualClock } from '../../packages/server/src/clock.js';
 import { ALL_WEEK, failure, type SdkTenant, sdkTenant } from './sdk-fixtures.js';
 import { type RunningApi, startApi } from './support.js';
@@ -13,21 +12,9 @@ const clock = new ManualClock('2026-12-01T08:01:00Z');
 
 beforeAll(async () => {
   api = await startApi({ clock });
-  tenant = await sdkTenant(api);
+  tenant = await sdkTenant(api, {}, clock);
 });
 afterAll(() => api?.close());
-
-/** A user in a browser on the tenant's site, with a token signed at the server's (moved) now. */
-function browser(sub: string, roles?: ('mentor' | 'admin')[]): Micromentor {
-  const userToken = signUserToken({
-    identitySecret: tenant.identitySecret,
-    sub,
-    name: `User ${sub}`,
-    ...(roles ? { roles } : {}),
-    now: clock.now(),
-  });
-  return tenant.browser(sub, [], { userToken });
-}
 
 describe('after the session, through the SDK', () => {
   it('feedback, notes with action items, the board and the mentor’s stats', async () => {
@@ -40,7 +27,7 @@ describe('after the session, through the SDK', () => {
     });
     await tenant.backend().mentors.availability.set(mentor.id, ALL_WEEK);
 
-    const learner = browser('x-learner');
+    const learner = tenant.user('x-learner');
     const slots = await learner.mentors.slots(mentor.id, {
       from: clock.now(),
       to: new Date(clock.now().getTime() + 86_400_000),
@@ -60,13 +47,13 @@ describe('after the session, through the SDK', () => {
     expect(booking.feedbackGiven).toBe(false);
 
     clock.set(new Date(new Date(slot.start).getTime() + 25 * 60_000));
-    const mentorSide = browser('x-mentor', ['mentor']);
+    const mentorSide = tenant.user('x-mentor', ['mentor']);
     const notes = await mentorSide.bookings.setNotes(booking.id, {
       summary: 'Rewrote the join as an EXISTS.',
       actionItems: [{ text: 'Read about semi-joins' }, { text: 'Add the index' }],
     });
     expect(notes.actionItems.map((i) => i.text)).toEqual(['Read about semi-joins', 'Add the index']);
-    const learnerNow = browser('x-learner');
+    const learnerNow = tenant.user('x-learner');
     expect(await learnerNow.bookings.notes(booking.id)).toEqual(notes);
 
     const [first, second] = notes.actionItems;
@@ -94,7 +81,7 @@ describe('after the session, through the SDK', () => {
     expect(twice).toMatchObject({ code: 'feedback_exists', status: 409 });
 
     clock.set(new Date(new Date(slot.start).getTime() + 60 * 60_000));
-    expect(await browser('x-mentor', ['mentor']).me.stats()).toEqual({
+    expect(await tenant.user('x-mentor', ['mentor']).me.stats()).toEqual({
       sessions: 1,
       minutes: 30,
       rating: 5,
@@ -103,7 +90,7 @@ describe('after the session, through the SDK', () => {
       upcoming: 0,
     });
 
-    const later = browser('x-learner');
+    const later = tenant.user('x-learner');
     const entry = await later.me.addToBoard(mentor.id, { label: 'SQL' });
     expect(entry).toMatchObject({ label: 'SQL', mentor: { id: mentor.id, stats: { rating: 5 } } });
     expect((await later.me.board()).data).toEqual([entry]);
@@ -112,7 +99,7 @@ describe('after the session, through the SDK', () => {
   });
 
   it('a user applies, reads and edits their own mentor profile', async () => {
-    const me = browser('x-applicant');
+    const me = tenant.user('x-applicant');
     const applied = await me.me.applyAsMentor({ skills: ['svg'], timeZone: 'Asia/Tokyo', formats: ['chat'] });
     expect(applied).toMatchObject({ externalId: 'x-applicant', status: 'pending', statusReason: null });
     expect(

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { MicromentorAdmin } from '../../packages/sdk/src/admin.js';
 import type { AvailabilityParams, MicromentorOptions } from '../../packages/sdk/src/index.js';
 import { signUserToken } from '../../packages/sdk/src/node/index.js';
+import type { Clock } from '../../packages/server/src/clock.js';
 import { createTenant } from '../../packages/server/src/domain/tenants/create-tenant.js';
 import type { TenantSettings } from '../../packages/server/src/domain/tenants/settings.js';
 import { SecretBox } from '../../packages/server/src/security/keys.js';
@@ -46,9 +47,16 @@ export interface SdkTenant {
    * The admin client (a superset), so that tests can show what the server refuses a learner.
    */
   browser(sub: string, calls?: RecordedCall[], options?: Partial<MicromentorOptions>): MicromentorAdmin;
+  /** `browser(sub)` for a user with these roles (a mentor, an admin), or none: a learner. */
+  user(sub: string, roles?: ('mentor' | 'admin')[]): MicromentorAdmin;
 }
 
-export async function sdkTenant(api: RunningApi, settings: Partial<TenantSettings> = {}): Promise<SdkTenant> {
+/** `clock`: the server's, when a test moves it; tokens are then signed at its now. */
+export async function sdkTenant(
+  api: RunningApi,
+  settings: Partial<TenantSettings> = {},
+  clock?: Clock,
+): Promise<SdkTenant> {
   const origin = `https://${randomUUID().slice(0, 8)}.sdk.example`;
   const keys = await createTenant(api.db, new SecretBox(undefined), {
     name: `SDK Academy ${origin}`,
@@ -62,6 +70,15 @@ export async function sdkTenant(api: RunningApi, settings: Partial<TenantSetting
       name: extra.name ?? `User ${sub}`,
       ...(extra.email ? { email: extra.email } : {}),
       ...(extra.roles ? { roles: extra.roles } : {}),
+      ...(clock ? { now: clock.now() } : {}),
+    });
+  const browser: SdkTenant['browser'] = (sub, calls = [], options = {}) =>
+    new MicromentorAdmin({
+      baseUrl: api.url,
+      publishableKey: keys.publishableKey,
+      userToken: token(sub),
+      fetch: browserFetch(origin, calls),
+      ...options,
     });
   return {
     ...keys,
@@ -69,14 +86,8 @@ export async function sdkTenant(api: RunningApi, settings: Partial<TenantSetting
     token,
     backend: (options = {}) =>
       new MicromentorAdmin({ baseUrl: api.url, secretKey: keys.secretKey, ...options }),
-    browser: (sub, calls = [], options = {}) =>
-      new MicromentorAdmin({
-        baseUrl: api.url,
-        publishableKey: keys.publishableKey,
-        userToken: token(sub),
-        fetch: browserFetch(origin, calls),
-        ...options,
-      }),
+    browser,
+    user: (sub, roles) => browser(sub, [], { userToken: token(sub, roles ? { roles } : {}) }),
   };
 }
 

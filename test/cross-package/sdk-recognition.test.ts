@@ -1,7 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Micromentor, NotFoundError } from '../../packages/sdk/src/index.js';
-import { signUserToken } from '../../packages/sdk/src/node/index.js';
+import { NotFoundError } from '../../packages/sdk/src/index.js';
 import { ManualClock } from '../../packages/server/src/clock.js';
 import { jobHandlers } from '../../packages/server/src/jobs/handlers.js';
 import { createWorker } from '../../packages/server/src/jobs/worker.js';
@@ -16,20 +15,9 @@ const clock = new ManualClock('2026-12-01T08:01:00Z');
 
 beforeAll(async () => {
   api = await startApi({ clock });
-  tenant = await sdkTenant(api, { leaderboard: true });
+  tenant = await sdkTenant(api, { leaderboard: true }, clock);
 });
 afterAll(() => api?.close());
-
-function browser(sub: string, roles?: 'mentor'[]): Micromentor {
-  const userToken = signUserToken({
-    identitySecret: tenant.identitySecret,
-    sub,
-    name: `User ${sub}`,
-    ...(roles ? { roles } : {}),
-    now: clock.now(),
-  });
-  return tenant.browser(sub, [], { userToken });
-}
 
 describe('recognition, through the SDK', () => {
   it('badge, record, leaderboard and a credential anyone can verify', async () => {
@@ -43,7 +31,7 @@ describe('recognition, through the SDK', () => {
     await tenant.backend().mentors.availability.set(mentor.id, ALL_WEEK);
     expect(mentor.badges).toEqual([]);
 
-    const learner = browser('r-learner');
+    const learner = tenant.user('r-learner');
     const slots = await learner.mentors.slots(mentor.id, {
       from: clock.now(),
       to: new Date(clock.now().getTime() + 86_400_000),
@@ -60,13 +48,13 @@ describe('recognition, through the SDK', () => {
     const worker = createWorker({ db: api.db, clock, handlers: jobHandlers() });
     await worker.drain();
 
-    const me = browser('r-mentor', ['mentor']);
+    const me = tenant.user('r-mentor', ['mentor']);
     const record = await me.recognition.record();
     expect(record).toMatchObject({ mentorId: mentor.id, sessions: 1, minutes: 30 });
     expect(record.badges.map((b) => b.code)).toEqual(['first_session']);
     expect((await tenant.backend().mentors.get(mentor.id)).badges).toEqual(record.badges);
 
-    const board = await browser('r-learner').recognition.leaderboard({ by: 'minutes' });
+    const board = await tenant.user('r-learner').recognition.leaderboard({ by: 'minutes' });
     expect(board.entries).toEqual([
       {
         rank: 1,
@@ -91,7 +79,7 @@ describe('recognition, through the SDK', () => {
   });
 
   it('the leaderboard is a NotFoundError with code leaderboard_disabled while the program has it off', async () => {
-    const closed = await sdkTenant(api);
+    const closed = await sdkTenant(api, {}, clock);
     const error = await failure(closed.backend().recognition.leaderboard());
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ code: 'leaderboard_disabled', status: 404 });

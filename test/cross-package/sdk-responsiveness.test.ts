@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ConflictError,
-  type Micromentor,
-  NotFoundError,
-  ValidationError,
-} from '../../packages/sdk/src/index.js';
-import { signUserToken } from '../../packages/sdk/src/node/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../packages/sdk/src/index.js';
 import { ManualClock } from '../../packages/server/src/clock.js';
 import { ALL_WEEK, failure, type SdkTenant, sdkTenant } from './sdk-fixtures.js';
 import { type RunningApi, startApi } from './support.js';
@@ -18,20 +12,9 @@ const clock = new ManualClock('2026-12-01T08:01:00Z');
 
 beforeAll(async () => {
   api = await startApi({ clock });
-  tenant = await sdkTenant(api, { maxReschedules: 1 });
+  tenant = await sdkTenant(api, { maxReschedules: 1 }, clock);
 });
 afterAll(() => api?.close());
-
-function browser(sub: string, roles?: ('mentor' | 'admin')[]): Micromentor {
-  const userToken = signUserToken({
-    identitySecret: tenant.identitySecret,
-    sub,
-    name: `User ${sub}`,
-    ...(roles ? { roles } : {}),
-    now: clock.now(),
-  });
-  return tenant.browser(sub, [], { userToken });
-}
 
 async function sqlMentor(sub: string) {
   const mentor = await tenant.backend().mentors.create({
@@ -50,7 +33,7 @@ describe('responsiveness through the SDK', () => {
   it('another mentor: the booked one is released and the next matches come back', async () => {
     const first = await sqlMentor('r-first');
     const second = await sqlMentor('r-second');
-    const learner = browser('r-learner');
+    const learner = tenant.user('r-learner');
     const { request, matches } = await learner.requests.create({
       title: 'SQL join duplicates',
       skills: ['sql'],
@@ -72,7 +55,7 @@ describe('responsiveness through the SDK', () => {
     );
     expect((await learner.bookings.get(booking.id)).status).toBe('cancelled');
 
-    expect(await failure(browser('r-stranger').requests.anotherMentor(request.id))).toBeInstanceOf(
+    expect(await failure(tenant.user('r-stranger').requests.anotherMentor(request.id))).toBeInstanceOf(
       NotFoundError,
     );
     const again = await failure(learner.requests.anotherMentor(request.id, { mentorId: booked.mentor.id }));
@@ -82,7 +65,7 @@ describe('responsiveness through the SDK', () => {
 
   it('no-show after the start, once; the reschedule limit', async () => {
     const mentor = await sqlMentor('n-mentor');
-    const learner = browser('n-learner');
+    const learner = tenant.user('n-learner');
     const slots = await learner.mentors.slots(mentor.id, {
       from: clock.now(),
       to: new Date(clock.now().getTime() + 86_400_000),
@@ -103,11 +86,11 @@ describe('responsiveness through the SDK', () => {
     const early = await failure(learner.bookings.noShow(booking.id, { who: 'mentor' }));
     expect(early).toMatchObject({ code: 'session_not_started' });
     clock.set(new Date(new Date(moved.start).getTime() + 10 * 60_000));
-    const self = await failure(browser('n-learner').bookings.noShow(booking.id, { who: 'learner' }));
+    const self = await failure(tenant.user('n-learner').bookings.noShow(booking.id, { who: 'learner' }));
     expect(self).toBeInstanceOf(ValidationError);
-    const recorded = await browser('n-learner').bookings.noShow(booking.id, { who: 'mentor' });
+    const recorded = await tenant.user('n-learner').bookings.noShow(booking.id, { who: 'mentor' });
     expect(recorded).toMatchObject({ status: 'no_show', noShow: { who: 'mentor' } });
-    const twice = await failure(browser('n-learner').bookings.noShow(booking.id, { who: 'mentor' }));
+    const twice = await failure(tenant.user('n-learner').bookings.noShow(booking.id, { who: 'mentor' }));
     expect(twice).toMatchObject({ code: 'no_show_recorded' });
     const admin = tenant.backend();
     const listed = await admin.admin.mentors.list({ status: 'any' }).toArray();
