@@ -34,6 +34,11 @@ export const consoleStyles = css`
     width: auto;
   }
 
+  /* A long label (an event name in a narrow column) wraps beside its checkbox, not under it. */
+  label.row:has(> input[type='checkbox']) {
+    flex-wrap: nowrap;
+  }
+
   a {
     color: var(--_a);
   }

@@ -1,5 +1,5 @@
 import type { WebhookDelivery, WebhookEndpoint, WebhookEventType } from '@micromentor/sdk';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
@@ -39,7 +39,17 @@ export const WEBHOOK_EVENTS = Object.keys({
  * @csspart confirm-button - The confirm step's "Rotate secret" (the one that rotates).
  */
 export class MmWebhookAdmin extends AdminElement {
-  static override styles = [baseStyles, consoleStyles, confirmStyles];
+  static override styles = [
+    baseStyles,
+    consoleStyles,
+    confirmStyles,
+    // Event names are options, not field labels: regular weight, broken after the dot if at all.
+    css`
+      label.event {
+        font-weight: 400;
+      }
+    `,
+  ];
 
   @state() private endpoints: WebhookEndpoint[] = [];
   @state() private open: string | null = null;
@@ -154,7 +164,11 @@ export class MmWebhookAdmin extends AdminElement {
           <div class="grid">
             ${WEBHOOK_EVENTS.map(
               (ev) =>
-                html`<label class="row"><input type="checkbox" name="events" value=${ev} checked />${ev}</label>`,
+                html`<label class="row event"
+                  ><input type="checkbox" name="events" value=${ev} checked /><span
+                    >${ev.split('.')[0]}.<wbr />${ev.split('.').slice(1).join('.')}</span
+                  ></label
+                >`,
             )}
           </div>
         </fieldset>
