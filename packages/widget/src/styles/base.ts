@@ -59,6 +59,8 @@ export const baseStyles = [
       box-sizing: border-box;
       width: 100%;
       font: inherit;
+      /* Inside a (bold) label, what the person typed reads at the body weight. */
+      font-weight: 400;
       padding: var(--_s2) var(--_s3);
       border: 1px solid var(--_bd);
       border-radius: var(--_rs);

@@ -65,6 +65,7 @@ export const consoleStyles = css`
   input[type='date'],
   select {
     font: inherit;
+    font-weight: 400;
     padding: var(--_s2) var(--_s2);
     border: 1px solid var(--_bd);
     border-radius: var(--_rs);
