@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from './provider.js';
+import { simdAvailable } from './simd-dots.js';
 import { VectorIndex } from './vector-index.js';
 
 /** Deterministic pseudo-random unit vectors. */
@@ -66,5 +67,30 @@ describe('VectorIndex', () => {
   it('refuses vectors of the wrong size', () => {
     expect(() => index.nearest(new Float32Array(3), 5)).toThrow(/dimensions/);
     expect(() => new VectorIndex(d).upsert('x', new Float32Array(3))).toThrow(/dimensions/);
+  });
+
+  it('runs the scan in WebAssembly SIMD on this runtime (the kernel validates)', () => {
+    expect(simdAvailable()).toBe(true);
+    // Its memory holds the query and scores beside the vectors: more than the vectors alone.
+    expect(index.bytes).toBeGreaterThan(2_000 * d * 4);
+  });
+
+  it('scans in JavaScript, with the same answers, where the kernel cannot (dimensions not a multiple of 4)', () => {
+    const odd = 63;
+    const oddEntries = randomVectors(500, odd, 5).map((vector, i) => ({ id: `o${i}`, vector }));
+    const oddIndex = VectorIndex.build(odd, oddEntries);
+    expect(oddIndex.bytes).toBe(500 * odd * 4);
+    const query = randomVectors(1, odd, 8)[0]!;
+    const brute = oddEntries
+      .map((e) => ({ id: e.id, similarity: dot(e.vector, query) }))
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, 10);
+    expect(oddIndex.nearest(query, 10).map((n) => n.id)).toEqual(brute.map((b) => b.id));
+    expect(oddIndex.similarity('o3', query)).toBeCloseTo(dot(oddEntries[3]!.vector, query), 6);
+  });
+
+  it('gives the same similarity for one profile as the scan does', () => {
+    const query = randomVectors(1, d, 21)[0]!;
+    for (const n of index.nearest(query, 5)) expect(index.similarity(n.id, query)).toBe(n.similarity);
   });
 });
