@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { writeTinyOnnxModel } from '../../../../test/support/tiny-onnx-model.js';
-import { onnxProvider } from './onnx.js';
+import { ONNX_RUNTIME_PACKAGE, onnxProvider, onnxRuntimeMissing } from './onnx.js';
 import { inspectOnnxFolder, onnxOutputWidth } from './onnx-folder.js';
 import { embeddingProviderFrom } from './provider-from-setting.js';
 
@@ -136,6 +136,14 @@ describe('the ONNX folder provider', () => {
     await rm(join(folder, 'tokenizer.json'));
     expect(() => onnxProvider({ folder })).toThrow(`${folder} has no tokenizer.json`);
     expect(() => onnxProvider({ folder: join(root, 'nowhere') })).toThrow(/is not a folder/);
+  });
+
+  it('finds the runtime package without loading it, and says what to install when it is not there', () => {
+    expect(onnxRuntimeMissing()).toBeUndefined();
+    expect(onnxRuntimeMissing('@huggingface/no-such-runtime')).toBe(
+      '@huggingface/no-such-runtime is not installed beside the server (npm install @huggingface/no-such-runtime@^4.3.2)',
+    );
+    expect(ONNX_RUNTIME_PACKAGE).toBe('@huggingface/transformers');
   });
 
   it('is what MICROMENTOR_EMBEDDINGS=onnx:<folder> makes', () => {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
 import { inspectOnnxFolder, type OnnxPooling } from './onnx-folder.js';
 import { type EmbeddingModel, type EmbeddingProvider, lazyProvider } from './provider.js';
@@ -11,6 +12,19 @@ export interface OnnxProviderOptions {
   /** Primary language tags the model understands; empty or absent: any language. */
   languages?: readonly string[];
   onLoadError?: (error: Error) => void;
+}
+
+/**
+ * Why the runtime package cannot be used, or undefined when it can be found from the server (it
+ * is only located here, not loaded).
+ */
+export function onnxRuntimeMissing(packageName: string = ONNX_RUNTIME_PACKAGE): string | undefined {
+  try {
+    createRequire(import.meta.url).resolve(packageName);
+    return undefined;
+  } catch {
+    return `${packageName} is not installed beside the server (npm install ${packageName}@^4.3.2)`;
+  }
 }
 
 // transformers.js reads its settings from one global `env`: loads are taken one at a time so two
@@ -28,9 +42,7 @@ async function loadOnnxFolder(folder: string, pooling: OnnxPooling): Promise<Emb
     transformers = await import('@huggingface/transformers');
   } catch (error) {
     throw new Error(
-      `${ONNX_RUNTIME_PACKAGE} is not installed beside the server (npm install ${ONNX_RUNTIME_PACKAGE}@4): ${
-        error instanceof Error ? error.message : String(error)
-      }`,
+      `${onnxRuntimeMissing() ?? ONNX_RUNTIME_PACKAGE}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   const { env, pipeline } = transformers;
@@ -56,6 +68,8 @@ async function loadOnnxFolder(folder: string, pooling: OnnxPooling): Promise<Emb
  * use, and a failed load is reported (matching goes on by keywords) like any provider's.
  */
 export function onnxProvider(options: OnnxProviderOptions): EmbeddingProvider & { readonly loaded: boolean } {
+  const missing = onnxRuntimeMissing();
+  if (missing) throw new Error(`MICROMENTOR_EMBEDDINGS=onnx:${options.folder}: ${missing}`);
   const model = inspectOnnxFolder(options.folder);
   return lazyProvider({
     id: model.id,
