@@ -49,8 +49,10 @@ export function inspectOnnxFolder(folder: string): OnnxFolder {
     );
   }
   const modelFile = join(folder, 'onnx', 'model.onnx');
-  const config = readJson(join(folder, 'config.json'));
-  const dimensions = onnxOutputWidth(modelFile) ?? hiddenSizeOf(config);
+  const [config] = ['config.json', 'tokenizer.json', 'tokenizer_config.json'].map((file) =>
+    readJsonObject(join(folder, file)),
+  );
+  const dimensions = onnxOutputWidth(modelFile) ?? hiddenSizeOf(config!);
   if (!dimensions) {
     throw new Error(
       `${modelFile}: cannot tell the model's width (no fixed last dimension on its output, no hidden_size in config.json)`,
@@ -68,6 +70,19 @@ export function inspectOnnxFolder(folder: string): OnnxFolder {
     dimensions,
     pooling,
   };
+}
+
+/** A JSON object file of the folder, or an error naming it. */
+function readJsonObject(file: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`${file} is not a JSON object`);
+  return value as Record<string, unknown>;
 }
 
 function readJson(file: string): Record<string, unknown> {

@@ -136,6 +136,11 @@ describe('the ONNX folder provider', () => {
     await rm(join(folder, 'tokenizer.json'));
     expect(() => onnxProvider({ folder })).toThrow(`${folder} has no tokenizer.json`);
     expect(() => onnxProvider({ folder: join(root, 'nowhere') })).toThrow(/is not a folder/);
+    await cp(join(tiny, 'tokenizer.json'), join(folder, 'tokenizer.json'));
+    await writeFile(join(folder, 'tokenizer_config.json'), '{not json');
+    expect(() => onnxProvider({ folder })).toThrow(
+      `${join(folder, 'tokenizer_config.json')} is not valid JSON`,
+    );
   });
 
   it('finds the runtime package without loading it, and says what to install when it is not there', () => {
