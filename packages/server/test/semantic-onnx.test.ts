@@ -8,9 +8,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { backfillEmbeddings } from '../src/domain/matching/semantic/backfill.js';
+import { SentenceEmbedder } from '../src/domain/matching/semantic/profile-vector.js';
 import type { EmbeddingProvider } from '../src/domain/matching/semantic/provider.js';
 import { embeddingProviderFrom } from '../src/domain/matching/semantic/provider-from-setting.js';
 import { createSemanticSearch } from '../src/domain/matching/semantic/semantic-search.js';
+import { jobHandlers } from '../src/jobs/handlers.js';
+import { createWorker } from '../src/jobs/worker.js';
 import { asLearner, bookableMentor, weekly } from './support/booking-fixtures.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import type { MentorBody } from './support/fixtures.js';
@@ -89,5 +92,30 @@ describe('POST /v1/requests with an ONNX model folder', () => {
       'Wrote: “I help people negotiate a higher salary and a better compensation package.”',
     );
     expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('embeds a new mentor with the model in the background job, then finds them by meaning', async () => {
+    const speaker = await bookableMentor(ctx, tenant, ALL_WEEK, {
+      name: 'Sam Stage',
+      headline: 'Speaking coach',
+      bio: 'I coach speaking to an audience, with fewer slides.',
+      skills: ['public-speaking'],
+    });
+    const question = 'How do I pitch to stakeholders?';
+    expect((await ask(ctx.app, question)).body.matches.map((m) => m.mentor.id)).not.toContain(speaker.id);
+
+    const worker = createWorker({
+      db: ctx.db,
+      clock: ctx.clock,
+      handlers: jobHandlers({ embeddings: new SentenceEmbedder(provider) }),
+    });
+    expect(await worker.drain()).toBeGreaterThanOrEqual(1);
+    const row = await ctx.db
+      .selectFrom('mentor_embeddings')
+      .select('provider')
+      .where('mentor_id', '=', speaker.id)
+      .executeTakeFirst();
+    expect(row?.provider).toBe(provider.id);
+    expect((await ask(ctx.app, question)).body.matches[0]?.mentor.id).toBe(speaker.id);
   });
 });
