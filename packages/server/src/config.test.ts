@@ -1,3 +1,6 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEVELOPMENT_REPLY_KEY, loadConfig } from './config.js';
 
@@ -168,7 +171,44 @@ describe('embeddings configuration', () => {
 
   it('refuses a provider it does not know, naming the ones it does', () => {
     expect(() => loadConfig({ MICROMENTOR_EMBEDDINGS: 'minilm' })).toThrow(
-      /MICROMENTOR_EMBEDDINGS: .*"off"\|"use-lite"/,
+      'MICROMENTOR_EMBEDDINGS: must be "off", "use-lite" or "onnx:<model folder>"',
     );
+    expect(() => loadConfig({ MICROMENTOR_EMBEDDINGS: 'onnx:' })).toThrow(/MICROMENTOR_EMBEDDINGS: must be/);
+  });
+
+  it('takes an ONNX model folder (onnx:<folder>, relative to the working directory) and its languages', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'mm-config-onnx-'));
+    try {
+      const folder = join(root, 'my-model');
+      await mkdir(join(folder, 'onnx'), { recursive: true });
+      for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx']) {
+        await writeFile(join(folder, file), '{}');
+      }
+      expect(loadConfig({ MICROMENTOR_EMBEDDINGS: `onnx:${folder}` }).embeddings).toEqual({
+        provider: 'onnx',
+        folder,
+        languages: [],
+      });
+      expect(
+        loadConfig({
+          MICROMENTOR_EMBEDDINGS: `onnx:${relative(process.cwd(), folder)}`,
+          MICROMENTOR_EMBEDDINGS_LANGUAGES: 'en, ES,fr',
+        }).embeddings,
+      ).toEqual({ provider: 'onnx', folder, languages: ['en', 'es', 'fr'] });
+      expect(() =>
+        loadConfig({ MICROMENTOR_EMBEDDINGS: `onnx:${folder}`, MICROMENTOR_EMBEDDINGS_LANGUAGES: 'english' }),
+      ).toThrow(/MICROMENTOR_EMBEDDINGS_LANGUAGES.*: must be language tags such as en,es,fr/);
+
+      // A folder that is not a complete export stops the server at startup, saying what is missing.
+      await rm(join(folder, 'onnx', 'model.onnx'));
+      expect(() => loadConfig({ MICROMENTOR_EMBEDDINGS: `onnx:${folder}` })).toThrow(
+        `MICROMENTOR_EMBEDDINGS: ${folder} has no onnx/model.onnx`,
+      );
+      expect(() => loadConfig({ MICROMENTOR_EMBEDDINGS: `onnx:${join(root, 'nope')}` })).toThrow(
+        `MICROMENTOR_EMBEDDINGS: ${join(root, 'nope')} is not a folder`,
+      );
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

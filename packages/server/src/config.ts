@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { onnxFolderProblems } from './domain/matching/semantic/onnx-folder.js';
 import { EMBEDDING_SETTINGS, type EmbeddingSetting } from './domain/matching/semantic/provider.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit.js';
 import { DEFAULT_STREAM_LIMITS } from './realtime/hub.js';
@@ -74,8 +75,50 @@ const EnvSchema = z.object({
    */
   MM_TEST_CLOCK: z.enum(['0', '1']).default('0'),
   NODE_ENV: z.string().optional(),
-  /** Matching by meaning: the sentence-embedding provider, or `off` (keywords only). */
-  MICROMENTOR_EMBEDDINGS: z.preprocess(emptyIsUnset, z.enum(EMBEDDING_SETTINGS).default('use-lite')),
+  /**
+   * Matching by meaning: the sentence-embedding provider, `onnx:<folder>` (an operator's own ONNX
+   * model folder, relative to the working directory or absolute), or `off` (keywords only).
+   */
+  MICROMENTOR_EMBEDDINGS: z.preprocess(
+    emptyIsUnset,
+    z
+      .union(
+        [
+          z.enum(EMBEDDING_SETTINGS),
+          z
+            .string()
+            .regex(/^onnx:./)
+            .transform((value) => ({
+              provider: 'onnx' as const,
+              folder: resolve(value.slice('onnx:'.length)),
+            }))
+            .superRefine((value, ctx) => {
+              for (const problem of onnxFolderProblems(value.folder)) {
+                ctx.addIssue({
+                  code: 'custom',
+                  message: `${problem} (an ONNX model folder holds config.json, tokenizer.json, tokenizer_config.json and onnx/model.onnx)`,
+                });
+              }
+            }),
+        ],
+        { error: 'must be "off", "use-lite" or "onnx:<model folder>"' },
+      )
+      .default('use-lite'),
+  ),
+  /** The languages an `onnx:` model understands (primary tags, comma-separated); unset: any. */
+  MICROMENTOR_EMBEDDINGS_LANGUAGES: z.preprocess(
+    emptyIsUnset,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((tag) => tag.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be language tags such as en,es,fr')))
+      .default([]),
+  ),
   /** Profile vectors held in memory for semantic search, over all tenants (~2 KB each). */
   MICROMENTOR_EMBEDDINGS_MAX_VECTORS: z.coerce.number().int().min(1_000).default(300_000),
   /** Outgoing email over SMTP; unset: messages stay in the local mailbox (development). */
@@ -230,7 +273,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     inboundSmtpHost: e.MICROMENTOR_INBOUND_SMTP_HOST,
     inboundDomain: e.MICROMENTOR_INBOUND_DOMAIN,
     replyKey: e.MICROMENTOR_INBOUND_DOMAIN ? (e.MICROMENTOR_SECRET_KEY ?? DEVELOPMENT_REPLY_KEY) : undefined,
-    embeddings: e.MICROMENTOR_EMBEDDINGS,
+    embeddings:
+      typeof e.MICROMENTOR_EMBEDDINGS === 'string'
+        ? e.MICROMENTOR_EMBEDDINGS
+        : { ...e.MICROMENTOR_EMBEDDINGS, languages: e.MICROMENTOR_EMBEDDINGS_LANGUAGES },
     embeddingsMaxVectors: e.MICROMENTOR_EMBEDDINGS_MAX_VECTORS,
   };
 }

@@ -1,6 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '../src/db/connect.js';
+import { inspectOnnxFolder } from '../src/domain/matching/semantic/onnx-folder.js';
 import { type CliDatabase, createCliDatabase, runCli } from './support/cli-process.js';
+import { writeTinyOnnxModel } from './support/tiny-onnx-model.js';
 
 /** `micromentor embeddings backfill`, spawned for real against a database of its own. */
 describe(`micromentor embeddings backfill (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
@@ -61,5 +66,29 @@ describe(`micromentor embeddings backfill (${process.env.MM_TEST_DB ?? 'pglite'}
     const again = await runCli(['embeddings', 'backfill'], database.env, 120_000);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(`${mentors}/${mentors} mentors (0 embedded)`);
+  }, 240_000);
+
+  it('re-embeds every mentor with an ONNX model folder, whose id names the model, and refuses an incomplete one', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'mm-cli-onnx-'));
+    try {
+      const folder = join(root, 'tiny-bert');
+      await writeTinyOnnxModel(folder);
+      const id = inspectOnnxFolder(folder).id;
+      const env = { ...database.env, MICROMENTOR_EMBEDDINGS: `onnx:${folder}` };
+      const run = await runCli(['embeddings', 'backfill'], env, 120_000);
+      expect(run.code, run.stderr).toBe(0);
+      const { mentors } = await storedCount();
+      // Vectors of another model are stale: every mentor is embedded again, under the new id.
+      expect(run.stdout.trim().split('\n').at(-1)).toMatch(
+        new RegExp(`^Done: ${mentors} of ${mentors} approved mentors embedded with ${id} `),
+      );
+
+      await rm(join(folder, 'tokenizer.json'));
+      const broken = await runCli(['embeddings', 'backfill'], env, 60_000);
+      expect(broken.code).not.toBe(0);
+      expect(broken.stderr).toContain(`MICROMENTOR_EMBEDDINGS: ${folder} has no tokenizer.json`);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   }, 240_000);
 });

@@ -31,7 +31,8 @@ Usage:
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in MICROMENTOR_DATA_DIR,
 ./.micromentor/data), PORT (8787), MICROMENTOR_SECRET_KEY (encrypts identity secrets at rest),
-MICROMENTOR_EMBEDDINGS (use-lite: matching by meaning; off: keywords only).`;
+MICROMENTOR_EMBEDDINGS (use-lite: matching by meaning; onnx:<folder>: your own ONNX model;
+off: keywords only).`;
 
 async function withDatabase<T>(fn: (ctx: Awaited<ReturnType<typeof open>>) => Promise<T>): Promise<T> {
   const ctx = await open();

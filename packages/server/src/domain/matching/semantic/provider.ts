@@ -15,9 +15,17 @@ export interface EmbeddingProvider {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
-/** `MICROMENTOR_EMBEDDINGS`: which provider computes embeddings, or `off` (keyword matching only). */
+/** `MICROMENTOR_EMBEDDINGS` by name: a provider that ships with the server, or `off` (keywords only). */
 export const EMBEDDING_SETTINGS = ['off', 'use-lite'] as const;
-export type EmbeddingSetting = (typeof EMBEDDING_SETTINGS)[number];
+/** `MICROMENTOR_EMBEDDINGS=onnx:<folder>`: an operator's own ONNX model folder. */
+export interface OnnxEmbeddingSetting {
+  provider: 'onnx';
+  /** Absolute path of the model folder. */
+  folder: string;
+  /** MICROMENTOR_EMBEDDINGS_LANGUAGES: primary tags the model understands; empty: any language. */
+  languages: readonly string[];
+}
+export type EmbeddingSetting = (typeof EMBEDDING_SETTINGS)[number] | OnnxEmbeddingSetting;
 
 /** The raw model a provider wraps: loaded once, then embeds batches of texts. */
 export interface EmbeddingModel {
