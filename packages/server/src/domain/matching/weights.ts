@@ -114,6 +114,16 @@ export const MATCH_WEIGHTS = {
    */
   fit: {
     minRelevance: 0.12,
+    /**
+     * ...and that evidence is a close meaning (cosine ≥ this: with USE lite the right mentor's
+     * profile sits at 0.33 or more for nine questions in ten, the nearest profile to a question
+     * nobody here can answer mostly below 0.3) or a word match at least this strong (half the
+     * best text match, with the textFull floor): one word a profile happens to share is not it.
+     */
+    minSimilarity: 0.33,
+    minText: 0.5,
+    /** A page that agrees with the mentor corroborates a somewhat weaker meaning. */
+    minSimilarityOnPage: 0.28,
     /** The mentor's nearest sentence is quoted from this standing on: clearly closer than most. */
     quoteStanding: 1,
   },
