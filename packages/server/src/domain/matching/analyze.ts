@@ -685,11 +685,8 @@ export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
   if (question.skills.length === 0 && pointsAtPage(input, stop)) {
     // The learner's own words say nothing topical, or point at the page: the page (and the text
     // they selected on it) is the question.
-    const all = detectSkills({
-      explicit: input.skills,
-      topic: input.topic,
-      texts: [input.title, input.details, input.selection ?? '', ...pageTexts],
-    });
+    // Nothing in their words named a skill (explicit skills never point at the page), so the
+    // page's own skills are all there is: no third pass over the same texts.
     const terms = buildTerms(
       [
         input.title,
@@ -697,12 +694,12 @@ export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
         ...(input.skills ?? []),
         input.details,
         input.selection ?? '',
-        ...pageTexts,
+        input.pageTitle ?? '',
       ],
-      all.skills,
+      page.skills,
       stop,
     );
-    return { terms, skills: all.skills, related: all.related };
+    return { terms, skills: page.skills, related: page.related };
   }
 
   const asked = new Set(question.skills.map((s) => s.slug));

@@ -519,7 +519,11 @@ export function scoreCandidates(
     if (c.meaning === undefined) return text;
     return text * clamp01(w.meaning.textTrustBase + w.meaning.textTrustPerSd * c.meaning.standing);
   };
-  const keywordStrength = candidates.reduce((m, c, i) => Math.max(m, topicals[i]?.skill ?? 0, textOf(c)), 0);
+  const texts = candidates.map(textOf);
+  const keywordStrength = candidates.reduce(
+    (m, _c, i) => Math.max(m, topicals[i]?.skill ?? 0, texts[i] ?? 0),
+    0,
+  );
   const meaningPart = semanticOn
     ? w.relevance.meaning * (1 - w.meaning.yieldToKeywords * keywordStrength)
     : 0;
@@ -535,7 +539,7 @@ export function scoreCandidates(
   const ranked = candidates.map((c, index): RankedMatch => {
     const t = topicals[index] ?? { skill: 0, related: 0, held: [], nearest: null };
     // Relative to the best candidate, but a best that is itself one stray word stays weak.
-    const text = textOf(c);
+    const text = texts[index] ?? 0;
     const standing = c.meaning?.standing ?? 0;
     const meaning = clamp01((standing - w.meaning.floor) / (w.meaning.full - w.meaning.floor));
     const asked =
