@@ -560,10 +560,14 @@ export function scoreCandidates(
     // out ("train a dragon" → the data analyst, 2.5 sd above a crowd of even less related ones).
     const solidMeaning =
       meaning > 0 && c.meaning !== undefined && c.meaning.similarity >= w.fit.minSimilarity;
+    // A word the profile shares while its meaning is far from the question is a false friend
+    // ("fetch the newspaper" → the developer who works at an online newspaper).
+    const wordsCount =
+      text > 0 && (c.meaning === undefined || c.meaning.similarity >= w.fit.minSimilarityForWords);
     const questionFits = semanticOn
       ? t.skill > 0 ||
         t.related > 0 ||
-        (asked >= w.fit.minRelevance && (solidMeaning || text >= w.fit.minText))
+        (asked >= w.fit.minRelevance && (solidMeaning || (wordsCount && text >= w.fit.minText)))
       : t.skill > 0 || t.related > 0 || c.textRank > 0;
     // The question decides; the page boosts what the question found, or shares a wordy question
     // (keywords alone: when no one matches its words, the page stands in for it).
@@ -623,7 +627,7 @@ export function scoreCandidates(
         onPage > 0 &&
         asked > 0 &&
         (!semanticOn ||
-          text > 0 ||
+          wordsCount ||
           (meaning > 0 && (c.meaning?.similarity ?? 0) >= w.fit.minSimilarityOnPage)));
 
     if (!explain) return { candidate: c, score, signals, reasons: [], fits };

@@ -124,6 +124,12 @@ export const MATCH_WEIGHTS = {
     minText: 0.5,
     /** A page that agrees with the mentor corroborates a somewhat weaker meaning. */
     minSimilarityOnPage: 0.28,
+    /**
+     * Words count as evidence only from a profile at least this close in meaning: below it the
+     * texts are unrelated (a right mentor's profile sits at 0.25 or more for 19 questions in 20),
+     * and the shared word is a false friend ("fetch the newspaper" → a developer at a newspaper).
+     */
+    minSimilarityForWords: 0.22,
     /** The mentor's nearest sentence is quoted from this standing on: clearly closer than most. */
     quoteStanding: 1,
   },
