@@ -1,7 +1,8 @@
 /**
  * Matching quality on the judged sets over the same 66 mentors (packages/server/test/fixtures:
  * the original set, questions asked on a page that disagrees with them, paraphrases sharing no
- * content word with the right mentor), for our matcher (`POST /v1/requests`) with matching by
+ * content word with the right mentor; and questions nobody there can answer, scored by how often
+ * no mentor comes back), for our matcher (`POST /v1/requests`) with matching by
  * meaning and without it (a second tenant with `semanticMatching: false`), next to a baseline of
  * PostgreSQL's full-text rank alone, in the same database and run. Seeding is the eval test's:
  * mentors through the API, identical 24/7 availability, ratings and session counts set directly,
@@ -102,6 +103,9 @@ const SETS: Record<string, () => EvalRequest[]> = {
   paraphrase: () => loadRequests('paraphrase'),
 };
 
+/** Questions nobody among the mentors can answer: measured by how often no mentor is returned. */
+const UNANSWERABLE = 'unanswerable';
+
 async function rankSet(
   tenant: BenchTenant,
   keyById: Map<string, string>,
@@ -173,6 +177,21 @@ export const matchingQualitySection: Section = {
         },
       );
     }
+    const unanswerable = loadRequests('unanswerable');
+    log(`${UNANSWERABLE}: posting ${unanswerable.length} questions nobody can answer to both tenants…`);
+    const withMeaning = await rankSet(semantic, semanticKeys, UNANSWERABLE, unanswerable);
+    const keywordOnly = await rankSet(keyword, keywordKeys, UNANSWERABLE, unanswerable);
+    const answered = (s: EvalScores): string =>
+      s.misses
+        .filter((m) => m.got.length > 0)
+        .map((m) => m.key)
+        .join(' ') || 'none';
+    rows.push({
+      benchmark: `matching no match, ${UNANSWERABLE} (${unanswerable.length})`,
+      figure: { value: withMeaning.noMatch, unit: 'score' },
+      baseline: { value: keywordOnly.noMatch, unit: 'score' },
+      notes: `share of questions answered with no mentor (1 is right), with meaning vs skills and words only; still matched with meaning: ${answered(withMeaning)}`,
+    });
     return rows;
   },
 };

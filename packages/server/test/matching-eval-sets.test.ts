@@ -11,7 +11,7 @@ import {
 
 const { mentors, requests: originalRequests } = loadEvalSet();
 const mentorByKey = new Map(mentors.map((m) => [m.key, m]));
-const sets: Record<RequestSetName, EvalRequest[]> = {
+const sets: Record<Exclude<RequestSetName, 'unanswerable'>, EvalRequest[]> = {
   'in-context': loadRequests('in-context'),
   paraphrase: loadRequests('paraphrase'),
 };
@@ -122,5 +122,47 @@ describe('the paraphrase set', () => {
       }),
     );
     expect(overlaps).toEqual([]);
+  });
+});
+
+describe('the unanswerable set', () => {
+  const requests = loadRequests('unanswerable');
+  const text = (r: EvalRequest) => `${r.title} ${r.details}`;
+
+  it('has 30+ questions with unique keys, no relevant mentor and a reason each', () => {
+    expect(requests.length).toBeGreaterThanOrEqual(30);
+    expect(requests.every((r) => /^u\d{2}$/.test(r.key))).toBe(true);
+    expect(new Set(requests.map((r) => r.key)).size).toBe(requests.length);
+    expect(requests.filter((r) => r.relevant.length !== 0 || r.why.trim() === '').map((r) => r.key)).toEqual(
+      [],
+    );
+  });
+
+  it('asks in English, Spanish and French, with and without a page that has nothing to do with it', () => {
+    const languages = requests.map((r) => r.languages?.[0] ?? 'en');
+    expect(languages.filter((l) => l === 'es').length).toBeGreaterThanOrEqual(3);
+    expect(languages.filter((l) => l === 'fr').length).toBeGreaterThanOrEqual(3);
+    expect(languages.every((l) => ['en', 'es', 'fr'].includes(l))).toBe(true);
+    const onPage = requests.filter((r) => r.context?.topic && r.context.pageTitle);
+    expect(onPage.length).toBeGreaterThanOrEqual(10);
+    expect(requests.length - onPage.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('sends only what POST /v1/requests accepts', () => {
+    const rejected = requests.flatMap(({ key, relevant: _r, why: _w, ...body }) => {
+      const parsed = CreateRequestSchema.safeParse(body);
+      return parsed.success ? [] : [`${key}: ${parsed.error.message}`];
+    });
+    expect(rejected).toEqual([]);
+  });
+
+  it('names no skill of any mentor in the pool: nobody there can answer it', () => {
+    const poolSkills = new Set(mentors.flatMap((m) => m.skills));
+    const named = requests.flatMap((r) =>
+      contentWords(text(r))
+        .filter((w) => poolSkills.has(w))
+        .map((w) => `${r.key}: ${w}`),
+    );
+    expect(named).toEqual([]);
   });
 });

@@ -15,13 +15,15 @@ const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /**
  * The judged sets, over the same 66 mentors: the original one, questions asked on a page that
- * disagrees with them (or breaks their tie), and paraphrases that share no content word with the
- * right mentor. Each is run with matching by meaning on and off, in one app, on two tenants.
+ * disagrees with them (or breaks their tie), paraphrases that share no content word with the
+ * right mentor, and questions nobody in the pool can answer (the right answer: no mentor). Each
+ * is run with matching by meaning on and off, in one app, on two tenants.
  */
 const SETS: Record<string, EvalRequest[]> = {
   judged: loadEvalSet().requests,
   'in-context': loadRequests('in-context'),
   paraphrase: loadRequests('paraphrase'),
+  unanswerable: loadRequests('unanswerable'),
 };
 
 let ctx: TestContext;
@@ -107,7 +109,7 @@ beforeAll(async () => {
     results[name] = { semantic: await rankAll('semantic', name), keyword: await rankAll('keyword', name) };
   }
   const line = (s: EvalScores) =>
-    `hit@1 ${s.hitAt1.toFixed(3)} hit@3 ${s.hitAt3.toFixed(3)} MRR ${s.mrr.toFixed(3)}`;
+    `hit@1 ${s.hitAt1.toFixed(3)} hit@3 ${s.hitAt3.toFixed(3)} MRR ${s.mrr.toFixed(3)} no match ${s.noMatch.toFixed(3)}`;
   for (const [name, r] of Object.entries(results)) {
     console.log(
       `${name}: semantic ${line(r.semantic)} | keyword-only ${line(r.keyword)}\n` +
@@ -118,11 +120,12 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 describe('matching quality on the judged evaluation sets', () => {
-  it('has the sets the issue asks for: 50+ mentors, 40+ judged, 40+ in context, 40+ paraphrases', () => {
+  it('has the sets the issue asks for: 50+ mentors, 40+ judged, 40+ in context, 40+ paraphrases, 30+ unanswerable', () => {
     expect(loadEvalSet().mentors.length).toBeGreaterThanOrEqual(50);
     expect(SETS.judged?.length).toBeGreaterThanOrEqual(40);
     expect(SETS['in-context']?.filter((r) => r.kind === 'disagree').length).toBeGreaterThanOrEqual(40);
     expect(SETS.paraphrase?.length).toBeGreaterThanOrEqual(40);
+    expect(SETS.unanswerable?.length).toBeGreaterThanOrEqual(30);
   });
 
   it('reaches hit@3 ≥ 0.9 and MRR ≥ 0.75 on the original set, with and without meaning', () => {
@@ -133,10 +136,19 @@ describe('matching quality on the judged evaluation sets', () => {
     }
   });
 
-  // Issue #18 asks 0.9 here; 0.80 is what this release reaches (with and without meaning): the
-  // floor keeps it from sliding back while the rest of the way is worked on.
-  it('holds hit@3 ≥ 0.8 on questions asked on a page that disagrees with them', () => {
-    expect(results['in-context']?.semantic.hitAt3).toBeGreaterThanOrEqual(0.8);
+  // Issue #18's target, reached with and without meaning (0.900 both: no slack left).
+  it('holds hit@3 ≥ 0.9 on questions asked on a page that disagrees with them, with and without meaning', () => {
+    for (const world of ['semantic', 'keyword'] as const) {
+      expect(results['in-context']?.[world].hitAt3, world).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  // With meaning, 33 of 35 get no mentor (0.943). Skills and words alone cannot tell one shared
+  // everyday word ("time", "change") from a real match, so without meaning it is 0.314: the
+  // floor there only keeps it from sliding back.
+  it('answers a question nobody here can answer with no mentor: ≥ 0.9 with meaning', () => {
+    expect(results.unanswerable?.semantic.noMatch).toBeGreaterThanOrEqual(0.9);
+    expect(results.unanswerable?.keyword.noMatch).toBeGreaterThanOrEqual(0.3);
   });
 
   it('meaning lifts hit@3 by ≥ 0.15 on paraphrases, and lowers no other set', () => {

@@ -33,8 +33,11 @@ export function loadEvalSet(): EvalSet {
   return JSON.parse(readFileSync(file, 'utf8')) as EvalSet;
 }
 
-/** The request sets judged over the same 66 mentors as `matching-eval.json`. */
-export type RequestSetName = 'in-context' | 'paraphrase';
+/**
+ * The request sets judged over the same 66 mentors as `matching-eval.json`. In `unanswerable`
+ * nobody can help: every `relevant` list is empty and the right answer is no match at all.
+ */
+export type RequestSetName = 'in-context' | 'paraphrase' | 'unanswerable';
 
 export function loadRequests(name: RequestSetName): EvalRequest[] {
   const file = fileURLToPath(new URL(`../fixtures/matching-eval-${name}.json`, import.meta.url));
@@ -58,6 +61,8 @@ export interface EvalScores {
   hitAt1: number;
   hitAt3: number;
   mrr: number;
+  /** Share of requests answered with no mentor at all: what an unanswerable set wants (1). */
+  noMatch: number;
   misses: { key: string; got: string[]; want: string[] }[];
 }
 
@@ -66,9 +71,11 @@ export function score(set: EvalSet, ranked: Map<string, string[]>): EvalScores {
   let h1 = 0;
   let h3 = 0;
   let rr = 0;
+  let none = 0;
   const misses: EvalScores['misses'] = [];
   for (const r of set.requests) {
     const got = ranked.get(r.key) ?? [];
+    if (got.length === 0) none += 1;
     const first = got.findIndex((k) => r.relevant.includes(k));
     if (first === 0) h1 += 1;
     if (first >= 0 && first < 3) h3 += 1;
@@ -76,5 +83,5 @@ export function score(set: EvalSet, ranked: Map<string, string[]>): EvalScores {
     if (first >= 0) rr += 1 / (first + 1);
   }
   const n = set.requests.length;
-  return { hitAt1: h1 / n, hitAt3: h3 / n, mrr: rr / n, misses };
+  return { hitAt1: h1 / n, hitAt3: h3 / n, mrr: rr / n, noMatch: none / n, misses };
 }

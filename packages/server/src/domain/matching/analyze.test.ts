@@ -332,3 +332,43 @@ describe('analyzeQuery page context', () => {
     expect(q.context?.role).toBe('boost');
   });
 });
+
+describe('reading the question’s skills', () => {
+  it('reads "Go" before a handler as the language', () => {
+    expect(slugs(analyze('Go handler keeps working after the client disconnects'))).toContain('go');
+  });
+
+  it('reads "UI" as UI design, but not "the UI code" or "UI tests"', () => {
+    expect(slugs(analyze('Our UI looks dated, where do I start?'))).toContain('ui-design');
+    expect(slugs(analyze('I call load() right inside the UI code'))).not.toContain('ui-design');
+    expect(slugs(analyze('my UI tests are flaky'))).not.toContain('ui-design');
+  });
+
+  it('folds the other forms of a gerund skill name into it, but not everyday words', () => {
+    expect(slugs(analyze('I have to hire our first two engineers'))).toContain('hiring');
+    expect(slugs(analyze('My final interview was two weeks ago'))).toContain('interviewing');
+    expect(slugs(analyze('how do I debug this crash'))).toContain('debugging');
+    expect(slugs(analyze('my network request failed'))).not.toContain('networking');
+    expect(slugs(analyze('I edited my profile picture'))).toEqual([]);
+    expect(slugs(analyze('grout for 3 mm joints'))).not.toContain('sql-joins');
+  });
+
+  it('splits dotted code words unless the whole names a skill', () => {
+    expect(slugs(analyze('jest.mock is ignored', 'the component imports api.js'))).toContain('javascript');
+    expect(slugs(analyze('Node.js streams'))).toContain('node');
+  });
+
+  it('reads the course id as page words: it names the field when the topic is unknown', () => {
+    const q = analyze('my model overfits', '', {
+      topic: 'cross-validation',
+      course: 'machine-learning-with-scikit-learn',
+    });
+    expect(q.context?.skills.map((s) => s.slug)).toEqual(
+      expect.arrayContaining(['machine-learning', 'scikit-learn']),
+    );
+    // An opaque id names nothing.
+    expect(analyze('my model overfits', '', { course: 'course-v1:42' }).context).toBeUndefined();
+    // The course is page context, never the question's own terms.
+    expect(q.terms).not.toContain('scikit');
+  });
+});

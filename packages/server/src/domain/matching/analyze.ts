@@ -15,6 +15,12 @@ export interface MatchQueryInput {
   /** Text the learner had selected on the page (often a code or error snippet). */
   selection?: string;
   pageTitle?: string;
+  /**
+   * The LMS's course id, read as words when it has any (`machine-learning-with-scikit-learn`):
+   * the course says which field the page is in when its topic is a skill no taxonomy knows
+   * (`cross-validation`). An opaque id (`course-v1:42`) names nothing and changes nothing.
+   */
+  course?: string;
   /** The learner's languages (BCP 47), for their stopwords; English is always included. */
   languages?: string[];
 }
@@ -162,6 +168,16 @@ const NEVER_ALONE: ReadonlySet<string> = new Set([
   'mentorship',
 ]);
 
+/**
+ * Design words that name the skill alone ("our UI looks dated") but not when engineering follows:
+ * "the UI code", "the UI thread", "UI tests" are about building the interface, not designing it.
+ */
+const DESIGN_WORDS: ReadonlySet<string> = new Set(['ui']);
+const ENGINEERING_NOUNS: ReadonlySet<string> = new Set(
+  `bug bugs code codebase framework frameworks layer library libraries logic test tests thread threads
+  toolkit`.split(/\s+/),
+);
+
 /** Right after an ambiguous skill word, these make it read as technology: "Go service", "React app". */
 const TECH_NOUNS: ReadonlySet<string> = new Set(
   `api apis app apps application applications backend binary bug bugs cli code codebase coding compiler
@@ -169,7 +185,8 @@ const TECH_NOUNS: ReadonlySet<string> = new Set(
   endpoints error errors framework frontend function functions generics goroutine goroutines interface
   interfaces lang language library libraries microservice microservices module modules package
   packages program programming programs project projects repo runtime script scripts sdk server
-  servers service services struct structs syntax test tests toolchain tutorial version`.split(/\s+/),
+  servers service services struct structs syntax test tests toolchain tutorial version handler handlers
+  middleware`.split(/\s+/),
 );
 
 /** Right before an ambiguous skill word, these make it read as technology: "in Go", "learning Rust". */
@@ -193,7 +210,7 @@ const LEAD_INS: ReadonlySet<string> = new Set([
  * ~7,500 most frequent words of English documentation and keeping the false friends.
  */
 const FUZZY_STOP: ReadonlySet<string> = new Set(
-  `catching clutter contained contains exiting fronts linus logging logic nesting nodes preventing
+  `catching clutter contained contains exiting fronts joints linus logging logic nesting nodes preventing
   profiting promoting query representation representations representing resting resumed scalar scale
   scaled scales starts stars state states status terminate texting threats treads vesting`.split(/\s+/),
 );
@@ -240,6 +257,46 @@ function buildCompact(): Map<string, string> {
   return out;
 }
 
+/**
+ * Everyday words that are also the stem of a gerund skill name, never read as that skill: a
+ * "network error" is not networking, "my profile" not profiling, "the array index" not indexing.
+ */
+const INFLECTION_STOP: ReadonlySet<string> = new Set(
+  `coach edit index mentor monitor network present profile speak test`.split(/\s+/),
+);
+
+/**
+ * The other forms of a one-word gerund skill name ("hiring", "interviewing", "debugging"): the
+ * learner writes "hire", "interviews", "debugged". Crude on purpose: -ing, -ed, -es/-s, a final e
+ * and a doubled final consonant come off; a form shared by two skills, or an everyday word (see
+ * INFLECTION_STOP), is left out.
+ */
+function stem(word: string): string {
+  let w = word;
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 4 && w.endsWith('es')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** Stem → skill, for gerund aliases of one word (the forms `stem` folds together). */
+const INFLECTED: ReadonlyMap<string, string> = (() => {
+  const byStem = new Map<string, string | null>();
+  for (const [key, slug] of ALIASES) {
+    if (key.includes('-') || !key.endsWith('ing') || key.length < 6 || isAmbiguousWord(key)) continue;
+    const root = stem(key);
+    if (INFLECTION_STOP.has(root) || STOP_WORDS.has(root)) continue;
+    const seen = byStem.get(root);
+    byStem.set(root, seen === undefined || seen === slug ? slug : null);
+  }
+  const out = new Map<string, string>();
+  for (const [root, slug] of byStem) if (slug !== null) out.set(root, slug);
+  return out;
+})();
+
 interface FuzzyTarget {
   key: string;
   slug: string;
@@ -265,7 +322,9 @@ const FUZZY_INDEX: ReadonlyMap<string, readonly number[]> = (() => {
 })();
 
 function isAmbiguousWord(word: string): boolean {
-  return LANGUAGE_WORDS.has(word) || PROPER_WORDS.has(word) || NEVER_ALONE.has(word);
+  return (
+    LANGUAGE_WORDS.has(word) || PROPER_WORDS.has(word) || NEVER_ALONE.has(word) || DESIGN_WORDS.has(word)
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,11 +350,27 @@ function slugOfWord(word: string): string {
   return slug;
 }
 
+const DOT_INSIDE = /(?<=[\p{L}\p{N}])\.(?=\p{L})/u;
+
+/**
+ * A word's pieces. A dot inside a word fuses it when that names a skill (`Node.js` → `nodejs`);
+ * otherwise it separates words, as in code: `jest.mock` → `jest`, `mock`; `db.Query` → `db`, `query`.
+ */
+function dottedParts(word: string): string[] {
+  const fused = slugOfWord(word).split('-');
+  if (!DOT_INSIDE.test(word) || fused.some((part) => ALIASES.has(part) || COMPACT.has(part))) return fused;
+  return word.split(DOT_INSIDE).flatMap((piece) => slugOfWord(piece).split('-'));
+}
+
 /** Sentence punctuation (before a space or the end), line breaks and brackets end a phrase. */
 const SEGMENT_BREAK = /[.!?;:,]+(?=\s|$)|[\r\n()[\]{}<>"“”|]+/u;
 
-/** Splits text into phrase segments of tokens; n-grams never cross a segment boundary. */
-function tokenize(text: string): Token[][] {
+/**
+ * Splits text into phrase segments of tokens; n-grams never cross a segment boundary. `code`
+ * splits dotted code words (`jest.mock`, `api.js`) for skill detection; search terms keep them
+ * whole (their pieces are mostly everyday words: `Image.network`).
+ */
+function tokenize(text: string, code = false): Token[][] {
   const segments: Token[][] = [];
   for (const segment of text.split(SEGMENT_BREAK)) {
     const tokens: Token[] = [];
@@ -303,7 +378,7 @@ function tokenize(text: string): Token[][] {
       if (word === '') continue;
       const capitalised = /^\P{L}*\p{Lu}/u.test(word);
       const stem = word.replace(/['’]s$/iu, '');
-      for (const part of slugOfWord(stem).split('-')) {
+      for (const part of code ? dottedParts(stem) : slugOfWord(stem).split('-')) {
         if (part !== '') tokens.push({ part, capitalised });
       }
     }
@@ -333,6 +408,7 @@ function findHits(tokens: readonly Token[]): Hit[] {
       const key = parts.join('-');
       let slug = ALIASES.get(key);
       let fused = false;
+      let inflected = false;
       if (slug === undefined) {
         const joined = parts.join('');
         // "java script" → javascript, "reacthooks" → react-hooks; but not "my sql" → mysql.
@@ -342,8 +418,12 @@ function findHits(tokens: readonly Token[]): Hit[] {
           fused = slug !== undefined;
         }
       }
+      if (slug === undefined && len === 1 && key.length >= 4 && !INFLECTION_STOP.has(key)) {
+        slug = INFLECTED.get(stem(key));
+        inflected = slug !== undefined;
+      }
       if (slug === undefined) continue;
-      const ambiguousWord = len === 1 && !fused && isAmbiguousWord(key) ? key : null;
+      const ambiguousWord = len === 1 && !fused && !inflected && isAmbiguousWord(key) ? key : null;
       hits.push({ slug, start, end: start + len, ambiguousWord });
     }
   }
@@ -355,6 +435,7 @@ function clearlyTech(tokens: readonly Token[], i: number, word: string, techCont
   if (NEVER_ALONE.has(word)) return false;
   const token = tokens[i];
   const next = tokens[i + 1]?.part;
+  if (DESIGN_WORDS.has(word)) return next === undefined || !ENGINEERING_NOUNS.has(next);
   const prev = tokens[i - 1]?.part;
   if (next !== undefined && TECH_NOUNS.has(next)) return true;
   const leadIn = prev !== undefined && LEAD_INS.has(prev);
@@ -509,7 +590,7 @@ function detectSkills(sources: SkillSources): DetectedSkills {
     }
   }
 
-  const segments = sources.texts.flatMap((text) => tokenize(text));
+  const segments = sources.texts.flatMap((text) => tokenize(text, true));
   const segmentHits = segments.map((tokens) => findHits(tokens));
 
   // Technical context for proper-noun words: a technical skill asked for unambiguously.
@@ -588,7 +669,7 @@ function relatedOf(skills: readonly QuerySkill[]): { slug: string; weight: numbe
  */
 export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
   const stop = stopWordsFor(input.languages);
-  const pageTexts = [input.pageTitle ?? ''];
+  const pageTexts = [input.pageTitle ?? '', input.course ?? ''];
   const page = detectSkills({ topic: input.topic, texts: pageTexts });
   const question = detectSkills({
     explicit: input.skills,
@@ -604,11 +685,8 @@ export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
   if (question.skills.length === 0 && pointsAtPage(input, stop)) {
     // The learner's own words say nothing topical, or point at the page: the page (and the text
     // they selected on it) is the question.
-    const all = detectSkills({
-      explicit: input.skills,
-      topic: input.topic,
-      texts: [input.title, input.details, input.selection ?? '', ...pageTexts],
-    });
+    // Nothing in their words named a skill (explicit skills never point at the page), so the
+    // page's own skills are all there is: no third pass over the same texts.
     const terms = buildTerms(
       [
         input.title,
@@ -616,12 +694,12 @@ export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
         ...(input.skills ?? []),
         input.details,
         input.selection ?? '',
-        ...pageTexts,
+        input.pageTitle ?? '',
       ],
-      all.skills,
+      page.skills,
       stop,
     );
-    return { terms, skills: all.skills, related: all.related };
+    return { terms, skills: page.skills, related: page.related };
   }
 
   const asked = new Set(question.skills.map((s) => s.slug));

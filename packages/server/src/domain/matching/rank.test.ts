@@ -631,6 +631,26 @@ describe('the page the learner asked from', () => {
     expect(gap).toBeLessThanOrEqual(MATCH_WEIGHTS.context.boost + 1e-9);
   });
 
+  it('never makes a mentor fit who fits only the page: a question nobody can answer gets nobody', () => {
+    const q = analyzeQuery({ title: 'How do I repot an orchid?', details: '', topic: 'sql-joins' });
+    expect(q.context?.role).toBe('blend');
+    const ranked = rank(q, [sqlMentor('a')]);
+    expect(byId(ranked, 'a').signals.page).toBeGreaterThan(0);
+    expect(byId(ranked, 'a').fits).toBe(false);
+  });
+
+  it('reads the page from its skills the tenant knows: an unknown topic does not dilute them', () => {
+    const q = analyzeQuery({
+      title: 'my model does great on training data but badly on new data',
+      details: '',
+      topic: 'cnn-fine-tuning',
+      course: 'deep-learning-for-vision',
+    });
+    expect(q.context?.skills.map((s) => s.slug)).toEqual(['cnn-fine-tuning', 'deep-learning']);
+    const ranked = rank(q, [mentor('a', { skills: ['deep-learning'], textRank: 0.02 })]);
+    expect(byId(ranked, 'a').signals.page).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('for a question with words but no skill, a fit for the words beats a fit for the page', () => {
     const q = analyzeQuery({
       title: 'How do I tell my stakeholders the launch slips?',
@@ -676,6 +696,27 @@ describe('meaning (semantic matching on)', () => {
     // Without meaning, one word is all keywords can say: it fits.
     const { meaning: _, ...keywordOnly } = stray;
     expect(rank(q, [keywordOnly])[0]?.fits).toBe(true);
+  });
+
+  it('takes meaning as evidence only when the profile is close in absolute terms, not just closest', () => {
+    // For a question nobody can answer, the least unrelated profile still stands far above the crowd.
+    const q = ask('How do I train a dragon to juggle chainsaws?');
+    const far = mentor('a', { meaning: { similarity: 0.2, standing: 2.5, sentence: null } });
+    const near = mentor('b', {
+      meaning: { similarity: MATCH_WEIGHTS.fit.minSimilarity, standing: 2.5, sentence: null },
+    });
+    const ranked = rank(q, [far, near]);
+    expect(byId(ranked, 'a').fits).toBe(false);
+    expect(byId(ranked, 'b').fits).toBe(true);
+  });
+
+  it('takes a word shared by a profile far in meaning for a false friend', () => {
+    const q = ask('How do I train a dragon to fetch the newspaper?');
+    const newspaper = { headline: 'Lead developer at an online newspaper', textRank: 0.06 };
+    const far = mentor('a', { ...newspaper, meaning: { similarity: 0.18, standing: 2, sentence: null } });
+    expect(rank(q, [far])[0]?.fits).toBe(false);
+    const near = mentor('a', { ...newspaper, meaning: { similarity: 0.3, standing: 2, sentence: null } });
+    expect(rank(q, [near])[0]?.fits).toBe(true);
   });
 
   it('a skill fits whatever the meaning says', () => {

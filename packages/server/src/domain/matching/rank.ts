@@ -1,5 +1,11 @@
 import type { Urgency } from '../../db/database.js';
-import { normalizeSkill, relatedSkills, skillLabel, slugifySkill } from '../skills/normalize.js';
+import {
+  isKnownSkill,
+  normalizeSkill,
+  relatedSkills,
+  skillLabel,
+  slugifySkill,
+} from '../skills/normalize.js';
 import { SKILLS } from '../skills/taxonomy.js';
 import type { AnalyzedQuery } from './analyze.js';
 import { type ReasonLocale, reasonWords } from './reason-words.js';
@@ -486,10 +492,16 @@ export function scoreCandidates(
   const words = reasonWords(ctx.reasonLocale);
   const q = prepare(query);
   const maxText = candidates.reduce((m, c) => (Number.isFinite(c.textRank) ? Math.max(m, c.textRank) : m), 0);
-  const topicals = candidates.map((c) => topical(q, skillSet(c.skills)));
+  const held = candidates.map((c) => skillSet(c.skills));
+  const topicals = held.map((skills) => topical(q, skills));
   const page = query.context;
-  const pq = page ? prepare({ terms: [], skills: page.skills, related: page.related }) : null;
-  const pageTopicals = pq ? candidates.map((c) => topical(pq, skillSet(c.skills))) : [];
+  // A page topic no taxonomy knows and no candidate lists (`cnn-fine-tuning`) says nothing about
+  // who fits the page: left in, it would only dilute the skills the page does name.
+  const pageSkills = page?.skills.filter(
+    (s) => isKnownSkill(normalOf(s.slug)) || held.some((skills) => skills.has(normalOf(s.slug))),
+  );
+  const pq = page && pageSkills ? prepare({ terms: [], skills: pageSkills, related: page.related }) : null;
+  const pageTopicals = pq ? held.map((skills) => topical(pq, skills)) : [];
 
   // Relevance parts with no evidence for anyone are left out rather than counted as 0 for all.
   const textPart = maxText > 0 ? w.relevance.text : 0;
@@ -507,7 +519,11 @@ export function scoreCandidates(
     if (c.meaning === undefined) return text;
     return text * clamp01(w.meaning.textTrustBase + w.meaning.textTrustPerSd * c.meaning.standing);
   };
-  const keywordStrength = candidates.reduce((m, c, i) => Math.max(m, topicals[i]?.skill ?? 0, textOf(c)), 0);
+  const texts = candidates.map(textOf);
+  const keywordStrength = candidates.reduce(
+    (m, _c, i) => Math.max(m, topicals[i]?.skill ?? 0, texts[i] ?? 0),
+    0,
+  );
   const meaningPart = semanticOn
     ? w.relevance.meaning * (1 - w.meaning.yieldToKeywords * keywordStrength)
     : 0;
@@ -523,7 +539,7 @@ export function scoreCandidates(
   const ranked = candidates.map((c, index): RankedMatch => {
     const t = topicals[index] ?? { skill: 0, related: 0, held: [], nearest: null };
     // Relative to the best candidate, but a best that is itself one stray word stays weak.
-    const text = textOf(c);
+    const text = texts[index] ?? 0;
     const standing = c.meaning?.standing ?? 0;
     const meaning = clamp01((standing - w.meaning.floor) / (w.meaning.full - w.meaning.floor));
     const asked =
@@ -539,9 +555,20 @@ export function scoreCandidates(
     // Evidence from the question itself. Without meaning, one stray word is all keywords can
     // say: any evidence counts. With it, a stray word must be backed by a skill or enough
     // meaning to count ("train a dragon" → not the ML mentor who "trains models").
+    // Meaning is evidence only when the profile is close in absolute terms too: standing is
+    // relative, and for a question nobody can answer the least unrelated profile still stands
+    // out ("train a dragon" → the data analyst, 2.5 sd above a crowd of even less related ones).
+    const solidMeaning =
+      meaning > 0 && c.meaning !== undefined && c.meaning.similarity >= w.fit.minSimilarity;
+    // A word the profile shares while its meaning is far from the question is a false friend
+    // ("fetch the newspaper" → the developer who works at an online newspaper).
+    const wordsCount =
+      text > 0 && (c.meaning === undefined || c.meaning.similarity >= w.fit.minSimilarityForWords);
     const questionFits = semanticOn
-      ? t.skill > 0 || t.related > 0 || asked >= w.fit.minRelevance
-      : t.skill > 0 || t.related > 0 || c.textRank > 0 || parts === 0;
+      ? t.skill > 0 ||
+        t.related > 0 ||
+        (asked >= w.fit.minRelevance && (solidMeaning || (wordsCount && text >= w.fit.minText)))
+      : t.skill > 0 || t.related > 0 || c.textRank > 0;
     // The question decides; the page boosts what the question found, or shares a wordy question
     // (keywords alone: when no one matches its words, the page stands in for it).
     let pageShare = 0;
@@ -594,7 +621,14 @@ export function scoreCandidates(
     // A first pass that only orders a shortlist skips the reasons: most of the per-candidate work.
     // A wordy question without a skill shares the decision with its page: a mentor who fits the
     // page and has some evidence from the question fits too.
-    const fits = questionFits || (page?.role === 'blend' && onPage > 0 && asked > 0);
+    const fits =
+      questionFits ||
+      (page?.role === 'blend' &&
+        onPage > 0 &&
+        asked > 0 &&
+        (!semanticOn ||
+          wordsCount ||
+          (meaning > 0 && (c.meaning?.similarity ?? 0) >= w.fit.minSimilarityOnPage)));
 
     if (!explain) return { candidate: c, score, signals, reasons: [], fits };
 

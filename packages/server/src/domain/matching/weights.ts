@@ -114,6 +114,22 @@ export const MATCH_WEIGHTS = {
    */
   fit: {
     minRelevance: 0.12,
+    /**
+     * ...and that evidence is a close meaning (cosine ≥ this: with USE lite the right mentor's
+     * profile sits at 0.33 or more for nine questions in ten, the nearest profile to a question
+     * nobody here can answer mostly below 0.3) or a word match at least this strong (half the
+     * best text match, with the textFull floor): one word a profile happens to share is not it.
+     */
+    minSimilarity: 0.33,
+    minText: 0.5,
+    /** A page that agrees with the mentor corroborates a somewhat weaker meaning. */
+    minSimilarityOnPage: 0.28,
+    /**
+     * Words count as evidence only from a profile at least this close in meaning: below it the
+     * texts are unrelated (a right mentor's profile sits at 0.25 or more for 19 questions in 20),
+     * and the shared word is a false friend ("fetch the newspaper" → a developer at a newspaper).
+     */
+    minSimilarityForWords: 0.22,
     /** The mentor's nearest sentence is quoted from this standing on: clearly closer than most. */
     quoteStanding: 1,
   },

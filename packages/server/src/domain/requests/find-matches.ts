@@ -58,6 +58,7 @@ export function matchQueryOf(
     topic: row.context.topic,
     selection: row.context.selection,
     pageTitle: row.context.pageTitle,
+    course: row.context.courseId,
     languages: row.languages,
   };
 }
