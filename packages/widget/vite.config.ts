@@ -50,7 +50,21 @@ export default defineConfig({
             codeSplitting: {
               // Each module's group already holds its dependencies' users (build/chunks.ts).
               includeDependenciesRecursively: false,
-              groups: [{ name: chunkGroups(import.meta.dirname, Object.values(PAGE_ENTRIES)) }],
+              groups: [
+                {
+                  name: chunkGroups(import.meta.dirname, {
+                    flow: PAGE_ENTRIES['ask-expert'],
+                    entries: {
+                      [PAGE_ENTRIES['follow-up']]: [PAGE_ENTRIES['follow-up']],
+                      [PAGE_ENTRIES['mentor-console']]: [PAGE_ENTRIES['mentor-console']],
+                      [PAGE_ENTRIES['admin-console']]: [PAGE_ENTRIES['admin-console']],
+                      // The parts, each loaded only on the pages of the entries that import it.
+                      [PAGE_ENTRIES.settings]: [PAGE_ENTRIES['mentor-console'], PAGE_ENTRIES['follow-up']],
+                      [PAGE_ENTRIES['admin-tools']]: [PAGE_ENTRIES['admin-console']],
+                    },
+                  }),
+                },
+              ],
             },
           },
         },
