@@ -3,9 +3,11 @@
  * minified, then gzip (level 9) and brotli (quality 11) — against its gzip budget (5.25 KB); and
  * tree-shaking, as an app that imports only the error classes, against the whole entry. Every
  * figure is measured in this run with the same bundler (esbuild) the size test uses.
- * Also what a page downloads of the widget (packages/widget/dist): the loader (widget.js), the
- * whole learner flow (loader + the flow it imports) and each console, against the budgets in
- * packages/widget/build/budgets.ts. Needs no server.
+ * Also what each page downloads of the widget (packages/widget/dist, one ES-module graph with
+ * shared chunks behind the widget.js loader): the loader, the learner flow, My help on top of it,
+ * each console's page and each part's extra files, every file gzipped on its own, against the
+ * budgets in packages/widget/build/budgets.ts (which files: the build's pages.manifest.json).
+ * Needs no server.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,7 +21,7 @@ import {
   kb,
   measure,
 } from '../../packages/sdk/scripts/bundle.js';
-import { BUDGETS, flowFileIn } from '../../packages/widget/build/budgets.js';
+import { BUDGETS, downloads, type Manifest } from '../../packages/widget/build/budgets.js';
 import type { Figure, Row, Section } from '../support/types.js';
 
 const WIDGET_DIR = fileURLToPath(new URL('../../packages/widget/', import.meta.url));
@@ -89,34 +91,27 @@ export async function sizes(log: (message: string) => void = () => {}): Promise<
     return rows;
   }
   const how = widget.built ? 'built now with vite build' : 'as found in dist/';
-  const loader = measure(widget.code.toString('utf8'));
-  const flowName = flowFileIn(widget.code.toString('utf8'));
-  const flow = flowName && measure(readFileSync(join(WIDGET_DIR, 'dist', flowName), 'utf8'));
-  rows.push(
-    {
-      benchmark: 'widget loader, gzip',
-      figure: KiB(loader.gzip),
-      baseline: KiB(BUDGETS.loader),
-      notes: `baseline = budget; ${how}, ${kb(loader.minified)} minified, no lit: what every host page downloads`,
-    },
-    {
-      benchmark: 'widget learner flow (loader + flow), gzip',
-      figure: flow ? KiB(loader.gzip + flow.gzip) : { value: Number.NaN, unit: 'KB' },
-      baseline: KiB(BUDGETS.learnerFlow),
-      notes: flow
-        ? `baseline = budget; ${flowName} ${kb(flow.gzip)} gzip, ${kb(flow.brotli)} brotli, loaded on intent`
-        : 'the loader names no flow file',
-    },
-  );
-  for (const [file, budget] of Object.entries({ ...BUDGETS.consoles, ...BUDGETS.parts })) {
-    const path = join(WIDGET_DIR, 'dist', file);
-    if (!existsSync(path)) continue;
-    const size = measure(readFileSync(path, 'utf8'));
+  const manifestFile = join(WIDGET_DIR, 'dist', 'pages.manifest.json');
+  if (!existsSync(manifestFile)) {
     rows.push({
-      benchmark: `widget ${file.replace('.js', '')}, gzip`,
-      figure: KiB(size.gzip),
-      baseline: KiB(budget),
-      notes: `baseline = budget; brotli ${kb(size.brotli)}`,
+      benchmark: 'widget pages',
+      figure: { value: Number.NaN, unit: 'KB' },
+      baseline: KiB(BUDGETS.learnerFlow),
+      notes: 'dist/pages.manifest.json is missing: rebuild the widget (vite build)',
+    });
+    return rows;
+  }
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+  const sizeOf = (file: string) => measure(readFileSync(join(WIDGET_DIR, 'dist', file), 'utf8'));
+  for (const download of Object.values(downloads(manifest))) {
+    const sizes = download.files.map(sizeOf);
+    const gzip = sizes.reduce((sum, size) => sum + size.gzip, 0);
+    const brotli = sizes.reduce((sum, size) => sum + size.brotli, 0);
+    rows.push({
+      benchmark: `widget ${download.label}, gzip`,
+      figure: KiB(gzip),
+      baseline: KiB(download.budget),
+      notes: `baseline = budget; ${how}; ${download.files.length} file${download.files.length === 1 ? '' : 's'}, each gzipped on its own; brotli ${kb(brotli)}`,
     });
   }
   return rows;

@@ -1,64 +1,86 @@
 import { defineConfig } from 'vite';
-import { flowFilePlugin } from './build/flow-file.js';
-import { lazyPartsPlugin } from './build/lazy-parts.js';
+import { bundleFilesPlugin, PAGE_ENTRIES } from './build/bundle-files.js';
+import { chunkGroups } from './build/chunks.js';
 import { minifyLiteralsPlugin } from './build/minify-literals.js';
+import { noPreloadHelperPlugin } from './build/no-preload-helper.js';
 import { precompressPlugin } from './build/precompress.js';
 import { terserPassPlugin } from './build/terser-pass.js';
 
-// The bundles of one `vite build`:
-// - flow:  dist/ask-expert.<hash>.js, the learner flow with Lit inside, an ES module that
-//          widget.js imports when needed (content-hashed: served as immutable);
-// - embed: dist/widget.js, the small IIFE loader for a plain <script> tag (no Lit);
-// - the consoles, each an IIFE of its own that widget.js loads where one appears;
+// The builds of one `vite build`:
+// - pages: every bundle a host page loads behind widget.js, as ONE ES-module graph
+//          (build/bundle-files.ts names the entries): the learner flow, My help's follow-up, the
+//          mentor and admin consoles and the parts they load later. Lit, the SDK and what the
+//          entries share are content-hashed chunks of their own, so a page downloads each once
+//          however many of these it shows. Every file is `<name>.<hash>.js` (served immutable);
+//          dist/pages.manifest.json maps sources to files and their static imports (the size
+//          budgets read it).
+// - embed: dist/widget.js, the small IIFE loader for a plain <script> tag (no Lit), which
+//          imports those entries by their full URL (their names are written in at build time).
 // - esm:   dist/index.js, an ES module for bundler users, lit left external so the host's
 //          bundler can dedupe it.
-// They are separate environments because an IIFE takes exactly one entry. Page bundles are
-// written pre-compressed beside themselves (.br, .gz).
-/** A page bundle built from one entry: minified, into dist/ beside the others. */
-function pageBuild(input: string, output: Record<string, unknown>, emptyOutDir = false) {
-  return {
-    consumer: 'client' as const,
-    build: {
-      outDir: 'dist',
-      emptyOutDir,
-      minify: true,
-      modulePreload: false,
-      copyPublicDir: false,
-      rolldownOptions: { input, output },
-    },
-  };
-}
-
-/** An IIFE of its own: dist/<file> from `input` (a plain <script> runs it). */
-const iife = (input: string, file: string) => pageBuild(input, { format: 'iife', entryFileNames: file });
-
+// The page files and widget.js are written pre-compressed beside themselves (.br, .gz).
 export default defineConfig({
   plugins: [
     minifyLiteralsPlugin(),
-    flowFilePlugin(),
+    noPreloadHelperPlugin(),
+    bundleFilesPlugin(),
     terserPassPlugin(),
     precompressPlugin(),
-    lazyPartsPlugin(['mentor_console', 'admin_console', 'follow_up']),
   ],
   build: { target: 'es2022' },
   environments: {
-    flow: pageBuild(
-      'src/flow-entry.ts',
-      { format: 'es', entryFileNames: 'ask-expert.[hash].js', chunkFileNames: 'ask-expert-[name].[hash].js' },
-      true,
-    ),
-    embed: iife('src/embed.ts', 'widget.js'),
-    // The consoles, each loaded on demand by widget.js: learners never download them.
-    mentor_console: iife('src/mentor-console-entry.ts', 'mentor-console.js'),
-    admin_console: iife('src/admin-console-entry.ts', 'admin-console.js'),
-    follow_up: iife('src/follow-up-entry.ts', 'follow-up.js'),
-    // The settings (<mm-calendar-feed>, <mm-email-preferences>), which both load when they show them.
-    settings_part: pageBuild('src/settings-part.ts', {
-      format: 'es',
-      entryFileNames: 'settings.js',
-    }),
-    // The admin console's audit log and a user's data, loaded when it shows their tabs.
-    admin_part: pageBuild('src/admin-part.ts', { format: 'es', entryFileNames: 'admin-tools.js' }),
+    pages: {
+      consumer: 'client',
+      build: {
+        outDir: 'dist',
+        emptyOutDir: true,
+        minify: true,
+        // No preload helper: a chunk's static imports are fetched by the browser itself.
+        modulePreload: false,
+        copyPublicDir: false,
+        manifest: 'pages.manifest.json',
+        rolldownOptions: {
+          input: PAGE_ENTRIES,
+          // Entries are only run for their side effects (defining elements): no export facades.
+          preserveEntrySignatures: false,
+          output: {
+            format: 'es',
+            entryFileNames: '[name].[hash].js',
+            chunkFileNames: 'mm-[name].[hash].js',
+            codeSplitting: {
+              // Each module's group already holds its dependencies' users (build/chunks.ts).
+              includeDependenciesRecursively: false,
+              groups: [
+                {
+                  name: chunkGroups(import.meta.dirname, {
+                    flow: PAGE_ENTRIES['ask-expert'],
+                    entries: {
+                      [PAGE_ENTRIES['follow-up']]: [PAGE_ENTRIES['follow-up']],
+                      [PAGE_ENTRIES['mentor-console']]: [PAGE_ENTRIES['mentor-console']],
+                      [PAGE_ENTRIES['admin-console']]: [PAGE_ENTRIES['admin-console']],
+                      // The parts, each loaded only on the pages of the entries that import it.
+                      [PAGE_ENTRIES.settings]: [PAGE_ENTRIES['mentor-console'], PAGE_ENTRIES['follow-up']],
+                      [PAGE_ENTRIES['admin-tools']]: [PAGE_ENTRIES['admin-console']],
+                    },
+                  }),
+                },
+              ],
+            },
+          },
+        },
+      },
+    },
+    embed: {
+      consumer: 'client',
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        minify: true,
+        modulePreload: false,
+        copyPublicDir: false,
+        rolldownOptions: { input: 'src/embed.ts', output: { format: 'iife', entryFileNames: 'widget.js' } },
+      },
+    },
     esm: {
       consumer: 'client',
       build: {
@@ -82,18 +104,9 @@ export default defineConfig({
     },
   },
   builder: {
-    // In order: the flow build empties dist/ first and names the file the embed build loads.
+    // In order: the pages build empties dist/ first and names the files the embed build loads.
     async buildApp(builder) {
-      for (const name of [
-        'flow',
-        'embed',
-        'mentor_console',
-        'admin_console',
-        'follow_up',
-        'settings_part',
-        'admin_part',
-        'esm',
-      ]) {
+      for (const name of ['pages', 'embed', 'esm']) {
         const environment = builder.environments[name];
         if (!environment) throw new Error(`missing build environment ${name}`);
         await builder.build(environment);

@@ -6,10 +6,10 @@ import { signUserToken } from '../../packages/server/src/security/user-token.js'
 import { type HostSite, startHostSite } from './host-site.js';
 import type { RunningApi } from './support.js';
 
-// The consoles' settings part (dist/settings.js: the calendar feed, the email preferences, data rights) as a
-// host page gets it: widget.js from the API's origin loads the console's bundle, which imports the
-// part from beside itself — across origins, where a relative import() has no base URL — and the
-// changes made there reach the real API.
+// The consoles' settings part (dist/settings.<hash>.js: the calendar feed, the email preferences,
+// data rights) as a host page gets it: widget.js from the API's origin imports the console's entry,
+// which imports the part from beside itself — across origins, relative to the module's own URL —
+// and the changes made there reach the real API.
 let host: HostSite;
 let api: RunningApi;
 let siteOrigin: string;

@@ -127,7 +127,9 @@ beforeAll(async () => {
 
   await timed('build', async () => {
     const widgetDist = join(ROOT, 'packages', 'widget', 'dist');
-    const bundles = ['widget.js', 'index.js', 'follow-up.module.js'].map((f) => join(widgetDist, f));
+    const bundles = ['widget.js', 'pages.manifest.json', 'index.js', 'follow-up.module.js'].map((f) =>
+      join(widgetDist, f),
+    );
     if (
       !bundles.every((f) => existsSync(f)) ||
       !existsSync(join(ROOT, 'packages/widget/custom-elements.json'))
@@ -343,8 +345,13 @@ console.log(JSON.stringify({ applied, health: health.status, healthBody: await h
       expect(widget.headers.get('content-type')).toContain('text/javascript');
       const shipped = readFileSync(join(scratch, 'node_modules/@micromentor/widget/dist/widget.js'));
       expect(Buffer.from(await widget.arrayBuffer()).equals(shipped)).toBe(true);
-      const followUp = await fetch(`${base}/follow-up.js`);
+      // The follow-up's entry of the pages build (content-hashed, named in its manifest).
+      const pages = JSON.parse(
+        readFileSync(join(scratch, 'node_modules/@micromentor/widget/dist/pages.manifest.json'), 'utf8'),
+      ) as Record<string, { file: string }>;
+      const followUp = await fetch(`${base}/${pages['src/follow-up-entry.ts']!.file}`);
       expect(followUp.status).toBe(200);
+      expect(followUp.headers.get('cache-control')).toContain('immutable');
 
       // The packed SDK (Node entry too) against the packed server: the seeded demo mentors.
       writeFileSync(

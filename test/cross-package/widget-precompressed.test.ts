@@ -12,22 +12,27 @@ const dist = join(WIDGET_DIR, 'dist');
 beforeAll(() => ensureWidgetBuilt(), 180_000);
 
 describe('the widget’s pre-compressed bundles', () => {
-  it('exist for the loader, the learner flow and its chunks, each console and the parts they import', () => {
+  it('exist for the loader and every file of the pages build: entries, parts and shared chunks', () => {
     const files = readdirSync(dist);
-    for (const name of [
-      'widget.js',
-      'mentor-console.js',
-      'admin-console.js',
-      'follow-up.js',
-      'settings.js',
-      'admin-tools.js',
-    ]) {
+    const manifest = JSON.parse(readFileSync(join(dist, 'pages.manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string }
+    >;
+    const pages = Object.values(manifest).map((chunk) => chunk.file);
+    for (const source of [
+      'src/flow-entry.ts',
+      'src/follow-up-entry.ts',
+      'src/mentor-console-entry.ts',
+      'src/admin-console-entry.ts',
+      'src/settings-part.ts',
+      'src/admin-part.ts',
+    ])
+      expect(manifest[source]?.file, source).toMatch(/^[\w-]+\.[\w-]{8}\.js$/);
+    expect(pages.length).toBeGreaterThan(8); // the entries, the chunks they share, later chunks
+    for (const name of ['widget.js', ...pages]) {
       expect(files).toContain(`${name}.br`);
       expect(files).toContain(`${name}.gz`);
     }
-    const flow = files.filter((f) => /^ask-expert[.-].*\.js$/.test(f));
-    expect(flow.length).toBeGreaterThanOrEqual(2); // the entry and at least one later chunk
-    for (const name of flow) expect(files).toContain(`${name}.br`);
   });
 
   it('hold exactly the bytes of their files', () => {

@@ -393,7 +393,7 @@ describe('the built widget on a customer site (another origin)', () => {
     page.setDefaultTimeout(STEP_TIMEOUT);
     const scripts: { url: string; status: number; headers: Record<string, string> }[] = [];
     page.on('response', (response) => {
-      if (/\/(widget|ask-expert\.[\w-]+)\.js$/.test(response.url()))
+      if (/\/(widget|ask-expert\.[\w-]+|mm-core\.[\w-]+)\.js$/.test(response.url()))
         scripts.push({ url: response.url(), status: response.status(), headers: response.headers() });
     });
     await page.goto(`${HOST_ORIGIN}/plain-html/`, { waitUntil: 'load' });
@@ -409,6 +409,11 @@ describe('the built widget on a customer site (another origin)', () => {
     const flow = scripts.find((s) => /ask-expert\.[\w-]+\.js$/.test(s.url))!;
     expect(flow.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(flow.headers['content-encoding']).toBe('br');
+    // With the chunk it shares with My help and the consoles (Lit, the SDK), preloaded as well.
+    await expect.poll(() => scripts.some((s) => /\/mm-core\.[\w-]+\.js$/.test(s.url))).toBe(true);
+    const core = scripts.find((s) => /\/mm-core\.[\w-]+\.js$/.test(s.url))!;
+    expect(core.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(core.headers['access-control-allow-origin']).toBe('*');
     expect(await page.evaluate(() => Boolean(customElements.get('mm-ask-expert')))).toBe(false);
     // Pointing at the launcher runs it: the real launcher replaces the stand-in, in place.
     const before = await widget(page).locator('[part~="launcher"]').boundingBox();

@@ -15,9 +15,13 @@ writeFileSync(join(dir, 'widget.js.gz'), gzipSync(loader, { level: 1 }));
 writeFileSync(join(dir, 'ask-expert.AbCd1234.js'), flow);
 // A compressed copy that does not hold the file's bytes (left from another build): never served.
 writeFileSync(join(dir, 'ask-expert.AbCd1234.js.br'), brotliCompressSync('stale();'));
-writeFileSync(join(dir, 'ask-expert-my-help.Zz9_8-7y.js'), 'export const later = 1;');
+writeFileSync(join(dir, 'mm-my-help.Zz9_8-7y.js'), 'export const later = 1;');
+// What the esm build (for bundlers) leaves beside them: never served.
 writeFileSync(join(dir, 'index.js'), 'export {};');
-writeFileSync(join(dir, 'settings.js'), 'export const part = 1;');
+writeFileSync(join(dir, 'mentor-console.module.js'), 'export {};');
+writeFileSync(join(dir, 'base-Cms52XMw.js'), 'export {};');
+writeFileSync(join(dir, 'settings.Qk-5BPpc.js'), 'export const part = 1;');
+writeFileSync(join(dir, 'mm-core.Xn2ggCly.js'), 'export const lit = 1;');
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -62,10 +66,13 @@ describe('widget bundles', () => {
     expect(brotliDecompressSync(Buffer.from(await hashed.arrayBuffer())).toString()).toBe(flow);
     // Loaded by import() from other origins: CORS allowed.
     expect(hashed.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    // A chunk the flow loads later is hashed too.
-    const chunk = await get('/ask-expert-my-help.Zz9_8-7y.js');
-    expect(chunk.status).toBe(200);
-    expect(chunk.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    // A chunk the flow loads later, and one every entry shares, are hashed too.
+    for (const path of ['/mm-my-help.Zz9_8-7y.js', '/mm-core.Xn2ggCly.js']) {
+      const chunk = await get(path);
+      expect(chunk.status, path).toBe(200);
+      expect(chunk.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+      expect(chunk.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    }
   });
 
   it('answers a matching If-None-Match with 304 and no body, in any encoding', async () => {
@@ -85,34 +92,43 @@ describe('widget bundles', () => {
   });
 
   it('serves a rebuilt file with a new ETag, never the old bytes from memory', async () => {
-    const before = (await get('/follow-up.js')).status;
+    const before = (await get('/follow-up.B5FEH7ml.js')).status;
     expect(before).toBe(404);
-    const path = join(dir, 'follow-up.js');
+    const path = join(dir, 'follow-up.B5FEH7ml.js');
     writeFileSync(path, 'first();');
-    const first = await get('/follow-up.js', { 'Accept-Encoding': 'gzip' });
+    const first = await get('/follow-up.B5FEH7ml.js', { 'Accept-Encoding': 'gzip' });
     expect(gunzipSync(Buffer.from(await first.arrayBuffer())).toString()).toBe('first();');
     writeFileSync(path, 'second(); // longer');
     utimesSync(path, new Date(), new Date(Date.now() + 5000));
-    const second = await get('/follow-up.js', { 'Accept-Encoding': 'gzip' });
+    const second = await get('/follow-up.B5FEH7ml.js', { 'Accept-Encoding': 'gzip' });
     expect(gunzipSync(Buffer.from(await second.arrayBuffer())).toString()).toBe('second(); // longer');
     expect(second.headers.get('ETag')).not.toBe(first.headers.get('ETag'));
   });
 
   it('serves the part the consoles import when they show it, to any origin (a module import is CORS)', async () => {
-    const part = await get('/settings.js');
+    const part = await get('/settings.Qk-5BPpc.js');
     expect(part.status).toBe(200);
     expect(await part.text()).toBe('export const part = 1;');
     expect(part.headers.get('Access-Control-Allow-Origin')).toBe('*');
-    expect(part.headers.get('Cache-Control')).toBe('public, max-age=300, must-revalidate');
+    expect(part.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('serves only the bundles a page loads: anything else in the folder is a 404 problem', async () => {
-    for (const path of ['/index.js', '/ask-expert.js', '/ask-expert.short.js', '/mentor-console.js']) {
+    for (const path of [
+      '/index.js',
+      '/mentor-console.module.js',
+      '/base-Cms52XMw.js',
+      '/ask-expert.js',
+      '/ask-expert.short.js',
+      // The script-tag consoles of before: the loader imports their hashed entries now.
+      '/mentor-console.js',
+      '/mentor-console.Dx-bDe9i.js',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
     }
-    const missing = await get('/mentor-console.js');
+    const missing = await get('/mentor-console.Dx-bDe9i.js');
     expect(((await missing.json()) as { code: string }).code).toBe('widget_not_built');
     const other = await get('/index.js');
     expect(((await other.json()) as { code: string }).code).toBe('not_found');

@@ -1,47 +1,125 @@
-// Gzip size budgets of what pages download, in bytes: enforced by src/size.test.ts on the built
-// bundles and printed next to the measured sizes by `pnpm bench` (sizes section).
+// Gzip size budgets of what pages download, in bytes, each file gzipped on its own (as it is
+// sent): enforced by src/size.test.ts on the built files and printed next to the measured sizes
+// by `pnpm bench` (sizes section). What a page downloads is computed from the pages build's
+// manifest (dist/pages.manifest.json, see vite.config.ts): an entry with every chunk it imports
+// statically, transitively — no chunk name is written down here.
 
 const KB = 1024;
 
+/**
+ * Each budget is the size measured when the widget's bundles became one ES-module graph with
+ * shared chunks (issue #20), rounded up to the next KB, plus 3 KB of headroom for the #18 UI
+ * work (My help, the consoles, the match list) being built at the same time. Measured then, in
+ * bytes, with the IIFE-per-bundle build before it in brackets: learner flow 27,520 (24,550, one
+ * file with only the SDK's core), My help over it 26,925 (36,381: follow-up.js brought its own
+ * Lit and SDK), follow-up page 43,768 (36,645), mentor console page 45,276 (37,267), admin
+ * console page 42,599 (35,311), the settings part over its console 7,147 (15,432), the admin
+ * tools 5,302 (14,173). A page that shows one console alone pays more than before: what the
+ * pages share is tree-shaken for all of them (the learner flow gets the SDK's whole client, whose
+ * modules hold the core's calls too), and gzip compresses each file on its own.
+ */
 export const BUDGETS = {
-  /** dist/widget.js, the loader every host page downloads up front. */
+  /** dist/widget.js, the loader every host page downloads up front (no Lit). */
   loader: 6 * KB,
-  /** The loader plus the learner flow it loads (ask, matches, book, confirm). */
-  learnerFlow: 24 * KB,
-  /**
-   * Each a page of its own (or, for follow-up.js, the learner's "My help" once opened). Each
-   * IIFE carries its own Lit, SDK and its three catalogues (en, es, fr).
-   */
-  consoles: {
-    'mentor-console.js': 34 * KB,
-    'admin-console.js': 32 * KB,
-    // 32 → 33 KB when the board of advisors and instant help's fallback gained the review of a
-    // picked time (with the phone step for calls) in all three languages; shared chunks (issue
-    // #20) are what brings these bundles down.
-    // + 64 bytes (#17): the SDK's `me.export()` and `me.erase()` (in every client with `me`) and
-    // the one line that shows <mm-data-rights> in My help; the element itself is in the settings
-    // part.
-    // + 64 bytes (#18): the SDK's `me.recommendations()` and `me.dismissRecommendation()` (in every
-    // client with `me`); the suggestions themselves are not in My help yet.
-    // + 64 bytes (#18, responsiveness): the SDK's `requests.anotherMentor()` and `bookings.noShow()`
-    // (every full client carries them; measured +37 bytes here); no UI for them in My help yet.
-    'follow-up.js': 33 * KB + 192,
-  },
-  /**
-   * Parts the consoles import from beside them when they first show them (build/lazy-parts.ts):
-   * each an ES module with its own Lit.
-   */
+  /** A learner's page: the loader + the learner flow (ask, matches, book, confirm). */
+  learnerFlow: 30 * KB,
+  /** My help opened on top of the learner flow: only the files the flow has not loaded. */
+  myHelp: 30 * KB,
+  /** A page showing <mm-follow-up> (or <mm-leaderboard>) alone: loader + its entry. */
+  followUpPage: 46 * KB,
+  /** A mentor's page: the loader + the mentor console. */
+  mentorConsole: 48 * KB,
+  /** An admin's page: the loader + the admin console. */
+  adminConsole: 45 * KB,
+  /** Parts a console loads the first time it shows them: only their extra files. */
   parts: {
-    // 13 → 16 KB when data rights came in (#17): a person's download and erasure of their own data
-    // in My help and the mentor console, in three languages, kept out of the console bundles.
-    'settings.js': 16 * KB,
-    // The admin console's audit log and a user's data on their behalf (#17): the console had under
-    // 1 KB left, and this loads only when the Audit log or Settings tab is first shown.
-    'admin-tools.js': 15 * KB,
+    /** <mm-calendar-feed>, <mm-email-preferences>, <mm-data-rights>, over the mentor console or My help. */
+    settings: 10 * KB,
+    /** <mm-audit-log>, <mm-user-data>, over the admin console. */
+    adminTools: 9 * KB,
   },
 } as const;
 
-/** The learner flow's content-hashed file name, as the loader's code names it. */
-export function flowFileIn(loaderCode: string): string | undefined {
-  return loaderCode.match(/ask-expert\.[\w-]{8}\.js/)?.[0];
+/** One file's record in a Vite manifest: keys are sources (`src/flow-entry.ts`) or `_<chunk file>`. */
+export interface ManifestChunk {
+  file: string;
+  name?: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+export type Manifest = Record<string, ManifestChunk>;
+
+/** The loader, not in the manifest (its own IIFE build). */
+export const LOADER = 'widget.js';
+
+/** The files the sources `keys` load before they run: their own and every static import's, transitively. */
+export function staticClosure(manifest: Manifest, keys: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const visit = (key: string): void => {
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`${key} is not in the pages manifest`);
+    seen.add(key);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const key of keys) visit(key);
+  return [...seen].map((key) => manifest[key]!.file);
+}
+
+const minus = (files: string[], loaded: string[]): string[] => files.filter((file) => !loaded.includes(file));
+
+/** What each budgeted download is, in the order they are measured. */
+export const DOWNLOADS = {
+  loader: 'loader (widget.js)',
+  learnerFlow: 'learner flow: loader + flow',
+  myHelp: 'My help, over the learner flow',
+  followUpPage: 'follow-up page: loader + follow-up',
+  mentorConsole: 'mentor console page: loader + console',
+  adminConsole: 'admin console page: loader + console',
+  settings: 'settings part, over the mentor console or My help',
+  adminTools: 'admin tools part, over the admin console',
+} as const;
+export type DownloadName = keyof typeof DOWNLOADS;
+
+/** One budgeted download: the files it fetches (dist/ names) and their budget. */
+export interface Download {
+  label: string;
+  files: string[];
+  budget: number;
+}
+
+/** Every budgeted download, from the pages build's manifest. */
+export function downloads(manifest: Manifest): Record<DownloadName, Download> {
+  const closure = (...sources: string[]) => staticClosure(manifest, sources);
+  const flow = [LOADER, ...closure('src/flow-entry.ts')];
+  // My help: the flow imports its step (a chunk of its own), and widget.js the follow-up entry.
+  const myHelp = [...new Set([...flow, ...closure('src/my-help/my-help.ts', 'src/follow-up-entry.ts')])];
+  const mentor = [LOADER, ...closure('src/mentor-console-entry.ts')];
+  const admin = [LOADER, ...closure('src/admin-console-entry.ts')];
+  const settings = closure('src/settings-part.ts');
+  // The settings part over whichever of its two hosts leaves more of it to download.
+  const settingsExtra = [minus(settings, mentor), minus(settings, myHelp)].sort(
+    (a, b) => b.length - a.length,
+  )[0]!;
+  const files: Record<DownloadName, string[]> = {
+    loader: [LOADER],
+    learnerFlow: flow,
+    myHelp: minus(myHelp, flow),
+    followUpPage: [LOADER, ...closure('src/follow-up-entry.ts')],
+    mentorConsole: mentor,
+    adminConsole: admin,
+    settings: settingsExtra,
+    adminTools: minus(closure('src/admin-part.ts'), admin),
+  };
+  const budget = (name: DownloadName): number =>
+    name === 'settings' || name === 'adminTools' ? BUDGETS.parts[name] : BUDGETS[name];
+  return Object.fromEntries(
+    (Object.keys(DOWNLOADS) as DownloadName[]).map((name) => [
+      name,
+      { label: DOWNLOADS[name], files: files[name], budget: budget(name) },
+    ]),
+  ) as Record<DownloadName, Download>;
 }

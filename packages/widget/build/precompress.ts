@@ -12,12 +12,8 @@ export function precompressPlugin(): Plugin {
     name: 'mm-precompress',
     apply: 'build',
     writeBundle(options, bundle) {
-      // The script-tag bundles, the learner flow and the parts the consoles load (not the esm build).
-      if (
-        options.format !== 'iife' &&
-        !['flow', 'settings_part', 'admin_part'].includes(this.environment.name)
-      )
-        return;
+      // widget.js and every file of the pages build, shared chunks included (not the esm build).
+      if (options.format !== 'iife' && this.environment.name !== 'pages') return;
       for (const output of Object.values(bundle)) {
         if (output.type !== 'chunk' || !options.dir) continue;
         const file = join(options.dir, output.fileName);

@@ -109,6 +109,13 @@ describe('dist/widget.js (built embed bundle)', () => {
     }
     expect(link, 'a modulepreload link').to.exist;
     expect(link!.href).to.match(/\/dist\/ask-expert\.[\w-]{8}\.js$/);
+    // With the chunks it imports (Lit, the SDK), which a modulepreload of the entry alone would not fetch.
+    const preloaded = Array.from(
+      document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]'),
+      (l) => new URL(l.href).pathname.split('/').pop(),
+    );
+    expect(preloaded.length).to.be.greaterThan(1);
+    for (const file of preloaded) expect(file).to.match(/^[\w-]+\.[\w-]{8}\.js$/);
     expect(customElements.get('mm-ask-expert')).to.equal(undefined);
   });
 
@@ -336,18 +343,26 @@ describe('dist/widget.js (built embed bundle)', () => {
     expect(launcher.shadowRoot!.activeElement?.getAttribute('part')).to.equal('launcher');
   });
 
-  it('loads the follow-up bundle once for <mm-leaderboard> and <mm-follow-up>, and defines both', async () => {
+  it('imports the follow-up entry once for <mm-leaderboard> and <mm-follow-up>, and defines both', async () => {
     const frame = await loadFrame(
       `<!doctype html><title>t</title>` +
         `<script src="${bundleUrl}" data-key="pk_frame" data-launcher="none"></script>` +
         `<mm-leaderboard></mm-leaderboard><mm-follow-up></mm-follow-up>`,
     );
-    const bundles = Array.from(frame.document.querySelectorAll('script[src]'))
-      .map((s) => new URL((s as HTMLScriptElement).src).pathname.split('/').pop())
-      .filter((name) => name !== 'widget.js');
-    expect(bundles).to.deep.equal(['follow-up.js']);
     await frame.customElements.whenDefined('mm-leaderboard');
     expect(frame.customElements.get('mm-follow-up')).to.be.a('function');
+    // An ES module beside widget.js, imported once, with the chunks it shares: no classic script.
+    const fetched = frame.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname.split('/').pop()!)
+      .filter((name) => name.endsWith('.js') && name !== 'widget.js');
+    expect(fetched.filter((name) => /^follow-up\.[\w-]{8}\.js$/.test(name))).to.have.length(1);
+    expect(
+      fetched.some((name) => name.startsWith('mm-core.')),
+      'the shared chunk',
+    ).to.be.true;
+    expect(new Set(fetched).size, 'each file fetched once').to.equal(fetched.length);
+    expect(frame.document.querySelectorAll('script[src]')).to.have.length(1);
     expect(
       (frame.document.querySelector('mm-leaderboard') as HTMLElement & { publishableKey: string })
         .publishableKey,

@@ -5,25 +5,20 @@ import type { AppEnv } from '../http/env.js';
 import { ApiError } from '../http/errors.js';
 
 /**
- * The content-hashed learner flow (`ask-expert.<hash>.js`) and the chunks it loads later
- * (`ask-expert-my-help.<hash>.js`): a name changes with its content.
+ * Every file of the widget's pages build, content-hashed (`<name>.<hash>.js`: the learner flow
+ * `ask-expert.<hash>.js`, the consoles' entries, the parts and the chunks they share, such as
+ * `mm-core.<hash>.js`): a name changes with its content. The esm build's files for bundlers
+ * (`index.js`, `*.module.js`, `<name>-<hash>.js`) never match.
  */
-const HASHED = /^ask-expert(-[\w-]+)?\.[\w-]{8}\.js$/;
-const NAMED = new Set([
-  'widget.js',
-  'mentor-console.js',
-  'admin-console.js',
-  'follow-up.js',
-  // The settings part (<mm-calendar-feed>, <mm-email-preferences>), imported by the mentor console and the follow-up when they show it.
-  'settings.js',
-  // The admin console's part (<mm-audit-log>, <mm-user-data>), imported when it shows their tabs.
-  'admin-tools.js',
-]);
+const HASHED = /^[a-z][\w-]*\.[\w-]{8}\.js$/;
+/** The loader, the one name a host page writes down. */
+const NAMED = new Set(['widget.js']);
 
 /**
  * The widget's bundles from its dist folder: widget.js (the loader, short-cached and
- * revalidated, since its URL never changes), the learner flow it loads (content-hashed, cached
- * for good) and the consoles. Compressed as the browser accepts, with an ETag.
+ * revalidated, since its URL never changes) and the ES modules it imports (the learner flow,
+ * My help, the consoles, their parts and shared chunks; content-hashed, cached for good).
+ * Compressed as the browser accepts, with an ETag.
  */
 export function bundleRoutes(widgetFile: string | undefined) {
   const files = widgetFile ? new BundleFiles(dirname(widgetFile)) : undefined;
@@ -45,7 +40,7 @@ export function bundleRoutes(widgetFile: string | undefined) {
     );
     c.header('ETag', file.etag);
     c.header('Vary', 'Accept-Encoding');
-    // Loaded by other sites' pages: widget.js by a <script> tag, the flow by import() (CORS).
+    // Loaded by other sites' pages: widget.js by a <script> tag, the modules by import() (CORS).
     c.header('Access-Control-Allow-Origin', '*');
     c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     if (matchesEtag(c.req.header('If-None-Match'), file.etag)) return c.body(null, 304);

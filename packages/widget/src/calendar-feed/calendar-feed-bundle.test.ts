@@ -1,28 +1,26 @@
-// The built script-tag bundles import <mm-calendar-feed> from a file beside them
-// (build/lazy-parts.ts). Here the built dist/follow-up.js runs as a plain <script>, as a host
-// page runs it: showing My help's sessions, it loads dist/settings.js — its own copy of
-// Lit and the SDK's classes — which follows the follow-up's theme and reads the errors of the
-// follow-up's client. (This file imports no source element: everything comes from dist/.)
+// The built pages' calendar part (settings-part.ts → dist/settings.<hash>.js). Here the built
+// follow-up entry (dist/follow-up.<hash>.js) is imported as widget.js imports it, as an ES module
+// by its full URL: showing My help's sessions, it imports the settings part from beside itself,
+// which shares the follow-up's Lit and SDK chunks, follows the follow-up's theme and reads the
+// errors of the follow-up's client. (This file imports no source element: everything comes from dist/.)
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { fakeApi, json, problem } from '../test-support/fake-api.js';
 
-function loadScript(src: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = src;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${src}`));
-    document.head.append(script);
-  });
+/** A source's file in the pages build, from its manifest. */
+async function built(source: string): Promise<string> {
+  const manifest = await (await fetch(new URL('../../dist/pages.manifest.json', import.meta.url))).json();
+  return new URL(`../../dist/${manifest[source].file}`, import.meta.url).href;
 }
 
 type Themed = HTMLElement & { theme: string; updateComplete: Promise<boolean> };
 
 describe('the built bundles’ calendar part', () => {
-  before(() => loadScript('/dist/follow-up.js'));
+  before(async () => {
+    await import(/* @vite-ignore */ await built('src/follow-up-entry.ts'));
+  });
 
-  it('is imported by dist/follow-up.js from beside it, follows its theme and reads its client’s errors', async () => {
-    expect(customElements.get('mm-calendar-feed'), 'not in follow-up.js itself').to.be.undefined;
+  it('is imported by the follow-up entry from beside it, follows its theme and reads its client’s errors', async () => {
+    expect(customElements.get('mm-calendar-feed'), 'not in the follow-up entry itself').to.be.undefined;
     const { client } = fakeApi({
       'GET /v1/me': () => json(200, { user: { id: 'usr_lin' } }),
       'GET /v1/bookings': () => json(200, { data: [], nextCursor: null }),
@@ -54,7 +52,7 @@ describe('the built bundles’ calendar part', () => {
       timeout: 5000,
     });
     const loaded = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
-    expect(loaded).to.include('/dist/settings.js');
+    expect(loaded).to.include(new URL(await built('src/settings-part.ts')).pathname);
     // The same part brings the email preferences.
     expect(customElements.get('mm-email-preferences')).to.exist;
 
@@ -69,7 +67,7 @@ describe('the built bundles’ calendar part', () => {
 
     turnOn()!.click();
     await waitUntil(() => root.querySelector('[role=alert]'), 'refused');
-    // The server's own words: the error's class is the follow-up's SDK copy, not this part's.
+    // The server's own words: the error's class is the one SDK the follow-up and the part share.
     expect(root.querySelector('[role=alert]')!.textContent).to.equal('Sign in again to add your calendar.');
     await expect(followUp).to.be.accessible();
 

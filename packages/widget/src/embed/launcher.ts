@@ -4,17 +4,22 @@ import type { EmbedCommands } from './command-queue.js';
 import type { EmbedConfig } from './script-config.js';
 import { addStub } from './stub-launcher.js';
 
-/** The learner flow's file beside widget.js, content-hashed; the build writes its name in. */
-declare const __MM_FLOW_FILE__: string;
+/**
+ * The entries of the pages build beside widget.js (build/bundle-files.ts), entry name → its
+ * content-hashed file: ES modules sharing their Lit and SDK chunks. The build writes them in.
+ */
+declare const __MM_BUNDLES__: Readonly<Record<string, string>>;
+/** The learner flow's entry and the chunks it imports statically, preloaded when the page is idle. */
+declare const __MM_FLOW_FILES__: readonly string[];
 
 const FLOW_ELEMENT = 'mm-ask-expert';
 
-/** The elements with a bundle of their own beside widget.js, loaded only where one appears. */
+/** The elements with an entry of their own, imported only where one appears. */
 const BUNDLES: Record<string, string> = {
-  'mm-mentor-console': 'mentor-console.js',
-  'mm-admin-console': 'admin-console.js',
-  'mm-follow-up': 'follow-up.js',
-  'mm-leaderboard': 'follow-up.js',
+  'mm-mentor-console': 'mentor-console',
+  'mm-admin-console': 'admin-console',
+  'mm-follow-up': 'follow-up',
+  'mm-leaderboard': 'follow-up',
 };
 
 /** The learner widget, then every element with a bundle of its own. */
@@ -52,7 +57,10 @@ export function mountEmbed(config: EmbedConfig, bundleBase: string): EmbedComman
   let userToken = config.userToken;
   let tokenProvider: UserTokenProvider | undefined;
   let launcher: MmAskExpert | null = null;
-  const flowUrl = new URL(__MM_FLOW_FILE__, bundleBase).href;
+  // Absolute: a module imported from here resolves against the host page, not widget.js; the
+  // entries' own imports of their chunks resolve against the entry's URL.
+  const entryUrl = (entry: string): string => new URL(__MM_BUNDLES__[entry]!, bundleBase).href;
+  const flowUrl = entryUrl('ask-expert');
   let flow: Promise<unknown> | undefined;
 
   const loadFlow = (): Promise<unknown> => {
@@ -85,11 +93,14 @@ export function mountEmbed(config: EmbedConfig, bundleBase: string): EmbedComman
         intent: () => void loadFlow().catch(() => {}),
         open: () => void open(widget).catch(() => {}),
       });
-    } else if (BUNDLES[name] && !customElements.get(name) && !loaded.has(BUNDLES[name])) {
-      loaded.add(BUNDLES[name]);
-      const script = document.createElement('script');
-      script.src = new URL(BUNDLES[name], bundleBase).href;
-      document.head.append(script);
+    } else {
+      const entry = BUNDLES[name];
+      if (!entry || customElements.get(name) || loaded.has(entry)) return;
+      loaded.add(entry);
+      import(/* @vite-ignore */ entryUrl(entry)).catch((error: unknown) => {
+        loaded.delete(entry); // the next such element tries again
+        console.error('Micromentor: could not load the widget.', error);
+      });
     }
   };
   const loaded = new Set<string>();
@@ -115,10 +126,12 @@ export function mountEmbed(config: EmbedConfig, bundleBase: string): EmbedComman
   const preload = (): void =>
     whenIdle(() => {
       if (customElements.get(FLOW_ELEMENT)) return;
-      const link = document.createElement('link');
-      link.rel = 'modulepreload';
-      link.href = flowUrl;
-      document.head.append(link);
+      for (const file of __MM_FLOW_FILES__) {
+        const link = document.createElement('link');
+        link.rel = 'modulepreload';
+        link.href = new URL(file, bundleBase).href;
+        document.head.append(link);
+      }
     });
   if (document.readyState === 'complete') preload();
   else window.addEventListener('load', preload, { once: true });
