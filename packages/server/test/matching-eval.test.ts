@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfillEmbeddings } from '../src/domain/matching/semantic/backfill.js';
 import { createTestContext, type TestContext, type TestTenant } from './support/context.js';
 import { call } from './support/http.js';
 import {
@@ -105,6 +106,17 @@ beforeAll(async () => {
   worlds.keyword = { tenant: keyword, keyById: await seed(keyword) };
   // The profiles' embeddings, computed by the background job as in production.
   await kit.worker(ctx.db, ctx.clock).drain();
+  // A job that failed under load is retried later, not now: embed what is missing directly (it
+  // throws if the model cannot load), so "with meaning" never silently measures keywords alone.
+  await backfillEmbeddings(ctx.db, kit.embedder, { tenantId: semantic.id });
+  const embedded = await ctx.db
+    .selectFrom('mentor_embeddings')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', semantic.id)
+    .executeTakeFirstOrThrow();
+  expect(Number(embedded.n), 'every mentor of the semantic tenant has an embedding').toBe(
+    worlds.semantic.keyById.size,
+  );
   for (const name of Object.keys(SETS)) {
     results[name] = { semantic: await rankAll('semantic', name), keyword: await rankAll('keyword', name) };
   }
