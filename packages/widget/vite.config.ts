@@ -54,6 +54,8 @@ export default defineConfig({
                 {
                   name: chunkGroups(import.meta.dirname, {
                     flow: PAGE_ENTRIES['ask-expert'],
+                    // The SDK's full client: the flow builds a MicromentorCore only.
+                    notFlow: /[\\/]sdk[\\/]src[\\/]micromentor\.ts$/,
                     entries: {
                       [PAGE_ENTRIES['follow-up']]: [PAGE_ENTRIES['follow-up']],
                       [PAGE_ENTRIES['mentor-console']]: [PAGE_ENTRIES['mentor-console']],

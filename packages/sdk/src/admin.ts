@@ -2,7 +2,8 @@
 // analytics, exports, webhooks, email, the audit log, users' data rights) on a client of their own, so that an app importing the browser
 // entry for its learners never ships them. For the admin console (a user token with the `admin`
 // role) and for backends (the secret key).
-import { Micromentor, type MicromentorOptions } from './client.js';
+import type { MicromentorOptions } from './client.js';
+import { Micromentor } from './micromentor.js';
 import { type AdminResource, adminResource } from './resources/admin.js';
 import { type AdminAuditResource, adminAuditResource } from './resources/admin-audit.js';
 import { type AdminEmailsResource, adminEmailsResource } from './resources/admin-emails.js';

@@ -5,36 +5,12 @@ import { backoffMs, isRetryableStatus, parseRetryAfter, sleep } from './internal
 import { buildUrl } from './internal/url.js';
 import { randomId } from './internal/uuid.js';
 import type { HttpMethod, Requester, RequestOptions } from './request.js';
-import { type ActionItemsResource, actionItemsResource } from './resources/action-items.js';
-import {
-  type BookingsCoreResource,
-  type BookingsResource,
-  bookingsCoreResource,
-  bookingsResource,
-} from './resources/bookings.js';
-import { type EventsResource, eventsResource } from './resources/events.js';
+import { type BookingsCoreResource, bookingsCoreResource } from './resources/bookings.js';
 import { type GuestSessionsResource, guestSessionsResource } from './resources/guest-sessions.js';
-import { type MeCoreResource, type MeResource, meCoreResource, meResource } from './resources/me.js';
-import {
-  type MentorsCoreResource,
-  type MentorsResource,
-  mentorsCoreResource,
-  mentorsResource,
-} from './resources/mentors.js';
-import { type RecognitionResource, recognitionResource } from './resources/recognition.js';
-import { type ReportsResource, reportsResource } from './resources/reports.js';
-import {
-  type RequestsCoreResource,
-  type RequestsResource,
-  requestsCoreResource,
-  requestsResource,
-} from './resources/requests.js';
-import {
-  type ThreadsCoreResource,
-  type ThreadsResource,
-  threadsCoreResource,
-  threadsResource,
-} from './resources/threads.js';
+import { type MeCoreResource, meCoreResource } from './resources/me.js';
+import { type MentorsCoreResource, mentorsCoreResource } from './resources/mentors.js';
+import { type RequestsCoreResource, requestsCoreResource } from './resources/requests.js';
+import { type ThreadsCoreResource, threadsCoreResource } from './resources/threads.js';
 
 export interface RetryOptions {
   /** The first backoff step: retry n waits between half and all of `baseDelayMs · 2ⁿ`. Default 500. */
@@ -263,7 +239,8 @@ function read<T>(response: Response, text: string, what: string, type: 'json' | 
   }
 }
 
-function errorFor(response: Response, text: string): MicromentorError {
+/** @internal The API's error for a non-2xx answer (also used by `Micromentor.openStream`). */
+export function errorFor(response: Response, text: string): MicromentorError {
   const requestId = response.headers.get('x-request-id');
   let body: unknown = null;
   if (/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) {
@@ -278,60 +255,4 @@ function errorFor(response: Response, text: string): MicromentorError {
     statusText: response.statusText,
     retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
   });
-}
-
-/** The whole API: the core plus conversations, live events, reports and the program's admin routes. */
-export class Micromentor extends MicromentorCore {
-  /** Learners' help requests, their matches, and mentors accepting or declining instant ones. */
-  declare readonly requests: RequestsResource;
-  /** Sessions, plus feedback and the mentor's notes afterwards. */
-  declare readonly bookings: BookingsResource;
-  /** The caller: tenant, user, own mentor profile and stats, board of advisors, offers, presence. */
-  declare readonly me: MeResource;
-  /** Mentor profiles (create, edit, delete with the secret key), availability and free slots. */
-  declare readonly mentors: MentorsResource;
-  /** The learner ticks off the action items from a session's notes. */
-  declare readonly actionItems: ActionItemsResource;
-  /** Learner–mentor conversations: threads, messages, read state. */
-  declare readonly threads: ThreadsResource;
-  /** Live events (server-sent) with automatic reconnect and resume. */
-  declare readonly events: EventsResource;
-  /** Learners' reports about mentors. */
-  declare readonly reports: ReportsResource;
-  /** Recognition: the mentor's record and verifiable credential, the program's leaderboard. */
-  declare readonly recognition: RecognitionResource;
-
-  constructor(options: MicromentorOptions) {
-    super(options);
-    const full = this as {
-      requests: RequestsResource;
-      bookings: BookingsResource;
-      me: MeResource;
-      mentors: MentorsResource;
-      threads: ThreadsResource;
-    };
-    full.mentors = mentorsResource(this);
-    full.requests = requestsResource(this);
-    full.bookings = bookingsResource(this);
-    full.me = meResource(this);
-    this.actionItems = actionItemsResource(this);
-    full.threads = threadsResource(this);
-    this.events = eventsResource(this);
-    this.reports = reportsResource(this);
-    this.recognition = recognitionResource(this);
-  }
-
-  /**
-   * @internal A long-lived GET (the event stream) with the client's auth headers: no timeout, no
-   * retries (the caller reconnects). Throws the API's error for a non-2xx answer.
-   */
-  async openStream(path: string, headers: Record<string, string>, signal: AbortSignal): Promise<Response> {
-    const response = await this.send(this.url(path), {
-      method: 'GET',
-      headers: this.auth({ Accept: 'text/event-stream', ...headers }),
-      signal,
-    });
-    if (!response.ok) throw errorFor(response, await response.text());
-    return response;
-  }
 }

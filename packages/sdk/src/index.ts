@@ -1,7 +1,7 @@
 // The browser-safe entry: no Node built-ins, no secrets-taking helpers (those live in
 // `@micromentor/sdk/node`), no side effects on import.
 export type { MicromentorOptions, RetryOptions, UserTokenProvider } from './client.js';
-export { Micromentor, MicromentorCore } from './client.js';
+export { MicromentorCore } from './client.js';
 export type { ConnectionFailure, MicromentorErrorInit, ProblemDetails, ProblemFieldError } from './errors.js';
 export {
   AuthenticationError,
@@ -17,6 +17,7 @@ export {
   ValidationError,
 } from './errors.js';
 export { linkify, type TextSegment } from './links.js';
+export { Micromentor } from './micromentor.js';
 export { Page, PageList } from './pagination.js';
 export type {
   CallOptions,

@@ -27,6 +27,12 @@ export interface ChunkPlan {
   flow: string;
   /** The other entries, each with the pages that load it (an entry a page of its own: itself). */
   entries: Record<string, readonly string[]>;
+  /**
+   * Modules the flow reaches only through a barrel's re-exports and never runs (the SDK's full
+   * client): left out of its closure, so that they go with the pages that use them, not into
+   * `core`. Were the flow to use one after all, the bundler would still load it from there.
+   */
+  notFlow?: RegExp;
 }
 
 /** Rolldown's `codeSplitting.groups[].name`: each module's group, or null to leave it alone. */
@@ -43,8 +49,10 @@ export function chunkGroups(root: string, plan: ChunkPlan) {
     const closures = new Map<string, Set<string>>();
     for (let i = 0; i < roots.length; i++) {
       const seen = new Set<string>();
+      const isFlow = i === 0;
       const visit = (id: string): void => {
         if (seen.has(id)) return;
+        if (isFlow && plan.notFlow?.test(id)) return;
         const info = ctx.getModuleInfo(id);
         if (!info) return;
         seen.add(id);
