@@ -133,6 +133,10 @@ const en = {
       plural('en', n, { one: `# earlier session with ${name}`, other: `# earlier sessions with ${name}` }),
     firstTime: (name: string) => `No earlier sessions with ${name}.`,
     noNotes: 'No notes written.',
+    advice: {
+      heading: 'What earlier mentors advised on this question',
+      by: (name: string) => `${name} advised:`,
+    },
   },
   threads: {
     heading: 'Messages',
@@ -331,6 +335,10 @@ const es: ConsoleMessages = {
       plural('es', n, { one: `# sesión anterior con ${name}`, other: `# sesiones anteriores con ${name}` }),
     firstTime: (name: string) => `No hay sesiones anteriores con ${name}.`,
     noNotes: 'Sin notas.',
+    advice: {
+      heading: 'Lo que aconsejaron antes otros mentores sobre esta pregunta',
+      by: (name: string) => `${name} aconsejó:`,
+    },
   },
   threads: {
     heading: 'Mensajes',
@@ -532,6 +540,10 @@ const fr: ConsoleMessages = {
       }),
     firstTime: (name: string) => `Aucune séance précédente avec ${name}.`,
     noNotes: 'Aucune note.',
+    advice: {
+      heading: 'Ce que les mentors précédents ont conseillé sur cette question',
+      by: (name: string) => `${name} a conseillé :`,
+    },
   },
   threads: {
     heading: 'Messages',

@@ -1,4 +1,9 @@
-import type { ApiKey, ProgramSettings, UpdateProgramSettingsParams } from '@micromentor/sdk';
+import {
+  type ApiKey,
+  MicromentorError,
+  type ProgramSettings,
+  type UpdateProgramSettingsParams,
+} from '@micromentor/sdk';
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
@@ -8,12 +13,26 @@ import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 const FORMATS = ['video', 'call', 'chat'] as const;
-type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsToPause' | 'emailDigestMinutes';
+type NumberSetting =
+  | 'requestSlaHours'
+  | 'instantHelpWindowMinutes'
+  | 'reportsToPause'
+  | 'emailDigestMinutes'
+  | 'mentorReplyWindowHours'
+  | 'maxHandovers'
+  | 'maxReschedules';
+/** The form's fields named otherwise than the server's (`body.branding.name`). */
+const FIELD_OF: Record<string, string> = {
+  'branding.name': 'brandName',
+  'branding.accentColor': 'brandAccent',
+};
 
 /**
  * @tagname mm-program-settings
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
- * meeting link, allowed origins, branding, leaderboard, reports threshold, retention period), and the API keys
+ * meeting link, allowed origins, branding, leaderboard, reports threshold, retention period, semantic
+ * matching, a mentor's reply window, hand-overs and reschedules allowed; the server's message for a
+ * value it refuses under that field), and the API keys
  * (kind, prefix, until when) with how to rotate them on the server: the CLI, or the SDK with the
  * secret key. The console never rotates one: a new secret key or identity secret is full access
  * to the program, and must never reach a browser (the API refuses an admin's token).
@@ -29,6 +48,8 @@ export class MmProgramSettings extends AdminElement {
   @state() private notice = '';
   /** Limited fields' lengths as typed or pasted, for their counters. */
   @state() private lengths: Record<string, number> = {};
+  /** The server's message for each field it refused (by the form field's name). */
+  @state() private invalid: Record<string, string> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -74,16 +95,36 @@ export class MmProgramSettings extends AdminElement {
       emailDigestMinutes: Number(text('emailDigestMinutes')),
       // Empty keeps texts for as long as the program runs (null).
       retentionMonths: text('retentionMonths') ? Number(text('retentionMonths')) : null,
+      semanticMatching: data.get('semanticMatching') === 'on',
+      mentorReplyWindowHours: Number(text('mentorReplyWindowHours')),
+      maxHandovers: Number(text('maxHandovers')),
+      maxReschedules: Number(text('maxReschedules')),
     };
     try {
       this.settings = await this.api.saveSettings(patch);
       this.error = '';
+      this.invalid = {};
       this.notice = this.t.settings.saved;
       this.emit('mm-settings-saved', { settings: this.settings });
     } catch (error) {
       this.notice = '';
-      this.error = this.describe(error);
+      this.invalid = this.#fieldErrors(error);
+      this.error = Object.keys(this.invalid).length ? this.t.settings.invalid : this.describe(error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     }
+  }
+
+  /** The server's field errors (`body.maxReschedules`: "Too big: …"), by the form field they are about. */
+  #fieldErrors(error: unknown): Record<string, string> {
+    const placed: Record<string, string> = {};
+    const fields = error instanceof MicromentorError ? (error.problem?.errors ?? []) : [];
+    for (const { path, message } of fields) {
+      const key = path.replace(/^body\./, '');
+      const name = FIELD_OF[key] ?? key.split('.')[0]!;
+      placed[name] ??= message;
+    }
+    return placed;
   }
 
   override render() {
@@ -92,10 +133,23 @@ export class MmProgramSettings extends AdminElement {
     if (!s) {
       return this.error ? this.alert() : html`<p role="status">${this.t.loading}</p>`;
     }
-    /** A whole-number setting, from 1 to `max`. */
-    const number = (label: string, name: NumberSetting, max: number) =>
-      html`<label>${label}<input type="number" name=${name} min="1" max=${max} .value=${String(s[name])} /></label>`;
+    /** A whole-number setting, from `min` (1 unless said) to `max`, with the server's message when it refused it. */
+    const number = (label: string, name: NumberSetting, max: number, min = 1) => {
+      const message = this.invalid[name];
+      return html`<label
+        >${label}<input
+          type="number"
+          name=${name}
+          min=${min}
+          max=${max}
+          aria-invalid=${message ? 'true' : 'false'}
+          aria-describedby=${message ? `${name}-error` : nothing}
+          .value=${String(s[name])}
+        />${message ? html`<span class="error" id="${name}-error">${message}</span>` : nothing}</label
+      >`;
+    };
     return html`<form
+        novalidate
         @submit=${this.#save}
         @input=${(e: Event) => {
           this.lengths = measure(this.lengths, e);
@@ -113,6 +167,9 @@ export class MmProgramSettings extends AdminElement {
             >${t.reminders}<input type="text" name="reminderMinutesBefore" .value=${s.reminderMinutesBefore.join(', ')}
           /></label>
           ${number(t.digest, 'emailDigestMinutes', 1440)}
+          ${number(t.replyWindow, 'mentorReplyWindowHours', 168)}
+          ${number(t.maxHandovers, 'maxHandovers', 10, 0)}
+          ${number(t.maxReschedules, 'maxReschedules', 20, 0)}
           <label
             >${t.retention}<input type="number" name="retentionMonths" min="1" max="120" .value=${s.retentionMonths === null ? '' : String(s.retentionMonths)}
           /></label>
@@ -146,6 +203,9 @@ export class MmProgramSettings extends AdminElement {
         </fieldset>
         <label class="row"><input type="checkbox" name="allowGuests" .checked=${s.allowGuests} />${t.allowGuests}</label>
         <label class="row"><input type="checkbox" name="leaderboard" .checked=${s.leaderboard} />${t.leaderboard}</label>
+        <label class="row"
+          ><input type="checkbox" name="semanticMatching" .checked=${s.semanticMatching} />${t.semanticMatching}</label
+        >
         <p role="status" class="ok">${this.notice}</p>
         ${this.alert()}
         <button part="button" class="primary">${t.save}</button>
