@@ -554,7 +554,9 @@ describe('no-shows', () => {
       noShows: 1,
       lastNoShowAt: counted.last_no_show_at?.toISOString(),
     });
-    expect(mentors.body.data.filter((m) => m.id !== mentor.id).every((m) => m.lastNoShowAt === null)).toBe(true);
+    expect(mentors.body.data.filter((m) => m.id !== mentor.id).every((m) => m.lastNoShowAt === null)).toBe(
+      true,
+    );
     const from = '2026-11-25T00:00:00.000Z';
     const analytics = await call<{
       totals: { sessions: { noShow: number } };
