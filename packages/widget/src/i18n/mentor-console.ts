@@ -136,6 +136,7 @@ const en = {
     advice: {
       heading: 'What earlier mentors advised on this question',
       by: (name: string) => `${name} advised:`,
+      decided: 'What the learner decided:',
     },
   },
   threads: {
@@ -338,6 +339,7 @@ const es: ConsoleMessages = {
     advice: {
       heading: 'Lo que aconsejaron antes otros mentores sobre esta pregunta',
       by: (name: string) => `${name} aconsejó:`,
+      decided: 'Lo que decidió la persona:',
     },
   },
   threads: {
@@ -543,6 +545,7 @@ const fr: ConsoleMessages = {
     advice: {
       heading: 'Ce que les mentors précédents ont conseillé sur cette question',
       by: (name: string) => `${name} a conseillé :`,
+      decided: 'Ce que l’apprenant a décidé :',
     },
   },
   threads: {

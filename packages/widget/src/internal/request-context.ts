@@ -19,6 +19,8 @@ export interface Question {
   context: RequestContext;
   /** What the learner's other mentors advised on this question (only when the learner shares it). */
   earlierAdvice?: EarlierAdvice | undefined;
+  /** What the learner decided after it (shared with it). */
+  learnerDecision?: { text: string } | undefined;
 }
 
 type Words = ConsoleMessages['context'];
@@ -68,10 +70,13 @@ function source(context: RequestContext, t: Words): TemplateResult | typeof noth
 
 /**
  * What the learner's earlier mentors advised on this question — their action items and an
- * excerpt of their notes — so the mentor sees it before answering; nothing when not shared.
+ * excerpt of their notes — and what the learner decided, so the mentor sees it before answering;
+ * nothing when not shared.
  */
-function earlierAdvice(advice: EarlierAdvice | undefined, t: Words): TemplateResult | typeof nothing {
+function earlierAdvice(q: Question, t: Words): TemplateResult | typeof nothing {
+  const advice = q.earlierAdvice;
   if (!advice?.length) return nothing;
+  const decision = q.learnerDecision?.text.trim();
   return html`<div class="advice">
     <p class="advice-head">${t.advice.heading}</p>
     <ul>
@@ -83,6 +88,7 @@ function earlierAdvice(advice: EarlierAdvice | undefined, t: Words): TemplateRes
         </li>`,
       )}
     </ul>
+    ${decision ? html`<p class="meta">${t.advice.decided}</p><p class="pre advice-decision">${decision}</p>` : nothing}
   </div>`;
 }
 
@@ -103,7 +109,7 @@ export function questionView(q: Question, t: Words, opts: { withTitle?: boolean 
         </figure>`
         : nothing
     }
-    ${earlierAdvice(q.earlierAdvice, t)}
+    ${earlierAdvice(q, t)}
   </div>`;
 }
 

@@ -202,9 +202,9 @@ describe('<mm-mentor-review>', () => {
       expect(alan.querySelector('.badge.alert')).to.be.null;
       expect(alan.querySelector('.facts')!.textContent).not.to.include(last);
       await expect(el).to.be.accessible();
-      (el as HTMLElement & { theme: string }).theme = 'dark';
+      el.setAttribute('theme', 'dark');
       el.style.background = 'var(--_bg)';
-      await (el as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+      await el.updateComplete;
       await expect(el).to.be.accessible();
     }
   });

@@ -148,6 +148,7 @@ describe('<mm-offer-inbox>', () => {
           },
           { mentorName: 'Alan', actionItems: [], notes: 'Use EXISTS instead.' },
         ],
+        learnerDecision: { text: 'DISTINCT <u>for now</u>', decidedAt: '2026-12-01T10:00:00.000Z' },
       },
     };
     const { el } = await inbox({
@@ -171,6 +172,12 @@ describe('<mm-offer-inbox>', () => {
       'We looked at the orders table. <img src=x onerror=alert(1)>',
     );
     expect(mentors[1]!.querySelector('.advice-items')).to.be.null;
+    // What the learner decided after that advice, as text too.
+    expect(advice.querySelector('.advice-decision')!.previousElementSibling!.textContent).to.equal(
+      'What the learner decided:',
+    );
+    expect(advice.querySelector('.advice-decision')!.textContent).to.equal('DISTINCT <u>for now</u>');
+    expect(advice.querySelector('u')).to.be.null;
     await expect(el).to.be.accessible();
     // Dark, on the page background the dark theme paints.
     el.theme = 'dark';
@@ -205,5 +212,6 @@ describe('<mm-offer-inbox>', () => {
     );
     expect(el.shadowRoot!.querySelector('.advice .meta')!.textContent).to.equal('Grace aconsejó:');
     expect(el.shadowRoot!.querySelector('.advice p.pre')).to.be.null;
+    expect(el.shadowRoot!.querySelector('.advice-decision')).to.be.null;
   });
 });
