@@ -41,7 +41,11 @@ const FIELD_OF: Record<string, string> = {
  * @csspart button - Every button.
  */
 export class MmProgramSettings extends AdminElement {
-  static override styles = [baseStyles, consoleStyles, css`.keys{margin-top:2rem}`];
+  static override styles = [
+    baseStyles,
+    consoleStyles,
+    css`.keys{margin-top:2rem}label .error{display:block;font-weight:400}`,
+  ];
 
   @state() private settings: ProgramSettings | null = null;
   @state() private keys: ApiKey[] = [];
