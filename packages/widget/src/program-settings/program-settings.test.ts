@@ -158,22 +158,20 @@ describe('<mm-program-settings>', () => {
         field(root, n).value,
       ]),
     ).to.deep.equal([
-      ['Hours a mentor has to reply before the request goes to the next best mentor', '24'],
-      ['Times a request goes to the next mentor before it waits for the program', '3'],
-      ['Times one session may be moved', '2'],
+      ['Hours before an unanswered request goes to the next mentor', '24'],
+      ['Hand-overs to the next mentor, at most', '3'],
+      ['Times a session may be moved, at most', '2'],
     ]);
     const semantic = field(root, 'semanticMatching');
     expect(semantic.checked).to.be.true;
-    expect(semantic.closest('label')!.textContent!.trim()).to.equal(
-      'Match by meaning as well as by skills and words',
-    );
+    expect(semantic.closest('label')!.textContent!.trim()).to.equal('Match by meaning, not only by words');
 
     // Too many reschedules: the server says why, under that field, which takes the focus.
     field(root, 'maxReschedules').value = '50';
     root.querySelector<HTMLButtonElement>('button.primary')!.click();
     await waitUntil(() => root.querySelector('[role=alert]'), 'refused');
     expect(root.querySelector('[role=alert]')!.textContent).to.equal(
-      'Some settings are not valid: see the message under each.',
+      'Some settings are not valid (see below).',
     );
     const reschedules = field(root, 'maxReschedules');
     expect(reschedules.getAttribute('aria-invalid')).to.equal('true');
@@ -212,9 +210,11 @@ describe('<mm-program-settings>', () => {
     );
     await waitUntil(() => panel.shadowRoot!.querySelector('h3'), 'settings');
     const root = panel.shadowRoot!;
-    expect(labelOf(field(root, 'maxReschedules'))).to.equal('Veces que se puede cambiar de hora una sesión');
+    expect(labelOf(field(root, 'maxReschedules'))).to.equal(
+      'Veces que se puede mover una sesión, como máximo',
+    );
     expect(field(root, 'semanticMatching').closest('label')!.textContent!.trim()).to.equal(
-      'Buscar mentores por el sentido, además de por habilidades y palabras',
+      'Buscar por el sentido, no solo por palabras',
     );
     panel.style.background = 'var(--_bg)';
     await expect(panel).to.be.accessible();
