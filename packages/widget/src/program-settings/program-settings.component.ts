@@ -13,19 +13,17 @@ import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 const FORMATS = ['video', 'call', 'chat'] as const;
-type NumberSetting =
-  | 'requestSlaHours'
-  | 'instantHelpWindowMinutes'
-  | 'reportsToPause'
-  | 'emailDigestMinutes'
-  | 'mentorReplyWindowHours'
-  | 'maxHandovers'
-  | 'maxReschedules';
-/** The form's fields named otherwise than the server's (`body.branding.name`). */
-const FIELD_OF: Record<string, string> = {
-  'branding.name': 'brandName',
-  'branding.accentColor': 'brandAccent',
-};
+/** The whole-number settings: a value the server refuses gets its message under the field. */
+const NUMBER_SETTINGS = [
+  'requestSlaHours',
+  'instantHelpWindowMinutes',
+  'reportsToPause',
+  'emailDigestMinutes',
+  'mentorReplyWindowHours',
+  'maxHandovers',
+  'maxReschedules',
+] as const;
+type NumberSetting = (typeof NUMBER_SETTINGS)[number];
 
 /**
  * @tagname mm-program-settings
@@ -112,23 +110,29 @@ export class MmProgramSettings extends AdminElement {
       this.emit('mm-settings-saved', { settings: this.settings });
     } catch (error) {
       this.notice = '';
-      this.invalid = this.#fieldErrors(error);
-      this.error = Object.keys(this.invalid).length ? this.t.settings.invalid : this.describe(error);
+      const { placed, all } = this.#fieldErrors(error);
+      this.invalid = placed;
+      // Every refused value has its message under its field: say so; else the server's own words.
+      this.error = all ? this.t.settings.invalid : this.describe(error);
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     }
   }
 
-  /** The server's field errors (`body.maxReschedules`: "Too big: …"), by the form field they are about. */
-  #fieldErrors(error: unknown): Record<string, string> {
+  /**
+   * The server's field errors on whole-number settings (`body.maxReschedules`: "Too big: …"), by
+   * field; `all`: there were some, and none about another field.
+   */
+  #fieldErrors(error: unknown): { placed: Record<string, string>; all: boolean } {
     const placed: Record<string, string> = {};
     const fields = error instanceof MicromentorError ? (error.problem?.errors ?? []) : [];
+    let all = fields.length > 0;
     for (const { path, message } of fields) {
-      const key = path.replace(/^body\./, '');
-      const name = FIELD_OF[key] ?? key.split('.')[0]!;
-      placed[name] ??= message;
+      const name = NUMBER_SETTINGS.find((n) => path === `body.${n}`);
+      if (name) placed[name] ??= message;
+      else all = false;
     }
-    return placed;
+    return { placed, all };
   }
 
   override render() {

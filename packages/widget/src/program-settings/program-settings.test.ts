@@ -142,8 +142,15 @@ describe('<mm-program-settings>', () => {
         'GET /v1/admin/settings': () => json(200, stored),
         'PATCH /v1/admin/settings': (call) => {
           const patch = call.body as ProgramSettings;
-          if (patch.maxReschedules > 20)
-            return refused([{ path: 'body.maxReschedules', message: 'Too big: expected number to be <=20' }]);
+          const errors = [
+            ...(patch.maxReschedules > 20
+              ? [{ path: 'body.maxReschedules', message: 'Too big: expected number to be <=20' }]
+              : []),
+            ...(patch.branding.accentColor && !/^#[0-9a-f]{6}$/i.test(patch.branding.accentColor)
+              ? [{ path: 'body.branding.accentColor', message: 'must be a hex colour such as #3355ff' }]
+              : []),
+          ];
+          if (errors.length) return refused(errors);
           stored = { ...stored, ...patch };
           return json(200, stored);
         },
@@ -180,6 +187,15 @@ describe('<mm-program-settings>', () => {
     expect(root.activeElement).to.equal(reschedules);
     expect(field(root, 'maxHandovers').getAttribute('aria-invalid')).to.equal('false');
     await expect(panel).to.be.accessible();
+
+    // A refused value of another kind (no message under it): the server's own words in the alert.
+    root.querySelector<HTMLInputElement>('input[name=brandAccent]')!.value = 'blue';
+    root.querySelector<HTMLButtonElement>('button.primary')!.click();
+    await waitUntil(() => root.querySelector('[role=alert]')!.textContent!.includes('branding'), 'detail');
+    expect(root.querySelector('[role=alert]')!.textContent).to.equal(
+      'The request is not valid. body.maxReschedules: Too big: expected number to be <=20; body.branding.accentColor: must be a hex colour such as #3355ff',
+    );
+    root.querySelector<HTMLInputElement>('input[name=brandAccent]')!.value = '';
 
     // Fixed: saved, the message gone.
     reschedules.value = '0';
