@@ -75,12 +75,9 @@ const advice = (requestId: string, who: CallOptions = lena()) =>
   call<Advice & { code?: string }>(ctx.app, 'GET', `/v1/me/questions/${requestId}/advice`, who);
 
 async function mentorBrief(bookingId: string, who: CallOptions) {
-  const res = await call<{ request: { id: string; earlierAdvice?: EarlierAdvice[] } | null }>(
-    ctx.app,
-    'GET',
-    `/v1/bookings/${bookingId}`,
-    who,
-  );
+  const res = await call<{
+    request: { id: string; earlierAdvice?: EarlierAdvice[]; learnerDecision?: unknown } | null;
+  }>(ctx.app, 'GET', `/v1/bookings/${bookingId}`, who);
   expect(res.status, res.text).toBe(200);
   return res.body.request;
 }
@@ -212,6 +209,11 @@ describe('advice on one question from several mentors', () => {
         notes: 'Keep the totals normalised and use a materialized view.',
       },
     ]);
+    // With what the learner decided on the question (shared with the advice).
+    expect((await mentorBrief(cyBooking, CY()))!.learnerDecision).toEqual({
+      text: 'Index customer_id, keep totals normalised',
+      decidedAt: '2026-12-04T12:01:00.000Z',
+    });
     // The learner sees their own booking without it; Ana sees Ben's only.
     expect((await mentorBrief(cyBooking, lena()))!.earlierAdvice).toBeUndefined();
     const anaBookings = await call<{
@@ -226,7 +228,9 @@ describe('advice on one question from several mentors', () => {
       body: { shareEarlierAdvice: false },
     });
     expect(off.status, off.text).toBe(200);
-    expect((await mentorBrief(cyBooking, CY()))!.earlierAdvice).toBeUndefined();
+    const unshared = await mentorBrief(cyBooking, CY());
+    expect(unshared!.earlierAdvice).toBeUndefined();
+    expect(unshared!.learnerDecision).toBeUndefined();
   });
 
   it('is 404 for another learner’s request and for a question only one mentor advised on', async () => {

@@ -542,14 +542,21 @@ describe('no-shows', () => {
       { bookingId: booking.id, who: 'mentor', recordedBy: 'learner' },
     ]);
 
-    const mentors = await call<{ data: { id: string; noShows: number }[] }>(
+    const mentors = await call<{ data: { id: string; noShows: number; lastNoShowAt: string | null }[] }>(
       ctx.app,
       'GET',
       '/v1/admin/mentors?status=any',
       { key: tenant.secretKey },
     );
     expect(mentors.status, mentors.text).toBe(200);
-    expect(mentors.body.data.find((m) => m.id === mentor.id)?.noShows).toBe(1);
+    // The admin's view of the mentor: how many no-shows, and when the last was recorded.
+    expect(mentors.body.data.find((m) => m.id === mentor.id)).toMatchObject({
+      noShows: 1,
+      lastNoShowAt: counted.last_no_show_at?.toISOString(),
+    });
+    expect(mentors.body.data.filter((m) => m.id !== mentor.id).every((m) => m.lastNoShowAt === null)).toBe(
+      true,
+    );
     const from = '2026-11-25T00:00:00.000Z';
     const analytics = await call<{
       totals: { sessions: { noShow: number } };

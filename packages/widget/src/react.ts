@@ -85,6 +85,7 @@ export type MmMentorConsoleProps = MmElementProps<MmMentorConsole> &
     | 'mm-booking-cancelled'
     | 'mm-booking-rescheduled'
     | 'mm-notes-saved'
+    | 'mm-no-show-recorded'
     | 'mm-message-sent'
     | 'mm-availability-saved'
     | 'mm-mentor-applied'

@@ -16,6 +16,9 @@ export const AdminMentorSchema = MentorSchema.extend({
   noShows: z.number().int().openapi({
     description: 'Sessions this mentor did not come to, as learners recorded them (all time).',
   }),
+  lastNoShowAt: z.iso.datetime().nullable().openapi({
+    description: 'When a learner last recorded that this mentor did not come; null if never.',
+  }),
 }).openapi('AdminMentor');
 
 export const AdminMentorPageSchema = pageOf(AdminMentorSchema).openapi('AdminMentorPage');

@@ -126,8 +126,23 @@ export const EarlierAdviceSchema = z
       '(`POST /v1/me/questions/{requestId}/share`); never the viewing mentor’s own.',
   });
 
+/**
+ * The earlier advice on a request's question as a mentor's brief of it carries it (a booking's,
+ * an offer's or a thread's `request`): the other mentors' advice and what the learner decided,
+ * both only when the learner shares them.
+ */
+export const earlierAdviceFields = {
+  earlierAdvice: EarlierAdviceSchema.optional(),
+  learnerDecision: z.object({ text: z.string(), decidedAt: at }).optional().openapi({
+    description:
+      'What the learner decided after that advice (plain text), with `earlierAdvice`, when they have said.',
+  }),
+};
+
 export type QuestionAdvice = z.infer<typeof QuestionAdviceSchema>;
 export type MentorAdviceView = z.infer<typeof MentorAdviceSchema>;
 export type Questions = z.infer<typeof QuestionsSchema>;
 export type Decision = z.infer<typeof DecisionSchema>;
 export type EarlierAdvice = z.infer<typeof EarlierAdviceSchema>;
+/** `earlierAdvice` (and `learnerDecision`) of a mentor's request brief. */
+export type EarlierAdviceFields = { earlierAdvice: EarlierAdvice; learnerDecision?: Decision };

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { EarlierAdviceSchema } from './advice.js';
+import { earlierAdviceFields } from './advice.js';
 import { BookingSchema, PreviousSessionsSchema } from './bookings.js';
 import { CursorSchema, IdSchema, LimitSchema, pageOf } from './common.js';
 import { MentorStatusSchema } from './mentors.js';
@@ -22,7 +22,7 @@ export const MentorOfferSchema = z
       id: IdSchema,
       ...requestFields,
       createdAt: z.iso.datetime(),
-      earlierAdvice: EarlierAdviceSchema.optional(),
+      ...earlierAdviceFields,
     }),
     learner: z.object({ name: z.string() }),
     previousSessions: PreviousSessionsSchema.openapi({

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Urgency } from '../db/database.js';
-import { EarlierAdviceSchema } from './advice.js';
+import { earlierAdviceFields } from './advice.js';
 import { TimeRangeSchema } from './availability.js';
 import { CursorSchema, IdSchema, isSingleLine, LimitSchema, ONE_LINE, pageOf } from './common.js';
 import { FormatSchema, MentorSchema } from './mentors.js';
@@ -44,7 +44,7 @@ export const RequestBriefSchema = z
         'when there is no page title.',
     }),
     createdAt: z.iso.datetime(),
-    earlierAdvice: EarlierAdviceSchema.optional(),
+    ...earlierAdviceFields,
   })
   .openapi('RequestBrief');
 

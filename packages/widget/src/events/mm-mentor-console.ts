@@ -1,6 +1,6 @@
 // The mentor console's events (its panels dispatch them; they bubble out of `<mm-mentor-console>`).
 // `mm-booking-cancelled` and `mm-booking-rescheduled` are the learner widget's (mm-booking-created.ts).
-import type { Availability, Mentor, Message } from '@micromentor/sdk';
+import type { Availability, Booking, Mentor, Message } from '@micromentor/sdk';
 
 /** `mm-offer-accepted` (the mentor got the request) and `mm-offer-declined`. */
 export interface MmOfferDetail {
@@ -35,6 +35,11 @@ export interface MmRecordDownloadedDetail {
   credential: string;
 }
 
+/** The mentor recorded that the learner did not come: `booking` has status `no_show`. */
+export interface MmNoShowRecordedDetail {
+  booking: Booking;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'mm-offer-accepted': CustomEvent<MmOfferDetail>;
@@ -46,5 +51,6 @@ declare global {
     'mm-mentor-applied': CustomEvent<MmMentorProfileDetail>;
     'mm-profile-saved': CustomEvent<MmMentorProfileDetail>;
     'mm-record-downloaded': CustomEvent<MmRecordDownloadedDetail>;
+    'mm-no-show-recorded': CustomEvent<MmNoShowRecordedDetail>;
   }
 }

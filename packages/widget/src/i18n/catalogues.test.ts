@@ -16,6 +16,7 @@ import { leaderboardMessages } from './leaderboard.js';
 import { LAUNCHER_LABEL, LOCALES, type Locale } from './locale.js';
 import { consoleMessages } from './mentor-console.js';
 import { myHelpWords } from './my-help.js';
+import { noShowMessages } from './no-show.js';
 import { panelWords } from './panel.js';
 import { reviewEn } from './review/en.js';
 import { reviewEs } from './review/es.js';
@@ -35,6 +36,7 @@ const catalogues: Record<string, Record<Locale, unknown>> = {
   'follow-up': lookup(followUpMessages),
   leaderboard: lookup(leaderboardMessages),
   'calendar feed': lookup(calendarFeedMessages),
+  'no-show': lookup(noShowMessages),
   'My help': myHelpWords,
   'email preferences': lookup(emailPreferenceWords),
   'panel words': panelWords,

@@ -133,6 +133,11 @@ const en = {
       plural('en', n, { one: `# earlier session with ${name}`, other: `# earlier sessions with ${name}` }),
     firstTime: (name: string) => `No earlier sessions with ${name}.`,
     noNotes: 'No notes written.',
+    advice: {
+      heading: 'What earlier mentors advised on this question',
+      by: (name: string) => `${name} advised:`,
+      decided: 'What the learner decided:',
+    },
   },
   threads: {
     heading: 'Messages',
@@ -331,6 +336,11 @@ const es: ConsoleMessages = {
       plural('es', n, { one: `# sesión anterior con ${name}`, other: `# sesiones anteriores con ${name}` }),
     firstTime: (name: string) => `No hay sesiones anteriores con ${name}.`,
     noNotes: 'Sin notas.',
+    advice: {
+      heading: 'Lo que aconsejaron antes otros mentores sobre esta pregunta',
+      by: (name: string) => `${name} aconsejó:`,
+      decided: 'Lo que decidió la persona:',
+    },
   },
   threads: {
     heading: 'Mensajes',
@@ -532,6 +542,11 @@ const fr: ConsoleMessages = {
       }),
     firstTime: (name: string) => `Aucune séance précédente avec ${name}.`,
     noNotes: 'Aucune note.',
+    advice: {
+      heading: 'Ce que les mentors précédents ont conseillé sur cette question',
+      by: (name: string) => `${name} a conseillé :`,
+      decided: 'Ce que l’apprenant a décidé :',
+    },
   },
   threads: {
     heading: 'Messages',

@@ -58,6 +58,8 @@ export function consoleApi(client: Micromentor) {
       return (await client.mentors.slots(mentorId, { from, to, duration: durationMinutes })).data;
     },
     reschedule: (id: string, start: string): Promise<Booking> => client.bookings.reschedule(id, { start }),
+    /** The learner did not come to this session (from its start until 7 days after its end). */
+    noShow: (id: string): Promise<Booking> => client.bookings.noShow(id, { who: 'learner' }),
     saveNotes: (bookingId: string, summary: string, actionItems: ActionItemInput[]) =>
       client.bookings.setNotes(bookingId, { summary, actionItems }),
     notes: (bookingId: string) => client.bookings.notes(bookingId),

@@ -1,8 +1,9 @@
 // Who booked and why, as the mentor console shows it on a session card, an offer and a
 // conversation's header: the question (title, details folded when long, the page or lesson it
-// was asked from, the selected text) and the mentor's earlier sessions with that learner. Every
+// was asked from, the selected text, what earlier mentors advised on it when the learner shares
+// that) and the mentor's earlier sessions with that learner. Every
 // value is the learner's or the mentor's plain text: rendered as text, never as HTML.
-import type { PreviousSession, RequestContext } from '@micromentor/sdk';
+import type { EarlierAdvice, PreviousSession, RequestContext } from '@micromentor/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConsoleMessages } from '../i18n/mentor-console.js';
 import { safeUrl } from './safe-url.js';
@@ -16,6 +17,10 @@ export interface Question {
   title: string;
   details: string;
   context: RequestContext;
+  /** What the learner's other mentors advised on this question (only when the learner shares it). */
+  earlierAdvice?: EarlierAdvice | undefined;
+  /** What the learner decided after it (shared with it). */
+  learnerDecision?: { text: string } | undefined;
 }
 
 type Words = ConsoleMessages['context'];
@@ -63,7 +68,34 @@ function source(context: RequestContext, t: Words): TemplateResult | typeof noth
   </p>`;
 }
 
-/** The question: its title (unless `withTitle: false`), details, where it was asked, the selection. */
+/**
+ * What the learner's earlier mentors advised on this question — their action items and an
+ * excerpt of their notes — and what the learner decided, so the mentor sees it before answering;
+ * nothing when not shared.
+ */
+function earlierAdvice(q: Question, t: Words): TemplateResult | typeof nothing {
+  const advice = q.earlierAdvice;
+  if (!advice?.length) return nothing;
+  const decision = q.learnerDecision?.text.trim();
+  return html`<div class="advice">
+    <p class="advice-head">${t.advice.heading}</p>
+    <ul>
+      ${advice.map(
+        (a) => html`<li>
+          <p class="meta">${t.advice.by(a.mentorName)}</p>
+          ${a.actionItems.length ? html`<ul class="advice-items">${a.actionItems.map((i) => html`<li>${i}</li>`)}</ul>` : nothing}
+          ${a.notes ? html`<p class="pre">${a.notes}</p>` : nothing}
+        </li>`,
+      )}
+    </ul>
+    ${decision ? html`<p class="meta">${t.advice.decided}</p><p class="pre advice-decision">${decision}</p>` : nothing}
+  </div>`;
+}
+
+/**
+ * The question: its title (unless `withTitle: false`), details, where it was asked, the
+ * selection, and what earlier mentors advised on it (when the learner shares that).
+ */
 export function questionView(q: Question, t: Words, opts: { withTitle?: boolean } = {}): TemplateResult {
   const selection = q.context.selection?.trim();
   return html`<div class="question">
@@ -77,6 +109,7 @@ export function questionView(q: Question, t: Words, opts: { withTitle?: boolean 
         </figure>`
         : nothing
     }
+    ${earlierAdvice(q, t)}
   </div>`;
 }
 

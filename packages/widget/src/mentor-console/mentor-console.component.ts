@@ -36,6 +36,7 @@ export type { LiveEvent, Subscribe };
  * @event mm-booking-cancelled - `detail: { booking }`.
  * @event mm-booking-rescheduled - The mentor moved a session. `detail: { booking }`.
  * @event mm-notes-saved - `detail: { bookingId }`.
+ * @event mm-no-show-recorded - The mentor recorded that the learner did not come. `detail: { booking }`.
  * @event mm-message-sent - `detail: { message }`.
  * @event mm-availability-saved - `detail: { availability }`.
  * @event mm-mentor-applied - `detail: { mentor }`.

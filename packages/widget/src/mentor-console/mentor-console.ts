@@ -12,6 +12,7 @@ export type {
   MmAvailabilitySavedDetail,
   MmMentorProfileDetail,
   MmMessageSentDetail,
+  MmNoShowRecordedDetail,
   MmNotesSavedDetail,
   MmOfferDetail,
   MmRecordDownloadedDetail,

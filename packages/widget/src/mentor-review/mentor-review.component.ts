@@ -27,7 +27,8 @@ const ROW_SKILLS = 4;
  * @tagname mm-mentor-review
  * @summary Mentor vetting: the applications queue (approve / reject with a reason the applicant
  * sees) or the mentor list (pause / suspend / reinstate), as compact rows with the full profile
- * and the actions behind each name; search by name or skill, filter by status and skill, paged.
+ * and the actions behind each name (with open reports and no-shows: how many, the last one's date);
+ * search by name or skill, filter by status and skill, paged.
  *
  * @event mm-mentor-status-changed - `detail: { mentor, action }`.
  * @csspart button - Every button.
@@ -161,6 +162,7 @@ export class MmMentorReview extends AdminListElement<AdminMentor> {
         ${this.disclosure(m.id, detailId, m.name)}
         <span class="badge">${t.status[m.status] ?? m.status}</span>
         ${m.openReports > 0 ? html`<span class="badge alert">${t.openReports(m.openReports)}</span>` : nothing}
+        ${m.noShows > 0 ? html`<span class="badge alert">${t.noShows(m.noShows)}</span>` : nothing}
         <ul class="chips">
           ${m.skills.slice(0, ROW_SKILLS).map((s) => html`<li>${s}</li>`)}
           ${extra > 0 ? html`<li>${t.moreSkills(extra)}</li>` : nothing}
@@ -171,7 +173,9 @@ export class MmMentorReview extends AdminListElement<AdminMentor> {
           m.status === 'pending'
             ? t.applied(this.when(m.createdAt, 'medium'))
             : `${t.sessions(m.stats.sessions)} · ${rating}`
-        }${m.statusReason ? ` · ${t.why(m.statusReason)}` : ''}
+        }${m.lastNoShowAt ? ` · ${t.lastNoShow(this.when(m.lastNoShowAt, 'medium'))}` : ''}${
+          m.statusReason ? ` · ${t.why(m.statusReason)}` : ''
+        }
       </p>
       ${open ? this.#detail(m, detailId) : html`<div id=${detailId} hidden></div>`}
     </li>`;

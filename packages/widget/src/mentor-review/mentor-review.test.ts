@@ -174,4 +174,38 @@ describe('<mm-mentor-review>', () => {
     await waitUntil(() => root.textContent!.includes('No mentor matches these filters.'), 'no match');
     await expect(el).to.be.accessible();
   });
+
+  it('shows a mentor’s no-shows and when the last was recorded, in English and Spanish, light and dark', async () => {
+    const lastNoShowAt = '2026-11-20T15:00:00.000Z';
+    const mentors: AdminMentor[] = [
+      { ...applicant('Grace', 'approved'), noShows: 2, lastNoShowAt },
+      applicant('Alan', 'approved'),
+    ];
+    for (const [locale, badge, last] of [
+      ['en', '2 no-shows', 'last no-show'],
+      ['es', '2 ausencias', 'última ausencia'],
+    ] as const) {
+      const { el } = await panel(
+        (api) => html`<mm-mentor-review mode="list" locale=${locale} .api=${api}></mm-mentor-review>`,
+        { 'GET /v1/admin/mentors': () => json(200, { data: mentors, nextCursor: null }) },
+      );
+      const root = el.shadowRoot!;
+      await waitUntil(() => root.querySelector('ul.rows > li h4'), 'list');
+      const grace = row(root, 'Grace');
+      expect(Array.from(grace.querySelectorAll('.badge.alert')).map((b) => b.textContent)).to.deep.equal([
+        badge,
+      ]);
+      const facts = grace.querySelector('.facts')!.textContent!;
+      expect(facts).to.include(`${last} `);
+      expect(facts).to.include(new Date(lastNoShowAt).toLocaleDateString(locale, { day: 'numeric' }));
+      const alan = row(root, 'Alan');
+      expect(alan.querySelector('.badge.alert')).to.be.null;
+      expect(alan.querySelector('.facts')!.textContent).not.to.include(last);
+      await expect(el).to.be.accessible();
+      el.setAttribute('theme', 'dark');
+      el.style.background = 'var(--_bg)';
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    }
+  });
 });

@@ -134,4 +134,84 @@ describe('<mm-offer-inbox>', () => {
     expect(el.shadowRoot!.textContent).not.to.include('0 requests');
     expect(items(el)[0]!.querySelector('.meta')!.textContent).to.include('Accepted');
   });
+
+  it('shows what earlier mentors advised on the question (shared by the learner), as text, in light and dark', async () => {
+    const shared = {
+      ...offer('req_1', 'LEFT JOIN duplicates'),
+      request: {
+        ...offer('req_1', 'LEFT JOIN duplicates').request,
+        earlierAdvice: [
+          {
+            mentorName: 'Grace',
+            actionItems: ['Add a DISTINCT', 'Check the <b>join key</b>'],
+            notes: 'We looked at the orders table. <img src=x onerror=alert(1)>',
+          },
+          { mentorName: 'Alan', actionItems: [], notes: 'Use EXISTS instead.' },
+        ],
+        learnerDecision: { text: 'DISTINCT <u>for now</u>', decidedAt: '2026-12-01T10:00:00.000Z' },
+      },
+    };
+    const { el } = await inbox({
+      'GET /v1/me/offers': () => json(200, { data: [shared], nextCursor: null }),
+    });
+    const advice = items(el)[0]!.querySelector('.advice')!;
+    expect(advice.querySelector('.advice-head')!.textContent).to.equal(
+      'What earlier mentors advised on this question',
+    );
+    const mentors = Array.from(advice.querySelectorAll(':scope > ul > li'));
+    expect(mentors.map((li) => li.querySelector('.meta')!.textContent)).to.deep.equal([
+      'Grace advised:',
+      'Alan advised:',
+    ]);
+    expect(
+      Array.from(mentors[0]!.querySelectorAll('.advice-items li')).map((li) => li.textContent),
+    ).to.deep.equal(['Add a DISTINCT', 'Check the <b>join key</b>']);
+    // The learner's and mentors' words are text, never markup.
+    expect(advice.querySelector('b, img')).to.be.null;
+    expect(mentors[0]!.querySelector('p.pre')!.textContent).to.equal(
+      'We looked at the orders table. <img src=x onerror=alert(1)>',
+    );
+    expect(mentors[1]!.querySelector('.advice-items')).to.be.null;
+    // What the learner decided after that advice, as text too.
+    expect(advice.querySelector('.advice-decision')!.previousElementSibling!.textContent).to.equal(
+      'What the learner decided:',
+    );
+    expect(advice.querySelector('.advice-decision')!.textContent).to.equal('DISTINCT <u>for now</u>');
+    expect(advice.querySelector('u')).to.be.null;
+    await expect(el).to.be.accessible();
+    // Dark, on the page background the dark theme paints.
+    el.theme = 'dark';
+    el.style.background = 'var(--_bg)';
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+
+    // Nothing when the learner does not share it.
+    const { el: plain } = await inbox({
+      'GET /v1/me/offers': () => json(200, { data: [offer('req_2', 'Index not used')], nextCursor: null }),
+    });
+    expect(plain.shadowRoot!.querySelector('.advice')).to.be.null;
+  });
+
+  it('shows earlier advice in Spanish', async () => {
+    const shared = {
+      ...offer('req_1', 'Duplicados'),
+      request: {
+        ...offer('req_1', 'Duplicados').request,
+        earlierAdvice: [{ mentorName: 'Grace', actionItems: ['Añade DISTINCT'], notes: '' }],
+      },
+    };
+    const { client } = fakeApi({
+      'GET /v1/me/offers': () => json(200, { data: [shared], nextCursor: null }),
+    });
+    const el = await fixture<MmOfferInbox>(
+      html`<mm-offer-inbox locale="es" .api=${consoleApi(client)}></mm-offer-inbox>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('.advice'), 'advice');
+    expect(el.shadowRoot!.querySelector('.advice-head')!.textContent).to.equal(
+      'Lo que aconsejaron antes otros mentores sobre esta pregunta',
+    );
+    expect(el.shadowRoot!.querySelector('.advice .meta')!.textContent).to.equal('Grace aconsejó:');
+    expect(el.shadowRoot!.querySelector('.advice p.pre')).to.be.null;
+    expect(el.shadowRoot!.querySelector('.advice-decision')).to.be.null;
+  });
 });

@@ -1,4 +1,9 @@
-import type { ApiKey, ProgramSettings, UpdateProgramSettingsParams } from '@micromentor/sdk';
+import {
+  type ApiKey,
+  MicromentorError,
+  type ProgramSettings,
+  type UpdateProgramSettingsParams,
+} from '@micromentor/sdk';
 import { css, html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { AdminElement } from '../internal/admin-console-element.js';
@@ -8,12 +13,24 @@ import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
 const FORMATS = ['video', 'call', 'chat'] as const;
-type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsToPause' | 'emailDigestMinutes';
+/** The whole-number settings: a value the server refuses gets its message under the field. */
+const NUMBER_SETTINGS = [
+  'requestSlaHours',
+  'instantHelpWindowMinutes',
+  'reportsToPause',
+  'emailDigestMinutes',
+  'mentorReplyWindowHours',
+  'maxHandovers',
+  'maxReschedules',
+] as const;
+type NumberSetting = (typeof NUMBER_SETTINGS)[number];
 
 /**
  * @tagname mm-program-settings
  * @summary Program settings (session lengths, formats, guests, SLA, instant-help window,
- * meeting link, allowed origins, branding, leaderboard, reports threshold, retention period), and the API keys
+ * meeting link, allowed origins, branding, leaderboard, reports threshold, retention period, semantic
+ * matching, a mentor's reply window, hand-overs and reschedules allowed; the server's message for a
+ * value it refuses under that field), and the API keys
  * (kind, prefix, until when) with how to rotate them on the server: the CLI, or the SDK with the
  * secret key. The console never rotates one: a new secret key or identity secret is full access
  * to the program, and must never reach a browser (the API refuses an admin's token).
@@ -22,13 +39,19 @@ type NumberSetting = 'requestSlaHours' | 'instantHelpWindowMinutes' | 'reportsTo
  * @csspart button - Every button.
  */
 export class MmProgramSettings extends AdminElement {
-  static override styles = [baseStyles, consoleStyles, css`.keys{margin-top:2rem}`];
+  static override styles = [
+    baseStyles,
+    consoleStyles,
+    css`.keys{margin-top:2rem}label .error{display:block;font-weight:400}`,
+  ];
 
   @state() private settings: ProgramSettings | null = null;
   @state() private keys: ApiKey[] = [];
   @state() private notice = '';
   /** Limited fields' lengths as typed or pasted, for their counters. */
   @state() private lengths: Record<string, number> = {};
+  /** The server's message for each field it refused (by the form field's name). */
+  @state() private invalid: Record<string, string> = {};
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -74,16 +97,42 @@ export class MmProgramSettings extends AdminElement {
       emailDigestMinutes: Number(text('emailDigestMinutes')),
       // Empty keeps texts for as long as the program runs (null).
       retentionMonths: text('retentionMonths') ? Number(text('retentionMonths')) : null,
+      semanticMatching: data.get('semanticMatching') === 'on',
+      mentorReplyWindowHours: Number(text('mentorReplyWindowHours')),
+      maxHandovers: Number(text('maxHandovers')),
+      maxReschedules: Number(text('maxReschedules')),
     };
     try {
       this.settings = await this.api.saveSettings(patch);
       this.error = '';
+      this.invalid = {};
       this.notice = this.t.settings.saved;
       this.emit('mm-settings-saved', { settings: this.settings });
     } catch (error) {
       this.notice = '';
-      this.error = this.describe(error);
+      const { placed, all } = this.#fieldErrors(error);
+      this.invalid = placed;
+      // Every refused value has its message under its field: say so; else the server's own words.
+      this.error = all ? this.t.settings.invalid : this.describe(error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     }
+  }
+
+  /**
+   * The server's field errors on whole-number settings (`body.maxReschedules`: "Too big: …"), by
+   * field; `all`: there were some, and none about another field.
+   */
+  #fieldErrors(error: unknown): { placed: Record<string, string>; all: boolean } {
+    const placed: Record<string, string> = {};
+    const fields = error instanceof MicromentorError ? (error.problem?.errors ?? []) : [];
+    let all = fields.length > 0;
+    for (const { path, message } of fields) {
+      const name = NUMBER_SETTINGS.find((n) => path === `body.${n}`);
+      if (name) placed[name] ??= message;
+      else all = false;
+    }
+    return { placed, all };
   }
 
   override render() {
@@ -92,10 +141,23 @@ export class MmProgramSettings extends AdminElement {
     if (!s) {
       return this.error ? this.alert() : html`<p role="status">${this.t.loading}</p>`;
     }
-    /** A whole-number setting, from 1 to `max`. */
-    const number = (label: string, name: NumberSetting, max: number) =>
-      html`<label>${label}<input type="number" name=${name} min="1" max=${max} .value=${String(s[name])} /></label>`;
+    /** A whole-number setting, from `min` (1 unless said) to `max`, with the server's message when it refused it. */
+    const number = (label: string, name: NumberSetting, max: number, min = 1) => {
+      const message = this.invalid[name];
+      return html`<label
+        >${label}<input
+          type="number"
+          name=${name}
+          min=${min}
+          max=${max}
+          aria-invalid=${message ? 'true' : 'false'}
+          aria-describedby=${message ? `${name}-error` : nothing}
+          .value=${String(s[name])}
+        />${message ? html`<span class="error" id="${name}-error">${message}</span>` : nothing}</label
+      >`;
+    };
     return html`<form
+        novalidate
         @submit=${this.#save}
         @input=${(e: Event) => {
           this.lengths = measure(this.lengths, e);
@@ -113,6 +175,9 @@ export class MmProgramSettings extends AdminElement {
             >${t.reminders}<input type="text" name="reminderMinutesBefore" .value=${s.reminderMinutesBefore.join(', ')}
           /></label>
           ${number(t.digest, 'emailDigestMinutes', 1440)}
+          ${number(t.replyWindow, 'mentorReplyWindowHours', 168)}
+          ${number(t.maxHandovers, 'maxHandovers', 10, 0)}
+          ${number(t.maxReschedules, 'maxReschedules', 20, 0)}
           <label
             >${t.retention}<input type="number" name="retentionMonths" min="1" max="120" .value=${s.retentionMonths === null ? '' : String(s.retentionMonths)}
           /></label>
@@ -146,6 +211,9 @@ export class MmProgramSettings extends AdminElement {
         </fieldset>
         <label class="row"><input type="checkbox" name="allowGuests" .checked=${s.allowGuests} />${t.allowGuests}</label>
         <label class="row"><input type="checkbox" name="leaderboard" .checked=${s.leaderboard} />${t.leaderboard}</label>
+        <label class="row"
+          ><input type="checkbox" name="semanticMatching" .checked=${s.semanticMatching} />${t.semanticMatching}</label
+        >
         <p role="status" class="ok">${this.notice}</p>
         ${this.alert()}
         <button part="button" class="primary">${t.save}</button>

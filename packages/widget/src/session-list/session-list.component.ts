@@ -6,6 +6,7 @@ import type { ActionItemInput } from '../internal/mentor-console-api.js';
 import { ConsoleElement } from '../internal/mentor-console-element.js';
 import { earlierSessions, questionView } from '../internal/request-context.js';
 import { saveCalendarFile } from '../internal/save-calendar-file.js';
+import '../no-show/no-show.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 import { requestContextStyles } from '../styles/request-context.js';
@@ -236,7 +237,8 @@ export class MmSessionList extends ConsoleElement {
         ${t.status[booking.status]}
       </p>
       ${booking.request ? questionView(booking.request, this.t.context) : nothing}
-      ${earlierSessions(booking.previousSessions, learner, this.t.context, (iso) => this.when(iso, 'medium'))}`;
+      ${earlierSessions(booking.previousSessions, learner, this.t.context, (iso) => this.when(iso, 'medium'))}
+      <mm-no-show .api=${this.api} locale=${this.locale} .booking=${booking} .now=${this.now} @mm-no-show-recorded=${() => this.refresh()}></mm-no-show>`;
   }
 
   #freeTimes(booking: Booking, slots: TimeRange[] | null) {

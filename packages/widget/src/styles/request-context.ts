@@ -77,4 +77,26 @@ export const requestContextStyles = css`
     border-inline-start: 2px solid var(--_dv);
     padding-inline-start: var(--_s2);
   }
+
+  .advice {
+    border-inline-start: 3px solid var(--_dv);
+    padding-inline-start: var(--_s3);
+  }
+
+  .advice-head {
+    font-weight: 600;
+  }
+
+  .advice > ul {
+    list-style: none;
+    margin: var(--_s1) 0 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_s2);
+  }
+
+  .advice-items {
+    margin: 2px 0;
+    padding-inline-start: var(--_s4);
+  }
 `;

@@ -184,5 +184,6 @@ export function applicant(name: string, status: MentorStatus = 'pending'): Admin
     createdAt: '2026-11-01T00:00:00.000Z',
     openReports: 0,
     noShows: 0,
+    lastNoShowAt: null,
   };
 }

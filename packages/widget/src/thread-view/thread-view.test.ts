@@ -137,6 +137,36 @@ describe('<mm-thread-view>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('heads the mentor’s thread with what earlier mentors advised on the question, in French and dark', async () => {
+    const base = thread('mentor');
+    const shared = {
+      ...base,
+      request: {
+        ...base.request,
+        earlierAdvice: [{ mentorName: 'Grace', actionItems: ['Vérifier la <b>clé</b>'], notes: '' }],
+        learnerDecision: { text: 'Ajouter DISTINCT', decidedAt: '2026-12-01T10:00:00.000Z' },
+      },
+    };
+    const { client } = fakeApi({
+      'GET /v1/threads/thr_1/messages': () => json(200, { data: [], nextCursor: null }),
+      'GET /v1/threads/thr_1': () => json(200, shared),
+    });
+    const el = await fixture<MmThreadView>(
+      html`<mm-thread-view locale="fr" theme="dark" thread-id="thr_1" .userId=${'usr_ada'} .api=${conversationApi(client)}></mm-thread-view>`,
+    );
+    await waitUntil(() => el.shadowRoot!.querySelector('.thread-head .advice'), 'advice');
+    const advice = el.shadowRoot!.querySelector('.thread-head .advice')!;
+    expect(advice.querySelector('.advice-head')!.textContent).to.equal(
+      'Ce que les mentors précédents ont conseillé sur cette question',
+    );
+    expect(advice.querySelector('li .meta')!.textContent).to.equal('Grace a conseillé :');
+    expect(advice.querySelector('.advice-items li')!.textContent).to.equal('Vérifier la <b>clé</b>');
+    expect(advice.querySelector('b')).to.be.null;
+    expect(advice.querySelector('.advice-decision')!.textContent).to.equal('Ajouter DISTINCT');
+    el.style.background = 'var(--_bg)';
+    await expect(el).to.be.accessible();
+  });
+
   it('heads the learner’s thread with the mentor and the request’s title only; lists say who and what about', async () => {
     const { client } = fakeApi({
       'GET /v1/threads': () => json(200, { data: [thread('learner')], nextCursor: null }),

@@ -40,6 +40,7 @@ export function toAdminMentor(row: MentorRow, openReports: number): AdminMentor 
     createdAt: row.created_at.toISOString(),
     openReports,
     noShows: row.no_show_count,
+    lastNoShowAt: row.last_no_show_at?.toISOString() ?? null,
   };
 }
 

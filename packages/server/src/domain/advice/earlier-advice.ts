@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { findQuestionChoice, requestLearner, requestsOfSharingLearners } from '../../db/advice.js';
 import type { Database } from '../../db/database.js';
-import type { EarlierAdvice } from '../../schemas/advice.js';
+import type { EarlierAdviceFields } from '../../schemas/advice.js';
 import { adviceOnRequests } from './mentor-advice.js';
 import { questionsOfLearner } from './questions.js';
 
@@ -13,7 +13,8 @@ const excerpt = (text: string) =>
 /**
  * What the learner's other mentors advised on the question of this request, for a mentor about
  * to answer it — only when the learner shares it on that question (off by default); never the
- * viewing mentor's own advice. Undefined when not shared or nobody else advised.
+ * viewing mentor's own advice — with what the learner decided, when they have said. Undefined when
+ * not shared or nobody else advised.
  */
 export async function earlierAdviceFor(
   db: Kysely<Database>,
@@ -21,7 +22,7 @@ export async function earlierAdviceFor(
   requestId: string,
   viewingMentorId: string,
   now: Date,
-): Promise<EarlierAdvice | undefined> {
+): Promise<EarlierAdviceFields | undefined> {
   const learnerId = await requestLearner(db, tenantId, requestId);
   if (!learnerId) return undefined;
   const { questions, questionOf } = await questionsOfLearner(db, tenantId, learnerId);
@@ -33,11 +34,17 @@ export async function earlierAdviceFor(
     (m) => m.view.mentor.id !== viewingMentorId,
   );
   if (others.length === 0) return undefined;
-  return others.map(({ view }) => ({
+  const earlierAdvice = others.map(({ view }) => ({
     mentorName: view.mentor.name,
     actionItems: view.items.map((i) => i.text),
     notes: excerpt(view.notes.map((n) => n.text.trim()).join(' ')),
   }));
+  return choice.decision && choice.decided_at
+    ? {
+        earlierAdvice,
+        learnerDecision: { text: choice.decision, decidedAt: choice.decided_at.toISOString() },
+      }
+    : { earlierAdvice };
 }
 
 /** The same for several requests of a mentor's views (a booking or thread list), by request id. */
@@ -47,8 +54,8 @@ export async function earlierAdviceByRequest(
   requestIds: readonly (string | null)[],
   viewingMentorId: string,
   now: Date,
-): Promise<Map<string, EarlierAdvice>> {
-  const result = new Map<string, EarlierAdvice>();
+): Promise<Map<string, EarlierAdviceFields>> {
+  const result = new Map<string, EarlierAdviceFields>();
   const ids = [...new Set(requestIds.filter((r): r is string => r !== null))];
   // One query keeps the common case (nobody shares) to it: only requests of sharing learners go on.
   const sharing = await requestsOfSharingLearners(db, tenantId, ids);

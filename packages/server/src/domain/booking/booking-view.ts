@@ -137,7 +137,7 @@ export async function toBookings(
   return bookings.map((b) => {
     if (!byId.has(b.id)) return b;
     const advice = b.request && earlier.get(b.request.id);
-    const request = b.request && advice ? { ...b.request, earlierAdvice: advice } : b.request;
+    const request = b.request && advice ? { ...b.request, ...advice } : b.request;
     return { ...b, request, previousSessions: byId.get(b.id) };
   });
 }

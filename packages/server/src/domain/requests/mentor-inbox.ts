@@ -62,8 +62,8 @@ async function toMentorOffers(
   );
   return rows.map((row, i) => {
     const offer = toMentorOffer(row, now, previous[i] ?? []);
-    const earlierAdvice = earlier.get(row.request_id);
-    return earlierAdvice ? { ...offer, request: { ...offer.request, earlierAdvice } } : offer;
+    const advice = earlier.get(row.request_id);
+    return advice ? { ...offer, request: { ...offer.request, ...advice } } : offer;
   });
 }
 

@@ -19,7 +19,7 @@ import {
   touchThread,
 } from '../../db/threads.js';
 import { userNames } from '../../db/users.js';
-import type { EarlierAdvice } from '../../schemas/advice.js';
+import type { EarlierAdviceFields } from '../../schemas/advice.js';
 import type { PreviousSession } from '../../schemas/bookings.js';
 import type { Message, Thread, ThreadRole } from '../../schemas/threads.js';
 import type { Actor } from '../actor.js';
@@ -119,7 +119,7 @@ async function threadViews(
         mentorRows[0].mentor_id,
         ctx.clock.now(),
       )
-    : new Map<string, EarlierAdvice>();
+    : new Map<string, EarlierAdviceFields>();
   return rows.map(({ row, role }) => {
     const requestId = requestOf(row);
     const brief = (requestId && requests.get(requestId)) || null;
@@ -139,7 +139,7 @@ async function threadViews(
       lastMessage: lastMessage ? toMessage(lastMessage, row.learner_id) : null,
       unreadCount: read?.unread ?? 0,
       lastReadMessageId: read?.last_read_message_id ?? null,
-      request: brief && advice ? { ...brief, earlierAdvice: advice } : brief,
+      request: brief && advice ? { ...brief, ...advice } : brief,
       ...(earlier ? { previousSessions: earlier } : {}),
     };
   });
