@@ -52,10 +52,11 @@ describe('<mm-my-help>', () => {
     expect(found.Upcoming![0]).to.contain(`${formatSession(upcoming, 'en')} · in 2 hours`);
     expect(found.Upcoming![0]).to.contain('(30 min)');
     expect(found.Upcoming![0]).to.contain('Session with Grace Hopper · Video call · Booked');
+    // Held in the last week: "They didn't come" may still be said; not of a cancelled one.
     expect(found.Past!.map((item) => item.split(' · ').at(-1))).to.deep.equal([
-      'Held',
+      'Held They didn’t come',
       'Cancelled',
-      'Completed',
+      'Completed They didn’t come',
     ]);
     expect(found.Past!.join()).not.to.contain('Booked');
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
