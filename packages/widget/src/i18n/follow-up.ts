@@ -89,6 +89,9 @@ const en = {
     keep: 'Keep this mentor',
     offered: (names: string) => `Offered to ${names}. The first to accept helps you.`,
     next: (names: string) => `Your question is open again. Mentors who can help next: ${names}.`,
+    noMentor: 'No mentor is on this question yet: book or message one of its mentors first.',
+    sessionStarted:
+      'Your session with this mentor has taken place. If they did not come, say so under Past; or ask a new question.',
     waits:
       'Nobody else fits right now: your question waits for the program, and you will hear when a mentor can take it.',
   },
@@ -214,6 +217,10 @@ const es: FollowUpMessages = {
     keep: 'Seguir con este mentor',
     offered: (names: string) => `Ofrecida a ${names}. Te ayudará quien acepte primero.`,
     next: (names: string) => `Tu pregunta vuelve a estar abierta. Pueden ayudarte: ${names}.`,
+    noMentor:
+      'Todavía no hay ningún mentor en esta pregunta: reserva o escribe primero a uno de sus mentores.',
+    sessionStarted:
+      'Tu sesión con este mentor ya tuvo lugar. Si no se presentó, indícalo en Anteriores; o haz una pregunta nueva.',
     waits:
       'Ahora no encaja nadie más: tu pregunta queda en manos del programa y te avisaremos cuando un mentor pueda atenderla.',
   },
@@ -340,6 +347,10 @@ const fr: FollowUpMessages = {
     keep: 'Garder ce mentor',
     offered: (names: string) => `Proposée à ${names}. Le premier qui accepte vous aide.`,
     next: (names: string) => `Votre question est de nouveau ouverte. Mentors qui peuvent aider : ${names}.`,
+    noMentor:
+      'Aucun mentor ne suit encore cette question : réservez ou écrivez d’abord à l’un de ses mentors.',
+    sessionStarted:
+      'Votre séance avec ce mentor a eu lieu. S’il n’est pas venu, signalez-le sous Passées ; ou posez une nouvelle question.',
     waits:
       'Personne d’autre ne convient pour l’instant : votre question attend le programme, et vous serez prévenu quand un mentor pourra la prendre.',
   },

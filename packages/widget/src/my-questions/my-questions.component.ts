@@ -1,4 +1,4 @@
-import type { HelpRequest } from '@micromentor/sdk';
+import { type HelpRequest, MicromentorError } from '@micromentor/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { QuestionAdvice } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
@@ -90,6 +90,14 @@ export class MmMyQuestions extends FollowUpElement {
     return this.load(async (api) => {
       [this.open, this.advice] = await Promise.all([api.openRequests(), api.advice()]);
     });
+  }
+
+  /** "Request another mentor" refused for a reason the learner can act on: said in their words. */
+  override describe(error: unknown): string {
+    const code = error instanceof MicromentorError ? error.code : '';
+    if (code === 'no_current_mentor') return this.t.open.noMentor;
+    if (code === 'session_started') return this.t.open.sessionStarted;
+    return super.describe(error);
   }
 
   async #another(event: SubmitEvent, request: HelpRequest): Promise<void> {

@@ -125,9 +125,7 @@ describe('<mm-my-questions>', () => {
     expect(columns[0]!.getBoundingClientRect().top).to.equal(columns[1]!.getBoundingClientRect().top);
     // Each piece, then its marks (paragraphs of their own).
     const item = (col: number, i: number) =>
-      Array.from(columns[col]!.querySelectorAll('ul.plain > li')[i]!.children)
-        .map(text)
-        .join(' ');
+      Array.from(columns[col]!.querySelectorAll('ul.plain > li')[i]!.children).map(text).join(' ');
     expect(item(0, 0)).to.equal(
       'Add DISTINCT ON customer id Agrees: Ada Lovelace and Grace Hopper both advise on: distinct, customer.',
     );
@@ -234,6 +232,25 @@ describe('<mm-my-questions>', () => {
     root.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
     await waitUntil(() => text(root.querySelector('[role=status]')).startsWith('Nobody else'), 'waits');
     expect(calls.filter((c) => c.method === 'POST')[1]!.body).to.deep.equal({});
+  });
+
+  it('says in words what to do when no mentor is on the question yet', async () => {
+    const open = helpRequest({ id: 'req_new', title: 'Nobody yet', status: 'open' });
+    const { el, root } = await myQuestions({
+      'GET /v1/requests': () => json(200, { data: [open], nextCursor: null }),
+      'GET /v1/me/questions': () => json(200, { questions: [] }),
+      'POST /v1/requests/req_new/another-mentor': () =>
+        problem(409, 'no_current_mentor', 'Conflict', 'No mentor is on this request yet.'),
+    });
+    root.querySelector<HTMLButtonElement>('[part~="another-button"]')!.click();
+    await waitUntil(() => root.querySelector('[part~="confirm-button"]'), 'confirm step');
+    root.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    await waitUntil(() => root.querySelector('[role=alert]'), 'refused');
+    expect(text(root.querySelector('[role=alert]'))).to.equal(
+      'No mentor is on this question yet: book or message one of its mentors first.',
+    );
+    expect(text(root.querySelector('[role=status]'))).to.equal('');
+    await expect(el).to.be.accessible();
   });
 
   it('names whom an instant request was offered to, in Spanish, readable in the dark theme', async () => {

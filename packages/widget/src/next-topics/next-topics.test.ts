@@ -69,7 +69,11 @@ describe('<mm-next-topics>', () => {
         return new Response(null, { status: 204 });
       },
       'PUT /v1/me/board/mnt_grace': (call) =>
-        json(200, { mentor: grace, label: (call.body as { label: string }).label, addedAt: new Date().toISOString() }),
+        json(200, {
+          mentor: grace,
+          label: (call.body as { label: string }).label,
+          addedAt: new Date().toISOString(),
+        }),
     });
     expect(text(root.querySelector('h3'))).to.equal('Next topics to ask about');
     const cards = Array.from(root.querySelectorAll('ul.cards > li'));
@@ -109,7 +113,9 @@ describe('<mm-next-topics>', () => {
     expect(calls.find((c) => c.path === '/v1/me/recommendations/dismiss')!.body).to.deep.equal({
       skill: 'window-functions',
     });
-    expect(text(root.querySelector('[role=status]'))).to.equal('Window functions will not be suggested again.');
+    expect(text(root.querySelector('[role=status]'))).to.equal(
+      'Window functions will not be suggested again.',
+    );
     expect(root.activeElement).to.equal(root.querySelector('[part~="dismiss-button"]'));
     // Loaded again (My help opened later): still gone.
     await el.refresh();
