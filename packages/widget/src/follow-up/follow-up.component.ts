@@ -49,6 +49,8 @@ interface PastSession {
  * @event mm-report-submitted - `detail: { reportId, mentorId, bookingId, reason }`.
  * @event mm-instant-matched - With `request-id`: a mentor accepted. `detail: { requestId, booking }`.
  * @event mm-instant-expired - With `request-id`: nobody accepted in time. `detail: { requestId, matches }`.
+ * @event mm-ask-about - "Ask about this" on a suggested topic. `detail: { skill, label }` (in the learner widget, the question form opens with it).
+ * @event mm-another-mentor - "Request another mentor" on an open question. `detail: { requestId, releasedMentorIds, offeredTo }`.
  * @event mm-unread-changed - The learner's unread messages in all conversations changed. `detail: { count }`.
  *
  * @csspart button - Every button.

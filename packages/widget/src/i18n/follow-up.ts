@@ -77,6 +77,7 @@ const en = {
     dismiss: (label: string) => `Not interested in ${label}`,
     dismissed: (label: string) => `${label} will not be suggested again.`,
     added: (name: string) => `${name} is on your board.`,
+    addMentor: (name: string) => `Add ${name} to my board`,
   },
   open: {
     heading: 'Your open questions',
@@ -205,6 +206,7 @@ const es: FollowUpMessages = {
     dismiss: (label: string) => `No me interesa ${label}`,
     dismissed: (label: string) => `No volveremos a sugerirte ${label}.`,
     added: (name: string) => `${name} está en tu consejo.`,
+    addMentor: (name: string) => `Añadir a ${name} a mi consejo`,
   },
   open: {
     heading: 'Tus preguntas abiertas',
@@ -335,6 +337,7 @@ const fr: FollowUpMessages = {
     dismiss: (label: string) => `${label} ne m’intéresse pas`,
     dismissed: (label: string) => `${label} ne vous sera plus suggéré.`,
     added: (name: string) => `${name} fait partie de vos conseillers.`,
+    addMentor: (name: string) => `Ajouter ${name} à mes conseillers`,
   },
   open: {
     heading: 'Vos questions en cours',

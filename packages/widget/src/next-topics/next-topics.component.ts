@@ -121,7 +121,7 @@ export class MmNextTopics extends FollowUpElement {
                   ${topic.mentors.map(
                     ({ mentor, reason }) => html`<li class="row">
                       <span>${mentor.name} <span class="meta">· ${this.#knows(reason.params)}</span></span>
-                      <button part="button add-button" type="button" @click=${() => this.#add(topic, mentor)}>${this.t.board.add}</button>
+                      <button part="button add-button" type="button" @click=${() => this.#add(topic, mentor)}>${t.addMentor(mentor.name)}</button>
                     </li>`,
                   )}
                 </ul>`

@@ -92,7 +92,9 @@ describe('<mm-next-topics>', () => {
     // A suggested mentor onto the board, labelled with the topic.
     const changed: MmBoardChangedDetail[] = [];
     el.addEventListener('mm-board-changed', (e) => changed.push(e.detail));
-    cards[0]!.querySelector<HTMLButtonElement>('[part~="add-button"]')!.click();
+    const add = cards[0]!.querySelector<HTMLButtonElement>('[part~="add-button"]')!;
+    expect(text(add)).to.equal('Add Grace Hopper to my board');
+    add.click();
     await waitUntil(() => text(root.querySelector('[role=status]')) !== '', 'added');
     expect(text(root.querySelector('[role=status]'))).to.equal('Grace Hopper is on your board.');
     expect(calls.find((c) => c.method === 'PUT')!.body).to.deep.equal({ label: 'Window functions' });
