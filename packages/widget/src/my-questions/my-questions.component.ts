@@ -126,8 +126,10 @@ export class MmMyQuestions extends FollowUpElement {
         offeredTo: [...offered],
       });
       this.open = this.open.map((r) => (r.id === res.request.id ? res.request : r));
+      // The form is gone: focus goes to the list's heading, above the answer (a refusal keeps the form).
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#open')?.focus();
     });
-    this.renderRoot.querySelector<HTMLElement>('#open')?.focus();
   }
 
   async #decide(event: SubmitEvent, q: QuestionAdvice): Promise<void> {

@@ -223,6 +223,7 @@ describe('<mm-my-questions>', () => {
       'Your question is open again. Mentors who can help next: Grace Hopper, Linus Torvalds.',
     );
     expect(events).to.deep.equal([{ requestId: 'req_open', releasedMentorIds: ['mnt_ada'], offeredTo: [] }]);
+    expect(root.activeElement).to.equal(root.querySelector('#open'));
     expect(text(cards()[0]!.querySelector('.meta'))).to.equal('Waiting for a mentor');
 
     // Nobody left: it waits for the program.
@@ -250,6 +251,8 @@ describe('<mm-my-questions>', () => {
       'No mentor is on this question yet: book or message one of its mentors first.',
     );
     expect(text(root.querySelector('[role=status]'))).to.equal('');
+    // Refused: the form stays, for another try.
+    expect(root.querySelector('[part~="confirm-button"]')).not.to.equal(null);
     await expect(el).to.be.accessible();
   });
 
