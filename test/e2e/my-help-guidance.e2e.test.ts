@@ -24,8 +24,8 @@ import {
   startExampleStack,
 } from './support.js';
 
-/** Not 8788–8791: the other e2e files may run beside this one. */
-const PORT = 8792;
+/** Not 8788–8795 (the other e2e files, on main and on the other branches of issue 18, may run beside this one). */
+const PORT = 8796;
 const ORIGIN = `http://localhost:${PORT}`;
 const DEMO_IDENTITY_SECRET = 'ids_demo_LocalOnlyIdentitySecret2026';
 const LEARNER = { sub: 'demo-learner-1', name: 'Ada Learner', email: 'ada.learner@example.com' };
