@@ -12,6 +12,7 @@ export type MmErrorStep =
   | 'guest'
   | 'bookings'
   | 'reschedule'
+  | 'no-show'
   | 'message'
   | 'console'
   | 'record';

@@ -50,8 +50,29 @@ export interface MmUnreadChangedDetail {
   count: number;
 }
 
+/** "Ask about this" on a suggested topic: `skill` (the taxonomy's) and its `label`. */
+export interface MmAskAboutDetail {
+  skill: string;
+  label: string;
+}
+
+/** "Request another mentor": the request is open again (`offeredTo`: whom an instant one went to). */
+export interface MmAnotherMentorDetail {
+  requestId: string;
+  releasedMentorIds: string[];
+  offeredTo: string[];
+}
+
+/** "They didn't come", in My help: the booking, now `no_show`. */
+export interface MmNoShowRecordedDetail {
+  booking: Booking;
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'mm-ask-about': CustomEvent<MmAskAboutDetail>;
+    'mm-another-mentor': CustomEvent<MmAnotherMentorDetail>;
+    'mm-no-show-recorded': CustomEvent<MmNoShowRecordedDetail>;
     'mm-unread-changed': CustomEvent<MmUnreadChangedDetail>;
     'mm-instant-matched': CustomEvent<MmInstantMatchedDetail>;
     'mm-instant-expired': CustomEvent<MmInstantExpiredDetail>;

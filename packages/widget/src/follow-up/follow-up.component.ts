@@ -4,10 +4,13 @@ import { property, state } from 'lit/decorators.js';
 import '../action-items/action-items.js';
 import '../advisor-board/advisor-board.js';
 import '../instant-help/instant-help.js';
+import '../my-questions/my-questions.js';
+import '../next-topics/next-topics.js';
 import '../session-report/session-report.js';
 import '../session-feedback/session-feedback.js';
 import '../thread-view/thread-view.js';
 import type { MmChatOpenEvent } from '../events/mm-chat-open.js';
+import type { MmAskAboutDetail } from '../events/mm-follow-up.js';
 import { type FollowUpMessages, followUpMessages } from '../i18n/follow-up.js';
 import { ClientElement } from '../internal/client-element.js';
 import type { ConversationApi } from '../internal/conversation-api.js';
@@ -46,6 +49,8 @@ interface PastSession {
  * @event mm-report-submitted - `detail: { reportId, mentorId, bookingId, reason }`.
  * @event mm-instant-matched - With `request-id`: a mentor accepted. `detail: { requestId, booking }`.
  * @event mm-instant-expired - With `request-id`: nobody accepted in time. `detail: { requestId, matches }`.
+ * @event mm-ask-about - "Ask about this" on a suggested topic. `detail: { skill, label }` (in the learner widget, the question form opens with it).
+ * @event mm-another-mentor - "Request another mentor" on an open question. `detail: { requestId, releasedMentorIds, offeredTo }`.
  * @event mm-unread-changed - The learner's unread messages in all conversations changed. `detail: { count }`.
  *
  * @csspart button - Every button.
@@ -61,6 +66,8 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     css`
       section,
       mm-thread-view,
+      mm-my-questions,
+      mm-next-topics,
       mm-advisor-board {
         display: block;
         margin-top: var(--_s5);
@@ -257,6 +264,25 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     });
   }
 
+  /**
+   * "Ask about this" on a suggested topic: in the learner widget's My help (this element's
+   * parent), its question form opens with the topic written in. A page that embeds this element
+   * on its own hears the `mm-ask-about` event instead.
+   */
+  async #askAbout(event: CustomEvent<MmAskAboutDetail>): Promise<void> {
+    const host = this.#parent as (HTMLElement & { reset(): void; updateComplete: Promise<unknown> }) | null;
+    if (host?.localName !== 'mm-ask-expert') return;
+    host.reset();
+    await host.updateComplete;
+    const form = host.shadowRoot?.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
+      'mm-request-form',
+    );
+    await form?.updateComplete;
+    const title = form?.shadowRoot?.querySelector<HTMLInputElement>('#title');
+    if (title) title.value = this.t.next.askTitle(event.detail.label);
+    form?.focus();
+  }
+
   async #addToBoard(mentor: Mentor): Promise<void> {
     try {
       await this.api?.addToBoard(mentor.id, '');
@@ -351,6 +377,16 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
         .userId=${this.userId}
         locale=${this.locale}
       ></mm-thread-view>
+      <mm-my-questions .api=${this.api} locale=${this.locale}></mm-my-questions>
+      <mm-next-topics
+        .api=${this.api}
+        locale=${this.locale}
+        @mm-ask-about=${(e: CustomEvent<MmAskAboutDetail>) => this.#askAbout(e)}
+        @mm-board-changed=${(e: CustomEvent<{ mentorId: string }>) => {
+          this.boardIds = new Set([...this.boardIds, e.detail.mentorId]);
+          void this.renderRoot.querySelector('mm-advisor-board')?.refresh();
+        }}
+      ></mm-next-topics>
       <mm-advisor-board .api=${this.api} locale=${this.locale} .now=${this.now}></mm-advisor-board>
       <mm-calendar-feed .api=${this.api} locale=${this.locale}></mm-calendar-feed>
       <mm-email-preferences .api=${this.api} locale=${this.locale}></mm-email-preferences>

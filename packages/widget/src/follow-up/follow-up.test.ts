@@ -97,6 +97,9 @@ async function followUp(
     'GET /v1/bookings/bkg_past/feedback': () => problem(404, 'not_found', 'Not Found', 'No feedback yet.'),
     'GET /v1/bookings/bkg_past/notes': () => json(200, notes()),
     'GET /v1/me/board': () => json(200, { data: board }),
+    'GET /v1/me/recommendations': () => json(200, { topics: [] }),
+    'GET /v1/me/questions': () => json(200, { questions: [] }),
+    'GET /v1/requests': () => json(200, { data: [], nextCursor: null }),
     'GET /v1/me/calendar-feed': () => json(200, { enabled: false, url: null, createdAt: null }),
     'GET /v1/me/email-preferences': () =>
       json(200, {
@@ -259,6 +262,8 @@ describe('<mm-follow-up>', () => {
       'h3 Action items',
       'h4',
       'h3 Messages',
+      'h3 Advice side by side',
+      'h3 Next topics to ask about',
       'h3 Your board of advisors',
       'h3 Your calendar',
       'h3 Email',

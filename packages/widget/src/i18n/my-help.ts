@@ -17,6 +17,15 @@ const en = {
   keep: 'Keep this time',
   moved: 'Your session has moved.',
   retry: 'Try again',
+  noShow: 'They didn’t come',
+  noShowAsk: (name: string, when: string) =>
+    `Record that ${name} did not come to your session on ${when}? The program is told; this cannot be undone.`,
+  noShowConfirm: 'Record it',
+  noShowKeep: 'Go back',
+  noShowDone: 'Recorded: your mentor did not come. Ask again to find another mentor.',
+  mentorNoShow: 'Your mentor did not come',
+  rescheduleLimit:
+    'This session has been moved as many times as the program allows. Cancel it and book a new time instead.',
 };
 
 export type MyHelpWords = typeof en;
@@ -42,6 +51,15 @@ export const myHelpWords: Record<Locale, MyHelpWords> = {
     keep: 'Mantener esta hora',
     moved: 'Tu sesión ha cambiado de hora.',
     retry: 'Reintentar',
+    noShow: 'No se presentó',
+    noShowAsk: (name: string, when: string) =>
+      `¿Registrar que ${name} no se presentó a tu sesión del ${when}? Se avisa al programa; no se puede deshacer.`,
+    noShowConfirm: 'Registrarlo',
+    noShowKeep: 'Volver',
+    noShowDone: 'Registrado: tu mentor no se presentó. Vuelve a preguntar para encontrar a otro.',
+    mentorNoShow: 'Tu mentor no se presentó',
+    rescheduleLimit:
+      'Esta sesión ya se ha movido tantas veces como permite el programa. Cancélala y reserva otra hora.',
   },
   fr: {
     loading: 'Chargement de vos séances…',
@@ -62,5 +80,15 @@ export const myHelpWords: Record<Locale, MyHelpWords> = {
     keep: 'Garder cet horaire',
     moved: 'Votre séance a été déplacée.',
     retry: 'Réessayer',
+    noShow: 'Personne n’est venu',
+    noShowAsk: (name: string, when: string) =>
+      `Signaler que ${name} n’est pas venu à votre séance du ${when} ? Le programme est prévenu ; c’est définitif.`,
+    noShowConfirm: 'Le signaler',
+    noShowKeep: 'Revenir',
+    noShowDone:
+      'C’est noté : votre mentor n’est pas venu. Posez à nouveau votre question pour trouver un autre mentor.',
+    mentorNoShow: 'Votre mentor n’est pas venu',
+    rescheduleLimit:
+      'Cette séance a déjà été déplacée autant de fois que le programme le permet. Annulez-la et réservez un nouveau créneau.',
   },
 };

@@ -1,5 +1,6 @@
-import type { Booking, TimeRange } from '@micromentor/sdk';
+import { type Booking, MicromentorError, type TimeRange } from '@micromentor/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import type { MmErrorStep } from '../events/mm-error.js';
 import { myHelpWords } from '../i18n/my-help.js';
 import { callLine } from '../internal/call.js';
 import { confirmDialog, confirmStyles, showConfirm } from '../internal/confirm.js';
@@ -16,6 +17,8 @@ import {
 import { baseStyles } from '../styles/base.js';
 
 const WEEK = 7 * 86_400_000;
+/** How long after a session's end the learner can still say the mentor did not come (the server's window). */
+const NO_SHOW_WINDOW = WEEK;
 
 /** Where a session is listed: happening now, still ahead, or over (ended or cancelled). */
 type Place = 'now' | 'upcoming' | 'past';
@@ -24,11 +27,13 @@ type Place = 'now' | 'upcoming' | 'past';
  * @tagname mm-my-help
  * @summary Step 4, "My help": the learner's sessions, each in one place — happening now (join
  * and chat), upcoming (cancel after a confirm step where Escape keeps it, or move to another
- * free time of the same mentor) and past (what happened) — in the viewer's time zone, named.
+ * free time of the same mentor, as often as the program allows) and past (what happened; "They
+ * didn't come" within a week, after a confirm step) — in the viewer's time zone, named.
  *
  * @event mm-booking-cancelled - `detail: { booking }` (the cancelled booking).
  * @event mm-booking-rescheduled - `detail: { booking }` (the booking at its new time).
  * @event mm-chat-open - "Chat" on a session happening now: `detail: { threadId }` (the follow-up below opens it).
+ * @event mm-no-show-recorded - "They didn't come", confirmed: `detail: { booking }` (now `no_show`).
  * @event mm-error - Loading, cancelling or rescheduling failed; the message is shown too.
  *
  * @csspart button - Every button.
@@ -40,6 +45,7 @@ type Place = 'now' | 'upcoming' | 'past';
  * @csspart keep-button - Keeps the session's time.
  * @csspart join-link - Joins a session happening now.
  * @csspart chat-button - Opens the conversation of a session happening now.
+ * @csspart no-show-button - "They didn't come", on a past session (its confirm step follows).
  */
 export class MmMyHelp extends MmElement {
   /** The words only My help shows, in the element's language. */
@@ -52,6 +58,7 @@ export class MmMyHelp extends MmElement {
     moving: { state: true },
     status: { state: true },
     cancelling: { state: true },
+    noShow: { state: true },
   };
 
   static override styles = [
@@ -101,12 +108,23 @@ export class MmMyHelp extends MmElement {
   private status = '';
   /** The session whose cancelling waits for the learner's confirmation. */
   private cancelling: Booking | null = null;
+  /** The past session whose "They didn't come" waits for the learner's confirmation. */
+  private noShow: Booking | null = null;
 
   override focus(): void {
     this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
   }
 
-  #run(step: 'bookings' | 'cancel' | 'reschedule', work: () => Promise<unknown>): Promise<void> {
+  /** A move past the program's limit says so plainly (other failures: the shared words). */
+  protected override fail(step: MmErrorStep, error: unknown): string {
+    if (!(error instanceof MicromentorError && error.code === 'reschedule_limit'))
+      return super.fail(step, error);
+    const message = this.#words.rescheduleLimit;
+    this.emit('mm-error', { step, code: error.code, message, error });
+    return message;
+  }
+
+  #run(step: 'bookings' | 'cancel' | 'reschedule' | 'no-show', work: () => Promise<unknown>): Promise<void> {
     this.status = '';
     return this.attempt(step, work);
   }
@@ -145,6 +163,31 @@ export class MmMyHelp extends MmElement {
     });
     await this.#reread();
     // Its button is gone: focus goes to the heading, above the status.
+    this.focus();
+  }
+
+  async #askNoShow(booking: Booking): Promise<void> {
+    this.noShow = booking;
+    await this.updateComplete;
+    showConfirm(this.renderRoot);
+  }
+
+  /** "They didn't come", confirmed: recorded for the mentor (the SDK's `bookings.noShow` call). */
+  async #recordNoShow(ok: boolean): Promise<void> {
+    const booking = this.noShow;
+    this.noShow = null;
+    if (!ok || !booking) return;
+    await this.#run('no-show', async () => {
+      const recorded = await this.api.request<Booking>(
+        'POST',
+        `/v1/bookings/${encodeURIComponent(booking.id)}/no-show`,
+        { body: { who: 'mentor' } },
+      );
+      this.emit('mm-no-show-recorded', { booking: recorded });
+      await this.refresh();
+      this.status = this.#words.noShowDone;
+    });
+    await this.#reread();
     this.focus();
   }
 
@@ -191,7 +234,14 @@ export class MmMyHelp extends MmElement {
         ? formatRelative(booking.start, locale, now)
         : place === 'past' && booking.status === 'confirmed'
           ? t.held
-          : t.statuses[booking.status];
+          : booking.noShow?.who === 'mentor'
+            ? t.mentorNoShow
+            : t.statuses[booking.status];
+    // Over, held (not cancelled, nobody recorded as absent), ended less than a week ago.
+    const missed =
+      place === 'past' &&
+      (booking.status === 'confirmed' || booking.status === 'completed') &&
+      now - Date.parse(booking.end) < NO_SHOW_WINDOW;
     return html`<li>
       <h4><time datetime=${booking.start}>${formatSession(booking, locale)}</time>${place === 'upcoming' ? ` · ${formatRelative(booking.start, locale, now)}` : nothing}</h4>
       <p>${this.t.confirmation.withMentor(booking.mentorName)} · ${this.t.form.formats[booking.format]} · ${status}</p>
@@ -207,7 +257,11 @@ export class MmMyHelp extends MmElement {
               <button part="button reschedule-button" type="button" ?disabled=${this.busy} @click=${() => this.#pick(booking)}>${t.reschedule}</button>
               <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${() => this.#ask(booking)}>${this.t.confirmation.cancel}</button>
             </div>`
-            : nothing
+            : missed
+              ? html`<div class="actions">
+              <button part="button no-show-button" type="button" ?disabled=${this.busy} @click=${() => this.#askNoShow(booking)}>${t.noShow}</button>
+            </div>`
+              : nothing
       }
       ${
         moving
@@ -278,6 +332,16 @@ export class MmMyHelp extends MmElement {
               this.t.confirmation.cancel,
               t.keepSession,
               (ok) => this.#cancel(ok),
+            )
+          : nothing
+      }
+      ${
+        this.noShow
+          ? confirmDialog(
+              t.noShowAsk(this.noShow.mentorName, formatDateTime(this.noShow.start, this.resolvedLocale)),
+              t.noShowConfirm,
+              t.noShowKeep,
+              (ok) => this.#recordNoShow(ok),
             )
           : nothing
       }

@@ -1,7 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MmChatOpenEvent } from '../events/mm-chat-open.js';
 import { formatSession } from '../internal/time.js';
-import { booking, fakeApi, json, problem } from '../test-support/fake-api.js';
+import { keepThenReopen } from '../test-support/confirm-step.js';
+import { booking, fakeApi, json, problem, slot } from '../test-support/fake-api.js';
 import { gap, outline } from '../test-support/outline.js';
 import type { MmMyHelp } from './my-help.js';
 import './my-help.js';
@@ -52,10 +53,11 @@ describe('<mm-my-help>', () => {
     expect(found.Upcoming![0]).to.contain(`${formatSession(upcoming, 'en')} · in 2 hours`);
     expect(found.Upcoming![0]).to.contain('(30 min)');
     expect(found.Upcoming![0]).to.contain('Session with Grace Hopper · Video call · Booked');
+    // Held in the last week: "They didn't come" may still be said; not of a cancelled one.
     expect(found.Past!.map((item) => item.split(' · ').at(-1))).to.deep.equal([
-      'Held',
+      'Held They didn’t come',
       'Cancelled',
-      'Completed',
+      'Completed They didn’t come',
     ]);
     expect(found.Past!.join()).not.to.contain('Booked');
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -143,6 +145,73 @@ describe('<mm-my-help>', () => {
     expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.be.null;
   });
 
+  it('"They didn\'t come": after a confirm step, recorded for the mentor, within a week of the session', async () => {
+    const old = booking({
+      id: 'bkg_old',
+      mentorName: 'Linus',
+      start: at(-8 * 1440),
+      end: at(-8 * 1440 + 15),
+    });
+    let listed = [old, cancelled, held];
+    const { el, calls } = await myHelp(() => listed, {
+      'POST /v1/bookings/bkg_held/no-show': () => {
+        const recorded = {
+          ...held,
+          status: 'no_show' as const,
+          noShow: { who: 'mentor' as const, recordedAt: new Date().toISOString() },
+        };
+        listed = [old, cancelled, recorded];
+        return json(200, recorded);
+      },
+    });
+    const root = el.shadowRoot!;
+    // Only the session held in the last week offers it (not the one 8 days ago, nor a cancelled one).
+    const buttons = root.querySelectorAll<HTMLButtonElement>('[part~="no-show-button"]');
+    expect(buttons).to.have.length(1);
+    expect(text(buttons[0]!.closest('li'))).to.contain('Session with Linus');
+    expect(text(buttons[0])).to.equal('They didn’t come');
+    await expect(el).to.be.accessible();
+    const recorded: string[] = [];
+    el.addEventListener('mm-no-show-recorded', (e) => recorded.push(e.detail.booking.status));
+    const posts = () => calls.filter((c) => c.method === 'POST');
+    const dialog = await keepThenReopen(root, buttons[0]!, () => el.updateComplete, posts, {
+      opened: async (d) => {
+        expect(text(d.querySelector('p'))).to.match(
+          /^Record that Linus did not come to your session on .+\? /,
+        );
+        await expect(el).to.be.accessible();
+      },
+    });
+    dialog.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    await waitUntil(() => text(root.querySelector('[role=status]')) !== '', 'recorded');
+    expect(posts().map((c) => c.body)).to.deep.equal([{ who: 'mentor' }]);
+    expect(recorded).to.deep.equal(['no_show']);
+    expect(text(root.querySelector('[role=status]'))).to.equal(
+      'Recorded: your mentor did not come. Ask again to find another mentor.',
+    );
+    expect(lists(el).Past![0]).to.contain('Session with Linus · Video call · Your mentor did not come');
+    expect(root.querySelector('[part~="no-show-button"]')).to.be.null;
+  });
+
+  it('says plainly when a session was moved as often as the program allows', async () => {
+    const { el } = await myHelp(() => [upcoming], {
+      'GET /v1/mentors/mnt_adalovelace/slots': () => json(200, { data: [slot(200, 30)] }),
+      'POST /v1/bookings/bkg_up/reschedule': () =>
+        problem(409, 'reschedule_limit', 'Conflict', 'This session was already moved 2 times.'),
+    });
+    const errors: { code: string; message: string }[] = [];
+    el.addEventListener('mm-error', (e) => errors.push({ code: e.detail.code, message: e.detail.message }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reschedule-button"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="slot-button"]'), 'new times');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="slot-button"]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'), 'refused');
+    const said =
+      'This session has been moved as many times as the program allows. Cancel it and book a new time instead.';
+    expect(text(el.shadowRoot!.querySelector('[role=alert]'))).to.equal(said);
+    expect(errors).to.deep.equal([{ code: 'reschedule_limit', message: said }]);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks Spanish', async () => {
     const { el } = await myHelp(() => [held, live, upcoming], {}, 'es');
     const found = lists(el);
@@ -150,5 +219,6 @@ describe('<mm-my-help>', () => {
     expect(found.Anteriores![0]).to.contain('Realizada');
     expect(found.Próximas![0]).to.contain('dentro de 2 horas');
     expect(el.shadowRoot!.textContent).to.contain('Horas en ');
+    expect(text(el.shadowRoot!.querySelector('[part~="no-show-button"]'))).to.equal('No se presentó');
   });
 });
