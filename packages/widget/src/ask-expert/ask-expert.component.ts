@@ -299,6 +299,13 @@ export class MmAskExpert extends MmElement {
     this.mentor = null;
   }
 
+  /** A new question with `title` written in (My help's "Ask about this"). */
+  async askAbout(title: string): Promise<void> {
+    this.reset();
+    await this.updateComplete;
+    await this.renderRoot.querySelector<MmRequestForm>('mm-request-form')?.prefill(title);
+  }
+
   #closeWith(reason: MmCloseReason): void {
     if (!this.panel.open) return;
     this.#closeReason = reason;

@@ -93,6 +93,16 @@ describe('<mm-ask-expert>', () => {
     expect((await closed).detail).to.deep.equal({ reason: 'api' });
   });
 
+  it('askAbout() starts a new question with the title written in and focused', async () => {
+    const el = await fixture<MmAskExpert>(html`<mm-ask-expert></mm-ask-expert>`);
+    el.show();
+    await el.askAbout('Topic: window functions');
+    const form = el.shadowRoot!.querySelector('mm-request-form')!;
+    const title = form.shadowRoot!.querySelector<HTMLInputElement>('#title')!;
+    expect(title.value).to.equal('Topic: window functions');
+    expect(form.shadowRoot!.activeElement).to.equal(title);
+  });
+
   it('passes axe when closed and when open', async () => {
     const el = await fixture<MmAskExpert>(html`<mm-ask-expert topic="sql-joins"></mm-ask-expert>`);
     await expect(el).to.be.accessible();

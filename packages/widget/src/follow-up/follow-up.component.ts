@@ -270,17 +270,8 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
    * on its own hears the `mm-ask-about` event instead.
    */
   async #askAbout(event: CustomEvent<MmAskAboutDetail>): Promise<void> {
-    const host = this.#parent as (HTMLElement & { reset(): void; updateComplete: Promise<unknown> }) | null;
-    if (host?.localName !== 'mm-ask-expert') return;
-    host.reset();
-    await host.updateComplete;
-    const form = host.shadowRoot?.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>(
-      'mm-request-form',
-    );
-    await form?.updateComplete;
-    const title = form?.shadowRoot?.querySelector<HTMLInputElement>('#title');
-    if (title) title.value = this.t.next.askTitle(event.detail.label);
-    form?.focus();
+    const host = this.#parent as (HTMLElement & { askAbout?(title: string): Promise<void> }) | null;
+    if (host?.localName === 'mm-ask-expert') await host.askAbout?.(this.t.next.askTitle(event.detail.label));
   }
 
   async #addToBoard(mentor: Mentor): Promise<void> {

@@ -71,6 +71,13 @@ export class MmRequestForm extends MmElement {
     this.titleInput?.focus();
   }
 
+  /** Writes a title in (a suggested topic the learner chose to ask about) and focuses it. */
+  async prefill(title: string): Promise<void> {
+    await this.updateComplete;
+    this.titleInput.value = title;
+    this.focus();
+  }
+
   #validate(title: string): boolean {
     this.titleError = title ? '' : this.t.form.titleRequired;
     return !this.titleError;
