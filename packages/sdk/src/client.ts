@@ -21,6 +21,7 @@ import {
   mentorsCoreResource,
   mentorsResource,
 } from './resources/mentors.js';
+import { type ProgramQueueResource, programQueueResource } from './resources/program-queue.js';
 import { type RecognitionResource, recognitionResource } from './resources/recognition.js';
 import { type ReportsResource, reportsResource } from './resources/reports.js';
 import {
@@ -300,6 +301,8 @@ export class Micromentor extends MicromentorCore {
   declare readonly reports: ReportsResource;
   /** Recognition: the mentor's record and verifiable credential, the program's leaderboard. */
   declare readonly recognition: RecognitionResource;
+  /** Requests nobody fitted that wait for the program; approved mentors take them. */
+  declare readonly programQueue: ProgramQueueResource;
 
   constructor(options: MicromentorOptions) {
     super(options);
@@ -319,6 +322,7 @@ export class Micromentor extends MicromentorCore {
     this.events = eventsResource(this);
     this.reports = reportsResource(this);
     this.recognition = recognitionResource(this);
+    this.programQueue = programQueueResource(this);
   }
 
   /**
