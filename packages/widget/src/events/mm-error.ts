@@ -14,7 +14,10 @@ export type MmErrorStep =
   | 'reschedule'
   | 'message'
   | 'console'
-  | 'record';
+  | 'record'
+  | 'ask-program'
+  | 'wait'
+  | 'take';
 
 export interface MmErrorDetail {
   step: MmErrorStep;
