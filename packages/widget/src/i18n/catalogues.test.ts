@@ -17,6 +17,7 @@ import { LAUNCHER_LABEL, LOCALES, type Locale } from './locale.js';
 import { consoleMessages } from './mentor-console.js';
 import { myHelpWords } from './my-help.js';
 import { panelWords } from './panel.js';
+import { programQueueMessages } from './program-queue.js';
 import { reviewEn } from './review/en.js';
 import { reviewEs } from './review/es.js';
 import { reviewFr } from './review/fr.js';
@@ -34,6 +35,7 @@ const catalogues: Record<string, Record<Locale, unknown>> = {
   'admin console': lookup(adminMessages),
   'follow-up': lookup(followUpMessages),
   leaderboard: lookup(leaderboardMessages),
+  'program queue': lookup(programQueueMessages),
   'calendar feed': lookup(calendarFeedMessages),
   'My help': myHelpWords,
   'email preferences': lookup(emailPreferenceWords),
