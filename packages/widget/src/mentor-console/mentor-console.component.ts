@@ -191,7 +191,7 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
           .api=${this.api}
           locale=${this.locale}
           @mm-thread-open=${() => this.selectTab('messages')}
-        ></mm-offer-inbox><mm-program-queue .client=${this.client} locale=${this.locale} @mm-request-taken=${() => this.selectTab('messages')}></mm-program-queue>`;
+        ></mm-offer-inbox><mm-program-queue .client=${this.client} locale=${this.locale}></mm-program-queue>`;
       case 'sessions':
         void loadSettingsPart();
         return html`<mm-session-list .api=${this.api} locale=${this.locale}></mm-session-list>
