@@ -15,8 +15,8 @@ import {
   startExampleStack,
 } from './support.js';
 
-/** Not 8788–8791: the other e2e files may run beside this one. */
-const PORT = 8792;
+/** A port of its own (8788–8796 are other e2e files'): they may run beside this one. */
+const PORT = 8798;
 const ORIGIN = `http://localhost:${PORT}`;
 const STEP_TIMEOUT = 20_000;
 
