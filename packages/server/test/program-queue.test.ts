@@ -468,6 +468,30 @@ describe('wait for a match', () => {
     expect(report.body.unmetSkills).toContainEqual({ skill: 'violin', requests: 1 });
   });
 
+  it('a queued or waiting request counts as unmet in the skills report, even one that had matches', async () => {
+    const { tenant } = await sqlProgram(1);
+    const report = async () => {
+      const res = await call<{ unmetSkills: { skill: string; requests: number }[] }>(
+        ctx.app,
+        'GET',
+        '/v1/admin/analytics?from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z',
+        { key: tenant.secretKey },
+      );
+      expect(res.status, res.text).toBe(200);
+      return res.body.unmetSkills;
+    };
+    const sqlQuestion = { title: 'My SQL join returns duplicates', skills: ['sql'], urgency: 'this_week' };
+    const queued = await ask(tenant, sqlQuestion, 'q-1');
+    const waiting = await ask(tenant, sqlQuestion, 'w-1');
+    await ask(tenant, sqlQuestion, 'other');
+    expect(queued.matches.length).toBeGreaterThan(0);
+    expect(await report()).not.toContainEqual(expect.objectContaining({ skill: 'sql' }));
+    await post(`/v1/requests/${queued.request.id}/ask-program`, asLearner(tenant, 'q-1'));
+    await post(`/v1/requests/${waiting.request.id}/wait-for-match`, asLearner(tenant, 'w-1'));
+    await worker.drain();
+    expect(await report()).toContainEqual({ skill: 'sql', requests: 2 });
+  });
+
   it('a cancelled waiting request is not told; one whose SLA passes expires', async () => {
     const { tenant } = await sqlProgram(1);
     const cancelled = (await ask(tenant, VIOLIN, 'a')).request;
