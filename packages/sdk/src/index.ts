@@ -34,6 +34,7 @@ export type { GuestSessionsResource } from './resources/guest-sessions.js';
 export type { MeResource } from './resources/me.js';
 export type { AvailabilityResource, MentorsResource } from './resources/mentors.js';
 export { type MyQuestionsResource, myQuestions } from './resources/my-questions.js';
+export type { ProgramQueueResource } from './resources/program-queue.js';
 export type { RecognitionResource } from './resources/recognition.js';
 export type { ReportsResource } from './resources/reports.js';
 export type { RequestsResource } from './resources/requests.js';

@@ -6,6 +6,7 @@ import { type BookingsResource, bookingsResource } from './resources/bookings.js
 import { type EventsResource, eventsResource } from './resources/events.js';
 import { type MeResource, meResource } from './resources/me.js';
 import { type MentorsResource, mentorsResource } from './resources/mentors.js';
+import { type ProgramQueueResource, programQueueResource } from './resources/program-queue.js';
 import { type RecognitionResource, recognitionResource } from './resources/recognition.js';
 import { type ReportsResource, reportsResource } from './resources/reports.js';
 import { type RequestsResource, requestsResource } from './resources/requests.js';
@@ -31,6 +32,8 @@ export class Micromentor extends MicromentorCore {
   declare readonly reports: ReportsResource;
   /** Recognition: the mentor's record and verifiable credential, the program's leaderboard. */
   declare readonly recognition: RecognitionResource;
+  /** Requests nobody fitted that wait for the program; approved mentors take them. */
+  declare readonly programQueue: ProgramQueueResource;
 
   constructor(options: MicromentorOptions) {
     super(options);
@@ -50,6 +53,7 @@ export class Micromentor extends MicromentorCore {
     this.events = eventsResource(this);
     this.reports = reportsResource(this);
     this.recognition = recognitionResource(this);
+    this.programQueue = programQueueResource(this);
   }
 
   /**

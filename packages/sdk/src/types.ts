@@ -89,6 +89,8 @@ import type {
   Presence,
   PresenceBody,
   PreviousSession,
+  ProgramQueueItem,
+  ProgramQueueQuery,
   ProgramSettings,
   QuestionAdvice,
   Questions,
@@ -113,6 +115,7 @@ import type {
   StatusReasonBody,
   SuggestedMentorReason,
   SuggestedTopic,
+  TakenRequest,
   Thread,
   ThreadRole,
   TimeRange,
@@ -184,6 +187,7 @@ export type {
   PersonalDataExport,
   Presence,
   PreviousSession,
+  ProgramQueueItem,
   ProgramSettings,
   QuestionAdvice,
   Questions,
@@ -198,6 +202,7 @@ export type {
   Slots,
   SuggestedMentorReason,
   SuggestedTopic,
+  TakenRequest,
   Thread,
   ThreadRole,
   TimeRange,
@@ -234,6 +239,9 @@ export type AnotherMentorParams = AnotherMentorBody;
 
 // Instant help (mentors)
 export type ListOffersParams = Partial<ListOffersQuery>;
+
+// The program queue (requests nobody fitted, for admins and approved mentors)
+export type ListProgramQueueParams = Partial<ProgramQueueQuery>;
 export type PresenceParams = PresenceBody;
 
 // Bookings

@@ -114,6 +114,22 @@ const cases: [string, () => Promise<unknown>, Wire][] = [
   ['requests.accept', () => mm.requests.accept(id), write('POST', `/api/v1/requests/${escaped}/accept`)],
   ['requests.decline', () => mm.requests.decline(id), write('POST', `/api/v1/requests/${escaped}/decline`)],
   [
+    'requests.askProgram',
+    () => mm.requests.askProgram(id),
+    write('POST', `/api/v1/requests/${escaped}/ask-program`),
+  ],
+  [
+    'requests.waitForMatch',
+    () => mm.requests.waitForMatch(id),
+    write('POST', `/api/v1/requests/${escaped}/wait-for-match`),
+  ],
+  ['programQueue.list', () => mm.programQueue.list({ limit: 5 }), read('/api/v1/program-queue?limit=5')],
+  [
+    'programQueue.take',
+    () => mm.programQueue.take(id),
+    write('POST', `/api/v1/program-queue/${escaped}/take`),
+  ],
+  [
     'bookings.create',
     () => mm.bookings.create({ mentorId: 'm', start, durationMinutes: 30, format: 'video' }),
     write('POST', '/api/v1/bookings', {

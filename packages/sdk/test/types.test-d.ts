@@ -139,6 +139,25 @@ describe('resource methods match their routes', () => {
     >();
     type Created = Ok<'/v1/requests', '$post'>;
     expectTypeOf<Created['offers']>().toEqualTypeOf<{ mentorId: string; expiresAt: string }[] | undefined>();
+    expectTypeOf<Created['instantHelpAvailable']>().toEqualTypeOf<boolean | undefined>();
+  });
+
+  it('honest when nobody fits: ask the program, wait for a match, the program queue', () => {
+    expectTypeOf(mm.requests.askProgram).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/requests/:id/ask-program', '$post'>
+    >();
+    expectTypeOf(mm.requests.waitForMatch).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/requests/:id/wait-for-match', '$post'>
+    >();
+    expectTypeOf(mm.requests.waitForMatch).returns.resolves.toEqualTypeOf<HelpRequest>();
+    expectTypeOf(mm.programQueue.list).returns.toEqualTypeOf<
+      PageList<Item<Ok<'/v1/program-queue', '$get'>>>
+    >();
+    type QueueParams = NonNullable<Parameters<typeof mm.programQueue.list>[0]>;
+    expectTypeOf<keyof QueueParams>().toEqualTypeOf<keyof Query<'/v1/program-queue', '$get'>>();
+    expectTypeOf(mm.programQueue.take).returns.resolves.toEqualTypeOf<
+      Ok<'/v1/program-queue/:requestId/take', '$post'>
+    >();
   });
 
   it('bookings', () => {

@@ -112,6 +112,12 @@ import type {
   PersonalDataExportSchema,
 } from './schemas/privacy.js';
 import type {
+  ProgramQueueItemSchema,
+  ProgramQueuePageSchema,
+  ProgramQueueQuerySchema,
+  TakenRequestSchema,
+} from './schemas/program-queue.js';
+import type {
   JwksSchema,
   LeaderboardEntrySchema,
   LeaderboardQuerySchema,
@@ -218,6 +224,10 @@ export type AnotherMentor = z.output<typeof AnotherMentorSchema>;
 // Instant help: offers to mentors and their presence
 export type OfferSummary = z.output<typeof OfferSummarySchema>;
 export type MentorOffer = z.output<typeof MentorOfferSchema>;
+export type ProgramQueueItem = z.output<typeof ProgramQueueItemSchema>;
+export type ProgramQueuePage = z.output<typeof ProgramQueuePageSchema>;
+export type ProgramQueueQuery = z.output<typeof ProgramQueueQuerySchema>;
+export type TakenRequest = z.output<typeof TakenRequestSchema>;
 /** An accepted offer with the session the accept created. */
 export type AcceptedOffer = z.output<typeof AcceptedOfferSchema>;
 export type ListOffersQuery = z.output<typeof ListOffersQuerySchema>;

@@ -40,6 +40,7 @@ import { meDataRoutes } from './routes/me-data.js';
 import { meMentorRoutes } from './routes/me-mentor.js';
 import { mentorRoutes } from './routes/mentors.js';
 import { offerRoutes } from './routes/offers.js';
+import { programQueueRoutes } from './routes/program-queue.js';
 import { recognitionRoutes } from './routes/recognition.js';
 import { recommendationRoutes } from './routes/recommendations.js';
 import { reportRoutes } from './routes/reports.js';
@@ -102,6 +103,7 @@ function buildApi(deps: AppDeps) {
     .route('/', meMentorRoutes())
     .route('/', calendarFeedRoutes())
     .route('/', offerRoutes())
+    .route('/', programQueueRoutes())
     .route('/', threadRoutes())
     .route('/', eventRoutes(deps))
     .route('/', webhookRoutes())

@@ -56,6 +56,8 @@ const SAMPLES: Record<
   'GET /v1/requests/{id}/matches': { id: () => requestOfA },
   'POST /v1/requests/{id}/cancel': { id: () => requestOfA },
   'POST /v1/requests/{id}/another-mentor': { id: () => requestOfA, body: () => ({}) },
+  'POST /v1/requests/{id}/ask-program': { id: () => requestOfA },
+  'POST /v1/requests/{id}/wait-for-match': { id: () => requestOfA },
   'POST /v1/bookings/{id}/feedback': { id: () => bookingOfA, body: () => ({ rating: 5, solved: 'yes' }) },
   'GET /v1/bookings/{id}/feedback': { id: () => bookingOfA },
   'PUT /v1/bookings/{id}/notes': {

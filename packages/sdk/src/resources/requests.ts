@@ -38,16 +38,28 @@ export interface RequestsResource {
   accept(id: string, options?: WriteOptions): Promise<AcceptedOffer>;
   /** As a mentor it was offered to: declines it (they are left out of its matches). */
   decline(id: string, options?: WriteOptions): Promise<MentorOffer>;
+  /**
+   * As the request's learner, when nobody fits: puts the open request in the program queue that
+   * admins and approved mentors see (one of them can take it). Asking again changes nothing.
+   */
+  askProgram(id: string, options?: WriteOptions): Promise<HelpRequest>;
+  /**
+   * As the request's learner, when nobody fits: the request waits, and the learner is told once
+   * (live event `request.match_found`, and by email) when a mentor who fits joins or frees up.
+   */
+  waitForMatch(id: string, options?: WriteOptions): Promise<HelpRequest>;
 }
 
 const requestPath = (id: string, rest = ''): string => `/v1/requests/${segment(id)}${rest}`;
 
 /** The part the learner widget needs (the `MicromentorCore` client); the rest is on `Micromentor`. */
-export type RequestsCoreResource = Pick<RequestsResource, 'create'>;
+export type RequestsCoreResource = Pick<RequestsResource, 'create' | 'askProgram' | 'waitForMatch'>;
 
 export function requestsCoreResource(client: Requester): RequestsCoreResource {
   return {
     create: (params, options) => client.request('POST', '/v1/requests', { ...options, body: params }),
+    askProgram: (id, options) => client.request('POST', requestPath(id, '/ask-program'), options),
+    waitForMatch: (id, options) => client.request('POST', requestPath(id, '/wait-for-match'), options),
   };
 }
 

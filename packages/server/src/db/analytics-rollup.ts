@@ -160,7 +160,7 @@ async function rollupSpan(db: Db, tenantId: string, lo: Date, hi: Date, threshol
     insert into analytics_day_skills (tenant_id, day, skill, requests, unmet)
     select ${t}::uuid, (hr.created_at at time zone 'UTC')::date, skill,
            count(*)::int,
-           (count(*) filter (where hr.best_score is null or hr.best_score < ${threshold} or hr.unanswered_at is not null))::int
+           (count(*) filter (where hr.best_score is null or hr.best_score < ${threshold} or hr.unanswered_at is not null or hr.waiting_since is not null))::int
       from help_requests hr, unnest(hr.skills) as skill
      where hr.tenant_id = ${t} and hr.created_at >= ${lo} and hr.created_at < ${hi} and cardinality(hr.skills) > 0
      group by 2, 3`.execute(db);

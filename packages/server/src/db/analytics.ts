@@ -133,7 +133,7 @@ export async function skillDemand(db: Db, r: Range, threshold: number, limit = 1
     db,
     sql`select skill,
                count(*)::int as requests,
-               (count(*) filter (where hr.best_score is null or hr.best_score < ${threshold} or hr.unanswered_at is not null))::int as unmet
+               (count(*) filter (where hr.best_score is null or hr.best_score < ${threshold} or hr.unanswered_at is not null or hr.waiting_since is not null))::int as unmet
           from help_requests hr, unnest(hr.skills) as skill
          where hr.tenant_id = ${r.tenantId} and hr.created_at >= ${r.from} and hr.created_at < ${r.to}
            and cardinality(hr.skills) > 0

@@ -211,6 +211,12 @@ export interface HelpRequestsTable {
   handovers: ColumnType<number, number | undefined, number>;
   /** When no mentor was left to hand it to (cap or nobody fits): it waits for the program. */
   unanswered_at: NullableTimestamp;
+  /** When the learner asked the program (the request then also has `unanswered_at`). */
+  queued_at: NullableTimestamp;
+  /** When the learner chose to wait for a match (re-checked as mentors join or free up). */
+  waiting_since: NullableTimestamp;
+  /** When a fitting mentor was found for a waiting request and the learner told. */
+  match_found_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
   /** When its texts were taken out (erasure or the program's retention period). */

@@ -13,6 +13,9 @@ type NewHelpRequest = Omit<
   | 'redacted_at'
   | 'handovers'
   | 'unanswered_at'
+  | 'queued_at'
+  | 'waiting_since'
+  | 'match_found_at'
 > & {
   context: Record<string, string>;
 };

@@ -168,6 +168,22 @@ export const requireSecretKeyOrUser = createMiddleware<AppEnv>(async (c, next) =
   await next();
 });
 
+/** The program (secret key or admin) or a mentor (role `mentor`): the program queue's callers. */
+export const requireMentorOrProgram = createMiddleware<AppEnv>(async (c, next) => {
+  const auth = c.get('auth');
+  if (auth.keyKind !== 'secret' && !hasRole(auth, 'admin') && !hasRole(auth, 'mentor')) {
+    if (!auth.user) {
+      throw new ApiError(
+        401,
+        'user_token_required',
+        'This route is for mentors and the program: send a mentor’s or an admin’s token as X-User-Token.',
+      );
+    }
+    throw new ApiError(403, 'mentor_or_admin_required', 'This route is for mentors and program admins only.');
+  }
+  await next();
+});
+
 /** The program: the secret key, or a user token with the `admin` role (the admin console). */
 export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const auth = c.get('auth');

@@ -15,9 +15,11 @@ import { MENTOR_EMBED_JOB, mentorEmbedJob } from '../domain/matching/semantic/em
 import type { SentenceEmbedder } from '../domain/matching/semantic/profile-vector.js';
 import { RETENTION_JOB, retentionJob } from '../domain/privacy/retention-job.js';
 import { offerWindowJob } from '../domain/requests/offer-window-job.js';
+import { rematchWaitingJob } from '../domain/requests/rematch-waiting-job.js';
 import { replyWindowJob } from '../domain/requests/reply-window-job.js';
 import { requestExpiryJob } from '../domain/requests/request-expiry-job.js';
 import { OFFER_WINDOW_JOB, REPLY_WINDOW_JOB, REQUEST_EXPIRY_JOB } from '../domain/requests/request-jobs.js';
+import { REMATCH_WAITING_JOB } from '../domain/requests/waiting-jobs.js';
 import { webhookDeliveryHandler } from '../domain/webhooks/deliver.js';
 import { WEBHOOK_DELIVER_JOB } from '../domain/webhooks/outbox.js';
 import { SecretBox } from '../security/keys.js';
@@ -79,6 +81,7 @@ export function jobHandlers(deps: JobHandlerDeps = {}): JobHandlers {
     [OFFER_WINDOW_JOB]: offerWindowJob,
     [REQUEST_EXPIRY_JOB]: requestExpiryJob,
     [REPLY_WINDOW_JOB]: replyWindowJob,
+    [REMATCH_WAITING_JOB]: rematchWaitingJob,
     [BOOKING_REMIND_JOB]: bookingReminderJob,
     [BOOKING_COMPLETE_JOB]: bookingCompletionJob,
     [ANALYTICS_ROLLUP_JOB]: analyticsRollupJob(MATCH_THRESHOLD),

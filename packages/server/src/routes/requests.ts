@@ -1,6 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requestAnotherMentor } from '../domain/requests/another-mentor.js';
 import {
+  askProgram as askProgramFor,
+  waitForMatch as waitForMatchOf,
+} from '../domain/requests/program-queue.js';
+import {
   cancelHelpRequest,
   createHelpRequest,
   getHelpRequest,
@@ -131,6 +135,48 @@ const anotherMentor = createRoute({
   },
 });
 
+const askProgram = createRoute({
+  method: 'post',
+  path: '/v1/requests/{id}/ask-program',
+  tags: ['Requests'],
+  summary: 'Ask the program',
+  description:
+    'When nobody fits: the learner puts their open request in the program queue (`GET /v1/program-queue`) that ' +
+    'admins and every approved mentor see, and one of them can take it. Asking again changes nothing. 409 ' +
+    '`request_not_open` (matched, cancelled, expired, resolved), `offers_pending` (online mentors are still ' +
+    'being asked). Only with the learner’s token: anyone else, the program’s key alone included, gets 404.',
+  ...USER_OR_SECRET,
+  middleware: [requireSecretKeyOrUser, atomic] as const,
+  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
+  responses: {
+    200: jsonResponse(HelpRequestSchema, 'The request, queued (`queuedAt`).'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
+const waitForMatch = createRoute({
+  method: 'post',
+  path: '/v1/requests/{id}/wait-for-match',
+  tags: ['Requests'],
+  summary: 'Wait for a match',
+  description:
+    'When nobody fits: the request waits, and when a mentor who fits joins or frees up (approved, profile or ' +
+    'hours changed, a session cancelled) the learner is told once — `request.match_found` live and by email. ' +
+    'Waiting ends when the learner cancels or the request expires after the program’s `requestSlaHours`. ' +
+    'Asking again changes nothing. 409 `request_not_open`, `offers_pending`. Only with the learner’s token.',
+  ...USER_OR_SECRET,
+  middleware: [requireSecretKeyOrUser, atomic] as const,
+  request: { params: IdParamSchema, headers: IdempotencyHeaderSchema },
+  responses: {
+    200: jsonResponse(HelpRequestSchema, 'The request, waiting (`waitingSince`).'),
+    ...commonErrors,
+    ...notFoundError,
+    ...conflictError,
+  },
+});
+
 export function requestRoutes() {
   return createRouter()
     .openapi(create, async (c) => {
@@ -156,5 +202,11 @@ export function requestRoutes() {
     .openapi(anotherMentor, async (c) => {
       const { id } = c.req.valid('param');
       return c.json(await requestAnotherMentor(ctx(c), actorOf(c.get('auth')), id, c.req.valid('json')), 200);
+    })
+    .openapi(askProgram, async (c) => {
+      return c.json(await askProgramFor(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);
+    })
+    .openapi(waitForMatch, async (c) => {
+      return c.json(await waitForMatchOf(ctx(c), actorOf(c.get('auth')), c.req.valid('param').id), 200);
     });
 }

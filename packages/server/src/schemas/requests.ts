@@ -93,6 +93,25 @@ export const HelpRequestSchema = z
           'Only on `GET /v1/requests/{id}` of an `urgency: now` request: how many online mentors still have it ' +
           'on offer (0 once nobody is left to accept it).',
       }),
+    queuedAt: z.iso.datetime().optional().openapi({
+      description:
+        'When the learner asked the program (`POST /v1/requests/{id}/ask-program`); absent if not.',
+    }),
+    waitingSince: z.iso.datetime().optional().openapi({
+      description:
+        'When the learner chose to wait for a match (`POST /v1/requests/{id}/wait-for-match`); absent if not.',
+    }),
+    matchFoundAt: z.iso.datetime().optional().openapi({
+      description: 'When a mentor who fits was found for a waiting request and the learner told.',
+    }),
+    instantHelpAvailable: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'Only when nobody fits an open request: whether a mentor is online and free now, so instant help ' +
+          '(`urgency: now`) could reach someone.',
+      }),
   })
   .openapi('HelpRequest');
 
@@ -129,6 +148,14 @@ export const RequestWithMatchesSchema = z
       description:
         'For `urgency: now` only: the online, free mentors the request was offered to; the first to accept gets it.',
     }),
+    instantHelpAvailable: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          'Only when nobody fits (`matches` is empty) and the request is not instant: whether a mentor is online ' +
+          'and free now, so asking again with `urgency: now` could reach someone.',
+      }),
   })
   .openapi('HelpRequestWithMatches');
 

@@ -444,9 +444,10 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     expect(others()).to.equal(null);
   });
 
-  it('shows the empty state when nobody matches', async () => {
+  it('shows the empty state when nobody matches, with the ways forward (instant help: someone is online)', async () => {
     const { client } = fakeApi({
-      'POST /v1/requests': () => json(201, { request: helpRequest(), matches: [] }),
+      'POST /v1/requests': () =>
+        json(201, { request: helpRequest(), matches: [], instantHelpAvailable: true }),
     });
     const el = await fixture<MmAskExpert>(
       html`<mm-ask-expert locale="en" .client=${client}></mm-ask-expert>`,
@@ -458,7 +459,15 @@ describe('<mm-ask-expert> flow: ask → matches → book → cancel', () => {
     inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
     await created;
     await settle(el);
-    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal('No mentor matches yet.');
+    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal(
+      'No mentor here knows this well yet.',
+    );
+    const ways = el.shadowRoot!.querySelector('mm-match-list')!.shadowRoot!.querySelectorAll('.ways button');
+    expect(Array.from(ways, (b) => b.textContent)).to.deep.equal([
+      'Ask the program',
+      'Tell me when a mentor is here',
+      'Get instant help now',
+    ]);
     await expect(el).to.be.accessible();
   });
 

@@ -290,7 +290,9 @@ describe('<mm-ask-expert> empty and offline states', () => {
     inStep<HTMLButtonElement>(el, 'mm-request-form', '[part~="submit-button"]')!.click();
     await created;
     await settle(el);
-    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal('No mentor matches yet.');
+    expect(inStep(el, 'mm-match-list', '[role="status"]')?.textContent).to.equal(
+      'No mentor here knows this well yet.',
+    );
     const broaden = inStep<HTMLButtonElement>(el, 'mm-match-list', '[part~="broaden-button"]')!;
     expect(broaden.textContent).to.equal('Search any format, no rush');
     await expect(el).to.be.accessible();

@@ -15,7 +15,10 @@ export type MmErrorStep =
   | 'no-show'
   | 'message'
   | 'console'
-  | 'record';
+  | 'record'
+  | 'ask-program'
+  | 'wait'
+  | 'take';
 
 export interface MmErrorDetail {
   step: MmErrorStep;

@@ -18,6 +18,7 @@ import { consoleMessages } from './mentor-console.js';
 import { myHelpWords } from './my-help.js';
 import { noShowMessages } from './no-show.js';
 import { panelWords } from './panel.js';
+import { programQueueMessages } from './program-queue.js';
 import { reviewEn } from './review/en.js';
 import { reviewEs } from './review/es.js';
 import { reviewFr } from './review/fr.js';
@@ -35,6 +36,7 @@ const catalogues: Record<string, Record<Locale, unknown>> = {
   'admin console': lookup(adminMessages),
   'follow-up': lookup(followUpMessages),
   leaderboard: lookup(leaderboardMessages),
+  'program queue': lookup(programQueueMessages),
   'calendar feed': lookup(calendarFeedMessages),
   'no-show': lookup(noShowMessages),
   'My help': myHelpWords,

@@ -30,6 +30,9 @@ function questionMessage(title: string, details: string): string {
  * @csspart slot-button - A free time.
  * @csspart broaden-button - "Search any format", shown when nothing matched.
  * @csspart message-button - "Message … instead", when the program offers text chat.
+ * @csspart ask-program-button - "Ask the program", when nobody fits: a mentor of the program takes it.
+ * @csspart wait-button - "Tell me when a mentor is here", when nobody fits.
+ * @csspart instant-button - "Get instant help now", when nobody fits but a mentor is online and free.
  * @csspart book-button - "Book", on the review of the chosen time (Enter books it).
  * @csspart change-button - "Change time", back to the free times (so does Escape).
  */
@@ -42,6 +45,7 @@ export class MmMatchList extends MmElement {
     loading: { type: Boolean, reflect: true },
     chat: { type: Boolean },
     messaged: { state: true },
+    chosen: { state: true },
   };
 
   /** The request the matches are for: its id and format go with the booking. */
@@ -58,6 +62,9 @@ export class MmMatchList extends MmElement {
 
   /** The mentor whose thread "Message instead" opened. */
   private messaged = '';
+
+  /** Nobody fits: what the learner chose so far (the program has it, they wait for a match). */
+  private chosen: { program?: boolean; wait?: boolean } = {};
 
   /** The time picked, under review before it is booked. */
   readonly #review = new BookingReview(this, ({ mentor, slot, format }, phone) =>
@@ -78,6 +85,7 @@ export class MmMatchList extends MmElement {
     if (changed.has('results') || changed.has('request')) {
       this.error = this.messaged = '';
       this.#review.picked = null;
+      this.chosen = {};
     }
   }
 
@@ -109,8 +117,11 @@ export class MmMatchList extends MmElement {
     );
   }
 
-  /** No match: asks again for any format with no rush (the request-form events drive the panel). */
-  async #broaden(): Promise<void> {
+  /**
+   * No match: asks again — for any format with no rush, or (`now`) as instant help offered to the
+   * mentors online (the request-form events drive the panel, which follows an instant request live).
+   */
+  async #broaden(urgency: 'flexible' | 'now' = 'flexible'): Promise<void> {
     const request = this.request;
     if (!request || !this.client) return;
     this.emit('mm-request-submit', {});
@@ -118,13 +129,37 @@ export class MmMatchList extends MmElement {
       const { request: broader, matches } = await this.api.requests.create({
         title: request.title,
         details: request.details,
-        urgency: 'flexible',
+        urgency,
+        ...(urgency === 'now' && request.format ? { format: request.format } : {}),
         context: request.context,
       });
       this.emit('mm-request-created', { request: broader, matches });
     } catch (error) {
       this.error = this.fail('broaden', error);
     }
+  }
+
+  /** Nobody fits: the request goes to the program's queue, or waits for a mentor who fits. */
+  #choose(choice: 'program' | 'wait'): Promise<void> {
+    const id = this.request!.id;
+    return this.attempt(choice === 'program' ? 'ask-program' : 'wait', async () => {
+      await (choice === 'program' ? this.api.requests.askProgram(id) : this.api.requests.waitForMatch(id));
+      this.chosen = { ...this.chosen, [choice]: true };
+    });
+  }
+
+  /** Nobody fits: "No mentor here knows this well yet", and the ways forward not taken yet. */
+  #nobodyFits(): TemplateResult {
+    const t = this.t.matches;
+    const { program, wait } = this.chosen;
+    const request = this.request!;
+    return html`<div class="ways">
+      ${program ? html`<p role="status">${t.askedProgram}</p>` : nothing}
+      ${wait ? html`<p role="status">${t.waiting}</p>` : nothing}
+      ${program ? nothing : html`<button part="button ask-program-button" type="button" ?disabled=${this.busy} @click=${() => this.#choose('program')}>${t.askProgram}</button>`}
+      ${wait ? nothing : html`<button part="button wait-button" type="button" ?disabled=${this.busy} @click=${() => this.#choose('wait')}>${t.waitForMatch}</button>`}
+      ${request.instantHelpAvailable ? html`<button part="button instant-button" type="button" ?disabled=${this.busy} @click=${() => this.#broaden('now')}>${t.instantNow}</button>` : nothing}
+    </div>`;
   }
 
   /** Moves focus to the heading, so screen readers start at the results. */
@@ -149,12 +184,13 @@ export class MmMatchList extends MmElement {
         <h3 id="heading" tabindex="-1">${t.heading}</h3>
         <p class="status" role="status">${status}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${!this.loading && !this.results.length && this.request ? this.#nobodyFits() : nothing}
         ${
           !busy &&
           !this.results.length &&
           this.request &&
           (this.request.format || this.request.urgency !== 'flexible')
-            ? html`<button part="button broaden-button" type="button" @click=${this.#broaden}>${t.broaden}</button>`
+            ? html`<button part="button broaden-button" type="button" @click=${() => this.#broaden()}>${t.broaden}</button>`
             : nothing
         }
         ${this.#review.render(this.t.slotReview, this.resolvedLocale, this.busy)}

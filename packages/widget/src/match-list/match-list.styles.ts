@@ -26,6 +26,18 @@ export const matchListStyles = [
       gap: var(--_s3);
     }
   
+    .ways {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_s2);
+      margin-bottom: var(--_s3);
+    }
+
+    .ways p {
+      flex-basis: 100%;
+      margin: 0;
+    }
+
     [part~='message-button'] {
       margin-top: var(--_s3);
     }

@@ -1,7 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MmBookingCreatedEvent } from '../events/mm-booking-created.js';
 import type { MmErrorEvent } from '../events/mm-error.js';
+import type { MmRequestCreatedEvent } from '../events/mm-request-created.js';
 import { formatDateTime } from '../internal/time.js';
 import {
   booking,
@@ -65,7 +66,7 @@ describe('<mm-match-list>', () => {
 
   it('shows the empty state', async () => {
     const el = await fixture<MmMatchList>(html`<mm-match-list locale="en" .results=${[]}></mm-match-list>`);
-    expect(status(el)).to.equal('No mentor matches yet.');
+    expect(status(el)).to.equal('No mentor here knows this well yet.');
     await expect(el).to.be.accessible();
   });
 
@@ -237,5 +238,90 @@ describe('<mm-match-list>', () => {
       'No se pudo conectar. Revisa tu conexión e inténtalo de nuevo.',
     );
     expect(status(el)).to.equal('3 mentores encontrados');
+  });
+
+  describe('when nobody fits', () => {
+    const ways = (el: MmMatchList) =>
+      Array.from(el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.ways button')).map(
+        (b) => b.textContent,
+      );
+
+    it('offers to ask the program and to wait for a match; instant help only when someone is available', async () => {
+      const request = helpRequest({ format: null, urgency: 'flexible' });
+      const { client, calls } = fakeApi({
+        [`POST /v1/requests/${request.id}/ask-program`]: () =>
+          json(200, { ...request, queuedAt: new Date().toISOString() }),
+        [`POST /v1/requests/${request.id}/wait-for-match`]: () =>
+          json(200, { ...request, waitingSince: new Date().toISOString() }),
+      });
+      const el = await fixture<MmMatchList>(
+        html`<mm-match-list locale="en" .client=${client} .request=${request} .results=${[]}></mm-match-list>`,
+      );
+      expect(status(el)).to.equal('No mentor here knows this well yet.');
+      expect(ways(el)).to.deep.equal(['Ask the program', 'Tell me when a mentor is here']);
+      await expect(el).to.be.accessible();
+
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="ask-program-button"]')!.click();
+      await waitUntil(
+        () => calls.length === 1 && !el.shadowRoot!.querySelector('[part~="ask-program-button"]'),
+      );
+      expect(calls[0]).to.include({ method: 'POST', path: `/v1/requests/${request.id}/ask-program` });
+      expect(el.shadowRoot!.querySelector('.ways')!.textContent).to.contain(
+        'Your question is with the program: a mentor will take it and write to you.',
+      );
+      expect(ways(el)).to.deep.equal(['Tell me when a mentor is here']);
+
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="wait-button"]')!.click();
+      await waitUntil(() => calls.length === 2 && !el.shadowRoot!.querySelector('[part~="wait-button"]'));
+      expect(calls[1]).to.include({ method: 'POST', path: `/v1/requests/${request.id}/wait-for-match` });
+      expect(el.shadowRoot!.querySelector('.ways')!.textContent).to.contain(
+        'We will tell you when a mentor who knows this is here.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('gets instant help now by asking again as an instant request, in Spanish, dark', async () => {
+      const request = helpRequest({ format: 'video', urgency: 'flexible', instantHelpAvailable: true });
+      const instant = helpRequest({ id: 'req_instant', urgency: 'now' });
+      const { client, calls } = fakeApi({
+        'POST /v1/requests': () => json(201, { request: instant, matches: [], offers: [] }),
+      });
+      // Dark, on the panel's dark background (the step itself paints none).
+      const panel = await fixture<HTMLDivElement>(
+        html`<div style="background: rgb(17, 24, 39)">
+          <mm-match-list locale="es" theme="dark" .client=${client} .request=${request} .results=${[]}></mm-match-list>
+        </div>`,
+      );
+      const el = panel.querySelector('mm-match-list')!;
+      await el.updateComplete;
+      expect(status(el)).to.equal('Aún no hay aquí ningún mentor que sepa bien de esto.');
+      expect(ways(el)).to.deep.equal([
+        'Preguntar al programa',
+        'Avísame cuando haya un mentor',
+        'Obtener ayuda inmediata',
+      ]);
+      await expect(el).to.be.accessible();
+      const created = oneEvent(el, 'mm-request-created') as Promise<MmRequestCreatedEvent>;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="instant-button"]')!.click();
+      expect((await created).detail.request.id).to.equal('req_instant');
+      expect(calls[0]!.body).to.deep.include({ title: request.title, urgency: 'now', format: 'video' });
+    });
+
+    it('says in plain words when asking the program failed', async () => {
+      const request = helpRequest({ urgency: 'flexible', format: null });
+      const { client } = fakeApi({
+        [`POST /v1/requests/${request.id}/ask-program`]: () =>
+          problem(409, 'request_not_open', 'Conflict', 'This request is cancelled.'),
+      });
+      const el = await fixture<MmMatchList>(
+        html`<mm-match-list locale="fr" .client=${client} .request=${request} .results=${[]}></mm-match-list>`,
+      );
+      const failed = oneEvent(el, 'mm-error') as Promise<MmErrorEvent>;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="ask-program-button"]')!.click();
+      expect((await failed).detail).to.include({ step: 'ask-program', code: 'request_not_open' });
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+      expect(ways(el)).to.include('Demander au programme');
+    });
   });
 });

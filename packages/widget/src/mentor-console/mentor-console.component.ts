@@ -6,6 +6,7 @@ import '../leaderboard/leaderboard.js';
 import '../mentor-profile-form/mentor-profile-form.js';
 import '../mentor-record/mentor-record.js';
 import '../offer-inbox/offer-inbox.js';
+import '../program-queue/program-queue.js';
 import '../session-list/session-list.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
@@ -191,7 +192,7 @@ export class MmMentorConsole extends ConsoleShell<ConsoleApi, Micromentor, Tab, 
           .api=${this.api}
           locale=${this.locale}
           @mm-thread-open=${() => this.selectTab('messages')}
-        ></mm-offer-inbox>`;
+        ></mm-offer-inbox><mm-program-queue .client=${this.client} locale=${this.locale}></mm-program-queue>`;
       case 'sessions':
         void loadSettingsPart();
         return html`<mm-session-list .api=${this.api} locale=${this.locale}></mm-session-list>

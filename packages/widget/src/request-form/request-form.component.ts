@@ -95,7 +95,7 @@ export class MmRequestForm extends MmElement {
     if (overLimit(this.renderRoot)) return;
     await this.attempt('request', async () => {
       this.emit('mm-request-submit', {});
-      const { request, matches } = await this.api.requests.create({
+      const { request, matches, instantHelpAvailable } = await this.api.requests.create({
         title,
         details: this.detailsInput.value.trim(),
         format: this.format,
@@ -104,7 +104,11 @@ export class MmRequestForm extends MmElement {
           ? { ...this.context, selection: this.selection.slice(0, SELECTION_MAX) }
           : this.context,
       });
-      this.emit('mm-request-created', { request, matches });
+      // Nobody fits: whether instant help could reach someone now travels with the request.
+      this.emit('mm-request-created', {
+        request: instantHelpAvailable === undefined ? request : { ...request, instantHelpAvailable },
+        matches,
+      });
     });
   }
 

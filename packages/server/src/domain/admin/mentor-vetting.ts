@@ -10,6 +10,7 @@ import { mentorAudience } from '../events/record-mentor-events.js';
 import { enqueueMentorEmbedding } from '../matching/semantic/embed-job.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
+import { enqueueWaitingRematch } from '../requests/waiting-jobs.js';
 import { normalizeSkill } from '../skills/normalize.js';
 
 export type VettingAction = 'approve' | 'reject' | 'pause' | 'suspend' | 'reinstate';
@@ -80,8 +81,11 @@ export async function applyTransition(
   const updated = await updateMentor(ctx.db, row.tenant_id, row.id, changes);
   if (!updated) throw new NotFoundError('Mentor');
   // Matchable now: make sure its embedding exists (one made before embeddings were on, say).
-  if (rule.to === 'approved')
+  if (rule.to === 'approved') {
     await enqueueMentorEmbedding(ctx.db, { tenantId: row.tenant_id, mentorId: row.id }, now);
+    // Requests waiting for a match may fit them.
+    await enqueueWaitingRematch(ctx.db, row.tenant_id, now);
+  }
   await recordEvent(ctx.db, {
     tenantId: row.tenant_id,
     type: rule.event,

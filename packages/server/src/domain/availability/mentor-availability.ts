@@ -5,6 +5,7 @@ import type { AvailabilityInput } from '../../schemas/availability.js';
 import type { Actor } from '../actor.js';
 import type { DomainCtx } from '../context.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors.js';
+import { enqueueWaitingRematch } from '../requests/waiting-jobs.js';
 import type { TenantSettings } from '../tenants/settings.js';
 import type { AvailabilityPolicy, DateOverride, WeeklyRule } from './policy.js';
 import { validatePolicy } from './policy.js';
@@ -134,5 +135,7 @@ export async function setMentorAvailability(
   });
   if (!mentor) throw new InvalidInputError('Mentor not found.');
   const row = await upsertAvailability(ctx.db, tenantId, mentor.id, toAvailabilityValues(input), now);
+  // New hours may make the mentor a match for requests waiting for one.
+  if (mentor.status === 'approved') await enqueueWaitingRematch(ctx.db, tenantId, now);
   return { ...policyFrom(mentor, row, settings), meetingUrl: input.meetingUrl };
 }

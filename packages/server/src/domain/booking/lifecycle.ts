@@ -5,6 +5,7 @@ import type { EventType } from '../events/event-types.js';
 import { recordEvent } from '../events/record-event.js';
 import { mentorAudience } from '../events/record-mentor-events.js';
 import { closeRequestOffers } from '../requests/request-state.js';
+import { enqueueWaitingRematch } from '../requests/waiting-jobs.js';
 
 /** Job kinds of a booking's life. */
 export const BOOKING_REMIND_JOB = 'booking.remind';
@@ -118,6 +119,8 @@ export async function onBookingCreated(
 /** A cancelled booking has no future jobs: no reminder can fire for it. */
 export async function onBookingCancelled(db: Kysely<Database>, row: BookingRow, now: Date): Promise<void> {
   await cancelJobs(db, { tenantId: row.tenant_id, subject: bookingSubject(row.id) }, now);
+  // The mentor's time is free again: requests waiting for a match may fit it.
+  await enqueueWaitingRematch(db, row.tenant_id, now);
   await bookingEvent(db, 'booking.cancelled', row, now, {
     cancelledBy: row.cancelled_by,
     reason: row.cancel_reason,

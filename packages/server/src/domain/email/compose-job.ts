@@ -8,7 +8,7 @@ import {
   mailReminder,
 } from './booking-mail.js';
 import { noteMessage, noteOffer } from './notices.js';
-import { mailReassigned } from './request-mail.js';
+import { mailMatchFound, mailReassigned, mailTaken } from './request-mail.js';
 
 /**
  * `email.compose`: the email an event causes, written to the outbox (or to a digest batch) in
@@ -45,6 +45,10 @@ export function emailComposeHandler(options: BookingMailOptions): JobHandler {
             return mailReportOutcome(trx, options, event, now);
           case 'request.reassigned':
             return mailReassigned(trx, options, event, now);
+          case 'request.taken':
+            return mailTaken(trx, options, event, now);
+          case 'request.match_found':
+            return mailMatchFound(trx, options, event, now);
         }
       });
     },

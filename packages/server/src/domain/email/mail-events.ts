@@ -12,6 +12,8 @@ export const MAIL_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   'booking.completed',
   'request.offered',
   'request.reassigned',
+  'request.taken',
+  'request.match_found',
   'message.created',
   'mentor.approved',
   'mentor.rejected',

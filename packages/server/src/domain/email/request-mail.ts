@@ -47,3 +47,70 @@ export async function mailReassigned(
     now,
   });
 }
+
+/** `request.taken`: a mentor took the learner's request from the program queue. */
+export async function mailTaken(
+  db: Kysely<Database>,
+  options: EmailLinks,
+  event: EventRow,
+  now: Date,
+): Promise<void> {
+  const request = await requestOf(db, event);
+  const learner = request && (await learnerRecipient(db, event.tenant_id, request.learner_id));
+  if (!request || !learner) return;
+  const words = emailWords(learner.locale);
+  await mailTo(db, options, {
+    tenantId: event.tenant_id,
+    brand: await tenantBrand(db, event.tenant_id),
+    recipient: learner,
+    kind: 'requests',
+    cause: `event:${event.id}:taken:learner`,
+    subject: words.nobodyFit.takenSubject(request.title),
+    content: {
+      heading: words.nobodyFit.takenHeading,
+      greeting: words.greeting(learner.name),
+      paragraphs: [words.nobodyFit.takenIntro(String(event.data.mentorName ?? ''))],
+      quotes: [{ label: words.nobodyFit.question, text: request.title }],
+    },
+    now,
+  });
+}
+
+/** `request.match_found`: a mentor who fits the learner's waiting request is here. */
+export async function mailMatchFound(
+  db: Kysely<Database>,
+  options: EmailLinks,
+  event: EventRow,
+  now: Date,
+): Promise<void> {
+  const request = await requestOf(db, event);
+  const learner = request && (await learnerRecipient(db, event.tenant_id, request.learner_id));
+  if (!request || !learner) return;
+  const words = emailWords(learner.locale);
+  const matches = Array.isArray(event.data.matches) ? (event.data.matches as { name?: unknown }[]) : [];
+  const names = matches.map((m) => (typeof m.name === 'string' ? m.name : '')).filter(Boolean);
+  await mailTo(db, options, {
+    tenantId: event.tenant_id,
+    brand: await tenantBrand(db, event.tenant_id),
+    recipient: learner,
+    kind: 'requests',
+    cause: `event:${event.id}:match-found:learner`,
+    subject: words.nobodyFit.foundSubject(request.title),
+    content: {
+      heading: words.nobodyFit.foundHeading,
+      greeting: words.greeting(learner.name),
+      paragraphs: [words.nobodyFit.foundIntro(names.slice(0, 3).join(', '))],
+      quotes: [{ label: words.nobodyFit.question, text: request.title }],
+    },
+    now,
+  });
+}
+
+async function requestOf(db: Kysely<Database>, event: EventRow) {
+  return db
+    .selectFrom('help_requests')
+    .select(['learner_id', 'title'])
+    .where('tenant_id', '=', event.tenant_id)
+    .where('id', '=', String(event.data.requestId))
+    .executeTakeFirst();
+}

@@ -20,6 +20,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { recordEvent } from '../events/record-event.js';
 import { enqueueMentorEmbedding } from '../matching/semantic/embed-job.js';
 import { pageOf } from '../page.js';
+import { enqueueWaitingRematch } from '../requests/waiting-jobs.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { cleanSkills, toMentor, uniqueLanguages } from './mentor-profile.js';
 
@@ -73,6 +74,8 @@ export async function createMentor(
     updated_at: now,
   });
   await enqueueMentorEmbedding(ctx.db, { tenantId, mentorId: row.id }, now);
+  // A new approved mentor may fit requests that wait for a match.
+  if (row.status === 'approved') await enqueueWaitingRematch(ctx.db, tenantId, now);
   return toMentor(row);
 }
 
@@ -176,6 +179,8 @@ export async function updateMentorProfile(
   if (textChanged || (updated.status === 'approved' && row.status !== 'approved')) {
     await enqueueMentorEmbedding(ctx.db, { tenantId: viewer.tenantId, mentorId: id }, now);
   }
+  // An approved mentor's new profile may fit requests that wait for a match.
+  if (updated.status === 'approved') await enqueueWaitingRematch(ctx.db, viewer.tenantId, now);
   return toMentor(updated);
 }
 

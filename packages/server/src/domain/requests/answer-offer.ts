@@ -141,15 +141,19 @@ export async function acceptOffer(ctx: DomainCtx, actor: Actor, requestId: strin
   return { ...(await mentorOfferView(ctx, actor.tenantId, mentor.id, requestId)), booking };
 }
 
-/** The accept of a scheduled request: its thread with the mentor, and the learner told. */
-async function acceptScheduled(
+/**
+ * The accept of a scheduled request (an offer accepted, or a mentor taking it from the program
+ * queue): its thread with the mentor, and the learner told. Returns the thread's id.
+ */
+export async function acceptScheduled(
   ctx: DomainCtx,
   tenantId: string,
   request: HelpRequestRow,
   mentorId: string,
   mentorName: string,
   now: Date,
-): Promise<void> {
+  via: 'offer' | 'program_queue' = 'offer',
+): Promise<string | null> {
   const thread =
     (await insertThreadIfAbsent(ctx.db, {
       tenantId,
@@ -169,9 +173,10 @@ async function acceptScheduled(
   await recordEvent(ctx.db, {
     tenantId,
     type: 'request.matched',
-    data: { requestId: request.id, mentorId, learnerId: request.learner_id, bookingId: null, via: 'offer' },
+    data: { requestId: request.id, mentorId, learnerId: request.learner_id, bookingId: null, via },
     at: now,
   });
+  return thread?.id ?? null;
 }
 
 /**

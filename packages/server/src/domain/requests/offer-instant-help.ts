@@ -154,3 +154,15 @@ async function freeOnlineMentors(
   );
   return ordered.filter((m) => !busy.has(m.id)).slice(0, settings.instantHelpMaxOffers);
 }
+
+/**
+ * Whether instant help could reach someone now: a mentor online, free for the shortest session
+ * and plausibly fitting (the mentors an `urgency: now` request would be offered to). Asked only
+ * when nobody fits, so the learner is offered it only when it can work.
+ */
+export async function instantHelpAvailable(
+  db: Kysely<Database>,
+  input: Omit<CreatedRequest, 'matches'>,
+): Promise<boolean> {
+  return (await freeOnlineMentors(db, { ...input, matches: [] })).length > 0;
+}

@@ -15,7 +15,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { findMatches, requestMatchInput } from './find-matches.js';
-import { afterHelpRequestCreated } from './offer-instant-help.js';
+import { afterHelpRequestCreated, instantHelpAvailable } from './offer-instant-help.js';
 import { closeRequestOffers } from './request-state.js';
 
 export function toHelpRequest(row: HelpRequestRow): HelpRequest {
@@ -32,6 +32,9 @@ export function toHelpRequest(row: HelpRequestRow): HelpRequest {
     status: row.status,
     matchedMentorId: row.matched_mentor_id,
     createdAt: row.created_at.toISOString(),
+    ...(row.queued_at ? { queuedAt: row.queued_at.toISOString() } : {}),
+    ...(row.waiting_since ? { waitingSince: row.waiting_since.toISOString() } : {}),
+    ...(row.match_found_at ? { matchFoundAt: row.match_found_at.toISOString() } : {}),
   };
 }
 
@@ -40,7 +43,12 @@ export async function createHelpRequest(
   ctx: DomainCtx,
   actor: Actor,
   input: CreateRequestInput,
-): Promise<{ request: HelpRequest; matches: Match[]; offers?: OfferSummary[] }> {
+): Promise<{
+  request: HelpRequest;
+  matches: Match[];
+  offers?: OfferSummary[];
+  instantHelpAvailable?: boolean;
+}> {
   const user = actor.user;
   if (!user) throw new InvalidInputError('A help request is made by a user: send their token.');
   if (input.format && !actor.settings.formats.includes(input.format)) {
@@ -89,7 +97,22 @@ export async function createHelpRequest(
     learnerExternalId: user.externalId,
     now,
   });
-  return { request, matches, ...(offers ? { offers } : {}) };
+  // Nobody fits: say whether instant help could reach someone now (an instant request was offered already).
+  const instant =
+    matches.length === 0 && row.urgency !== 'now'
+      ? await instantHelpAvailable(ctx.db, {
+          row,
+          settings: actor.settings,
+          learnerExternalId: user.externalId,
+          now,
+        })
+      : undefined;
+  return {
+    request,
+    matches,
+    ...(offers ? { offers } : {}),
+    ...(instant !== undefined ? { instantHelpAvailable: instant } : {}),
+  };
 }
 
 /** The request if the actor is its learner or the program; otherwise not found. */
@@ -104,14 +127,22 @@ export async function accessRequest(ctx: DomainCtx, actor: Actor, id: string): P
  * The request as its learner or the program sees it; an instant one (`urgency: now`) also says
  * how many mentors still have a live offer of it.
  */
-export async function getHelpRequest(
-  ctx: DomainCtx,
-  actor: Actor,
-  id: string,
-): Promise<HelpRequest & { liveOffers?: number }> {
+export async function getHelpRequest(ctx: DomainCtx, actor: Actor, id: string): Promise<HelpRequest> {
   const row = await accessRequest(ctx, actor, id);
   const request = toHelpRequest(row);
-  if (row.urgency !== 'now') return request;
+  if (row.urgency !== 'now') {
+    // Nobody fitted it and it is still open: could instant help reach someone now?
+    if (row.status !== 'open' || row.best_score !== null || row.match_found_at !== null) return request;
+    const learner = await findUser(ctx.db, actor.tenantId, row.learner_id);
+    if (!learner) return request;
+    const instant = await instantHelpAvailable(ctx.db, {
+      row,
+      settings: actor.settings,
+      learnerExternalId: learner.external_id,
+      now: ctx.clock.now(),
+    });
+    return { ...request, instantHelpAvailable: instant };
+  }
   return { ...request, liveOffers: await countLiveOffers(ctx.db, row.tenant_id, row.id, ctx.clock.now()) };
 }
 

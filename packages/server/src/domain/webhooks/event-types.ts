@@ -6,6 +6,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'request.matched',
   'request.expired',
   'request.reassigned',
+  'request.queued',
+  'request.taken',
+  'request.match_found',
   'booking.created',
   'booking.cancelled',
   'booking.rescheduled',
@@ -26,6 +29,13 @@ export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEventType, string> = {
     'A request went to another mentor: the one it was with let the program’s reply window pass (`data.reason` ' +
     '`no_reply`) or the learner asked for another (`learner_asked`). `data.offeredTo` names the next mentors; ' +
     '`data.unanswered: true`: nobody was left (or `maxHandovers` was reached) and it waits for the program.',
+  'request.queued':
+    'Nobody fitted a request and its learner asked the program: it is in the program queue ' +
+    '(`GET /v1/program-queue`) for admins and approved mentors.',
+  'request.taken':
+    'A mentor took a request from the program queue (`data.mentorId`, `data.threadId`); the learner is told.',
+  'request.match_found':
+    'A mentor who fits a request that waited for a match is here (`data.matches`); the learner is told.',
   'booking.created': 'A session was booked.',
   'booking.cancelled': 'A session was cancelled (`data.cancelledBy`, `data.reason`).',
   'booking.rescheduled': 'A session moved (`data.previousStart`, `data.previousEnd`).',

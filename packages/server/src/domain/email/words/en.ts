@@ -75,6 +75,17 @@ export const en: EmailWords = {
       'No other mentor fits it right now. It stays open, and the program can see it and will help find someone.',
     question: 'Your request',
   },
+  nobodyFit: {
+    takenSubject: (title) => `A mentor took your request: ${title}`,
+    takenHeading: 'A mentor took your question',
+    takenIntro: (mentor) =>
+      `${mentor} took your request from the program and will write to you. Answer in the request’s thread and book a time with them there.`,
+    foundSubject: (title) => `A mentor who knows this is here: ${title}`,
+    foundHeading: 'A mentor is here',
+    foundIntro: (mentors) =>
+      `You asked us to tell you when a mentor who knows this joins or frees up. ${mentors} can help now: open your request to book a time.`,
+    question: 'Your request',
+  },
   application: {
     approvedSubject: 'Your mentor profile is approved',
     approvedHeading: 'Welcome aboard',

@@ -75,6 +75,17 @@ export const es: EmailWords = {
       'Ahora mismo no hay otro mentor que encaje. Sigue abierta, y el programa la ve y te ayudará a encontrar a alguien.',
     question: 'Tu solicitud',
   },
+  nobodyFit: {
+    takenSubject: (title) => `Un mentor tomó tu solicitud: ${title}`,
+    takenHeading: 'Un mentor tomó tu pregunta',
+    takenIntro: (mentor) =>
+      `${mentor} tomó tu solicitud del programa y te escribirá. Responde en el hilo de la solicitud y reserva allí una hora.`,
+    foundSubject: (title) => `Ya hay un mentor que sabe de esto: ${title}`,
+    foundHeading: 'Ya hay un mentor',
+    foundIntro: (mentors) =>
+      `Nos pediste avisarte cuando llegara o quedara libre un mentor que sepa de esto. ${mentors} puede ayudarte ahora: abre tu solicitud para reservar una hora.`,
+    question: 'Tu solicitud',
+  },
   application: {
     approvedSubject: 'Tu perfil de mentor está aprobado',
     approvedHeading: 'Te damos la bienvenida',

@@ -69,6 +69,16 @@ export interface EmailWords {
     unanswered: string;
     question: string;
   };
+  /** Honest when nobody fits: a mentor took the request from the program queue, or one who fits is here. */
+  nobodyFit: {
+    takenSubject: Phrase<[title: string]>;
+    takenHeading: string;
+    takenIntro: Phrase<[mentor: string]>;
+    foundSubject: Phrase<[title: string]>;
+    foundHeading: string;
+    foundIntro: Phrase<[mentors: string]>;
+    question: string;
+  };
   application: {
     approvedSubject: string;
     approvedHeading: string;
