@@ -22,7 +22,9 @@ export const ADMIN_ENTRY = fileURLToPath(new URL('../src/admin.ts', import.meta.
 // 5 → 5.25 KB when the user's own settings came in (#16: the calendar feed, turned on, renewed and
 // off, and the email preferences, read and changed: five methods) with the fix that a call refused
 // with a token another call has just renewed is sent again, not renewed twice.
-export const BROWSER_GZIP_BUDGET_BYTES = 5.25 * 1024;
+// 5.25 → 5.375 KB (#18): the learner's `requests.askProgram` / `waitForMatch` and mentors'
+// `programQueue` (list, take) when nobody fits; measured 5,419 B (+43 over the old budget).
+export const BROWSER_GZIP_BUDGET_BYTES = 5.375 * 1024;
 
 /** The part of esbuild's API used here. */
 interface Esbuild {
