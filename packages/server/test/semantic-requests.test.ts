@@ -95,6 +95,14 @@ describe('POST /v1/requests with matching by meaning', () => {
     expect(french.ranked.every((r) => r.candidate.meaning === undefined)).toBe(true);
     const bilingual = await findMatches(ctx.db, { ...salary, languages: ['fr', 'en'] }, kit.semantic);
     expect(bilingual.ranked.some((r) => r.candidate.meaning !== undefined)).toBe(true);
+    // …and so is a question written in one, whatever the learner's settings say.
+    const inFrench = {
+      ...input,
+      query: { ...input.query, title: 'Comment est-ce que je peux négocier mon salary package ?' },
+    };
+    const written = await findMatches(ctx.db, { ...inFrench, languages: ['en'] }, kit.semantic);
+    expect(written.ranked.length).toBeGreaterThan(0);
+    expect(written.ranked.every((r) => r.candidate.meaning === undefined)).toBe(true);
 
     const declined = await findMatches(ctx.db, { ...input, excludeMentorIds: [negotiator.id] }, kit.semantic);
     expect(declined.ranked.map((r) => r.candidate.id)).not.toContain(negotiator.id);

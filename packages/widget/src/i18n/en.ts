@@ -53,6 +53,7 @@ export const en = {
   matches: {
     heading: 'Mentors who can help',
     found: (n: number) => plural('en', n, { one: '# mentor found', other: '# mentors found' }),
+    noneHeading: 'No match yet',
     empty: 'No mentor here knows this well yet.',
     broaden: 'Search any format, no rush',
     back: 'Change my question',

@@ -54,6 +54,7 @@ export const es: Messages = {
   matches: {
     heading: 'Mentores que pueden ayudarte',
     found: (n) => plural('es', n, { one: '# mentor encontrado', other: '# mentores encontrados' }),
+    noneHeading: 'Aún sin coincidencias',
     empty: 'Aún no hay aquí ningún mentor que sepa bien de esto.',
     broaden: 'Buscar en cualquier formato, sin prisa',
     back: 'Cambiar mi pregunta',

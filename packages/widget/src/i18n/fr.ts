@@ -60,6 +60,7 @@ export const fr: Messages = {
   matches: {
     heading: 'Des mentors qui peuvent vous aider',
     found: (n) => plural('fr', n, { one: '# mentor trouvé', other: '# mentors trouvés' }),
+    noneHeading: 'Pas encore de correspondance',
     empty: 'Aucun mentor ici ne connaît encore bien ce sujet.',
     broaden: 'Chercher dans tous les formats, sans urgence',
     back: 'Modifier ma question',

@@ -181,7 +181,7 @@ export class MmMatchList extends MmElement {
             : t.empty;
     return html`
       <section aria-labelledby="heading" aria-busy=${busy ? 'true' : 'false'}>
-        <h3 id="heading" tabindex="-1">${t.heading}</h3>
+        <h3 id="heading" tabindex="-1">${this.loading || this.results.length || !this.request ? t.heading : t.noneHeading}</h3>
         <p class="status" role="status">${status}</p>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${!this.loading && !this.results.length && this.request ? this.#nobodyFits() : nothing}

@@ -258,6 +258,8 @@ describe('<mm-match-list>', () => {
         html`<mm-match-list locale="en" .client=${client} .request=${request} .results=${[]}></mm-match-list>`,
       );
       expect(status(el)).to.equal('No mentor here knows this well yet.');
+      // Not "Mentors who can help" over an empty list.
+      expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('No match yet');
       expect(ways(el)).to.deep.equal(['Ask the program', 'Tell me when a mentor is here']);
       await expect(el).to.be.accessible();
 

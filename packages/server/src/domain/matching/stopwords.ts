@@ -48,3 +48,42 @@ export function stopWordsFor(languages: readonly string[] = []): ReadonlySet<str
   }
   return set;
 }
+
+/** Each language's own stopwords, folded as above (for telling which language a text is in). */
+const ownWords = new Map<string, ReadonlySet<string>>();
+function ownStopWords(tag: string): ReadonlySet<string> {
+  let set = ownWords.get(tag);
+  if (set === undefined) {
+    set = new Set(listFor(tag).flatMap((word) => slugifySkill(word).split('-')));
+    ownWords.set(tag, set);
+  }
+  return set;
+}
+
+/**
+ * The language a question is most likely written in, by its function words ("¿Cómo entreno a un
+ * dragón para…" has five Spanish ones and one English): the language with the most, when it has
+ * at least two and more than English; otherwise English (too short to tell, or English). What the
+ * learner's settings say is a preference, not the language of this text.
+ */
+export function likelyLanguage(text: string): string {
+  const tokens = slugifySkill(text)
+    .split('-')
+    .filter((t) => t !== '');
+  let best = 'en';
+  let bestHits = 0;
+  const hitsOf = (tag: string) => {
+    const words = ownStopWords(tag);
+    return tokens.reduce((n, t) => n + (words.has(t) ? 1 : 0), 0);
+  };
+  const english = hitsOf('en');
+  for (const tag of Object.keys(BY_LANGUAGE)) {
+    if (tag === 'en') continue;
+    const hits = hitsOf(tag);
+    if (hits > bestHits) {
+      best = tag;
+      bestHits = hits;
+    }
+  }
+  return bestHits >= 2 && bestHits > english ? best : 'en';
+}

@@ -9,6 +9,7 @@ import { type Candidate, diversify, type RankedMatch, scoreCandidates } from '..
 import { reasonLocale } from '../matching/reason-words.js';
 import type { SemanticSearch, TenantIndex } from '../matching/semantic/semantic-search.js';
 import type { Spread } from '../matching/semantic/vector-index.js';
+import { likelyLanguage } from '../matching/stopwords.js';
 import { toMentor } from '../mentors/mentor-profile.js';
 import type { TenantSettings } from '../tenants/settings.js';
 import { loadShortlist, nextSlotsFor } from './next-slots.js';
@@ -114,11 +115,22 @@ async function nearestByMeaning(
   return { vector, nearest: found.nearest.map((n) => n.mentorId), spread: found };
 }
 
-/** The model reads the learner's language (no `languages`: the question is taken as English). */
-function understands(semantic: SemanticSearch, languages: readonly string[]): boolean {
+/**
+ * The model reads the learner's language (no `languages`: the question is taken as English) and
+ * the question is written in one it reads: an English-only model compares a Spanish question
+ * with the profiles by the look of its letters, and quotes a Spanish bio as if it meant the same.
+ */
+function understands(
+  semantic: SemanticSearch,
+  languages: readonly string[],
+  query: MatchInput['query'],
+): boolean {
   if (semantic.languages.length === 0) return true;
   const asked = languages.length > 0 ? languages : ['en'];
-  return asked.some((tag) => semantic.languages.includes(tag.trim().toLowerCase().split(/[-_]/)[0] ?? ''));
+  return (
+    asked.some((tag) => semantic.languages.includes(tag.trim().toLowerCase().split(/[-_]/)[0] ?? '')) &&
+    semantic.languages.includes(likelyLanguage(meaningTextOf(query)))
+  );
 }
 
 /** A profile's similarity to the question, and how far above the tenant's crowd it stands. */
@@ -154,7 +166,9 @@ export async function findMatches(
 ): Promise<{ matches: Match[]; ranked: RankedMatch[] }> {
   // The program may match by skills and words only (settings.semanticMatching).
   const byMeaningOn =
-    semantic && input.settings.semanticMatching && understands(semantic, input.languages) ? semantic : null;
+    semantic && input.settings.semanticMatching && understands(semantic, input.languages, input.query)
+      ? semantic
+      : null;
   const analyzed = analyzeQuery(input.query);
   const pageShares = analyzed.context?.role === 'blend';
   const index = byMeaningOn ? await semanticIndex(db, byMeaningOn, input) : null;
