@@ -35,8 +35,16 @@ describe('analyzeQuery terms', () => {
       languages: ['es'],
     });
     expect(es.terms).toEqual(['negocio', 'salario', 'oferta', 'trabajo']);
-    // Without Spanish among the learner's languages, its function words are not dropped.
-    expect(analyzeQuery({ title: 'una de', details: '' }).terms).toEqual(['una', 'de']);
+    // A question written in Spanish loses them whatever the learner's settings say…
+    expect(
+      analyzeQuery({
+        title: '¿Cómo entreno a un dragón para traer el periódico?',
+        details: '',
+        languages: ['en'],
+      }).terms,
+    ).toEqual(['entreno', 'dragon', 'traer', 'periodico']);
+    // …but in an English question another language's function word is a content word.
+    expect(analyzeQuery({ title: 'My pods die at night', details: '' }).terms).toContain('die');
     expect(analyze('The video in this lesson is confusing', 'salary').terms).toEqual(['salary']);
   });
 

@@ -1,6 +1,6 @@
 import { isKnownSkill, normalizeSkill, relatedSkills, slugifySkill } from '../skills/normalize.js';
 import { SKILL_AREAS, SKILLS } from '../skills/taxonomy.js';
-import { stopWordsFor } from './stopwords.js';
+import { likelyLanguage, stopWordsFor } from './stopwords.js';
 import { trigrams } from './trigram.js';
 import { MATCH_WEIGHTS } from './weights.js';
 
@@ -668,7 +668,10 @@ function relatedOf(skills: readonly QuerySkill[]): { slug: string; weight: numbe
  * page: the page then stands in for it, as the only evidence there is.
  */
 export function analyzeQuery(input: MatchQueryInput): AnalyzedQuery {
-  const stop = stopWordsFor(input.languages);
+  // The learner's languages, and the one the question is written in: "¿Cómo entreno a un dragón
+  // para…" from a learner whose settings say English must not search for "un", "para", "el".
+  const written = likelyLanguage([input.title, input.details].join('\n'));
+  const stop = stopWordsFor([...(input.languages ?? []), written]);
   const pageTexts = [input.pageTitle ?? '', input.course ?? ''];
   const page = detectSkills({ topic: input.topic, texts: pageTexts });
   const question = detectSkills({
