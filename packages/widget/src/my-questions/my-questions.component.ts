@@ -238,10 +238,22 @@ export class MmMyQuestions extends FollowUpElement {
     const asking = this.asking === r.id;
     return html`<li class="card">
       <h4>${r.title}</h4>
-      <p class="meta">${r.status === 'matched' ? t.withMentor : t.waiting}</p>
+      <p class="meta">${
+        r.status === 'matched'
+          ? t.withMentor
+          : r.queuedAt
+            ? t.queued
+            : r.waitingSince
+              ? t.waitingMatch
+              : t.waiting
+      }</p>
       ${
-        asking
-          ? html`<form @submit=${(e: SubmitEvent) => this.#another(e, r)}>
+        // Another mentor replaces one: a question that went to the program, or waits for a
+        // mentor who fits, has none to replace (others may have one offered or writing: asked).
+        !r.matchedMentorId && (r.queuedAt || r.waitingSince)
+          ? nothing
+          : asking
+            ? html`<form @submit=${(e: SubmitEvent) => this.#another(e, r)}>
             <label>${t.reason}<input type="text" name="reason" maxlength="1000" /></label>
             <p class="meta">${t.hint}</p>
             <div class="row">
@@ -251,11 +263,11 @@ export class MmMyQuestions extends FollowUpElement {
               }}>${t.keep}</button>
             </div>
           </form>`
-          : html`<button part="button another-button" type="button" @click=${async () => {
-              this.asking = r.id;
-              await this.updateComplete;
-              this.renderRoot.querySelector<HTMLElement>('input[name="reason"]')?.focus();
-            }}>${t.another}</button>`
+            : html`<button part="button another-button" type="button" @click=${async () => {
+                this.asking = r.id;
+                await this.updateComplete;
+                this.renderRoot.querySelector<HTMLElement>('input[name="reason"]')?.focus();
+              }}>${t.another}</button>`
       }
     </li>`;
   }

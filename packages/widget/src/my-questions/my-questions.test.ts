@@ -256,6 +256,30 @@ describe('<mm-my-questions>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says a question is with the program, or waiting for a mentor who fits, and offers no other mentor there', async () => {
+    const queued = helpRequest({
+      id: 'req_q',
+      title: 'Dragons',
+      status: 'open',
+      queuedAt: new Date().toISOString(),
+    });
+    const waiting = helpRequest({
+      id: 'req_w',
+      title: 'Griffins',
+      status: 'open',
+      waitingSince: new Date().toISOString(),
+    });
+    const { el, root } = await myQuestions({
+      'GET /v1/requests': () => json(200, { data: [queued, waiting], nextCursor: null }),
+      'GET /v1/me/questions': () => json(200, { questions: [] }),
+    });
+    await waitUntil(() => root.querySelectorAll('#open ~ ul .card, .card').length > 0, 'cards');
+    expect(text(root)).to.contain('With the program: a mentor will take it and write to you');
+    expect(text(root)).to.contain('We will tell you when a mentor who knows this is here');
+    expect(root.querySelector('[part~="another-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('names whom an instant request was offered to, in Spanish, readable in the dark theme', async () => {
     const open = helpRequest({ id: 'req_now', title: 'Ayuda ya', status: 'open', urgency: 'now' });
     const grace = match('Grace Hopper');
