@@ -58,6 +58,8 @@ export const consoleStyles = css`
   label {
     display: grid;
     gap: var(--_s1);
+    /* In a row of fields, a short label's field lines up with its neighbours', at its own height. */
+    align-content: end;
   }
 
   input[type='number'],
