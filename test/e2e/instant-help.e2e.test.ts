@@ -10,11 +10,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../packages/sdk/src/node/index.js';
 import {
   type ApiProcess,
   asProgram,
-  DEMO_SECRET_KEY,
+  asUser,
   type ExampleStack,
   ensureWidgetBuilt,
   type HostSite,
@@ -25,7 +24,6 @@ import {
 /** Not 8788: widget.e2e.test.ts may run beside this file; the demo tenant is told to allow it. */
 const PORT = 8789;
 const ORIGIN = `http://localhost:${PORT}`;
-const DEMO_IDENTITY_SECRET = 'ids_demo_LocalOnlyIdentitySecret2026';
 const LEARNER = { sub: 'demo-learner-1', name: 'Ada Learner' };
 const STEP_TIMEOUT = 20_000;
 
@@ -39,14 +37,7 @@ const sk = <T>(method: string, path: string, body?: unknown): Promise<T> =>
   asProgram<T>(api!.url, method, path, body);
 
 /** A call as the demo learner (the secret key acting for their user token). */
-async function asLearner<T>(path: string): Promise<T> {
-  const token = signUserToken({ identitySecret: DEMO_IDENTITY_SECRET, ...LEARNER, ttlSeconds: 3600 });
-  const res = await fetch(`${api!.url}${path}`, {
-    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'X-User-Token': token },
-  });
-  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const asLearner = <T>(path: string): Promise<T> => asUser<T>(api!.url, LEARNER, 'GET', path);
 
 beforeAll(async () => {
   mkdirSync(RESULTS_DIR, { recursive: true });

@@ -11,10 +11,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../packages/sdk/src/node/index.js';
 import {
   asProgram,
-  DEMO_SECRET_KEY,
+  asUser,
   type ExampleStack,
   ensureWidgetBuilt,
   RESULTS_DIR,
@@ -24,7 +23,6 @@ import {
 /** Not 8788–8791: the other e2e files may run beside this one; the demo tenant is told to allow it. */
 const PORT = 8794;
 const ORIGIN = `http://localhost:${PORT}`;
-const DEMO_IDENTITY_SECRET = 'ids_demo_LocalOnlyIdentitySecret2026';
 const STEP_TIMEOUT = 20_000;
 
 let stack: ExampleStack | undefined;
@@ -102,20 +100,8 @@ const CAST: Record<Locale, { learner: User; mentor: string; reschedules: number 
 };
 
 /** A call as `user` (the secret key acting for their user token, as a host backend would). */
-async function as<T>(user: User, method: string, path: string, body?: unknown): Promise<T> {
-  const token = signUserToken({ identitySecret: DEMO_IDENTITY_SECRET, ...user, ttlSeconds: 3600 });
-  const res = await fetch(`${stack!.api.url}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${DEMO_SECRET_KEY}`,
-      'X-User-Token': token,
-      'Content-Type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const as = <T>(user: User, method: string, path: string, body?: unknown): Promise<T> =>
+  asUser<T>(stack!.api.url, user, method, path, body);
 
 const asMentor = (mentor: ApiMentor): User => ({
   sub: mentor.externalId,

@@ -14,10 +14,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../packages/sdk/src/node/index.js';
 import {
   asProgram,
-  DEMO_SECRET_KEY,
+  asUser,
+  type DemoUser,
   type ExampleStack,
   ensureWidgetBuilt,
   RESULTS_DIR,
@@ -27,7 +27,6 @@ import {
 /** Not 8788–8795 (the other e2e files, on main and on the other branches of issue 18, may run beside this one). */
 const PORT = 8796;
 const ORIGIN = `http://localhost:${PORT}`;
-const DEMO_IDENTITY_SECRET = 'ids_demo_LocalOnlyIdentitySecret2026';
 const LEARNER = { sub: 'demo-learner-1', name: 'Ada Learner', email: 'ada.learner@example.com' };
 const STEP_TIMEOUT = 20_000;
 const MIN = 60_000;
@@ -56,25 +55,8 @@ const sk = <T>(method: string, path: string, body?: unknown): Promise<T> =>
   asProgram<T>(stack!.api.url, method, path, body);
 
 /** A call as a user of the demo program: the learner, or a mentor (their external id). */
-async function as<T>(
-  user: { sub: string; name: string; roles?: ('mentor' | 'admin')[] },
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const token = signUserToken({ identitySecret: DEMO_IDENTITY_SECRET, ...user, ttlSeconds: 3600 });
-  const res = await fetch(`${stack!.api.url}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${DEMO_SECRET_KEY}`,
-      'X-User-Token': token,
-      'Content-Type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (res.status === 204 ? undefined : await res.json()) as T;
-}
+const as = <T>(user: DemoUser, method: string, path: string, body?: unknown): Promise<T> =>
+  asUser<T>(stack!.api.url, user, method, path, body);
 const asLearner = <T>(method: string, path: string, body?: unknown) => as<T>(LEARNER, method, path, body);
 const asMentor = <T>(mentor: ApiMentor, method: string, path: string, body?: unknown) =>
   as<T>({ sub: mentor.externalId, name: mentor.name, roles: ['mentor'] }, method, path, body);

@@ -325,15 +325,46 @@ export async function waitForFocus(
   throw new Error(`focus never reached ${what}; it is on ${JSON.stringify(last)}`);
 }
 
-/** The demo program (its secret key) calling the API at `apiUrl`, JSON in and out. */
-export async function asProgram<T>(apiUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+/** A user of the demo program, as the host site's backend signs them. */
+export interface DemoUser {
+  sub: string;
+  name: string;
+  email?: string;
+  roles?: ('mentor' | 'admin')[];
+}
+
+/** The API at `apiUrl` with the demo program's secret key (and `headers`), JSON in and out. */
+async function callApi<T>(
+  apiUrl: string,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<T> {
   const res = await fetch(`${apiUrl}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${DEMO_SECRET_KEY}`, 'Content-Type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
+  return (res.status === 204 ? undefined : await res.json()) as T;
+}
+
+/** The demo program (its secret key) calling the API at `apiUrl`, JSON in and out. */
+export function asProgram<T>(apiUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+  return callApi<T>(apiUrl, method, path, body, {});
+}
+
+/** The demo program acting for `user` (its secret key with their user token), as a host backend would. */
+export function asUser<T>(
+  apiUrl: string,
+  user: DemoUser,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const token = signUserToken({ identitySecret: DEMO_IDENTITY_SECRET, ...user, ttlSeconds: 3600 });
+  return callApi<T>(apiUrl, method, path, body, { 'X-User-Token': token });
 }
 
 export interface ExampleStack {

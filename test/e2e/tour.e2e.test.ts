@@ -8,10 +8,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUserToken } from '../../packages/sdk/src/node/index.js';
 import {
   asProgram,
-  DEMO_SECRET_KEY,
+  asUser,
   type ExampleStack,
   ensureWidgetBuilt,
   ROOT,
@@ -21,7 +20,6 @@ import {
 /** Not 8788–8790: the other e2e files may run beside this one. */
 const PORT = 8791;
 const ORIGIN = `http://localhost:${PORT}`;
-const DEMO_IDENTITY_SECRET = 'ids_demo_LocalOnlyIdentitySecret2026';
 const LEARNER = { sub: 'demo-learner-1', name: 'Ada Learner', email: 'ada.learner@example.com' };
 const OUT = join(ROOT, 'test-results', 'tour');
 const STEP_TIMEOUT = 20_000;
@@ -73,20 +71,8 @@ interface ApiMentor {
   formats: string[];
 }
 
-async function asLearner<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const token = signUserToken({ identitySecret: DEMO_IDENTITY_SECRET, ...LEARNER, ttlSeconds: 3600 });
-  const res = await fetch(`${stack!.api.url}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${DEMO_SECRET_KEY}`,
-      'X-User-Token': token,
-      'Content-Type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const asLearner = <T>(method: string, path: string, body?: unknown): Promise<T> =>
+  asUser<T>(stack!.api.url, LEARNER, method, path, body);
 
 /** A booked session and a message thread between the demo learner and one demo mentor. */
 async function seedLearnerHistory(): Promise<void> {
