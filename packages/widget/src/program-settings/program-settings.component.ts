@@ -181,7 +181,7 @@ export class MmProgramSettings extends AdminElement {
           <label
             >${t.retention}<input type="number" name="retentionMonths" min="1" max="120" .value=${s.retentionMonths === null ? '' : String(s.retentionMonths)}
           /></label>
-          <div>
+          <div class="field">
             ${limitedField(
               { label: t.brandName, name: 'brandName', max: BRAND_NAME_MAX, value: s.branding.name ?? '' },
               this.lengths,

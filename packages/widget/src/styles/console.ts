@@ -62,6 +62,12 @@ export const consoleStyles = css`
     align-content: end;
   }
 
+  /* A field with more than a label (a counter under it) lines up the same way. */
+  .field {
+    display: grid;
+    align-content: end;
+  }
+
   input[type='number'],
   input[type='time'],
   input[type='date'],

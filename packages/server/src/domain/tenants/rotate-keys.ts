@@ -33,6 +33,8 @@ export async function listKeys(ctx: DomainCtx, tenantId: string): Promise<ApiKey
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .orderBy('created_at', 'desc')
+    // Keys made together (a new program's three) in the same order every time.
+    .orderBy('kind')
     .orderBy('id')
     .execute();
   return rows.map((r) => toView(r, now));
