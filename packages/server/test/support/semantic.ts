@@ -19,12 +19,22 @@ export interface SemanticKit {
 }
 
 export function semanticKit(options: { maxVectors?: number } = {}): SemanticKit {
-  const provider = useLiteProvider();
+  // A model that fails to load, or a job that fails, says why in the test output: a suite that
+  // silently went on by keywords once (under heavy load) left nothing to read.
+  const provider = useLiteProvider({
+    onLoadError: (error) => console.error('semantic kit: the model did not load:', error),
+  });
   const embedder = new SentenceEmbedder(provider);
   return {
     provider,
     embedder,
     semantic: createSemanticSearch(provider, options),
-    worker: (db, clock) => createWorker({ db, clock, handlers: jobHandlers({ embeddings: embedder }) }),
+    worker: (db, clock) =>
+      createWorker({
+        db,
+        clock,
+        handlers: jobHandlers({ embeddings: embedder }),
+        onError: (error, job) => console.error(`semantic kit: job ${job?.kind ?? '?'} failed:`, error),
+      }),
   };
 }

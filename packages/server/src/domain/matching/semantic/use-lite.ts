@@ -19,6 +19,21 @@ async function loadUseLite(): Promise<EmbeddingModel> {
   return { embed: (texts) => model.embed([...texts]) };
 }
 
+/**
+ * One model per process, for every provider that asks: TensorFlow.js keeps one global backend,
+ * and a second initialisation while the first is in flight fails ("Backend 'wasm' has not yet
+ * been initialized"): seen when two providers loaded in one process. A failed load is forgotten,
+ * so a later call tries again.
+ */
+let shared: Promise<EmbeddingModel> | undefined;
+function loadShared(): Promise<EmbeddingModel> {
+  shared ??= loadUseLite().catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
+}
+
 /** The Universal Sentence Encoder lite provider (`MICROMENTOR_EMBEDDINGS=use-lite`). */
 export function useLiteProvider(
   options: { onLoadError?: (error: Error) => void } = {},
@@ -27,7 +42,7 @@ export function useLiteProvider(
     id: USE_LITE_ID,
     dimensions: 512,
     languages: ['en'],
-    load: loadUseLite,
+    load: loadShared,
     ...(options.onLoadError ? { onLoadError: options.onLoadError } : {}),
   });
 }
