@@ -54,9 +54,12 @@ function log(message: string): void {
 }
 
 function describeDatabase(server: BenchServer): string {
+  const vectors = server.vectorSearch
+    ? `; vectors searched ${server.vectorSearch === 'pgvector' ? 'by pgvector' : 'in memory'}`
+    : '';
   return server.kind === 'pglite'
-    ? `pglite in memory (${server.version}; one connection, so concurrent requests queue)`
-    : `postgres (${server.version}; pool of ${server.connections})`;
+    ? `pglite in memory (${server.version}; one connection, so concurrent requests queue${vectors})`
+    : `postgres (${server.version}; pool of ${server.connections}${vectors})`;
 }
 
 async function main(): Promise<number> {

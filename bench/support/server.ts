@@ -14,8 +14,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createApp } from '../../packages/server/src/app.js';
 import { systemClock } from '../../packages/server/src/clock.js';
+import { loadConfig } from '../../packages/server/src/config.js';
 import { connectDatabase, type DatabaseHandle } from '../../packages/server/src/db/connect.js';
 import { migrateToLatest } from '../../packages/server/src/db/migrate.js';
+import { prepareVectorSearch, type VectorSearchKind } from '../../packages/server/src/db/vector-column.js';
 import { backfillEmbeddings } from '../../packages/server/src/domain/matching/semantic/backfill.js';
 import { SentenceEmbedder } from '../../packages/server/src/domain/matching/semantic/profile-vector.js';
 import { createSemanticSearch } from '../../packages/server/src/domain/matching/semantic/semantic-search.js';
@@ -45,6 +47,8 @@ export interface ServerInfo {
   version: string;
   /** Connections the app may use at once: the pg pool size, or 1 for PGlite. */
   connections: number;
+  /** Where matching by meaning searches profile vectors (the in-process server only). */
+  vectorSearch?: VectorSearchKind;
 }
 
 export interface BenchServer extends ServerInfo {
@@ -129,6 +133,12 @@ export async function startBenchServer(): Promise<InProcessServer> {
       .addColumn('id', 'bigserial', (col) => col.primaryKey())
       .execute();
     const embedder = process.env.BENCH_EMBEDDINGS === 'off' ? null : new SentenceEmbedder(useLiteProvider());
+    // Where vectors are searched, as `micromentor serve` decides it on this database (BENCH_VECTOR_SEARCH to choose).
+    const vectorSearch = await prepareVectorSearch(
+      database.db,
+      loadConfig({ MICROMENTOR_VECTOR_SEARCH: process.env.BENCH_VECTOR_SEARCH }).vectorSearch,
+      database.kind,
+    );
     const versionRow = await database.db
       .selectNoFrom((eb) => eb.fn<string>('version', []).as('version'))
       .executeTakeFirstOrThrow();
@@ -140,7 +150,7 @@ export async function startBenchServer(): Promise<InProcessServer> {
       db: database.db,
       clock: systemClock,
       config: { widgetFile: WIDGET_FILE },
-      semantic: embedder ? createSemanticSearch(embedder.provider) : null,
+      semantic: embedder ? createSemanticSearch(embedder.provider, { store: vectorSearch }) : null,
     });
     // Baselines on the same app, middleware stack, database and pool as the real routes.
     app.post('/bench/baseline', async (c) => {
@@ -166,6 +176,7 @@ export async function startBenchServer(): Promise<InProcessServer> {
       kind: database.kind,
       version: /^\S+ \S+/.exec(versionRow.version)?.[0] ?? versionRow.version,
       connections: database.kind === 'pglite' ? 1 : (poolSize ?? DEFAULT_POOL_SIZE),
+      vectorSearch,
       database,
       secretBox: new SecretBox(undefined),
       embedder,

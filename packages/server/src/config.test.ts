@@ -169,6 +169,13 @@ describe('embeddings configuration', () => {
     expect(loadConfig({ MICROMENTOR_EMBEDDINGS_MAX_VECTORS: '50000' }).embeddingsMaxVectors).toBe(50_000);
   });
 
+  it('searches vectors where the database can (auto) unless told memory or pgvector', () => {
+    expect(loadConfig({}).vectorSearch).toBe('auto');
+    expect(loadConfig({ MICROMENTOR_VECTOR_SEARCH: 'memory' }).vectorSearch).toBe('memory');
+    expect(loadConfig({ MICROMENTOR_VECTOR_SEARCH: 'pgvector' }).vectorSearch).toBe('pgvector');
+    expect(() => loadConfig({ MICROMENTOR_VECTOR_SEARCH: 'faiss' })).toThrow(/MICROMENTOR_VECTOR_SEARCH:/);
+  });
+
   it('refuses a provider it does not know, naming the ones it does', () => {
     expect(() => loadConfig({ MICROMENTOR_EMBEDDINGS: 'minilm' })).toThrow(
       'MICROMENTOR_EMBEDDINGS: must be "off", "use-lite" or "onnx:<model folder>"',

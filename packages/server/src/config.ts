@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { VectorSearchSetting } from './db/vector-column.js';
 import { onnxFolderProblems } from './domain/matching/semantic/onnx-folder.js';
 import { EMBEDDING_SETTINGS, type EmbeddingSetting } from './domain/matching/semantic/provider.js';
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from './http/rate-limit.js';
@@ -121,6 +122,12 @@ const EnvSchema = z.object({
   ),
   /** Profile vectors held in memory for semantic search, over all tenants (~2 KB each). */
   MICROMENTOR_EMBEDDINGS_MAX_VECTORS: z.coerce.number().int().min(1_000).default(300_000),
+  /**
+   * Where profile vectors are searched: `auto` in PostgreSQL by pgvector when it offers the
+   * `vector` extension, else in this process's memory (always on PGlite, where memory is
+   * faster); `memory`; `pgvector` (also on PGlite; refuses to start without the extension).
+   */
+  MICROMENTOR_VECTOR_SEARCH: z.enum(['auto', 'memory', 'pgvector']).default('auto'),
   /** Outgoing email over SMTP; unset: messages stay in the local mailbox (development). */
   SMTP_URL: z
     .string()
@@ -207,6 +214,8 @@ export interface ServerConfig {
   embeddings: EmbeddingSetting;
   /** The semantic index's memory budget in vectors (MICROMENTOR_EMBEDDINGS_MAX_VECTORS). */
   embeddingsMaxVectors: number;
+  /** MICROMENTOR_VECTOR_SEARCH: where profile vectors are searched (db/vector-column.ts). */
+  vectorSearch: VectorSearchSetting;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -278,5 +287,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         ? e.MICROMENTOR_EMBEDDINGS
         : { ...e.MICROMENTOR_EMBEDDINGS, languages: e.MICROMENTOR_EMBEDDINGS_LANGUAGES },
     embeddingsMaxVectors: e.MICROMENTOR_EMBEDDINGS_MAX_VECTORS,
+    vectorSearch: e.MICROMENTOR_VECTOR_SEARCH,
   };
 }

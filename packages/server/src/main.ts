@@ -5,6 +5,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { ServerConfig } from './config.js';
 import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { prepareVectorSearch } from './db/vector-column.js';
 import { type DemoTenant, seedDemo } from './demo/seed.js';
 import { localMailbox, smtpTransport } from './domain/email/transport.js';
 import { SentenceEmbedder } from './domain/matching/semantic/profile-vector.js';
@@ -56,6 +57,13 @@ export async function startServer(
     poolSize: config.poolSize,
   });
   await migrateToLatest(database.db);
+  const vectorSearch = await prepareVectorSearch(database.db, config.vectorSearch, database.kind, (error) =>
+    logLine({
+      level: 'warn',
+      msg: 'pgvector offered but not usable: vectors searched in memory',
+      error: String(error),
+    }),
+  );
   // MM_TEST_CLOCK=1 (end-to-end tests only): a clock `/_test/clock` can move forward.
   const testClock = config.testClock ? new OffsetClock() : undefined;
   const clock: Clock = testClock ?? systemClock;
@@ -88,6 +96,7 @@ export async function startServer(
   });
   const semantic = provider
     ? createSemanticSearch(provider, {
+        store: vectorSearch,
         maxVectors: config.embeddingsMaxVectors,
         onError: (error) =>
           logLine({

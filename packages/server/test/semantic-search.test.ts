@@ -61,8 +61,9 @@ describe('nearest', () => {
   it('loads a tenant in pages to the same answer', async () => {
     const query = await vectorOf(PARAPHRASES[0]!);
     const paged = createSemanticSearch(kit.provider, { loadPage: 4 });
+    const whole = createSemanticSearch(kit.provider);
     expect(await paged.nearest(ctx.db, tenant.id, query, 100)).toEqual(
-      await kit.semantic.nearest(ctx.db, tenant.id, query, 100),
+      await whole.nearest(ctx.db, tenant.id, query, 100),
     );
     expect(paged.heldVectors).toBe(OTHERS.length + 1);
   });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { vector } from '@electric-sql/pglite-pgvector';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -73,7 +74,8 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   try {
     pglite = await PGlite.create({
       dataDir,
-      extensions: { btree_gist, pg_trgm },
+      // pgvector: profile vectors searched in the database (db/vector-column.ts).
+      extensions: { btree_gist, pg_trgm, vector },
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
   } catch (error) {

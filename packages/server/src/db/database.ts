@@ -563,6 +563,8 @@ export interface MentorEmbeddingsTable {
   /** The tenant's embedding version at the write (mentor_embedding_versions). */
   version: number;
   updated_at: Timestamp;
+  // Where pgvector is set up, a generated `profile_vector vector` mirrors `profile`: written by
+  // the database, read by raw SQL only (db/vector-column.ts, db/mentor-embeddings.ts).
 }
 
 /** Per tenant: bumped by every write to its mentor_embeddings, so searches can check cheaply. */

@@ -157,6 +157,18 @@ export async function countProfileVectors(db: Db, tenantId: string, provider: st
   return Number(row.n);
 }
 
+/** Whether the tenant has a profile vector of this provider (one index probe). */
+export async function hasProfileVectors(db: Db, tenantId: string, provider: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('mentor_embeddings')
+    .select('mentor_id')
+    .where('tenant_id', '=', tenantId)
+    .where('provider', '=', provider)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Where a page of profile vectors ended: the next page starts after it. */
 export interface VectorPageEnd {
   version: number;
@@ -283,4 +295,75 @@ export async function countApprovedMentors(db: Db, tenantId?: string): Promise<n
     .where('deleted_at', 'is', null);
   if (tenantId) query = query.where('tenant_id', '=', tenantId);
   return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+// --- Searched in the database (pgvector; db/vector-column.ts) ------------------------------------
+
+/** A query vector as pgvector's text form; each float32 written so that it reads back the same. */
+function vectorLiteral(query: Float32Array): string {
+  return `[${Array.from(query, String).join(',')}]`;
+}
+
+/**
+ * The query's k most similar profiles of one provider in the tenant (those in `exclude` left
+ * out), best first, with the mean and standard deviation of its similarity to every profile and
+ * how many were compared: one pass over the tenant's rows, the inner products computed by
+ * pgvector. Ties go by mentor id.
+ */
+export async function searchProfileVectors(
+  db: Db,
+  tenantId: string,
+  provider: string,
+  query: Float32Array,
+  k: number,
+  exclude: readonly string[],
+): Promise<{ count: number; mean: number; sd: number; nearest: { mentorId: string; similarity: number }[] }> {
+  const result = await sql<{
+    count: number | string;
+    mean: number | null;
+    sd: number | null;
+    mentor_id: string | null;
+    similarity: number | null;
+  }>`
+    with scored as (
+      select mentor_id, -(profile_vector <#> ${vectorLiteral(query)}::vector) as similarity
+      from mentor_embeddings
+      where tenant_id = ${tenantId} and provider = ${provider}
+    ), spread as (
+      select count(*) as count, avg(similarity) as mean, stddev_pop(similarity) as sd from scored
+    )
+    select spread.count, spread.mean, spread.sd, best.mentor_id, best.similarity
+    from spread left join lateral (
+      select mentor_id, similarity from scored
+      where not (mentor_id = any(${[...exclude]}::uuid[]))
+      order by similarity desc, mentor_id
+      limit ${k}
+    ) as best on true`.execute(db);
+  const first = result.rows[0];
+  return {
+    count: Number(first?.count ?? 0),
+    mean: Number(first?.mean ?? 0),
+    sd: Number(first?.sd ?? 0),
+    nearest: result.rows
+      .filter((r) => r.mentor_id !== null)
+      .map((r) => ({ mentorId: r.mentor_id!, similarity: Number(r.similarity) })),
+  };
+}
+
+/** The query's similarity to each of these mentors' profiles of one provider (those with one). */
+export async function profileSimilarities(
+  db: Db,
+  tenantId: string,
+  provider: string,
+  mentorIds: readonly string[],
+  query: Float32Array,
+): Promise<Map<string, number>> {
+  if (mentorIds.length === 0) return new Map();
+  const result = await sql<{ mentor_id: string; similarity: number }>`
+    select mentor_id, -(profile_vector <#> ${vectorLiteral(query)}::vector) as similarity
+    from mentor_embeddings
+    where tenant_id = ${tenantId} and provider = ${provider} and mentor_id = any(${[...mentorIds]}::uuid[])`.execute(
+    db,
+  );
+  return new Map(result.rows.map((r) => [r.mentor_id, Number(r.similarity)]));
 }

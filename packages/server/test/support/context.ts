@@ -1,3 +1,4 @@
+
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
@@ -11,6 +12,8 @@ import type { TenantSettings } from '../../src/domain/tenants/settings.js';
 import { createRealtimeHub, type RealtimeHub } from '../../src/realtime/hub.js';
 import { SecretBox } from '../../src/security/keys.js';
 import { signUserToken, type UserRole } from '../../src/security/user-token.js';
+// The provided values' types (pgliteTemplate, …) are declared beside the setup that provides them.
+import type {} from './global-setup.js';
 import { withDatabase } from './postgres-url.js';
 
 export interface TestTenant extends CreatedTenant {

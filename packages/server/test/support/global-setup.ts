@@ -6,12 +6,15 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { prepareVectorSearch, type VectorSearchKind } from '../../src/db/vector-column.js';
 import { withDatabase } from './postgres-url.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplate: string;
+    /** Where the template database searches profile vectors (pgvector on PGlite; on PostgreSQL when installed). */
+    vectorSearch: VectorSearchKind;
   }
 }
 
@@ -28,6 +31,7 @@ export default async function setup(project: TestProject) {
     await admin.query(`create database ${template}`);
     const handle = await connectDatabase({ databaseUrl: withDatabase(url, template), poolSize: 1 });
     await migrateToLatest(handle.db);
+    project.provide('vectorSearch', await prepareVectorSearch(handle.db, 'auto', 'postgres'));
     await handle.close();
     project.provide('postgresTemplate', template);
     return async () => {
@@ -42,6 +46,9 @@ export default async function setup(project: TestProject) {
   }
   const handle = await connectDatabase({ dataDir: 'memory://' });
   await migrateToLatest(handle.db);
+  // PGlite runs every search in the database (pgvector) and PostgreSQL, without the extension
+  // here, in memory: the suite covers both ways on every semantic test.
+  project.provide('vectorSearch', await prepareVectorSearch(handle.db, 'pgvector', 'pglite'));
   const dump = await handle.pglite!.dumpDataDir('none');
   await handle.close();
   const dir = mkdtempSync(join(tmpdir(), 'mm-pglite-'));

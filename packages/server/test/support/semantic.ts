@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import type { Clock } from '../../src/clock.js';
 import type { DatabaseHandle } from '../../src/db/connect.js';
 import { SentenceEmbedder } from '../../src/domain/matching/semantic/profile-vector.js';
@@ -28,7 +29,8 @@ export function semanticKit(options: { maxVectors?: number } = {}): SemanticKit 
   return {
     provider,
     embedder,
-    semantic: createSemanticSearch(provider, options),
+    // As `micromentor serve` decides for this database (pgvector on PGlite, memory on a PostgreSQL without it).
+    semantic: createSemanticSearch(provider, { store: inject('vectorSearch'), ...options }),
     worker: (db, clock) =>
       createWorker({
         db,

@@ -98,7 +98,7 @@ async function semanticIndex(
 ): Promise<TenantIndex | null> {
   if (meaningTextOf(input.query) === '') return null;
   const index = await semantic.tenantIndex(db, input.tenantId);
-  return index.size > 0 ? index : null;
+  return index.empty ? null : index;
 }
 
 /** The question's vector and its nearest mentors (declined ones left out); null when the model is unavailable. */
@@ -111,7 +111,7 @@ async function nearestByMeaning(
   await new Promise((resolve) => setImmediate(resolve));
   const vector = await semantic.embedQuery(meaningTextOf(input.query));
   if (!vector) return null;
-  const found = index.search(vector, SEMANTIC_POOL, new Set(input.excludeMentorIds));
+  const found = await index.search(vector, SEMANTIC_POOL, new Set(input.excludeMentorIds));
   return { vector, nearest: found.nearest.map((n) => n.mentorId), spread: found };
 }
 
@@ -212,6 +212,13 @@ export async function findMatches(
     );
   }
   if (rows.length === 0) return { matches: [], ranked: [] };
+  const similarities =
+    index && byMeaning
+      ? await index.similarities(
+          rows.map((r) => r.id),
+          byMeaning.vector,
+        )
+      : null;
 
   const candidates: Candidate[] = rows.map((r) => ({
     id: r.id,
@@ -230,9 +237,7 @@ export async function findMatches(
     nextSlot: undefined,
     board: r.board_label !== null ? { label: r.board_label } : null,
     noShows: { count: r.no_show_count, lastAt: r.last_no_show_at },
-    ...(index && byMeaning
-      ? { meaning: standing(index.similarity(r.id, byMeaning.vector), byMeaning.spread) }
-      : {}),
+    ...(similarities && byMeaning ? { meaning: standing(similarities.get(r.id), byMeaning.spread) } : {}),
   }));
   const rated = candidates.filter((c) => c.ratingCount > 0);
   const ctx = {

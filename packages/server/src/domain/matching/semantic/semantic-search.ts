@@ -3,10 +3,14 @@ import type { Database } from '../../../db/database.js';
 import {
   countProfileVectors,
   embeddingVersion,
+  hasProfileVectors,
+  profileSimilarities,
   profileVectorsSince,
+  searchProfileVectors,
   sentenceVectorsOf,
   type VectorPageEnd,
 } from '../../../db/mentor-embeddings.js';
+import type { VectorSearchKind } from '../../../db/vector-column.js';
 import { LruMap } from './lru.js';
 import type { EmbeddingProvider } from './provider.js';
 import { type Spread, VectorIndex } from './vector-index.js';
@@ -29,29 +33,35 @@ export interface Explanation {
   sentence: string | null;
 }
 
-/** One tenant's profile vectors, as fresh as the version check that returned it. */
+/** One tenant's profile vectors, as fresh as the check that returned it. */
 export interface TenantIndex {
-  readonly size: number;
-  nearest(query: Float32Array, k: number, exclude?: ReadonlySet<string>): MentorSimilarity[];
-  /** `nearest`, with the mean and standard deviation of the query's similarity to every profile. */
+  /** No profile of the tenant is embedded (by this provider): nothing to compare a question with. */
+  readonly empty: boolean;
+  /** The k nearest profiles, with the mean and standard deviation of the query's similarity to every profile. */
   search(
     query: Float32Array,
     k: number,
     exclude?: ReadonlySet<string>,
-  ): Spread & { nearest: MentorSimilarity[] };
-  /** The query's similarity to one profile; undefined when the mentor has no embedding. */
-  similarity(mentorId: string, query: Float32Array): number | undefined;
+  ): Promise<Spread & { nearest: MentorSimilarity[] }>;
+  /** The query's similarity to each of these profiles (mentors without an embedding left out). */
+  similarities(mentorIds: readonly string[], query: Float32Array): Promise<Map<string, number>>;
 }
 
 /** What the matcher uses: the question's vector, a tenant's nearest profiles, and why. */
 export interface SemanticSearch {
   readonly providerId: string;
+  /** Where the tenant's profiles are searched: held in this process, or in the database by pgvector. */
+  readonly store: VectorSearchKind;
   /** The provider's languages (see EmbeddingProvider.languages). */
   readonly languages: readonly string[];
   /** The text's unit vector; null when the model is unavailable (reported, matching goes on without it). */
   embedQuery(text: string): Promise<Float32Array | null>;
-  /** The tenant's index, reloaded first if its embeddings changed (one primary-key read when not). */
+  /**
+   * The tenant's index. In memory: reloaded first if its embeddings changed (one primary-key read
+   * when not). With pgvector: whether the tenant has a profile; every search reads the database.
+   */
   tenantIndex(db: Kysely<Database>, tenantId: string): Promise<TenantIndex>;
+  /** The tenant's k nearest profiles (`tenantIndex(…).search(…).nearest`). */
   nearest(
     db: Kysely<Database>,
     tenantId: string,
@@ -77,6 +87,8 @@ interface TenantState {
 }
 
 export interface SemanticSearchOptions {
+  /** `memory` unless told (prepareVectorSearch decides for a running server). */
+  store?: VectorSearchKind;
   maxVectors?: number;
   /** Rows per query when loading an index (LOAD_PAGE). */
   loadPage?: number;
@@ -88,7 +100,8 @@ export interface SemanticSearchOptions {
  * Created once per process from the provider. Each tenant's index is loaded from the database on
  * first use; later calls read the tenant's version counter and apply only the rows written since
  * (a full reload when rows were removed). Tenants used least recently are dropped past
- * `maxVectors`. Every read is by tenant.
+ * `maxVectors`. With `store: 'pgvector'` nothing is held: every search is a query. Every read is
+ * by tenant.
  */
 export function createSemanticSearch(
   provider: EmbeddingProvider,
@@ -96,6 +109,7 @@ export function createSemanticSearch(
 ): SemanticSearch {
   const maxVectors = options.maxVectors ?? DEFAULT_MAX_VECTORS;
   const loadPage = options.loadPage ?? LOAD_PAGE;
+  const store = options.store ?? 'memory';
   const tenants = new LruMap<string, TenantState>(Number.MAX_SAFE_INTEGER);
 
   function held(): number {
@@ -155,12 +169,50 @@ export function createSemanticSearch(
     return next;
   }
 
-  function nearestIn(index: VectorIndex, query: Float32Array, k: number, exclude?: ReadonlySet<string>) {
-    return index.nearest(query, k, exclude).map((n) => ({ mentorId: n.id, similarity: n.similarity }));
+  function memoryIndex(index: VectorIndex): TenantIndex {
+    return {
+      empty: index.size === 0,
+      search: async (query, k, exclude) => {
+        const found = index.search(query, k, exclude);
+        return {
+          nearest: found.nearest.map((n) => ({ mentorId: n.id, similarity: n.similarity })),
+          mean: found.mean,
+          sd: found.sd,
+        };
+      },
+      similarities: async (mentorIds, query) => {
+        const out = new Map<string, number>();
+        for (const id of mentorIds) {
+          const similarity = index.similarity(id, query);
+          if (similarity !== undefined) out.set(id, similarity);
+        }
+        return out;
+      },
+    };
+  }
+
+  /** With pgvector nothing is held here: each search is one query over the tenant's rows. */
+  function databaseIndex(db: Kysely<Database>, tenantId: string, empty: boolean): TenantIndex {
+    return {
+      empty,
+      search: async (query, k, exclude) => {
+        const found = await searchProfileVectors(db, tenantId, provider.id, query, k, [...(exclude ?? [])]);
+        return { nearest: found.nearest, mean: found.mean, sd: found.sd };
+      },
+      similarities: (mentorIds, query) => profileSimilarities(db, tenantId, provider.id, mentorIds, query),
+    };
+  }
+
+  async function tenantIndex(db: Kysely<Database>, tenantId: string): Promise<TenantIndex> {
+    if (store === 'pgvector') {
+      return databaseIndex(db, tenantId, !(await hasProfileVectors(db, tenantId, provider.id)));
+    }
+    return memoryIndex(await indexOf(db, tenantId));
   }
 
   return {
     providerId: provider.id,
+    store,
     languages: provider.languages,
     get heldVectors() {
       return held();
@@ -174,28 +226,13 @@ export function createSemanticSearch(
         return null;
       }
     },
-    async tenantIndex(db, tenantId) {
-      const index = await indexOf(db, tenantId);
-      return {
-        size: index.size,
-        nearest: (query, k, exclude) => nearestIn(index, query, k, exclude),
-        search: (query, k, exclude) => {
-          const found = index.search(query, k, exclude);
-          return {
-            nearest: found.nearest.map((n) => ({ mentorId: n.id, similarity: n.similarity })),
-            mean: found.mean,
-            sd: found.sd,
-          };
-        },
-        similarity: (mentorId, query) => index.similarity(mentorId, query),
-      };
-    },
+    tenantIndex,
     async nearest(db, tenantId, query, k, exclude) {
-      return nearestIn(await indexOf(db, tenantId), query, k, exclude);
+      return (await (await tenantIndex(db, tenantId)).search(query, k, exclude)).nearest;
     },
     async explain(db, tenantId, mentorIds, query) {
-      const [index, rows] = await Promise.all([
-        indexOf(db, tenantId),
+      const [similarities, rows] = await Promise.all([
+        tenantIndex(db, tenantId).then((index) => index.similarities(mentorIds, query)),
         sentenceVectorsOf(db, tenantId, provider.id, mentorIds),
       ]);
       const d = provider.dimensions;
@@ -211,7 +248,7 @@ export function createSemanticSearch(
             sentence = text;
           }
         });
-        const similarity = index.similarity(row.mentorId, query);
+        const similarity = similarities.get(row.mentorId);
         if (similarity !== undefined) out.set(row.mentorId, { similarity, sentence });
       }
       return out;
