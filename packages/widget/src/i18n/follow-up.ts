@@ -104,8 +104,6 @@ const en = {
       `No mentor answered ${within} — we offered your question to ${to}.`,
     noneLeft: 'No mentor replied in time — the program has your question.',
     askedOther: (from: string) => `You asked for another mentor instead of ${from}.`,
-    askedOtherTo: (from: string, to: string) =>
-      `You asked for another mentor instead of ${from} — we offered your question to ${to}.`,
     waits:
       'Nobody else fits right now: your question waits for the program, and you will hear when a mentor can take it.',
   },
@@ -246,8 +244,6 @@ const es: FollowUpMessages = {
       `Ningún mentor respondió ${within}: ofrecimos tu pregunta a ${to}.`,
     noneLeft: 'Ningún mentor respondió a tiempo: tu pregunta está en manos del programa.',
     askedOther: (from: string) => `Pediste otro mentor en lugar de ${from}.`,
-    askedOtherTo: (from: string, to: string) =>
-      `Pediste otro mentor en lugar de ${from}: ofrecimos tu pregunta a ${to}.`,
     waits:
       'Ahora no encaja nadie más: tu pregunta queda en manos del programa y te avisaremos cuando un mentor pueda atenderla.',
   },
@@ -389,8 +385,6 @@ const fr: FollowUpMessages = {
       `Aucun mentor n’a répondu ${within} : nous avons proposé votre question à ${to}.`,
     noneLeft: 'Aucun mentor n’a répondu à temps : le programme a votre question.',
     askedOther: (from: string) => `Vous avez demandé un autre mentor à la place de ${from}.`,
-    askedOtherTo: (from: string, to: string) =>
-      `Vous avez demandé un autre mentor à la place de ${from} : nous avons proposé votre question à ${to}.`,
     waits:
       'Personne d’autre ne convient pour l’instant : votre question attend le programme, et vous serez prévenu quand un mentor pourra la prendre.',
   },

@@ -257,7 +257,8 @@ export class MmMyQuestions extends FollowUpElement {
         .join(', ');
     const from = names(h.from);
     const to = names(h.to);
-    if (h.reason === 'learner_asked') return to ? t.askedOtherTo(from, to) : t.askedOther(from);
+    if (h.reason === 'learner_asked')
+      return to ? `${t.askedOther(from)} ${t.offered(to)}` : t.askedOther(from);
     if (h.unanswered || !to) return t.noneLeft;
     const within = h.windowMinutes === null ? t.inTime : t.within(this.#duration(h.windowMinutes));
     return from ? t.silent(from, within, to) : t.noneInTime(within, to);
