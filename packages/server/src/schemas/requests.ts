@@ -77,6 +77,36 @@ export const requestFields = {
   status: z.enum(REQUEST_STATUSES),
 };
 
+export const HANDOVER_REASONS = ['no_reply', 'learner_asked'] as const;
+
+const HandoverMentorSchema = z.object({ mentorId: IdSchema, name: z.string() }).openapi('HandoverMentor');
+
+/** The request's latest hand-over, as its learner sees it (from its `request.reassigned` event). */
+export const HandoverSchema = z
+  .object({
+    reason: z.enum(HANDOVER_REASONS).openapi({
+      description:
+        '`no_reply`: the mentor let the program’s reply window pass; `learner_asked`: the learner asked for another.',
+    }),
+    at: z.iso.datetime(),
+    from: z.array(HandoverMentorSchema).openapi({
+      description:
+        'The mentors it was taken from (empty when an instant request’s offers expired with nobody accepting).',
+    }),
+    to: z.array(HandoverMentorSchema).openapi({
+      description:
+        'The mentors it was offered to next (empty: see `unanswered`, or the learner picks from the matches).',
+    }),
+    unanswered: z.boolean().openapi({
+      description: 'Nobody was left to hand it to (or `maxHandovers` was reached): it waits for the program.',
+    }),
+    windowMinutes: z.number().int().nullable().openapi({
+      description:
+        'For `no_reply`: how long the mentor had to answer (the program’s window then); else null.',
+    }),
+  })
+  .openapi('Handover');
+
 export const HelpRequestSchema = z
   .object({
     id: IdSchema,
@@ -103,6 +133,11 @@ export const HelpRequestSchema = z
     }),
     matchFoundAt: z.iso.datetime().optional().openapi({
       description: 'When a mentor who fits was found for a waiting request and the learner told.',
+    }),
+    handover: HandoverSchema.optional().openapi({
+      description:
+        'On `GET /v1/requests` and `GET /v1/requests/{id}`: the latest time the request was handed to another ' +
+        'mentor (`request.reassigned`); absent if it never was.',
     }),
     instantHelpAvailable: z
       .boolean()
@@ -198,6 +233,7 @@ export const RequestPageSchema = pageOf(HelpRequestSchema).openapi('HelpRequestP
 export type CreateRequestInput = z.infer<typeof CreateRequestSchema>;
 export type AnotherMentorInput = z.infer<typeof AnotherMentorInputSchema>;
 export type AnotherMentor = z.infer<typeof AnotherMentorSchema>;
+export type HandoverView = z.infer<typeof HandoverSchema>;
 export type HelpRequest = z.infer<typeof HelpRequestSchema>;
 export type RequestBrief = z.infer<typeof RequestBriefSchema>;
 export type Match = z.infer<typeof MatchSchema>;

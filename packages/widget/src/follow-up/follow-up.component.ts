@@ -162,7 +162,7 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
     if (this.openThread && this.#open(this.openThread)) this.openThread = '';
   }
 
-  /** The learner's live events: messages in their conversations, their sessions' changes. */
+  /** The learner's live events: messages in their conversations, their sessions' and questions' changes. */
   #listen(api: FollowUpApi): void {
     if (this.#abort) return;
     this.#abort = new AbortController();
@@ -182,6 +182,9 @@ export class MmFollowUp extends ClientElement<FollowUpApi, Micromentor, FollowUp
       }
     } else if (event.type.startsWith('booking.')) {
       void this.refresh();
+    } else if (event.type === 'request.reassigned') {
+      // A question went to another mentor (or to the program): its line in the questions says so.
+      void this.renderRoot.querySelector('mm-my-questions')?.refresh();
     }
   }
 

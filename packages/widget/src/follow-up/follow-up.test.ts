@@ -427,6 +427,43 @@ describe('<mm-follow-up>', () => {
     expect(counts).to.deep.equal([2, 0, 1]); // the first 1 came with the load, before this listener
   });
 
+  it('says live that a question went to another mentor (request.reassigned on the learner’s stream)', async () => {
+    const stream = liveStream();
+    const waiting = helpRequest({ id: 'req_1', title: 'Joins' });
+    let requests = [waiting];
+    const { el, calls } = await followUp(
+      { 'GET /v1/requests': () => json(200, { data: requests, nextCursor: null }) },
+      'en',
+      stream.subscribe,
+    );
+    await waitUntil(() => stream.listening(), 'subscribed');
+    const questions = inner(el, 'mm-my-questions').shadowRoot!;
+    await waitUntil(() => questions.querySelector('.card'), 'question');
+    expect(questions.querySelector('.handover')).to.equal(null);
+    const lists = () => calls.filter((c) => c.path === '/v1/requests').length;
+    const before = lists();
+    requests = [
+      {
+        ...waiting,
+        handover: {
+          reason: 'no_reply',
+          at: new Date().toISOString(),
+          from: [{ mentorId: 'mnt_maria', name: 'Maria Lopez' }],
+          to: [{ mentorId: 'mnt_jon', name: 'Jon Park' }],
+          unanswered: false,
+          windowMinutes: 1440,
+        },
+      },
+    ];
+    stream.send('request.reassigned', { requestId: 'req_1', reason: 'no_reply' });
+    await waitUntil(() => questions.querySelector('.handover'), 'hand-over line');
+    expect(questions.querySelector('.handover')!.textContent).to.equal(
+      'Maria Lopez didn’t reply within 24 hours — we offered your question to Jon Park.',
+    );
+    expect(lists()).to.equal(before + 1);
+    await expect(el).to.be.accessible();
+  });
+
   it('opens a session’s conversation when My help’s "Chat" asks (mm-chat-open from its parent)', async () => {
     const { client } = oneConversation({ id: 'msg_1', authorId: 'usr_ada', body: 'Hi' });
     const parent = await fixture(

@@ -95,6 +95,15 @@ const en = {
     noMentor: 'No mentor is on this question yet: book or message one of its mentors first.',
     sessionStarted:
       'Your session with this mentor has taken place. If they did not come, say so under Past; or ask a new question.',
+    /** How long the mentor had: "within 24 hours"; not known: "in time". */
+    within: (duration: string) => `within ${duration}`,
+    inTime: 'in time',
+    silent: (from: string, within: string, to: string) =>
+      `${from} didn’t reply ${within} — we offered your question to ${to}.`,
+    noneInTime: (within: string, to: string) =>
+      `No mentor answered ${within} — we offered your question to ${to}.`,
+    noneLeft: 'No mentor replied in time — the program has your question.',
+    askedOther: (from: string) => `You asked for another mentor instead of ${from}.`,
     waits:
       'Nobody else fits right now: your question waits for the program, and you will hear when a mentor can take it.',
   },
@@ -227,6 +236,14 @@ const es: FollowUpMessages = {
       'Todavía no hay ningún mentor en esta pregunta: reserva o escribe primero a uno de sus mentores.',
     sessionStarted:
       'Tu sesión con este mentor ya tuvo lugar. Si no se presentó, indícalo en Anteriores; o haz una pregunta nueva.',
+    within: (duration: string) => `en ${duration}`,
+    inTime: 'a tiempo',
+    silent: (from: string, within: string, to: string) =>
+      `${from} no respondió ${within}: ofrecimos tu pregunta a ${to}.`,
+    noneInTime: (within: string, to: string) =>
+      `Ningún mentor respondió ${within}: ofrecimos tu pregunta a ${to}.`,
+    noneLeft: 'Ningún mentor respondió a tiempo: tu pregunta está en manos del programa.',
+    askedOther: (from: string) => `Pediste otro mentor en lugar de ${from}.`,
     waits:
       'Ahora no encaja nadie más: tu pregunta queda en manos del programa y te avisaremos cuando un mentor pueda atenderla.',
   },
@@ -360,6 +377,14 @@ const fr: FollowUpMessages = {
       'Aucun mentor ne suit encore cette question : réservez ou écrivez d’abord à l’un de ses mentors.',
     sessionStarted:
       'Votre séance avec ce mentor a eu lieu. S’il n’est pas venu, signalez-le sous Passées ; ou posez une nouvelle question.',
+    within: (duration: string) => `sous ${duration}`,
+    inTime: 'à temps',
+    silent: (from: string, within: string, to: string) =>
+      `${from} n’a pas répondu ${within} : nous avons proposé votre question à ${to}.`,
+    noneInTime: (within: string, to: string) =>
+      `Aucun mentor n’a répondu ${within} : nous avons proposé votre question à ${to}.`,
+    noneLeft: 'Aucun mentor n’a répondu à temps : le programme a votre question.',
+    askedOther: (from: string) => `Vous avez demandé un autre mentor à la place de ${from}.`,
     waits:
       'Personne d’autre ne convient pour l’instant : votre question attend le programme, et vous serez prévenu quand un mentor pourra la prendre.',
   },

@@ -1,10 +1,12 @@
 import { type HelpRequest, MicromentorError } from '@micromentor/sdk';
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { resolveLocale } from '../i18n/locale.js';
 import type { QuestionAdvice } from '../internal/follow-up-api.js';
 import { FollowUpElement } from '../internal/follow-up-element.js';
 import { baseStyles } from '../styles/base.js';
 import { consoleStyles } from '../styles/console.js';
 
+type Handover = NonNullable<HelpRequest['handover']>;
 type Explanation = QuestionAdvice['differences'][number]['explanation'];
 type Mark = { code: Explanation['code']; text: string };
 
@@ -14,7 +16,9 @@ type Mark = { code: Explanation['code']; text: string };
  * then who it went to, or that it waits for the program), and those several mentors advised on,
  * their action items and notes side by side per mentor, each marked where mentors agree or
  * differ (computed by the API, explained), with the learner's decision and their consent to
- * show this advice to the question's next mentor.
+ * show this advice to the question's next mentor. A question handed to another mentor says so
+ * (the mentor was silent past the program's window, or the learner asked), and whom it went to;
+ * `refresh()` when the learner's live stream brings `request.reassigned`.
  *
  * @event mm-another-mentor - The request is open again. `detail: { requestId, releasedMentorIds, offeredTo }`.
  * @csspart button - Every button.
@@ -233,11 +237,39 @@ export class MmMyQuestions extends FollowUpElement {
     </li>`;
   }
 
+  /** How long the mentor had, in words: "24 hours", "10 minutes". */
+  #duration(minutes: number): string {
+    const hours = minutes % 60 === 0;
+    return new Intl.NumberFormat(resolveLocale(this.locale, this), {
+      style: 'unit',
+      unit: hours ? 'hour' : 'minute',
+      unitDisplay: 'long',
+    }).format(hours ? minutes / 60 : minutes);
+  }
+
+  /** The question's latest hand-over, in one plain sentence. */
+  #handover(h: Handover): string {
+    const t = this.t.open;
+    const names = (list: Handover['from']) =>
+      list
+        .map((m) => m.name)
+        .filter(Boolean)
+        .join(', ');
+    const from = names(h.from);
+    const to = names(h.to);
+    if (h.reason === 'learner_asked')
+      return to ? `${t.askedOther(from)} ${t.offered(to)}` : t.askedOther(from);
+    if (h.unanswered || !to) return t.noneLeft;
+    const within = h.windowMinutes === null ? t.inTime : t.within(this.#duration(h.windowMinutes));
+    return from ? t.silent(from, within, to) : t.noneInTime(within, to);
+  }
+
   #request(r: HelpRequest): TemplateResult {
     const t = this.t.open;
     const asking = this.asking === r.id;
     return html`<li class="card">
       <h4>${r.title}</h4>
+      ${r.handover ? html`<p class="handover">${this.#handover(r.handover)}</p>` : nothing}
       <p class="meta">${
         r.status === 'matched'
           ? t.withMentor

@@ -316,4 +316,78 @@ describe('<mm-my-questions>', () => {
       'Ofrecida a Grace Hopper. Te ayudará quien acepte primero.',
     );
   });
+
+  it('says plainly when a question was handed to another mentor, or to the program; names as text', async () => {
+    const at = new Date().toISOString();
+    const maria = { mentorId: 'mnt_maria', name: 'Maria Lopez' };
+    const jon = { mentorId: 'mnt_jon', name: 'Jon Park' };
+    const moved = helpRequest({
+      id: 'req_moved',
+      title: 'Joins',
+      handover: { reason: 'no_reply', at, from: [maria], to: [jon], unanswered: false, windowMinutes: 1440 },
+    });
+    const left = helpRequest({
+      id: 'req_left',
+      title: 'Indexes',
+      handover: { reason: 'no_reply', at, from: [maria], to: [], unanswered: true, windowMinutes: 120 },
+    });
+    const instant = helpRequest({
+      id: 'req_now',
+      title: 'Now',
+      urgency: 'now',
+      handover: {
+        reason: 'no_reply',
+        at,
+        from: [],
+        to: [jon, { mentorId: 'mnt_x', name: '<img src=x onerror=alert(1)>' }],
+        unanswered: false,
+        windowMinutes: 10,
+      },
+    });
+    const asked = helpRequest({
+      id: 'req_asked',
+      title: 'Asked',
+      handover: {
+        reason: 'learner_asked',
+        at,
+        from: [maria],
+        to: [],
+        unanswered: false,
+        windowMinutes: null,
+      },
+    });
+    const plain = helpRequest({ id: 'req_plain', title: 'Plain' });
+    const routes = {
+      'GET /v1/requests': () => json(200, { data: [moved, left, instant, asked, plain], nextCursor: null }),
+      'GET /v1/me/questions': () => json(200, { questions: [] }),
+    };
+    const lines = (root: ShadowRoot) =>
+      Array.from(root.querySelectorAll('.card')).map((c) => text(c.querySelector('.handover')));
+    const { el, root } = await myQuestions(routes);
+    await waitUntil(() => root.querySelectorAll('.card').length === 5, 'cards');
+    expect(lines(root)).to.deep.equal([
+      'Maria Lopez didn’t reply within 24 hours — we offered your question to Jon Park.',
+      'No mentor replied in time — the program has your question.',
+      'No mentor answered within 10 minutes — we offered your question to Jon Park, <img src=x onerror=alert(1)>.',
+      'You asked for another mentor instead of Maria Lopez.',
+      '',
+    ]);
+    expect(root.querySelector('img')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    const es = await myQuestions(routes, 'es', 'dark');
+    await waitUntil(() => es.root.querySelectorAll('.card').length === 5, 'cards es');
+    expect(lines(es.root).slice(0, 2)).to.deep.equal([
+      'Maria Lopez no respondió en 24 horas: ofrecimos tu pregunta a Jon Park.',
+      'Ningún mentor respondió a tiempo: tu pregunta está en manos del programa.',
+    ]);
+    await expect(es.el).to.be.accessible();
+
+    const fr = await myQuestions(routes, 'fr');
+    await waitUntil(() => fr.root.querySelectorAll('.card').length === 5, 'cards fr');
+    expect(lines(fr.root)[0]).to.equal(
+      'Maria Lopez n’a pas répondu sous 24 heures : nous avons proposé votre question à Jon Park.',
+    );
+    expect(lines(fr.root)[2]).to.contain('Aucun mentor n’a répondu sous 10 minutes');
+  });
 });

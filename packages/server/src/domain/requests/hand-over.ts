@@ -139,6 +139,14 @@ export async function handOverRequest(
       offeredTo: offers.map((o) => ({ mentorId: o.mentorId, name: names.get(o.mentorId) ?? '' })),
       handovers: row.handovers,
       unanswered,
+      // How long the released mentors had: a scheduled request's reply window (the reply-window job
+      // releases the silent mentor), an instant request's offer window (its offers expired, nobody released).
+      windowMinutes:
+        reason !== 'no_reply'
+          ? null
+          : input.released.length > 0
+            ? settings.mentorReplyWindowHours * 60
+            : settings.instantHelpWindowMinutes,
       matches: matches.map((m) => ({ mentorId: m.mentor.id, name: m.mentor.name, nextSlots: m.nextSlots })),
     },
     userIds: [row.learner_id],

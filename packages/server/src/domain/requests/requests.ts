@@ -15,6 +15,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import { type CreatedAtCursor, createdAtCursor, type Page, pageOf } from '../page.js';
 import { normalizeSkills } from '../skills/normalize.js';
 import { findMatches, requestMatchInput } from './find-matches.js';
+import { withHandovers } from './handover-view.js';
 import { afterHelpRequestCreated, instantHelpAvailable } from './offer-instant-help.js';
 import { closeRequestOffers } from './request-state.js';
 
@@ -129,7 +130,7 @@ export async function accessRequest(ctx: DomainCtx, actor: Actor, id: string): P
  */
 export async function getHelpRequest(ctx: DomainCtx, actor: Actor, id: string): Promise<HelpRequest> {
   const row = await accessRequest(ctx, actor, id);
-  const request = toHelpRequest(row);
+  const [request = toHelpRequest(row)] = await withHandovers(ctx.db, actor.tenantId, [row], toHelpRequest);
   if (row.urgency !== 'now') {
     // Nobody fitted it and it is still open: could instant help reach someone now?
     if (row.status !== 'open' || row.best_score !== null || row.match_found_at !== null) return request;
@@ -191,5 +192,6 @@ export async function listRequestsFor(
     limit: query.limit,
     cursor: query.cursor,
   });
-  return pageOf(rows, query.limit, toHelpRequest, createdAtCursor);
+  const page = pageOf(rows, query.limit, (row) => row, createdAtCursor);
+  return { data: await withHandovers(ctx.db, actor.tenantId, page.data, toHelpRequest), next: page.next };
 }
