@@ -127,9 +127,13 @@ const ALL_WEEK = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).ma
   end: '24:00',
 }));
 
-/** The next whole quarter hour at least `minutes` from now. */
+/** How far the server's clock is ahead of this machine's (ms): 0 unless a week was about to end. */
+let offsetMs = 0;
+const serverNow = (): number => Date.now() + offsetMs;
+
+/** The next whole quarter hour at least `minutes` from now (by the server's clock). */
 const quarterAfter = (minutes: number): Date =>
-  new Date(Math.ceil((Date.now() + minutes * MIN) / (15 * MIN)) * 15 * MIN);
+  new Date(Math.ceil((serverNow() + minutes * MIN) / (15 * MIN)) * 15 * MIN);
 
 /** The end of the current ISO week (next Monday 00:00 UTC): weekly caps count bookings before it. */
 function weekEnd(now = new Date()): Date {
@@ -151,7 +155,10 @@ async function freeSlots(mentor: ApiMentor, from: Date): Promise<string[]> {
 beforeAll(async () => {
   mkdirSync(RESULTS_DIR, { recursive: true });
   ensureWidgetBuilt();
-  stack = await startExampleStack({ port: PORT, apiEnv: { MICROMENTOR_WORKER_POLL_MS: '200' } });
+  stack = await startExampleStack({
+    port: PORT,
+    apiEnv: { MM_TEST_CLOCK: '1', MICROMENTOR_WORKER_POLL_MS: '200' },
+  });
   // Matching by skills and words only: the demo's embeddings are computed in the background after
   // seeding, so what "nobody fits" means must not depend on how far that job got.
   await sk('PATCH', '/v1/admin/settings', { semanticMatching: false });
@@ -163,19 +170,28 @@ beforeAll(async () => {
     skills: [...new Set([...demo.skills, 'violin'])],
     bio: `${demo.bio}\nOn weekends I rehair baroque violin bows with horsehair. Pongo crin nueva al arco de un violín barroco.`,
   });
-  // …and has had the one session a week they take: booked by another learner, 45 minutes or more
-  // from now (so they are free right now), before this week ends (so it counts for this week).
+  // …and has had the one session a week they take: booked by another learner, 20 minutes or more
+  // from now (so they are free right now, for the program's shortest session of 15), before this
+  // week ends (so it counts for this week). In a week's last 50 minutes (UTC) the server's clock
+  // first moves into the next week (MM_TEST_CLOCK=1; less than the user tokens' hour).
   await sk('PUT', `/v1/mentors/${violinist.id}/availability`, {
     timeZone: 'UTC',
     weekly: ALL_WEEK,
     minNoticeMinutes: 0,
     sessionLengths: [15, 30],
   });
-  const start = quarterAfter(45);
-  if (start.getTime() + 15 * MIN > weekEnd().getTime())
-    throw new Error(
-      `The weekly cap needs a session before this ISO week ends (${weekEnd().toISOString()}): rerun after it.`,
-    );
+  const left = weekEnd().getTime() - Date.now();
+  if (left < 50 * MIN) {
+    const moved = await fetch(`${stack.api.url}/_test/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advanceMs: left + MIN / 2 }),
+    });
+    expect(moved.status).toBe(200);
+    offsetMs = ((await moved.json()) as { offsetMs: number }).offsetMs;
+  }
+  const start = quarterAfter(20);
+  expect(start.getTime() + 15 * MIN).toBeLessThanOrEqual(weekEnd(new Date(serverNow())).getTime());
   await as({ sub: 'e2e-responsiveness-booker', name: 'Bea Booker' }, 'POST', '/v1/bookings', {
     mentorId: violinist.id,
     start: start.toISOString(),
@@ -337,18 +353,31 @@ describe('B. the reschedule limit', () => {
       const w = WORDS[lang];
       const errors: string[] = [];
 
-      // A session booked with a mentor free all week (at least an hour's notice).
+      // A session booked with a mentor free from a quarter hour an hour or more from now (the
+      // rest of that day by an override, every other day all day): their free times do not move
+      // with the clock while the test runs.
       const all = await sk<{ data: ApiMentor[] }>('GET', '/v1/mentors?limit=100');
       const mentor = all.data.filter(
         (m) => m.externalId !== 'demo-mentor-001' && m.formats.includes('video'),
       )[index]!;
+      const from = quarterAfter(60);
+      const today = new Date(serverNow()).toISOString().slice(0, 10);
       await sk('PUT', `/v1/mentors/${mentor.id}/availability`, {
         timeZone: 'UTC',
         weekly: ALL_WEEK,
-        minNoticeMinutes: 60,
+        overrides: [
+          // Today, when that time is already tomorrow (UTC): a day off.
+          ...(today === from.toISOString().slice(0, 10) ? [] : [{ date: today, intervals: [] }]),
+          {
+            date: from.toISOString().slice(0, 10),
+            intervals: [{ start: from.toISOString().slice(11, 16), end: '24:00' }],
+          },
+        ],
+        minNoticeMinutes: 0,
         sessionLengths: [15],
       });
-      const [first] = await freeSlots(mentor, new Date());
+      const [first] = await freeSlots(mentor, new Date(serverNow()));
+      expect(first).toBe(from.toISOString());
       const booking = await as<ApiBooking>(LEARNER, 'POST', '/v1/bookings', {
         mentorId: mentor.id,
         start: first,
@@ -381,7 +410,7 @@ describe('B. the reschedule limit', () => {
       await session(first!).getByRole('button', { name: w.reschedule }).click();
       const times = session(first!).getByRole('group', { name: w.pick });
       await times.waitFor({ state: 'visible' });
-      const moveTo = (await freeSlots(mentor, new Date())).filter((s) => s !== first)[0]!;
+      const moveTo = (await freeSlots(mentor, new Date(serverNow()))).filter((s) => s !== first)[0]!;
       await times.locator('[part~="slot-button"]').first().click();
       await poll(() => textOf(myHelp.locator('[role=status]'))).toBe(w.moved);
       await session(moveTo).waitFor({ state: 'visible' });
