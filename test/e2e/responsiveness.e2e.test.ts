@@ -8,7 +8,7 @@
 //    the button is not offered.
 // B. The reschedule limit. The program admin sets "Times a session may be moved, at most" to 1 in
 //    the admin console; the learner moves a booked session once in My help (the new time shows),
-//    tries again and is told the limit; the session keeps its time.
+//    tries again and is told the limit; the session keeps its time and is no longer offered to move.
 // Every step is checked through the API too. Screenshots (1280×800 and 390×844) go to
 // test-results/e2e/responsiveness-*.png.
 import { mkdirSync } from 'node:fs';
@@ -54,6 +54,7 @@ const WORDS = {
     save: 'Save settings',
     saved: 'Settings saved.',
     reschedule: 'Reschedule',
+    cancel: 'Cancel session',
     pick: 'Pick a new time',
     moved: 'Your session has moved.',
     limit:
@@ -77,6 +78,7 @@ const WORDS = {
     save: 'Guardar ajustes',
     saved: 'Ajustes guardados.',
     reschedule: 'Cambiar hora',
+    cancel: 'Cancelar sesión',
     pick: 'Elige otra hora',
     moved: 'Tu sesión ha cambiado de hora.',
     limit:
@@ -428,6 +430,9 @@ describe('B. the reschedule limit', () => {
       const alert = myHelp.locator('[role=alert]');
       await poll(() => textOf(alert)).toBe(w.limit);
       await session(moveTo).waitFor({ state: 'visible' });
+      // As the message says: the session is no longer offered to move, and can still be cancelled.
+      await poll(() => session(moveTo).getByRole('button', { name: w.reschedule }).count()).toBe(0);
+      expect(await session(moveTo).getByRole('button', { name: w.cancel }).isVisible()).toBe(true);
       await shots(page, alert, `${lang}-5-reschedule-limit`);
       expect(await sk<ApiBooking>('GET', `/v1/bookings/${booking.id}`)).toMatchObject({
         status: 'confirmed',
