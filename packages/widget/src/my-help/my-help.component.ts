@@ -40,7 +40,7 @@ type Place = 'now' | 'upcoming' | 'past';
  * @csspart cancel-button - Asks to cancel a session.
  * @csspart confirm-button - Cancels it, in the confirm step.
  * @csspart retry-button - "Try again", when the sessions failed to load.
- * @csspart reschedule-button - Shows a session's new times.
+ * @csspart reschedule-button - Shows a session's new times (gone once the server refused a move for the program's limit).
  * @csspart slot-button - A new time.
  * @csspart keep-button - Keeps the session's time.
  * @csspart join-link - Joins a session happening now.
@@ -110,6 +110,8 @@ export class MmMyHelp extends MmElement {
   private cancelling: Booking | null = null;
   /** The past session whose "They didn't come" waits for the learner's confirmation. */
   private noShow: Booking | null = null;
+  /** Sessions the server refused to move again (`reschedule_limit`): "Reschedule" is no longer offered. */
+  readonly #unmovable = new Set<string>();
 
   override focus(): void {
     this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
@@ -208,7 +210,11 @@ export class MmMyHelp extends MmElement {
 
   async #move(booking: Booking, slot: TimeRange): Promise<void> {
     await this.#run('reschedule', async () => {
-      const moved = await this.api.bookings.reschedule(booking.id, { start: slot.start });
+      const moved = await this.api.bookings.reschedule(booking.id, { start: slot.start }).catch((error) => {
+        if (error instanceof MicromentorError && error.code === 'reschedule_limit')
+          this.#unmovable.add(booking.id);
+        throw error;
+      });
       this.emit('mm-booking-rescheduled', { booking: moved });
       await this.refresh();
       this.status = this.#words.moved;
@@ -254,7 +260,7 @@ export class MmMyHelp extends MmElement {
             </div>`
           : place === 'upcoming' && !moving
             ? html`<div class="actions">
-              <button part="button reschedule-button" type="button" ?disabled=${this.busy} @click=${() => this.#pick(booking)}>${t.reschedule}</button>
+              ${this.#unmovable.has(booking.id) ? nothing : html`<button part="button reschedule-button" type="button" ?disabled=${this.busy} @click=${() => this.#pick(booking)}>${t.reschedule}</button>`}
               <button part="button cancel-button" type="button" ?disabled=${this.busy} @click=${() => this.#ask(booking)}>${this.t.confirmation.cancel}</button>
             </div>`
             : missed

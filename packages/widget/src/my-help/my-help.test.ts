@@ -209,6 +209,9 @@ describe('<mm-my-help>', () => {
       'This session has been moved as many times as the program allows. Cancel it and book a new time instead.';
     expect(text(el.shadowRoot!.querySelector('[role=alert]'))).to.equal(said);
     expect(errors).to.deep.equal([{ code: 'reschedule_limit', message: said }]);
+    // As it says: the session is no longer offered to move, and can still be cancelled.
+    await waitUntil(() => !el.shadowRoot!.querySelector('[part~="reschedule-button"]'), 'no more moves');
+    expect(el.shadowRoot!.querySelector('[part~="cancel-button"]')).not.to.be.null;
     await expect(el).to.be.accessible();
   });
 
