@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { type Clock, systemClock } from './clock.js';
 import type { Database } from './db/database.js';
 import { renderReferencePage } from './docs/reference-page.js';
+import { PlatformKeys } from './domain/lti/platform-keys.js';
 import type { SemanticSearch } from './domain/matching/semantic/semantic-search.js';
 import { authenticate } from './http/auth.js';
 import { cors } from './http/cors.js';
@@ -19,6 +20,7 @@ import { adminAuditRoutes } from './routes/admin/audit.js';
 import { adminEmailRoutes } from './routes/admin/emails.js';
 import { adminExportRoutes } from './routes/admin/exports.js';
 import { adminKeyRoutes } from './routes/admin/keys.js';
+import { adminLtiRoutes } from './routes/admin/lti-platforms.js';
 import { adminMentorRoutes } from './routes/admin/mentors.js';
 import { adminReportRoutes } from './routes/admin/reports.js';
 import { adminSettingsRoutes } from './routes/admin/settings.js';
@@ -35,6 +37,7 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { guestRoutes } from './routes/guests.js';
 import { healthRoutes } from './routes/health.js';
 import { issuerRoutes } from './routes/issuers.js';
+import { ltiRoutes } from './routes/lti.js';
 import { meRoutes } from './routes/me.js';
 import { meDataRoutes } from './routes/me-data.js';
 import { meMentorRoutes } from './routes/me-mentor.js';
@@ -50,6 +53,7 @@ import { unsubscribeRoutes } from './routes/unsubscribe.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { registerWebhookEvents } from './schemas/webhook-events.js';
 import { SecretBox } from './security/keys.js';
+import { launchTokenKey } from './security/launch-token.js';
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 export const API_VERSION = '0.1.0';
@@ -118,7 +122,8 @@ function buildApi(deps: AppDeps) {
     .route('/', adminExportRoutes())
     .route('/', adminEmailRoutes())
     .route('/', adminAuditRoutes())
-    .route('/', adminUserRoutes());
+    .route('/', adminUserRoutes())
+    .route('/', adminLtiRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;
@@ -140,6 +145,11 @@ export function createApp({
     semantic,
     webhooksAllowPrivate: config.webhooksAllowPrivate ?? false,
     publicUrl: config.publicUrl,
+    lti: {
+      // The platforms' key sets go through the webhooks' outbound guard and its development switch.
+      platformKeys: new PlatformKeys({ allowPrivate: config.webhooksAllowPrivate ?? false }),
+      launchKey: launchTokenKey(config.secretKey),
+    },
     // The audit log records the address the rate limiter would count (its proxy setting included).
     clientIp: (c) => clientIp(c, config.rateLimit ? config.rateLimit.proxyHops : 0),
   };
@@ -174,6 +184,7 @@ export function createApp({
   app.route('/', issuerRoutes(deps));
   app.route('/', unsubscribeRoutes(deps));
   app.route('/', calendarFileRoutes(deps));
+  app.route('/', ltiRoutes(deps));
   app.route('/', buildApi(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'secretKey', {

@@ -120,6 +120,44 @@ export interface IssuerKeysTable {
   retired_at: NullableTimestamp;
 }
 
+/** An LTI 1.3 platform (an LMS) a tenant registered (migration 2026-12-11T0900-lti). */
+export interface LtiPlatformsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  issuer: string;
+  client_id: string;
+  deployment_ids: string[];
+  auth_login_url: string;
+  auth_token_url: string;
+  /** Exactly one of jwks_url and public_jwks is set. */
+  jwks_url: string | null;
+  public_jwks: ColumnType<{ keys: Record<string, unknown>[] } | null, string | null, string | null>;
+  /** LTI role (full URI or short name) → our role; merged over the default mapping. */
+  role_mapping: ColumnType<Record<string, string>, string | undefined, string>;
+  created_at: Generated<Date>;
+  updated_at: Timestamp;
+}
+
+export interface LtiLoginStatesTable {
+  state: string;
+  platform_id: string;
+  nonce: string;
+  target_link_uri: string;
+  binding: 'cookie' | 'storage';
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** The tool's own RS256 signing keys (installation-wide), the private key sealed. */
+export interface LtiToolKeysTable {
+  kid: string;
+  public_jwk: ColumnType<Record<string, string>, string, string>;
+  private_key_sealed: string;
+  created_at: Timestamp;
+  retired_at: NullableTimestamp;
+}
+
 export interface AvailabilityTable {
   mentor_id: string;
   tenant_id: string;
@@ -609,12 +647,16 @@ export interface Database {
   rate_limits: RateLimitsTable;
   mentor_badges: MentorBadgesTable;
   issuer_keys: IssuerKeysTable;
+  lti_platforms: LtiPlatformsTable;
+  lti_login_states: LtiLoginStatesTable;
+  lti_tool_keys: LtiToolKeysTable;
   audit_log: AuditLogTable;
   mentor_embeddings: MentorEmbeddingsTable;
   mentor_embedding_versions: MentorEmbeddingVersionsTable;
 }
 
 export type TenantRow = Selectable<TenantsTable>;
+export type LtiPlatformRow = Selectable<LtiPlatformsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
 export type UserRow = Selectable<UsersTable>;

@@ -1,14 +1,18 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { findTenantByKeyHash } from '../db/tenants.js';
+import { findTenantById, findTenantByKeyHash } from '../db/tenants.js';
 import { upsertSeenUser } from '../db/users.js';
 import { readSettings } from '../domain/tenants/settings.js';
 import { hashKey, keyDisplayPrefix } from '../security/keys.js';
+import { verifyLaunchToken } from '../security/launch-token.js';
 import { claimedSubject, type UserRole, UserTokenError, verifyUserToken } from '../security/user-token.js';
 import type { AppDeps, AppEnv, Auth, AuthUser } from './env.js';
 import { ApiError } from './errors.js';
+import { publicBaseUrl } from './public-url.js';
 
 const KEY_PATTERN = /^(pk|sk)_[A-Za-z0-9_]{8,128}$/;
+/** A launch token (security/launch-token.ts): minted by this server after an LTI launch. */
+const LAUNCH_PATTERN = /^lt_[A-Za-z0-9_-]{10,4000}\.[A-Za-z0-9_-]{43}$/;
 
 const TOKEN_FAILURE_CODES: Record<UserTokenError['reason'], string> = {
   malformed: 'invalid_user_token',
@@ -30,7 +34,7 @@ function bearer(c: Context): string {
     );
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match?.[1] || !KEY_PATTERN.test(match[1])) {
+  if (!match?.[1] || !(KEY_PATTERN.test(match[1]) || LAUNCH_PATTERN.test(match[1]))) {
     throw new ApiError(
       401,
       'invalid_api_key',
@@ -44,10 +48,74 @@ function bearer(c: Context): string {
  * Resolves the tenant from the API key, enforces the publishable key's origin rule and
  * verifies the user token. Every /v1 route sits behind it.
  */
+/**
+ * A launch token stands for the publishable key and the user token at once, for one user of one
+ * tenant, from this server's own pages only (the LTI launch page): no Origin (same-origin reads)
+ * or this server's origin.
+ */
+async function launchAuth(c: Context<AppEnv>, deps: AppDeps, key: string, now: Date): Promise<Auth> {
+  const claims = verifyLaunchToken(key, deps.lti.launchKey, now);
+  if (!claims) {
+    throw new ApiError(
+      401,
+      'invalid_api_key',
+      'This launch token is not valid or has expired; launch the tool again.',
+    );
+  }
+  const origin = c.req.header('origin');
+  if (origin !== undefined && origin !== publicBaseUrl(c)) {
+    throw new ApiError(
+      403,
+      'origin_not_allowed',
+      `Launch tokens only work from this server's own pages, and ${origin} is not one.`,
+    );
+  }
+  const row = await findTenantById(deps.db, claims.tid);
+  if (!row) throw new ApiError(401, 'invalid_api_key', 'The program of this launch no longer exists.');
+  const user = await upsertSeenUser(
+    deps.db,
+    {
+      tenantId: row.id,
+      externalId: claims.sub,
+      name: claims.name,
+      email: claims.email ?? null,
+      locale: claims.locale ?? null,
+      timeZone: null,
+      roles: claims.roles,
+      isGuest: false,
+    },
+    now,
+  );
+  return {
+    tenant: {
+      id: row.id,
+      name: row.name,
+      allowedOrigins: row.allowed_origins,
+      settings: readSettings(row.settings),
+    },
+    keyKind: 'publishable',
+    keyHash: hashKey(`lti:${row.id}`),
+    keyPrefix: 'lt_…',
+    user: {
+      id: user.id,
+      externalId: user.external_id,
+      name: user.name,
+      email: user.email,
+      roles: user.roles as UserRole[],
+      isGuest: user.is_guest,
+    },
+  };
+}
+
 export function authenticate(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const key = bearer(c);
     const now = deps.clock.now();
+    if (key.startsWith('lt_')) {
+      c.set('auth', await launchAuth(c, deps, key, now));
+      await next();
+      return;
+    }
     const token = c.req.header('x-user-token');
     const claimedSub = token === undefined ? null : claimedSubject(token);
     const keyHash = hashKey(key);

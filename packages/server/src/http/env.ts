@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
+import type { PlatformKeys } from '../domain/lti/platform-keys.js';
 import type { SemanticSearch } from '../domain/matching/semantic/semantic-search.js';
 import type { TenantSettings } from '../domain/tenants/settings.js';
 import type { Lifecycle } from '../lifecycle.js';
@@ -66,4 +67,6 @@ export interface AppDeps {
   clientIp?: ((c: Context<AppEnv>) => string) | undefined;
   /** Matching by meaning (MICROMENTOR_EMBEDDINGS); null or absent: keywords only. */
   semantic?: SemanticSearch | null;
+  /** LTI 1.3: platforms' key sets (fetched and kept), and the key of launch tokens (`lt_…`). */
+  lti: { platformKeys: PlatformKeys; launchKey: Buffer };
 }

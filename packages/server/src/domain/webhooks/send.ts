@@ -55,7 +55,7 @@ export function deliveryFailure(error: unknown): DeliveryFailure {
  * one: the check and the connection use the same answer, so a name that rebinds to a private
  * address between a check and the connection (DNS rebinding) gets nowhere.
  */
-function guardedLookup(allowPrivate: boolean, resolve: Resolver): LookupFunction {
+export function guardedLookup(allowPrivate: boolean, resolve: Resolver): LookupFunction {
   return ((hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
     resolve(hostname).then((addresses) => {
       if (addresses.length === 0) return callback(new NoAddressError(`${hostname} has no address`));
