@@ -120,6 +120,23 @@ export interface IssuerKeysTable {
   retired_at: NullableTimestamp;
 }
 
+/** An issued Open Badges credential (domain/recognition/issued.ts); revoked_at is set once. */
+export interface BadgeCredentialsTable {
+  tenant_id: string;
+  id: string;
+  mentor_id: string;
+  status_index: number;
+  issued_at: Timestamp;
+  /** The unsigned credential, for the verification page; null once the mentor was erased. */
+  credential: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  revoked_at: NullableTimestamp;
+  revoked_reason: ColumnType<
+    'mentor_suspended' | 'mentor_erased' | null,
+    'mentor_suspended' | 'mentor_erased' | null | undefined,
+    'mentor_suspended' | 'mentor_erased' | null
+  >;
+}
+
 export interface AvailabilityTable {
   mentor_id: string;
   tenant_id: string;
@@ -609,6 +626,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   mentor_badges: MentorBadgesTable;
   issuer_keys: IssuerKeysTable;
+  badge_credentials: BadgeCredentialsTable;
   audit_log: AuditLogTable;
   mentor_embeddings: MentorEmbeddingsTable;
   mentor_embedding_versions: MentorEmbeddingVersionsTable;
