@@ -7,7 +7,14 @@ import { requireUser } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { publicBaseUrl } from '../http/public-url.js';
 import { createRouter } from '../http/router.js';
-import { ANY_USER, commonErrors, EVERYONE, jsonResponse, notFoundError } from '../schemas/common.js';
+import {
+  ANY_USER,
+  commonErrors,
+  conflictError,
+  EVERYONE,
+  jsonResponse,
+  notFoundError,
+} from '../schemas/common.js';
 import { LeaderboardQuerySchema, LeaderboardSchema, MentorRecordSchema } from '../schemas/recognition.js';
 
 const record = createRoute({
@@ -35,13 +42,15 @@ const credential = createRoute({
     '`{alg, kid, typ: "JWT"}` where `kid` is the URL of the public JWK, payload = the credential with `iss`, `jti`, ' +
     '`nbf`, `sub`. It carries a `credentialStatus` (Bitstring Status List, revocation) and its `id` is a public ' +
     'verification page, also given in the `Link` header (`rel="alternate"`, text/html). The same credential is ' +
-    'returned while the record is unchanged. 404 without a mentor profile.',
+    'returned while the record is unchanged. 404 without a mentor profile; 409 `mentor_suspended` while the ' +
+    'program has the profile suspended (suspending revokes every credential issued to it).',
   ...ANY_USER,
   middleware: [requireUser] as const,
   responses: {
     200: { description: 'The signed credential.', content: { [VC_MEDIA_TYPE]: { schema: z.string() } } },
     ...commonErrors,
     ...notFoundError,
+    ...conflictError,
   },
 });
 

@@ -5,6 +5,7 @@ import { findTenantById } from '../../db/tenants.js';
 import type { MentorRecord } from '../../schemas/recognition.js';
 import type { SecretBox } from '../../security/keys.js';
 import type { DomainCtx } from '../context.js';
+import { ConflictError } from '../errors.js';
 import { readSettings } from '../tenants/settings.js';
 import { buildCredential, credentialUrl, issuerId, issuerKey, signCredential } from './credential.js';
 import { buildStatusListCredential, listOf, STATUS_LIST_SIZE, statusListUrl } from './status-list.js';
@@ -58,6 +59,13 @@ export async function issueRecordCredential(
   secretBox: SecretBox,
   input: { baseUrl: string; tenant: { id: string; name: string }; mentor: MentorRow; record: MentorRecord },
 ): Promise<Issued> {
+  // A suspended mentor's credentials were revoked; the program issues none while it lasts.
+  if (input.mentor.status === 'suspended') {
+    throw new ConflictError(
+      'mentor_suspended',
+      'The program suspended this mentor profile: no credential is issued.',
+    );
+  }
   const now = ctx.clock.now();
   const issuer = issuerId(input.baseUrl, input.tenant.id);
   const key = await issuerKey(ctx.db, secretBox, input.tenant.id, now);
