@@ -451,7 +451,7 @@ describe('GET /v1/leaderboard', () => {
   });
 });
 
-describe('the verifiable record (Open Badges 3.0, VC-JOSE)', () => {
+describe('the verifiable record (Open Badges 3.0, JSON Web Token Proof Format)', () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await listen(ctx.app);
@@ -468,15 +468,20 @@ describe('the verifiable record (Open Badges 3.0, VC-JOSE)', () => {
     return { jws: await response.text(), response };
   }
 
+  /** The header's `kid` is a URL: fetched with no credentials at all, it is the public JWK. */
   async function publicKeyFor(kid: string) {
-    const res = await fetch(`${server.url}/issuers/${tenant.id}/jwks.json`); // no credentials at all
+    expect(kid.startsWith(`${server.url}/issuers/${tenant.id}/keys/`), kid).toBe(true);
+    const res = await fetch(kid);
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    const jwks = (await res.json()) as { keys: Record<string, string>[] };
-    for (const key of jwks.keys)
-      expect(Object.keys(key).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
-    const jwk = jwks.keys.find((k) => k.kid === kid);
-    expect(jwk).toBeDefined();
+    const jwk = (await res.json()) as Record<string, string>;
+    expect(Object.keys(jwk).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x']);
+    expect(kid.endsWith(`/keys/${jwk.kid}`)).toBe(true);
+    // The JWKS lists the same key.
+    const set = (await (await fetch(`${server.url}/issuers/${tenant.id}/jwks.json`)).json()) as {
+      keys: Record<string, string>[];
+    };
+    expect(set.keys).toContainEqual(jwk);
     return createPublicKey({ key: jwk as never, format: 'jwk' });
   }
 
@@ -494,7 +499,9 @@ describe('the verifiable record (Open Badges 3.0, VC-JOSE)', () => {
     const parts = jws.split('.');
     expect(parts).toHaveLength(3);
     const header = fromB64(parts[0]!);
-    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc' });
+    // OB 3.0 §8.2: alg, kid (a URL dereferencing to the JWK) and typ "JWT", and no other header.
+    expect(Object.keys(header).sort()).toEqual(['alg', 'kid', 'typ']);
+    expect(header).toMatchObject({ alg: 'EdDSA', typ: 'JWT' });
 
     const key = await publicKeyFor(header.kid);
     expect(verifies(jws, key)).toBe(true);
@@ -505,7 +512,14 @@ describe('the verifiable record (Open Badges 3.0, VC-JOSE)', () => {
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
     ]);
     expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-    expect(vc.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(vc.id).toMatch(new RegExp(`^${server.url}/issuers/${tenant.id}/credentials/[0-9a-f-]{36}$`));
+    expect(response.headers.get('link')).toBe(`<${vc.id}>; rel="alternate"; type="text/html"`);
+    // The JWT claims mirror the credential.
+    expect(vc.iss).toBe(vc.issuer.id);
+    expect(vc.jti).toBe(vc.id);
+    expect(vc.sub).toBe(vc.credentialSubject.id);
+    expect(vc.nbf).toBe(Date.parse(vc.validFrom) / 1000);
+    expect(vc.exp).toBeUndefined();
     expect(vc.issuer).toEqual({
       id: `${server.url}/issuers/${tenant.id}`,
       type: ['Profile'],
@@ -535,6 +549,8 @@ describe('the verifiable record (Open Badges 3.0, VC-JOSE)', () => {
     expect(stored[0]!.private_key_sealed.startsWith('v1:')).toBe(true);
     const next = await download();
     expect(fromB64(next.jws.split('.')[0]!).kid).toBe(header.kid);
+    // The record is unchanged: the same credential, byte for byte (Ed25519 is deterministic).
+    expect(next.jws).toBe(jws);
   });
 
   it('fails verification once anything is changed', async () => {
@@ -565,10 +581,8 @@ describe('the verifiable record (Open Badges 3.0, VC-JOSE)', () => {
     const otherJws = await theirs.text();
     const otherKid = fromB64(otherJws.split('.')[0]!).kid;
     expect(otherKid).not.toBe(fromB64(h).kid);
-    const jwksOther = (await (await fetch(`${server.url}/issuers/${other.id}/jwks.json`)).json()) as {
-      keys: Record<string, string>[];
-    };
-    const otherKey = createPublicKey({ key: jwksOther.keys[0] as never, format: 'jwk' });
+    const otherJwk = (await (await fetch(otherKid)).json()) as Record<string, string>;
+    const otherKey = createPublicKey({ key: otherJwk as never, format: 'jwk' });
     expect(verifies(jws, otherKey)).toBe(false);
   });
 

@@ -158,6 +158,23 @@ export interface LtiToolKeysTable {
   retired_at: NullableTimestamp;
 }
 
+/** An issued Open Badges credential (domain/recognition/issued.ts); revoked_at is set once. */
+export interface BadgeCredentialsTable {
+  tenant_id: string;
+  id: string;
+  mentor_id: string;
+  status_index: number;
+  issued_at: Timestamp;
+  /** The unsigned credential, for the verification page; null once the mentor was erased. */
+  credential: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  revoked_at: NullableTimestamp;
+  revoked_reason: ColumnType<
+    'mentor_suspended' | 'mentor_erased' | null,
+    'mentor_suspended' | 'mentor_erased' | null | undefined,
+    'mentor_suspended' | 'mentor_erased' | null
+  >;
+}
+
 export interface AvailabilityTable {
   mentor_id: string;
   tenant_id: string;
@@ -650,6 +667,7 @@ export interface Database {
   lti_platforms: LtiPlatformsTable;
   lti_login_states: LtiLoginStatesTable;
   lti_tool_keys: LtiToolKeysTable;
+  badge_credentials: BadgeCredentialsTable;
   audit_log: AuditLogTable;
   mentor_embeddings: MentorEmbeddingsTable;
   mentor_embedding_versions: MentorEmbeddingVersionsTable;

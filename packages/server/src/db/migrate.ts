@@ -26,6 +26,7 @@ import * as responsiveness from './migrations/2026-12-09T1100-responsiveness.js'
 import * as advice from './migrations/2026-12-09T1200-advice.js';
 import * as programQueue from './migrations/2026-12-10T0900-program-queue.js';
 import * as lti from './migrations/2026-12-11T0900-lti.js';
+import * as badgeStatus from './migrations/2026-12-11T1000-badge-status.js';
 
 /** Migrations are listed statically so they work the same from source, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1200-advice': advice,
   '2026-12-10T0900-program-queue': programQueue,
   '2026-12-11T0900-lti': lti,
+  '2026-12-11T1000-badge-status': badgeStatus,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

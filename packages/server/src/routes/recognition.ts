@@ -1,17 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  buildCredential,
-  issuerKey,
-  signCredential,
-  VC_MEDIA_TYPE,
-} from '../domain/recognition/credential.js';
+import { VC_MEDIA_TYPE } from '../domain/recognition/credential.js';
+import { issueRecordCredential } from '../domain/recognition/issued.js';
 import { leaderboard, mentorRecord, ownMentorRow } from '../domain/recognition/record.js';
 import { ctx } from '../http/atomic.js';
 import { requireUser } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { publicBaseUrl } from '../http/public-url.js';
 import { createRouter } from '../http/router.js';
-import { ANY_USER, commonErrors, EVERYONE, jsonResponse, notFoundError } from '../schemas/common.js';
+import {
+  ANY_USER,
+  commonErrors,
+  conflictError,
+  EVERYONE,
+  jsonResponse,
+  notFoundError,
+} from '../schemas/common.js';
 import { LeaderboardQuerySchema, LeaderboardSchema, MentorRecordSchema } from '../schemas/recognition.js';
 
 const record = createRoute({
@@ -34,15 +37,20 @@ const credential = createRoute({
   tags: ['Recognition'],
   summary: 'My record as a verifiable credential',
   description:
-    'The record as an Open Badges 3.0 `OpenBadgeCredential` (W3C VC Data Model 2.0), secured as a ' +
-    'VC-JOSE compact JWS (`application/vc+jwt`, EdDSA/Ed25519) signed by the program. Verify it with ' +
-    'the key in `{issuer.id}/jwks.json` matching the header’s `kid`. 404 without a mentor profile.',
+    'The record as an Open Badges 3.0 `OpenBadgeCredential` (W3C VC Data Model 2.0), secured by OB 3.0’s JSON ' +
+    'Web Token Proof Format: a compact JWS (`application/vc+jwt`, EdDSA/Ed25519) signed by the program, header ' +
+    '`{alg, kid, typ: "JWT"}` where `kid` is the URL of the public JWK, payload = the credential with `iss`, `jti`, ' +
+    '`nbf`, `sub`. It carries a `credentialStatus` (Bitstring Status List, revocation) and its `id` is a public ' +
+    'verification page, also given in the `Link` header (`rel="alternate"`, text/html). The same credential is ' +
+    'returned while the record is unchanged. 404 without a mentor profile; 409 `mentor_suspended` while the ' +
+    'program has the profile suspended (suspending revokes every credential issued to it).',
   ...ANY_USER,
   middleware: [requireUser] as const,
   responses: {
     200: { description: 'The signed credential.', content: { [VC_MEDIA_TYPE]: { schema: z.string() } } },
     ...commonErrors,
     ...notFoundError,
+    ...conflictError,
   },
 });
 
@@ -80,22 +88,17 @@ export function recognitionRoutes() {
       const auth = c.get('auth');
       const deps = c.get('deps');
       const mentor = await ownMentorRow(ctx(c), auth.tenant.id, auth.user!.externalId);
-      const now = deps.clock.now();
-      const credentialBody = buildCredential({
+      const issued = await issueRecordCredential(ctx(c), deps.secretBox, {
         baseUrl: publicBaseUrl(c),
         tenant: { id: auth.tenant.id, name: auth.tenant.settings.branding.name ?? auth.tenant.name },
         mentor,
         record: await mentorRecord(ctx(c), mentor),
-        now,
       });
-      const jws = signCredential(
-        credentialBody,
-        await issuerKey(deps.db, deps.secretBox, auth.tenant.id, now),
-      );
       c.header('Content-Type', VC_MEDIA_TYPE);
+      c.header('Link', `<${issued.url}>; rel="alternate"; type="text/html"`);
       c.header('Content-Disposition', `attachment; filename="mentoring-record-${mentor.id}.jwt"`);
       c.header('Cache-Control', 'no-store');
-      return c.body(jws, 200);
+      return c.body(issued.jws, 200);
     })
     .openapi(board, async (c) => {
       const auth = c.get('auth');

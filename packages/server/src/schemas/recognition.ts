@@ -58,23 +58,93 @@ export const LeaderboardSchema = z
   })
   .openapi('Leaderboard');
 
-export const JwksSchema = z
+export const JwkSchema = z
   .object({
-    keys: z.array(
-      z.object({
-        kty: z.literal('OKP'),
-        crv: z.literal('Ed25519'),
-        x: z.string(),
-        kid: z.string(),
-        alg: z.literal('EdDSA'),
-        use: z.literal('sig'),
-      }),
-    ),
+    kty: z.literal('OKP'),
+    crv: z.literal('Ed25519'),
+    x: z.string(),
+    kid: z.string().openapi({ description: 'The key’s RFC 7638 thumbprint.' }),
+    alg: z.literal('EdDSA'),
+    use: z.literal('sig'),
   })
-  .openapi('Jwks');
+  .openapi('Jwk');
+
+export const JwksSchema = z.object({ keys: z.array(JwkSchema) }).openapi('Jwks');
+
+const LdContextSchema = z.array(z.string()).openapi({
+  example: [
+    'https://www.w3.org/ns/credentials/v2',
+    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  ],
+});
+
+/** The issuer's Open Badges 3.0 Profile, served at its id. */
+export const IssuerProfileSchema = z
+  .object({
+    '@context': LdContextSchema,
+    id: z.string().openapi({ format: 'uri' }),
+    type: z.array(z.literal('Profile')),
+    name: z.string(),
+  })
+  .openapi('IssuerProfile');
+
+const ResultDescriptionDocSchema = z.object({
+  id: z.string(),
+  type: z.array(z.literal('ResultDescription')),
+  name: z.string(),
+  resultType: z.string(),
+});
+
+/** An Open Badges 3.0 Achievement, served at its id. */
+export const AchievementDocSchema = z
+  .object({
+    '@context': LdContextSchema,
+    id: z.string().openapi({ format: 'uri' }),
+    type: z.array(z.literal('Achievement')),
+    achievementType: z.string(),
+    name: z.string(),
+    description: z.string(),
+    criteria: z.object({ narrative: z.string() }),
+    creator: z.object({ id: z.string(), type: z.array(z.literal('Profile')), name: z.string() }),
+    resultDescription: z.array(ResultDescriptionDocSchema),
+  })
+  .openapi('Achievement');
 
 export const IssuerParamSchema = z.strictObject({
   tenantId: IdSchema.openapi({ param: { name: 'tenantId', in: 'path' } }),
+});
+
+const tenantIdParam = IdSchema.openapi({ param: { name: 'tenantId', in: 'path' } });
+
+export const IssuerKeyParamSchema = z.strictObject({
+  tenantId: tenantIdParam,
+  kid: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a key thumbprint')
+    .openapi({ param: { name: 'kid', in: 'path' }, description: 'The key’s RFC 7638 thumbprint.' }),
+});
+
+export const AchievementParamSchema = z.strictObject({
+  tenantId: tenantIdParam,
+  achievementId: z
+    .string()
+    .max(100, 'must be at most 100 characters')
+    .openapi({ param: { name: 'achievementId', in: 'path' }, example: 'mentoring-record' }),
+});
+
+export const StatusListParamSchema = z.strictObject({
+  tenantId: tenantIdParam,
+  list: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1_000_000, 'must be at most 1000000')
+    .openapi({ param: { name: 'list', in: 'path' }, description: 'The list’s number, from 1.' }),
+});
+
+export const IssuedCredentialParamSchema = z.strictObject({
+  tenantId: tenantIdParam,
+  credentialId: IdSchema.openapi({ param: { name: 'credentialId', in: 'path' } }),
 });
 
 export type MentorRecord = z.infer<typeof MentorRecordSchema>;

@@ -64,6 +64,7 @@ const en = {
     earned: (date: string) => `earned ${date}`,
     download: 'Download my record',
     downloaded: 'Your record was downloaded: a signed Open Badges credential anyone can verify.',
+    share: 'Its public page, to share: anyone can check it there',
     badges: badgeNames.en,
   },
   inbox: {
@@ -267,6 +268,7 @@ const es: ConsoleMessages = {
     earned: (date: string) => `obtenida el ${date}`,
     download: 'Descargar mi historial',
     downloaded: 'Historial descargado: una credencial Open Badges firmada que cualquiera puede verificar.',
+    share: 'Su página pública, para compartir: cualquiera puede comprobarla allí',
     badges: badgeNames.es,
   },
   inbox: {
@@ -469,6 +471,7 @@ const fr: ConsoleMessages = {
     earned: (date: string) => `obtenu le ${date}`,
     download: 'Télécharger mon relevé',
     downloaded: 'Relevé téléchargé : une attestation Open Badges signée, vérifiable par tous.',
+    share: 'Sa page publique, à partager : chacun peut la vérifier',
     badges: badgeNames.fr,
   },
   inbox: {

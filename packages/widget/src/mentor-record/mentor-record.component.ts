@@ -8,14 +8,32 @@ import { consoleStyles } from '../styles/console.js';
 import { mentorRecordStyles } from './mentor-record.styles.js';
 
 /**
+ * The credential's public verification page: its `id`, when that is an http(s) URL (a compact
+ * JWS's payload is base64url JSON). Anything else (or a file that is not a JWS): none.
+ */
+export function credentialPageUrl(jws: string): string | null {
+  try {
+    const part = jws.split('.')[1] ?? '';
+    const binary = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
+    const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    const id = typeof payload?.id === 'string' ? new URL(payload.id) : null;
+    return id && (id.protocol === 'https:' || id.protocol === 'http:') ? id.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * @tagname mm-mentor-record
  * @summary The signed-in mentor's badges, and their record (sessions, minutes, badges) to
- * download as a signed Open Badges 3.0 credential (`mentoring-record.jwt`, a VC-JOSE JWS).
+ * download as a signed Open Badges 3.0 credential (`mentoring-record.jwt`, a VC-JWT), then a link
+ * to the credential's public verification page to share.
  *
  * @event mm-record-downloaded - The credential was saved. `detail: { credential }` (the JWS).
  * @event mm-error - Loading or downloading failed. `detail: { step: 'record', code, message, error }`.
  *
  * @csspart button - The download button.
+ * @csspart share - The link to the credential's public verification page (after a download).
  */
 export class MmMentorRecord extends ConsoleElement {
   static override styles = [baseStyles, consoleStyles, mentorRecordStyles];
@@ -23,6 +41,7 @@ export class MmMentorRecord extends ConsoleElement {
   @state() private record: MentorRecord | null = null;
   @state() private notice = '';
   @state() private busy = false;
+  @state() private shareUrl: string | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -55,6 +74,7 @@ export class MmMentorRecord extends ConsoleElement {
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 0);
       this.notice = this.t.record.downloaded;
+      this.shareUrl = credentialPageUrl(credential);
       this.error = '';
       this.emit('mm-record-downloaded', { credential });
     } catch (error) {
@@ -87,6 +107,11 @@ export class MmMentorRecord extends ConsoleElement {
         ${t.download}
       </button>
       ${this.notice ? html`<p role="status">${this.notice}</p>` : nothing}
+      ${
+        this.shareUrl
+          ? html`<p><a part="share" href=${this.shareUrl} target="_blank" rel="noopener">${t.share}</a></p>`
+          : nothing
+      }
       ${this.alert()}
     </section>`;
   }

@@ -106,6 +106,42 @@ describe('<mm-mentor-record>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('links the credential’s public page after the download, and only an http(s) one', async () => {
+    const b64 = (value: object) =>
+      btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))))
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_')
+        .replace(/=+$/, '');
+    const page = 'https://api.example.org/issuers/t1/credentials/0b7c3d1e-6f5a-4c2b-9a8e-1d2c3b4a5f60';
+    for (const [id, expected] of [
+      [page, page],
+      ['javascript:alert(1)', null],
+    ] as const) {
+      const jws = `${b64({ alg: 'EdDSA' })}.${b64({ id, name: 'Zoë' })}.c2ln`;
+      const { el } = await mount({
+        'GET /v1/me/mentor/record': () => json(200, record),
+        'GET /v1/me/mentor/credential': () =>
+          new Response(jws, { status: 200, headers: { 'content-type': 'application/vc+jwt' } }),
+      });
+      await waitUntil(() => root(el).querySelector('.badges li'), 'badges');
+      const original = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = () => {};
+      try {
+        root(el).querySelector<HTMLButtonElement>('button')!.click();
+        await waitUntil(() => root(el).querySelector('[role=status]'), 'download notice');
+      } finally {
+        HTMLAnchorElement.prototype.click = original;
+      }
+      const link = root(el).querySelector<HTMLAnchorElement>('a[part=share]');
+      expect(link?.href ?? null).to.equal(expected);
+      if (link) {
+        expect(link.textContent).to.equal('Its public page, to share: anyone can check it there');
+        expect(link.rel).to.equal('noopener');
+        await expect(el).to.be.accessible();
+      }
+    }
+  });
+
   it('shows the server’s words when the download fails', async () => {
     const { el } = await mount({
       'GET /v1/me/mentor/record': () => json(200, record),

@@ -1,16 +1,19 @@
-import { createHash, createPrivateKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, MentorRow } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import type { BadgeCode } from '../../schemas/mentors.js';
 import type { Jwks, MentorRecord } from '../../schemas/recognition.js';
 import type { SecretBox } from '../../security/keys.js';
 
 /**
  * The mentor's record as an Open Badges 3.0 `OpenBadgeCredential` (W3C VC Data Model 2.0),
- * secured with VC-JOSE: a compact JWS (`typ: vc+jwt`, `cty: vc`, EdDSA over Ed25519) whose
- * payload is the credential itself. Each tenant (the issuer) has its own Ed25519 key, made on
- * first use; the private key is sealed with the SecretBox, the public key is published as a
- * JWKS at `{issuer.id}/jwks.json` (`GET /issuers/{tenantId}/jwks.json`, no key needed).
+ * secured by OB 3.0's "JSON Web Token Proof Format" (§8.2): a compact JWS whose JOSE header is
+ * exactly `{alg, kid, typ: "JWT"}` (no other header is allowed), `kid` a URL that dereferences to
+ * the public JWK (`{issuer.id}/keys/{thumbprint}`), and whose payload is the credential itself
+ * plus the claims `iss` (= issuer.id), `jti` (= id), `nbf` (= validFrom) and `sub`
+ * (= credentialSubject.id). EdDSA over Ed25519: OB 3.0 permits algorithms beyond RS256.
+ * Each tenant (the issuer) has its own key, made on first use; the private key is sealed with the
+ * SecretBox; the public keys are also listed at `{issuer.id}/jwks.json`.
  */
 
 export const VC_CONTEXT = [
@@ -18,6 +21,8 @@ export const VC_CONTEXT = [
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
 ] as const;
 export const VC_MEDIA_TYPE = 'application/vc+jwt';
+/** The one achievement the program issues; its id ends the achievement's URL. */
+export const MENTORING_RECORD = 'mentoring-record';
 
 export const BADGE_NAMES: Record<BadgeCode, { name: string; description: string }> = {
   first_session: { name: 'First session', description: 'Completed a first mentoring session.' },
@@ -35,7 +40,7 @@ export const BADGE_NAMES: Record<BadgeCode, { name: string; description: string 
 
 type PublicJwk = Jwks['keys'][number];
 
-interface IssuerKey {
+export interface IssuerKey {
   kid: string;
   jwk: PublicJwk;
   privateKeyDer: Buffer;
@@ -122,31 +127,86 @@ export async function issuerJwks(db: Kysely<Database>, tenantId: string): Promis
 export const issuerId = (baseUrl: string, tenantId: string): string =>
   `${baseUrl.replace(/\/+$/, '')}/issuers/${tenantId}`;
 
+/** Where the key that signed a credential is served as a JWK: the JOSE header's `kid`. */
+export const keyUrl = (issuer: string, kid: string): string => `${issuer}/keys/${kid}`;
+export const achievementUrl = (issuer: string): string => `${issuer}/achievements/${MENTORING_RECORD}`;
+/** A credential's id (the JWT's `jti`), which is also its public verification page. */
+export const credentialUrl = (issuer: string, credentialId: string): string =>
+  `${issuer}/credentials/${credentialId}`;
+
+/** The issuer's OB 3.0 Profile as embedded in its credentials. */
+export function issuerProfile(issuer: string, name: string) {
+  return { id: issuer, type: ['Profile' as const], name };
+}
+
+/** The OB 3.0 Achievement every mentoring record credential states. */
+export function achievement(issuer: string, tenantName: string) {
+  const id = achievementUrl(issuer);
+  return {
+    id,
+    type: ['Achievement' as const],
+    achievementType: 'Achievement',
+    name: 'Mentoring record',
+    description: `Micro-mentoring sessions given to learners of ${tenantName}, and the recognition earned.`,
+    criteria: {
+      narrative:
+        'Counts sessions the program recorded as completed (booked, held, and not cancelled or a no-show) ' +
+        'and their booked minutes; badges are awarded by the program at fixed thresholds.',
+    },
+    creator: issuerProfile(issuer, tenantName),
+    resultDescription: [
+      {
+        id: `${id}#sessions`,
+        type: ['ResultDescription' as const],
+        name: 'Sessions completed',
+        resultType: 'Result',
+      },
+      {
+        id: `${id}#minutes`,
+        type: ['ResultDescription' as const],
+        name: 'Minutes of mentoring',
+        resultType: 'Result',
+      },
+    ],
+  };
+}
+
+/** A JSON-LD document served at its URL (Profile, Achievement): the contexts first. */
+export const withContext = <T extends object>(doc: T) => ({ '@context': [...VC_CONTEXT], ...doc });
+
+export interface CredentialStatusRef {
+  /** The status list credential's URL. */
+  list: string;
+  index: number;
+}
+
 export interface CredentialInput {
   baseUrl: string;
   tenant: { id: string; name: string };
-  mentor: MentorRow;
   record: MentorRecord;
-  now: Date;
+  /** The credential's id (a UUID; its URL is the verification page) and when it became valid. */
+  credentialId: string;
+  validFrom: Date;
+  status: CredentialStatusRef;
 }
 
 /** The unsigned OpenBadgeCredential for a mentor's record. */
 export function buildCredential(input: CredentialInput): Record<string, unknown> {
-  const { tenant, record, now } = input;
+  const { tenant, record, status } = input;
   const issuer = issuerId(input.baseUrl, tenant.id);
-  const achievementId = `${issuer}/achievements/mentoring-record`;
+  const achievementDoc = achievement(issuer, tenant.name);
   const result = (name: string, value: number) => ({
     type: ['Result'],
-    resultDescription: `${achievementId}#${name}`,
+    resultDescription: `${achievementDoc.id}#${name}`,
     value: String(value),
   });
   return {
     '@context': [...VC_CONTEXT],
-    id: `urn:uuid:${randomUUID()}`,
+    id: credentialUrl(issuer, input.credentialId),
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: `${tenant.name}: mentoring record of ${record.name}`,
-    issuer: { id: issuer, type: ['Profile'], name: tenant.name },
-    validFrom: now.toISOString(),
+    issuer: issuerProfile(issuer, tenant.name),
+    validFrom: input.validFrom.toISOString(),
     credentialSubject: {
       id: `urn:uuid:${record.mentorId}`,
       type: ['AchievementSubject'],
@@ -155,48 +215,67 @@ export function buildCredential(input: CredentialInput): Record<string, unknown>
       ],
       ...(record.firstSessionAt ? { activityStartDate: record.firstSessionAt } : {}),
       ...(record.lastSessionAt ? { activityEndDate: record.lastSessionAt } : {}),
-      achievement: {
-        id: achievementId,
-        type: ['Achievement'],
-        achievementType: 'Achievement',
-        name: 'Mentoring record',
-        description: `Micro-mentoring sessions given to learners of ${tenant.name}, and the recognition earned.`,
-        criteria: {
-          narrative:
-            'Counts sessions the program recorded as completed (booked, held, and not cancelled or a no-show) ' +
-            'and their booked minutes; badges are awarded by the program at fixed thresholds.',
-        },
-        resultDescription: [
-          {
-            id: `${achievementId}#sessions`,
-            type: ['ResultDescription'],
-            name: 'Sessions completed',
-            resultType: 'Result',
-          },
-          {
-            id: `${achievementId}#minutes`,
-            type: ['ResultDescription'],
-            name: 'Minutes of mentoring',
-            resultType: 'Result',
-          },
-        ],
-      },
+      achievement: achievementDoc,
       result: [result('sessions', record.sessions), result('minutes', record.minutes)],
     },
     evidence: record.badges.map((badge) => ({
-      id: `${achievementId}#badge-${badge.code}`,
+      id: `${achievementDoc.id}#badge-${badge.code}`,
       type: ['Evidence'],
       name: BADGE_NAMES[badge.code].name,
       description: `${BADGE_NAMES[badge.code].description} Earned ${badge.earnedAt}.`,
       genre: 'Badge',
     })),
+    credentialStatus: {
+      id: `${status.list}#${status.index}`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: String(status.index),
+      statusListCredential: status.list,
+    },
   };
 }
 
-/** VC-JOSE: the credential as a compact JWS (EdDSA / Ed25519). */
-export function signCredential(credential: Record<string, unknown>, key: IssuerKey): string {
-  const header = { alg: 'EdDSA', kid: key.kid, typ: 'vc+jwt', cty: 'vc' };
-  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(credential))}`;
+interface Securable {
+  id: string;
+  issuer: string | { id: string };
+  validFrom: string;
+  validUntil?: string;
+  credentialSubject: { id?: string };
+}
+
+const numericDate = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * OB 3.0 §8.2: the credential as a compact JWS. The header holds `alg`, `kid` and `typ` and
+ * nothing else; the payload is the credential with `iss`, `jti`, `nbf`, `sub` (and `exp` when
+ * it has a `validUntil`) mirroring its properties.
+ */
+export function signCredential(credential: Record<string, unknown>, key: IssuerKey, issuer: string): string {
+  const vc = credential as unknown as Securable;
+  const header = { alg: 'EdDSA', kid: keyUrl(issuer, key.kid), typ: 'JWT' };
+  const claims = {
+    iss: typeof vc.issuer === 'string' ? vc.issuer : vc.issuer.id,
+    jti: vc.id,
+    nbf: numericDate(vc.validFrom),
+    ...(vc.validUntil ? { exp: numericDate(vc.validUntil) } : {}),
+    ...(vc.credentialSubject.id ? { sub: vc.credentialSubject.id } : {}),
+  };
+  const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify({ ...claims, ...credential }))}`;
   const privateKey = createPrivateKey({ key: key.privateKeyDer, format: 'der', type: 'pkcs8' });
   return `${input}.${b64url(sign(null, Buffer.from(input), privateKey))}`;
+}
+
+/** One public key of the issuer by its thumbprint (current or retired), or null. */
+export async function issuerPublicKey(
+  db: Kysely<Database>,
+  tenantId: string,
+  kid: string,
+): Promise<PublicJwk | null> {
+  const row = await db
+    .selectFrom('issuer_keys')
+    .select('public_jwk')
+    .where('tenant_id', '=', tenantId)
+    .where('kid', '=', kid)
+    .executeTakeFirst();
+  return row ? (row.public_jwk as unknown as PublicJwk) : null;
 }
