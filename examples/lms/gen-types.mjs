@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Typechecks platform.mjs (checkJs, strict) and writes its declarations to platform.d.mts, which
-// TypeScript callers (the test package) import. `--check` writes nothing and exits 1 when the
-// committed platform.d.mts is stale or platform.mjs does not typecheck (test/lti/platform-types.test.ts).
+// Typechecks platform.mjs and site.mjs (checkJs, strict) and writes their declarations
+// (platform.d.mts, site.d.mts), which TypeScript callers (the test package) import. `--check` writes
+// nothing and exits 1 when a committed .d.mts is stale or the JavaScript does not typecheck
+// (test/lti/platform-types.test.ts).
 //   node examples/lms/gen-types.mjs [--check]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,11 +11,11 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const source = join(here, 'platform.mjs');
-const target = join(here, 'platform.d.mts');
-const HEADER =
-  '// Generated from platform.mjs by `node examples/lms/gen-types.mjs`: do not edit (the JSDoc in\n' +
-  '// platform.mjs is the source; test/lti/platform-types.test.ts fails when this file is stale).\n';
+const MODULES = ['platform', 'site'];
+/** @param {string} name */
+const header = (name) =>
+  `// Generated from ${name}.mjs by \`node examples/lms/gen-types.mjs\`: do not edit (the JSDoc in\n` +
+  `// ${name}.mjs is the source; test/lti/platform-types.test.ts fails when this file is stale).\n`;
 
 const options = {
   allowJs: true,
@@ -31,10 +32,14 @@ const options = {
   outDir: join(here, '.types-out'),
   newLine: ts.NewLineKind.LineFeed,
 };
-const program = ts.createProgram([source], options);
-let emitted = '';
-const result = program.emit(undefined, (_name, text) => {
-  emitted = text;
+const program = ts.createProgram(
+  MODULES.map((m) => join(here, `${m}.mjs`)),
+  options,
+);
+/** @type {Map<string, string>} */
+const emitted = new Map();
+const result = program.emit(undefined, (name, text) => {
+  emitted.set(name.replace(/^.*[\\/]/, '').replace(/\.d\.mts$/, ''), text);
 });
 const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
 if (diagnostics.length > 0) {
@@ -49,23 +54,29 @@ if (diagnostics.length > 0) {
 }
 // Formatted as the repository's Biome config wants it, so `biome check .` stays clean.
 const biome = join(here, '..', '..', 'node_modules', '.bin', 'biome');
-const expected = execFileSync(biome, ['check', '--write', `--stdin-file-path=${target}`], {
-  input: HEADER + emitted,
-  encoding: 'utf8',
-});
-if (process.argv.includes('--check')) {
-  let committed = '';
-  try {
-    committed = readFileSync(target, 'utf8');
-  } catch {
-    // missing: stale
+let stale = false;
+for (const name of MODULES) {
+  const target = join(here, `${name}.d.mts`);
+  const expected = execFileSync(biome, ['check', '--write', `--stdin-file-path=${target}`], {
+    input: header(name) + (emitted.get(name) ?? ''),
+    encoding: 'utf8',
+  });
+  if (process.argv.includes('--check')) {
+    let committed = '';
+    try {
+      committed = readFileSync(target, 'utf8');
+    } catch {
+      // missing: stale
+    }
+    if (committed !== expected) {
+      process.stderr.write(`examples/lms/${name}.d.mts is stale: run \`node examples/lms/gen-types.mjs\`\n`);
+      stale = true;
+    }
+  } else {
+    writeFileSync(target, expected);
+    process.stdout.write(`wrote ${target}\n`);
   }
-  if (committed !== expected) {
-    process.stderr.write('examples/lms/platform.d.mts is stale: run `node examples/lms/gen-types.mjs`\n');
-    process.exit(1);
-  }
-  process.stdout.write('platform.mjs typechecks and platform.d.mts is current\n');
-} else {
-  writeFileSync(target, expected);
-  process.stdout.write(`wrote ${target}\n`);
 }
+if (stale) process.exit(1);
+if (process.argv.includes('--check'))
+  process.stdout.write('the JavaScript typechecks and its .d.mts files are current\n');

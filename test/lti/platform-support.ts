@@ -19,6 +19,8 @@ export interface FakeTool {
   /** Adds a key to the served key set; it signs from now on. */
   rotate(): Promise<string>;
   sign(payload: Record<string, unknown>, options?: { kid?: string; unlisted?: boolean }): Promise<string>;
+  /** What GET /v1/admin/lti/platforms answers (undefined: 404, as an API without LTI). */
+  platforms: unknown;
   /** How many times the key set was fetched. */
   jwksFetches(): number;
   close(): Promise<void>;
@@ -36,8 +38,14 @@ export async function startFakeTool(): Promise<FakeTool> {
   };
   await addKey();
   let fetches = 0;
+  let platforms: unknown;
   const server: Server = createServer((req, res) => {
-    if (req.url === '/jwks') {
+    if (req.url === '/v1/admin/lti/platforms') {
+      if (platforms === undefined) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(platforms));
+      return;
+    }
+    if (req.url === '/jwks' || req.url === '/lti/jwks') {
       fetches += 1;
       res
         .writeHead(200, { 'content-type': 'application/json' })
@@ -49,6 +57,12 @@ export async function startFakeTool(): Promise<FakeTool> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    get platforms() {
+      return platforms;
+    },
+    set platforms(value) {
+      platforms = value;
+    },
     origin,
     loginUrl: `${origin}/lti/login`,
     launchUrl: `${origin}/lti/launch`,
