@@ -43,8 +43,12 @@ const identitySecret = process.env.MICROMENTOR_IDENTITY_SECRET ?? 'ids_demo_Loca
 /** The demo tenant's secret key, for the mailbox's admin calls. Server-side only, like the secret above. */
 const demoSecretKey = process.env.MICROMENTOR_DEMO_SECRET_KEY ?? 'sk_demo_LocalOnlySecretKeyNeverInProd';
 const mail = mailbox({ api, secretKey: demoSecretKey });
-/** The example LMS (an LTI 1.3 platform) under /lms/, with the API as its tool. */
-const lms = createLmsSite({ siteOrigin: `http://localhost:${port}`, api, secretKey: demoSecretKey });
+/**
+ * The example LMS (an LTI 1.3 platform) under /lms/, with the API as its tool. Its issuer names
+ * this site's origin, so it is made once the server knows its port (EXAMPLE_PORT=0 picks one).
+ * @type {ReturnType<typeof createLmsSite> | undefined}
+ */
+let lms;
 const demoLearner = { sub: 'demo-learner-1', name: 'Ada Learner', email: 'ada.learner@example.com' };
 /** The first demo mentor's user (its external id links the user to the mentor profile). */
 const demoMentor = { sub: 'demo-mentor-001', name: 'Demo Mentor', roles: ['mentor'] };
@@ -136,7 +140,7 @@ function send(res, status, type, body, extra = {}) {
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://host-site.invalid');
-  if (url.pathname === '/lms' || url.pathname.startsWith('/lms/')) {
+  if (lms && (url.pathname === '/lms' || url.pathname.startsWith('/lms/'))) {
     try {
       if (await lms.handle(req, res)) return;
     } catch (error) {
@@ -205,6 +209,7 @@ server.on('error', (error) => {
 server.listen(port, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
+  lms = createLmsSite({ siteOrigin: `http://localhost:${actual}`, api, secretKey: demoSecretKey });
   console.error(`Example host site on http://localhost:${actual} (widget and API from ${api})`);
 });
 

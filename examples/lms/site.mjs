@@ -50,7 +50,9 @@ const STYLE = `
 body{margin:0;color:var(--fg);background:var(--bg);min-height:100vh;display:grid;grid-template-columns:15rem minmax(0,1fr);grid-template-rows:auto 1fr}
 header.bar{grid-column:1/-1;display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;align-items:center;justify-content:space-between;padding:.7rem 1.25rem;background:var(--card);border-bottom:1px solid var(--line)}
 header.bar .brand{font-weight:700;color:var(--accent);text-decoration:none}
-header.bar form{display:flex;white-space:nowrap;gap:.5rem;align-items:center;font-size:.9rem}
+header.bar form{display:flex;min-width:0;max-width:100%;gap:.5rem;align-items:center;font-size:.9rem}
+header.bar label{white-space:nowrap}
+header.bar select{min-width:0;max-width:100%;flex:1 1 auto}
 select,button,.button{font:inherit;font-size:.9rem;padding:.35rem .7rem;border-radius:6px;border:1px solid var(--line);background:var(--card);color:var(--fg)}
 .button.primary,button.primary{background:var(--accent);border-color:var(--accent);color:var(--on-accent);text-decoration:none;display:inline-block}
 a{color:var(--accent)}
@@ -73,14 +75,15 @@ pre{background:var(--code);color:#e6edf7;padding:.8rem 1rem;border-radius:6px;ov
 .notice.ok{border-color:var(--ok);background:transparent}
 iframe.tool{display:block;width:100%;height:36rem;border:1px solid var(--line);border-radius:8px;background:var(--card)}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
-th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid var(--line);vertical-align:top}
+th,td{text-align:left;padding:.45rem .6rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:normal}
+td.email{overflow-wrap:anywhere}
 dl.settings{display:grid;grid-template-columns:minmax(9rem,14rem) minmax(0,1fr);gap:.4rem 1rem;margin:0}
 dl.settings dt{font-weight:600}
 dl.settings dd{margin:0;font-family:ui-monospace,monospace;font-size:.85rem;overflow-wrap:anywhere}
 .badge{display:inline-block;font-size:.75rem;padding:.05rem .5rem;border-radius:999px;border:1px solid var(--accent);color:var(--accent);margin-left:.4rem}
 ol.lessons{padding-left:1.2rem}ol.lessons li{margin:.4rem 0}
 .table-wrap{overflow-x:auto}
-@media (max-width:40rem){body{grid-template-columns:minmax(0,1fr)}nav.course{padding:.75rem 1rem}nav.course ul{display:flex;flex-wrap:wrap;gap:.25rem;margin:0}main{padding:1rem 1rem 3rem}section,.card{padding:1rem}dl.settings{grid-template-columns:minmax(0,1fr)}dl.settings dd{margin-bottom:.5rem}iframe.tool{height:32rem}}
+@media (max-width:40rem){body{grid-template-columns:minmax(0,1fr)}nav.course{padding:.75rem 1rem}nav.course ul{display:flex;flex-wrap:wrap;gap:.25rem;margin:0}main{padding:1rem 1rem 3rem}section,.card{padding:1rem}dl.settings{grid-template-columns:minmax(0,1fr)}dl.settings dd{margin-bottom:.5rem}.opt{display:none}iframe.tool{height:32rem}}
 `;
 
 /**
@@ -304,7 +307,7 @@ ${tools}${empty}${addTool}`,
     const rows = (course?.members ?? [])
       .map((m) => {
         const u = platform.roster.users.find((x) => x.id === m.userId);
-        return `<tr><td>${escapeHtml(u?.name ?? m.userId)}</td><td>${escapeHtml(u?.email ?? '')}</td><td>${escapeHtml(m.roles.join(', '))}</td><td><code>${escapeHtml(m.userId)}</code></td></tr>`;
+        return `<tr><td>${escapeHtml(u?.name ?? m.userId)}</td><td class="email">${escapeHtml(u?.email ?? '')}</td><td>${escapeHtml(m.roles.join(', '))}</td><td class="opt"><code>${escapeHtml(m.userId)}</code></td></tr>`;
       })
       .join('');
     return layout({
@@ -314,7 +317,7 @@ ${tools}${empty}${addTool}`,
       url,
       body: `<p class="crumbs">${escapeHtml(course?.title ?? '')}</p><h1>Roster</h1>
 <p>What the tool reads through Names and Role Provisioning Services (<code>${escapeHtml(platform.endpoints.memberships(course?.id ?? ''))}</code>).</p>
-<div class="card table-wrap"><table><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Roles</th><th scope="col">User id (sub)</th></tr></thead><tbody>${rows}</tbody></table></div>`,
+<div class="card table-wrap"><table><thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Roles</th><th scope="col" class="opt">User id (sub)</th></tr></thead><tbody>${rows}</tbody></table></div>`,
     });
   }
 
