@@ -6,7 +6,8 @@
  * registers. Mounted by examples/host-site/server.mjs; node builtins only.
  *
  *   /lms/                        course home              ?as=learner|ta|instructor picks who is logged in
- *   /lms/lesson/{id}             a lesson; its Micromentor links launch in iframes
+ *   /lms/lesson/{id}             a lesson; its Micromentor links launch in iframes (?storage=1: with
+ *                                lti_storage_target=_parent, the page answering lti.put_data/lti.get_data)
  *   /lms/launch/{resourceLinkId} → the tool's login initiation (what an iframe opens)
  *   /lms/deep-link/{lessonId}    → a deep linking launch (instructors and TAs)
  *   /lms/roster                  the course roster (what NRPS serves)
@@ -42,6 +43,20 @@ const LESSONS = [
     body: '<p><code>GROUP BY</code> folds rows that share a value into one; <code>count</code>, <code>sum</code> and <code>avg</code> summarise each group, and <code>HAVING</code> filters the groups.</p><pre><code>SELECT city, avg(total)\nFROM orders\nGROUP BY city\nHAVING count(*) &gt; 10;</code></pre>',
   },
 ];
+
+/**
+ * The platform side of 1EdTech's platform storage (LTI Client Side postMessages): a tool framed with
+ * lti_storage_target=_parent keeps its OIDC state here instead of in a cookie. Values are kept per
+ * sender origin, for this page's life.
+ */
+const STORAGE_SCRIPT = `<script>(function(){var store={};function reply(e,m){e.source.postMessage(m,e.origin)}
+addEventListener('message',function(e){var d=e.data;if(!d||typeof d!=='object'||typeof d.subject!=='string')return;
+var own=store[e.origin]||(store[e.origin]={});
+if(d.subject==='lti.capabilities')reply(e,{subject:'lti.capabilities.response',message_id:d.message_id,supported_messages:[{subject:'lti.capabilities'},{subject:'lti.put_data',frame:'_parent'},{subject:'lti.get_data',frame:'_parent'}]});
+else if(d.subject==='lti.put_data'){if(typeof d.key!=='string'){reply(e,{subject:'lti.put_data.response',message_id:d.message_id,error:{code:'bad_request',message:'key is required'}});return}
+if(d.value===undefined||d.value===null)delete own[d.key];else own[d.key]=String(d.value);reply(e,{subject:'lti.put_data.response',message_id:d.message_id,key:d.key,value:d.value})}
+else if(d.subject==='lti.get_data'){if(typeof d.key!=='string'||!(d.key in own)){reply(e,{subject:'lti.get_data.response',message_id:d.message_id,key:d.key,error:{code:'bad_request',message:'no value for this key'}});return}
+reply(e,{subject:'lti.get_data.response',message_id:d.message_id,key:d.key,value:own[d.key]})}})})()</script>`;
 
 const STYLE = `
 :root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.55;--fg:#1d2433;--muted:#5b6577;--bg:#f6f7fb;--card:#fff;--line:#dde2ec;--nav:#2b1d4f;--navfg:#dcd3f3;--accent:#6d28d9;--ok:#0f766e;--warn-bg:#fff7e6;--warn-line:#f0c36b;--code:#0f1b2d;--on-accent:#fff}
@@ -267,11 +282,13 @@ ${statusNotice(await toolStatus())}
     const persona = personaOf(url);
     const staff = persona !== 'learner';
     const links = linksOn(lesson.id);
+    // ?storage=1 launches with lti_storage_target=_parent (the cookie-less flow); this page answers it.
+    const storage = url.searchParams.has('storage') ? '&amp;storage=1' : '';
     const tools = links
       .map(
         (l) => `<section aria-label="${escapeHtml(l.title)}">
 <h2>${escapeHtml(l.title)}</h2>
-<iframe class="tool" title="${escapeHtml(l.title)} (Micromentor)" name="tool-${escapeHtml(l.id)}" src="${base}/launch/${encodeURIComponent(l.id)}?as=${persona}" allow="clipboard-write"></iframe>
+<iframe class="tool" title="${escapeHtml(l.title)} (Micromentor)" name="tool-${escapeHtml(l.id)}" src="${base}/launch/${encodeURIComponent(l.id)}?as=${persona}${storage}" allow="clipboard-write"></iframe>
 </section>`,
       )
       .join('');
@@ -280,7 +297,7 @@ ${statusNotice(await toolStatus())}
       ? adding
         ? `<section aria-labelledby="add"><h2 id="add">Add Micromentor to this lesson</h2>
 <p>Pick the topic in Micromentor; it sends the placement back to this course (Deep Linking).</p>
-<iframe class="tool" title="Add Micromentor (deep linking)" src="${base}/deep-link/${lesson.id}?as=${persona}"></iframe>
+<iframe class="tool" title="Add Micromentor (deep linking)" src="${base}/deep-link/${lesson.id}?as=${persona}${storage}"></iframe>
 <p><a href="${base}/lesson/${lesson.id}?as=${persona}">Cancel</a></p></section>`
         : `<p><a class="button primary" href="${base}/lesson/${lesson.id}?as=${persona}&amp;add=1">Add Micromentor to this lesson</a></p>`
       : '';
@@ -297,7 +314,7 @@ ${statusNotice(await toolStatus())}
 <h1>${escapeHtml(lesson.title)}</h1>
 ${links.length || adding ? statusNotice(await toolStatus()) : ''}
 <section aria-label="Lesson">${lesson.body}</section>
-${tools}${empty}${addTool}`,
+${tools}${empty}${addTool}${STORAGE_SCRIPT}`,
     });
   }
 
@@ -434,6 +451,7 @@ ${platform.registrations.length ? `<p class="notice ok">Registered by Dynamic Re
         courseId: link.courseId,
         resourceLinkId: link.id,
         returnUrl: lessonUrl,
+        ...(url.searchParams.has('storage') ? { storageTarget: '_parent' } : {}),
       });
       redirect(res, login);
       return true;
@@ -451,6 +469,7 @@ ${platform.registrations.length ? `<p class="notice ok">Registered by Dynamic Re
         type: 'LtiDeepLinkingRequest',
         placement: target.id,
         returnUrl: `${origin}${base}/lesson/${target.id}?as=${persona}`,
+        ...(url.searchParams.has('storage') ? { storageTarget: '_parent' } : {}),
       });
       redirect(res, login);
       return true;
