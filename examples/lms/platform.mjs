@@ -69,6 +69,18 @@
  *     to {issuer}/register; the platform answers 201 with client_id (and deployment_id in the tool
  *     configuration), adopts the tool's URLs and records it in platform.registrations.
  *   platform.events: what each endpoint accepted or refused, and why (newest last).
+ *   platform.tool (get/set: re-point the platform at a tool), platform.roster (users, courses,
+ *   resourceLinks; mutable), platform.placements, platform.registrations, platform.endpoints.
+ *
+ * ── Recipes for a tool's certification tests (prepareLaunch options) ──────────────────────────
+ *   unknown kid: signOptions { kid: 'nope' }      missing kid: { kid: null }      foreign key: { key: generateRsaKey() }
+ *   wrong alg: signOptions { alg: 'HS256' | 'none' | 'RS512' }
+ *   wrong/missing version: overrides { [CLAIMS.version]: '1.1' } / { [CLAIMS.version]: undefined }
+ *   message_type, roles, deployment_id, resource_link, sub, aud, exp, target_link_uri: overrides likewise
+ *     (e.g. { exp: past }, { aud: 'other' }, { [CLAIMS.roles]: ['Instructor'] } for short role names)
+ *   nonce mismatch: overrides { nonce: 'other' }   state mismatch: fields { state: 'other' }
+ *   nonce replay: post the same form twice         no PII: overrides { name: undefined, email: undefined, … }
+ *   no context: noCourse: true                     key rotation: platform.rotateKey(), platform.retireKey(kid)
  *   Errors thrown by the API are LtiPlatformError { code, status, message }.
  */
 import {
