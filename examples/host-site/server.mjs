@@ -9,6 +9,8 @@
 //                       (examples/shared/renew-token.js registers it)
 //   /mail/            → the local mailbox: the demo program's email, read with its secret key
 //                       server-side (mailbox.mjs)
+//   /lms/             → a small LMS that is an LTI 1.3 platform and launches Micromentor as a tool
+//                       (examples/lms/site.mjs; its platform endpoints take POSTs too)
 //
 // Like a real host backend, it vouches for its logged-in user: every HTML page it serves gets a
 // fresh, short-lived user token for the demo learner in place of {{USER_TOKEN}} (and one for the
@@ -27,6 +29,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createLmsSite } from '../lms/site.mjs';
 import { mailbox } from './mailbox.mjs';
 
 const EXAMPLES_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -40,6 +43,12 @@ const identitySecret = process.env.MICROMENTOR_IDENTITY_SECRET ?? 'ids_demo_Loca
 /** The demo tenant's secret key, for the mailbox's admin calls. Server-side only, like the secret above. */
 const demoSecretKey = process.env.MICROMENTOR_DEMO_SECRET_KEY ?? 'sk_demo_LocalOnlySecretKeyNeverInProd';
 const mail = mailbox({ api, secretKey: demoSecretKey });
+/**
+ * The example LMS (an LTI 1.3 platform) under /lms/, with the API as its tool. Its issuer names
+ * this site's origin, so it is made once the server knows its port (EXAMPLE_PORT=0 picks one).
+ * @type {ReturnType<typeof createLmsSite> | undefined}
+ */
+let lms;
 const demoLearner = { sub: 'demo-learner-1', name: 'Ada Learner', email: 'ada.learner@example.com' };
 /** The first demo mentor's user (its external id links the user to the mentor profile). */
 const demoMentor = { sub: 'demo-mentor-001', name: 'Demo Mentor', roles: ['mentor'] };
@@ -131,6 +140,15 @@ function send(res, status, type, body, extra = {}) {
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://host-site.invalid');
+  if (lms && (url.pathname === '/lms' || url.pathname.startsWith('/lms/'))) {
+    try {
+      if (await lms.handle(req, res)) return;
+    } catch (error) {
+      console.error(`example LMS: ${error instanceof Error ? error.stack : error}`);
+      if (!res.headersSent) return send(res, 500, 'text/plain; charset=utf-8', 'The example LMS failed\n');
+      return void res.end();
+    }
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
   }
@@ -191,6 +209,7 @@ server.on('error', (error) => {
 server.listen(port, () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
+  lms = createLmsSite({ siteOrigin: `http://localhost:${actual}`, api, secretKey: demoSecretKey });
   console.error(`Example host site on http://localhost:${actual} (widget and API from ${api})`);
 });
 
