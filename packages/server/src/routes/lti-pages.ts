@@ -96,7 +96,7 @@ export function storageScript(input: {
   key: string;
   value: string;
   /** Script run on success (it may use `done()`-free code; e.g. a redirect or loading the widget). */
-  then: string;
+  onSuccess: string;
 }): string {
   return `(function () {
   var target = ${scriptJson(input.target)}, origin = ${scriptJson(input.origin)};
@@ -113,7 +113,7 @@ export function storageScript(input: {
     settled = true;
     if (event.data.error) return refuse('Your LMS could not keep this launch: ' + (event.data.error.message || event.data.error.code || 'error') + '.');
     if (op === 'get' && event.data.value !== value) return refuse('This launch did not start in this browser. Launch the tool again from the course.');
-    ${input.then}
+    ${input.onSuccess}
   });
   var message = { subject: 'lti.' + op + '_data', message_id: id, key: key };
   if (op === 'put') message.value = value;

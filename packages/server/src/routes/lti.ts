@@ -185,7 +185,7 @@ export function ltiRoutes(deps: AppDeps) {
           origin: new URL(answer.platform.auth_login_url).origin,
           key: `state_${answer.state}`,
           value: answer.state,
-          then: `window.location.href = ${JSON.stringify(answer.authUrl.toString())};`,
+          onSuccess: `window.location.href = ${JSON.stringify(answer.authUrl.toString())};`,
         }),
       }),
       nonce,
@@ -266,7 +266,7 @@ export function ltiRoutes(deps: AppDeps) {
               origin: new URL(ctx.platform.auth_login_url).origin,
               key: `state_${result.state}`,
               value: result.state,
-              then: LOAD_WIDGET,
+              onSuccess: LOAD_WIDGET,
             })
           : LOAD_WIDGET;
     return html(
