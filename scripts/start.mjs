@@ -209,6 +209,8 @@ const api = startChild('api', 'API', ['packages/server/bin/micromentor.mjs', 'se
   ...process.env,
   PORT: String(apiPort),
   MICROMENTOR_LOG: logs,
+  // A local demo: webhooks, and the example LMS's key set and token URLs, on localhost.
+  MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE: process.env.MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE ?? 'true',
 });
 await waitHealthy(`http://127.0.0.1:${apiPort}/healthz`, api.exited, 'API');
 say(`API ready (${((Date.now() - apiStarted) / 1000).toFixed(1)} s).`);
@@ -238,6 +240,7 @@ say(`
   Example site   ${siteUrl}/   (a course page with the widget, as learner "Ada Learner")
   React example  ${siteUrl}/react/
   Vue example    ${siteUrl}/vue/
+  Example LMS    ${siteUrl}/lms/   (an LTI 1.3 platform: Micromentor launched in a course, as learner or instructor)
   Mailbox        ${siteUrl}/mail/   (every email the demo sends; nothing leaves this machine without SMTP_URL)
 
   Demo tenant keys (local demo only, never in production):

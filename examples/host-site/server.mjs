@@ -211,6 +211,12 @@ server.listen(port, () => {
   const actual = typeof address === 'object' && address ? address.port : port;
   lms = createLmsSite({ siteOrigin: `http://localhost:${actual}`, api, secretKey: demoSecretKey });
   console.error(`Example host site on http://localhost:${actual} (widget and API from ${api})`);
+  // The example LMS registers itself with the demo program (the API must allow local platform
+  // URLs: MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE=true, as `pnpm start` runs it).
+  lms.registerWithTool().then(
+    (how) => console.error(`Example LMS ${how} with the demo program: ${lms?.platform.issuer}`),
+    (error) => console.error(`Example LMS not registered with the API (${error instanceof Error ? error.message : error}); launches will say so.`),
+  );
 });
 
 for (const signal of ['SIGTERM', 'SIGINT']) {

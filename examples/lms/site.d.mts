@@ -91,5 +91,6 @@ export function createLmsSite(options: {
     state: 'registered' | 'unregistered' | 'no-lti' | 'unreachable' | 'unknown';
     detail?: string;
   }>;
+  registerWithTool: () => Promise<'registered' | 'updated'>;
 };
 export type Persona = 'learner' | 'ta' | 'instructor';

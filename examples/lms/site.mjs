@@ -482,5 +482,37 @@ ${platform.registrations.length ? `<p class="notice ok">Registered by Dynamic Re
     return true;
   }
 
-  return { platform, handle, toolStatus };
+  /**
+   * Registers this LMS with the tool's demo program (POST /v1/admin/lti/platforms with the demo
+   * secret key; when it is there already, its URLs are brought up to date), so `pnpm start`
+   * launches work without a manual step. The keys go by URL: they are made anew at each start.
+   * @returns {Promise<'registered' | 'updated'>}
+   */
+  async function registerWithTool() {
+    if (!options.secretKey) throw new Error('registering needs the demo secret key');
+    const headers = { Authorization: `Bearer ${options.secretKey}`, 'Content-Type': 'application/json' };
+    const body = {
+      name: 'Northfield Learning (example LMS)',
+      issuer: platform.issuer,
+      clientId: platform.clientId,
+      deploymentIds: [platform.deploymentId],
+      authLoginUrl: platform.endpoints.authorization,
+      authTokenUrl: platform.endpoints.token,
+      jwksUrl: platform.endpoints.jwks,
+    };
+    const created = await fetchImpl(`${api}/v1/admin/lti/platforms`, { method: 'POST', headers, body: JSON.stringify(body) });
+    statusCache = undefined;
+    if (created.status === 201) return 'registered';
+    if (created.status !== 409) throw new Error(`registering answered ${created.status}: ${await created.text()}`);
+    const listed = await fetchImpl(`${api}/v1/admin/lti/platforms`, { headers });
+    const { data } = /** @type {{ data: { id: string, issuer: string, clientId: string }[] }} */ (await listed.json());
+    const mine = data.find((p) => p.issuer === body.issuer && p.clientId === body.clientId);
+    if (!mine) throw new Error('registered by another program: this client id is taken');
+    const { issuer: _issuer, clientId: _clientId, ...rest } = body;
+    const updated = await fetchImpl(`${api}/v1/admin/lti/platforms/${mine.id}`, { method: 'PATCH', headers, body: JSON.stringify(rest) });
+    if (!updated.ok) throw new Error(`updating the registration answered ${updated.status}: ${await updated.text()}`);
+    return 'updated';
+  }
+
+  return { platform, handle, toolStatus, registerWithTool };
 }

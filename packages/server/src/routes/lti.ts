@@ -76,13 +76,41 @@ async function loginParams(c: Ctx): Promise<LoginInitiation> {
 
 const ROLES_OF: Record<string, UserRole[]> = { learner: [], mentor: ['mentor'], admin: ['admin'] };
 
+/** The few words of the launch page itself, in the launch's language (the widget has its own). */
+const WORDS = {
+  en: {
+    ask: 'Stuck? Ask a mentor who knows it.',
+    askSub: 'A 15-minute call or a message, right from your course.',
+    console: 'Your mentor console: requests, sessions and learners of this program.',
+    program: 'Your program: mentors, requests and how the program is doing.',
+  },
+  es: {
+    ask: '¿Atascado? Pregunta a un mentor que lo sepa.',
+    askSub: 'Una llamada de 15 minutos o un mensaje, desde tu curso.',
+    console: 'Tu consola de mentor: solicitudes, sesiones y estudiantes de este programa.',
+    program: 'Tu programa: mentores, solicitudes y cómo va el programa.',
+  },
+  fr: {
+    ask: 'Bloqué ? Demandez à un mentor qui connaît le sujet.',
+    askSub: 'Un appel de 15 minutes ou un message, depuis votre cours.',
+    console: 'Votre console de mentor : demandes, séances et apprenants de ce programme.',
+    program: 'Votre programme : mentors, demandes et résultats du programme.',
+  },
+} as const;
+
+function wordsFor(locale: string | null) {
+  const language = (locale ?? 'en').slice(0, 2).toLowerCase();
+  return language === 'es' || language === 'fr' ? WORDS[language] : WORDS.en;
+}
+
 function launchBody(
   launch: LaunchContext,
   token: string,
   deepLinkForm: string | null,
 ): { title: string; body: string } {
-  const course = launch.context?.title ?? launch.resourceLink?.title ?? 'Your course';
-  const lesson = launch.custom.lesson_title ?? launch.resourceLink?.title ?? null;
+  const course = launch.context?.title ?? 'Micromentor';
+  const place = [launch.context?.title, launch.resourceLink?.title].filter(Boolean).join(' · ');
+  const words = wordsFor(launch.locale);
   const widgetScript = `<script src="/widget.js" data-key="${escapeHtml(token)}" data-user-token="${escapeHtml(token)}" data-launcher="none" async></script>`;
   if (deepLinkForm !== null) {
     return { title: `Add Micromentor to ${course}`, body: deepLinkForm };
@@ -92,9 +120,9 @@ function launchBody(
     return {
       title: `Micromentor — ${course}`,
       body: `<h1>${escapeHtml(course)}</h1>
-<p class="sub">${launch.target === 'admin' ? 'Your program' : 'Your mentor console'}: requests, sessions and learners of this program.</p>
+<p class="sub">${escapeHtml(launch.target === 'admin' ? words.program : words.console)}</p>
 <p id="status" role="status"></p>
-<${element}></${element}>
+<${element}${launch.locale ? ` locale="${escapeHtml(launch.locale)}"` : ''}></${element}>
 <template id="widget">${widgetScript}</template>`,
     };
   }
@@ -102,17 +130,19 @@ function launchBody(
     ['course-id', launch.context?.id ?? ''],
     ['course-title', launch.context?.title ?? ''],
     ['lesson-id', launch.custom.lesson_id ?? launch.resourceLink?.id ?? ''],
-    ['lesson-title', lesson ?? ''],
+    ['lesson-title', launch.custom.lesson_title ?? launch.resourceLink?.title ?? ''],
     ['topic', launch.custom.topic ?? ''],
     ['topic-title', launch.custom.topic_title ?? launch.custom.topic ?? ''],
+    ['locale', launch.locale ?? ''],
   ]
     .filter(([, v]) => v !== '')
     .map(([k, v]) => `${k}="${escapeHtml(v!)}"`)
     .join(' ');
   return {
     title: `Ask an expert — ${course}`,
-    body: `<h1>Stuck on ${escapeHtml(lesson ?? course)}?</h1>
-<p class="sub">${escapeHtml(course)} · Ask a mentor who knows it: a 15-minute call or a message.</p>
+    body: `${place ? `<p class="sub">${escapeHtml(place)}</p>` : ''}
+<h1>${escapeHtml(words.ask)}</h1>
+<p class="sub">${escapeHtml(words.askSub)}</p>
 <p id="status" role="status"></p>
 <mm-ask-expert ${attrs}></mm-ask-expert>
 <template id="widget">${widgetScript}</template>`,
