@@ -224,6 +224,19 @@ export function ltiRoutes(deps: AppDeps) {
 
   const launch = async (c: Ctx) => {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    // The platform may answer the authentication request with an OIDC error instead (login_required, …).
+    if (typeof form.error === 'string') {
+      const description =
+        typeof form.error_description === 'string' ? `: ${form.error_description.slice(0, 300)}` : '';
+      return refuse(
+        c,
+        deps,
+        new LtiLaunchError(
+          'lti_platform_error',
+          `Your LMS refused to sign you in to the tool (${form.error.slice(0, 60)}${description}).`,
+        ),
+      );
+    }
     const idToken = typeof form.id_token === 'string' ? form.id_token : undefined;
     const state = typeof form.state === 'string' ? form.state : undefined;
     const now = deps.clock.now();
