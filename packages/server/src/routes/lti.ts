@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import {
   DEEP_LINK_SESSION_PREFIX,
@@ -578,7 +579,16 @@ ${
     .get('/lti/register', registerWithoutLink)
     .get('/lti/register/:code', registerConfirm)
     .post('/lti/register/:code', registerComplete)
-    .post('/lti/roster-import', rosterImport)
+    .post(
+      '/lti/roster-import',
+      bodyLimit({
+        maxSize: 8 * 1024,
+        onError: () => {
+          throw new ApiError(413, 'payload_too_large', 'The request body is larger than 8 KB.');
+        },
+      }),
+      rosterImport,
+    )
     .get('/lti/jwks', jwks)
     .get('/.well-known/jwks.json', jwks)
     .get('/lti/login', login)

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRoster, type Roster, startPlatform } from '../../../../examples/lms/platform.mjs';
 import { ltiExternalId } from '../../src/domain/lti/launch.js';
+import { nextLink } from '../../src/domain/lti/names-roles.js';
 import { createTestContext, type TestContext, type TestTenant } from '../support/context.js';
 import { listen, type TestServer } from '../support/http-server.js';
 
@@ -403,6 +404,13 @@ describe('Names and Roles roster import', () => {
 
     const noToken = await importWith('lt_nope.nope', session!);
     expect(noToken.status).toBe(401);
+
+    const huge = await fetch(`${server.url}/lti/roster-import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ session, padding: 'x'.repeat(20_000) }),
+    });
+    expect(huge.status).toBe(413);
   });
 
   it('says clearly when the LMS refuses a token or cannot be reached', async () => {
@@ -423,5 +431,20 @@ describe('Names and Roles roster import', () => {
     const gone = await importWith(token!, session!);
     expect(gone.status).toBe(502);
     expect(gone.body.code).toBe('lti_token_unreachable');
+  });
+});
+
+describe('Link header', () => {
+  it('finds rel="next" among several links and relation lists, and nothing else', () => {
+    expect(
+      nextLink('<https://lms.example/m?p=1>; rel="first", <https://lms.example/m?p=3>; rel="next"'),
+    ).toBe('https://lms.example/m?p=3');
+    expect(nextLink('<https://lms.example/m?p=3>; rel="last next"')).toBe('https://lms.example/m?p=3');
+    expect(nextLink('<https://lms.example/m?p=3>;rel=next')).toBe('https://lms.example/m?p=3');
+    expect(
+      nextLink('<https://lms.example/m?p=9>; rel="last", <https://lms.example/m?p=0>; rel="prev"'),
+    ).toBeNull();
+    expect(nextLink('<https://lms.example/m?p=2>; rel="nextish"')).toBeNull();
+    expect(nextLink(undefined)).toBeNull();
   });
 });
