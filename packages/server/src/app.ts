@@ -21,6 +21,7 @@ import { adminEmailRoutes } from './routes/admin/emails.js';
 import { adminExportRoutes } from './routes/admin/exports.js';
 import { adminKeyRoutes } from './routes/admin/keys.js';
 import { adminLtiRoutes } from './routes/admin/lti-platforms.js';
+import { adminLtiRegistrationRoutes } from './routes/admin/lti-registration.js';
 import { adminMentorRoutes } from './routes/admin/mentors.js';
 import { adminReportRoutes } from './routes/admin/reports.js';
 import { adminSettingsRoutes } from './routes/admin/settings.js';
@@ -123,7 +124,8 @@ function buildApi(deps: AppDeps) {
     .route('/', adminEmailRoutes())
     .route('/', adminAuditRoutes())
     .route('/', adminUserRoutes())
-    .route('/', adminLtiRoutes());
+    .route('/', adminLtiRoutes())
+    .route('/', adminLtiRegistrationRoutes());
 }
 
 export type ApiRoutes = ReturnType<typeof buildApi>;

@@ -116,6 +116,9 @@ const userIdOf = async (externalId: string) =>
  * audited route of the OpenAPI document without a case here fails the test, so a new admin
  * action cannot go unrecorded unnoticed.
  */
+/** The LTI platform the create case made, for the cases that change and remove it. */
+let ltiPlatformId = '';
+
 const CASES: Record<string, () => Promise<{ res: CallResult<{ id?: string }>; target: string | null }>> = {
   'POST /v1/admin/webhooks': async () => {
     const res = await call<{ id: string }>(ctx.app, 'POST', '/v1/admin/webhooks', {
@@ -225,6 +228,37 @@ const CASES: Record<string, () => Promise<{ res: CallResult<{ id?: string }>; ta
       body: { confirm: 'erase' },
     }),
     target: mentors.erased!,
+  }),
+  'POST /v1/admin/lti/platforms': async () => {
+    const res = await call<{ id: string }>(ctx.app, 'POST', '/v1/admin/lti/platforms', {
+      ...admin(),
+      body: {
+        name: 'Moodle',
+        issuer: 'https://moodle.example.edu',
+        clientId: 'audit-client',
+        deploymentIds: ['1'],
+        authLoginUrl: 'https://moodle.example.edu/mod/lti/auth.php',
+        authTokenUrl: 'https://moodle.example.edu/mod/lti/token.php',
+        jwksUrl: 'https://moodle.example.edu/mod/lti/certs.php',
+      },
+    });
+    ltiPlatformId = res.body.id;
+    return { res: res as CallResult<{ id?: string }>, target: ltiPlatformId };
+  },
+  'PATCH /v1/admin/lti/platforms/{id}': async () => ({
+    res: await call(ctx.app, 'PATCH', `/v1/admin/lti/platforms/${ltiPlatformId}`, {
+      ...admin(),
+      body: { deploymentIds: ['1', '2'] },
+    }),
+    target: ltiPlatformId,
+  }),
+  'DELETE /v1/admin/lti/platforms/{id}': async () => ({
+    res: await call(ctx.app, 'DELETE', `/v1/admin/lti/platforms/${ltiPlatformId}`, admin()),
+    target: ltiPlatformId,
+  }),
+  'POST /v1/admin/lti/registration-links': async () => ({
+    res: await call(ctx.app, 'POST', '/v1/admin/lti/registration-links', admin()),
+    target: null,
   }),
   'GET /v1/admin/audit/export': async () => ({
     res: await call(ctx.app, 'GET', '/v1/admin/audit/export?format=jsonl', admin()),

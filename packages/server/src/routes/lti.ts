@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import {
   DEEP_LINK_SESSION_PREFIX,
@@ -15,14 +16,34 @@ import {
   STATE_TTL_MS,
   stateCookieName,
 } from '../domain/lti/login.js';
+import {
+  importCourseMentors,
+  LtiServiceError,
+  ROSTER_SESSION_PREFIX,
+  type RosterSession,
+} from '../domain/lti/names-roles.js';
 import { toolConfiguration } from '../domain/lti/platforms.js';
+import {
+  fetchPlatformConfiguration,
+  LtiRegistrationError,
+  programName,
+  REGISTRATION_LINK_PREFIX,
+  REGISTRATION_SESSION_PREFIX,
+  REGISTRATION_SESSION_SECONDS,
+  type RegistrationLink,
+  type RegistrationSession,
+  registerWithPlatform,
+  storeRegisteredPlatform,
+} from '../domain/lti/registration.js';
 import { toolJwks } from '../domain/lti/tool-keys.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
+import { ApiError } from '../http/errors.js';
 import { publicBaseUrl } from '../http/public-url.js';
 import {
   LAUNCH_TOKEN_LIFETIME_SECONDS,
   signLaunchToken,
   signValue,
+  verifyLaunchToken,
   verifyValue,
 } from '../security/launch-token.js';
 import type { UserRole } from '../security/user-token.js';
@@ -49,7 +70,7 @@ function html(c: Ctx, body: string, nonce: string, status: 200 | 400 | 403 = 200
   return c.html(body, status);
 }
 
-function refuse(c: Ctx, deps: AppDeps, error: LtiLaunchError | LtiLoginError) {
+function refuse(c: Ctx, deps: AppDeps, error: LtiLaunchError | LtiLoginError | LtiRegistrationError) {
   // One line for the operator: the reason, never the token.
   console.error(
     JSON.stringify({
@@ -62,6 +83,22 @@ function refuse(c: Ctx, deps: AppDeps, error: LtiLaunchError | LtiLoginError) {
   );
   void deps;
   const nonce = nonceOf();
+  if (error instanceof LtiRegistrationError) {
+    return html(
+      c,
+      page({
+        nonce,
+        title: 'The registration could not be completed',
+        body: `<div class="problem" role="alert">
+<h1>The registration could not be completed</h1>
+<p>${escapeHtml(error.message)}</p>
+<p class="hint">Reason code: <code>${escapeHtml(error.code)}</code></p>
+</div>`,
+      }),
+      nonce,
+      400,
+    );
+  }
   return html(c, problemPage(nonce, error.message, error.code), nonce, 400);
 }
 
@@ -103,10 +140,24 @@ function wordsFor(locale: string | null) {
   return language === 'es' || language === 'fr' ? WORDS[language] : WORDS.en;
 }
 
+/** The "Import course mentors" block of an instructor's launch page (Names and Roles). */
+function rosterBlock(token: string, session: string): string {
+  return `<section class="roster" aria-labelledby="roster-title">
+<h2 id="roster-title">Course mentors</h2>
+<p class="hint">Bring this course's instructors and teaching assistants in as mentor applicants; the program approves them.</p>
+<button type="button" id="import-roster" data-token="${escapeHtml(token)}" data-session="${escapeHtml(session)}" disabled>Import course mentors</button>
+<p id="roster-status" role="status" aria-live="polite"></p>
+</section>`;
+}
+
+/** Runs the import from the page (the launch token as the key) and says what happened. */
+const IMPORT_ROSTER = `var b = document.getElementById('import-roster'); if (b) { var rs = document.getElementById('roster-status'); b.disabled = false; b.addEventListener('click', function () { b.disabled = true; rs.textContent = 'Importing the course roster…'; fetch('/lti/roster-import', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + b.getAttribute('data-token') }, body: JSON.stringify({ session: b.getAttribute('data-session') }) }).then(function (r) { return r.json().then(function (j) { rs.textContent = r.ok ? j.imported + ' imported, ' + j.alreadyThere + ' already there.' : (j.detail || 'The import failed.') + ' (' + (j.code || r.status) + ')'; }); }).catch(function () { rs.textContent = 'The import could not reach Micromentor; try again.'; }).then(function () { b.disabled = false; }); }); }`;
+
 function launchBody(
   launch: LaunchContext,
   token: string,
   deepLinkForm: string | null,
+  rosterSession: string | null = null,
 ): { title: string; body: string } {
   const course = launch.context?.title ?? 'Micromentor';
   const place = [launch.context?.title, launch.resourceLink?.title].filter(Boolean).join(' · ');
@@ -122,6 +173,7 @@ function launchBody(
       body: `<h1>${escapeHtml(course)}</h1>
 <p class="sub">${escapeHtml(launch.target === 'admin' ? words.program : words.console)}</p>
 <p id="status" role="status"></p>
+${rosterSession !== null ? rosterBlock(token, rosterSession) : ''}
 <${element}${launch.locale ? ` locale="${escapeHtml(launch.locale)}"` : ''}></${element}>
 <template id="widget">${widgetScript}</template>`,
     };
@@ -297,8 +349,26 @@ export function ltiRoutes(deps: AppDeps) {
       };
       dlForm = deepLinkForm(signValue(DEEP_LINK_SESSION_PREFIX, session, deps.lti.launchKey), ctx);
     }
+    // Instructors of a course whose platform offers Names and Roles may import its mentors.
+    const rosterSession =
+      dlForm === null && ctx.target !== 'learner' && ctx.namesRoles
+        ? signValue(
+            ROSTER_SESSION_PREFIX,
+            {
+              tid: ctx.platform.tenant_id,
+              sub: ctx.externalId,
+              platformId: ctx.platform.id,
+              membershipsUrl: ctx.namesRoles.contextMembershipsUrl,
+              contextId: ctx.context?.id ?? null,
+              contextTitle: ctx.context?.title ?? null,
+              exp: Math.floor(now.getTime() / 1000) + LAUNCH_TOKEN_LIFETIME_SECONDS,
+            } satisfies RosterSession,
+            deps.lti.launchKey,
+          )
+        : null;
     const nonce = nonceOf();
-    const { title, body } = launchBody(ctx, token, dlForm);
+    const { title, body } = launchBody(ctx, token, dlForm, rosterSession);
+    const onLoad = rosterSession !== null ? `${LOAD_WIDGET}\n${IMPORT_ROSTER}` : LOAD_WIDGET;
     const script =
       dlForm !== null
         ? undefined
@@ -309,9 +379,9 @@ export function ltiRoutes(deps: AppDeps) {
               origin: new URL(ctx.platform.auth_login_url).origin,
               key: `state_${result.state}`,
               value: result.state,
-              onSuccess: LOAD_WIDGET,
+              onSuccess: onLoad,
             })
-          : LOAD_WIDGET;
+          : onLoad;
     return html(
       c,
       page({ nonce, title, body, lang: ctx.locale ?? 'en', ...(script ? { script } : {}) }),
@@ -358,7 +428,210 @@ export function ltiRoutes(deps: AppDeps) {
     return html(c, autoPostPage(nonce, session.returnUrl, { JWT: jwt }), nonce);
   };
 
+  // ── Dynamic Registration (domain/lti/registration.ts) ──
+  const outbound = () => ({ allowPrivate: deps.webhooksAllowPrivate ?? false });
+  const registrationLink = (c: Ctx): RegistrationLink => {
+    const link = verifyValue<RegistrationLink>(
+      REGISTRATION_LINK_PREFIX,
+      c.req.param('code') ?? '',
+      deps.lti.launchKey,
+      deps.clock.now(),
+    );
+    if (!link || typeof link.tid !== 'string') {
+      throw new LtiRegistrationError(
+        'lti_registration_link_invalid',
+        'This registration link is not valid or has expired. Ask for a new one in the Micromentor admin console (LTI platforms → Dynamic Registration).',
+      );
+    }
+    return link;
+  };
+
+  const registerWithoutLink = (c: Ctx) =>
+    refuse(
+      c,
+      deps,
+      new LtiRegistrationError(
+        'lti_registration_link_required',
+        'Register Micromentor with the link made for your program: the Micromentor admin console (LTI platforms → Dynamic Registration) gives it as …/lti/register/<code>.',
+      ),
+    );
+
+  const registerConfirm = async (c: Ctx) => {
+    try {
+      const link = registrationLink(c);
+      const configurationUrl = c.req.query('openid_configuration');
+      if (!configurationUrl) {
+        throw new LtiRegistrationError(
+          'lti_registration_incomplete',
+          'The LMS opened this page without openid_configuration: start the registration from the LMS, with this URL as the tool URL.',
+        );
+      }
+      const program = await programName(deps.db, link.tid);
+      if (program === null) {
+        throw new LtiRegistrationError(
+          'lti_registration_link_invalid',
+          'The program of this link no longer exists.',
+        );
+      }
+      const configuration = await fetchPlatformConfiguration(configurationUrl, outbound());
+      const session = signValue(
+        REGISTRATION_SESSION_PREFIX,
+        {
+          tid: link.tid,
+          configuration,
+          registrationToken: c.req.query('registration_token') || null,
+          exp: Math.min(
+            link.exp,
+            Math.floor(deps.clock.now().getTime() / 1000) + REGISTRATION_SESSION_SECONDS,
+          ),
+        } satisfies RegistrationSession,
+        deps.lti.launchKey,
+      );
+      const nonce = nonceOf();
+      return html(
+        c,
+        page({
+          nonce,
+          title: 'Register Micromentor',
+          body: `<h1>Register Micromentor with this LMS</h1>
+<p class="sub">Learners and instructors who launch Micromentor from it will belong to the program <strong id="program">${escapeHtml(program)}</strong>.</p>
+<dl>
+<dt>LMS</dt><dd id="issuer">${escapeHtml(configuration.issuer)}${configuration.productFamily ? ` (${escapeHtml(configuration.productFamily)})` : ''}</dd>
+<dt>Services</dt><dd>Launch, Deep Linking, Names and Roles (course roster, read only)</dd>
+</dl>
+<form method="post" action="${escapeHtml(c.req.path)}">
+<input type="hidden" name="session" value="${escapeHtml(session)}">
+<button type="submit">Register</button>
+<button type="button" id="cancel" class="secondary">Cancel</button>
+</form>`,
+          script: `document.getElementById('cancel').addEventListener('click', function () { (window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*'); });`,
+        }),
+        nonce,
+      );
+    } catch (error) {
+      if (error instanceof LtiRegistrationError) return refuse(c, deps, error);
+      throw error;
+    }
+  };
+
+  const registerComplete = async (c: Ctx) => {
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    try {
+      const link = registrationLink(c);
+      const session =
+        typeof form.session === 'string'
+          ? verifyValue<RegistrationSession>(
+              REGISTRATION_SESSION_PREFIX,
+              form.session,
+              deps.lti.launchKey,
+              deps.clock.now(),
+            )
+          : null;
+      if (!session || session.tid !== link.tid) {
+        throw new LtiRegistrationError(
+          'lti_registration_expired',
+          'This registration page has expired. Start the registration again from the LMS.',
+        );
+      }
+      const answer = await registerWithPlatform(session, publicBaseUrl(c), outbound());
+      const platform = await storeRegisteredPlatform(
+        { db: deps.db, clock: deps.clock },
+        session,
+        answer,
+        outbound(),
+      );
+      const nonce = nonceOf();
+      return html(
+        c,
+        page({
+          nonce,
+          title: 'Micromentor is registered',
+          body: `<h1>Micromentor is registered</h1>
+<p class="sub">The LMS <span id="issuer">${escapeHtml(platform.issuer)}</span> can now launch Micromentor (client id <code id="client-id">${escapeHtml(platform.client_id)}</code>).</p>
+${
+  platform.deployment_ids.length === 0
+    ? '<p class="hint" id="no-deployment">The LMS gave no deployment id yet: add it to the platform in the Micromentor admin console before the first launch.</p>'
+    : `<p class="hint">Deployment <code id="deployment-id">${escapeHtml(platform.deployment_ids[0]!)}</code>.</p>`
+}
+<p class="hint">You can close this window.</p>`,
+          script: `(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');`,
+        }),
+        nonce,
+      );
+    } catch (error) {
+      if (error instanceof LtiRegistrationError) return refuse(c, deps, error);
+      throw error;
+    }
+  };
+
+  // ── Names and Roles: the instructor's roster import (domain/lti/names-roles.ts) ──
+  const rosterImport = async (c: Ctx) => {
+    const now = deps.clock.now();
+    const key = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
+    const claims = verifyLaunchToken(key, deps.lti.launchKey, now);
+    if (!claims) {
+      throw new ApiError(
+        401,
+        'invalid_api_key',
+        'This launch token is not valid or has expired; launch the tool again.',
+      );
+    }
+    const origin = c.req.header('origin');
+    if (origin !== undefined && origin !== publicBaseUrl(c)) {
+      throw new ApiError(
+        403,
+        'origin_not_allowed',
+        `Launch tokens only work from this server's own pages, and ${origin} is not one.`,
+      );
+    }
+    if (!claims.roles.includes('mentor') && !claims.roles.includes('admin')) {
+      throw new ApiError(
+        403,
+        'lti_import_not_allowed',
+        "Only the course's instructors can import its mentors.",
+      );
+    }
+    const body = (await c.req.json().catch(() => null)) as { session?: unknown } | null;
+    const session =
+      typeof body?.session === 'string'
+        ? verifyValue<RosterSession>(ROSTER_SESSION_PREFIX, body.session, deps.lti.launchKey, now)
+        : null;
+    if (!session || session.tid !== claims.tid || session.sub !== claims.sub) {
+      throw new ApiError(
+        400,
+        'lti_import_session_invalid',
+        'This import belongs to another launch or has expired; launch the tool again from the course.',
+      );
+    }
+    try {
+      const result = await importCourseMentors(
+        { db: deps.db, clock: deps.clock, semantic: deps.semantic },
+        deps.secretBox,
+        outbound(),
+        session,
+      );
+      c.header('Cache-Control', 'no-store');
+      return c.json(result, 200);
+    } catch (error) {
+      if (error instanceof LtiServiceError) throw new ApiError(502, error.code, error.message);
+      throw error;
+    }
+  };
+
   return new Hono<AppEnv>()
+    .get('/lti/register', registerWithoutLink)
+    .get('/lti/register/:code', registerConfirm)
+    .post('/lti/register/:code', registerComplete)
+    .post(
+      '/lti/roster-import',
+      bodyLimit({
+        maxSize: 8 * 1024,
+        onError: () => {
+          throw new ApiError(413, 'payload_too_large', 'The request body is larger than 8 KB.');
+        },
+      }),
+      rosterImport,
+    )
     .get('/lti/jwks', jwks)
     .get('/.well-known/jwks.json', jwks)
     .get('/lti/login', login)
