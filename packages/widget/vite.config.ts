@@ -63,6 +63,7 @@ export default defineConfig({
                       // The parts, each loaded only on the pages of the entries that import it.
                       [PAGE_ENTRIES.settings]: [PAGE_ENTRIES['mentor-console'], PAGE_ENTRIES['follow-up']],
                       [PAGE_ENTRIES['admin-tools']]: [PAGE_ENTRIES['admin-console']],
+                      [PAGE_ENTRIES.lti]: [PAGE_ENTRIES['admin-console']],
                     },
                   }),
                 },

@@ -1,5 +1,5 @@
 // `@micromentor/sdk/admin`: the program's own routes (vetting, reports, settings, keys,
-// analytics, exports, webhooks, email, the audit log, users' data rights) on a client of their own, so that an app importing the browser
+// analytics, exports, webhooks, email, the audit log, users' data rights, LTI platforms) on a client of their own, so that an app importing the browser
 // entry for its learners never ships them. For the admin console (a user token with the `admin`
 // role) and for backends (the secret key).
 import type { MicromentorOptions } from './client.js';
@@ -7,6 +7,7 @@ import { Micromentor } from './micromentor.js';
 import { type AdminResource, adminResource } from './resources/admin.js';
 import { type AdminAuditResource, adminAuditResource } from './resources/admin-audit.js';
 import { type AdminEmailsResource, adminEmailsResource } from './resources/admin-emails.js';
+import { type AdminLtiPlatformsResource, adminLtiPlatformsResource } from './resources/admin-lti.js';
 import { type AdminUsersResource, adminUsersResource } from './resources/admin-users.js';
 import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
 
@@ -20,18 +21,21 @@ export type {
 } from './resources/admin.js';
 export type { AdminAuditResource } from './resources/admin-audit.js';
 export type { AdminEmailsResource } from './resources/admin-emails.js';
+export type { AdminLtiPlatformsResource } from './resources/admin-lti.js';
 export type { AdminUsersResource } from './resources/admin-users.js';
 export type { AdminWebhooksResource } from './resources/admin-webhooks.js';
 
 /** `Micromentor` plus `admin`: everything a program admin (or the program's backend) calls. */
 export class MicromentorAdmin extends Micromentor {
-  /** The program's routes: vetting, reports, settings, keys, analytics, exports, webhooks, email, audit log. */
+  /** The program's routes: vetting, reports, settings, keys, analytics, exports, webhooks, email, audit log, LTI platforms. */
   readonly admin: AdminResource & {
     readonly webhooks: AdminWebhooksResource;
     readonly emails: AdminEmailsResource;
     readonly audit: AdminAuditResource;
     /** Finding a user, and their export and erasure on their behalf. */
     readonly users: AdminUsersResource;
+    /** The LMSs (LTI 1.3 platforms) that launch the program's tool, and the values to paste into them. */
+    readonly ltiPlatforms: AdminLtiPlatformsResource;
   };
 
   constructor(options: MicromentorOptions) {
@@ -42,6 +46,7 @@ export class MicromentorAdmin extends Micromentor {
       emails: adminEmailsResource(this),
       audit: adminAuditResource(this),
       users: adminUsersResource(this),
+      ltiPlatforms: adminLtiPlatformsResource(this),
     };
   }
 }

@@ -285,6 +285,74 @@ export interface WebhookEvent {
   timestamp: string;
   data: Record<string, unknown>;
 }
+// LTI 1.3 platforms (admin). Written out here, not aliased: the server's app-type names no LTI
+// schema yet, and the build can only write out named types (scripts/build.ts). test/types.test-d.ts
+// pins each one to the route table both ways, so a server change still fails `pnpm typecheck`.
+/** One RSA public key (RFC 7517): LTI 1.3 signs with RS256; private members are refused. */
+export interface LtiPublicJwk {
+  kty: 'RSA';
+  n: string;
+  e: string;
+  kid?: string;
+  alg?: 'RS256';
+  use?: 'sig';
+  key_ops?: string[];
+  x5c?: string[];
+  x5t?: string;
+  'x5t#S256'?: string;
+}
+/** An RSA public key set pasted instead of a key set URL (Moodle's "RSA key" option). */
+export interface LtiPublicJwks {
+  keys: LtiPublicJwk[];
+}
+/** What a platform's LTI role maps to here (`none`: the launch is refused). */
+export type LtiRoleTarget = 'learner' | 'mentor' | 'admin' | 'none';
+/** The URLs an LMS needs for this tool (the same for every platform of the program). */
+export interface LtiToolConfiguration {
+  /** OIDC login initiation URL (Moodle: "Initiate login URL"). */
+  loginUrl: string;
+  /** Redirect / launch URL (Moodle: "Tool URL" and "Redirection URI(s)"). */
+  launchUrl: string;
+  /** Deep Linking (content selection) URL. */
+  deepLinkUrl: string;
+  /** The tool's public key set URL. */
+  jwksUrl: string;
+  /** LTI Dynamic Registration URL. */
+  registrationUrl: string;
+}
+/** A registered LMS, with `tool`: the values to paste into it. */
+export interface LtiPlatform {
+  id: string;
+  name: string;
+  /** The platform's `iss`, exactly as it sends it. */
+  issuer: string;
+  clientId: string;
+  deploymentIds: string[];
+  authLoginUrl: string;
+  authTokenUrl: string;
+  /** The platform's key set URL, or null when `publicJwks` holds its keys. */
+  jwksUrl: string | null;
+  publicJwks: LtiPublicJwks | null;
+  roleMapping: Record<string, LtiRoleTarget>;
+  tool: LtiToolConfiguration;
+  createdAt: string;
+  updatedAt: string;
+}
+/** Exactly one of `jwksUrl` and `publicJwks`. */
+export interface CreateLtiPlatformParams {
+  name: string;
+  issuer: string;
+  clientId: string;
+  deploymentIds: string[];
+  authLoginUrl: string;
+  authTokenUrl: string;
+  jwksUrl?: string;
+  publicJwks?: LtiPublicJwks;
+  /** LTI role (full URI or short name) → what it is here; merged over the default mapping. */
+  roleMapping?: Record<string, LtiRoleTarget>;
+}
+/** The fields to change; `deploymentIds` and `roleMapping` are replaced as a whole. */
+export type UpdateLtiPlatformParams = Partial<CreateLtiPlatformParams>;
 // Reports and program admin
 export type CreateReportParams = CreateReportBody;
 export type ListAdminMentorsParams = Partial<AdminMentorsQuery>;

@@ -64,7 +64,13 @@ import {
   type WebhookVerificationError,
   type WebhookVerificationFailure,
 } from '../src/node/index.js';
-import type { WebhookEvent } from '../src/types.js';
+import type {
+  CreateLtiPlatformParams,
+  LtiPlatform,
+  LtiToolConfiguration,
+  UpdateLtiPlatformParams,
+  WebhookEvent,
+} from '../src/types.js';
 
 type Path = keyof ApiSchema & string;
 type Json<P extends Path, M extends keyof ApiSchema[P]> =
@@ -324,6 +330,24 @@ describe('resource methods match their routes', () => {
     expectTypeOf(users.export).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/users/:userId/export', '$get'>>();
     expectTypeOf(users.export).returns.resolves.toEqualTypeOf<PersonalDataExport>();
     expectTypeOf(users.erase).returns.resolves.toEqualTypeOf<Ok<'/v1/admin/users/:userId/erase', '$post'>>();
+  });
+
+  it('admin.ltiPlatforms', () => {
+    const lti = admin.admin.ltiPlatforms;
+    const P = '/v1/admin/lti/platforms' as const;
+    const One = '/v1/admin/lti/platforms/:id' as const;
+    // The SDK's written-out types equal the route table's, both ways.
+    expectTypeOf<LtiPlatform>().toEqualTypeOf<Ok<typeof One, '$get'>>();
+    expectTypeOf<CreateLtiPlatformParams>().toEqualTypeOf<Json<typeof P, '$post'>>();
+    expectTypeOf<UpdateLtiPlatformParams>().toEqualTypeOf<Json<typeof One, '$patch'>>();
+    expectTypeOf(lti.list).returns.resolves.toEqualTypeOf<Ok<typeof P, '$get'>>();
+    expectTypeOf(lti.create).parameter(0).toEqualTypeOf<Json<typeof P, '$post'>>();
+    expectTypeOf(lti.create).returns.resolves.toEqualTypeOf<Ok<typeof P, '$post'>>();
+    expectTypeOf(lti.get).returns.resolves.toEqualTypeOf<Ok<typeof One, '$get'>>();
+    expectTypeOf(lti.update).parameter(1).toEqualTypeOf<Json<typeof One, '$patch'>>();
+    expectTypeOf(lti.update).returns.resolves.toEqualTypeOf<Ok<typeof One, '$patch'>>();
+    expectTypeOf(lti.delete).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf<LtiToolConfiguration>().toEqualTypeOf<Ok<typeof One, '$get'>['tool']>();
   });
 
   it('admin.emails', () => {

@@ -17,6 +17,7 @@ export const PAGE_ENTRIES = {
   /** Parts the consoles import when they first show them (internal/settings-part-loader.ts). */
   settings: 'src/settings-part.ts',
   'admin-tools': 'src/admin-part.ts',
+  lti: 'src/lti-part.ts',
 } as const;
 
 export type PageEntry = keyof typeof PAGE_ENTRIES;

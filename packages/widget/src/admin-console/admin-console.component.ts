@@ -12,7 +12,7 @@ import '../webhook-admin/webhook-admin.js';
 import { type AdminMessages, adminMessages } from '../i18n/admin-console.js';
 import { type AdminApi, adminApi } from '../internal/admin-console-api.js';
 import { ConsoleShell } from '../internal/console-shell.js';
-import { loadAdminPart } from '../internal/settings-part-loader.js';
+import { loadAdminPart, loadLtiPart } from '../internal/settings-part-loader.js';
 
 const TABS = [
   'applications',
@@ -22,6 +22,7 @@ const TABS = [
   'settings',
   'webhooks',
   'email',
+  'lti',
   'audit',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -31,8 +32,9 @@ type Tab = (typeof TABS)[number];
  * @summary The program admin's console: mentor applications and the mentor list (approve,
  * reject, pause, suspend, reinstate), reports, analytics with charts and CSV export, program
  * settings and the API keys (rotated on the server, not here), webhook endpoints with their delivery
- * log, the email the program sent with every attempt, and the audit log of every admin action
- * (loaded with the settings part). Its `user-token` is a user with the `admin` role.
+ * log, the email the program sent with every attempt, the LMSs that launch the program as an LTI
+ * 1.3 tool with the values to paste into them (loaded with the LTI part), and the audit log of
+ * every admin action (loaded with the admin part). Its `user-token` is a user with the `admin` role.
  *
  * @event mm-mentor-status-changed - `detail: { mentor, action }`.
  * @event mm-report-resolved - `detail: { report, mentor, action }`.
@@ -97,6 +99,10 @@ export class MmAdminConsole extends ConsoleShell<AdminApi, MicromentorAdmin, Tab
         return html`<mm-webhook-admin .api=${common.api} locale=${common.locale}></mm-webhook-admin>`;
       case 'email':
         return html`<mm-email-log .api=${common.api} locale=${common.locale}></mm-email-log>`;
+      case 'lti':
+        // In the LTI part (dist/lti.js), loaded the first time the tab is shown.
+        void loadLtiPart();
+        return html`<mm-lti-admin .api=${common.api} locale=${common.locale}></mm-lti-admin>`;
       case 'audit':
         // In the admin part (dist/admin-tools.js), loaded the first time the tab is shown.
         void loadAdminPart();

@@ -116,6 +116,7 @@ describe('<mm-admin-console>', () => {
       'Ajustes',
       'Webhooks',
       'Correo',
+      'LMS (LTI)',
       'Registro de auditoría',
     ]);
   });

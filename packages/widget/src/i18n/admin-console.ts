@@ -18,6 +18,7 @@ const en = {
     settings: 'Settings',
     webhooks: 'Webhooks',
     email: 'Email',
+    lti: 'LMS (LTI)',
     audit: 'Audit log',
   },
   mentors: {
@@ -262,6 +263,7 @@ const es: AdminMessages = {
     settings: 'Ajustes',
     webhooks: 'Webhooks',
     email: 'Correo',
+    lti: 'LMS (LTI)',
     audit: 'Registro de auditoría',
   },
   mentors: {
@@ -500,6 +502,7 @@ const fr: AdminMessages = {
     settings: 'Paramètres',
     webhooks: 'Webhooks',
     email: 'E-mail',
+    lti: 'LMS (LTI)',
     audit: 'Journal d’audit',
   },
   mentors: {

@@ -2,12 +2,15 @@
 // (`client.admin.*`), whose types come from the server's schemas. This module only names the
 // calls the console makes and the fixed arguments it makes them with.
 import type {
+  CreateLtiPlatformParams,
   ExportDataset,
   ListAdminEmailsParams,
   ListAdminMentorsParams,
   ListAuditParams,
   ListReportsParams,
+  LtiToolConfiguration,
   ResolveReportParams,
+  UpdateLtiPlatformParams,
   UpdateProgramSettingsParams,
   WebhookEndpoint,
 } from '@micromentor/sdk';
@@ -20,7 +23,7 @@ export type { MentorAction };
 export const PAGE_SIZE = 20;
 
 export function adminApi(client: MicromentorAdmin) {
-  const { mentors, reports, settings, keys, webhooks, exports, emails, audit } = client.admin;
+  const { mentors, reports, settings, keys, webhooks, exports, emails, audit, ltiPlatforms } = client.admin;
   return {
     me: () => client.me.get(),
     /** One page of mentors: a status (or `any`), an optional search and skill, a cursor from the last page. */
@@ -54,6 +57,22 @@ export function adminApi(client: MicromentorAdmin) {
     audit: (query: Pick<ListAuditParams, 'cursor'>) => audit.list({ ...query, limit: PAGE_SIZE }),
     /** The whole audit log as one file. */
     exportAudit: (format: 'csv' | 'jsonl') => audit.export({ format }),
+    /** The LMSs that launch the program's tool (`mm-lti-admin`, in the LTI part). */
+    ltiPlatforms: () => ltiPlatforms.list(),
+    createLtiPlatform: (params: CreateLtiPlatformParams) => ltiPlatforms.create(params),
+    updateLtiPlatform: (id: string, params: UpdateLtiPlatformParams) => ltiPlatforms.update(id, params),
+    deleteLtiPlatform: (id: string) => ltiPlatforms.delete(id),
+    /**
+     * The tool's URLs on the API this console talks to, for before the first platform (whose
+     * `tool` the server answers with, from its public URL, once there is one).
+     */
+    ltiTool: (): LtiToolConfiguration => ({
+      loginUrl: client.url('/lti/login'),
+      launchUrl: client.url('/lti/launch'),
+      deepLinkUrl: client.url('/lti/launch'),
+      jwksUrl: client.url('/lti/jwks'),
+      registrationUrl: client.url('/lti/register'),
+    }),
   };
 }
 

@@ -1,7 +1,7 @@
 // Panels the consoles show later come in files of their own, the first time a console shows them,
 // so a console page downloads only what it shows first (build/budgets.ts): the settings part
 // (settings-part.ts → dist/settings.<hash>.js) and the admin console's part (admin-part.ts →
-// dist/admin-tools.<hash>.js). A plain import(): in the pages build (one ES-module graph) it loads
+// dist/admin-tools.<hash>.js) and its LTI part (lti-part.ts → dist/lti.<hash>.js). A plain import(): in the pages build (one ES-module graph) it loads
 // the part's file relative to the importing module's own URL, sharing Lit and the SDK with the
 // console; bundlers (the esm build) and the tests follow it as usual.
 
@@ -21,3 +21,6 @@ export const loadSettingsPart = lazyPart('the settings', () => import('../settin
 
 /** <mm-audit-log>, <mm-user-data>: the admin console's. */
 export const loadAdminPart = lazyPart('the admin tools', () => import('../admin-part.js'));
+
+/** <mm-lti-admin>: the admin console's "LMS (LTI 1.3)" tab. */
+export const loadLtiPart = lazyPart('the LMS (LTI) section', () => import('../lti-part.js'));
