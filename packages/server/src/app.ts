@@ -65,6 +65,8 @@ export interface AppConfig {
   /** One JSON line per request; omit to stay quiet (tests). */
   logRequest?: RequestLogger | undefined;
   logError?: ErrorLogger | undefined;
+  /** Refusals worth an operator's eye (an LTI launch refused, and why); default: a JSON line on stderr. */
+  logWarning?: ((line: Record<string, unknown>) => void) | undefined;
   /** The built widget bundle served at /widget.js. */
   widgetFile?: string | undefined;
   /** Development only: webhooks to http:// and private, loopback and link-local addresses. */
@@ -147,6 +149,7 @@ export function createApp({
     semantic,
     webhooksAllowPrivate: config.webhooksAllowPrivate ?? false,
     publicUrl: config.publicUrl,
+    logWarning: config.logWarning ?? ((line) => console.error(JSON.stringify({ level: 'warn', ...line }))),
     lti: {
       // The platforms' key sets go through the webhooks' outbound guard and its development switch.
       platformKeys: new PlatformKeys({ allowPrivate: config.webhooksAllowPrivate ?? false }),

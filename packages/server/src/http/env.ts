@@ -67,6 +67,8 @@ export interface AppDeps {
   clientIp?: ((c: Context<AppEnv>) => string) | undefined;
   /** Matching by meaning (MICROMENTOR_EMBEDDINGS); null or absent: keywords only. */
   semantic?: SemanticSearch | null;
+  /** Refusals worth an operator's eye, one structured line each (AppConfig.logWarning). */
+  logWarning: (line: Record<string, unknown>) => void;
   /** LTI 1.3: platforms' key sets (fetched and kept), and the key of launch tokens (`lt_…`). */
   lti: { platformKeys: PlatformKeys; launchKey: Buffer };
 }

@@ -70,35 +70,15 @@ function html(c: Ctx, body: string, nonce: string, status: 200 | 400 | 403 = 200
   return c.html(body, status);
 }
 
-function refuse(c: Ctx, deps: AppDeps, error: LtiLaunchError | LtiLoginError | LtiRegistrationError) {
+function refuse(c: Ctx, deps: AppDeps, error: LtiLaunchError | LtiLoginError) {
   // One line for the operator: the reason, never the token.
-  console.error(
-    JSON.stringify({
-      level: 'warn',
-      msg: 'lti refused',
-      code: error.code,
-      detail: error.message,
-      requestId: c.get('requestId'),
-    }),
-  );
-  void deps;
+  deps.logWarning({
+    msg: 'lti refused',
+    code: error.code,
+    detail: error.message,
+    requestId: c.get('requestId'),
+  });
   const nonce = nonceOf();
-  if (error instanceof LtiRegistrationError) {
-    return html(
-      c,
-      page({
-        nonce,
-        title: 'The registration could not be completed',
-        body: `<div class="problem" role="alert">
-<h1>The registration could not be completed</h1>
-<p>${escapeHtml(error.message)}</p>
-<p class="hint">Reason code: <code>${escapeHtml(error.code)}</code></p>
-</div>`,
-      }),
-      nonce,
-      400,
-    );
-  }
   return html(c, problemPage(nonce, error.message, error.code), nonce, 400);
 }
 

@@ -29,8 +29,11 @@ let key: PlatformKey;
 let stranger: PlatformKey;
 let platformId: string;
 
+/** What the tool logged for the operator (one line per refusal). */
+const warnings: Record<string, unknown>[] = [];
+
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ config: { logWarning: (line) => warnings.push(line) } });
   tenant = await ctx.tenant({ name: 'School of Data' });
   other = await ctx.tenant({ name: 'Other school' });
   key = await platformKey('platform-key-1');
@@ -333,9 +336,13 @@ describe('launch', () => {
       ],
     ];
     for (const [name, overrides, options, code] of cases) {
-      const { result } = await launchWith(overrides, options);
+      const { result, token } = await launchWith(overrides, options);
       expect([result.status, codeOf(result.text)], name).toEqual([400, code]);
       expect(result.text, name).not.toContain('lt_');
+      // Logged for the operator with its reason, never the token.
+      const logged = warnings.at(-1)!;
+      expect(logged, name).toMatchObject({ msg: 'lti refused', code });
+      expect(JSON.stringify(logged)).not.toContain(token);
     }
   });
 

@@ -91,7 +91,12 @@ export async function createTestContext(
     semantic: options.semantic ?? null,
     db: handle.db,
     clock,
-    config: { secretKey: 'test-server-secret-key-0123456789', logError: () => {}, ...options.config },
+    config: {
+      secretKey: 'test-server-secret-key-0123456789',
+      logError: () => {},
+      logWarning: () => {},
+      ...options.config,
+    },
   });
   let counter = 0;
   return {
