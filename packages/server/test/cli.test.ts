@@ -158,6 +158,32 @@ describe(`micromentor CLI (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
     }
   }, 120_000);
 
+  it('lti rotate-key makes a new tool key current and keeps the old one listed', async () => {
+    const first = await runCli(['lti', 'rotate-key', '--json'], database.env);
+    expect(first.code, first.stderr).toBe(0);
+    const a = JSON.parse(first.stdout.trim()) as { kid: string; previousKeysListedUntil: string };
+    const second = await runCli(['lti', 'rotate-key'], database.env);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/^New LTI tool key [\w-]+; the previous one stays in \/lti\/jwks until /);
+    const bad = await runCli(['lti', 'spin'], database.env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Usage: micromentor lti rotate-key');
+    const handle = await connectDatabase(
+      database.env.DATABASE_URL
+        ? { databaseUrl: database.env.DATABASE_URL, poolSize: 1 }
+        : { dataDir: database.env.MICROMENTOR_DATA_DIR! },
+    );
+    try {
+      const keys = await handle.db.selectFrom('lti_tool_keys').select(['kid', 'retired_at']).execute();
+      const current = keys.filter((k) => k.retired_at === null);
+      expect(current).toHaveLength(1);
+      expect(current[0]!.kid).not.toBe(a.kid);
+      expect(keys.find((k) => k.kid === a.kid)?.retired_at).not.toBeNull();
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+
   it('--help prints the usage', async () => {
     const result = await runCli(['--help'], database.env);
     expect(result.code).toBe(0);
@@ -170,6 +196,7 @@ describe(`micromentor CLI (${process.env.MM_TEST_DB ?? 'pglite'})`, () => {
       'keys rotate',
       'token',
       'badges recompute',
+      'lti rotate-key',
     ]) {
       expect(result.stdout).toContain(`micromentor ${command}`);
     }

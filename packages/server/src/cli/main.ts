@@ -6,6 +6,7 @@ import { DataDirInUseError } from '../db/data-dir-lock.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed.js';
 import { DomainError } from '../domain/errors.js';
+import { ROTATION_OVERLAP_MS, rotateToolKey } from '../domain/lti/tool-keys.js';
 import { recomputeBadges } from '../domain/recognition/badges.js';
 import { closeOnSignals, startServer } from '../main.js';
 import { SecretBox } from '../security/keys.js';
@@ -28,6 +29,8 @@ Usage:
   micromentor badges recompute --tenant ID     award any badges the tenant's mentors have earned (backfill)
   micromentor embeddings backfill [--tenant ID]
                                                embed approved mentors whose embedding is missing or stale
+  micromentor lti rotate-key [--json]          a new LTI tool signing key; the old one stays listed at
+                                               /lti/jwks for 7 days, so LMSs that cached the set keep verifying
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded PGlite in MICROMENTOR_DATA_DIR,
 ./.micromentor/data), PORT (8787), MICROMENTOR_SECRET_KEY (encrypts identity secrets at rest),
@@ -137,6 +140,22 @@ export async function run(argv: string[]): Promise<void> {
         if (!tenant) throw new UsageError(`No tenant ${tenantId}.`);
         const awarded = await recomputeBadges(db, { tenantId, now: systemClock.now() });
         console.log(`Awarded ${awarded} new ${awarded === 1 ? 'badge' : 'badges'}.`);
+      });
+      return;
+    }
+    case 'lti': {
+      const [sub, ...args] = rest;
+      const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+      if (sub !== 'rotate-key') throw new UsageError('Usage: micromentor lti rotate-key [--json]');
+      await withDatabase(async ({ db, box }) => {
+        const now = systemClock.now();
+        const kid = await rotateToolKey(db, box, now);
+        const listedUntil = new Date(now.getTime() + ROTATION_OVERLAP_MS).toISOString();
+        console.log(
+          values.json
+            ? JSON.stringify({ kid, previousKeysListedUntil: listedUntil })
+            : `New LTI tool key ${kid}; the previous one stays in /lti/jwks until ${listedUntil}.`,
+        );
       });
       return;
     }
