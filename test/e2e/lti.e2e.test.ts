@@ -139,6 +139,28 @@ describe('Micromentor launched from the LMS', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('launches without a cookie where the LMS keeps the state (lti_storage_target, as Canvas does)', async () => {
+    const context = await stack!.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const logins: { status: number; cookie: string | null }[] = [];
+    page.on('response', async (response) => {
+      if (new URL(response.url()).pathname === '/lti/login') {
+        logins.push({
+          status: response.status(),
+          cookie: (await response.allHeaders())['set-cookie'] ?? null,
+        });
+      }
+    });
+    await page.goto(`${LMS}/lesson/joins-3?as=learner&storage=1`, { waitUntil: 'load' });
+    const ask = tool(page).locator('mm-ask-expert');
+    await ask.locator('[part~="launcher"]').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    // The login answered with the page that stores the state in the LMS's frame: no redirect, no cookie.
+    expect(logins).toEqual([{ status: 200, cookie: null }]);
+    expect(await context.cookies(stack!.api.url)).toEqual([]);
+    await shot(page, 'learner-storage-launch');
+  }, 60_000);
+
   it('refuses a launch whose state did not start in this browser, with a page saying why', async () => {
     const context = await stack!.browser.newContext();
     contexts.push(context);
