@@ -18,6 +18,7 @@ let deliveryOfA: string;
 let reportOfA: string;
 let emailOfA: string;
 let learnerOfA: string;
+let ltiPlatformOfA: string;
 
 const WEEKDAYS_9_TO_5 = ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({
   day,
@@ -36,6 +37,9 @@ const SAMPLES: Record<
   { id: () => string; body?: () => unknown; query?: string; params?: () => Record<string, string> }
 > = {
   'GET /v1/mentors/{id}': { id: () => mentorOfA.id },
+  'GET /v1/admin/lti/platforms/{id}': { id: () => ltiPlatformOfA },
+  'PATCH /v1/admin/lti/platforms/{id}': { id: () => ltiPlatformOfA, body: () => ({ name: 'Taken over' }) },
+  'DELETE /v1/admin/lti/platforms/{id}': { id: () => ltiPlatformOfA },
   'PATCH /v1/mentors/{id}': { id: () => mentorOfA.id, body: () => ({ headline: 'Taken over' }) },
   'DELETE /v1/mentors/{id}': { id: () => mentorOfA.id },
   'GET /v1/mentors/{id}/availability': { id: () => bookableOfA.id },
@@ -189,6 +193,20 @@ beforeAll(async () => {
   );
   emailOfA = written!;
   learnerOfA = await userIdOf(ctx, a, 'a-learner');
+  const platform = await call<{ id: string }>(ctx.app, 'POST', '/v1/admin/lti/platforms', {
+    key: a.secretKey,
+    body: {
+      name: 'A’s Moodle',
+      issuer: 'https://moodle.a.example',
+      clientId: 'a-client',
+      deploymentIds: ['1'],
+      authLoginUrl: 'https://moodle.a.example/mod/lti/auth.php',
+      authTokenUrl: 'https://moodle.a.example/mod/lti/token.php',
+      jwksUrl: 'https://moodle.a.example/mod/lti/certs.php',
+    },
+  });
+  expect(platform.status, platform.text).toBe(201);
+  ltiPlatformOfA = platform.body.id;
 });
 afterAll(() => ctx.close());
 
