@@ -215,7 +215,10 @@ server.listen(port, () => {
   // URLs: MICROMENTOR_WEBHOOKS_ALLOW_PRIVATE=true, as `pnpm start` runs it).
   lms.registerWithTool().then(
     (how) => console.error(`Example LMS ${how} with the demo program: ${lms?.platform.issuer}`),
-    (error) => console.error(`Example LMS not registered with the API (${error instanceof Error ? error.message : error}); launches will say so.`),
+    (error) =>
+      console.error(
+        `Example LMS not registered with the API (${error instanceof Error ? error.message : error}); launches will say so.`,
+      ),
   );
 });
 

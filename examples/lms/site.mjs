@@ -500,17 +500,29 @@ ${platform.registrations.length ? `<p class="notice ok">Registered by Dynamic Re
       authTokenUrl: platform.endpoints.token,
       jwksUrl: platform.endpoints.jwks,
     };
-    const created = await fetchImpl(`${api}/v1/admin/lti/platforms`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const created = await fetchImpl(`${api}/v1/admin/lti/platforms`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+    });
     statusCache = undefined;
     if (created.status === 201) return 'registered';
-    if (created.status !== 409) throw new Error(`registering answered ${created.status}: ${await created.text()}`);
+    if (created.status !== 409)
+      throw new Error(`registering answered ${created.status}: ${await created.text()}`);
     const listed = await fetchImpl(`${api}/v1/admin/lti/platforms`, { headers });
-    const { data } = /** @type {{ data: { id: string, issuer: string, clientId: string }[] }} */ (await listed.json());
+    const { data } = /** @type {{ data: { id: string, issuer: string, clientId: string }[] }} */ (
+      await listed.json()
+    );
     const mine = data.find((p) => p.issuer === body.issuer && p.clientId === body.clientId);
     if (!mine) throw new Error('registered by another program: this client id is taken');
     const { issuer: _issuer, clientId: _clientId, ...rest } = body;
-    const updated = await fetchImpl(`${api}/v1/admin/lti/platforms/${mine.id}`, { method: 'PATCH', headers, body: JSON.stringify(rest) });
-    if (!updated.ok) throw new Error(`updating the registration answered ${updated.status}: ${await updated.text()}`);
+    const updated = await fetchImpl(`${api}/v1/admin/lti/platforms/${mine.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify(rest),
+    });
+    if (!updated.ok)
+      throw new Error(`updating the registration answered ${updated.status}: ${await updated.text()}`);
     return 'updated';
   }
 
