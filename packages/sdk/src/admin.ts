@@ -7,7 +7,12 @@ import { Micromentor } from './micromentor.js';
 import { type AdminResource, adminResource } from './resources/admin.js';
 import { type AdminAuditResource, adminAuditResource } from './resources/admin-audit.js';
 import { type AdminEmailsResource, adminEmailsResource } from './resources/admin-emails.js';
-import { type AdminLtiPlatformsResource, adminLtiPlatformsResource } from './resources/admin-lti.js';
+import {
+  type AdminLtiPlatformsResource,
+  type AdminLtiRegistrationLinksResource,
+  adminLtiPlatformsResource,
+  adminLtiRegistrationLinksResource,
+} from './resources/admin-lti.js';
 import { type AdminUsersResource, adminUsersResource } from './resources/admin-users.js';
 import { type AdminWebhooksResource, adminWebhooksResource } from './resources/admin-webhooks.js';
 
@@ -21,7 +26,7 @@ export type {
 } from './resources/admin.js';
 export type { AdminAuditResource } from './resources/admin-audit.js';
 export type { AdminEmailsResource } from './resources/admin-emails.js';
-export type { AdminLtiPlatformsResource } from './resources/admin-lti.js';
+export type { AdminLtiPlatformsResource, AdminLtiRegistrationLinksResource } from './resources/admin-lti.js';
 export type { AdminUsersResource } from './resources/admin-users.js';
 export type { AdminWebhooksResource } from './resources/admin-webhooks.js';
 
@@ -36,6 +41,8 @@ export class MicromentorAdmin extends Micromentor {
     readonly users: AdminUsersResource;
     /** The LMSs (LTI 1.3 platforms) that launch the program's tool, and the values to paste into them. */
     readonly ltiPlatforms: AdminLtiPlatformsResource;
+    /** Dynamic Registration links: the LMS registers itself into the program (valid one hour). */
+    readonly ltiRegistrationLinks: AdminLtiRegistrationLinksResource;
   };
 
   constructor(options: MicromentorOptions) {
@@ -47,6 +54,7 @@ export class MicromentorAdmin extends Micromentor {
       audit: adminAuditResource(this),
       users: adminUsersResource(this),
       ltiPlatforms: adminLtiPlatformsResource(this),
+      ltiRegistrationLinks: adminLtiRegistrationLinksResource(this),
     };
   }
 }

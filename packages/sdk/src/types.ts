@@ -338,6 +338,13 @@ export interface LtiPlatform {
   createdAt: string;
   updatedAt: string;
 }
+/** A Dynamic Registration link for this program (`admin.ltiRegistrationLinks.create()`). */
+export interface LtiRegistrationLink {
+  /** The URL to give the LMS for Dynamic Registration; it registers the LMS into this program. */
+  url: string;
+  /** ISO date-time: the link works until then (one hour after it was made). */
+  expiresAt: string;
+}
 /** Exactly one of `jwksUrl` and `publicJwks`. */
 export interface CreateLtiPlatformParams {
   name: string;

@@ -67,6 +67,7 @@ import {
 import type {
   CreateLtiPlatformParams,
   LtiPlatform,
+  LtiRegistrationLink,
   LtiToolConfiguration,
   UpdateLtiPlatformParams,
   WebhookEvent,
@@ -348,6 +349,15 @@ describe('resource methods match their routes', () => {
     expectTypeOf(lti.update).returns.resolves.toEqualTypeOf<Ok<typeof One, '$patch'>>();
     expectTypeOf(lti.delete).returns.resolves.toEqualTypeOf<void>();
     expectTypeOf<LtiToolConfiguration>().toEqualTypeOf<Ok<typeof One, '$get'>['tool']>();
+  });
+
+  it('admin.ltiRegistrationLinks', () => {
+    const links = admin.admin.ltiRegistrationLinks;
+    const P = '/v1/admin/lti/registration-links' as const;
+    // Written out, equal to the route table's answer both ways; the call takes no body.
+    expectTypeOf<LtiRegistrationLink>().toEqualTypeOf<Ok<typeof P, '$post'>>();
+    expectTypeOf(links.create).returns.resolves.toEqualTypeOf<Ok<typeof P, '$post'>>();
+    expectTypeOf(links.create).parameters.toEqualTypeOf<[options?: WriteOptions]>();
   });
 
   it('admin.emails', () => {

@@ -1,6 +1,11 @@
 import { segment } from '../internal/url.js';
 import type { CallOptions, Requester, WriteOptions } from '../request.js';
-import type { CreateLtiPlatformParams, LtiPlatform, UpdateLtiPlatformParams } from '../types.js';
+import type {
+  CreateLtiPlatformParams,
+  LtiPlatform,
+  LtiRegistrationLink,
+  UpdateLtiPlatformParams,
+} from '../types.js';
 
 /**
  * The LMSs (LTI 1.3 platforms: Moodle, Canvas, Blackboard, D2L Brightspace, Open edX) that launch
@@ -35,5 +40,22 @@ export function adminLtiPlatformsResource(client: Requester): AdminLtiPlatformsR
     delete: async (id, options) => {
       await client.request('DELETE', platformPath(id), options);
     },
+  };
+}
+
+/**
+ * LTI Dynamic Registration links for this program (secret key, or an admin's user token). The
+ * standard names no program, so the link does: the LMS administrator pastes it into the LMS
+ * (Moodle: "Tool URL" → Add LTI Advantage; Brightspace: Register Tool → Dynamic), which registers
+ * the tool and stores the platform here. Signed, valid one hour: give it only to that administrator.
+ */
+export interface AdminLtiRegistrationLinksResource {
+  /** A new link (`url`) and when it stops working (`expiresAt`, ISO, one hour on). */
+  create(options?: WriteOptions): Promise<LtiRegistrationLink>;
+}
+
+export function adminLtiRegistrationLinksResource(client: Requester): AdminLtiRegistrationLinksResource {
+  return {
+    create: (options) => client.request('POST', '/v1/admin/lti/registration-links', options),
   };
 }

@@ -1,7 +1,8 @@
 // The LMS (LTI 1.3) section's words (<mm-lti-admin>, the admin console's "LMS" tab), in the LTI
 // part with the panel, so the admin console's own bundle does not carry them. A step of an LMS's
-// guide may name the tool's values as {login}, {launch}, {deepLink}, {jwks} and {register}: the
-// panel shows each as the URL itself (as text, never as markup).
+// guide may name the tool's values as {login}, {launch}, {deepLink} and {jwks}: the panel shows
+// each as the URL itself (as text, never as markup). Dynamic registration takes a link made for
+// the program (the panel's "Make a registration link"), not a fixed URL.
 import { catalogue, panelWords } from './panel.js';
 import { plural } from './plural.js';
 
@@ -10,7 +11,7 @@ export const LMS_GUIDES = ['moodle', 'canvas', 'blackboard', 'brightspace', 'ope
 export type LmsGuide = (typeof LMS_GUIDES)[number];
 
 /** The tool's values, in the order the panel lists them. */
-export const TOOL_VALUES = ['loginUrl', 'launchUrl', 'deepLinkUrl', 'jwksUrl', 'registrationUrl'] as const;
+export const TOOL_VALUES = ['loginUrl', 'launchUrl', 'deepLinkUrl', 'jwksUrl'] as const;
 export type ToolValue = (typeof TOOL_VALUES)[number];
 
 /** The platform's fields the form asks for (by the API's names). */
@@ -44,12 +45,16 @@ const en = {
     launchUrl: 'Launch / redirect URL (also the target link URI)',
     deepLinkUrl: 'Deep Linking URL (content selection)',
     jwksUrl: 'Tool public key set URL (JWKS)',
-    registrationUrl: 'Dynamic registration URL',
   } satisfies Record<ToolValue, string>,
   copy: (what: string) => `Copy ${what}`,
   copyShort: 'Copy',
   copied: (what: string) => `Copied: ${what}.`,
   copyFailed: 'Could not copy: select the value and copy it by hand.',
+  regLabel: 'Dynamic registration link',
+  regIntro:
+    'For an LMS that registers the tool by itself (Moodle 4.x, Brightspace): a link for this program, valid one hour. Give it only to the LMS’s administrator.',
+  regMake: 'Make a registration link',
+  regUntil: (time: string) => `Works until ${time}, then make a new one.`,
   platformsHeading: 'Registered LMSs',
   empty: 'No LMS yet: add the first one below.',
   deployments: 'Deployment ids',
@@ -102,7 +107,7 @@ const en = {
       name: 'Moodle 4.x',
       steps: [
         'Site administration › Plugins › Activity modules › External tool › Manage tools.',
-        'Quickest: paste {register} into “Tool URL” and choose “Add LTI Advantage” (dynamic registration): Moodle and the program exchange everything, nothing to add here.',
+        'Quickest: make a registration link above, paste it into “Tool URL” and choose “Add LTI Advantage” (dynamic registration): Moodle and the program exchange everything, nothing to add here.',
         'Or “Configure a tool manually”: Tool URL {launch}; LTI version “LTI 1.3”; Public key type “Keyset URL”; Public keyset {jwks}; Initiate login URL {login}; Redirection URI(s) {launch}; tick “Supports Deep Linking (Content-Item Message)” with Content Selection URL {deepLink}.',
         'Under Privacy, share the launcher’s name and email if learners should arrive with them. Save.',
         'Open the tool’s “View configuration details”: Platform ID is the issuer, then Client ID, Deployment ID, Public keyset URL, Access token URL and Authentication request URL. Add them here.',
@@ -130,7 +135,7 @@ const en = {
     brightspace: {
       name: 'D2L Brightspace',
       steps: [
-        'Admin Tools › Manage Extensibility › LTI Advantage › Register Tool. Dynamic registration: paste {register}. Standard: Domain (the program’s address); Redirect URLs {launch}; OpenID Connect Login URL {login}; Target Link URI {launch}; Keyset URL {jwks}; tick Deep Linking and Names and Role Provisioning Services.',
+        'Admin Tools › Manage Extensibility › LTI Advantage › Register Tool. Dynamic registration: paste a registration link made above. Standard: Domain (the program’s address); Redirect URLs {launch}; OpenID Connect Login URL {login}; Target Link URI {launch}; Keyset URL {jwks}; tick Deep Linking and Names and Role Provisioning Services.',
         'After saving, Brightspace shows the Client Id, Brightspace Keyset URL, Brightspace OAuth2 Access Token URL, OpenID Connect Authentication Endpoint and Issuer.',
         'View Deployments › New Deployment for the org units that may use it: the Deployment Id appears once saved. Add everything here.',
       ],
@@ -161,12 +166,16 @@ const es: LtiAdminMessages = {
     launchUrl: 'URL de lanzamiento / redirección (también el target link URI)',
     deepLinkUrl: 'URL de Deep Linking (selección de contenido)',
     jwksUrl: 'URL del conjunto de claves públicas de la herramienta (JWKS)',
-    registrationUrl: 'URL de registro dinámico',
   },
   copy: (what: string) => `Copiar ${what}`,
   copyShort: 'Copiar',
   copied: (what: string) => `Copiado: ${what}.`,
   copyFailed: 'No se pudo copiar: selecciona el valor y cópialo a mano.',
+  regLabel: 'Enlace de registro dinámico',
+  regIntro:
+    'Para un LMS que registra la herramienta por sí solo (Moodle 4.x, Brightspace): un enlace para este programa, válido una hora. Dáselo solo a quien administra el LMS.',
+  regMake: 'Crear un enlace de registro',
+  regUntil: (time: string) => `Funciona hasta las ${time}; después, crea otro.`,
   platformsHeading: 'LMS registrados',
   empty: 'Aún no hay ningún LMS: añade el primero más abajo.',
   deployments: 'Ids de despliegue',
@@ -220,7 +229,7 @@ const es: LtiAdminMessages = {
       name: 'Moodle 4.x',
       steps: [
         'Administración del sitio › Extensiones › Módulos de actividad › Herramienta externa › Gestionar herramientas.',
-        'Lo más rápido: pega {register} en «URL de la herramienta» y elige «Añadir LTI Advantage» (registro dinámico): Moodle y el programa intercambian todo, no hay nada que añadir aquí.',
+        'Lo más rápido: crea un enlace de registro arriba, pégalo en «URL de la herramienta» y elige «Añadir LTI Advantage» (registro dinámico): Moodle y el programa intercambian todo, no hay nada que añadir aquí.',
         'O «Configurar una herramienta manualmente»: URL de la herramienta {launch}; versión LTI «LTI 1.3»; tipo de clave pública «URL del conjunto de claves»; conjunto de claves públicas {jwks}; URL de inicio de sesión {login}; URI de redirección {launch}; marca «Admite Deep Linking» con la URL de selección de contenido {deepLink}.',
         'En Privacidad, comparte el nombre y el correo de quien lanza si los estudiantes deben llegar con ellos. Guarda.',
         'Abre «Ver detalles de configuración» de la herramienta: el ID de la plataforma es el emisor; luego el ID de cliente, el ID de despliegue, la URL del conjunto de claves públicas, la URL del token de acceso y la URL de solicitud de autenticación. Añádelos aquí.',
@@ -248,7 +257,7 @@ const es: LtiAdminMessages = {
     brightspace: {
       name: 'D2L Brightspace',
       steps: [
-        'Herramientas de administración › Gestionar extensibilidad › LTI Advantage › Registrar herramienta. Registro dinámico: pega {register}. Estándar: Dominio (la dirección del programa); URL de redirección {launch}; URL de inicio OpenID Connect {login}; Target Link URI {launch}; URL del conjunto de claves {jwks}; marca Deep Linking y Names and Role Provisioning Services.',
+        'Herramientas de administración › Gestionar extensibilidad › LTI Advantage › Registrar herramienta. Registro dinámico: pega un enlace de registro creado arriba. Estándar: Dominio (la dirección del programa); URL de redirección {launch}; URL de inicio OpenID Connect {login}; Target Link URI {launch}; URL del conjunto de claves {jwks}; marca Deep Linking y Names and Role Provisioning Services.',
         'Al guardar, Brightspace muestra el Client Id, la Brightspace Keyset URL, la Brightspace OAuth2 Access Token URL, el OpenID Connect Authentication Endpoint y el Issuer.',
         'Ver despliegues › Nuevo despliegue para las unidades organizativas que puedan usarla: el Deployment Id aparece al guardar. Añade todo aquí.',
       ],
@@ -277,12 +286,16 @@ const fr: LtiAdminMessages = {
     launchUrl: 'URL de lancement / redirection (aussi le target link URI)',
     deepLinkUrl: 'URL de Deep Linking (sélection de contenu)',
     jwksUrl: 'URL du jeu de clés publiques de l’outil (JWKS)',
-    registrationUrl: 'URL d’enregistrement dynamique',
   },
   copy: (what: string) => `Copier ${what}`,
   copyShort: 'Copier',
   copied: (what: string) => `Copié : ${what}.`,
   copyFailed: 'Copie impossible : sélectionnez la valeur et copiez-la à la main.',
+  regLabel: 'Lien d’enregistrement dynamique',
+  regIntro:
+    'Pour un LMS qui enregistre l’outil lui-même (Moodle 4.x, Brightspace) : un lien pour ce programme, valable une heure. Ne le donnez qu’à l’administrateur du LMS.',
+  regMake: 'Créer un lien d’enregistrement',
+  regUntil: (time: string) => `Valable jusqu’à ${time}, ensuite créez-en un autre.`,
   platformsHeading: 'LMS enregistrés',
   empty: 'Aucun LMS pour l’instant : ajoutez le premier ci-dessous.',
   deployments: 'Identifiants de déploiement',
@@ -335,7 +348,7 @@ const fr: LtiAdminMessages = {
       name: 'Moodle 4.x',
       steps: [
         'Administration du site › Plugins › Modules d’activité › Outil externe › Gérer les outils.',
-        'Le plus rapide : collez {register} dans « URL de l’outil » et choisissez « Ajouter LTI Advantage » (enregistrement dynamique) : Moodle et le programme échangent tout, rien à ajouter ici.',
+        'Le plus rapide : créez un lien d’enregistrement ci-dessus, collez-le dans « URL de l’outil » et choisissez « Ajouter LTI Advantage » (enregistrement dynamique) : Moodle et le programme échangent tout, rien à ajouter ici.',
         'Ou « Configurer un outil manuellement » : URL de l’outil {launch} ; version LTI « LTI 1.3 » ; type de clé publique « URL du jeu de clés » ; jeu de clés publiques {jwks} ; URL d’initiation de connexion {login} ; URI de redirection {launch} ; cochez « Prend en charge le Deep Linking » avec l’URL de sélection de contenu {deepLink}.',
         'Sous Confidentialité, partagez le nom et l’adresse de la personne qui lance si les apprenants doivent arriver avec. Enregistrez.',
         'Ouvrez « Afficher les détails de configuration » de l’outil : l’ID de plateforme est l’émetteur, puis l’ID client, l’ID de déploiement, l’URL du jeu de clés publiques, l’URL du jeton d’accès et l’URL de demande d’authentification. Ajoutez-les ici.',
@@ -363,7 +376,7 @@ const fr: LtiAdminMessages = {
     brightspace: {
       name: 'D2L Brightspace',
       steps: [
-        'Outils d’administration › Gérer l’extensibilité › LTI Advantage › Enregistrer un outil. Enregistrement dynamique : collez {register}. Standard : Domaine (l’adresse du programme) ; URL de redirection {launch} ; URL de connexion OpenID Connect {login} ; Target Link URI {launch} ; URL du jeu de clés {jwks} ; cochez Deep Linking et Names and Role Provisioning Services.',
+        'Outils d’administration › Gérer l’extensibilité › LTI Advantage › Enregistrer un outil. Enregistrement dynamique : collez un lien d’enregistrement créé ci-dessus. Standard : Domaine (l’adresse du programme) ; URL de redirection {launch} ; URL de connexion OpenID Connect {login} ; Target Link URI {launch} ; URL du jeu de clés {jwks} ; cochez Deep Linking et Names and Role Provisioning Services.',
         'À l’enregistrement, Brightspace affiche le Client Id, la Brightspace Keyset URL, la Brightspace OAuth2 Access Token URL, l’OpenID Connect Authentication Endpoint et l’Issuer.',
         'Voir les déploiements › Nouveau déploiement pour les unités organisationnelles qui peuvent l’utiliser : le Deployment Id apparaît une fois enregistré. Ajoutez le tout ici.',
       ],

@@ -23,7 +23,18 @@ export type { MentorAction };
 export const PAGE_SIZE = 20;
 
 export function adminApi(client: MicromentorAdmin) {
-  const { mentors, reports, settings, keys, webhooks, exports, emails, audit, ltiPlatforms } = client.admin;
+  const {
+    mentors,
+    reports,
+    settings,
+    keys,
+    webhooks,
+    exports,
+    emails,
+    audit,
+    ltiPlatforms,
+    ltiRegistrationLinks,
+  } = client.admin;
   return {
     me: () => client.me.get(),
     /** One page of mentors: a status (or `any`), an optional search and skill, a cursor from the last page. */
@@ -62,6 +73,8 @@ export function adminApi(client: MicromentorAdmin) {
     createLtiPlatform: (params: CreateLtiPlatformParams) => ltiPlatforms.create(params),
     updateLtiPlatform: (id: string, params: UpdateLtiPlatformParams) => ltiPlatforms.update(id, params),
     deleteLtiPlatform: (id: string) => ltiPlatforms.delete(id),
+    /** A Dynamic Registration link for this program (valid one hour), for an LMS that registers itself. */
+    ltiRegistrationLink: () => ltiRegistrationLinks.create(),
     /**
      * The tool's URLs on the API this console talks to, for before the first platform (whose
      * `tool` the server answers with, from its public URL, once there is one).

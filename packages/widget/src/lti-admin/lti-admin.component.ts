@@ -1,4 +1,9 @@
-import type { CreateLtiPlatformParams, LtiPlatform, LtiToolConfiguration } from '@micromentor/sdk';
+import type {
+  CreateLtiPlatformParams,
+  LtiPlatform,
+  LtiRegistrationLink,
+  LtiToolConfiguration,
+} from '@micromentor/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import {
@@ -20,7 +25,12 @@ import { ltiAdminStyles } from './lti-admin.styles.js';
 /** The admin console's calls this panel makes. */
 export type LtiAdminApi = Pick<
   AdminApi,
-  'ltiPlatforms' | 'createLtiPlatform' | 'updateLtiPlatform' | 'deleteLtiPlatform' | 'ltiTool'
+  | 'ltiPlatforms'
+  | 'createLtiPlatform'
+  | 'updateLtiPlatform'
+  | 'deleteLtiPlatform'
+  | 'ltiTool'
+  | 'ltiRegistrationLink'
 >;
 
 /** A guide step's placeholders → the tool's values they stand for. */
@@ -29,7 +39,6 @@ const PLACEHOLDERS: Record<string, ToolValue> = {
   launch: 'launchUrl',
   deepLink: 'deepLinkUrl',
   jwks: 'jwksUrl',
-  register: 'registrationUrl',
 };
 
 /** The field a server's message is about (`body.publicJwks.keys.0.n` → `publicJwks`), if the form has it. */
@@ -41,8 +50,9 @@ function fieldOf(path: string): PlatformField | undefined {
 /**
  * @tagname mm-lti-admin
  * @summary The LMSs that launch the program as an LTI 1.3 tool (the admin console's "LMS" tab, in
- * the LTI part): the values to paste into an LMS (login, launch/redirect, Deep Linking, key set and
- * dynamic registration URLs) with copy buttons, the registered platforms (add, edit, remove after
+ * the LTI part): the values to paste into an LMS (login, launch/redirect, Deep Linking and key set
+ * URLs) with copy buttons, a Dynamic Registration link made on demand for the program (valid one
+ * hour, shown with its copy button and when it expires), the registered platforms (add, edit, remove after
  * a confirm step; the server's message for a field it refuses under that field), and step-by-step
  * instructions for Moodle, Canvas, Blackboard, D2L Brightspace and Open edX.
  *
@@ -64,6 +74,10 @@ export class MmLtiAdmin extends PartElement<LtiAdminApi, LtiAdminMessages> {
   /** The server's (or the form's own) message for each field it refused. */
   @state() private invalid: Partial<Record<PlatformField, string>> = {};
   @state() private busy = false;
+  /** The last Dynamic Registration link made, and why making one failed. */
+  @state() private link: LtiRegistrationLink | null = null;
+  @state() private linkError = '';
+  @state() private linkBusy = false;
   /** The last failure was the form's: its alert goes with the form, others with the list. */
   @state() private formFailed = false;
   protected override loading = true;
@@ -83,12 +97,26 @@ export class MmLtiAdmin extends PartElement<LtiAdminApi, LtiAdminMessages> {
     return this.platforms[0]?.tool ?? this.api?.ltiTool() ?? null;
   }
 
-  async #copy(what: ToolValue, value: string): Promise<void> {
+  async #copy(what: string, value: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(value);
-      this.notice = this.t.copied(this.t.tool[what]);
+      this.notice = this.t.copied(what);
     } catch {
       this.notice = this.t.copyFailed;
+    }
+  }
+
+  async #makeLink(): Promise<void> {
+    if (!this.api || this.linkBusy) return;
+    this.linkBusy = true;
+    this.linkError = '';
+    try {
+      this.link = await this.api.ltiRegistrationLink();
+    } catch (error) {
+      this.link = null;
+      this.linkError = this.describe(error);
+    } finally {
+      this.linkBusy = false;
     }
   }
 
@@ -248,14 +276,37 @@ export class MmLtiAdmin extends PartElement<LtiAdminApi, LtiAdminMessages> {
             <dt>${t.tool[what]}</dt>
             <dd>
               <code>${tool[what]}</code>
-              <button part="button" type="button" aria-label=${t.copy(t.tool[what])} @click=${() => this.#copy(what, tool[what])}>
+              <button part="button" type="button" aria-label=${t.copy(t.tool[what])} @click=${() => this.#copy(t.tool[what], tool[what])}>
                 ${t.copyShort}
               </button>
             </dd>
           </div>`,
         )}
       </dl>
+      ${this.#registration()}
     </section>`;
+  }
+
+  #registration(): TemplateResult {
+    const t = this.t;
+    const link = this.link;
+    return html`<div class="reglink" role="group" aria-labelledby="lti-reg">
+      <h5 id="lti-reg">${t.regLabel}</h5>
+      <p class="meta">${t.regIntro}</p>
+      ${
+        link
+          ? html`<div class="copyable">
+              <code>${link.url}</code>
+              <button part="button" type="button" aria-label=${t.copy(t.regLabel)} @click=${() => this.#copy(t.regLabel, link.url)}>
+                ${t.copyShort}
+              </button>
+            </div>
+            <p class="meta">${t.regUntil(this.when(link.expiresAt, 'short'))}</p>`
+          : nothing
+      }
+      ${this.linkError ? html`<p class="error" role="alert">${this.linkError}</p>` : nothing}
+      <button part="button" type="button" ?disabled=${this.linkBusy} @click=${this.#makeLink}>${t.regMake}</button>
+    </div>`;
   }
 
   #card(p: LtiPlatform): TemplateResult {
@@ -321,7 +372,7 @@ export class MmLtiAdmin extends PartElement<LtiAdminApi, LtiAdminMessages> {
     const jwks = p?.publicJwks ? JSON.stringify(p.publicJwks, null, 2) : '';
     return html`<form class="platform" novalidate @submit=${this.#submit} aria-labelledby="lti-form">
       <h4 id="lti-form">${p ? t.editHeading(p.name) : t.addHeading}</h4>
-      <div class="grid">
+      <div class="fields">
         ${this.#field('name', p?.name ?? '')}
         ${this.#field('issuer', p?.issuer ?? '', { type: 'url', hint: t.hints.issuer })}
         ${this.#field('clientId', p?.clientId ?? '')}

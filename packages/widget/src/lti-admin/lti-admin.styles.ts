@@ -9,7 +9,8 @@ export const ltiAdminStyles = css`
     margin: 0 0 var(--_s2);
   }
 
-  .card h5 {
+  .card h5,
+  .reglink h5 {
     margin: 0 0 var(--_s2);
     font-size: 1em;
   }
@@ -28,18 +29,36 @@ export const ltiAdminStyles = css`
     font-weight: 600;
   }
 
-  .values dd {
+  .values dd,
+  .copyable {
     margin: var(--_s1) 0 0;
     display: flex;
     gap: var(--_s2);
     align-items: center;
   }
 
+  /* Dynamic registration: a link made on demand, under the fixed values. */
+  .reglink {
+    margin-top: var(--_s4);
+    display: grid;
+    gap: var(--_s2);
+    justify-items: start;
+  }
+
+  .reglink p {
+    margin: 0;
+  }
+
+  .reglink .copyable {
+    justify-self: stretch;
+  }
+
   code {
     overflow-wrap: anywhere;
   }
 
-  .values code {
+  .values code,
+  .copyable code {
     flex: 1;
     padding: var(--_s1) var(--_s2);
     border: 1px solid var(--_dv);
@@ -62,15 +81,31 @@ export const ltiAdminStyles = css`
     min-width: 0;
   }
 
+  /* The form: one field per row, its label above, its hint and message below, at most ~40em wide. */
   form.platform {
     margin-top: var(--_s5);
     display: grid;
     gap: var(--_s3);
+    max-width: 40em;
   }
 
-  label .error {
+  .fields,
+  fieldset {
+    display: grid;
+    gap: var(--_s3);
+    min-width: 0;
+    margin: 0;
+  }
+
+  .field-label {
+    align-content: start;
+  }
+
+  .field-label .meta,
+  .field-label .error {
     display: block;
     font-weight: 400;
+    overflow-wrap: anywhere;
   }
 
   textarea {

@@ -1,8 +1,9 @@
 import type { LtiPlatform } from '@micromentor/sdk';
 import { expect, html, waitUntil } from '@open-wc/testing';
+import { formatDateTime } from '../internal/time.js';
 import { adminPanel } from '../test-support/admin-panel.js';
 import { keepThenReopen } from '../test-support/confirm-step.js';
-import { json, type RecordedCall } from '../test-support/fake-api.js';
+import { json, problem, type RecordedCall } from '../test-support/fake-api.js';
 import type { MmLtiAdmin } from './lti-admin.js';
 import './lti-admin.js';
 
@@ -99,8 +100,9 @@ describe('<mm-lti-admin>', () => {
       ['Launch / redirect URL (also the target link URI)', tool.launchUrl],
       ['Deep Linking URL (content selection)', tool.deepLinkUrl],
       ['Tool public key set URL (JWKS)', tool.jwksUrl],
-      ['Dynamic registration URL', tool.registrationUrl],
     ]);
+    // The bare registration URL names no program: a link is made on demand instead.
+    expect(root.textContent).not.to.contain(tool.registrationUrl);
 
     const copied: string[] = [];
     const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
@@ -135,8 +137,10 @@ describe('<mm-lti-admin>', () => {
     expect(moodle.textContent).to.contain(
       'Site administration › Plugins › Activity modules › External tool › Manage tools',
     );
+    expect(moodle.textContent).to.contain(
+      'Quickest: make a registration link above, paste it into “Tool URL”',
+    );
     expect(Array.from(moodle.querySelectorAll('code')).map((c) => c.textContent)).to.include.members([
-      tool.registrationUrl,
       tool.launchUrl,
       tool.jwksUrl,
       tool.loginUrl,
@@ -146,6 +150,68 @@ describe('<mm-lti-admin>', () => {
     expect(text(guides[2]!)).to.contain('Register LTI 1.3/Advantage Tool');
     expect(text(guides[4]!)).to.contain('"lti_consumer"');
     for (const guide of guides) guide.setAttribute('open', '');
+    await expect(el).to.be.accessible();
+  });
+
+  it('makes a Dynamic Registration link on demand: shown with its copy button and when it expires; a refusal said', async () => {
+    const link = {
+      url: `${API}/lti/register/rg_eyJ0aWQiOiJ0MSIsImV4cCI6MTc5NjA0MDAwMH0.c2lnbmF0dXJl`,
+      expiresAt: '2026-12-01T10:00:00.000Z',
+    };
+    let attempt = 0;
+    const { el, root, calls } = await open({
+      'GET /v1/admin/lti/platforms': () => json(200, { data: [] }),
+      'POST /v1/admin/lti/registration-links': () =>
+        ++attempt === 1
+          ? problem(403, 'admin_required', 'Forbidden', 'Only an admin of this program can do this.')
+          : json(201, link),
+    });
+    const group = root.querySelector('[role=group][aria-labelledby=lti-reg]')!;
+    expect(text(group.querySelector('h5'))).to.equal('Dynamic registration link');
+    expect(group.querySelector('code')).to.be.null;
+    const make = () =>
+      Array.from(group.querySelectorAll<HTMLButtonElement>('button')).find(
+        (b) => text(b) === 'Make a registration link',
+      )!;
+    const posts = () => calls.filter((c: RecordedCall) => c.path === '/v1/admin/lti/registration-links');
+
+    make().click();
+    await waitUntil(() => group.querySelector('[role=alert]'), 'refusal shown');
+    expect(text(group.querySelector('[role=alert]'))).to.equal('Only an admin of this program can do this.');
+    expect(group.querySelector('code')).to.be.null;
+    expect(posts()).to.have.length(1);
+    expect(posts()[0]!.method).to.equal('POST');
+    await expect(el).to.be.accessible();
+
+    make().click();
+    await waitUntil(() => group.querySelector('code'), 'link shown');
+    expect(group.querySelector('[role=alert]')).to.be.null;
+    expect(text(group.querySelector('code'))).to.equal(link.url);
+    expect(text(group)).to.contain(
+      `Works until ${formatDateTime(link.expiresAt, 'en')}, then make a new one.`,
+    );
+    expect(posts()).to.have.length(2);
+
+    const copied: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (value: string) => void copied.push(value) },
+    });
+    try {
+      const copy = group.querySelector<HTMLButtonElement>('.copyable button')!;
+      expect(copy.getAttribute('aria-label')).to.equal('Copy Dynamic registration link');
+      copy.click();
+      await waitUntil(() => copied.length === 1, 'copied');
+      expect(copied).to.deep.equal([link.url]);
+      await waitUntil(
+        () => text(root.querySelector('[role=status].ok')) === 'Copied: Dynamic registration link.',
+        'copy said',
+      );
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
     await expect(el).to.be.accessible();
   });
 
@@ -286,9 +352,19 @@ describe('<mm-lti-admin>', () => {
 
   it('shows what users typed as text, and reads in Spanish and French, in the dark theme too', async () => {
     const hostile = platform('p1', { name: '<img src=x onerror="alert(1)">Evil', clientId: '<b>id</b>' });
-    for (const [locale, heading, guide] of [
-      ['es', 'Valores para pegar en tu LMS', 'Administración del sitio › Extensiones'],
-      ['fr', 'Valeurs à coller dans votre LMS', 'Administration du site › Plugins'],
+    for (const [locale, heading, guide, make] of [
+      [
+        'es',
+        'Valores para pegar en tu LMS',
+        'Administración del sitio › Extensiones',
+        'Crear un enlace de registro',
+      ],
+      [
+        'fr',
+        'Valeurs à coller dans votre LMS',
+        'Administration du site › Plugins',
+        'Créer un lien d’enregistrement',
+      ],
     ] as const) {
       const { el, root } = await open(
         { 'GET /v1/admin/lti/platforms': () => json(200, { data: [hostile] }) },
@@ -296,6 +372,7 @@ describe('<mm-lti-admin>', () => {
       );
       expect(text(root.querySelector('#lti-tool'))).to.equal(heading);
       expect(root.querySelector('details.guide')!.textContent).to.contain(guide);
+      expect(text(root.querySelector('.reglink > button'))).to.equal(make);
       const card = root.querySelector('ul.cards li')!;
       expect(card.querySelector('img, b')).to.be.null;
       expect(text(card.querySelector('h5'))).to.equal('<img src=x onerror="alert(1)">Evil');
