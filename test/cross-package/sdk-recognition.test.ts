@@ -71,8 +71,11 @@ describe('recognition, through the SDK', () => {
     expect(vc.issuer.id).toBe(`${api.url}/issuers/${tenant.id}`);
     const jwksUrl = me.recognition.issuerKeysUrl(tenant.id);
     expect(jwksUrl).toBe(`${vc.issuer.id}/jwks.json`);
-    const { keys } = (await (await fetch(jwksUrl)).json()) as { keys: { kid: string }[] };
-    const jwk = keys.find((k) => k.kid === header.kid);
+    // The header's kid is a URL that answers with the key; the issuer's set lists the same key.
+    expect(header.kid).toMatch(new RegExp(`^${vc.issuer.id}/keys/`));
+    const jwk = (await (await fetch(header.kid)).json()) as { x: string };
+    const { keys } = (await (await fetch(jwksUrl)).json()) as { keys: { x: string }[] };
+    expect(keys.map((k) => k.x)).toContain(jwk.x);
     const key = createPublicKey({ key: jwk as never, format: 'jwk' });
     expect(verify(null, Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))).toBe(true);
     expect(vc.credentialSubject.result.map((r: { value: string }) => r.value)).toEqual(['1', '30']);
