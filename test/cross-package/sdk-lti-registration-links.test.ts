@@ -21,7 +21,7 @@ afterAll(() => api?.close());
 async function opened(url: string): Promise<{ status: number; code: string | undefined }> {
   const response = await fetch(url);
   const page = await response.text();
-  return { status: response.status, code: /Reason code: <code>([\w-]+)<\/code>/.exec(page)?.[1] };
+  return { status: response.status, code: /Reason code[^<]*<code>([\w-]+)<\/code>/.exec(page)?.[1] };
 }
 
 describe('admin.ltiRegistrationLinks', () => {
