@@ -92,7 +92,7 @@ const EXAMPLES = [
       { id: 'use-state', topic: 'react-use-state', topicTitle: 'useState' },
       { id: 'use-effect', topic: 'react-use-effect', topicTitle: 'useEffect' },
     ],
-    question: 'My effect runs twice in development',
+    question: 'My React useEffect runs twice in development',
   },
   {
     framework: 'Vue',
