@@ -4,7 +4,7 @@ import { findTenantById, findTenantByKeyHash } from '../db/tenants.js';
 import { upsertSeenUser } from '../db/users.js';
 import { readSettings } from '../domain/tenants/settings.js';
 import { hashKey, keyDisplayPrefix } from '../security/keys.js';
-import { verifyLaunchToken } from '../security/launch-token.js';
+import { type LaunchClaims, verifyLaunchToken } from '../security/launch-token.js';
 import { claimedSubject, type UserRole, UserTokenError, verifyUserToken } from '../security/user-token.js';
 import type { AppDeps, AppEnv, Auth, AuthUser } from './env.js';
 import { ApiError } from './errors.js';
@@ -53,7 +53,11 @@ function bearer(c: Context): string {
  * tenant, from this server's own pages only (the LTI launch page): no Origin (same-origin reads)
  * or this server's origin.
  */
-async function launchAuth(c: Context<AppEnv>, deps: AppDeps, key: string, now: Date): Promise<Auth> {
+/**
+ * The claims of a launch token presented from this server's own pages (no Origin, or ours);
+ * 401 for an invalid or expired token, 403 from another origin.
+ */
+export function launchClaimsOf(c: Context<AppEnv>, deps: AppDeps, key: string, now: Date): LaunchClaims {
   const claims = verifyLaunchToken(key, deps.lti.launchKey, now);
   if (!claims) {
     throw new ApiError(
@@ -70,6 +74,11 @@ async function launchAuth(c: Context<AppEnv>, deps: AppDeps, key: string, now: D
       `Launch tokens only work from this server's own pages, and ${origin} is not one.`,
     );
   }
+  return claims;
+}
+
+async function launchAuth(c: Context<AppEnv>, deps: AppDeps, key: string, now: Date): Promise<Auth> {
+  const claims = launchClaimsOf(c, deps, key, now);
   const row = await findTenantById(deps.db, claims.tid);
   if (!row) throw new ApiError(401, 'invalid_api_key', 'The program of this launch no longer exists.');
   const user = await upsertSeenUser(

@@ -36,6 +36,7 @@ import {
   storeRegisteredPlatform,
 } from '../domain/lti/registration.js';
 import { toolJwks } from '../domain/lti/tool-keys.js';
+import { launchClaimsOf } from '../http/auth.js';
 import type { AppDeps, AppEnv } from '../http/env.js';
 import { ApiError } from '../http/errors.js';
 import { publicBaseUrl } from '../http/public-url.js';
@@ -548,22 +549,7 @@ ${
   const rosterImport = async (c: Ctx) => {
     const now = deps.clock.now();
     const key = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? '';
-    const claims = verifyLaunchToken(key, deps.lti.launchKey, now);
-    if (!claims) {
-      throw new ApiError(
-        401,
-        'invalid_api_key',
-        'This launch token is not valid or has expired; launch the tool again.',
-      );
-    }
-    const origin = c.req.header('origin');
-    if (origin !== undefined && origin !== publicBaseUrl(c)) {
-      throw new ApiError(
-        403,
-        'origin_not_allowed',
-        `Launch tokens only work from this server's own pages, and ${origin} is not one.`,
-      );
-    }
+    const claims = launchClaimsOf(c, deps, key, now);
     if (!claims.roles.includes('mentor') && !claims.roles.includes('admin')) {
       throw new ApiError(
         403,
